@@ -1,0 +1,85 @@
+// The one seam between the notebook and DuckDB. Implementations: the duckdb-wasm engine (browser,
+// in a Worker) and the native engine (Node: CLI and tests). Nothing outside src/engine imports DuckDB.
+import type { ResultTable, Value } from "../table/result";
+
+/** A client file to load: browser `File`s and Node paths both reduce to this. */
+export interface FileSource {
+  /** The file name as the user sees it, e.g. `Orders 2024.csv`. */
+  readonly name: string;
+  readonly size: number;
+  /** Reads bytes `[start, end)`; used for sniffing and for engines that cannot read the file directly. */
+  read(start?: number, end?: number): Promise<Uint8Array>;
+  /** The browser `File` when there is one (lets duckdb-wasm read it without copying). */
+  readonly file?: Blob;
+  /** The path on disk when there is one (Node). */
+  readonly path?: string;
+}
+
+/** Progress of a file load. */
+export interface LoadProgress {
+  readonly bytesRead: number;
+  readonly totalBytes: number;
+  readonly rows?: number;
+}
+
+/** Options for loading a file into a table. */
+export interface LoadOptions {
+  /** Text encoding to decode with, overriding detection (e.g. `windows-1252`, `gbk`, `utf-16le`). */
+  readonly encoding?: string;
+  readonly onProgress?: (progress: LoadProgress) => void;
+}
+
+/** One column of a loaded table. */
+export interface ColumnProfile {
+  readonly name: string;
+  readonly type: string;
+  readonly nulls: number;
+}
+
+/** What loading a file produced, including everything the user should be told. */
+export interface LoadReport {
+  readonly table: string;
+  readonly file: string;
+  readonly format: "csv" | "parquet" | "jsonl";
+  readonly rows: number;
+  readonly columns: readonly ColumnProfile[];
+  /** The encoding the text was decoded with (CSV and JSON lines only). */
+  readonly encoding?: string;
+  /** The delimiter found (CSV only). */
+  readonly delimiter?: string;
+  /** Things worth telling the user: renamed columns, padded ragged rows, rejected lines. */
+  readonly warnings: readonly string[];
+}
+
+/** A table in the database, for the data panel and editor completion. */
+export interface TableSummary {
+  readonly name: string;
+  readonly rows: number;
+  readonly columns: readonly ColumnProfile[];
+}
+
+/** An error raised by the database, with the position in the SQL when DuckDB gives one. */
+export class EngineError extends Error {
+  constructor(
+    message: string,
+    /** 0-based character offset into the SQL text, when known. */
+    readonly position?: number,
+  ) {
+    super(message);
+    this.name = "EngineError";
+  }
+}
+
+/** The database behind a notebook. */
+export interface Engine {
+  /** Runs one SQL statement, with `?` placeholders bound to `params` in order. */
+  query(sql: string, params?: readonly Value[]): Promise<ResultTable>;
+  /** Loads a client file (CSV/TSV, Parquet or JSON lines) into a new table named `table`. */
+  loadFile(source: FileSource, table: string, options?: LoadOptions): Promise<LoadReport>;
+  /** Lists the tables (not cell results) with their columns, null counts and row counts. */
+  listTables(): Promise<TableSummary[]>;
+  /** Cancels the query that is running, if any; the cancelled query rejects. */
+  cancel(): Promise<void>;
+  /** Releases the database and its memory. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,90 @@
+// The contract between the headless session (which both the UI and the CLI hold) and its users.
+// The UI renders `SessionState`; every change arrives through `subscribe`.
+import type { Cell, CellKind, Notebook } from "../notebook/types";
+import type { LoadOptions, LoadReport, TableSummary, FileSource } from "../engine/engine";
+import type { ResultTable, Value } from "../table/result";
+
+/** A cell's run state, as shown in `data-state`. */
+export type CellStatus = "idle" | "running" | "done" | "error";
+
+/** What went wrong in a cell, with a position in the cell's source when known (1-based). */
+export interface CellError {
+  readonly message: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/** What a cell produced. */
+export type CellOutput =
+  | { readonly type: "table"; readonly table: ResultTable }
+  /** A Vega-Lite spec with its data inlined as `data.values`, ready for the chart sandbox. */
+  | { readonly type: "chart"; readonly spec: Record<string, unknown>; readonly rows: number }
+  /** Markdown text with interpolations resolved (rendered and sanitized by the UI). */
+  | { readonly type: "markdown"; readonly text: string }
+  /** Any other value (a number, text, an object) shown as text. */
+  | { readonly type: "value"; readonly value: Value | Record<string, unknown> | unknown[] };
+
+/** Everything about one cell the UI needs: the document cell plus its run state. */
+export interface CellState {
+  readonly cell: Cell;
+  readonly status: CellStatus;
+  /** The output is from an earlier run and an input of the cell has changed since. */
+  readonly stale: boolean;
+  readonly error?: CellError;
+  readonly output?: CellOutput;
+  /** Milliseconds the last run took. */
+  readonly elapsedMs?: number;
+}
+
+/** A snapshot of the whole session. Replaced (never mutated) on every change. */
+export interface SessionState {
+  readonly notebook: Notebook;
+  readonly cells: readonly CellState[];
+  readonly tables: readonly TableSummary[];
+  /** Problems with the notebook as a whole (e.g. a declared data file is missing). */
+  readonly problems: readonly string[];
+  /** Whether the notebook may run: shipped notebooks are trusted; others run on the user's word. */
+  readonly trusted: boolean;
+  /** True while the engine is starting; the notebook can be read and edited meanwhile. */
+  readonly engineReady: boolean;
+}
+
+/** A new cell to insert. */
+export interface NewCell {
+  readonly kind: CellKind;
+  readonly name?: string;
+  readonly source: string;
+  readonly attrs?: Readonly<Record<string, string>>;
+}
+
+/** The headless notebook: open, edit, run, load data, save. */
+export interface Session {
+  getState(): SessionState;
+  /** Calls `listener` after every state change; returns the unsubscribe function. */
+  subscribe(listener: (state: SessionState) => void): () => void;
+
+  /** Replaces the notebook with the one in `text`; throws a NotebookError for an unreadable file. */
+  open(text: string, options: { trusted: boolean }): void;
+  /** Serializes the notebook to its Markdown file text. */
+  save(): string;
+  /** Marks the notebook as trusted (the user said "run"). */
+  trust(): void;
+
+  setSource(cellId: string, source: string): void;
+  rename(cellId: string, name: string): void;
+  insertCell(index: number, cell: NewCell): string;
+  deleteCell(cellId: string): void;
+  moveCell(cellId: string, toIndex: number): void;
+
+  /** Runs one cell (and what it needs that has not run). */
+  run(cellId: string): Promise<void>;
+  /** Runs every cell in dependency order. */
+  runAll(): Promise<void>;
+  /** Stops what is running. */
+  cancel(): Promise<void>;
+
+  /** Loads a client file into a table named after it (or `table`), refreshing the table list. */
+  loadFile(source: FileSource, options?: LoadOptions & { table?: string }): Promise<LoadReport>;
+  /** Sets the column roles for a declared table (saved in the front matter). */
+  setRoles(table: string, roles: Record<string, string>): void;
+}

@@ -1,0 +1,66 @@
+// Enforces the import rules of the architecture, so the layering stays true as the code grows.
+import { describe, expect, it } from "vitest";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative, resolve, dirname } from "node:path";
+
+const root = resolve(__dirname, "..");
+const src = join(root, "src");
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|svelte)$/.test(entry) ? [path] : [];
+  });
+}
+
+/** Every import specifier of a file, resolved to a path relative to src/ when it is relative. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, "utf8");
+  const specs = [...text.matchAll(/(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|import\s+["']([^"']+)["']/g)]
+    .map((m) => m[1] ?? m[2] ?? m[3]);
+  return specs.map((s) => (s.startsWith(".") ? relative(src, resolve(dirname(file), s)) : s));
+}
+
+const files = sourceFiles(src).map((file) => ({ file: relative(src, file), imports: importsOf(file) }));
+const area = (path: string) => path.split(/[\\/]/)[0];
+const isDuckDb = (spec: string) => spec.startsWith("@duckdb/");
+
+describe("architecture import rules", () => {
+  it("finds the source tree", () => {
+    expect(files.length).toBeGreaterThan(10);
+  });
+
+  it("only ui/ imports svelte", () => {
+    const offenders = files.filter((f) => area(f.file) !== "ui" && f.file !== "main.ts" && f.imports.some((s) => s === "svelte" || s.startsWith("svelte/")));
+    expect(offenders.map((f) => f.file)).toEqual([]);
+  });
+
+  it("nothing but main.ts imports ui/", () => {
+    const offenders = files.filter((f) => area(f.file) !== "ui" && f.file !== "main.ts" && f.imports.some((s) => area(s) === "ui"));
+    expect(offenders.map((f) => f.file)).toEqual([]);
+  });
+
+  it("only engine/ imports DuckDB packages", () => {
+    const offenders = files.filter((f) => area(f.file) !== "engine" && f.imports.some(isDuckDb));
+    expect(offenders.map((f) => f.file)).toEqual([]);
+  });
+
+  it("only main.ts and cli/ choose an engine implementation", () => {
+    const chooses = (s: string) => area(s) === "engine" && !/engine[\\/]engine$/.test(s);
+    const offenders = files.filter((f) => !["engine", "cli"].includes(area(f.file)) && f.file !== "main.ts" && f.imports.some(chooses));
+    expect(offenders.map((f) => f.file)).toEqual([]);
+  });
+
+  it("runtime/, graph/, compile/ and notebook/ stay pure (no engine, UI, DOM libraries)", () => {
+    const pure = ["runtime", "graph", "notebook", "compile"];
+    const banned = (s: string) => ["engine", "ui", "session", "cli", "sandbox"].includes(area(s)) || isDuckDb(s) || s.startsWith("vega") || s === "svelte";
+    const offenders = files.filter((f) => pure.includes(area(f.file)) && f.imports.some(banned));
+    expect(offenders.map((f) => `${f.file}: ${f.imports.filter(banned).join(", ")}`)).toEqual([]);
+  });
+
+  it("runtime/ knows nothing of SQL", () => {
+    const offenders = files.filter((f) => area(f.file) === "runtime" && /\b(SELECT|CREATE TABLE)\b/.test(readFileSync(join(src, f.file), "utf8")));
+    expect(offenders.map((f) => f.file)).toEqual([]);
+  });
+});
