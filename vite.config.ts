@@ -1,7 +1,7 @@
 // Build and test configuration. The app is fully static with a relative base, so `dist/` works
 // from any sub-path of any static host; example notebooks are published next to their sample data.
 import { defineConfig } from "vitest/config";
-import type { Plugin } from "vite";
+import { build, type Plugin } from "vite";
 import { svelte } from "@sveltejs/vite-plugin-svelte";
 import { readFileSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
@@ -29,9 +29,60 @@ function publishNotebooks(): Plugin {
   };
 }
 
+/** Bundles src/sandbox/main.ts as one classic (IIFE) script: the sandbox has an opaque origin, where
+ *  a module script would be a CORS request that plain static hosts refuse. */
+async function bundleSandbox(): Promise<string> {
+  const out = await build({
+    configFile: false,
+    logLevel: "warn",
+    publicDir: false,
+    build: {
+      write: false,
+      target: "es2022",
+      minify: true,
+      emptyOutDir: false,
+      lib: { entry: resolve(__dirname, "src/sandbox/main.ts"), formats: ["iife"], name: "clientbookSandbox", fileName: () => "sandbox-entry.js" },
+    },
+  });
+  const outputs = (Array.isArray(out) ? out : [out]).flatMap((o) => ("output" in o ? o.output : []));
+  const chunk = outputs.find((o) => o.type === "chunk");
+  if (!chunk || chunk.type !== "chunk") throw new Error("sandbox bundle: no output");
+  return chunk.code;
+}
+
+/** Serves and emits `sandbox-entry.js`, the chart sandbox's classic script. */
+function sandboxScript(): Plugin {
+  let cached: Promise<string> | undefined;
+  return {
+    name: "clientbook-sandbox-script",
+    configureServer(server) {
+      server.watcher.on("change", (file) => {
+        if (file.includes(`${"src"}/sandbox/`)) cached = undefined;
+      });
+      server.middlewares.use((req, res, next) => {
+        if (!/\/sandbox-entry\.js(\?.*)?$/.test(req.url ?? "")) return next();
+        cached ??= bundleSandbox();
+        cached.then(
+          (code) => {
+            res.setHeader("Content-Type", "text/javascript; charset=utf-8");
+            res.end(code);
+          },
+          (error: unknown) => {
+            cached = undefined;
+            next(error);
+          },
+        );
+      });
+    },
+    async generateBundle() {
+      this.emitFile({ type: "asset", fileName: "sandbox-entry.js", source: await bundleSandbox() });
+    },
+  };
+}
+
 export default defineConfig({
   base: "./",
-  plugins: [svelte(), publishNotebooks()],
+  plugins: [svelte(), publishNotebooks(), sandboxScript()],
   optimizeDeps: { exclude: ["@duckdb/duckdb-wasm"] },
   build: {
     target: "es2022",

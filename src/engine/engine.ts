@@ -83,3 +83,6 @@ export interface Engine {
   /** Releases the database and its memory. */
   close(): Promise<void>;
 }
+
+// Re-exported so session/ and ui/ can name tables without importing an engine implementation file.
+export { tableNameFor } from "./table-name";

@@ -33,12 +33,59 @@ export interface Cell {
   readonly language?: string;
   /** `key=value` attributes from the info string, in order (e.g. `data=rfm`, `recipe=rfm`). */
   readonly attrs: Readonly<Record<string, string>>;
-  /** The cell body: Markdown text, or the code inside the fence. */
+  /** The cell body: Markdown text, or the code inside the fence. Line breaks are always `\n`. */
   readonly source: string;
+  /** How the cell was written in the file (absent for new cells); lets an unedited cell be written back byte for byte. */
+  readonly layout?: CellLayout;
+}
+
+/** The exact text a cell was read from. The serializer reuses each part while the cell still matches it. */
+export interface CellLayout {
+  /** The text between the previous element (front matter or cell) and this cell: its line break and blank lines. */
+  readonly before?: string;
+  /** Markdown cells: the cell's text as written. Fenced cells: the lines between the fence lines, as written. */
+  readonly body: string;
+  /** Fenced cells: the opening fence line as written (indent, fence, info string), with its line break. */
+  readonly open?: string;
+  /** Fenced cells: the kind, name, language and attributes the opening line was read as (to detect edits). */
+  readonly info?: string;
+  /** Fenced cells: the fence characters, e.g. "```" or "~~~~". */
+  readonly fence?: string;
+  /** Fenced cells: the closing fence line as written; null when the file ended before one. */
+  readonly close?: string | null;
+}
+
+/** How the whole file was written: line breaks, byte-order mark, the front matter text, and what follows the last cell. */
+export interface NotebookLayout {
+  /** The file's line break, used for anything the serializer writes anew. */
+  readonly eol: "\n" | "\r\n";
+  readonly bom: boolean;
+  /** The front matter block as written; null when the file had none. */
+  readonly frontMatter: FrontMatterLayout | null;
+  /** Blank lines before the first cell of a file without front matter. */
+  readonly leading: string;
+  /** Everything after the last element (usually one line break). */
+  readonly trailing: string;
+}
+
+/** The front matter block as written, and a snapshot of what it was read as (to detect edits). */
+export interface FrontMatterLayout {
+  /** The first `---` line with its line break. */
+  readonly open: string;
+  /** The YAML between the `---` lines, as written. */
+  readonly yaml: string;
+  /** The closing `---` (or `...`) line, without its line break. */
+  readonly close: string;
+  readonly snapshot: string;
 }
 
 /** A whole notebook. */
 export interface Notebook {
   readonly frontMatter: FrontMatter;
   readonly cells: readonly Cell[];
+  /** How the file was written (absent for a notebook built in memory). */
+  readonly layout?: NotebookLayout;
 }
+
+/** The kinds whose fenced blocks the notebook computes. */
+export const COMPUTING_KINDS: readonly CellKind[] = ["sql", "ts", "chart", "input"];

@@ -16,9 +16,13 @@ export interface CellError {
 
 /** What a cell produced. */
 export type CellOutput =
-  | { readonly type: "table"; readonly table: ResultTable }
-  /** A Vega-Lite spec with its data inlined as `data.values`, ready for the chart sandbox. */
-  | { readonly type: "chart"; readonly spec: Record<string, unknown>; readonly rows: number }
+  /** `table` holds at most the display cap (100,000 rows); `totalRows` is the true row count of the result. */
+  | { readonly type: "table"; readonly table: ResultTable; readonly totalRows?: number }
+  /**
+   * A Vega-Lite spec with its data inlined as `data.values`, ready for the chart sandbox. `rows` is how many rows
+   * were inlined; `note` says when that is fewer than the data cell has (the chart row cap).
+   */
+  | { readonly type: "chart"; readonly spec: Record<string, unknown>; readonly rows: number; readonly note?: string }
   /** Markdown text with interpolations resolved (rendered and sanitized by the UI). */
   | { readonly type: "markdown"; readonly text: string }
   /** Any other value (a number, text, an object) shown as text. */

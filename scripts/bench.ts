@@ -1,0 +1,156 @@
+// `npm run bench`: the numbers issue 2 asks for, printed as a table. Generates a seeded ~1M-row,
+// ~60 MB orders CSV in .bench/, loads it with native DuckDB and in headless Chromium through a fresh
+// build of the app, times the cold start to the first drawn chart, and sums the compressed size of
+// every JS and wasm file the browser fetched. Options: --rows N, --no-build (reuse .bench/dist).
+import { execFileSync } from "node:child_process";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { nativeEngine } from "../src/engine/native/native-engine";
+import { fileSourceFromPath } from "../src/engine/node-file";
+import { tableNameFor } from "../src/engine/table-name";
+import { openBrowser, serveDirectory } from "../test/browser/harness";
+
+const root = resolve(import.meta.dirname, "..");
+const benchDir = join(root, ".bench");
+const args = process.argv.slice(2);
+const rowCount = Number(args[args.indexOf("--rows") + 1]) || 1_000_000;
+const csvPath = join(benchDir, `orders-${rowCount}.csv`);
+const results: [string, string][] = [];
+const record = (what: string, value: string) => {
+  results.push([what, value]);
+  console.error(`  ${what}: ${value}`);
+};
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
+
+/** A small seeded PRNG (mulberry32), so the file is the same on every machine. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function writeOrders(path: string, rows: number): Promise<void> {
+  const rnd = random(20250601);
+  const out = createWriteStream(path);
+  const regions = ["North", "South", "East", "West", "Central"];
+  const channels = ["direct", "partner", "online"];
+  const products = ["Basic plan", "Pro plan", "Enterprise plan", "Support", "Training", "Hardware"];
+  const start = Date.UTC(2023, 0, 1);
+  let chunk = "order_id,customer_id,order_date,product,channel,region,quantity,amount,margin\n";
+  for (let i = 1; i <= rows; i++) {
+    const day = new Date(start + Math.floor(rnd() * 912) * 86_400_000).toISOString().slice(0, 10);
+    const amount = Math.round((50 + rnd() * rnd() * 20_000) * 100) / 100;
+    const margin = Math.round(amount * (0.1 + rnd() * 0.4) * 100) / 100;
+    chunk += `O${String(i).padStart(7, "0")},C${String(1 + Math.floor(rnd() * 5000)).padStart(5, "0")},${day},${products[Math.floor(rnd() * products.length)]},${channels[Math.floor(rnd() * 3)]},${regions[Math.floor(rnd() * 5)]},${1 + Math.floor(rnd() * 20)},${amount},${margin}\n`;
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk)) await new Promise<void>((r) => out.once("drain", () => r()));
+      chunk = "";
+    }
+  }
+  out.write(chunk);
+  await new Promise<void>((r) => out.end(() => r()));
+}
+
+async function benchNative(): Promise<void> {
+  const engine = await nativeEngine();
+  try {
+    const t0 = performance.now();
+    let updates = 0;
+    const report = await engine.loadFile(fileSourceFromPath(csvPath), "orders", { onProgress: () => updates++ });
+    record("native DuckDB: load CSV", `${seconds(performance.now() - t0)} (${report.rows.toLocaleString("en")} rows, ${updates} progress updates)`);
+  } finally {
+    await engine.close();
+  }
+}
+
+function buildApp(): string {
+  const dist = join(benchDir, "dist");
+  if (args.includes("--no-build") && existsSync(join(dist, "index.html"))) return dist;
+  console.error("building the app into .bench/dist ...");
+  execFileSync(process.execPath, [join(root, "node_modules/vite/bin/vite.js"), "build", "--outDir", dist, "--emptyOutDir", "--logLevel", "warn"], { cwd: root, stdio: "inherit" });
+  return dist;
+}
+
+async function benchBrowser(dist: string): Promise<void> {
+  const server = await serveDirectory(dist);
+  try {
+    // Cold start: fresh browser and cache, to the first chart's SVG inside its sandbox frame.
+    const cold = await openBrowser();
+    try {
+      const t0 = performance.now();
+      await cold.page.goto(`${server.origin}/?notebook=notebooks/customer-review.md`);
+      await cold.page.frameLocator('iframe[data-role="chart"]').first().locator("svg").first().waitFor({ timeout: 180_000 });
+      record("browser: cold start to first chart", seconds(performance.now() - t0));
+      const fetched = [...new Set(cold.requests)]
+        .filter((url) => url.startsWith(server.origin))
+        .map((url) => new URL(url).pathname)
+        .filter((path) => /\.(m?js|wasm)$/.test(path));
+      let raw = 0, gzip = 0, brotli = 0;
+      for (const path of fetched) {
+        const body = readFileSync(join(dist, decodeURIComponent(path)));
+        raw += body.length;
+        gzip += gzipSync(body, { level: 9 }).length;
+        brotli += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+      }
+      record("browser: JS + wasm fetched", `${fetched.length} files, ${mib(raw)} raw, ${mib(gzip)} gzip, ${mib(brotli)} brotli`);
+      record("browser: files fetched", fetched.map((p) => p.replace(/^.*\//, "")).join(" "));
+      const off = cold.offOrigin(server.origin);
+      record("browser: requests off the origin", off.length ? off.join(" ") : "none");
+    } finally {
+      await cold.close();
+    }
+    // The 1M-row load through the file picker, once the engine is ready.
+    const warm = await openBrowser();
+    try {
+      await warm.page.goto(`${server.origin}/`);
+      await warm.page.waitForSelector("body[data-engine=ready]", { timeout: 180_000 });
+      const table = tableNameFor(csvPath, []);
+      const t0 = performance.now();
+      await warm.page.locator('input[type=file][data-action="load-files"]').setInputFiles(csvPath);
+      const picked = performance.now();
+      // What the progress bar showed while the file loaded (sampled every 50 ms).
+      const shown = new Set<string>();
+      const loaded = warm.page.waitForSelector(`[data-table="${table}"]`, { timeout: 600_000 });
+      let done = false;
+      void loaded.finally(() => (done = true));
+      while (!done) {
+        const text = await warm.page.locator('[data-role="load-progress"]').first().textContent({ timeout: 50 }).catch(() => null);
+        if (text) shown.add(text.trim());
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await loaded;
+      const rows = await warm.page.locator(`[data-table="${table}"]`).getAttribute("data-rows");
+      record("browser (duckdb-wasm): load CSV", `${seconds(performance.now() - t0)} (file handed over in ${seconds(picked - t0)}; ${Number(rows).toLocaleString("en")} rows)`);
+      record("browser: progress texts seen", `${shown.size}${shown.size ? `: ${[...shown].slice(0, 4).join(" | ")}` : ""}`);
+    } finally {
+      await warm.close();
+    }
+  } finally {
+    await server.close();
+  }
+}
+
+async function main(): Promise<void> {
+  mkdirSync(benchDir, { recursive: true });
+  if (!existsSync(csvPath)) {
+    console.error(`writing ${csvPath} ...`);
+    await writeOrders(csvPath, rowCount);
+  }
+  record("orders CSV", `${rowCount.toLocaleString("en")} rows, ${mib(statSync(csvPath).size)}`);
+  await benchNative();
+  try {
+    await benchBrowser(buildApp());
+  } catch (e) {
+    record("browser", `failed: ${(e as Error).message.split("\n")[0]}`);
+  }
+  const width = Math.max(...results.map(([w]) => w.length));
+  console.log(`\n${"measure".padEnd(width)} | result\n${"-".repeat(width)}-|-${"-".repeat(40)}`);
+  for (const [what, value] of results) console.log(`${what.padEnd(width)} | ${value}`);
+}
+
+await main();

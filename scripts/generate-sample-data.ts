@@ -1,0 +1,147 @@
+// Writes the shipped sample data: public/notebooks/customers.csv and public/notebooks/orders.csv.
+// A seeded PRNG (mulberry32) makes the output byte-for-byte reproducible: `npm run sample-data`.
+//
+// The data set is a fictional B2B software-and-services vendor, 2023-01-01 .. 2025-06-30:
+// - 1,200 customers; size drives order frequency and ticket size; a few key accounts carry a large
+//   share of revenue (Pareto-ish: the top 20% of customers bring over 80% of the revenue).
+// - About a fifth of customers churn: they stop ordering at a random date inside the window.
+// - Seasonality: a strong December (budget flush), a quieter August; B2B orders fall on weekdays.
+// - Returns/credit notes: about 3% of orders are followed by a row with a negative amount and
+//   margin (order_id prefixed `R`), dated 1-6 weeks after the order it reverses.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** A tiny seeded PRNG with good enough statistics for sample data. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const random = mulberry32(20250630);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+const logNormal = (sigma: number) => Math.exp(sigma * normal() - (sigma * sigma) / 2);
+function weighted<T>(entries: readonly (readonly [T, number])[]): T {
+  const total = entries.reduce((s, [, w]) => s + w, 0);
+  let r = random() * total;
+  for (const [item, w] of entries) if ((r -= w) < 0) return item;
+  return entries[entries.length - 1][0];
+}
+
+const DAY = 86_400_000;
+const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
+const iso = (d: number) => new Date(d * DAY).toISOString().slice(0, 10);
+const START = day("2023-01-01");
+const END = day("2025-06-30");
+
+const PREFIXES = ["Nord", "Alpen", "Rhein", "Baltic", "Atlas", "Vector", "Summit", "Harbor", "Silver", "Granite", "Aurora", "Cedar", "Falcon", "Helix", "Iron", "Juniper", "Keystone", "Lumen", "Meridian", "Nova", "Orion", "Pioneer", "Quantum", "Redwood", "Sterling", "Titan", "Union", "Vantage", "West", "Zenith", "Blue", "Bright", "Crest", "Delta", "Evergreen", "Fjord", "Global", "Horizon", "Apex", "Beacon"];
+const CORES = ["field", "stone", "bridge", "works", "point", "line", "gate", "wave", "core", "path", "tech", "mark", "view", "ridge", "well", "port"];
+const TRADES: Record<string, string[]> = {
+  Manufacturing: ["Industries", "Manufacturing", "Components", "Machinery", "Plastics"],
+  Retail: ["Retail", "Stores", "Trading", "Outfitters", "Markets"],
+  Healthcare: ["Health", "Medical", "Clinics", "Pharma", "Care"],
+  "Financial Services": ["Capital", "Finance", "Insurance", "Partners", "Bank"],
+  Technology: ["Systems", "Software", "Digital", "Labs", "Networks"],
+  Logistics: ["Logistics", "Freight", "Transport", "Shipping", "Cargo"],
+  Energy: ["Energy", "Power", "Utilities", "Renewables", "Grid"],
+  "Professional Services": ["Consulting", "Advisory", "Services", "Group", "Associates"],
+};
+const INDUSTRIES = Object.keys(TRADES);
+const REGIONS: Record<string, readonly (readonly [string, string, number])[]> = {
+  DACH: [["Germany", "GmbH", 6], ["Austria", "GmbH", 2], ["Switzerland", "AG", 2]],
+  Nordics: [["Sweden", "AB", 3], ["Denmark", "A/S", 2], ["Norway", "AS", 2], ["Finland", "Oy", 1]],
+  Benelux: [["Netherlands", "B.V.", 3], ["Belgium", "NV", 2], ["Luxembourg", "S.A.", 1]],
+  "UK & Ireland": [["United Kingdom", "Ltd", 5], ["Ireland", "Ltd", 1]],
+  "Southern Europe": [["France", "SAS", 4], ["Italy", "S.p.A.", 3], ["Spain", "S.L.", 3]],
+  "North America": [["United States", "Inc.", 6], ["Canada", "Inc.", 1]],
+};
+const REGION_WEIGHTS = [["DACH", 30], ["Nordics", 12], ["Benelux", 12], ["UK & Ireland", 14], ["Southern Europe", 17], ["North America", 15]] as const;
+const SIZES = {
+  small: { weight: 55, employees: [10, 199], band: "< 10M", perYear: 5, ticket: 900 },
+  medium: { weight: 33, employees: [200, 1999], band: "10M-100M", perYear: 11, ticket: 2800 },
+  large: { weight: 12, employees: [2000, 40000], band: "> 100M", perYear: 24, ticket: 9000 },
+} as const;
+type Size = keyof typeof SIZES;
+// Category: [weight, ticket multiplier, margin rate].
+const CATEGORIES = [["Software Licenses", 30, 1.6, 0.78], ["Support & Maintenance", 25, 0.7, 0.62], ["Consulting", 20, 1.4, 0.34], ["Hardware", 15, 1.1, 0.18], ["Training", 10, 0.4, 0.52]] as const;
+const CHANNELS = [["Direct", 50], ["Partner", 35], ["Online", 15]] as const;
+// Month -> relative order intensity (December budget flush, August holidays).
+const SEASON = [0.85, 0.95, 1.1, 1.0, 1.0, 1.05, 0.9, 0.6, 1.05, 1.1, 1.15, 1.6];
+
+const customerRows = ["customer_id,name,industry,size,employees,revenue_band,region,country,first_contact_date"];
+// Order ids are assigned after sorting by date, so they increase with time; a return points at its order.
+interface OrderEvent { date: number; row: string[]; reverses?: OrderEvent; id?: string }
+const orderEvents: OrderEvent[] = [];
+const usedNames = new Set<string>();
+
+for (let c = 1; c <= 1200; c++) {
+  const id = `C${String(c).padStart(5, "0")}`;
+  const industry = pick(INDUSTRIES);
+  const region = weighted(REGION_WEIGHTS);
+  const [country, suffix] = weighted(REGIONS[region].map(([n, s, w]) => [[n, s], w] as const));
+  const size = weighted(Object.entries(SIZES).map(([k, v]) => [k as Size, v.weight] as const));
+  const profile = SIZES[size];
+  let name = "";
+  do name = `${pick(PREFIXES)}${pick(CORES)} ${pick(TRADES[industry])} ${suffix}`;
+  while (usedNames.has(name));
+  usedNames.add(name);
+  const [lo, hi] = profile.employees;
+  const employees = Math.round(lo * Math.pow(hi / lo, random()));
+  // A third of the customers were first contacted before the window; the rest arrive through it.
+  const firstContact = random() < 0.35 ? day("2018-01-01") + Math.floor(random() * (START - day("2018-01-01"))) : START + Math.floor(random() * (END - 60 - START));
+  customerRows.push([id, csv(name), csv(industry), size, employees, csv(profile.band), csv(region), csv(country), iso(firstContact)].join(","));
+
+  // Key accounts: a few customers spend many times their peers; this gives the Pareto skew.
+  const keyAccount = random() < 0.03 ? 4 + random() * 6 : 1;
+  const ticket = profile.ticket * logNormal(0.6) * keyAccount;
+  const perYear = profile.perYear * logNormal(0.5) * Math.sqrt(keyAccount);
+  const channel = weighted(CHANNELS);
+  const begin = Math.max(START, firstContact + 7 + Math.floor(random() * 60));
+  const churnAt = random() < 0.2 ? begin + Math.floor(random() * (END - begin)) : END;
+  const maxRate = (perYear / 365) * Math.max(...SEASON);
+  for (let d = begin; d <= churnAt; d++) {
+    const date = new Date(d * DAY);
+    const weekday = date.getUTCDay() % 6 !== 0;
+    if (!weekday && random() < 0.9) continue;
+    // Thinning: accept a day with probability rate(month) / maxRate.
+    if (random() >= maxRate || random() >= SEASON[date.getUTCMonth()] / Math.max(...SEASON)) continue;
+    const [category, , mult, marginRate] = weighted(CATEGORIES.map((k) => [k, k[1]] as const));
+    const amount = round2(ticket * mult * logNormal(0.5));
+    const margin = round2(amount * Math.min(0.95, Math.max(-0.1, marginRate + 0.08 * normal())));
+    const orderChannel = random() < 0.8 ? channel : weighted(CHANNELS);
+    const order: OrderEvent = { date: d, row: ["", id, iso(d), amount.toFixed(2), margin.toFixed(2), csv(category), orderChannel] };
+    orderEvents.push(order);
+    if (random() < 0.03) {
+      const back = Math.min(END, d + 7 + Math.floor(random() * 35));
+      const share = random() < 0.6 ? 1 : round2(0.2 + 0.6 * random());
+      orderEvents.push({ date: back, reverses: order, row: ["", id, iso(back), (-round2(amount * share)).toFixed(2), (-round2(margin * share)).toFixed(2), csv(category), orderChannel] });
+    }
+  }
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+function csv(text: string): string {
+  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+// Stable sort by date keeps generation order within a day, so the output stays reproducible.
+orderEvents.sort((a, b) => a.date - b.date);
+let orderSeq = 0;
+for (const e of orderEvents) if (!e.reverses) e.id = e.row[0] = `O${String(++orderSeq).padStart(6, "0")}`;
+for (const e of orderEvents) if (e.reverses) e.row[0] = `R${e.reverses.id!.slice(1)}`;
+const orderRows = ["order_id,customer_id,order_date,amount,margin,category,channel", ...orderEvents.map((e) => e.row.join(","))];
+
+const out = resolve(dirname(fileURLToPath(import.meta.url)), "../public/notebooks");
+mkdirSync(out, { recursive: true });
+writeFileSync(resolve(out, "customers.csv"), customerRows.join("\n") + "\n");
+writeFileSync(resolve(out, "orders.csv"), orderRows.join("\n") + "\n");
+console.log(`Wrote ${customerRows.length - 1} customers and ${orderRows.length - 1} order rows to ${out}`);

@@ -1,0 +1,61 @@
+// The command line of the notebook runner, parsed into options (pure: no file system, no process).
+import { cliMessages as m } from "../messages/cli";
+
+/** What `run` was asked to do. */
+export interface RunArgs {
+  readonly command: "run";
+  readonly notebook: string;
+  /** Table name -> file path, from `--data table=path`, in the order given. */
+  readonly data: ReadonlyMap<string, string>;
+  readonly json?: string;
+  readonly limit: number;
+}
+
+/** The parsed command line: a run, or a request for help. */
+export type CliArgs = RunArgs | { readonly command: "help" };
+
+/** A command line the runner cannot act on; the message says what to fix. */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+/** Rows per cell written to the JSON when `--limit` is not given. */
+export const DEFAULT_LIMIT = 1000;
+
+/** Parses the arguments after the script name (e.g. `["run", "nb.md", "--data", "orders=o.csv"]`). */
+export function parseArgs(argv: readonly string[]): CliArgs {
+  if (argv.includes("--help") || argv.includes("-h")) return { command: "help" };
+  const [command, ...rest] = argv;
+  if (command === undefined) throw new UsageError(m.noCommand());
+  if (command !== "run") throw new UsageError(m.unknownCommand(command));
+  let notebook: string | undefined;
+  let json: string | undefined;
+  let limit = DEFAULT_LIMIT;
+  const data = new Map<string, string>();
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    // Both `--limit 5` and `--limit=5`.
+    const [option, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const value = () => {
+      if (inline !== undefined) return inline;
+      const next = rest[++i];
+      if (next === undefined) throw new UsageError(m.missingValue(option));
+      return next;
+    };
+    if (option === "--data") {
+      const spec = value();
+      const eq = spec.indexOf("=");
+      if (eq <= 0 || eq === spec.length - 1) throw new UsageError(m.badData(spec));
+      data.set(spec.slice(0, eq), spec.slice(eq + 1));
+    } else if (option === "--json") json = value();
+    else if (option === "--limit") {
+      const text = value();
+      if (!/^\d+$/.test(text)) throw new UsageError(m.badLimit(text));
+      limit = Number(text);
+    } else if (option.startsWith("-")) throw new UsageError(m.unknownOption(option));
+    else if (notebook === undefined) notebook = arg;
+    else throw new UsageError(m.extraArgument(arg));
+  }
+  if (notebook === undefined) throw new UsageError(m.noNotebook());
+  return { command: "run", notebook, data, ...(json !== undefined ? { json } : {}), limit };
+}

@@ -1,0 +1,27 @@
+// Compiles a chart cell: the `data=` cell it draws and its Vega-Lite spec (JSON), with positioned errors.
+import { compileMessages as m } from "../messages/compile";
+import { jsonError } from "./json";
+import { positionAt } from "./position";
+import type { CellBody, CellError } from "./types";
+import { isCellName } from "./names";
+
+/** What compiling a chart cell yields. */
+export interface CompiledChart {
+  readonly references: string[];
+  readonly body?: Extract<CellBody, { type: "chart" }>;
+  readonly error?: CellError;
+}
+
+/** Compiles a chart cell from its `data` attribute and its JSON source. */
+export function compileChart(data: string | undefined, source: string): CompiledChart {
+  if (data === undefined || data === "") return { references: [], error: { message: m.missingData() } };
+  if (!isCellName(data)) return { references: [], error: { message: m.badData(data) } };
+  const references = [data.toLowerCase()];
+  const bad = jsonError(source);
+  if (bad) return { references, error: { message: m.badJson(bad.reason), ...positionAt(source, bad.offset) } };
+  const spec: unknown = JSON.parse(source);
+  if (spec === null || typeof spec !== "object" || Array.isArray(spec)) {
+    return { references, error: { message: m.specNotObject(), ...positionAt(source, source.search(/\S|$/)) } };
+  }
+  return { references, body: { type: "chart", data, spec: spec as Record<string, unknown> } };
+}

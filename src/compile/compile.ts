@@ -1,0 +1,29 @@
+// Compiles one cell into what the graph and the runtime need: defines, references and a body.
+// Pure and per cell: whether names exist, repeat or loop is the graph's business.
+import type { Cell } from "../notebook/types";
+import { compileMessages as m } from "../messages/compile";
+import { compileChart } from "./chart";
+import { isCellName } from "./names";
+import { compileSql } from "./sql";
+import type { CompiledCell } from "./types";
+
+/** Kinds that must be named: their names are how other cells (and the UI) refer to them. */
+const NAMED_KINDS = new Set(["sql", "chart", "input"]);
+
+/** Compiles one cell; problems come back as `error` (never thrown). */
+export function compileCell(cell: Cell): CompiledCell {
+  const base = { id: cell.id, kind: cell.kind, ...(cell.name === undefined ? {} : { name: cell.name }) };
+  if (cell.kind === "markdown") return { ...base, defines: [], references: [], body: { type: "markdown", text: cell.source } };
+  if (cell.kind === "code") return { ...base, defines: [], references: [] };
+
+  // An invalid name still defines itself, so cells reading it wait on its error rather than fail obscurely.
+  const defines = cell.name ? [cell.name] : [];
+  if (NAMED_KINDS.has(cell.kind)) {
+    if (!cell.name) return { ...base, defines, references: [], error: { message: m.missingName(cell.kind) } };
+    if (!isCellName(cell.name)) return { ...base, defines, references: [], error: { message: m.badName(cell.name) } };
+  }
+  if (cell.kind === "sql") return { ...base, defines, ...compileSql(cell.source) };
+  if (cell.kind === "chart") return { ...base, defines, ...compileChart(cell.attrs.data, cell.source) };
+  // ts and input cells are read and kept, but run only once their issue lands: no body yet.
+  return { ...base, defines, references: [] };
+}

@@ -1,0 +1,40 @@
+// The read_csv call for a planned file: every option explicit, because DuckDB's defaults read
+// ragged rows as one column, decimal commas as text and long fields as errors.
+import type { CsvDialect } from "./sniff";
+import { quoteString } from "./sql";
+
+/** Options added when DuckDB refuses the first attempt (see `retryFix`). */
+export interface CsvRetry {
+  /** Scan the whole file for column types (a type change after the sampled rows). */
+  readonly fullSample?: boolean;
+  /** Read on one thread (DuckDB's parallel reader cannot pad rows when quoted fields hold newlines). */
+  readonly serial?: boolean;
+}
+
+/** `read_csv(...)` for `path` with every option explicit. */
+export function readCsvSql(path: string, dialect: CsvDialect, encoding: "utf-8" | "utf-16", size: number, retry: CsvRetry = {}): string {
+  // Room for a field of tens of megabytes, never more than the file needs. DuckDB sizes its read
+  // buffer at 16 x max_line_size unless told (4 GiB at 256 MB: out of memory in wasm), so the
+  // buffer is set too, just above the line limit and at least DuckDB's usual 32 MB.
+  const maxLine = Math.max(2 << 20, Math.min(size + 1024, 32 << 20));
+  const buffer = Math.max(32 << 20, maxLine * 2);
+  const options = [
+    `delim=${quoteString(dialect.delimiter)}`,
+    "header=true",
+    "null_padding=true",
+    `max_line_size=${maxLine}`,
+    `buffer_size=${buffer}`,
+    `encoding=${quoteString(encoding)}`,
+    retry.fullSample ? "sample_size=-1" : "",
+    retry.serial ? "parallel=false" : "",
+    dialect.decimalComma ? "decimal_separator=','" : "",
+  ].filter(Boolean);
+  return `read_csv(${quoteString(path)}, ${options.join(", ")})`;
+}
+
+/** The option that fixes a DuckDB read_csv error, or undefined when retrying would not help. */
+export function retryFix(message: string, tried: CsvRetry): CsvRetry | undefined {
+  if (!tried.serial && /parallel=false/.test(message)) return { ...tried, serial: true };
+  if (!tried.fullSample && /Conversion Error|Could not convert|sample_size/i.test(message)) return { ...tried, fullSample: true };
+  return undefined;
+}

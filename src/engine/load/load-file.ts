@@ -1,0 +1,97 @@
+// The one load procedure both engines follow: plan from a sample, stage the bytes where DuckDB can
+// read them (as-is or transcoded to UTF-8), create the table, profile it, collect warnings.
+import { badParquet, loadFailed } from "../../messages/engine";
+import type { FileSource, LoadOptions, LoadProgress, LoadReport } from "../engine";
+import { toEngineError } from "../errors";
+import { profileTables, type Exec } from "../profile";
+import { readCsvSql, retryFix, type CsvRetry } from "./csv-sql";
+import { planLoad, type LoadPlan } from "./plan";
+import { loadWarnings } from "./report";
+import { quoteIdent, quoteString } from "./sql";
+import { utf8Chunks } from "./transcode";
+
+/** A file made readable by DuckDB at `path`, removed again by `release`. */
+export interface Staged {
+  readonly path: string;
+  release(): Promise<void>;
+}
+
+/** What an engine provides so the shared load procedure can run on it. */
+export interface LoadBackend {
+  readonly exec: Exec;
+  /** Makes the file's bytes readable at a path, without copying where the engine allows. */
+  stageFile(source: FileSource, ext: string): Promise<Staged>;
+  /** Makes a stream of UTF-8 bytes readable at a path. */
+  stageUtf8(chunks: AsyncIterable<Uint8Array>, ext: string): Promise<Staged>;
+  /** Creates `table` from a Parquet file. */
+  loadParquet(source: FileSource, table: string, onProgress?: (p: LoadProgress) => void): Promise<void>;
+  /** Creates `table` from a JSON-lines file (text in `plan.encoding`). */
+  loadJsonLines(source: FileSource, plan: LoadPlan, table: string): Promise<void>;
+}
+
+// DuckDB's CSV errors run to dozens of lines of options; the first paragraph says what went wrong.
+const firstParagraph = (e: unknown) => toEngineError(e, "").message.split(/\n\s*\n/)[0].trim();
+
+/** Loads `source` into `table` through `backend` and reports what happened. */
+export async function loadFile(backend: LoadBackend, source: FileSource, table: string, options: LoadOptions = {}): Promise<LoadReport> {
+  const progress = (bytesRead: number, rows?: number) =>
+    options.onProgress?.({ bytesRead, totalBytes: source.size, ...(rows === undefined ? {} : { rows }) });
+  progress(0);
+  const plan = await planLoad(source, options);
+  if (plan.format === "parquet") {
+    try {
+      await backend.loadParquet(source, table, options.onProgress);
+    } catch (e) {
+      throw new Error(badParquet(source.name, firstParagraph(e)));
+    }
+  } else if (plan.format === "jsonl") {
+    try {
+      await backend.loadJsonLines(source, plan, table);
+    } catch (e) {
+      throw new Error(loadFailed(source.name, firstParagraph(e)));
+    }
+  } else {
+    const staged = plan.duckdbEncoding
+      ? await backend.stageFile(source, plan.ext)
+      : await backend.stageUtf8(utf8Chunks(source, plan.encoding!, plan.bom, (n) => progress(n)), "csv");
+    try {
+      await createFromCsv(backend, staged.path, plan, table, source.size);
+    } catch (e) {
+      throw new Error(loadFailed(source.name, firstParagraph(e)));
+    } finally {
+      await staged.release();
+    }
+  }
+  const [summary] = await profileTables(backend.exec, table);
+  progress(source.size, summary.rows);
+  return {
+    table,
+    file: source.name,
+    format: plan.format,
+    rows: summary.rows,
+    columns: summary.columns,
+    ...(plan.encoding ? { encoding: plan.encoding } : {}),
+    ...(plan.dialect ? { delimiter: plan.dialect.delimiter } : {}),
+    warnings: loadWarnings(plan, summary.columns.map((c) => c.name)),
+  };
+}
+
+async function createFromCsv(backend: LoadBackend, path: string, plan: LoadPlan, table: string, size: number) {
+  // Transcoded text is UTF-8; DuckDB reads BOM-marked UTF-16LE itself.
+  const encoding = plan.duckdbEncoding ?? "utf-8";
+  // The fast options first; slower ones only when DuckDB says the file needs them.
+  let retry: CsvRetry | undefined = {};
+  for (;;) {
+    try {
+      await backend.exec(`CREATE OR REPLACE TABLE ${quoteIdent(table)} AS SELECT * FROM ${readCsvSql(path, plan.dialect!, encoding, size, retry)}`);
+      return;
+    } catch (e) {
+      retry = retryFix(e instanceof Error ? e.message : String(e), retry);
+      if (!retry) throw e;
+    }
+  }
+}
+
+/** `CREATE TABLE` from a JSON-lines file for engines with DuckDB's JSON reader. */
+export const jsonLinesSql = (path: string, table: string) =>
+  `CREATE OR REPLACE TABLE ${quoteIdent(table)} AS SELECT * FROM read_json(${quoteString(path)}, format='auto')`;

@@ -1,0 +1,57 @@
+// A small quote-aware CSV record splitter for samples: enough to sniff the delimiter, read the
+// header as written and count fields per row. DuckDB does the real parsing.
+
+/** One record of a sample: its fields and the 1-based line it starts on. */
+export interface SampleRecord {
+  readonly fields: string[];
+  readonly line: number;
+}
+
+/** Splits `text` into records with `delimiter`; drops the last record when the sample is cut short. */
+export function splitRecords(text: string, delimiter: string, complete: boolean, maxRecords = 2000): SampleRecord[] {
+  const out: SampleRecord[] = [];
+  let fields: string[] = [];
+  let field = "";
+  let quoted = false;
+  let line = 1;
+  let start = 1;
+  let i = 0;
+  const n = text.length;
+  while (i < n && out.length < maxRecords) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+      } else {
+        if (ch === "\n") line++;
+        field += ch;
+      }
+      i++;
+      continue;
+    }
+    if (ch === '"' && field === "") quoted = true;
+    else if (ch === delimiter) {
+      fields.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      fields.push(field);
+      if (!(fields.length === 1 && fields[0] === "")) out.push({ fields, line: start });
+      fields = [];
+      field = "";
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      line++;
+      start = line;
+    } else field += ch;
+    i++;
+  }
+  if (i >= n && complete && (field !== "" || fields.length)) {
+    fields.push(field);
+    out.push({ fields, line: start });
+  }
+  return out;
+}

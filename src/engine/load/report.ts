@@ -1,0 +1,25 @@
+// Load warnings the user sees: duplicate or blank header names DuckDB renamed, ragged rows padded,
+// extra fields in generated columns, and the legacy encoding the text was decoded from.
+import { blankColumn, decimalComma, decodedFrom, duplicateColumn, longRows, shortRows } from "../../messages/engine";
+import type { LoadPlan } from "./plan";
+
+/** Compares the header as written with the columns DuckDB created and lists what the user should know. */
+export function loadWarnings(plan: LoadPlan, columns: readonly string[]): string[] {
+  const warnings: string[] = [];
+  const dialect = plan.dialect;
+  if (dialect) {
+    const header = dialect.header;
+    const seen = new Set<string>();
+    for (let i = 0; i < header.length && i < columns.length; i++) {
+      const written = header[i].trim();
+      if (!written) warnings.push(blankColumn(i + 1, columns[i]));
+      else if (seen.has(written) && columns[i] !== written) warnings.push(duplicateColumn(written, columns[i]));
+      seen.add(written);
+    }
+    if (columns.length > header.length && header.length > 0) warnings.push(longRows(columns.slice(header.length)));
+    if (dialect.shortRows.count > 0) warnings.push(shortRows(dialect.shortRows.count, dialect.shortRows.lines, header.length));
+    if (dialect.decimalComma) warnings.push(decimalComma());
+  }
+  if (plan.encoding && !/^utf-(8|16)/.test(plan.encoding)) warnings.push(decodedFrom(plan.encoding));
+  return warnings;
+}

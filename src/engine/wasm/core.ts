@@ -1,0 +1,184 @@
+// The duckdb-wasm engine on an instantiated AsyncDuckDB: open with numbers for BIGINT/DECIMAL,
+// lock down, then queries (cancellable, streamed as Arrow) and loads. Browser and Node tests share it.
+import { DuckDBDataProtocol, type AsyncDuckDB, type AsyncDuckDBConnection } from "@duckdb/duckdb-wasm";
+import { badJsonLines, engineClosed, queryCancelled } from "../../messages/engine";
+import type { ResultTable, Value } from "../../table/result";
+import { EngineError, type Engine, type FileSource } from "../engine";
+import { toEngineError } from "../errors";
+import { loadFile, type LoadBackend, type Staged } from "../load/load-file";
+import { quoteIdent } from "../load/sql";
+import { concatChunks, utf8Chunks } from "../load/transcode";
+import { profileTables } from "../profile";
+import { serialize } from "../serialize";
+import { toResultTable, type ArrowBatch } from "./arrow-result";
+import { dataDirectory, lockdownStatements } from "./lockdown";
+import { parquetBatches } from "./parquet";
+
+/** How the engine runs in its host. */
+export interface WasmEngineOptions {
+  /** Extension repository URL on the app's own origin (set before the lock, so nothing is fetched elsewhere). */
+  readonly extensionRepository: string;
+  /** Register browser Files with FileReader access (no copy); false where the worker has no FileReaderSync (Node). */
+  readonly fileHandles: boolean;
+}
+
+/** Opens `db` (already instantiated), locks it down and wraps it as an Engine. */
+export async function engineOnDuckDB(db: AsyncDuckDB, options: WasmEngineOptions): Promise<Engine> {
+  await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+  const conn = await db.connect();
+  // Query progress, which the browser worker posts while a load runs (its Node build does not).
+  await conn.query("SET enable_progress_bar = true");
+  await conn.query("SET enable_progress_bar_print = false");
+  for (const sql of lockdownStatements(options.extensionRepository)) await conn.query(sql);
+  const queue = serialize();
+  let closed = false;
+  let cancelled = false;
+
+  const run = async (sql: string, params: readonly Value[] = []): Promise<ResultTable> => {
+    if (closed) throw new EngineError(engineClosed());
+    try {
+      return await readAll(conn, sql, params);
+    } catch (e) {
+      if (cancelled) throw new EngineError(queryCancelled());
+      throw toEngineError(e, sql);
+    }
+  };
+  const backend = wasmBackend(db, conn, run, options);
+
+  return {
+    query: (sql, params) => queue(() => ((cancelled = false), run(sql, params))),
+    loadFile: (source, table, loadOptions = {}) =>
+      queue(async () => {
+        cancelled = false;
+        const stop = onExecutionProgress(db, loadOptions.onProgress && ((share) => loadOptions.onProgress!({ bytesRead: Math.round(share * source.size), totalBytes: source.size })));
+        try {
+          return await loadFile(backend, source, table, loadOptions);
+        } finally {
+          stop();
+        }
+      }),
+    listTables: () => queue(() => profileTables((sql) => run(sql))),
+    async cancel() {
+      cancelled = true;
+      await conn.cancelSent();
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await conn.close().catch(() => undefined);
+      await db.terminate();
+    },
+  };
+}
+
+// AsyncDuckDB keeps its execution-progress listeners in a protected list with no public way to
+// add one; the worker fills it with DuckDB's query progress (percent of the file read, for loads).
+function onExecutionProgress(db: AsyncDuckDB, listener?: (share: number) => void): () => void {
+  const listeners = (db as unknown as { _onExecutionProgress?: ((p: { percentage: string | number }) => void)[] })._onExecutionProgress;
+  if (!listener || !Array.isArray(listeners)) return () => undefined;
+  const handler = (p: { percentage: string | number }) => {
+    const percent = Number(p.percentage);
+    if (percent > 0) listener(Math.min(percent, 100) / 100);
+  };
+  listeners.push(handler);
+  return () => listeners.splice(listeners.indexOf(handler), 1);
+}
+
+// `send` (not `query`) runs the statement as a pending query the worker polls, so cancelSent works.
+async function readAll(conn: AsyncDuckDBConnection, sql: string, params: readonly Value[]): Promise<ResultTable> {
+  let reader;
+  if (params.length) {
+    const statement = await conn.prepare(sql);
+    try {
+      reader = await statement.send(...params);
+    } finally {
+      await statement.close();
+    }
+  } else reader = await conn.send(sql, true);
+  const batches: ArrowBatch[] = [];
+  for await (const batch of reader) batches.push(batch as unknown as ArrowBatch);
+  // The stream's schema is known once it has been read (statements without rows have none).
+  const schema = (reader.schema ?? batches[0]?.schema ?? { fields: [] }) as ArrowBatch["schema"];
+  return toResultTable(schema, batches);
+}
+
+let fileCounter = 0;
+const newPath = (ext: string) =>
+  `${dataDirectory}${globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${++fileCounter}`}.${ext || "dat"}`;
+
+function wasmBackend(db: AsyncDuckDB, conn: AsyncDuckDBConnection, run: (sql: string) => Promise<ResultTable>, options: WasmEngineOptions): LoadBackend {
+  const dropping = (path: string): Staged => ({ path, release: () => db.dropFile(path).then(() => undefined) });
+  // Loads go into a staging table renamed at the end, so a failed load leaves any old table intact.
+  const replaceWith = async (staging: string, table: string) => {
+    await run(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+    await run(`ALTER TABLE ${quoteIdent(staging)} RENAME TO ${quoteIdent(table)}`);
+  };
+  const stagingName = () => `__clientbook_load_${++fileCounter}`;
+  const backend: LoadBackend = {
+    exec: (sql) => run(sql),
+    async stageFile(source: FileSource, ext: string) {
+      const path = newPath(ext);
+      if (options.fileHandles && source.file) await db.registerFileHandle(path, source.file, DuckDBDataProtocol.BROWSER_FILEREADER, true);
+      else await db.registerFileBuffer(path, await source.read());
+      return dropping(path);
+    },
+    async stageUtf8(chunks, ext) {
+      const path = newPath(ext);
+      await db.registerFileBuffer(path, await concatChunks(chunks));
+      return dropping(path);
+    },
+    async loadParquet(source, table, onProgress) {
+      const staging = stagingName();
+      let rows = 0;
+      try {
+        for await (const batch of parquetBatches(source)) {
+          await conn.insertArrowFromIPCStream(batch.ipc, { name: staging, create: rows === 0 });
+          rows += batch.rows;
+          onProgress?.({ bytesRead: batch.bytesRead, totalBytes: source.size, rows });
+        }
+        if (rows === 0) throw new Error("the file has no rows");
+        await replaceWith(staging, table);
+      } catch (e) {
+        await run(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`).catch(() => undefined);
+        throw e;
+      }
+    },
+    async loadJsonLines(source, plan, table) {
+      const utf8 = await concatChunks(utf8Chunks(source, plan.encoding ?? "utf-8", plan.bom));
+      const json = jsonLinesToArray(source.name, new TextDecoder().decode(utf8));
+      const path = newPath("json");
+      await db.registerFileBuffer(path, new TextEncoder().encode(json));
+      const staging = stagingName();
+      try {
+        // No shape given: duckdb-wasm detects the row array itself (an explicit shape finds no columns).
+        await conn.insertJSONFromPath(path, { name: staging });
+        await replaceWith(staging, table);
+      } catch (e) {
+        await run(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`).catch(() => undefined);
+        throw e;
+      } finally {
+        await db.dropFile(path);
+      }
+    },
+  };
+  return backend;
+}
+
+// duckdb-wasm's built-in JSON import takes an array of rows; the JSON SQL functions are an
+// extension it would download. Each line is checked so an error can name its line.
+function jsonLinesToArray(fileName: string, text: string): string {
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith("[")) return trimmed;
+  const lines = text.split(/\r?\n/);
+  const rows: string[] = [];
+  lines.forEach((line, i) => {
+    if (!line.trim()) return;
+    try {
+      JSON.parse(line);
+    } catch (e) {
+      throw new Error(badJsonLines(fileName, `line ${i + 1}: ${(e as Error).message}`));
+    }
+    rows.push(line);
+  });
+  return `[${rows.join(",")}]`;
+}

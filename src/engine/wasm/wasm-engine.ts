@@ -1,0 +1,34 @@
+// The browser engine: duckdb-wasm (mvp or eh bundle, files served from our own origin as hashed
+// assets) in a Worker created from a blob: wrapper, so the page's content policy applies to it.
+import { AsyncDuckDB, VoidLogger, selectBundle } from "@duckdb/duckdb-wasm";
+import ehWasm from "@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url";
+import ehWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url";
+import mvpWasm from "@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url";
+import mvpWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url";
+import type { Engine } from "../engine";
+import { engineOnDuckDB } from "./core";
+
+/** Starts duckdb-wasm in a CSP-inheriting Worker, locks it down and returns the Engine. */
+export async function wasmEngine(): Promise<Engine> {
+  const bundle = await selectBundle({
+    mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+    eh: { mainModule: ehWasm, mainWorker: ehWorker },
+  });
+  const absolute = (url: string) => new URL(url, document.baseURI).href;
+  // A worker loaded from a plain URL gets no CSP on a header-less host; a blob: worker inherits
+  // the page's meta CSP (security.md).
+  const wrapper = URL.createObjectURL(
+    new Blob([`importScripts(${JSON.stringify(absolute(bundle.mainWorker!))});`], { type: "text/javascript" }),
+  );
+  const worker = new Worker(wrapper);
+  try {
+    const db = new AsyncDuckDB(new VoidLogger(), worker);
+    await db.instantiate(absolute(bundle.mainModule), null);
+    return await engineOnDuckDB(db, { extensionRepository: absolute("./duckdb-extensions"), fileHandles: true });
+  } catch (e) {
+    worker.terminate();
+    throw e;
+  } finally {
+    URL.revokeObjectURL(wrapper);
+  }
+}

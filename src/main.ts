@@ -1,0 +1,72 @@
+// The browser composition root: choose the duckdb-wasm engine, open a session on it (the notebook
+// renders before the engine is ready), mount the UI, and open a notebook named in the link.
+import { mount } from "svelte";
+import { wasmEngine } from "./engine/wasm/wasm-engine";
+import { fileSourceFromFile } from "./engine/browser-file";
+import { openSession } from "./session/session";
+import type { Engine } from "./engine/engine";
+import App from "./ui/App.svelte";
+import { Workbench, baseName } from "./ui/workbench.svelte";
+import { resolveNotebookLink, resolveDataFile, fetchFile } from "./ui/link";
+import { ui } from "./messages/ui";
+
+// The notebooks shipped with the app, embedded at build time: a fetched notebook is trusted only
+// when its text is exactly one of these.
+const shipped = new Set(Object.values(import.meta.glob<string>("/notebooks/*.md", { query: "?raw", import: "default", eager: true })));
+
+const engine: Promise<Engine> = wasmEngine();
+const session = openSession(engine);
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const bench = new Workbench({
+  session,
+  toSource: fileSourceFromFile,
+  preview: async (table, limit) => (await engine).query(`SELECT * FROM ${quote(table)} LIMIT ${Math.max(0, Math.floor(limit))}`),
+});
+
+engine.then(
+  () => {
+    document.body.dataset.engine = "ready";
+    bench.engine = "ready";
+  },
+  (error: unknown) => {
+    console.error(error);
+    document.body.dataset.engine = "failed";
+    bench.engine = "failed";
+  },
+);
+
+mount(App, { target: document.getElementById("app")!, props: { bench } });
+
+/** Opens `?notebook=<path>`: fetches it, loads its declared files from next to it, runs it if shipped. */
+async function openLinked(path: string): Promise<void> {
+  const url = resolveNotebookLink(path, window.location.href);
+  if (!url) {
+    bench.notify(ui.linkRefused(path));
+    return;
+  }
+  let text: string;
+  try {
+    const response = await fetch(url, { credentials: "same-origin", redirect: "error" });
+    if (!response.ok) throw new Error(ui.httpStatus(response.status));
+    text = await response.text();
+  } catch (error) {
+    bench.notify(ui.linkFailed(path, error instanceof Error ? error.message : String(error)));
+    return;
+  }
+  const trusted = shipped.has(text);
+  if (!bench.openText(text, baseName(url.pathname), trusted)) return;
+  const declared = Object.entries(bench.state.notebook.frontMatter.data);
+  await Promise.all(
+    declared.map(([table, source]) => {
+      const fileUrl = resolveDataFile(source.file, url);
+      if (!fileUrl) return bench.notify(ui.dataFetchFailed(source.file, ui.linkRefused(source.file)));
+      const name = baseName(source.file);
+      return bench.fetchAndLoad(name, table, (onBytes) => fetchFile(fileUrl, name, onBytes, ui.httpStatus));
+    }),
+  );
+  if (trusted) await bench.runAll();
+}
+
+const linked = new URLSearchParams(window.location.search).get("notebook");
+if (linked) void openLinked(linked);

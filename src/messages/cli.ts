@@ -1,0 +1,45 @@
+// Wording of the command-line runner: help, usage errors and the run summary.
+
+/** The `--help` text. */
+export const cliHelp = `Usage: npm run notebook -- run <notebook.md> [--data <table>=<path> ...] [--json <out.json>] [--limit <n>]
+
+Runs a notebook headlessly on native DuckDB, through the same parser, graph and runtime as the app.
+
+Options:
+  --data <table>=<path>  Load the file at <path> (relative to the directory you ran npm from) as <table>.
+                         Overrides the file the notebook's front matter declares for <table>.
+  --json <out.json>      Write every cell's name, kind, status, error, columns, row count and rows.
+  --limit <n>            Rows per cell in the JSON (default 1000).
+  -h, --help             Show this help.
+
+Data files: a table declared in the front matter (data: <table>: {file: <file>}) without --data
+is looked for next to the notebook (<notebook dir>/<file>), then in public/notebooks/<file> under
+the current directory, then in Clientbook's own public/notebooks/ (the shipped sample data).
+Paths on the command line are relative to the directory you ran the command from.
+
+Exit status: 0 when every cell ran, 1 when a cell failed (the failing cells go to stderr),
+2 for a usage error, an unreadable notebook or a missing data file.`;
+
+/** Messages of the command-line runner. */
+export const cliMessages = {
+  unknownCommand: (command: string) => `Unknown command "${command}". Try --help.`,
+  noCommand: () => "Say what to do: run <notebook.md>. Try --help.",
+  noNotebook: () => "Name the notebook to run: run <notebook.md>.",
+  extraArgument: (arg: string) => `Unexpected argument "${arg}". Try --help.`,
+  unknownOption: (option: string) => `Unknown option ${option}. Try --help.`,
+  missingValue: (option: string) => `${option} needs a value. Try --help.`,
+  badData: (value: string) => `--data takes <table>=<path>, not "${value}".`,
+  badLimit: (value: string) => `--limit takes a whole number of rows, not "${value}".`,
+  notebookMissing: (path: string) => `Notebook not found: ${path}`,
+  notebookUnreadable: (path: string, line: number | undefined, reason: string) => `${path}${line ? `:${line}` : ""}: ${reason}`,
+  dataMissing: (table: string, tried: readonly string[]) => `Data file for table "${table}" not found; looked at: ${tried.join(", ")}. Pass --data ${table}=<path>.`,
+  loadFailed: (table: string, path: string, reason: string) => `Could not load ${path} as table "${table}": ${reason}`,
+  loaded: (table: string, path: string, rows: number) => `loaded ${table} <- ${path} (${rows.toLocaleString("en-US")} rows)`,
+  cellLine: (ok: boolean, label: string, kind: string, detail: string) => `${ok ? "ok  " : "FAIL"} ${label.padEnd(24)} ${kind.padEnd(8)} ${detail}`,
+  rows: (n: number) => `${n.toLocaleString("en-US")} row${n === 1 ? "" : "s"}`,
+  failed: (label: string, where: string, message: string) => `${label}${where}: ${message}`,
+  failedHeader: (count: number) => `${count} cell${count === 1 ? "" : "s"} failed:`,
+  summary: (ran: number, failed: number) => `${ran} cell${ran === 1 ? "" : "s"} ran, ${failed} failed`,
+  wroteJson: (path: string) => `wrote ${path}`,
+  unexpected: (reason: string) => `Unexpected error: ${reason}`,
+} as const;

@@ -1,0 +1,61 @@
+// Every message the engine shows a user: load failures, load warnings and engine start-up errors.
+// Load errors name the file; warnings are one sentence each and name the columns or lines concerned.
+
+/** The file has no bytes (or only a byte-order mark). */
+export const emptyFile = (file: string) => `${file}: empty file, there is nothing to load.`;
+
+/** The file is binary although its name says text. */
+export const notTextFile = (file: string) =>
+  `${file}: not a text file. It looks like binary data; save it as CSV, Parquet or JSON lines and try again.`;
+
+/** The extension is not one we can load. */
+export const unsupportedFormat = (file: string) =>
+  `${file}: unsupported file type. Load CSV/TSV (.csv, .tsv, .txt), Parquet (.parquet) or JSON lines (.jsonl, .ndjson).`;
+
+/** A Parquet file that is cut short or otherwise unreadable. */
+export const badParquet = (file: string, reason: string) =>
+  `${file}: not a readable Parquet file (truncated or damaged): ${reason}`;
+
+/** The text could not be decoded with the chosen encoding. */
+export const cannotDecode = (file: string, encoding: string) =>
+  `${file}: the text is not valid ${encoding}. Choose another encoding.`;
+
+/** An encoding label the browser does not know. */
+export const unknownEncoding = (label: string) => `Unknown text encoding "${label}".`;
+
+/** DuckDB refused the file; its own message follows. */
+export const loadFailed = (file: string, reason: string) => `${file}: could not be loaded: ${reason}`;
+
+/** A JSON-lines file with a line that is not JSON. */
+export const badJsonLines = (file: string, reason: string) => `${file}: not valid JSON lines: ${reason}`;
+
+/** Header cells with the same name were renamed by DuckDB. */
+export const duplicateColumn = (name: string, renamed: string) =>
+  `Column "${name}" appears more than once; the repeat is named "${renamed}".`;
+
+/** A header cell was blank and DuckDB made up a name. */
+export const blankColumn = (position: number, renamed: string) =>
+  `Column ${position} has no name in the header; it is named "${renamed}".`;
+
+/** Rows with fewer fields than the header were padded with empty values. */
+export const shortRows = (count: number, lines: readonly number[], expected: number) =>
+  `${count} row${count === 1 ? "" : "s"} had fewer than ${expected} fields and ${count === 1 ? "was" : "were"} padded with empty values (line${lines.length === 1 ? "" : "s"} ${lines.join(", ")}${count > lines.length ? ", ..." : ""}).`;
+
+/** Rows with more fields than the header produced extra, generated columns. */
+export const longRows = (columns: readonly string[]) =>
+  `Some rows have more fields than the header; the extra values are in column${columns.length === 1 ? "" : "s"} ${columns.map((c) => `"${c}"`).join(", ")}.`;
+
+/** The file was decoded from a legacy encoding. */
+export const decodedFrom = (encoding: string) => `Decoded from ${encoding}; change the encoding if the text looks wrong.`;
+
+/** Numbers used a decimal comma. */
+export const decimalComma = () => `Numbers use a decimal comma (1,5) and were read as decimals.`;
+
+/** The database engine failed to start. */
+export const engineFailed = (reason: string) => `The database could not start: ${reason}`;
+
+/** A query was cancelled by the user. */
+export const queryCancelled = () => `The query was cancelled.`;
+
+/** The engine was used after close(). */
+export const engineClosed = () => `The database has been closed.`;

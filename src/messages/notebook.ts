@@ -1,0 +1,24 @@
+// Wording for problems reading a notebook file (front matter, version). One place, so it stays consistent.
+import { NOTEBOOK_VERSION } from "../notebook/types";
+
+/** User-facing messages of the notebook reader. */
+export const notebookMessages = {
+  newerVersion: (version: number) =>
+    `This notebook was written by a newer Clientbook (format version ${version}); this version reads version ${NOTEBOOK_VERSION}. ` +
+    `Open it with a newer Clientbook, or ask its author for a version ${NOTEBOOK_VERSION} copy.`,
+  badVersion: (value: string) =>
+    `The notebook format version must be a whole number such as \`notebook: ${NOTEBOOK_VERSION}\`, not ${value}.`,
+  badYaml: (line: number | undefined, reason: string) =>
+    `The front matter (between the --- lines at the top) is not valid YAML${line ? ` at line ${line}` : ""}: ${reason}`,
+  frontMatterNotMapping: () =>
+    "The front matter must be a list of `key: value` lines, such as `notebook: 1` and `title: ...`.",
+  unclosedFrontMatter: () =>
+    "The front matter starts with --- on the first line but has no closing --- line.",
+  badTitle: () => "The `title` in the front matter must be text.",
+  dataNotMapping: () =>
+    "`data` in the front matter must map table names to their files, e.g. `orders: { file: orders.csv }`.",
+  badDataSource: (table: string) =>
+    `The data source \`${table}\` needs a file, e.g. \`${table}: { file: ${table}.csv }\`.`,
+  badRoles: (table: string) =>
+    `The roles of \`${table}\` must map role names to column names, e.g. \`roles: { customer_id: Kunden-Nr }\`.`,
+} as const;

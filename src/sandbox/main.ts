@@ -1,0 +1,77 @@
+// The chart sandbox: runs inside <iframe sandbox="allow-scripts" src="sandbox.html"> with an opaque
+// origin and `connect-src 'none'`. It draws Vega-Lite specs sent by the shell and reports back the
+// height to give the frame. Vega is never put on `window`, and no spec can load anything.
+import embed, { type Result } from "vega-embed";
+import { expressionInterpreter } from "vega-interpreter";
+import { asRenderMessage, type SandboxMessage } from "./protocol";
+
+const refuse = (uri: string) => Promise.reject(new Error(`Loading "${uri}" is not allowed in a notebook chart.`));
+
+/** A Vega loader that refuses every URL: chart data arrives inline, never from the network. */
+const noLoader = {
+  load: refuse,
+  sanitize: refuse,
+  http: refuse,
+  file: refuse,
+};
+
+const container = document.getElementById("chart") as HTMLDivElement;
+let current: Result | undefined;
+let currentId = -1;
+
+function post(message: SandboxMessage): void {
+  // The shell's origin is not knowable from an opaque origin; the message carries only a size or an error.
+  window.parent.postMessage(message, "*");
+}
+
+function reportSize(): void {
+  if (currentId < 0) return;
+  // The container's own height: the document's scroll height never drops below the frame's height.
+  post({ type: "clientbook:size", id: currentId, height: Math.ceil(container.getBoundingClientRect().height) });
+}
+
+async function render(id: number, spec: Record<string, unknown>): Promise<void> {
+  currentId = id;
+  current?.finalize();
+  current = undefined;
+  container.replaceChildren();
+  // usermeta.embedOptions would override the options below (actions, editor URL): drop it.
+  const clean = { ...spec };
+  delete clean.usermeta;
+  try {
+    const result = await embed(container, clean as Parameters<typeof embed>[1], {
+      mode: "vega-lite",
+      ast: true,
+      expr: expressionInterpreter,
+      loader: noLoader as never,
+      actions: false,
+      renderer: "svg",
+      tooltip: true,
+    });
+    if (id !== currentId) {
+      result.finalize();
+      return;
+    }
+    current = result;
+    reportSize();
+  } catch (error) {
+    if (id !== currentId) return;
+    const message = error instanceof Error ? error.message : String(error);
+    const p = document.createElement("p");
+    p.className = "error";
+    p.textContent = message;
+    container.replaceChildren(p);
+    post({ type: "clientbook:error", id, message });
+    reportSize();
+  }
+}
+
+window.addEventListener("message", (event) => {
+  // Only the embedding shell may ask for a chart.
+  if (event.source !== window.parent) return;
+  const message = asRenderMessage(event.data);
+  if (message) void render(message.id, message.spec);
+});
+
+new ResizeObserver(reportSize).observe(container);
+post({ type: "clientbook:ready" });

@@ -1,0 +1,54 @@
+// The messages between the app shell and the chart sandbox iframe. Both sides validate every
+// message against these shapes; anything else is ignored.
+
+/** Shell -> sandbox: draw this Vega-Lite spec (data already inlined). */
+export interface RenderMessage {
+  readonly type: "clientbook:render";
+  readonly id: number;
+  readonly spec: Record<string, unknown>;
+}
+
+/** Sandbox -> shell: the sandbox is loaded and listening. */
+export interface ReadyMessage {
+  readonly type: "clientbook:ready";
+}
+
+/** Sandbox -> shell: the drawn chart's height in CSS pixels (sent after drawing and on resize). */
+export interface SizeMessage {
+  readonly type: "clientbook:size";
+  readonly id: number;
+  readonly height: number;
+}
+
+/** Sandbox -> shell: the spec could not be drawn. */
+export interface ErrorMessage {
+  readonly type: "clientbook:error";
+  readonly id: number;
+  readonly message: string;
+}
+
+/** Any message the sandbox sends. */
+export type SandboxMessage = ReadyMessage | SizeMessage | ErrorMessage;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Returns the message as a RenderMessage when it has exactly that shape, else null. */
+export function asRenderMessage(data: unknown): RenderMessage | null {
+  if (!isRecord(data) || data.type !== "clientbook:render") return null;
+  if (typeof data.id !== "number" || !Number.isFinite(data.id) || !isRecord(data.spec)) return null;
+  return { type: data.type, id: data.id, spec: data.spec };
+}
+
+/** Returns the message as a SandboxMessage when it has one of those shapes, else null. */
+export function asSandboxMessage(data: unknown): SandboxMessage | null {
+  if (!isRecord(data)) return null;
+  if (data.type === "clientbook:ready") return { type: data.type };
+  if (typeof data.id !== "number") return null;
+  if (data.type === "clientbook:size" && typeof data.height === "number" && Number.isFinite(data.height)) {
+    return { type: data.type, id: data.id, height: data.height };
+  }
+  if (data.type === "clientbook:error" && typeof data.message === "string") {
+    return { type: data.type, id: data.id, message: data.message.slice(0, 2000) };
+  }
+  return null;
+}

@@ -1,0 +1,124 @@
+// Computes one compiled cell against the engine: the session's `evaluate` for the runtime.
+// A named sql cell becomes a temp table (so later cells query it by name) and its rows are read back;
+// a chart binds its data cell's rows; Markdown is its text.
+import { bindChart } from "../charts/bind";
+import { sourcePosition } from "../compile/sql";
+import type { CompiledCell } from "../compile/types";
+import type { Engine } from "../engine/engine";
+import { sessionMessages as m } from "../messages/session";
+import { tableFromColumns, type ResultTable, type Value } from "../table/result";
+import type { CellError, CellOutput } from "./types";
+
+/** The most rows a sql cell's output holds for display; the true count is reported beside it. */
+export const DISPLAY_ROW_CAP = 100_000;
+
+/** A cell failure the runtime shows on the cell, with a 1-based position in the cell's source. */
+export class CellFailure extends Error implements CellError {
+  constructor(message: string, readonly line?: number, readonly column?: number) {
+    super(message);
+    this.name = "CellFailure";
+  }
+}
+
+/** Double-quotes a SQL identifier. */
+export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** The statement a named sql cell runs; its length is subtracted from DuckDB's error positions. */
+export const tempTablePrefix = (name: string) => `CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS `;
+
+/**
+ * Evaluates `cell` with its upstream values (`inputs`, by cell name); rejects with a CellFailure.
+ * `source` is the cell's source text, so error positions point into what the user wrote.
+ */
+export async function evaluateCell(engine: Engine, cell: CompiledCell, inputs: ReadonlyMap<string, unknown>, signal: AbortSignal, source?: string): Promise<CellOutput> {
+  const body = cell.body;
+  if (!body) throw new CellFailure(m.notRunnable(cell.kind));
+  switch (body.type) {
+    case "markdown":
+      return { type: "markdown", text: body.text };
+    case "chart": {
+      const data = lookup(inputs, body.data) as CellOutput | undefined;
+      if (data?.type !== "table") throw new CellFailure(m.chartDataMissing(body.data));
+      const bound = bindChart(body.spec, data.table);
+      const total = data.totalRows ?? data.table.numRows;
+      return { type: "chart", spec: bound.spec, rows: bound.rows, ...(bound.rows < total ? { note: m.chartRowsCapped(bound.rows, total) } : {}) };
+    }
+    case "sql": {
+      const params = body.params.map((p) => paramValue(lookup(inputs, p)));
+      const where = { sql: body.sql, source: source ?? body.sql, offset: 0 };
+      return cell.name ? runNamed(engine, cell.name, where, params, signal) : runPlain(engine, where, params, signal);
+    }
+  }
+}
+
+/** Where a statement's SQL came from: the compiled query, the cell source, and the wrapper's length before it. */
+interface Origin {
+  readonly sql: string;
+  readonly source: string;
+  readonly offset: number;
+}
+
+async function runNamed(engine: Engine, name: string, where: Origin, params: Value[], signal: AbortSignal): Promise<CellOutput> {
+  const prefix = tempTablePrefix(name);
+  // DuckDB binds `?` inside CREATE TABLE ... AS (checked against the native engine), so parameters go straight in.
+  await query(engine, prefix + where.sql, params, signal, { ...where, offset: prefix.length });
+  const table = await query(engine, `SELECT * FROM ${quoteIdent(name)} LIMIT ${DISPLAY_ROW_CAP}`, [], signal);
+  let totalRows = table.numRows;
+  if (totalRows >= DISPLAY_ROW_CAP) {
+    const count = await query(engine, `SELECT count(*) FROM ${quoteIdent(name)}`, [], signal);
+    totalRows = Number(count.column(0)[0]);
+  }
+  return { type: "table", table, totalRows };
+}
+
+async function runPlain(engine: Engine, where: Origin, params: Value[], signal: AbortSignal): Promise<CellOutput> {
+  const table = await query(engine, where.sql, params, signal, where);
+  return { type: "table", table: capRows(table, DISPLAY_ROW_CAP), totalRows: table.numRows };
+}
+
+/** Runs one query; an abort interrupts it, and an engine error is mapped into the cell's own SQL. */
+async function query(engine: Engine, sql: string, params: Value[], signal: AbortSignal, source?: Origin): Promise<ResultTable> {
+  if (signal.aborted) throw signal.reason;
+  const onAbort = () => void engine.cancel();
+  signal.addEventListener("abort", onAbort, { once: true });
+  try {
+    return await engine.query(sql, params);
+  } catch (err) {
+    throw toCellFailure(err, source);
+  } finally {
+    signal.removeEventListener("abort", onAbort);
+  }
+}
+
+/** Maps an engine error's 0-based offset (into the statement sent) to a line and column in the cell's source. */
+export function toCellFailure(err: unknown, origin?: Origin): CellFailure {
+  const message = err instanceof Error ? err.message : String(err);
+  const position = (err as { position?: unknown } | null)?.position;
+  if (!origin || typeof position !== "number") return new CellFailure(message);
+  const offset = position - origin.offset;
+  // An error inside the wrapper (e.g. in the table name) has no place in the cell's source.
+  if (offset < 0 || offset > origin.sql.length) return new CellFailure(message);
+  // sourcePosition undoes the `${name}` -> `?` replacements made when compiling.
+  const { line, column } = sourcePosition(origin.source, offset);
+  return new CellFailure(message, line, column);
+}
+
+/** An input by cell name; names match case-insensitively, as DuckDB's do. */
+function lookup(inputs: ReadonlyMap<string, unknown>, name: string): unknown {
+  if (inputs.has(name)) return inputs.get(name);
+  for (const [key, value] of inputs) if (key.toLowerCase() === name.toLowerCase()) return value;
+  return undefined;
+}
+
+/** The value a `${name}` parameter binds: a plain value, or null for anything else. */
+function paramValue(input: unknown): Value {
+  if (input === null || ["number", "string", "boolean"].includes(typeof input)) return input as Value;
+  const output = input as CellOutput | undefined;
+  if (output?.type === "value" && (output.value === null || typeof output.value !== "object")) return output.value;
+  return null;
+}
+
+function capRows(table: ResultTable, cap: number): ResultTable {
+  if (table.numRows <= cap) return table;
+  return tableFromColumns(table.columns, table.columns.map((_, c) => table.column(c).slice(0, cap)));
+}

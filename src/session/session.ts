@@ -1,0 +1,207 @@
+// The headless notebook both the UI and the CLI hold: the document, its compiled cells and graph,
+// the runtime that runs them on the engine, the loaded tables, and one immutable state snapshot.
+import { compileCell } from "../compile/compile";
+import type { CompiledCell } from "../compile/types";
+import type { Engine, LoadReport, TableSummary } from "../engine/engine";
+import { tableNameFor } from "../engine/table-name";
+import { buildGraph } from "../graph/graph";
+import { sessionMessages as m } from "../messages/session";
+import { withRoles, withDataSource } from "../notebook/edit";
+import { parseNotebook } from "../notebook/parse";
+import { serializeNotebook } from "../notebook/serialize";
+import type { Cell, Notebook } from "../notebook/types";
+import { createRuntime } from "../runtime/runtime";
+import { EMPTY_NOTEBOOK, withInsertedCell, withMovedCell, withName, withoutCell, withSource } from "./document";
+import { evaluateCell, quoteIdent } from "./evaluate";
+import type { CellOutput, CellState, Session, SessionState } from "./types";
+
+/** Opens a session on `engine`; the notebook is readable and editable while the engine starts. */
+export function openSession(engineInput: Engine | Promise<Engine>): Session {
+  let notebook: Notebook = EMPTY_NOTEBOOK;
+  let trusted = false;
+  let engine: Engine | undefined;
+  let engineProblem: string | undefined;
+  let tables: readonly TableSummary[] = [];
+  // The file each loaded table came from, for declaring it in the front matter.
+  const loadedFrom = new Map<string, string>();
+  // Cells are immutable, so an unchanged cell keeps its compiled form across edits.
+  let compiled = new WeakMap<Cell, CompiledCell>();
+  const listeners = new Set<(state: SessionState) => void>();
+
+  const ready: Promise<Engine | undefined> = Promise.resolve(engineInput).then(
+    async (e) => {
+      engine = e;
+      await refreshTables();
+      publish();
+      return e;
+    },
+    (err: unknown) => {
+      engineProblem = m.engineFailed(err instanceof Error ? err.message : String(err));
+      publish();
+      return undefined;
+    },
+  );
+
+  // Temp tables cell runs have created (lower-cased names); dropped when no cell defines the name any more.
+  const created = new Set<string>();
+  let dropping: Promise<unknown> = Promise.resolve();
+
+  const runtime = createRuntime<CompiledCell>({
+    evaluate: async (cell, inputs, signal) => {
+      const e = engine ?? (await ready);
+      if (!e) throw new Error(engineProblem ?? m.engineFailed("unknown"));
+      await dropping;
+      const output = await evaluateCell(e, cell, inputs, signal, notebook.cells.find((c) => c.id === cell.id)?.source);
+      if (cell.name && cell.body?.type === "sql") created.add(cell.name.toLowerCase());
+      return output;
+    },
+  });
+
+  let state = snapshot();
+  runtime.subscribe(() => publish());
+
+  function recompile(): void {
+    const cells = notebook.cells.map((cell) => {
+      let c = compiled.get(cell);
+      if (!c) compiled.set(cell, (c = compileCell(cell)));
+      return c;
+    });
+    // Drops first: define() may start a re-queued cell, which must wait for them.
+    dropOrphans(cells);
+    runtime.define(cells, buildGraph(cells));
+  }
+
+  /** Drops the results of renamed or deleted cells, so a query naming them fails instead of reading old rows. */
+  function dropOrphans(cells: readonly CompiledCell[]): void {
+    const defined = new Set(cells.flatMap((c) => c.defines.map((n) => n.toLowerCase())));
+    const orphans = [...created].filter((name) => !defined.has(name));
+    if (!orphans.length || !engine) return;
+    const e = engine;
+    for (const name of orphans) created.delete(name);
+    // Only the temp catalog: a loaded table of the same name stays.
+    dropping = Promise.all(orphans.map((name) => e.query(`DROP TABLE IF EXISTS temp.main.${quoteIdent(name)}`).catch(() => undefined)));
+  }
+
+  function snapshot(): SessionState {
+    const cells: CellState[] = notebook.cells.map((cell) => {
+      const run = runtime.state(cell.id);
+      let output = run.value as CellOutput | undefined;
+      let status = run.status;
+      // Markdown needs no engine: it shows as written until the runtime has interpolated it.
+      if (cell.kind === "markdown" && !output && !run.error) {
+        output = { type: "markdown", text: cell.source };
+        if (status === "idle") status = "done";
+      }
+      return {
+        cell,
+        status,
+        stale: run.stale,
+        ...(run.error ? { error: run.error } : {}),
+        ...(output ? { output } : {}),
+        ...(run.elapsedMs !== undefined ? { elapsedMs: run.elapsedMs } : {}),
+      };
+    });
+    const problems: string[] = [];
+    if (engineProblem) problems.push(engineProblem);
+    if (engine) {
+      const loaded = new Set(tables.map((t) => t.name.toLowerCase()));
+      for (const [table, source] of Object.entries(notebook.frontMatter.data)) {
+        if (!loaded.has(table.toLowerCase())) problems.push(m.missingData(table, source.file));
+      }
+    }
+    return Object.freeze({ notebook, cells, tables, problems, trusted, engineReady: engine !== undefined });
+  }
+
+  function publish(): void {
+    state = snapshot();
+    for (const listener of [...listeners]) listener(state);
+  }
+
+  function edit(next: Notebook): void {
+    notebook = next;
+    recompile();
+    publish();
+  }
+
+  async function refreshTables(): Promise<void> {
+    if (engine) tables = await engine.listTables();
+  }
+
+  async function whenRunnable(): Promise<boolean> {
+    if (!trusted) return false;
+    return (engine ?? (await ready)) !== undefined;
+  }
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    open(text, options) {
+      const next = parseNotebook(text);
+      runtime.cancel();
+      notebook = next;
+      trusted = options.trusted;
+      compiled = new WeakMap();
+      recompile();
+      publish();
+    },
+    save: () => serializeNotebook(notebook),
+    trust() {
+      trusted = true;
+      publish();
+    },
+    setSource: (cellId, source) => edit(withSource(notebook, cellId, source)),
+    rename: (cellId, name) => edit(withName(notebook, cellId, name)),
+    insertCell(index, cell) {
+      const { notebook: next, id } = withInsertedCell(notebook, index, cell);
+      edit(next);
+      return id;
+    },
+    deleteCell: (cellId) => edit(withoutCell(notebook, cellId)),
+    moveCell: (cellId, toIndex) => edit(withMovedCell(notebook, cellId, toIndex)),
+    async run(cellId) {
+      if (!notebook.cells.some((c) => c.id === cellId)) throw new Error(m.unknownCell(cellId));
+      if (await whenRunnable()) await runtime.run(cellId);
+    },
+    async runAll() {
+      if (await whenRunnable()) await runtime.runAll();
+    },
+    async cancel() {
+      runtime.cancel();
+    },
+    async loadFile(source, options = {}) {
+      const e = engine ?? (await ready);
+      if (!e) throw new Error(engineProblem ?? m.engineFailed("unknown"));
+      const table = options.table ?? declaredTableFor(source.name) ?? tableNameFor(source.name, takenNames());
+      const { table: _ignored, ...loadOptions } = options;
+      // The engine either creates the table or throws; tables and notebook change only after success.
+      const report: LoadReport = await e.loadFile(source, table, loadOptions);
+      loadedFrom.set(report.table, source.name);
+      await refreshTables();
+      const declared = notebook.frontMatter.data[report.table];
+      if (!declared) notebook = withDataSource(notebook, report.table, { file: source.name });
+      // SQL cells read tables by name, so their results (and what depends on them) may be out of date now.
+      runtime.invalidate(notebook.cells.filter((c) => c.kind === "sql").map((c) => c.id));
+      publish();
+      return report;
+    },
+    setRoles(table, roles) {
+      const file = notebook.frontMatter.data[table]?.file ?? loadedFrom.get(table);
+      if (file === undefined) throw new Error(m.unknownTable(table));
+      edit(withRoles(notebook, table, roles, file));
+    },
+  };
+
+  /** A declared table whose file has this name and is not loaded yet: the file the notebook asked for. */
+  function declaredTableFor(fileName: string): string | undefined {
+    const loaded = new Set(tables.map((t) => t.name.toLowerCase()));
+    const base = (f: string) => f.replace(/^.*[\\/]/, "").toLowerCase();
+    return Object.entries(notebook.frontMatter.data).find(([name, s]) => base(s.file) === base(fileName) && !loaded.has(name.toLowerCase()))?.[0];
+  }
+
+  function takenNames(): string[] {
+    return [...tables.map((t) => t.name), ...Object.keys(notebook.frontMatter.data), ...notebook.cells.flatMap((c) => (c.name ? [c.name] : []))];
+  }
+}

@@ -1,0 +1,199 @@
+// The UI's state: a reactive mirror of the session plus what only the screen cares about (loads in
+// progress, load errors, notices, the file behind each table so it can be reloaded). Components
+// read it and call its methods; it calls the Session, and nothing here knows about DuckDB.
+import type { Session, SessionState, NewCell } from "../session/types";
+import type { FileSource, LoadReport } from "../engine/engine";
+import type { ResultTable } from "../table/result";
+import { ui } from "../messages/ui";
+
+/** A file being fetched or loaded, for the progress bar. */
+export interface LoadView {
+  readonly id: number;
+  readonly file: string;
+  readonly phase: "download" | "load";
+  readonly bytes: number;
+  readonly total: number;
+  readonly rows?: number;
+}
+
+/** A failed load or open, shown until dismissed. */
+export interface Problem {
+  readonly id: number;
+  readonly kind: "load" | "notebook";
+  readonly file: string;
+  readonly message: string;
+}
+
+/** What the workbench needs from the composition root. */
+export interface WorkbenchDeps {
+  readonly session: Session;
+  /** Wraps a browser File for the engine (chosen by main.ts: the UI does not pick engine code). */
+  readonly toSource: (file: File) => FileSource;
+  /** The first rows of a table, for the data panel preview. */
+  readonly preview?: (table: string, limit: number) => Promise<ResultTable>;
+}
+
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The reactive UI state over one Session. */
+export class Workbench {
+  readonly session: Session;
+  readonly deps: WorkbenchDeps;
+  state: SessionState = $state.raw() as unknown as SessionState;
+  loads: LoadView[] = $state([]);
+  problems: Problem[] = $state([]);
+  /** Per table: the report of its last load (encoding, warnings) and the source to reload it from. */
+  reports: Record<string, { report: LoadReport; source: FileSource }> = $state.raw({});
+  /** The file name the current notebook was opened from (used when saving). */
+  fileName = $state("notebook.md");
+  engine: "starting" | "ready" | "failed" = $state("starting");
+  private nextId = 1;
+
+  constructor(deps: WorkbenchDeps) {
+    this.deps = deps;
+    this.session = deps.session;
+    this.state = this.session.getState();
+    this.session.subscribe((s) => (this.state = s));
+  }
+
+  /** The notebook's title, from its front matter. */
+  get title(): string {
+    return this.state.notebook.frontMatter.title ?? ui.untitled;
+  }
+
+  /** Opens notebook text; a broken file leaves the current notebook as it was and shows why. */
+  openText(text: string, fileName: string, trusted: boolean): boolean {
+    try {
+      this.session.open(text, { trusted });
+    } catch (error) {
+      this.report("notebook", fileName, ui.notebookError(fileName, reason(error)));
+      return false;
+    }
+    this.fileName = fileName;
+    this.problems = this.problems.filter((p) => p.kind !== "notebook");
+    return true;
+  }
+
+  /** Opens a notebook file the user picked or dropped: never trusted. */
+  async openFile(file: File): Promise<void> {
+    this.openText(await file.text(), file.name, false);
+  }
+
+  /** The table a file should become: the declared table whose file has this name, else none (named after the file). */
+  declaredTableFor(fileName: string): string | undefined {
+    const data = this.state.notebook.frontMatter.data;
+    return Object.keys(data).find((name) => baseName(data[name].file) === fileName);
+  }
+
+  /** Loads client files (or opens a dropped notebook), each into its declared table when the name matches. */
+  async addFiles(files: Iterable<File>): Promise<void> {
+    const list = [...files];
+    const notebook = list.find((f) => /\.(md|markdown)$/i.test(f.name));
+    if (notebook) await this.openFile(notebook);
+    await Promise.all(list.filter((f) => f !== notebook).map((f) => this.loadFile(f, this.declaredTableFor(f.name))));
+  }
+
+  /** Loads one file into a table, with progress; failures are shown and leave other tables alone. */
+  async loadFile(file: File, table?: string, encoding?: string): Promise<LoadReport | undefined> {
+    return this.loadSource(this.deps.toSource(file), table, encoding);
+  }
+
+  /** Fetches a file (e.g. a notebook's declared data on the same site) and loads it, showing both phases. */
+  async fetchAndLoad(fileName: string, table: string, download: (onBytes: (read: number, total: number) => void) => Promise<File>): Promise<void> {
+    const id = this.nextId++;
+    this.loads = [...this.loads, { id, file: fileName, phase: "download", bytes: 0, total: 0 }];
+    let file: File;
+    try {
+      file = await download((read, total) => this.updateLoad(id, { bytes: read, total }));
+    } catch (error) {
+      this.loads = this.loads.filter((l) => l.id !== id);
+      this.report("load", fileName, ui.dataFetchFailed(fileName, reason(error)));
+      return;
+    }
+    this.loads = this.loads.filter((l) => l.id !== id);
+    await this.loadFile(file, table);
+  }
+
+  /** Reloads a table from the same file with another text encoding. */
+  async reload(table: string, encoding: string): Promise<void> {
+    const entry = this.reports[table];
+    if (entry) await this.loadSource(entry.source, table, encoding);
+  }
+
+  private async loadSource(source: FileSource, table?: string, encoding?: string): Promise<LoadReport | undefined> {
+    const id = this.nextId++;
+    this.loads = [...this.loads, { id, file: source.name, phase: "load", bytes: 0, total: source.size }];
+    try {
+      const report = await this.session.loadFile(source, {
+        table,
+        encoding,
+        onProgress: (p) => this.updateLoad(id, { bytes: p.bytesRead, total: p.totalBytes, rows: p.rows }),
+      });
+      this.reports = { ...this.reports, [report.table]: { report, source } };
+      this.problems = this.problems.filter((p) => !(p.kind === "load" && p.file === source.name));
+      return report;
+    } catch (error) {
+      this.report("load", source.name, ui.loadError(source.name, reason(error)));
+      return undefined;
+    } finally {
+      this.loads = this.loads.filter((l) => l.id !== id);
+    }
+  }
+
+  private updateLoad(id: number, patch: Partial<LoadView>): void {
+    this.loads = this.loads.map((l) => (l.id === id ? { ...l, ...patch } : l));
+  }
+
+  private report(kind: Problem["kind"], file: string, message: string): void {
+    this.problems = [...this.problems, { id: this.nextId++, kind, file, message }];
+  }
+
+  /** Shows a problem about the notebook as a whole (e.g. a refused link). */
+  notify(message: string): void {
+    this.report("notebook", "", message);
+  }
+
+  /** Hides a shown problem. */
+  dismiss(id: number): void {
+    this.problems = this.problems.filter((p) => p.id !== id);
+  }
+
+  /** Runs the whole notebook; the user asking to run is their word that it may run. */
+  async runAll(): Promise<void> {
+    if (!this.state.trusted) this.session.trust();
+    await this.session.runAll();
+  }
+
+  /** Runs one cell (and what it needs). */
+  async run(cellId: string): Promise<void> {
+    if (!this.state.trusted) this.session.trust();
+    await this.session.run(cellId);
+  }
+
+  /** Adds a cell at `index` with a fresh name for computing cells. */
+  addCell(index: number, kind: NewCell["kind"]): string {
+    const taken = new Set(this.state.cells.map((c) => c.cell.name).filter(Boolean));
+    const stem = kind === "sql" ? "query" : "chart";
+    let n = 1;
+    while (taken.has(`${stem}_${n}`)) n++;
+    const lastSql = [...this.state.cells].reverse().find((c) => c.cell.kind === "sql")?.cell.name;
+    const firstTable = this.state.tables[0]?.name;
+    if (kind === "markdown") return this.session.insertCell(index, { kind, source: "" });
+    if (kind === "chart") {
+      const spec = '{\n  "mark": "bar",\n  "encoding": {\n    "x": { "field": "", "type": "nominal" },\n    "y": { "aggregate": "count" }\n  }\n}';
+      return this.session.insertCell(index, { kind, name: `${stem}_${n}`, source: spec, attrs: lastSql ? { data: lastSql } : {} });
+    }
+    const from = firstTable ? `"${firstTable.replace(/"/g, '""')}"` : "range(10)";
+    return this.session.insertCell(index, { kind, name: `${stem}_${n}`, source: `SELECT *\nFROM ${from}\nLIMIT 100` });
+  }
+
+  /** The notebook as Markdown text for saving. */
+  save(): string {
+    return this.session.save();
+  }
+}
+
+/** The last path segment of a file reference (`data/orders.csv` -> `orders.csv`). */
+export function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}

@@ -1,0 +1,13 @@
+import { openBrowser, serveDirectory } from "./harness";
+const s = await serveDirectory("/work/main/dist");
+const b = await openBrowser();
+b.page.on("console", (m) => console.log("console:", m.type(), m.text().slice(0, 300)));
+b.page.on("pageerror", (e) => console.log("pageerror:", String(e).slice(0, 500)));
+await b.page.goto(s.origin + "/" + (process.argv[2] ?? ""));
+await new Promise((r) => setTimeout(r, Number(process.argv[3] ?? 15000)));
+console.log(await b.page.evaluate(() => document.body.dataset.engine));
+console.log(await b.page.evaluate(() => [...document.querySelectorAll("[data-cell]")].map((e) => `${e.getAttribute("data-cell")}=${e.getAttribute("data-state")}`).join(" ")));
+console.log(await b.page.evaluate(() => [...document.querySelectorAll("[data-role=cell-error], [data-role=load-error], .notice, [data-role=notebook-error]")].map((e) => e.textContent).join("\n")));
+await b.page.screenshot({ path: "/tmp/debug.png" });
+console.log("off", b.offOrigin(s.origin));
+await b.close(); await s.close();

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { parseArgs, UsageError } from "../../src/cli/args";
+
+describe("parseArgs(argv)", () => {
+  it("reads a run with data, json and limit in either option form", () => {
+    expect(parseArgs(["run", "nb.md", "--data", "orders=o.csv", "--data=customers=c.csv", "--json", "out.json", "--limit=5"])).toEqual({
+      command: "run", notebook: "nb.md", data: new Map([["orders", "o.csv"], ["customers", "c.csv"]]), json: "out.json", limit: 5,
+    });
+  });
+
+  it("defaults the limit to 1000 and leaves json out", () => {
+    expect(parseArgs(["run", "nb.md"])).toEqual({ command: "run", notebook: "nb.md", data: new Map(), limit: 1000 });
+  });
+
+  it("answers --help anywhere", () => {
+    expect(parseArgs(["run", "--help"])).toEqual({ command: "help" });
+  });
+
+  it.each([
+    [[], /Say what to do/],
+    [["check", "nb.md"], /Unknown command "check"/],
+    [["run"], /Name the notebook/],
+    [["run", "nb.md", "--data", "orders"], /--data takes <table>=<path>/],
+    [["run", "nb.md", "--limit", "-1"], /--limit takes a whole number/],
+    [["run", "nb.md", "--json"], /--json needs a value/],
+    [["run", "nb.md", "--frobnicate"], /Unknown option --frobnicate/],
+    [["run", "a.md", "b.md"], /Unexpected argument "b.md"/],
+  ])("rejects %j", (argv, message) => {
+    expect(() => parseArgs(argv as string[])).toThrow(UsageError);
+    expect(() => parseArgs(argv as string[])).toThrow(message);
+  });
+});

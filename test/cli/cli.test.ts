@@ -1,0 +1,138 @@
+import { describe, expect, it } from "vitest";
+import { execFile } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const root = resolve(__dirname, "../..");
+const tsx = resolve(root, "node_modules/.bin/tsx");
+const tmp = mkdtempSync(join(tmpdir(), "clientbook-cli-"));
+
+interface Result { code: number; stdout: string; stderr: string }
+
+/** Runs `tsx src/cli/main.ts ...args` from the repository root, as `npm run notebook --` does. */
+function cli(...args: string[]): Promise<Result> {
+  return new Promise((done) => {
+    // As `npm run notebook` from the repository root does: INIT_CWD is where the user typed the command.
+    const env = { ...process.env, INIT_CWD: root };
+    execFile(tsx, ["src/cli/main.ts", ...args], { cwd: root, env, timeout: 120_000 }, (error, stdout, stderr) => {
+      done({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr });
+    });
+  });
+}
+
+function write(name: string, text: string): string {
+  const path = join(tmp, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+interface Report { notebook: string; cells: { name: string | null; kind: string; status: string; error: { message: string; line?: number } | null; columns: { name: string; type: string }[]; rowCount: number; rows: Record<string, unknown>[] }[] }
+const readReport = (path: string) => JSON.parse(readFileSync(path, "utf8")) as Report;
+
+const notebooks = readdirSync(resolve(root, "notebooks")).filter((f) => f.endsWith(".md"));
+
+describe("notebook run <file> (every file in notebooks/)", () => {
+  it("finds the example notebooks", () => {
+    expect(notebooks).toContain("customer-review.md");
+  });
+
+  it.each(notebooks)("runs notebooks/%s with its declared data and reports every cell", async (file) => {
+    const out = join(tmp, `${file}.json`);
+    const result = await cli("run", `notebooks/${file}`, "--json", out);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const report = readReport(out);
+    expect(report.notebook).toBe(`notebooks/${file}`);
+    const computing = report.cells.filter((c) => c.kind === "sql" || c.kind === "chart");
+    expect(computing.length).toBeGreaterThan(0);
+    for (const cell of computing) {
+      expect([cell.name, cell.status, cell.error]).toEqual([cell.name, "done", null]);
+      expect(cell.rowCount).toBeGreaterThan(0);
+    }
+    for (const cell of report.cells.filter((c) => c.kind === "sql")) {
+      expect(cell.rows.length).toBe(Math.min(cell.rowCount, 1000));
+      expect(cell.columns.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("notebook run customer-review.md", () => {
+  it("writes names, kinds, columns with types, row counts and the first --limit rows", async () => {
+    const out = join(tmp, "limited.json");
+    const result = await cli("run", "notebooks/customer-review.md", "--json", out, "--limit", "2");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/top_customers\s+sql\s+20 rows/);
+    const report = readReport(out);
+    const monthly = report.cells.find((c) => c.name === "monthly_revenue")!;
+    expect(monthly.kind).toBe("sql");
+    expect(monthly.columns[0]).toEqual({ name: "month", type: "DATE" });
+    expect(monthly.rowCount).toBe(30);
+    expect(monthly.rows).toHaveLength(2);
+    expect(monthly.rows[0].month).toBe("2023-01-01");
+    const top = report.cells.find((c) => c.name === "top_customers")!;
+    expect(top.rowCount).toBe(20);
+    expect(report.cells.find((c) => c.name === "revenue_trend")).toMatchObject({ kind: "chart", status: "done", rowCount: 30 });
+  });
+});
+
+describe("notebook run (failures)", () => {
+  it("exits 1 and names the failing cells on stderr, while other cells still run", async () => {
+    const nb = write("failing.md", "---\nnotebook: 1\n---\n\n```sql good\nSELECT 1 AS one\n```\n\n```sql bad\nSELECT one\nFROM missing_table\n```\n\n```sql later\nSELECT * FROM bad\n```\n");
+    const out = join(tmp, "failing.json");
+    const result = await cli("run", nb, "--json", out);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/2 cells failed/);
+    expect(result.stderr).toMatch(/bad \(line 2, column 6\): .*missing_table/);
+    expect(result.stderr).toMatch(/later: depends on bad, which failed/);
+    const report = readReport(out);
+    expect(report.cells.map((c) => [c.name, c.status])).toEqual([["good", "done"], ["bad", "error"], ["later", "error"]]);
+    expect(report.cells[1].error?.line).toBe(2);
+  });
+
+  it("exits 2 naming the table and the places tried when a declared data file is missing", async () => {
+    const nb = write("nodata.md", "---\nnotebook: 1\ndata:\n  ledger:\n    file: ledger-nowhere.csv\n---\n\n```sql n\nSELECT count(*) AS n FROM ledger\n```\n");
+    const result = await cli("run", nb);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Data file for table "ledger" not found/);
+    expect(result.stderr).toContain(join(tmp, "ledger-nowhere.csv"));
+    expect(result.stderr).toContain("--data ledger=<path>");
+  });
+
+  it("exits 2 for a --data path that does not exist", async () => {
+    const result = await cli("run", "notebooks/customer-review.md", "--data", "orders=nope/orders.csv");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/"orders" not found.*nope\/orders\.csv/);
+  });
+
+  it("exits 2 for a missing notebook and for an unreadable one, with the line", async () => {
+    const missing = await cli("run", "notebooks/does-not-exist.md");
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/Notebook not found: notebooks\/does-not-exist\.md/);
+    const broken = write("broken.md", "---\nnotebook: 1\ntitle: [unclosed\n---\n\n# Hi\n");
+    const unreadable = await cli("run", broken);
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.stderr).toMatch(/broken\.md:\d+: /);
+  });
+
+  it("exits 2 with usage help for bad arguments and 0 for --help", async () => {
+    const bad = await cli("run", "notebooks/customer-review.md", "--limit", "many");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--limit takes a whole number/);
+    const help = await cli("--help");
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Usage: npm run notebook -- run <notebook.md>/);
+  });
+});
+
+describe("notebook run --data", () => {
+  it("loads --data files over the declared ones and adds undeclared tables", async () => {
+    const nb = write("override.md", "---\nnotebook: 1\ndata:\n  orders:\n    file: orders.csv\n---\n\n```sql counts\nSELECT (SELECT count(*) FROM orders) AS orders_n, (SELECT count(*) FROM extra) AS extra_n\n```\n");
+    const small = write("few-orders.csv", "order_id,amount\nA,1\nB,2\n");
+    const out = join(tmp, "override.json");
+    const result = await cli("run", nb, "--data", `orders=${small}`, "--data", "extra=public/notebooks/customers.csv", "--json", out);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(readReport(out).cells[0].rows).toEqual([{ orders_n: 2, extra_n: 1200 }]);
+  });
+});

@@ -1,0 +1,215 @@
+// The Engine contract: one suite every engine implementation must pass (native DuckDB in Node, the
+// duckdb-wasm engine on real wasm). Covers queries, types, errors, listing, cancelling and loading.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { EngineError, type Engine, type LoadProgress } from "../../src/engine/engine";
+import { fileSourceFromPath } from "../../src/engine/node-file";
+import { bigField, writeFixtures } from "./fixtures";
+
+/** Registers the contract suite for the engine made by `makeEngine`. */
+export function engineContract(label: string, makeEngine: () => Promise<Engine>): void {
+  describe(`Engine contract: ${label}`, () => {
+    let engine: Engine;
+    let dir: string;
+    const file = (name: string) => fileSourceFromPath(join(dir, name));
+    const load = (name: string, table: string, encoding?: string) => engine.loadFile(file(name), table, encoding ? { encoding } : {});
+    const one = async (sql: string) => (await engine.query(sql)).rows()[0];
+
+    beforeAll(async () => {
+      [engine, dir] = await Promise.all([makeEngine(), writeFixtures()]);
+    });
+    afterAll(async () => {
+      await engine?.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    describe("query(sql, params)", () => {
+      it("binds ? parameters as values, so SQL in a value is harmless", async () => {
+        await engine.query("CREATE TABLE victims AS SELECT 1 AS id");
+        const evil = "'; DROP TABLE victims; --";
+        const result = await engine.query("SELECT ? AS s, ? + 1 AS n, ? AS b, ? AS nothing", [evil, 41, true, null]);
+        expect(result.rows()[0]).toEqual(Object.assign(Object.create(null), { s: evil, n: 42, b: true, nothing: null }));
+        expect(await one("SELECT count(*) AS n FROM victims")).toMatchObject({ n: 1 });
+      });
+
+      it("returns dates and timestamps as epoch ms, bigints and decimals as numbers, nulls as null", async () => {
+        const result = await engine.query(
+          `SELECT DATE '2024-03-01' AS d, TIMESTAMP '2024-03-01 12:30:00' AS ts, 12345678901234::BIGINT AS big,
+                  12.34::DECIMAL(10,2) AS dec, 2::HUGEINT AS huge, NULL::INTEGER AS missing, 'x' AS s, 1.5::DOUBLE AS dbl`,
+        );
+        expect(result.rows()[0]).toMatchObject({ d: Date.UTC(2024, 2, 1), ts: Date.UTC(2024, 2, 1, 12, 30), big: 12345678901234, dec: 12.34, huge: 2, missing: null, s: "x", dbl: 1.5 });
+        const kinds = Object.fromEntries(result.columns.map((c) => [c.name, c.kind]));
+        expect(kinds).toEqual({ d: "date", ts: "timestamp", big: "number", dec: "number", huge: "number", missing: "number", s: "string", dbl: "number" });
+      });
+
+      it("keeps columns with the same name apart and reads many rows column by column", async () => {
+        const result = await engine.query("SELECT i AS a, i * 2 AS a FROM range(5000) t(i) ORDER BY i");
+        expect(result.numRows).toBe(5000);
+        expect(result.column(0)[4999]).toBe(4999);
+        expect(result.column(1)[4999]).toBe(9998);
+      });
+
+      it("rejects with an EngineError carrying the position DuckDB reports", async () => {
+        const sql = "SELECT 1,\n  2 FROM no_such_table";
+        const error = await engine.query(sql).catch((e) => e);
+        expect(error).toBeInstanceOf(EngineError);
+        expect(error.message).toMatch(/no_such_table/);
+        expect(error.message).not.toMatch(/LINE 2/);
+        expect(sql.slice(error.position)).toMatch(/^no_such_table/);
+      });
+
+      it("rejects syntax errors with a message", async () => {
+        const error = await engine.query("SELEC 1").catch((e) => e);
+        expect(error).toBeInstanceOf(EngineError);
+        expect(error.message).toMatch(/syntax error/i);
+        expect(error.position).toBe(0);
+      });
+    });
+
+    describe("loadFile(source, table, options)", () => {
+      it("loads a comma CSV with types and null counts, reporting progress", async () => {
+        const progress: LoadProgress[] = [];
+        const report = await engine.loadFile(file("orders.csv"), "orders", { onProgress: (p) => progress.push(p) });
+        expect(report).toMatchObject({ table: "orders", file: "orders.csv", format: "csv", rows: 3, delimiter: ",", encoding: "utf-8", warnings: [] });
+        expect(report.columns.map((c) => [c.name, c.nulls])).toEqual([["id", 0], ["customer", 1], ["amount", 0], ["ordered", 1]]);
+        expect(report.columns.find((c) => c.name === "ordered")?.type).toBe("DATE");
+        expect(progress.at(-1)).toMatchObject({ bytesRead: report.rows && progress[0].totalBytes, rows: 3 });
+        expect(await one("SELECT sum(amount) AS total FROM orders")).toMatchObject({ total: 37.75 });
+      });
+
+      it("sniffs tabs in a .tsv", async () => {
+        const report = await load("orders.tsv", "tsv");
+        expect(report.delimiter).toBe("\t");
+        expect(report.columns.map((c) => c.name)).toEqual(["id", "name"]);
+      });
+
+      it("reads `;` files with a decimal comma as numbers", async () => {
+        const report = await load("semicolon.csv", "semicolon");
+        expect(report.delimiter).toBe(";");
+        expect(await one("SELECT sum(amount) AS total, max(city) AS city FROM semicolon")).toMatchObject({ total: 3.75, city: "Wien" });
+      });
+
+      it("keeps a UTF-8 byte-order mark out of the column names", async () => {
+        const report = await load("bom.csv", "bom");
+        expect(report.columns.map((c) => c.name)).toEqual(["id", "name"]);
+        expect(await one('SELECT "id" FROM bom')).toMatchObject({ id: 1 });
+      });
+
+      it("decodes Excel's UTF-16LE 'Unicode text' (tab-separated, BOM)", async () => {
+        const report = await load("unicode.txt", "unicode");
+        expect(report).toMatchObject({ encoding: "utf-16le", delimiter: "\t", rows: 2 });
+        expect(report.columns.map((c) => c.name)).toEqual(["名称", "price"]);
+        expect(await one("SELECT 名称 AS n, price FROM unicode ORDER BY price LIMIT 1")).toMatchObject({ n: "客户", price: 1.5 });
+      });
+
+      it("decodes Windows-1252 (€ at 0x80) and says so", async () => {
+        const report = await load("cp1252.csv", "cp1252");
+        expect(report.encoding).toBe("windows-1252");
+        expect(report.warnings.join(" ")).toMatch(/windows-1252/);
+        expect((await engine.query("SELECT name, price FROM cp1252 ORDER BY name")).rows().map((r) => [r.name, r.price])).toEqual([["Café", "€5"], ["Müller", "€7"]]);
+      });
+
+      it("detects GBK/GB18030 Chinese headers, and lets the user override the encoding", async () => {
+        const report = await load("gbk.csv", "gbk");
+        expect(report.encoding).toBe("gb18030");
+        expect(report.columns.map((c) => c.name)).toEqual(["客户编号", "日期", "金额"]);
+        expect(await one('SELECT sum("金额") AS total FROM gbk')).toMatchObject({ total: 2080.5 });
+        const forced = await load("gbk.csv", "gbk_forced", "windows-1252");
+        expect(forced.encoding).toBe("windows-1252");
+        expect(forced.columns[0].name).not.toBe("客户编号");
+      });
+
+      it("loads Parquet (every row group, with types) without any extension", async () => {
+        const report = await load("orders.parquet", "pq");
+        expect(report).toMatchObject({ format: "parquet", rows: 1000 });
+        expect(report.columns.find((c) => c.name === "maybe")?.nulls).toBe(1);
+        const row = await one("SELECT * FROM pq WHERE id = 2");
+        expect(row).toMatchObject({ id: 2, big: 20000000000, price: 0.5, name: "c2", day: Date.UTC(2024, 0, 3), ts: Date.UTC(2024, 0, 1, 2), even: true, maybe: 3 });
+        expect(await one("SELECT count(*) AS n, sum(id) AS s FROM pq")).toMatchObject({ n: 1000, s: 500500 });
+      });
+
+      it("rejects a truncated Parquet file with a clear message and leaves other tables alone", async () => {
+        await expect(load("truncated.parquet", "orders")).rejects.toThrow(/truncated\.parquet.*Parquet/);
+        expect(await one("SELECT count(*) AS n FROM orders")).toMatchObject({ n: 3 });
+      });
+
+      it("loads JSON lines", async () => {
+        const report = await load("events.jsonl", "events");
+        expect(report).toMatchObject({ format: "jsonl", rows: 2 });
+        expect((await engine.query("SELECT id, kind FROM events ORDER BY id")).rows().map((r) => [r.id, r.kind])).toEqual([[1, "open"], [2, null]]);
+      });
+
+      it("says 'empty file' for an empty file", async () => {
+        await expect(load("empty.csv", "empty")).rejects.toThrow(/empty\.csv.*empty file/);
+      });
+
+      it("makes a 0-row table with the columns of a header-only CSV", async () => {
+        const report = await load("header-only.csv", "header_only");
+        expect(report.rows).toBe(0);
+        expect(report.columns.map((c) => c.name)).toEqual(["a", "b"]);
+      });
+
+      it("pads ragged rows and warns about them", async () => {
+        const report = await load("ragged.csv", "ragged");
+        expect(report.rows).toBe(3);
+        expect(report.warnings.join(" ")).toMatch(/fewer than 3 fields.*line 3/);
+        expect(await one("SELECT c FROM ragged WHERE a = 4")).toMatchObject({ c: null });
+      });
+
+      it("refuses binary junk named .csv as 'not a text file'", async () => {
+        await expect(load("junk.csv", "junk")).rejects.toThrow(/junk\.csv: not a text file/);
+      });
+
+      it("loads a field of several megabytes", async () => {
+        await load("big-field.csv", "big_field");
+        expect(await one("SELECT length(blob) AS n FROM big_field WHERE id = 1")).toMatchObject({ n: bigField.length });
+      });
+
+      it("keeps newlines inside quoted fields", async () => {
+        const report = await load("newlines.csv", "newlines");
+        expect(report.rows).toBe(2);
+        expect(await one("SELECT note FROM newlines WHERE id = 1")).toMatchObject({ note: "first line\nsecond line" });
+      });
+
+      it("renames duplicate and blank column names and names them in warnings", async () => {
+        const report = await load("dupes.csv", "dupes");
+        const names = report.columns.map((c) => c.name);
+        expect(names).toHaveLength(4);
+        expect(new Set(names).size).toBe(4);
+        const text = report.warnings.join(" ");
+        expect(text).toContain(`"a"`);
+        expect(text).toContain(`"${names[1]}"`);
+        expect(text).toMatch(new RegExp(`Column 3 has no name.*"${names[2]}"`));
+      });
+
+      it("treats hostile column names as data", async () => {
+        const report = await load("hostile.csv", "hostile");
+        expect(report.columns.map((c) => c.name)).toEqual(["id", 'x" FROM t; --']);
+      });
+    });
+
+    describe("listTables()", () => {
+      it("lists loaded tables with columns, types, null counts and rows, not temporary cell results", async () => {
+        await engine.query("CREATE OR REPLACE TEMP TABLE cell_result AS SELECT 1 AS x");
+        const tables = await engine.listTables();
+        const names = tables.map((t) => t.name);
+        expect(names).toContain("orders");
+        expect(names).not.toContain("cell_result");
+        const orders = tables.find((t) => t.name === "orders")!;
+        expect(orders.rows).toBe(3);
+        expect(orders.columns.find((c) => c.name === "customer")).toEqual({ name: "customer", type: "VARCHAR", nulls: 1 });
+      });
+    });
+
+    describe("cancel()", () => {
+      it("stops a running query, which rejects, and the engine keeps working", async () => {
+        const running = engine.query("SELECT sum(a.i * b.i) AS s FROM range(200000) a(i), range(200000) b(i)");
+        await new Promise((r) => setTimeout(r, 300));
+        await engine.cancel();
+        await expect(running).rejects.toBeInstanceOf(EngineError);
+        expect(await one("SELECT 1 AS ok")).toMatchObject({ ok: 1 });
+      });
+    });
+  });
+}

@@ -1,0 +1,57 @@
+// Runs the real duckdb-wasm (eh bundle, the same wasm the browser gets) in Node for the contract
+// tests: its Node worker build behind a Worker-shaped shim over worker_threads.
+import { AsyncDuckDB, VoidLogger } from "@duckdb/duckdb-wasm";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { Worker } from "node:worker_threads";
+import type { Engine } from "../../src/engine/engine";
+import { engineOnDuckDB } from "../../src/engine/wasm/core";
+
+const dist = dirname(createRequire(import.meta.url).resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"));
+
+type Listener = (event: unknown) => void;
+
+/** The subset of the Web Worker API AsyncDuckDB uses, over a worker_threads Worker. */
+class NodeWorkerShim {
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly worker: Worker;
+  constructor(script: string) {
+    // The worker build talks through globalThis.onmessage/postMessage, as in a browser worker.
+    const boot = `const { parentPort } = require("node:worker_threads");
+      globalThis.postMessage = (m, t) => parentPort.postMessage(m, t);
+      require(${JSON.stringify(script)});
+      parentPort.on("message", (data) => globalThis.onmessage({ data }));`;
+    this.worker = new Worker(boot, { eval: true, stderr: true, stdout: true });
+    // Drained and dropped: the worker logs every failed query to stderr, which tests provoke on purpose.
+    this.worker.stderr.resume();
+    this.worker.stdout.resume();
+    this.worker.on("message", (data) => this.emit("message", { data }));
+    this.worker.on("error", (error) => this.emit("error", error));
+    this.worker.on("exit", () => this.emit("close", {}));
+  }
+  private emit(type: string, event: unknown) {
+    for (const listener of this.listeners.get(type) ?? []) listener(event);
+  }
+  addEventListener(type: string, listener: Listener) {
+    if (!this.listeners.has(type)) this.listeners.set(type, new Set());
+    this.listeners.get(type)!.add(listener);
+  }
+  removeEventListener(type: string, listener: Listener) {
+    this.listeners.get(type)?.delete(listener);
+  }
+  postMessage(message: unknown, transfer?: Transferable[]) {
+    this.worker.postMessage(message, transfer as never);
+  }
+  terminate() {
+    void this.worker.terminate();
+  }
+}
+
+/** Starts the wasm engine's shared core on real duckdb-wasm in Node (no browser File handles). */
+export async function wasmEngineInNode(): Promise<Engine> {
+  const worker = new NodeWorkerShim(join(dist, "duckdb-node-eh.worker.cjs"));
+  const db = new AsyncDuckDB(new VoidLogger(), worker as unknown as globalThis.Worker);
+  await db.instantiate(join(dist, "duckdb-eh.wasm"), null);
+  // An unroutable repository: if anything tried to fetch an extension the test would fail, not leak.
+  return engineOnDuckDB(db, { extensionRepository: "http://127.0.0.1:9/no-extensions", fileHandles: false });
+}
