@@ -5,6 +5,7 @@ import { build, type Plugin } from "vite";
 import { svelte } from "@sveltejs/vite-plugin-svelte";
 import { readFileSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
+import { createHash } from "node:crypto";
 
 const notebooksDir = resolve(__dirname, "notebooks");
 
@@ -16,7 +17,8 @@ function publishNotebooks(): Plugin {
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
         const match = /\/notebooks\/([\w.-]+\.md)(\?.*)?$/.exec(req.url ?? "");
-        if (!match || !files().includes(match[1])) return next();
+        // `?raw`/`?import` requests are the app's own module imports (import.meta.glob): Vite answers those.
+        if (!match || !files().includes(match[1]) || /[?&](raw|import|url)\b/.test(match[2] ?? "")) return next();
         res.setHeader("Content-Type", "text/markdown; charset=utf-8");
         res.end(readFileSync(resolve(notebooksDir, match[1])));
       });
@@ -57,9 +59,16 @@ function sandboxScript(): Plugin {
     name: "clientbook-sandbox-script",
     configureServer(server) {
       server.watcher.on("change", (file) => {
-        if (file.includes(`${"src"}/sandbox/`)) cached = undefined;
+        if (file.includes("/src/sandbox/")) cached = undefined;
       });
       server.middlewares.use((req, res, next) => {
+        // sandbox.html as written: Vite's dev client script would be a module (CORS) request the
+        // opaque-origin sandbox cannot make.
+        if (/\/sandbox\.html(\?.*)?$/.test(req.url ?? "")) {
+          res.setHeader("Content-Type", "text/html; charset=utf-8");
+          res.end(readFileSync(resolve(__dirname, "sandbox.html")));
+          return;
+        }
         if (!/\/sandbox-entry\.js(\?.*)?$/.test(req.url ?? "")) return next();
         cached ??= bundleSandbox();
         cached.then(
@@ -74,8 +83,19 @@ function sandboxScript(): Plugin {
         );
       });
     },
+    // In a build, the script's content hash goes into sandbox.html's URL so caches never serve a stale one.
+    transformIndexHtml: {
+      order: "post",
+      async handler(html, ctx) {
+        if (ctx.server || !ctx.filename.endsWith("sandbox.html")) return html;
+        cached ??= bundleSandbox();
+        const hash = createHash("sha256").update(await cached).digest("hex").slice(0, 10);
+        return html.replace("./sandbox-entry.js", `./sandbox-entry.js?v=${hash}`);
+      },
+    },
     async generateBundle() {
-      this.emitFile({ type: "asset", fileName: "sandbox-entry.js", source: await bundleSandbox() });
+      cached ??= bundleSandbox();
+      this.emitFile({ type: "asset", fileName: "sandbox-entry.js", source: await cached });
     },
   };
 }

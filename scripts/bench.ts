@@ -16,6 +16,7 @@ const benchDir = join(root, ".bench");
 const args = process.argv.slice(2);
 const rowCount = Number(args[args.indexOf("--rows") + 1]) || 1_000_000;
 const csvPath = join(benchDir, `orders-${rowCount}.csv`);
+const parquetPath = join(benchDir, `orders-${rowCount}.parquet`);
 const results: [string, string][] = [];
 const record = (what: string, value: string) => {
   results.push([what, value]);
@@ -59,10 +60,16 @@ async function writeOrders(path: string, rows: number): Promise<void> {
 async function benchNative(): Promise<void> {
   const engine = await nativeEngine();
   try {
+    if (!existsSync(parquetPath)) {
+      await engine.query(`COPY (SELECT * FROM read_csv('${csvPath}')) TO '${parquetPath}' (FORMAT parquet)`);
+    }
     const t0 = performance.now();
     let updates = 0;
     const report = await engine.loadFile(fileSourceFromPath(csvPath), "orders", { onProgress: () => updates++ });
     record("native DuckDB: load CSV", `${seconds(performance.now() - t0)} (${report.rows.toLocaleString("en")} rows, ${updates} progress updates)`);
+    const t1 = performance.now();
+    const parquet = await engine.loadFile(fileSourceFromPath(parquetPath), "orders_parquet");
+    record("native DuckDB: load Parquet", `${seconds(performance.now() - t1)} (${mib(statSync(parquetPath).size)}, ${parquet.rows.toLocaleString("en")} rows)`);
   } finally {
     await engine.close();
   }
@@ -104,34 +111,41 @@ async function benchBrowser(dist: string): Promise<void> {
     } finally {
       await cold.close();
     }
-    // The 1M-row load through the file picker, once the engine is ready.
-    const warm = await openBrowser();
-    try {
-      await warm.page.goto(`${server.origin}/`);
-      await warm.page.waitForSelector("body[data-engine=ready]", { timeout: 180_000 });
-      const table = tableNameFor(csvPath, []);
-      const t0 = performance.now();
-      await warm.page.locator('input[type=file][data-action="load-files"]').setInputFiles(csvPath);
-      const picked = performance.now();
-      // What the progress bar showed while the file loaded (sampled every 50 ms).
-      const shown = new Set<string>();
-      const loaded = warm.page.waitForSelector(`[data-table="${table}"]`, { timeout: 600_000 });
-      let done = false;
-      void loaded.finally(() => (done = true));
-      while (!done) {
-        const text = await warm.page.locator('[data-role="load-progress"]').first().textContent({ timeout: 50 }).catch(() => null);
-        if (text) shown.add(text.trim());
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      await loaded;
-      const rows = await warm.page.locator(`[data-table="${table}"]`).getAttribute("data-rows");
-      record("browser (duckdb-wasm): load CSV", `${seconds(performance.now() - t0)} (file handed over in ${seconds(picked - t0)}; ${Number(rows).toLocaleString("en")} rows)`);
-      record("browser: progress texts seen", `${shown.size}${shown.size ? `: ${[...shown].slice(0, 4).join(" | ")}` : ""}`);
-    } finally {
-      await warm.close();
-    }
+    await loadInBrowser(server.origin, csvPath, "CSV");
+    await loadInBrowser(server.origin, parquetPath, "Parquet (hyparquet)");
   } finally {
     await server.close();
+  }
+}
+
+/** Loads `path` through the file picker of a fresh page once the engine is ready, and times it. */
+async function loadInBrowser(origin: string, path: string, label: string): Promise<void> {
+  const warm = await openBrowser();
+  try {
+    await warm.page.goto(`${origin}/`);
+    await warm.page.waitForSelector("body[data-engine=ready]", { timeout: 180_000 });
+    const table = tableNameFor(path, []);
+    const t0 = performance.now();
+    await warm.page.locator('input[type=file][data-action="load-files"]').setInputFiles(path);
+    const picked = performance.now();
+    // What the progress bar showed while the file loaded (sampled every 50 ms).
+    const shown = new Set<string>();
+    const loaded = warm.page.waitForSelector(`[data-table="${table}"], [data-role="load-error"]`, { timeout: 600_000 });
+    let done = false;
+    void loaded.finally(() => (done = true)).catch(() => undefined);
+    while (!done) {
+      const text = await warm.page.locator('[data-role="load-progress"]').first().textContent({ timeout: 50 }).catch(() => null);
+      if (text) shown.add(text.trim());
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const shownElement = await loaded;
+    if ((await shownElement?.getAttribute("data-role")) === "load-error") throw new Error(`${label}: ${await shownElement!.textContent()}`);
+    const rows = await warm.page.locator(`[data-table="${table}"]`).getAttribute("data-rows");
+    record(`browser (duckdb-wasm): load ${label}`, `${seconds(performance.now() - t0)} (file handed over in ${seconds(picked - t0)}; ${Number(rows).toLocaleString("en")} rows; ${shown.size} progress texts seen)`);
+    const off = warm.offOrigin(origin);
+    if (off.length) record(`browser: requests off the origin while loading ${label}`, off.join(" "));
+  } finally {
+    await warm.close();
   }
 }
 

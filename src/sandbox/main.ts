@@ -74,4 +74,4 @@ window.addEventListener("message", (event) => {
 });
 
 new ResizeObserver(reportSize).observe(container);
-post({ type: "clientbook:ready" });
+post({ type: "clientbook:ready", token: window.location.hash.slice(1) });

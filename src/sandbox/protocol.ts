@@ -8,9 +8,11 @@ export interface RenderMessage {
   readonly spec: Record<string, unknown>;
 }
 
-/** Sandbox -> shell: the sandbox is loaded and listening. */
+/** Sandbox -> shell: the sandbox is loaded and listening. `token` is the one the shell put in the
+ *  frame's URL fragment, so a page the frame was navigated to cannot pass itself off as the sandbox. */
 export interface ReadyMessage {
   readonly type: "clientbook:ready";
+  readonly token: string;
 }
 
 /** Sandbox -> shell: the drawn chart's height in CSS pixels (sent after drawing and on resize). */
@@ -42,7 +44,7 @@ export function asRenderMessage(data: unknown): RenderMessage | null {
 /** Returns the message as a SandboxMessage when it has one of those shapes, else null. */
 export function asSandboxMessage(data: unknown): SandboxMessage | null {
   if (!isRecord(data)) return null;
-  if (data.type === "clientbook:ready") return { type: data.type };
+  if (data.type === "clientbook:ready") return typeof data.token === "string" ? { type: data.type, token: data.token } : null;
   if (typeof data.id !== "number") return null;
   if (data.type === "clientbook:size" && typeof data.height === "number" && Number.isFinite(data.height)) {
     return { type: data.type, id: data.id, height: data.height };

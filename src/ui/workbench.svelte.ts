@@ -43,7 +43,8 @@ export class Workbench {
   loads: LoadView[] = $state([]);
   problems: Problem[] = $state([]);
   /** Per table: the report of its last load (encoding, warnings) and the source to reload it from. */
-  reports: Record<string, { report: LoadReport; source: FileSource }> = $state.raw({});
+  // A Map, not an object: a table may be called `__proto__`.
+  reports: ReadonlyMap<string, { report: LoadReport; source: FileSource }> = $state.raw(new Map());
   /** The file name the current notebook was opened from (used when saving). */
   fileName = $state("notebook.md");
   engine: "starting" | "ready" | "failed" = $state("starting");
@@ -116,7 +117,7 @@ export class Workbench {
 
   /** Reloads a table from the same file with another text encoding. */
   async reload(table: string, encoding: string): Promise<void> {
-    const entry = this.reports[table];
+    const entry = this.reports.get(table);
     if (entry) await this.loadSource(entry.source, table, encoding);
   }
 
@@ -129,7 +130,7 @@ export class Workbench {
         encoding,
         onProgress: (p) => this.updateLoad(id, { bytes: p.bytesRead, total: p.totalBytes, rows: p.rows }),
       });
-      this.reports = { ...this.reports, [report.table]: { report, source } };
+      this.reports = new Map(this.reports).set(report.table, { report, source });
       this.problems = this.problems.filter((p) => !(p.kind === "load" && p.file === source.name));
       return report;
     } catch (error) {
@@ -161,13 +162,14 @@ export class Workbench {
   /** Runs the whole notebook; the user asking to run is their word that it may run. */
   async runAll(): Promise<void> {
     if (!this.state.trusted) this.session.trust();
-    await this.session.runAll();
+    // Cell failures show on their cells; anything thrown past them is shown, never left unhandled.
+    await this.session.runAll().catch((error: unknown) => this.notify(reason(error)));
   }
 
   /** Runs one cell (and what it needs). */
   async run(cellId: string): Promise<void> {
     if (!this.state.trusted) this.session.trust();
-    await this.session.run(cellId);
+    await this.session.run(cellId).catch((error: unknown) => this.notify(reason(error)));
   }
 
   /** Adds a cell at `index` with a fresh name for computing cells. */

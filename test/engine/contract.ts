@@ -31,6 +31,9 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
         const result = await engine.query("SELECT ? AS s, ? + 1 AS n, ? AS b, ? AS nothing", [evil, 41, true, null]);
         expect(result.rows()[0]).toEqual(Object.assign(Object.create(null), { s: evil, n: 42, b: true, nothing: null }));
         expect(await one("SELECT count(*) AS n FROM victims")).toMatchObject({ n: 1 });
+        const many = await engine.query("SELECT i FROM range(?) t(i) WHERE i % ? = 0", [300000, 3]);
+        expect(many.numRows).toBe(100000);
+        expect(many.column(0)[99999]).toBe(299997);
       });
 
       it("returns dates and timestamps as epoch ms, bigints and decimals as numbers, nulls as null", async () => {
@@ -57,6 +60,13 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
         expect(error.message).toMatch(/no_such_table/);
         expect(error.message).not.toMatch(/LINE 2/);
         expect(sql.slice(error.position)).toMatch(/^no_such_table/);
+      });
+
+      it("reports positions in the SQL as written when parameters are bound", async () => {
+        const sql = "SELECT ? AS a, ? AS b FROM no_such_params_table";
+        const error = await engine.query(sql, [1, 2]).catch((e) => e);
+        expect(error).toBeInstanceOf(EngineError);
+        expect(sql.slice(error.position)).toMatch(/^no_such_params_table/);
       });
 
       it("rejects syntax errors with a message", async () => {
@@ -122,11 +132,11 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
 
       it("loads Parquet (every row group, with types) without any extension", async () => {
         const report = await load("orders.parquet", "pq");
-        expect(report).toMatchObject({ format: "parquet", rows: 1000 });
+        expect(report).toMatchObject({ format: "parquet", rows: 5000 });
         expect(report.columns.find((c) => c.name === "maybe")?.nulls).toBe(1);
         const row = await one("SELECT * FROM pq WHERE id = 2");
         expect(row).toMatchObject({ id: 2, big: 20000000000, price: 0.5, name: "c2", day: Date.UTC(2024, 0, 3), ts: Date.UTC(2024, 0, 1, 2), even: true, maybe: 3 });
-        expect(await one("SELECT count(*) AS n, sum(id) AS s FROM pq")).toMatchObject({ n: 1000, s: 500500 });
+        expect(await one("SELECT count(*) AS n, sum(id) AS s FROM pq")).toMatchObject({ n: 5000, s: 12502500 });
       });
 
       it("rejects a truncated Parquet file with a clear message and leaves other tables alone", async () => {

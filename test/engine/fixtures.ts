@@ -45,7 +45,7 @@ export async function writeFixtures(): Promise<string> {
     `COPY (SELECT i AS id, i * 10000000000 AS big, (i / 4)::DECIMAL(10,2) AS price, 'c' || i AS name,
        DATE '2024-01-01' + i::INTEGER AS day, TIMESTAMP '2024-01-01 00:00:00' + INTERVAL (i) HOUR AS ts,
        i % 2 = 0 AS even, CASE WHEN i = 3 THEN NULL ELSE i * 1.5 END AS maybe
-     FROM range(1, 1001) t(i)) TO '${join(dir, "orders.parquet")}' (FORMAT parquet, ROW_GROUP_SIZE 300)`,
+     FROM range(1, 5001) t(i)) TO '${join(dir, "orders.parquet")}' (FORMAT parquet, ROW_GROUP_SIZE 2048)`,
   );
   conn.closeSync();
   instance.closeSync();

@@ -13,6 +13,7 @@ import { serialize } from "../serialize";
 import { toResultTable, type ArrowBatch } from "./arrow-result";
 import { dataDirectory, lockdownStatements } from "./lockdown";
 import { parquetBatches } from "./parquet";
+import { typedPlaceholders } from "./placeholders";
 
 /** How the engine runs in its host. */
 export interface WasmEngineOptions {
@@ -26,9 +27,6 @@ export interface WasmEngineOptions {
 export async function engineOnDuckDB(db: AsyncDuckDB, options: WasmEngineOptions): Promise<Engine> {
   await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
   const conn = await db.connect();
-  // Query progress, which the browser worker posts while a load runs (its Node build does not).
-  await conn.query("SET enable_progress_bar = true");
-  await conn.query("SET enable_progress_bar_print = false");
   for (const sql of lockdownStatements(options.extensionRepository)) await conn.query(sql);
   const queue = serialize();
   let closed = false;
@@ -47,16 +45,7 @@ export async function engineOnDuckDB(db: AsyncDuckDB, options: WasmEngineOptions
 
   return {
     query: (sql, params) => queue(() => ((cancelled = false), run(sql, params))),
-    loadFile: (source, table, loadOptions = {}) =>
-      queue(async () => {
-        cancelled = false;
-        const stop = onExecutionProgress(db, loadOptions.onProgress && ((share) => loadOptions.onProgress!({ bytesRead: Math.round(share * source.size), totalBytes: source.size })));
-        try {
-          return await loadFile(backend, source, table, loadOptions);
-        } finally {
-          stop();
-        }
-      }),
+    loadFile: (source, table, loadOptions) => queue(() => ((cancelled = false), loadFile(backend, source, table, loadOptions))),
     listTables: () => queue(() => profileTables((sql) => run(sql))),
     async cancel() {
       cancelled = true;
@@ -71,35 +60,31 @@ export async function engineOnDuckDB(db: AsyncDuckDB, options: WasmEngineOptions
   };
 }
 
-// AsyncDuckDB keeps its execution-progress listeners in a protected list with no public way to
-// add one; the worker fills it with DuckDB's query progress (percent of the file read, for loads).
-function onExecutionProgress(db: AsyncDuckDB, listener?: (share: number) => void): () => void {
-  const listeners = (db as unknown as { _onExecutionProgress?: ((p: { percentage: string | number }) => void)[] })._onExecutionProgress;
-  if (!listener || !Array.isArray(listeners)) return () => undefined;
-  const handler = (p: { percentage: string | number }) => {
-    const percent = Number(p.percentage);
-    if (percent > 0) listener(Math.min(percent, 100) / 100);
-  };
-  listeners.push(handler);
-  return () => listeners.splice(listeners.indexOf(handler), 1);
-}
-
 // `send` (not `query`) runs the statement as a pending query the worker polls, so cancelSent works.
 async function readAll(conn: AsyncDuckDBConnection, sql: string, params: readonly Value[]): Promise<ResultTable> {
-  let reader;
-  if (params.length) {
-    const statement = await conn.prepare(sql);
-    try {
-      reader = await statement.send(...params);
-    } finally {
-      await statement.close();
-    }
-  } else reader = await conn.send(sql, true);
-  const batches: ArrowBatch[] = [];
-  for await (const batch of reader) batches.push(batch as unknown as ArrowBatch);
-  // The stream's schema is known once it has been read (statements without rows have none).
-  const schema = (reader.schema ?? batches[0]?.schema ?? { fields: [] }) as ArrowBatch["schema"];
-  return toResultTable(schema, batches);
+  const typed = params.length ? typedPlaceholders(sql, params) : sql;
+  const statement = params.length ? await conn.prepare(typed).catch((e) => Promise.reject(shiftError(e, sql, typed))) : undefined;
+  try {
+    const reader = statement ? await statement.send(...params).catch((e) => Promise.reject(shiftError(e, sql, typed))) : await conn.send(sql, true);
+    const batches: ArrowBatch[] = [];
+    for await (const batch of reader) batches.push(batch as unknown as ArrowBatch);
+    // The stream's schema is known once it has been read (statements without rows have none).
+    const schema = (reader.schema ?? batches[0]?.schema ?? { fields: [] }) as ArrowBatch["schema"];
+    return toResultTable(schema, batches);
+  } finally {
+    // Closed only after the stream is drained: the rows come from this statement.
+    await statement?.close();
+  }
+}
+
+// An error in the cast-rewritten SQL, with its position moved back into the SQL the user wrote.
+function shiftError(error: unknown, sql: string, typed: string): EngineError {
+  const e = toEngineError(error, typed);
+  if (e.position === undefined || typed === sql) return e;
+  const added = "(?::BIGINT)".length - 1;
+  let shift = 0;
+  for (let at = typed.indexOf("(?::BIGINT)"); at >= 0 && at < e.position; at = typed.indexOf("(?::BIGINT)", at + 1)) shift += added;
+  return new EngineError(e.message, Math.max(0, e.position - shift));
 }
 
 let fileCounter = 0;

@@ -2,21 +2,8 @@
 // internet): hyparquet decodes one row group at a time into Arrow IPC that DuckDB inserts.
 import { parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type FileMetaData } from "hyparquet";
 import { compressors } from "hyparquet-compressors";
-import {
-  Bool,
-  DateDay,
-  Float32,
-  Float64,
-  Int32,
-  Int64,
-  Table,
-  TimestampMillisecond,
-  Utf8,
-  tableToIPC,
-  vectorFromArray,
-  type DataType,
-  type Vector,
-} from "apache-arrow";
+import { Bool, DateDay, Float32, Float64, Int32, Int64, Table, TimestampMillisecond, Utf8, tableToIPC } from "apache-arrow";
+import { columnVector, type ColumnType } from "./arrow-build";
 import type { FileSource } from "../engine";
 
 /** One decoded row group as an Arrow IPC stream, with how far through the file it reaches. */
@@ -34,8 +21,10 @@ const asyncBuffer = (source: FileSource): AsyncBuffer => ({
   },
 });
 
-// Dates and timestamps as epoch ms numbers, which Arrow's date builders take directly.
+// Dates and timestamps as epoch ms numbers; strings stay UTF-8 bytes, copied as they are into the
+// Arrow column (decoding to JS strings and encoding back took most of the time).
 const parsers = {
+  stringFromBytes: (bytes: Uint8Array) => bytes,
   timestampFromMilliseconds: (ms: bigint) => Number(ms),
   timestampFromMicroseconds: (us: bigint) => Number(us / 1000n),
   timestampFromNanoseconds: (ns: bigint) => Number(ns / 1_000_000n),
@@ -45,7 +34,7 @@ const parsers = {
 
 type Leaf = ReturnType<typeof parquetSchema>["children"][number]["element"];
 
-function arrowTypeOf(element: Leaf): DataType {
+function arrowTypeOf(element: Leaf): ColumnType {
   const logical = element.logical_type?.type;
   const converted = element.converted_type;
   if (logical === "DATE" || converted === "DATE") return new DateDay();
@@ -67,20 +56,7 @@ function arrowTypeOf(element: Leaf): DataType {
   }
 }
 
-function toVector(values: ArrayLike<unknown>, type: DataType): Vector {
-  const out: unknown[] = new Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === undefined || v === null) out[i] = null;
-    else if (type instanceof Utf8 && typeof v !== "string") out[i] = v instanceof Uint8Array ? new TextDecoder().decode(v) : JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? Number(x) : x));
-    else if (type instanceof Int64 && typeof v !== "bigint") out[i] = BigInt(v as number);
-    else if (type instanceof Float64 && typeof v === "bigint") out[i] = Number(v);
-    else out[i] = v;
-  }
-  return vectorFromArray(out, type);
-}
-
-/** Reads a Parquet file row group by row group; flat schemas (nested columns arrive as JSON text). */
+/** Reads a Parquet file row group by row group; nested columns arrive as JSON text. */
 export async function* parquetBatches(source: FileSource): AsyncGenerator<ParquetBatch> {
   const file = asyncBuffer(source);
   const metadata: FileMetaData = await parquetMetadataAsync(file);
@@ -88,21 +64,27 @@ export async function* parquetBatches(source: FileSource): AsyncGenerator<Parque
   let rowStart = 0;
   for (const group of metadata.row_groups) {
     const rows = Number(group.num_rows);
-    const columns = new Map<string, unknown[]>();
+    const groupStart = rowStart;
+    // Column chunks as hyparquet decodes them (typed arrays where it can), placed by row index.
+    const columns = new Map<string, unknown[]>(fields.map((f) => [f.name, new Array(rows).fill(null)]));
     await parquetRead({
       file,
       metadata,
       compressors,
       parsers,
-      rowStart,
-      rowEnd: rowStart + rows,
-      rowFormat: "object",
-      onComplete: (objects: Record<string, unknown>[]) => {
-        for (const f of fields) columns.set(f.name, objects.map((o) => o[f.name]));
+      rowStart: groupStart,
+      rowEnd: groupStart + rows,
+      onChunk: ({ columnName, columnData, rowStart: chunkStart }) => {
+        const out = columns.get(columnName);
+        if (!out) return;
+        for (let i = 0; i < columnData.length; i++) {
+          const at = chunkStart + i - groupStart;
+          if (at >= 0 && at < rows) out[at] = columnData[i];
+        }
       },
     });
     rowStart += rows;
-    const vectors = Object.fromEntries(fields.map((f) => [f.name, toVector(columns.get(f.name) ?? [], f.type)]));
+    const vectors = Object.fromEntries(fields.map((f) => [f.name, columnVector(columns.get(f.name) ?? [], f.type)]));
     const end = Math.max(...group.columns.map((c) => Number(c.meta_data?.data_page_offset ?? 0) + Number(c.meta_data?.total_compressed_size ?? 0)));
     yield { ipc: tableToIPC(new Table(vectors), "stream"), rows, bytesRead: Math.min(source.size, end) };
   }

@@ -1,0 +1,213 @@
+// User-facing wording of the recipe catalogue: role labels, build errors, parameter problems, and the
+// exclusion reasons recipes write into their checks tables. (Shared by the recipe framework and the models.)
+
+const list = (items: readonly string[]) => items.map((s) => `"${s}"`).join(", ");
+const either = (items: readonly string[]) => items.map((s) => `"${s}"`).join(" or ");
+
+/** Plain-language descriptions of the column roles, for the role-mapping panel. */
+export const ROLE_LABELS: Readonly<Record<string, string>> = {
+  customer_id: "Customer (id or name)",
+  date: "Date",
+  amount: "Amount",
+  margin: "Margin (gross profit)",
+  cost: "Cost (margin = amount - cost)",
+  quantity: "Quantity",
+  order_id: "Order or invoice number",
+  product: "Product",
+  category: "Product category",
+  channel: "Sales channel",
+  name: "Customer name",
+  industry: "Industry",
+  size: "Size (annual revenue or headcount)",
+  region: "Region",
+  country: "Country",
+  first_contact_date: "First contact date",
+  acquisition_cost: "Acquisition cost",
+  account_manager: "Account manager",
+  status: "Status",
+  attribute: "Attribute (need or feature asked about)",
+  importance: "Importance rating",
+  satisfaction: "Satisfaction rating",
+  nps: "Likelihood to recommend (0-10)",
+  competitor: "Competitor",
+  competitor_rating: "Competitor rating",
+  deal_id: "Deal or opportunity",
+  stage: "Stage or outcome (won / lost / open)",
+  our_price: "Our price",
+  competitor_price: "Competitor price",
+  loss_reason: "Loss reason",
+  created: "Created on",
+  closed: "Closed on",
+  due_date: "Due date",
+  invoice_date: "Invoice date",
+  paid_date: "Paid on",
+};
+
+/** Why transaction rows were left out, as shown in a recipe's checks table. */
+export const EXCLUSION = {
+  purchases: "used: purchases (amount > 0)",
+  returns: "used: returns and zero amounts (netted into value, not counted as orders)",
+  noCustomer: "left out: no customer",
+  noDate: "left out: date missing or unreadable",
+  noAmount: "left out: amount missing or not a number",
+  afterAnalysisDate: "left out: dated after the analysis date",
+  nothingLeft: "no purchases left to analyse: check the analysis date, the window and the role mapping",
+} as const;
+
+/** A required table is not chosen. */
+export function missingTable(recipe: string, kind: string, roles: readonly string[], because?: string): string {
+  const why = because ? ` (because ${because})` : "";
+  return `${recipe} needs a ${kind} table${why}: choose one and map its columns to ${list(roles)}.`;
+}
+
+/** Required roles are not mapped on a table. */
+export function missingRoles(recipe: string, table: string, roles: readonly string[]): string {
+  const what = roles.length === 1 ? "the role" : "the roles";
+  return `${recipe} needs ${what} ${list(roles)} on table "${table}": map a column of "${table}" to each in the table's roles.`;
+}
+
+/** A parameter value needs a role that is not mapped. */
+export function roleNeededFor(recipe: string, table: string, anyOf: readonly string[], because: string): string {
+  return `${recipe} with ${because} needs ${either(anyOf)} mapped on table "${table}": map the column, or change the parameter.`;
+}
+
+/** A role is mapped to a column the table does not have. */
+export function unknownColumn(table: string, column: string, role: string): string {
+  return `Table "${table}" has no column "${column}" (mapped to the role "${role}"): map the role again.`;
+}
+
+/** A table's name equals a name the recipe's SQL defines before reading it. */
+export function tableShadowsCte(table: string): string {
+  return `The table "${table}" has a name the recipe uses internally: rename the table (or the cell) and insert the recipe again.`;
+}
+
+/** A value cannot be written as a SQL literal. */
+export function invalidLiteral(text: string): string {
+  return `"${text}" is not a valid value here.`;
+}
+
+/** A number parameter is not a number. */
+export function notANumber(label: string, raw: string): string {
+  return `${label}: "${raw}" is not a number.`;
+}
+
+/** A whole number was expected. */
+export function notAnInteger(label: string, value: number): string {
+  return `${label}: ${value} must be a whole number.`;
+}
+
+/** A number outside its allowed range. */
+export function outOfRange(label: string, value: number, min?: number, max?: number): string {
+  if (min !== undefined && max !== undefined) return `${label}: ${value} must be between ${min} and ${max}.`;
+  return min !== undefined ? `${label}: ${value} must be at least ${min}.` : `${label}: ${value} must be at most ${max}.`;
+}
+
+/** A date parameter is not an ISO date. */
+export function notADate(label: string, raw: string): string {
+  return `${label}: "${raw}" is not a date; write it as YYYY-MM-DD, or "auto".`;
+}
+
+/** A yes/no parameter has another value. */
+export function notABoolean(label: string, raw: string): string {
+  return `${label}: "${raw}" must be true or false.`;
+}
+
+/** A choice outside the options. */
+export function notAnOption(label: string, value: string, options: readonly string[]): string {
+  return `${label}: "${value}" is not one of ${list(options)}.`;
+}
+
+/** A multiple choice with nothing chosen. */
+export function emptyChoice(label: string): string {
+  return `${label}: choose at least one.`;
+}
+
+/** A text parameter is not text. */
+export function notText(label: string): string {
+  return `${label} must be text.`;
+}
+
+/** Text that cannot be stored in a cell's info string. */
+export function textHasQuote(label: string): string {
+  return `${label} cannot contain double quotes, backslashes or line breaks.`;
+}
+
+/** A parameter the recipe does not have. */
+export function unknownParam(name: string, known: readonly string[]): string {
+  return `Unknown parameter "${name}"; this recipe has ${list(known)}.`;
+}
+
+/** Two thresholds in the wrong order. */
+export function mustBeBelow(lower: string, upper: string): string {
+  return `${lower} must be below ${upper}.`;
+}
+
+/** Cut points that leave nothing for the last group. */
+export function sharesTooLarge(labels: readonly string[], total: number): string {
+  return `${labels.join(" + ")} add up to ${total} %, which must stay below 100 %.`;
+}
+
+/** A weight outside [0, 1]. */
+export function weightOutOfRange(indicator: string, weight: number): string {
+  return `The weight of "${indicator}" is ${weight}; each weight must be between 0 and 1.`;
+}
+
+/** Weights that do not sum to 1. */
+export function weightsDoNotSum(sum: number): string {
+  return `The weights add up to ${Number(sum.toFixed(6))}; they must add up to exactly 1.`;
+}
+
+/** An indicator name the score does not know. */
+export function unknownIndicator(name: string, known: readonly string[]): string {
+  return `"${name}" is not an indicator; choose from ${list(known)}.`;
+}
+
+/** The same indicator twice. */
+export function duplicateIndicator(name: string): string {
+  return `The indicator "${name}" is listed twice.`;
+}
+
+/** No indicators at all. */
+export function noIndicators(): string {
+  return "Choose at least one indicator with a weight.";
+}
+
+/** A weights entry that cannot be read. */
+export function badWeightsEntry(entry: string): string {
+  return `"${entry}" cannot be read; write indicators as name:weight or name:weight:less, separated by commas (e.g. revenue:0.6,recency:0.4:less).`;
+}
+
+/** A segment rule that cannot be read. */
+export function badRule(entry: string): string {
+  return `The segment rule "${entry}" cannot be read; write Name:R-R/F-F/M-M with scores 1-5 (e.g. Champions:5-5/4-5/1-5), rules separated by ";".`;
+}
+
+/** A segment rule with a range outside 1-5 or reversed. */
+export function badRuleRange(segment: string): string {
+  return `The rule for "${segment}" has a score range outside 1-5 or with the low end above the high end.`;
+}
+
+/** No segment rules. */
+export function noRules(): string {
+  return "Give at least one segment rule.";
+}
+
+/** A recipe id the catalogue does not have. */
+export function unknownRecipe(id: string): string {
+  return `There is no recipe "${id}" in the catalogue.`;
+}
+
+/** The summary when a recipe cannot be built. */
+export function recipeNotBuilt(recipe: string, problems: readonly string[]): string {
+  return `${recipe} cannot be inserted yet: ${problems.join(" ")}`;
+}
+
+/** A cell-name prefix that is not a valid cell name. */
+export function badCellName(name: string): string {
+  return `"${name}" cannot name the recipe's cells: use letters, digits and _, starting with a letter or _.`;
+}
+
+/** A mapping names a role the table kind does not have. */
+export function unknownRole(role: string, kind: string, known: readonly string[]): string {
+  return `"${role}" is not a role of a ${kind} table; the roles are ${list(known)}.`;
+}

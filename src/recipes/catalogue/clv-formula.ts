@@ -1,0 +1,44 @@
+// The CTEs of formula CLV, shared by the lifetime-value recipe and the value matrix:
+// CLV = sum over t = 0..T-1 of m * r^t / (1 + d)^t, minus acquisition cost.
+import type { ParamSpec } from "../params";
+import type { Cte } from "../sql";
+
+/** The parameters of formula CLV (retention automatic by default: the observed yearly rate). */
+export const FORMULA_PARAMS: readonly ParamSpec[] = [
+  { name: "retention", type: "number", label: "Yearly retention r (0-1)", default: null, min: 0, max: 1, auto: "observed: share of last year's buyers who bought again this year" },
+  { name: "discount", type: "number", label: "Yearly discount rate d", default: 0.1, min: 0, max: 1 },
+  { name: "horizon", type: "number", label: "Horizon T (years)", default: 5, min: 1, max: 50, integer: true },
+  { name: "acquisition_cost", type: "number", label: "Acquisition cost per customer (when not mapped)", default: 0, min: 0 },
+];
+
+/**
+ * `yearly` (margin per customer in the last and the previous 12 months), `rate` (r: the parameter or the
+ * observed retention) and `factor` (sum of r^t / (1 + d)^t for t < T), reading `tx`, `as_of`, `params`.
+ */
+export function formulaCtes(valueColumn: "margin" | "amount"): Cte[] {
+  return [
+    {
+      name: "yearly",
+      comment: `${valueColumn} per customer: m = the last 12 months; the 12 months before, for the observed retention`,
+      body: `SELECT customer_id,
+  COALESCE(sum(${valueColumn}) FILTER (WHERE date > a.day - INTERVAL 12 MONTH), 0) AS m,
+  count(*) FILTER (WHERE amount > 0 AND date > a.day - INTERVAL 12 MONTH) > 0 AS bought_last_year,
+  count(*) FILTER (WHERE amount > 0 AND date <= a.day - INTERVAL 12 MONTH AND date > a.day - INTERVAL 24 MONTH) > 0 AS bought_year_before
+FROM tx, as_of AS a
+GROUP BY customer_id`,
+    },
+    {
+      name: "rate",
+      comment: "r = the parameter, else buyers of the year before who bought again in the last year / buyers of the year before",
+      body: `SELECT COALESCE(p.retention,
+  (SELECT count(*) FILTER (WHERE bought_year_before AND bought_last_year) / NULLIF(count(*) FILTER (WHERE bought_year_before), 0) FROM yearly)) AS r,
+  p.retention IS NULL AS observed
+FROM params AS p`,
+    },
+    {
+      name: "factor",
+      comment: "sum over t = 0..T-1 of r^t / (1 + d)^t",
+      body: "SELECT sum(power(r.r, t.t) / power(1 + p.discount, t.t)) AS f\nFROM rate AS r, params AS p, range(0, 50) AS t(t)\nWHERE t.t < p.horizon",
+    },
+  ];
+}

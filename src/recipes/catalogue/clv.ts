@@ -1,0 +1,86 @@
+// Recipe 11, customer lifetime value: historic CLV (value to date) and formula CLV (m * sum r^t / (1+d)^t
+// over T years, minus acquisition cost). The predictive level (BG/NBD + Gamma-Gamma) is the seam below.
+import { CellWriter } from "../cells";
+import { customerCtes, customersSlot, hasCustomerRole } from "../customers";
+import { paramsCte } from "../mapping";
+import type { Recipe } from "../recipe";
+import { withQuery } from "../sql";
+import { ANALYSIS_DATE, measureParam, RETURNS_NOTE, checksQuery, marginNeed, perCustomerCte, transactionCtes, transactionsSlot, txFeatures } from "../transactions";
+import { FORMULA_PARAMS, formulaCtes } from "./clv-formula";
+
+// Seam for the predictive level: the models in src/recipes/models (BG/NBD, Gamma-Gamma) will add the option
+// `level=predictive` here and build it from TypeScript cells, once those exist; nothing else changes.
+/** The CLV levels this recipe builds. */
+export const CLV_LEVELS = ["historic", "formula"] as const;
+
+/** Customer lifetime value at the historic and formula levels. */
+export const clv: Recipe = {
+  id: "clv",
+  title: "Customer lifetime value",
+  question: "What is each customer worth, to date and over the coming years net of acquisition cost?",
+  family: "value",
+  inputs: [transactionsSlot(), customersSlot(false, ["acquisition_cost"])],
+  params: [
+    {
+      name: "level",
+      type: "choice",
+      label: "Level",
+      default: "formula",
+      options: [
+        { value: "historic", label: "Historic: value to date" },
+        { value: "formula", label: "Formula: margin, retention and discount over a horizon" },
+      ],
+    },
+    measureParam("margin"),
+    ANALYSIS_DATE,
+    ...FORMULA_PARAMS,
+    { name: "top_n", type: "number", label: "Customers in the chart", default: 20, min: 1, max: 500, integer: true },
+  ],
+  needs: (p) => marginNeed(p.text("measure")),
+  build(ctx) {
+    const w = new CellWriter(clv, ctx);
+    const features = txFeatures(ctx);
+    const measure = ctx.params.text("measure") as "margin" | "revenue";
+    const column = measure === "margin" ? "margin" : "amount";
+    const formula = ctx.params.text("level") === "formula";
+    const mappedCost = hasCustomerRole(ctx, "acquisition_cost");
+    const params = paramsCte(clv.params, ctx.params, ["analysis_date", "retention", "discount", "horizon", "acquisition_cost"]);
+    const historic = withQuery(
+      [params, ...transactionCtes(ctx), perCustomerCte(features, false)],
+      `SELECT customer_id, first_purchase, last_purchase, orders, revenue,${features.margin ? " margin," : ""}
+  ${measure} AS clv
+FROM per_customer
+ORDER BY clv DESC, customer_id`,
+    );
+    const cost = mappedCost ? "COALESCE(c.acquisition_cost, p.acquisition_cost)" : "p.acquisition_cost";
+    const formulaSql = withQuery(
+      [params, ...transactionCtes(ctx), ...formulaCtes(column), ...(mappedCost ? customerCtes(ctx, ["acquisition_cost"]) : [])],
+      `SELECT y.customer_id, y.m AS yearly_${measure}, r.r AS retention, r.observed AS retention_observed, p.discount, p.horizon,
+  f.f AS factor, y.m * f.f AS gross_clv, ${cost} AS acquisition_cost,
+  y.m * f.f - ${cost} AS clv
+FROM yearly AS y CROSS JOIN rate AS r CROSS JOIN factor AS f CROSS JOIN params AS p${mappedCost ? "\nLEFT JOIN cust AS c ON c.customer_id = y.customer_id" : ""}
+ORDER BY clv DESC, y.customer_id`,
+    );
+    const main = w.sql(
+      undefined,
+      formula
+        ? `-- Formula CLV per customer: m = ${measure} in the last 12 months; r = yearly retention; d = discount rate;
+-- CLV = sum over t = 0..T-1 of m * r^t / (1 + d)^t - acquisition cost (${mappedCost ? "the mapped column, else the parameter" : "the parameter"}).
+-- r is observed from the data unless set; it is NULL (and so is CLV) when nobody bought in the year before.
+${RETURNS_NOTE}
+${formulaSql}`
+        : `-- Historic CLV per customer: ${measure} to date (net of returns), up to the analysis date.\n${RETURNS_NOTE}\n${historic}`,
+    );
+    const top = w.sql("top", `-- The top customers by CLV, for the chart\nSELECT * FROM "${main}" ORDER BY clv DESC, customer_id LIMIT ${ctx.params.number("top_n")}`);
+    w.chart("chart", top, {
+      title: { text: formula ? "Customer lifetime value (formula), top customers" : "Historic customer value, top customers", subtitle: `Measure: ${measure}` },
+      mark: "bar",
+      encoding: {
+        y: { field: "customer_id", type: "nominal", sort: "-x", title: null },
+        x: { field: "clv", type: "quantitative", title: "CLV" },
+      },
+    });
+    w.sql("checks", `-- Rows used and rows left out, by reason\n${checksQuery(params, ctx)}`);
+    return w.cells;
+  },
+};

@@ -1,0 +1,150 @@
+// Recipe 13, retention and churn: the customer base per period (new, lost, churn and retention rate,
+// growth), the cohort matrix by first-purchase period, the average retention curve, and their charts.
+import { CellWriter } from "../cells";
+import { paramsCte } from "../mapping";
+import type { Recipe } from "../recipe";
+import { withQuery, type Cte } from "../sql";
+import { ANALYSIS_DATE, RETURNS_NOTE, checksQuery, transactionCtes, transactionsSlot } from "../transactions";
+
+const MONTHS_PER: Record<string, number> = { month: 1, quarter: 3, year: 12 };
+
+/** Retention, churn and cohorts. */
+export const retention: Recipe = {
+  id: "retention",
+  title: "Retention and churn",
+  question: "How many customers do we keep and lose each period, and how long do new customers keep buying?",
+  family: "loyalty",
+  inputs: [transactionsSlot(["order_id"])],
+  params: [
+    ANALYSIS_DATE,
+    {
+      name: "period",
+      type: "choice",
+      label: "Period",
+      default: "month",
+      options: [
+        { value: "month", label: "Month" },
+        { value: "quarter", label: "Quarter" },
+        { value: "year", label: "Year" },
+      ],
+    },
+    { name: "active_window", type: "number", label: "In the base while bought within the last (periods)", default: 3, min: 1, max: 60, integer: true },
+  ],
+  build(ctx) {
+    const w = new CellWriter(retention, ctx);
+    const params = paramsCte(retention.params, ctx.params, ["analysis_date", "period", "active_window"], [
+      { name: "months_per_period", sql: String(MONTHS_PER[ctx.params.text("period")]), comment: "months in one period" },
+    ]);
+    const shared: Cte[] = [
+      params,
+      ...transactionCtes(ctx),
+      {
+        name: "active",
+        comment: "the periods in which each customer bought",
+        body: "SELECT DISTINCT customer_id, CAST(date_trunc(p.period, date) AS DATE) AS period_start\nFROM tx, params AS p\nWHERE amount > 0",
+      },
+      {
+        name: "periods",
+        comment: "every complete period from the first purchase's to the analysis date's (a period still running is left out)",
+        body: `SELECT CAST(f.first + to_months(r.i * p.months_per_period) AS DATE) AS period_start
+FROM (SELECT min(period_start) AS first FROM active) AS f, params AS p, as_of AS a, range(0, 2400) AS r(i)
+WHERE f.first + to_months((r.i + 1) * p.months_per_period) - INTERVAL 1 DAY <= a.day`,
+      },
+    ];
+    const churn = w.sql(
+      undefined,
+      `-- Churn per ${ctx.params.text("period")}: a customer is in the base at the end of a period while they bought in one of the
+-- last active_window periods. at_start = the base at the end of the period before; lost = in it, not in the
+-- base now; churn_rate = lost / at_start; retention_rate = 1 - churn_rate; growth_rate = (at_end - at_start) / at_start.
+${RETURNS_NOTE}
+${withQuery(
+  [
+    ...shared,
+    {
+      name: "base",
+      body: `SELECT DISTINCT s.period_start, c.customer_id
+FROM periods AS s
+CROSS JOIN params AS p
+JOIN active AS c ON c.period_start <= s.period_start
+  AND c.period_start > s.period_start - to_months(p.active_window * p.months_per_period)`,
+    },
+    { name: "firsts", body: "SELECT customer_id, min(period_start) AS period_start FROM active GROUP BY customer_id" },
+    {
+      name: "counts",
+      comment: "per period: the base before and after, new customers, and those lost",
+      body: `SELECT s.period_start,
+  (SELECT count(*) FROM base AS b WHERE b.period_start = s.period_start - to_months(p.months_per_period)) AS at_start,
+  (SELECT count(*) FROM firsts AS f WHERE f.period_start = s.period_start) AS new_customers,
+  (SELECT count(*) FROM base AS b WHERE b.period_start = s.period_start - to_months(p.months_per_period)
+     AND NOT EXISTS (SELECT 1 FROM base AS n WHERE n.period_start = s.period_start AND n.customer_id = b.customer_id)) AS lost,
+  (SELECT count(*) FROM base AS b WHERE b.period_start = s.period_start) AS at_end
+FROM periods AS s, params AS p`,
+    },
+  ],
+  `SELECT period_start, at_start, new_customers, lost, at_end,
+  lost / NULLIF(at_start, 0) AS churn_rate,
+  1 - lost / NULLIF(at_start, 0) AS retention_rate,
+  (at_end - at_start) / NULLIF(at_start, 0) AS growth_rate
+FROM counts
+ORDER BY period_start`,
+)}`,
+    );
+    const cohorts = w.sql(
+      "cohorts",
+      `-- Cohorts by first-purchase ${ctx.params.text("period")}: share of the cohort buying in its k-th period after (k = 0 is the first).
+${withQuery(
+  [
+    ...shared,
+    { name: "cohort_of", body: "SELECT customer_id, min(period_start) AS cohort FROM active GROUP BY customer_id" },
+    { name: "sizes", body: "SELECT cohort, count(*) AS cohort_size FROM cohort_of GROUP BY cohort" },
+  ],
+  `SELECT z.cohort, CAST(datediff('month', z.cohort, s.period_start) / p.months_per_period AS INTEGER) AS k, z.cohort_size,
+  count(c.customer_id) AS active,
+  count(c.customer_id) / z.cohort_size AS share
+FROM sizes AS z
+CROSS JOIN params AS p
+JOIN periods AS s ON s.period_start >= z.cohort
+LEFT JOIN (SELECT a.customer_id, a.period_start, o.cohort FROM active AS a JOIN cohort_of AS o USING (customer_id)) AS c
+  ON c.cohort = z.cohort AND c.period_start = s.period_start
+GROUP BY z.cohort, s.period_start, z.cohort_size, p.months_per_period
+ORDER BY z.cohort, k`,
+)}`,
+    );
+    const curve = w.sql(
+      "curve",
+      `-- The average retention curve: over the cohorts that have reached period k, buyers / cohort size\nSELECT k, sum(active) / sum(cohort_size) AS share, count(*) AS cohorts\nFROM "${cohorts}"\nGROUP BY k\nORDER BY k`,
+    );
+    const period = ctx.params.text("period");
+    const timeUnit = period === "year" ? "year" : period === "quarter" ? "yearquarter" : "yearmonth";
+    w.chart("heatmap", cohorts, {
+      title: { text: "Cohorts: share still buying", subtitle: `Rows: first-purchase ${period}; columns: ${period}s since` },
+      mark: "rect",
+      encoding: {
+        x: { field: "k", type: "ordinal", title: `${period[0].toUpperCase()}${period.slice(1)}s since the first purchase` },
+        y: { field: "cohort", type: "ordinal", timeUnit, title: "Cohort" },
+        color: { field: "share", type: "quantitative", title: "Share buying", scale: { scheme: "blues", domain: [0, 1] }, legend: { format: ".0%" } },
+        tooltip: [{ field: "cohort", type: "temporal", timeUnit }, { field: "k", type: "ordinal" }, { field: "share", type: "quantitative", format: ".1%" }, { field: "cohort_size", type: "quantitative" }],
+      },
+    });
+    w.chart("curve_chart", curve, {
+      title: { text: "Retention curve", subtitle: "Share of a cohort buying k periods after its first purchase" },
+      mark: { type: "line", point: true },
+      encoding: {
+        x: { field: "k", type: "quantitative", title: `${period}s since the first purchase` },
+        y: { field: "share", type: "quantitative", title: "Share buying", axis: { format: ".0%" }, scale: { domain: [0, 1] } },
+      },
+    });
+    w.chart("chart", churn, {
+      title: { text: "Churn and retention", subtitle: `Per ${period}: lost / customers at the start` },
+      transform: [{ filter: "datum.at_start > 0" }, { fold: ["churn_rate", "retention_rate"], as: ["rate", "value"] }],
+      mark: { type: "line", point: true },
+      encoding: {
+        x: { field: "period_start", type: "temporal", timeUnit, title: null },
+        y: { field: "value", type: "quantitative", title: "Rate", axis: { format: ".0%" } },
+        color: { field: "rate", type: "nominal", title: null },
+      },
+    });
+    w.sql("checks", `-- Rows used and rows left out, by reason\n${checksQuery(params, ctx)}`);
+    return w.cells;
+  },
+};

@@ -1,0 +1,143 @@
+// Recipe 3, RFM: recency, frequency and monetary value per customer, scored 1-5 by one of two methods,
+// named segments from a rule table, an R x F heatmap of customer counts and a segment bar chart.
+import { CellWriter } from "../cells";
+import { paramsCte } from "../mapping";
+import type { Recipe } from "../recipe";
+import { withQuery } from "../sql";
+import { ANALYSIS_DATE, RETURNS_NOTE, checksQuery, orderCount, transactionCtes, transactionsSlot, txFeatures } from "../transactions";
+import { OTHER_SEGMENT, RULES_PARAM, rulesValues, type SegmentRule } from "./rfm-rules";
+import { quintileScores, rfmPackageScores } from "./rfm-scoring";
+import { sqlString } from "../sql";
+
+/** RFM segmentation with quintile or rfm-package scoring and a rule table of named segments. */
+export const rfm: Recipe = {
+  id: "rfm",
+  title: "RFM segments",
+  question: "Who bought recently, often and for much, and who is slipping away?",
+  family: "segmentation",
+  inputs: [transactionsSlot(["order_id"])],
+  params: [
+    ANALYSIS_DATE,
+    {
+      name: "scoring",
+      type: "choice",
+      label: "Scoring method",
+      default: "quintile",
+      options: [
+        { value: "quintile", label: "Quintiles (ntile(5), ties broken by customer id)" },
+        { value: "rfm_package", label: "R package rfm (quantile cut points + 1, ties share a score)" },
+      ],
+    },
+    {
+      name: "monetary",
+      type: "choice",
+      label: "Monetary value",
+      default: "total",
+      options: [
+        { value: "total", label: "Total amount" },
+        { value: "average", label: "Average amount per order" },
+      ],
+    },
+    RULES_PARAM,
+  ],
+  build(ctx) {
+    const w = new CellWriter(rfm, ctx);
+    const p = ctx.params;
+    const features = txFeatures(ctx);
+    const params = paramsCte(rfm.params, p, ["analysis_date"]);
+    const packageMethod = p.text("scoring") === "rfm_package";
+    const monetary = p.text("monetary") === "average" ? `sum(amount) / NULLIF(${orderCount(features)}, 0)` : "sum(amount)";
+    const header = [
+      "-- RFM per customer as of the analysis date: recency = days since the last purchase,",
+      `-- frequency = ${features.orderId ? "distinct orders" : "purchases (rows)"}, monetary = ${p.text("monetary") === "average" ? "average amount per order" : "total amount"}.`,
+      packageMethod
+        ? "-- Scores 1-5 as the R package rfm computes them: cut points = quantile (type 7) + 1; equal values share a score."
+        : "-- Scores 1-5 by quintile (ntile); ties broken by customer_id. 5 = most recent / most frequent / highest.",
+      "-- Segment: the first rule in segment_rules whose R, F and M ranges all hold.",
+      RETURNS_NOTE,
+    ].join("\n");
+    const main = w.sql(
+      undefined,
+      header +
+        "\n" +
+        withQuery(
+          [
+            params,
+            ...transactionCtes(ctx),
+            {
+              name: "measures",
+              comment: "one row per customer with at least one purchase (revenue net of returns)",
+              body: `SELECT * FROM (
+  SELECT customer_id, max(date) FILTER (WHERE amount > 0) AS last_purchase,
+    datediff('day', max(date) FILTER (WHERE amount > 0), any_value(a.day)) AS recency_days,
+    ${orderCount(features)} AS frequency,
+    sum(amount) AS revenue,
+    ${monetary} AS monetary
+  FROM tx, as_of AS a
+  GROUP BY customer_id
+)
+WHERE frequency > 0`,
+            },
+            ...(packageMethod ? rfmPackageScores() : quintileScores()),
+            { name: "segment_rules", comment: "the segment rule table (a recipe parameter)", body: rulesValues(p.value<SegmentRule[]>("segments")) },
+          ],
+          `SELECT s.customer_id, s.last_purchase, s.recency_days, s.frequency, s.revenue, s.monetary,
+  s.r, s.f, s.m, s.r * 100 + s.f * 10 + s.m AS rfm_score,
+  COALESCE(arg_min(g.segment, g.priority), ${sqlString(OTHER_SEGMENT)}) AS segment
+FROM scored AS s
+LEFT JOIN segment_rules AS g
+  ON s.r BETWEEN g.r_min AND g.r_max AND s.f BETWEEN g.f_min AND g.f_max AND s.m BETWEEN g.m_min AND g.m_max
+GROUP BY ALL
+ORDER BY rfm_score DESC, s.customer_id`,
+        ),
+    );
+    const grid = w.sql(
+      "grid",
+      `-- Customers per recency x frequency score, every cell of the 5 x 5 grid present
+SELECT rs.r, fs.f, count(c.customer_id) AS customers, COALESCE(sum(c.revenue), 0) AS revenue
+FROM range(1, 6) AS rs(r)
+CROSS JOIN range(1, 6) AS fs(f)
+LEFT JOIN "${main}" AS c ON c.r = rs.r AND c.f = fs.f
+GROUP BY ALL
+ORDER BY rs.r DESC, fs.f`,
+    );
+    const segments = w.sql(
+      "segments",
+      `-- Customers and revenue per segment
+SELECT segment,
+  count(*) AS customers,
+  count(*) / sum(count(*)) OVER () AS customer_share,
+  sum(revenue) AS revenue,
+  sum(revenue) / NULLIF(sum(sum(revenue)) OVER (), 0) AS revenue_share,
+  avg(recency_days) AS avg_recency_days,
+  avg(frequency) AS avg_frequency
+FROM "${main}"
+GROUP BY segment
+ORDER BY customers DESC, segment`,
+    );
+    w.chart("heatmap", grid, {
+      title: { text: "Customers by recency and frequency score", subtitle: "5 = most recent / most frequent" },
+      encoding: {
+        x: { field: "f", type: "ordinal", title: "Frequency score" },
+        y: { field: "r", type: "ordinal", title: "Recency score", sort: "descending" },
+      },
+      layer: [
+        { mark: "rect", encoding: { color: { field: "customers", type: "quantitative", title: "Customers", scale: { scheme: "blues" } } } },
+        { mark: { type: "text", baseline: "middle" }, encoding: { text: { field: "customers", type: "quantitative" } } },
+      ],
+    });
+    w.chart("chart", segments, {
+      title: "Customers per RFM segment",
+      encoding: {
+        y: { field: "segment", type: "nominal", sort: { field: "customers", op: "sum", order: "descending" }, title: null },
+        x: { field: "customers", type: "quantitative", title: "Customers" },
+      },
+      layer: [
+        { mark: "bar", encoding: { color: { field: "revenue_share", type: "quantitative", title: "Revenue share", legend: { format: ".0%" } } } },
+        { mark: { type: "text", align: "left", dx: 3 }, encoding: { text: { field: "customer_share", type: "quantitative", format: ".0%" } } },
+      ],
+    });
+    w.sql("checks", `-- Rows used and rows left out, by reason\n${checksQuery(params, ctx)}`);
+    return w.cells;
+  },
+};

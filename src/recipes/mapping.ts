@@ -1,0 +1,69 @@
+// The first CTEs of every recipe query: a `params` CTE holding the parameter values as literals, and a
+// role-mapping CTE that selects the user's columns under role names (always quoted, cast to the role's type).
+import type { RoleType, TableKind } from "./role-vocabulary";
+import { ROLE_VOCABULARY } from "./role-vocabulary";
+import type { ParamReader, ParamSpec } from "./params";
+import type { TableBinding } from "./recipe";
+import { hasRole } from "./recipe";
+import { paramsBody, quoteIdent, sqlBool, sqlDate, sqlNumber, sqlString, type Cte, type ParamColumn } from "./sql";
+
+/** The SQL literal of one parameter value, typed so arithmetic stays DOUBLE and NULL stays typed. */
+export function paramLiteral(spec: ParamSpec, value: unknown): string {
+  switch (spec.type) {
+    case "number":
+      if (value === null) return spec.integer ? "CAST(NULL AS INTEGER)" : "CAST(NULL AS DOUBLE)";
+      return sqlNumber(value as number, !spec.integer);
+    case "date":
+      return sqlDate(value as string | null);
+    case "boolean":
+      return sqlBool(value as boolean);
+    case "choice":
+    case "text":
+      return sqlString(value as string);
+    default:
+      throw new Error(`parameter ${spec.name} has no SQL literal`);
+  }
+}
+
+/** The `params` CTE: the named parameters (scalar ones only) plus any extra literal columns, one per line. */
+export function paramsCte(specs: readonly ParamSpec[], params: ParamReader, names: readonly string[], extra: readonly ParamColumn[] = []): Cte {
+  const columns: ParamColumn[] = names.map((name) => {
+    const spec = specs.find((s) => s.name === name);
+    if (!spec) throw new Error(`unknown recipe parameter ${name}`);
+    const value = params.values[name];
+    const auto = value === null && (spec.type === "number" || spec.type === "date") ? spec.auto : undefined;
+    return { name, sql: paramLiteral(spec, value), comment: auto ? `${spec.label} (NULL: ${auto})` : spec.label };
+  });
+  return { name: "params", body: paramsBody([...columns, ...extra]), comment: "parameters: edit here, or re-insert the recipe from the gallery" };
+}
+
+/** How a role's column is cast: text for ids, DATE for dates (unreadable ones become NULL), DOUBLE for numbers. */
+export function roleExpression(column: string, type: RoleType): string {
+  const col = quoteIdent(column);
+  switch (type) {
+    case "id":
+    case "text":
+      return `CAST(${col} AS VARCHAR)`;
+    case "date":
+      return `TRY_CAST(${col} AS DATE)`;
+    case "number":
+      return `TRY_CAST(${col} AS DOUBLE)`;
+  }
+}
+
+/** The role-mapping CTE: `SELECT <your column> AS <role>, ... FROM <table>` for the roles given that are mapped. */
+export function roleCte(name: string, kind: TableKind, binding: TableBinding, roles: readonly string[]): Cte {
+  const specs = ROLE_VOCABULARY[kind];
+  const lines = roles
+    .filter((role) => hasRole(binding, role))
+    .map((role) => {
+      const type = specs.find((s) => s.name === role)?.type ?? "text";
+      return `${roleExpression(binding.roles[role], type)} AS ${role}`;
+    });
+  return {
+    name,
+    body: `SELECT\n${lines.map((l) => "  " + l).join(",\n")}\nFROM ${quoteIdent(binding.table)}`,
+    comment: `your columns in ${binding.table} under the role names this analysis uses`,
+    reads: [binding.table],
+  };
+}

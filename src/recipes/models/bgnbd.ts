@@ -1,0 +1,142 @@
+// The BG/NBD model of repeat buying (Fader, Hardie & Lee 2005, "Counting your customers the easy way"):
+// its likelihood on compressed (x, t_x, T) summaries, the maximum-likelihood fit, P(alive) and the
+// conditional and unconditional expected numbers of repeat purchases.
+import { modelMessages } from "../../messages/models";
+import { fitMaximumLikelihood } from "./fit";
+import type { Convergence } from "./optimize";
+import { failure, success, type ModelResult } from "./result";
+import { hyp2f1Minus1, logAddExp, logGamma } from "./special-functions";
+import { checkSummaries, compressSummaries, meanObservationTime, rescaleTime, type CompressedSummaries, type RfmSummary } from "./summary";
+
+const MODEL = "BG/NBD";
+
+/** BG/NBD parameters: purchase rates ~ Gamma(r, alpha) (alpha in the data's time unit), dropout probability ~ Beta(a, b). */
+export interface BgNbdParams {
+  readonly r: number;
+  readonly alpha: number;
+  readonly a: number;
+  readonly b: number;
+}
+
+/** A maximum-likelihood BG/NBD fit: parameters, log-likelihood, data size and the optimizer's report. */
+export interface BgNbdFit {
+  readonly params: BgNbdParams;
+  readonly logLikelihood: number;
+  readonly customers: number;
+  /** Distinct (x, t_x, T) rows the likelihood was evaluated on. */
+  readonly rows: number;
+  readonly convergence: Convergence;
+  readonly warnings: readonly string[];
+}
+
+/** The BG/NBD log-likelihood of customer summaries (compressed or not) under `params`. */
+export function bgNbdLogLikelihood(params: BgNbdParams, data: readonly RfmSummary[] | CompressedSummaries): number {
+  return logLikelihood(params, Array.isArray(data) ? compressSummaries(data) : (data as CompressedSummaries));
+}
+
+function logLikelihood({ r, alpha, a, b }: BgNbdParams, d: CompressedSummaries): number {
+  const logAlpha = Math.log(alpha);
+  const lgR = logGamma(r);
+  const lgB = logGamma(b);
+  const lgAB = logGamma(a + b);
+  const logA = Math.log(a);
+  let sum = 0;
+  let lastX = -1;
+  let perX = 0;
+  for (let i = 0; i < d.x.length; i++) {
+    const x = d.x[i];
+    if (x !== lastX) {
+      // Rows are sorted by x: the gamma-function terms are computed once per distinct x.
+      perX = logGamma(r + x) - lgR + r * logAlpha + lgAB + logGamma(b + x) - lgB - logGamma(a + b + x);
+      lastX = x;
+    }
+    const survived = -(r + x) * Math.log(alpha + d.T[i]);
+    const droppedOut = x > 0 ? logA - Math.log(b + x - 1) - (r + x) * Math.log(alpha + d.tx[i]) : -Infinity;
+    sum += d.count[i] * (perX + logAddExp(survived, droppedOut));
+  }
+  return sum;
+}
+
+/**
+ * Fits the BG/NBD model by maximum likelihood to per-customer summaries (time in any unit, e.g. weeks);
+ * fails with a message for empty, single-customer, invalid or repeat-free data and for fits that do not converge.
+ */
+export function fitBgNbd(rows: readonly RfmSummary[]): ModelResult<BgNbdFit> {
+  const invalid = checkSummaries(rows);
+  if (invalid) return failure(invalid);
+  const data = compressSummaries(rows);
+  if (data.customers === 0) return failure(modelMessages.noCustomers(MODEL));
+  if (data.customers <= 1) return failure(modelMessages.oneCustomer(MODEL));
+  if (data.repeatBuyers === 0) return failure(modelMessages.noRepeatPurchases(MODEL));
+  // Fit in units of the mean observation time, so the start point and the bounds suit any time unit.
+  const scale = meanObservationTime(data);
+  const scaled = rescaleTime(data, scale);
+  const toParams = ([r, alpha, a, b]: readonly number[]): BgNbdParams => ({ r, alpha, a, b });
+  const fit = fitMaximumLikelihood(
+    MODEL,
+    ["r", "alpha", "a", "b"],
+    (theta) => -logLikelihood(toParams(theta), scaled) / data.customers,
+    [1, 1, 1, 1],
+    data.customers,
+    ([r, alpha, a, b]) => [r, alpha * scale, a, b],
+  );
+  if (!fit.ok) return fit;
+  const [r, alphaScaled, a, b] = fit.value.theta;
+  const params = { r, alpha: alphaScaled * scale, a, b };
+  return success({
+    params,
+    logLikelihood: logLikelihood(params, data),
+    customers: data.customers,
+    rows: data.x.length,
+    convergence: fit.value.convergence,
+    warnings: fit.value.warnings,
+  });
+}
+
+/** The probability that a customer with x repeat purchases, the last at t_x, observed for T, is still active. */
+export function bgNbdPAlive({ r, alpha, a, b }: BgNbdParams, x: number, tx: number, T: number): number {
+  if (x === 0) return 1;
+  const logOdds = Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
+  return 1 / (1 + Math.exp(logOdds));
+}
+
+/**
+ * (1 - (1-z)^(a-1) 2F1(A, a-1; C; z)) / (a-1), computed without cancellation: both the power and
+ * 2F1 - 1 are O(a-1), and expm1/log1p keep their digits; a = 1 is evaluated just beside the pole of the formula.
+ */
+function growthFactor(a: number, A: number, C: number, z: number): number {
+  const am1 = Math.abs(a - 1) < 1e-10 ? 1e-10 : a - 1;
+  const fm1 = hyp2f1Minus1(A, am1, C, z);
+  return -Math.expm1(am1 * Math.log1p(-z) + Math.log1p(fm1)) / am1;
+}
+
+/**
+ * Expected repeat purchases in the next t time units of a customer with x repeat purchases, the last at t_x,
+ * observed for T (FHL 2005 eq. 10, with Euler's transformation of 2F1 so that the series converges for any x).
+ */
+export function bgNbdExpected(params: BgNbdParams, t: number, x: number, tx: number, T: number): number {
+  const { r, alpha, a, b } = params;
+  if (t === 0) return 0;
+  const z = t / (alpha + T + t);
+  return (a + b + x - 1) * growthFactor(a, a + b - 1 - r, a + b + x - 1, z) * bgNbdPAlive(params, x, tx, T);
+}
+
+/** Expected repeat purchases E[X(t)] of a new customer in the first t time units after the first purchase. */
+export function bgNbdUnconditional({ r, alpha, a, b }: BgNbdParams, t: number): number {
+  if (t <= 0) return 0;
+  return (a + b - 1) * growthFactor(a, a + b - 1 - r, a + b - 1, t / (alpha + t));
+}
+
+/**
+ * Expected cumulative repeat purchases of a cohort at each of `times`: the sum over customers of E[X(time - birth)],
+ * where `births` are the customers' first-purchase times on the same clock (e.g. weeks since the data start).
+ */
+export function bgNbdCohortCumulative(params: BgNbdParams, births: readonly number[], times: readonly number[]): number[] {
+  const counts = new Map<number, number>();
+  for (const birth of births) counts.set(birth, (counts.get(birth) ?? 0) + 1);
+  return times.map((time) => {
+    let sum = 0;
+    for (const [birth, count] of counts) if (time > birth) sum += count * bgNbdUnconditional(params, time - birth);
+    return sum;
+  });
+}

@@ -1,0 +1,160 @@
+// The cleaned transactions most recipes start from, and the documented handling of bad input:
+// rows without a customer, a readable date or a numeric amount are left out, and so are rows dated after
+// the analysis date; returns and zero amounts stay in value sums (netted) but are not purchases.
+import { EXCLUSION } from "../messages/recipes";
+import type { ParamSpec } from "./params";
+import type { RecipeContext, TableSlot } from "./recipe";
+import { hasRole } from "./recipe";
+import { roleCte } from "./mapping";
+import { sqlString, withQuery, type Cte } from "./sql";
+
+/** The analysis date parameter every transaction recipe has (automatic: the latest date in the data up to today). */
+export const ANALYSIS_DATE: ParamSpec = {
+  name: "analysis_date",
+  type: "date",
+  label: "Analysis date",
+  default: null,
+  auto: "the latest purchase date in the data that is not after today",
+  help: "Recency, windows and cohorts are measured as of this day; later rows are left out and counted.",
+};
+
+/** The SQL comment every recipe carries about returns, zero amounts and future dates. */
+export const RETURNS_NOTE =
+  "-- Rows with amount <= 0 (returns, credit notes, cancellations) are netted into revenue and margin but are\n" +
+  "-- not purchases: they do not count as orders, nor as first or last purchase. Rows dated after the\n" +
+  "-- analysis date are left out. The _checks cell counts every row left out, by reason.";
+
+/** The transactions slot with the three required roles and the given optional ones. */
+export function transactionsSlot(optional: readonly string[] = ["margin", "cost", "order_id"]): TableSlot {
+  return { name: "transactions", kind: "transactions", required: true, roles: ["customer_id", "date", "amount"], optional };
+}
+
+/** Which optional transaction features are on for this binding. */
+export interface TxFeatures {
+  /** Margin is known: mapped directly, or amount minus cost. */
+  readonly margin: boolean;
+  /** Orders are counted as distinct order ids rather than rows. */
+  readonly orderId: boolean;
+}
+
+/** Reads which optional roles are mapped on the transactions slot. */
+export function txFeatures(ctx: RecipeContext): TxFeatures {
+  const binding = ctx.tables.transactions;
+  return { margin: hasRole(binding, "margin") || hasRole(binding, "cost"), orderId: hasRole(binding, "order_id") };
+}
+
+/** The order-count expression over purchases only: distinct order ids when mapped, else purchase rows. */
+export function orderCount(features: TxFeatures, alias = ""): string {
+  return features.orderId ? `count(DISTINCT ${alias}order_id) FILTER (WHERE ${alias}amount > 0)` : `count(*) FILTER (WHERE ${alias}amount > 0)`;
+}
+
+/**
+ * The CTEs `tx_roles` (mapping), `as_of` (the analysis day) and `tx` (rows used), to follow a `params` CTE
+ * that has `analysis_date`.
+ */
+export function transactionCtes(ctx: RecipeContext, extraRoles: readonly string[] = []): Cte[] {
+  const binding = ctx.tables.transactions;
+  const features = txFeatures(ctx);
+  const wanted = ["customer_id", "date", "amount", "margin", "cost", "order_id", ...extraRoles];
+  const mapping = roleCte("tx_roles", "transactions", binding, wanted);
+  const margin = hasRole(binding, "margin") ? "t.margin" : hasRole(binding, "cost") ? "t.amount - t.cost" : null;
+  const columns = [
+    "t.customer_id",
+    "t.date",
+    "t.amount",
+    ...(margin ? [`${margin} AS margin`] : []),
+    ...(features.orderId ? ["t.order_id"] : []),
+    ...extraRoles.filter((r) => hasRole(binding, r)).map((r) => `t.${r}`),
+  ];
+  return [
+    mapping,
+    {
+      name: "as_of",
+      comment: "the analysis date: the parameter, or else the latest purchase date up to today",
+      body: "SELECT COALESCE((SELECT analysis_date FROM params), (SELECT max(date) FROM tx_roles WHERE date <= current_date)) AS day",
+    },
+    {
+      name: "tx",
+      comment: "rows used: complete and not after the analysis date (returns kept, netted)",
+      body: `SELECT ${columns.join(", ")}
+FROM tx_roles AS t, as_of AS a
+WHERE t.customer_id IS NOT NULL AND t.date IS NOT NULL AND t.amount IS NOT NULL
+  AND t.date <= a.day`,
+    },
+  ];
+}
+
+/** The checks query: how many rows each rule left out or treated specially, the analysis date, and an explicit "no rows" line. */
+export function checksQuery(params: Cte, ctx: RecipeContext): string {
+  const [mapping, asof] = transactionCtes(ctx);
+  const reasons = [EXCLUSION.purchases, EXCLUSION.returns, EXCLUSION.noCustomer, EXCLUSION.noDate, EXCLUSION.noAmount, EXCLUSION.afterAnalysisDate];
+  const reason = `CASE
+    WHEN t.customer_id IS NULL THEN ${sqlString(EXCLUSION.noCustomer)}
+    WHEN t.date IS NULL THEN ${sqlString(EXCLUSION.noDate)}
+    WHEN t.amount IS NULL THEN ${sqlString(EXCLUSION.noAmount)}
+    WHEN t.date > a.day THEN ${sqlString(EXCLUSION.afterAnalysisDate)}
+    WHEN t.amount <= 0 THEN ${sqlString(EXCLUSION.returns)}
+    ELSE ${sqlString(EXCLUSION.purchases)}
+  END`;
+  return withQuery(
+    [
+      params,
+      mapping,
+      asof,
+      { name: "reasons", body: `SELECT * FROM (VALUES ${reasons.map((r, i) => `(${i + 1}, ${sqlString(r)})`).join(", ")}) AS v(ord, "check")` },
+      { name: "counted", body: `SELECT ${reason} AS "check", count(*) AS rows, sum(t.amount) AS amount\nFROM tx_roles AS t, as_of AS a\nGROUP BY 1` },
+    ],
+    `SELECT "check", rows, amount, analysis_date FROM (
+  SELECT r.ord, r."check", COALESCE(c.rows, 0) AS rows, c.amount, (SELECT day FROM as_of) AS analysis_date
+  FROM reasons AS r LEFT JOIN counted AS c USING ("check")
+  UNION ALL
+  SELECT 0, ${sqlString(EXCLUSION.nothingLeft)}, 0, NULL, (SELECT day FROM as_of)
+  WHERE NOT EXISTS (SELECT 1 FROM counted WHERE "check" = ${sqlString(EXCLUSION.purchases)})
+)
+ORDER BY ord`,
+  );
+}
+
+/** The look-back window parameter in months (0 = all history up to the analysis date). */
+export function windowParam(defaultMonths = 0): ParamSpec {
+  return { name: "months", type: "number", label: "Look-back window (months, 0 = all history)", default: defaultMonths, min: 0, max: 600, integer: true };
+}
+
+/** The parameter valuing customers by revenue or by margin (margin needs the margin or cost role). */
+export function measureParam(defaultMeasure: "revenue" | "margin" = "revenue"): ParamSpec {
+  return {
+    name: "measure",
+    type: "choice",
+    label: "Value measure",
+    default: defaultMeasure,
+    options: [
+      { value: "revenue", label: "Revenue" },
+      { value: "margin", label: "Margin" },
+    ],
+  };
+}
+
+/** The role need of a `measure = margin` choice. */
+export function marginNeed(measure: string): { slot: string; anyOf: string[]; because: string }[] {
+  return measure === "margin" ? [{ slot: "transactions", anyOf: ["margin", "cost"], because: "value measure = margin" }] : [];
+}
+
+/**
+ * `per_customer`: net revenue, net margin (when known), orders (purchases only) and first/last purchase per
+ * customer; with `windowed`, only rows within the last `months` (a `params` column). Customers whose rows in
+ * the window are all returns keep their (negative) value and 0 orders.
+ */
+export function perCustomerCte(features: TxFeatures, windowed: boolean): Cte {
+  const where = windowed ? "\nWHERE p.months = 0 OR tx.date > a.day - to_months(p.months)" : "";
+  return {
+    name: "per_customer",
+    comment: windowed ? "one row per customer, within the look-back window" : "one row per customer",
+    body: `SELECT customer_id,
+  sum(amount) AS revenue,${features.margin ? "\n  sum(margin) AS margin," : ""}
+  ${orderCount(features, "tx.")} AS orders,
+  min(date) FILTER (WHERE amount > 0) AS first_purchase,
+  max(date) FILTER (WHERE amount > 0) AS last_purchase
+FROM tx, params AS p, as_of AS a${where}
+GROUP BY customer_id`,
+  };
+}

@@ -1,0 +1,52 @@
+// Shared setup for the browser tests: serve the built app, open a fresh Chromium per test, and
+// after every test assert that no request left the page's origin.
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { openBrowser, serveDirectory, type OpenBrowser, type StaticServer } from "./harness";
+
+/** The built app under test. */
+export const dist = resolve(__dirname, "../../dist");
+/** How long the wasm engine may take to start on a busy machine. */
+export const ENGINE_TIMEOUT = 90_000;
+
+/** Serves dist/ for the tests of one file and checks every test's requests; returns the helpers. */
+export function useApp() {
+  let server: StaticServer | undefined;
+  let current: OpenBrowser | undefined;
+
+  beforeAll(async () => {
+    if (!existsSync(resolve(dist, "index.html"))) throw new Error("dist/ is missing: run `npx vite build` first");
+    server = await serveDirectory(dist);
+  });
+
+  afterEach(async () => {
+    // Every test: nothing the page, its frames or its workers asked for left the origin.
+    if (current && server) {
+      const off = current.offOrigin(server.origin);
+      await current.close();
+      current = undefined;
+      expect(off).toEqual([]);
+    }
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  return {
+    /** The served app's origin. */
+    origin: () => server!.origin,
+    /** Opens the app (with an optional `?query`) in a new browser. */
+    async open(query = ""): Promise<OpenBrowser> {
+      current = await openBrowser();
+      await current.page.goto(`${server!.origin}/${query}`);
+      return current;
+    },
+  };
+}
+
+/** Opens notebook text through the "Open notebook" file input, as a file from disk. */
+export async function openFromDisk(ob: OpenBrowser, name: string, text: string): Promise<void> {
+  await ob.page.locator('input[data-action="open-notebook"]').setInputFiles({ name, mimeType: "text/markdown", buffer: Buffer.from(text) });
+}

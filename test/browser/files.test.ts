@@ -1,0 +1,96 @@
+// Client files in the browser: the file picker, encodings, unreadable files, and the data files a
+// notebook declares (asked for, matched by name when dropped).
+import { describe, expect, it } from "vitest";
+import { ENGINE_TIMEOUT, openFromDisk, useApp } from "./app-fixture";
+
+const app = useApp();
+
+describe("loading files", () => {
+  it("loads a CSV through the file input into the data panel with its columns", async () => {
+    const { page } = await app.open();
+    await page.locator('[data-role="welcome"]').waitFor();
+    const csv = "customer,region,amount\nAcme,North,120.5\nBeta,South,\nGamma,North,99\n";
+    await page.locator('input[data-action="load-files"]').setInputFiles({ name: "Client list.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    const table = page.locator('[data-table][data-rows="3"]');
+    await table.waitFor({ timeout: ENGINE_TIMEOUT });
+    for (const column of ["customer", "region", "amount"]) await expect.poll(() => table.locator(`[data-column="${column}"]`).count()).toBe(1);
+    await expect.poll(() => table.locator('[data-column="amount"] .num').textContent()).toBe("1");
+    await page.screenshot({ path: "/tmp/clientbook-loaded-csv.png" });
+  });
+
+  it("shows the detected encoding and reloads the table with another one", async () => {
+    const { page } = await app.open();
+    const latin1 = Buffer.from("name,city\nMüller,Köln\nJosé,São Paulo\n", "latin1");
+    await page.locator('input[data-action="load-files"]').setInputFiles({ name: "kunden.csv", mimeType: "text/csv", buffer: latin1 });
+    const card = page.locator('[data-table="kunden"]');
+    await card.waitFor({ timeout: ENGINE_TIMEOUT });
+    const select = card.locator('select[data-action="encoding"]');
+    await expect.poll(() => select.inputValue()).not.toBe("utf-8");
+    await expect.poll(() => card.locator(".grid-row").first().textContent()).toContain("Müller");
+    await select.selectOption("utf-16le");
+    // Reading Latin-1 bytes as UTF-16 gives other text (or a load error naming the file): either way the choice took effect.
+    await expect
+      .poll(async () => (await page.locator('[data-role="load-error"]').count()) > 0 || !(await card.innerText()).includes("Müller"), { timeout: 30_000 })
+      .toBe(true);
+  });
+
+  it("names the file and the reason when a file cannot be read, and keeps loaded tables", async () => {
+    const { page } = await app.open();
+    await page.locator('input[data-action="load-files"]').setInputFiles({ name: "good.csv", mimeType: "text/csv", buffer: Buffer.from("a,b\n1,2\n") });
+    await page.locator('[data-table][data-rows="1"]').waitFor({ timeout: ENGINE_TIMEOUT });
+    await page.locator('input[data-action="load-files"]').setInputFiles({ name: "broken.parquet", mimeType: "application/octet-stream", buffer: Buffer.from("PAR1 this is not parquet") });
+    const error = page.locator('[data-role="load-error"]');
+    await error.waitFor({ timeout: 30_000 });
+    expect(await error.textContent()).toContain("broken.parquet");
+    expect(await page.locator('[data-table][data-rows="1"]').count()).toBe(1);
+  });
+});
+
+const DECLARES = `---
+notebook: 1
+title: Declared data
+data:
+  people:
+    file: people.csv
+---
+
+\`\`\`sql adults
+SELECT name FROM people WHERE age >= 18
+\`\`\`
+`;
+
+describe("declared data files", () => {
+  it("are asked for on open, matched by name when dropped on the page, then the notebook runs on trust", async () => {
+    const ob = await app.open();
+    const { page } = ob;
+    await openFromDisk(ob, "declared.md", DECLARES);
+    await page.locator('[data-role="declared-files"] [data-declared="people"]').waitFor();
+    await page.screenshot({ path: "/tmp/clientbook-declared.png" });
+    const csv = "name,age\nAda,36\nBob,12\nCy,18\n";
+    // A real drop: a DataTransfer holding a File, dispatched on the page body.
+    await page.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], "people.csv", { type: "text/csv" }));
+      document.body.dispatchEvent(new DragEvent("dragenter", { dataTransfer: dt, bubbles: true, cancelable: true }));
+      document.body.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, csv);
+    await page.locator('[data-table="people"][data-rows="3"]').waitFor({ timeout: ENGINE_TIMEOUT });
+    await expect.poll(() => page.locator('[data-role="declared-files"]').count()).toBe(0);
+    await page.locator('[data-action="trust"]').click();
+    await page.locator('[data-cell="adults"][data-state="done"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-cell="adults"] [data-role="result-table"]').getAttribute("data-rows")).toBe("2");
+
+    // The SQL editor completes table names and runs its cell on Shift+Enter.
+    const editor = page.locator('[data-cell="adults"] .cm-content');
+    await editor.click();
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("AND name <> 'Ada' AND name IN (SELECT name FROM peo");
+    await page.locator(".cm-tooltip-autocomplete", { hasText: "people" }).waitFor({ timeout: 5_000 });
+    await page.keyboard.press("Escape");
+    await page.keyboard.type("ple)");
+    await page.keyboard.press("Shift+Enter");
+    await expect.poll(() => page.locator('[data-cell="adults"] [data-role="result-table"]').getAttribute("data-rows"), { timeout: 30_000 }).toBe("1");
+    expect(await editor.textContent()).toContain("AND name <> 'Ada'");
+  });
+});
