@@ -12,11 +12,46 @@ export interface CellError {
   readonly column?: number;
 }
 
-/** What a cell runs: SQL with `?` for each `${name}` (bound in `params` order), a chart spec, or Markdown. */
+/**
+ * What a cell runs: SQL with `?` for each `${name}` (bound in `params` order), a chart spec, Markdown
+ * (with `${expr}` interpolations), TypeScript transpiled to JavaScript, or an input control.
+ */
 export type CellBody =
   | { readonly type: "sql"; readonly sql: string; readonly params: string[] }
   | { readonly type: "chart"; readonly data: string; readonly spec: Record<string, unknown> }
-  | { readonly type: "markdown"; readonly text: string };
+  | { readonly type: "markdown"; readonly text: string; readonly interpolation?: MarkdownInterpolation }
+  | { readonly type: "ts"; readonly code: string; readonly transpileMs: number }
+  | { readonly type: "input"; readonly spec: InputSpec };
+
+/**
+ * The `${expr}` parts of a Markdown cell: `pieces` are the text around them (one more than there are
+ * expressions), `code` the TypeScript-transpiled body returning the array of expression values.
+ */
+export interface MarkdownInterpolation {
+  readonly pieces: string[];
+  readonly expressions: string[];
+  readonly code: string;
+}
+
+/** The kinds of input control. */
+export type InputType = "range" | "number" | "select" | "multiselect" | "daterange" | "text" | "checkbox";
+
+/** A value an input holds: a number, text, a flag, or a list (multiselect; daterange as [from, to] ISO dates). */
+export type InputValue = number | string | boolean | (string | number)[];
+
+/** A validated input cell spec (see FORMAT.md). */
+export interface InputSpec {
+  readonly type: InputType;
+  readonly label?: string;
+  readonly value: InputValue;
+  readonly min?: number | string;
+  readonly max?: number | string;
+  readonly step?: number;
+  /** Fixed choices (select, multiselect). */
+  readonly options?: (string | number)[];
+  /** Choices from a sql cell's column: the cell name and the column (absent: its first column). */
+  readonly optionsFrom?: { readonly cell: string; readonly column?: string };
+}
 
 /** One cell, compiled. */
 export interface CompiledCell {
@@ -28,10 +63,11 @@ export interface CompiledCell {
   /**
    * Names the cell may read, lower-cased (DuckDB names are case-insensitive), first occurrence first.
    * SQL: table-like identifiers outside strings and comments (see sql.ts for what is left out) plus `${x}` params;
-   * chart: `[data]`. The graph keeps only those that are cell names.
+   * chart: `[data]`; ts and Markdown `${}`: free identifiers (see js-names.ts); input: its `options_from` cell.
+   * The graph keeps only those that are cell names.
    */
   references: string[];
-  /** Absent when the cell does not run (code; ts and input until they are implemented) or on a compile error. */
+  /** Absent when the cell does not run (code) or on a compile error. */
   readonly body?: CellBody;
   readonly error?: CellError;
 }

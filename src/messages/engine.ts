@@ -1,4 +1,4 @@
-// Every message the engine shows a user: load failures, load warnings and engine start-up errors.
+// Every message the engine shows a user: load failures, load warnings, cancelled and closed queries.
 // Load errors name the file; warnings are one sentence each and name the columns or lines concerned.
 
 /** The file has no bytes (or only a byte-order mark). */
@@ -16,18 +16,14 @@ export const unsupportedFormat = (file: string) =>
 export const badParquet = (file: string, reason: string) =>
   `${file}: not a readable Parquet file (truncated or damaged): ${reason}`;
 
-/** The text could not be decoded with the chosen encoding. */
-export const cannotDecode = (file: string, encoding: string) =>
-  `${file}: the text is not valid ${encoding}. Choose another encoding.`;
-
 /** An encoding label the browser does not know. */
 export const unknownEncoding = (label: string) => `Unknown text encoding "${label}".`;
 
 /** DuckDB refused the file; its own message follows. */
 export const loadFailed = (file: string, reason: string) => `${file}: could not be loaded: ${reason}`;
 
-/** A JSON-lines file with a line that is not JSON. */
-export const badJsonLines = (file: string, reason: string) => `${file}: not valid JSON lines: ${reason}`;
+/** A JSON-lines file with a line that is not JSON (the load error names the file). */
+export const badJsonLine = (line: number, reason: string) => `line ${line} is not valid JSON (${reason}).`;
 
 /** Header cells with the same name were renamed by DuckDB. */
 export const duplicateColumn = (name: string, renamed: string) =>
@@ -50,9 +46,6 @@ export const decodedFrom = (encoding: string) => `Decoded from ${encoding}; chan
 
 /** Numbers used a decimal comma. */
 export const decimalComma = () => `Numbers use a decimal comma (1,5) and were read as decimals.`;
-
-/** The database engine failed to start. */
-export const engineFailed = (reason: string) => `The database could not start: ${reason}`;
 
 /** A query was cancelled by the user. */
 export const queryCancelled = () => `The query was cancelled.`;

@@ -211,3 +211,13 @@ export function badCellName(name: string): string {
 export function unknownRole(role: string, kind: string, known: readonly string[]): string {
   return `"${role}" is not a role of a ${kind} table; the roles are ${list(known)}.`;
 }
+
+/** A cell name the recipe's own SQL uses for something else (a column or table). */
+export function nameReadsItself(name: string): string {
+  return `The cell name "${name}" is also used inside the recipe's query, so the cell would read itself: choose another name.`;
+}
+
+/** One number parameter above another it may not exceed. */
+export function mustNotExceed(lower: string, upper: string): string {
+  return `${lower} must not exceed ${upper}.`;
+}

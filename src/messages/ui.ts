@@ -14,6 +14,7 @@ export const ui = {
   openNotebook: "Open notebook…",
   saveNotebook: "Save notebook",
   runAll: "Run all",
+  stop: "Stop",
   loadData: "Load data…",
   dropHint: "Drop CSV, TSV, Parquet or JSON-lines files, or a notebook (.md), anywhere on the page.",
   dropOverlay: "Drop to load",

@@ -15,6 +15,16 @@ export function chartCell(name: string, data: string, spec: Record<string, unkno
   return { kind: "chart", name, source: JSON.stringify(body, null, 2) + "\n", attrs: { data, ...attrs } };
 }
 
+/** The most rows a chart draws (charts/bind.ts caps what it inlines at this). */
+const CHART_ROWS = 5000;
+
+/** The SQL of a scatter's data cell: a fixed sample (by hash of the customer id) of at most 5,000 customers of `cell`. */
+export function scatterSample(cell: string): string {
+  return `-- At most ${CHART_ROWS.toLocaleString("en")} customers for the scatter, the same ones on every run (ordered by a hash of the id);
+-- the tables above count everyone.
+SELECT * FROM "${cell}" ORDER BY hash(customer_id), customer_id LIMIT ${CHART_ROWS}`;
+}
+
 /** A `ts` cell (TypeScript run in the sandbox). */
 export function tsCell(name: string, source: string, attrs: Readonly<Record<string, string>>): NewCell {
   return { kind: "ts", name, source: source.trim() + "\n", attrs };

@@ -37,7 +37,9 @@ export function paramsCte(specs: readonly ParamSpec[], params: ParamReader, name
   return { name: "params", body: paramsBody([...columns, ...extra]), comment: "parameters: edit here, or re-insert the recipe from the gallery" };
 }
 
-/** How a role's column is cast: text for ids, DATE for dates (unreadable ones become NULL), DOUBLE for numbers. */
+const DATE_FORMATS = ["%d.%m.%Y", "%Y/%m/%d", "%Y年%m月%d日"];
+
+/** How a role's column is cast: text for ids, DATE for dates (ISO or an unambiguous regional form; unreadable ones become NULL), DOUBLE for numbers. */
 export function roleExpression(column: string, type: RoleType): string {
   const col = quoteIdent(column);
   switch (type) {
@@ -45,7 +47,8 @@ export function roleExpression(column: string, type: RoleType): string {
     case "text":
       return `CAST(${col} AS VARCHAR)`;
     case "date":
-      return `TRY_CAST(${col} AS DATE)`;
+      // Text dates in unambiguous regional forms (31.12.2024, 2024/12/31, 2024年12月31日) are read too; d/m/y vs m/d/y is not guessed.
+      return `COALESCE(TRY_CAST(${col} AS DATE), ${DATE_FORMATS.map((f) => `CAST(try_strptime(CAST(${col} AS VARCHAR), '${f}') AS DATE)`).join(", ")})`;
     case "number":
       return `TRY_CAST(${col} AS DOUBLE)`;
   }

@@ -1,7 +1,8 @@
 // The recipe catalogue: every recipe by id, and building one into cells after checking roles and parameters.
 // The gallery lists `RECIPES`, shows `checkRoles` problems, and calls `buildRecipe` (also to re-generate).
 import type { NewCell } from "../session/types";
-import { badCellName, recipeNotBuilt, unknownRecipe } from "../messages/recipes";
+import { badCellName, nameReadsItself, recipeNotBuilt, unknownRecipe } from "../messages/recipes";
+import { compileCell } from "../compile/compile";
 import { readRecipeCall } from "./cells";
 import { RecipeError } from "./errors";
 import { paramReader, resolveParams } from "./params";
@@ -60,7 +61,13 @@ export function buildRecipe(recipeOrId: Recipe | string, request: BuildRequest):
   if (problems.length) throw new RecipeError(recipeNotBuilt(recipe.title, problems), problems);
   const name = request.name ?? recipe.id.replace(/-/g, "_");
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new RecipeError(badCellName(name));
-  return recipe.build({ name, tables: request.tables, params });
+  const cells = recipe.build({ name, tables: request.tables, params });
+  // A cell whose SQL mentions its own name (say the prefix equals a column) would read itself: refuse the name.
+  cells.forEach((cell, i) => {
+    const compiled = compileCell({ id: `recipe-${i}`, kind: cell.kind, name: cell.name, attrs: cell.attrs ?? {}, source: cell.source });
+    if (cell.name && compiled.references.includes(cell.name.toLowerCase()) && cell.kind === "sql") throw new RecipeError(nameReadsItself(cell.name));
+  });
+  return cells;
 }
 
 /**

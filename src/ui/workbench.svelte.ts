@@ -39,11 +39,11 @@ const reason = (error: unknown) => (error instanceof Error ? error.message : Str
 export class Workbench {
   readonly session: Session;
   readonly deps: WorkbenchDeps;
-  state: SessionState = $state.raw() as unknown as SessionState;
+  state: SessionState;
   loads: LoadView[] = $state([]);
   problems: Problem[] = $state([]);
-  /** Per table: the report of its last load (encoding, warnings) and the source to reload it from. */
-  // A Map, not an object: a table may be called `__proto__`.
+  /** Per table: the report of its last load (encoding, warnings) and the source to reload it from
+   *  (a Map, not an object: a table may be called `__proto__`). */
   reports: ReadonlyMap<string, { report: LoadReport; source: FileSource }> = $state.raw(new Map());
   /** The file name the current notebook was opened from (used when saving). */
   fileName = $state("notebook.md");
@@ -53,7 +53,7 @@ export class Workbench {
   constructor(deps: WorkbenchDeps) {
     this.deps = deps;
     this.session = deps.session;
-    this.state = this.session.getState();
+    this.state = $state.raw(this.session.getState());
     this.session.subscribe((s) => (this.state = s));
   }
 

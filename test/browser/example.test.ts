@@ -22,11 +22,16 @@ describe("the example notebook (?notebook=notebooks/customer-review.md)", () => 
     const chart = page.frameLocator('[data-cell="revenue_trend"] iframe[data-role="chart"]');
     await chart.locator("svg").first().waitFor({ timeout: 30_000 });
     expect(await chart.locator("svg .mark-rect path").count()).toBeGreaterThan(10);
+    // Every frame on the page is a chart sandbox with scripts and nothing else.
+    expect(new Set(await page.locator("iframe").evaluateAll((els) => els.map((e) => e.getAttribute("sandbox"))))).toEqual(new Set(["allow-scripts"]));
     const frameHeight = await page.locator('[data-cell="revenue_trend"] iframe[data-role="chart"]').evaluate((el) => el.getBoundingClientRect().height);
     expect(frameHeight).toBeGreaterThan(200);
     await page.screenshot({ path: "/tmp/clientbook-example.png", fullPage: false });
     await page.locator('[data-cell="top_customers"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: "/tmp/clientbook-example-2.png" });
+    await page.frameLocator('[data-cell="industry_region_chart"] iframe[data-role="chart"]').locator("svg").first().waitFor({ timeout: 30_000 });
+    await page.locator('[data-cell="industry_region_chart"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "/tmp/clientbook-example-chart.png" });
 
     // Saving gives back the notebook file byte for byte.
     const [download] = await Promise.all([page.waitForEvent("download"), page.locator('[data-action="save-notebook"]').click()]);

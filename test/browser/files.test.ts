@@ -18,6 +18,19 @@ describe("loading files", () => {
     await page.screenshot({ path: "/tmp/clientbook-loaded-csv.png" });
   });
 
+  it("shows a progress bar while a bigger file loads", async () => {
+    const { page } = await app.open();
+    await page.waitForSelector("body[data-engine=ready]", { timeout: ENGINE_TIMEOUT });
+    const lines = ["id,customer,amount"];
+    for (let i = 0; i < 300_000; i++) lines.push(`${i},C${i % 997},${(i % 1000) / 7}`);
+    await page.locator('input[data-action="load-files"]').setInputFiles({ name: "orders.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n")) });
+    const progress = page.locator('[data-role="load-progress"]');
+    await progress.waitFor({ timeout: 10_000 });
+    expect(await progress.textContent()).toMatch(/orders\.csv.*MB/);
+    await page.locator('[data-table="orders"][data-rows="300000"]').waitFor({ timeout: ENGINE_TIMEOUT });
+    await expect.poll(() => progress.count()).toBe(0);
+  });
+
   it("shows the detected encoding and reloads the table with another one", async () => {
     const { page } = await app.open();
     const latin1 = Buffer.from("name,city\nMüller,Köln\nJosé,São Paulo\n", "latin1");

@@ -150,6 +150,10 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
         expect((await engine.query("SELECT id, kind FROM events ORDER BY id")).rows().map((r) => [r.id, r.kind])).toEqual([[1, "open"], [2, null]]);
       });
 
+      it("names the file when a JSON line is broken", async () => {
+        await expect(load("bad.jsonl", "bad_json")).rejects.toThrow(/^bad\.jsonl: could not be loaded: .*(line 2|JSON)/i);
+      });
+
       it("says 'empty file' for an empty file", async () => {
         await expect(load("empty.csv", "empty")).rejects.toThrow(/empty\.csv.*empty file/);
       });

@@ -29,6 +29,7 @@ export async function writeFixtures(): Promise<string> {
     "cp1252.csv": cp1252("name;price\nCafé;€5\nMüller;€7\n"),
     "gbk.csv": gbkOrders,
     "events.jsonl": '{"id":1,"kind":"open","at":"2024-01-02"}\n\n{"id":2,"kind":null,"at":"2024-01-03"}\n',
+    "bad.jsonl": '{"id":1}\n{"id":\n',
     "empty.csv": "",
     "header-only.csv": "a,b\n",
     "ragged.csv": "a,b,c\n1,2,3\n4,5\n6,7,8\n",

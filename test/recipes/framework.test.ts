@@ -63,6 +63,14 @@ describe("buildRecipe(recipe, request)", () => {
     expect(score("revenue:0.3,orders:0.3,recency:0.4:less")).toEqual([]);
   });
 
+  it("refuses a cell name the recipe's own SQL uses, so no cell reads itself", () => {
+    expect(problemsOf(() => buildRecipe("clv", { tables: { transactions: orders }, params: { measure: "revenue" }, name: "lifetime_value" }))).toEqual([
+      'The cell name "lifetime_value" is also used inside the recipe\'s query, so the cell would read itself: choose another name.',
+    ]);
+    expect(problemsOf(() => buildRecipe("abc", { tables: { transactions: orders }, name: "9abc" }))[0]).toMatch(/cannot name the recipe's cells/);
+    expect(problemsOf(() => buildRecipe("behaviour-types", { tables: { transactions: orders }, params: { n: 2, k: 3 } }))).toEqual(["k (periods with a purchase) must not exceed n (periods looked at)."]);
+  });
+
   it("records the recipe and every parameter on the first cell, the recipe on the others", () => {
     const cells = buildRecipe("abc", { tables: { transactions: orders }, params: { a_share: 70 } });
     expect(cells[0]).toMatchObject({ kind: "sql", name: "abc" });
@@ -85,6 +93,16 @@ describe("rebuildRecipe(attrs, name, rolesOf)", () => {
     const first = read.cells.find((c) => c.name === "kunden_rfm")!;
     const again = rebuildRecipe(first.attrs, first.name!, (t) => read.frontMatter.data[t]?.roles);
     expect(again).toEqual(built);
+  });
+
+  it.each(RECIPES.map((r) => r.id))("round-trips %s with its defaults through the notebook file", (id) => {
+    const roles = { customer_id: "Kunden-Nr", date: "Datum", amount: "Umsatz", margin: "Marge", industry: "Branche" };
+    const recipe = findRecipe(id)!;
+    const tables = Object.fromEntries(recipe.inputs.map((slot) => [slot.name, { table: slot.name === "customers" ? "kunden" : "orders", roles }]));
+    const built = buildRecipe(recipe, { tables });
+    const nb: Notebook = { frontMatter: { notebook: 1, data: {}, extra: {} }, cells: built.map((c, i) => ({ id: `c${i}`, kind: c.kind, name: c.name, attrs: c.attrs ?? {}, source: c.source })) };
+    const first = parseNotebook(serializeNotebook(nb)).cells[0];
+    expect(rebuildRecipe(first.attrs, first.name!, () => roles)).toEqual(built);
   });
 
   it("gives undefined for a cell that names no recipe", () => {

@@ -54,12 +54,13 @@ describe("rfm recipe, R package rfm convention", () => {
     expect(byId).toEqual({ C01: "555", C02: "545", C03: "444", C04: "434", C05: "323", C06: "323", C07: "212", C08: "212", C09: "111", C10: "111" });
   });
 
-  it("matches the package's segment table when asked for it (last matching rule wins there)", async () => {
+  it("matches the package's example segment table when asked for it (first matching rule kept, as there)", async () => {
     const out = await runRecipe(engine, "rfm", { tables: { transactions: txBinding() }, params: { analysis_date: "2024-12-31", scoring: "rfm_package", segments: "rfm_package" } });
     const seg = Object.fromEntries(out.rows.rfm.map((r) => [r.customer_id, r.segment]));
-    // In R, a later rule overwrites an earlier one: 555 matches Champions (4-5) and then Loyal Customers (2-5),
-    // so it ends as Loyal Customers; 323 ends as Need Attention; 212 and 111 match About To Sleep or Lost, last Lost.
-    expect(seg).toMatchObject({ C01: "Loyal Customers", C03: "Loyal Customers", C05: "Need Attention", C07: "Lost", C09: "Lost" });
+    expect(seg).toEqual({
+      C01: "Champions", C02: "Potential Loyalist", C03: "Potential Loyalist", C04: "Potential Loyalist", C05: "Loyal Customers",
+      C06: "Loyal Customers", C07: "About To Sleep", C08: "About To Sleep", C09: "Lost", C10: "Lost",
+    });
   });
 });
 

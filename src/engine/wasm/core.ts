@@ -1,7 +1,7 @@
 // The duckdb-wasm engine on an instantiated AsyncDuckDB: open with numbers for BIGINT/DECIMAL,
 // lock down, then queries (cancellable, streamed as Arrow) and loads. Browser and Node tests share it.
 import { DuckDBDataProtocol, type AsyncDuckDB, type AsyncDuckDBConnection } from "@duckdb/duckdb-wasm";
-import { badJsonLines, engineClosed, queryCancelled } from "../../messages/engine";
+import { badJsonLine, engineClosed, queryCancelled } from "../../messages/engine";
 import type { ResultTable, Value } from "../../table/result";
 import { EngineError, type Engine, type FileSource } from "../engine";
 import { toEngineError } from "../errors";
@@ -130,7 +130,7 @@ function wasmBackend(db: AsyncDuckDB, conn: AsyncDuckDBConnection, run: (sql: st
     },
     async loadJsonLines(source, plan, table) {
       const utf8 = await concatChunks(utf8Chunks(source, plan.encoding ?? "utf-8", plan.bom));
-      const json = jsonLinesToArray(source.name, new TextDecoder().decode(utf8));
+      const json = jsonLinesToArray(new TextDecoder().decode(utf8));
       const path = newPath("json");
       await db.registerFileBuffer(path, new TextEncoder().encode(json));
       const staging = stagingName();
@@ -151,7 +151,7 @@ function wasmBackend(db: AsyncDuckDB, conn: AsyncDuckDBConnection, run: (sql: st
 
 // duckdb-wasm's built-in JSON import takes an array of rows; the JSON SQL functions are an
 // extension it would download. Each line is checked so an error can name its line.
-function jsonLinesToArray(fileName: string, text: string): string {
+function jsonLinesToArray(text: string): string {
   const trimmed = text.trimStart();
   if (trimmed.startsWith("[")) return trimmed;
   const lines = text.split(/\r?\n/);
@@ -161,7 +161,7 @@ function jsonLinesToArray(fileName: string, text: string): string {
     try {
       JSON.parse(line);
     } catch (e) {
-      throw new Error(badJsonLines(fileName, `line ${i + 1}: ${(e as Error).message}`));
+      throw new Error(badJsonLine(i + 1, (e as Error).message));
     }
     rows.push(line);
   });

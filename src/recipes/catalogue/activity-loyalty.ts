@@ -1,6 +1,6 @@
 // Recipe 8, activity x loyalty: recent orders against a loyalty measure (tenure or the share of months
 // with a purchase), split at the medians or set cut points into a labelled 2 x 2, with a scatter.
-import { CellWriter } from "../cells";
+import { CellWriter, scatterSample } from "../cells";
 import { paramsCte } from "../mapping";
 import type { Recipe } from "../recipe";
 import { withQuery } from "../sql";
@@ -93,7 +93,8 @@ LEFT JOIN "${main}" AS c ON c.quadrant = q.quadrant
 GROUP BY q.quadrant_order, q.quadrant
 ORDER BY q.quadrant_order`,
     );
-    w.chart("chart", main, {
+    const points = w.sql("points", scatterSample(main));
+    w.chart("chart", points, {
       title: { text: "Activity x loyalty", subtitle: "Each point a customer; lines at the cut points" },
       layer: [
         {

@@ -1,5 +1,6 @@
 // Recipe 1, attribute segments: customers by industry, by size band or by geography relative to a home
 // region, with counts and revenue and margin shares per segment, and a customer-share vs value-share bar chart.
+import { mustBeBelow } from "../../messages/recipes";
 import { CellWriter } from "../cells";
 import { customerCtes, customersSlot, hasCustomerRole } from "../customers";
 import { paramsCte } from "../mapping";
@@ -51,15 +52,15 @@ export const attributeSegments: Recipe = {
     { name: "nearby_regions", type: "text", label: "Regional: these regions (comma-separated)", default: "" },
   ],
   needs: (p): RoleNeed[] => [{ slot: "customers", anyOf: NEEDS[p.text("by")], because: `segment by = ${p.text("by")}` }],
-  validate: (p) => (p.number("size_medium") < p.number("size_large") ? [] : ["Medium from must be below Large from."]),
+  validate: (p) => (p.number("size_medium") < p.number("size_large") ? [] : [mustBeBelow("Medium from", "Large from")]),
   build(ctx) {
     const w = new CellWriter(attributeSegments, ctx);
     const by = ctx.params.text("by");
     const features = txFeatures(ctx);
     const roles = ["industry", "size", "region", "country"].filter((r) => hasCustomerRole(ctx, r));
     const params = paramsCte(attributeSegments.params, ctx.params, ["analysis_date", "months", "size_large", "size_medium", "home_region", "home_country", "nearby_regions"]);
-    const region = roles.includes("region") ? "mode(region) FILTER (WHERE region IS NOT NULL)" : "CAST(NULL AS VARCHAR)";
-    const country = roles.includes("country") ? "mode(country) FILTER (WHERE country IS NOT NULL)" : "CAST(NULL AS VARCHAR)";
+    const region = roles.includes("region") ? "(SELECT mode(region) FILTER (WHERE region IS NOT NULL) FROM cust)" : "CAST(NULL AS VARCHAR)";
+    const country = roles.includes("country") ? "(SELECT mode(country) FILTER (WHERE country IS NOT NULL) FROM cust)" : "CAST(NULL AS VARCHAR)";
     const withNulls = ["industry", "size", "region", "country"].map((r) => (roles.includes(r) ? `c.${r}` : `CAST(NULL AS VARCHAR) AS ${r}`));
     const margin = features.margin;
     const main = w.sql(
@@ -75,7 +76,7 @@ ${withQuery(
     ...customerCtes(ctx, roles),
     ...transactionCtes(ctx),
     perCustomerCte(features, true),
-    { name: "home", comment: "the home region and country: the parameters, or the most common ones", body: `SELECT COALESCE(NULLIF(p.home_region, ''), (SELECT ${region} FROM cust)) AS home_region,\n  COALESCE(NULLIF(p.home_country, ''), (SELECT ${country} FROM cust)) AS home_country\nFROM params AS p` },
+    { name: "home", comment: "the home region and country: the parameters, or the most common ones", body: `SELECT COALESCE(NULLIF(p.home_region, ''), ${region}) AS home_region,\n  COALESCE(NULLIF(p.home_country, ''), ${country}) AS home_country\nFROM params AS p` },
     {
       name: "everyone",
       comment: "customers table and buyers, joined on the customer id",

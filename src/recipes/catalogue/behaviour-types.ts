@@ -1,5 +1,6 @@
 // Recipe 2, behaviour types: loyal (bought in at least k of the last n periods), drifting (bought in the
 // window, but in fewer periods), lapsed (bought only before the window) and potential (listed, never bought).
+import { mustNotExceed } from "../../messages/recipes";
 import { CellWriter } from "../cells";
 import { customerCtes, customersSlot } from "../customers";
 import { paramsCte } from "../mapping";
@@ -35,7 +36,7 @@ export const behaviourTypes: Recipe = {
     { name: "n", type: "number", label: "Look at the last n periods", default: 4, min: 1, max: 120, integer: true },
     { name: "k", type: "number", label: "Loyal: bought in at least k of them", default: 3, min: 1, max: 120, integer: true },
   ],
-  validate: (p) => (p.number("k") <= p.number("n") ? [] : ["k (periods with a purchase) cannot exceed n (periods looked at)."]),
+  validate: (p) => (p.number("k") <= p.number("n") ? [] : [mustNotExceed("k (periods with a purchase)", "n (periods looked at)")]),
   build(ctx) {
     const w = new CellWriter(behaviourTypes, ctx);
     const features = txFeatures(ctx);

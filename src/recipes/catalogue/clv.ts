@@ -48,18 +48,18 @@ export const clv: Recipe = {
     const historic = withQuery(
       [params, ...transactionCtes(ctx), perCustomerCte(features, false)],
       `SELECT customer_id, first_purchase, last_purchase, orders, revenue,${features.margin ? " margin," : ""}
-  ${measure} AS clv
+  ${measure} AS lifetime_value
 FROM per_customer
-ORDER BY clv DESC, customer_id`,
+ORDER BY lifetime_value DESC, customer_id`,
     );
     const cost = mappedCost ? "COALESCE(c.acquisition_cost, p.acquisition_cost)" : "p.acquisition_cost";
     const formulaSql = withQuery(
       [params, ...transactionCtes(ctx), ...formulaCtes(column), ...(mappedCost ? customerCtes(ctx, ["acquisition_cost"]) : [])],
       `SELECT y.customer_id, y.m AS yearly_${measure}, r.r AS retention, r.observed AS retention_observed, p.discount, p.horizon,
   f.f AS factor, y.m * f.f AS gross_clv, ${cost} AS acquisition_cost,
-  y.m * f.f - ${cost} AS clv
+  y.m * f.f - ${cost} AS lifetime_value
 FROM yearly AS y CROSS JOIN rate AS r CROSS JOIN factor AS f CROSS JOIN params AS p${mappedCost ? "\nLEFT JOIN cust AS c ON c.customer_id = y.customer_id" : ""}
-ORDER BY clv DESC, y.customer_id`,
+ORDER BY lifetime_value DESC, y.customer_id`,
     );
     const main = w.sql(
       undefined,
@@ -71,13 +71,13 @@ ${RETURNS_NOTE}
 ${formulaSql}`
         : `-- Historic CLV per customer: ${measure} to date (net of returns), up to the analysis date.\n${RETURNS_NOTE}\n${historic}`,
     );
-    const top = w.sql("top", `-- The top customers by CLV, for the chart\nSELECT * FROM "${main}" ORDER BY clv DESC, customer_id LIMIT ${ctx.params.number("top_n")}`);
+    const top = w.sql("top", `-- The top customers by CLV, for the chart\nSELECT * FROM "${main}" ORDER BY lifetime_value DESC, customer_id LIMIT ${ctx.params.number("top_n")}`);
     w.chart("chart", top, {
       title: { text: formula ? "Customer lifetime value (formula), top customers" : "Historic customer value, top customers", subtitle: `Measure: ${measure}` },
       mark: "bar",
       encoding: {
         y: { field: "customer_id", type: "nominal", sort: "-x", title: null },
-        x: { field: "clv", type: "quantitative", title: "CLV" },
+        x: { field: "lifetime_value", type: "quantitative", title: "CLV" },
       },
     });
     w.sql("checks", `-- Rows used and rows left out, by reason\n${checksQuery(params, ctx)}`);

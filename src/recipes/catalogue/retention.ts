@@ -62,23 +62,36 @@ ${withQuery(
     ...shared,
     {
       name: "base",
-      body: `SELECT DISTINCT s.period_start, c.customer_id
-FROM periods AS s
-CROSS JOIN params AS p
-JOIN active AS c ON c.period_start <= s.period_start
-  AND c.period_start > s.period_start - to_months(p.active_window * p.months_per_period)`,
+      comment: "customer c is in the base at the end of a period while they bought in it or in the active_window - 1 before",
+      body: `SELECT DISTINCT c.customer_id, CAST(c.period_start + to_months(j.j * p.months_per_period) AS DATE) AS period_start
+FROM active AS c, params AS p, range(0, 60) AS j(j)
+WHERE j.j < p.active_window`,
     },
-    { name: "firsts", body: "SELECT customer_id, min(period_start) AS period_start FROM active GROUP BY customer_id" },
+    { name: "base_size", body: "SELECT period_start, count(*) AS customers FROM base GROUP BY period_start" },
+    {
+      name: "lost_in",
+      comment: "in the base at the end of one period, not at the end of the next",
+      body: `SELECT next_start AS period_start, count(*) AS lost
+FROM (
+  SELECT CAST(b.period_start + to_months(p.months_per_period) AS DATE) AS next_start,
+    lead(b.period_start) OVER (PARTITION BY b.customer_id ORDER BY b.period_start) AS next_in_base
+  FROM base AS b CROSS JOIN params AS p
+)
+WHERE next_in_base IS DISTINCT FROM next_start
+GROUP BY 1`,
+    },
+    { name: "firsts", body: "SELECT period_start, count(*) AS customers FROM (SELECT customer_id, min(period_start) AS period_start FROM active GROUP BY customer_id) GROUP BY period_start" },
     {
       name: "counts",
       comment: "per period: the base before and after, new customers, and those lost",
-      body: `SELECT s.period_start,
-  (SELECT count(*) FROM base AS b WHERE b.period_start = s.period_start - to_months(p.months_per_period)) AS at_start,
-  (SELECT count(*) FROM firsts AS f WHERE f.period_start = s.period_start) AS new_customers,
-  (SELECT count(*) FROM base AS b WHERE b.period_start = s.period_start - to_months(p.months_per_period)
-     AND NOT EXISTS (SELECT 1 FROM base AS n WHERE n.period_start = s.period_start AND n.customer_id = b.customer_id)) AS lost,
-  (SELECT count(*) FROM base AS b WHERE b.period_start = s.period_start) AS at_end
-FROM periods AS s, params AS p`,
+      body: `SELECT s.period_start, COALESCE(before.customers, 0) AS at_start, COALESCE(f.customers, 0) AS new_customers,
+  COALESCE(l.lost, 0) AS lost, COALESCE(after.customers, 0) AS at_end
+FROM periods AS s
+CROSS JOIN params AS p
+LEFT JOIN base_size AS before ON before.period_start = CAST(s.period_start - to_months(p.months_per_period) AS DATE)
+LEFT JOIN base_size AS after ON after.period_start = s.period_start
+LEFT JOIN firsts AS f ON f.period_start = s.period_start
+LEFT JOIN lost_in AS l ON l.period_start = s.period_start`,
     },
   ],
   `SELECT period_start, at_start, new_customers, lost, at_end,

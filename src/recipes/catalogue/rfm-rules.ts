@@ -34,21 +34,22 @@ export const DEFAULT_RULES: readonly SegmentRule[] = [
 ];
 
 /**
- * The example table of the R package rfm's vignette (`rfm_segment`), 10 segments and "Others". The package
- * lets a later rule overwrite an earlier one, so it is listed here in reverse: first match wins.
+ * The example table of the R package rfm (`rfm_segment`'s documentation): 10 segments tried in order, the
+ * first match kept (as the package does), and "Others" for the rest, so results match the package's.
  */
 export const RFM_PACKAGE_RULES: readonly SegmentRule[] = [
-  { segment: "Champions", r: [4, 5], f: [4, 5], m: [4, 5] },
-  { segment: "Loyal Customers", r: [2, 5], f: [2, 5], m: [2, 5] },
-  { segment: "Potential Loyalist", r: [3, 5], f: [1, 3], m: [1, 3] },
-  { segment: "New Customers", r: [4, 5], f: [1, 1], m: [1, 1] },
-  { segment: "Promising", r: [3, 4], f: [1, 1], m: [1, 1] },
-  { segment: "Need Attention", r: [2, 3], f: [2, 3], m: [2, 3] },
-  { segment: "About To Sleep", r: [2, 3], f: [1, 2], m: [1, 2] },
-  { segment: "At Risk", r: [1, 2], f: [2, 5], m: [2, 5] },
-  { segment: "Can't Lose Them", r: [1, 1], f: [4, 5], m: [4, 5] },
-  { segment: "Lost", r: [1, 2], f: [1, 2], m: [1, 2] },
-].reverse() as SegmentRule[];
+  { segment: "Champions", r: [5, 5], f: [5, 5], m: [5, 5] },
+  { segment: "Potential Loyalist", r: [3, 5], f: [3, 5], m: [2, 5] },
+  { segment: "Loyal Customers", r: [2, 4], f: [2, 4], m: [2, 4] },
+  { segment: "Promising", r: [3, 4], f: [1, 3], m: [3, 5] },
+  { segment: "New Customers", r: [4, 5], f: [1, 3], m: [1, 5] },
+  { segment: "Can't Lose Them", r: [1, 2], f: [3, 4], m: [4, 5] },
+  { segment: "At Risk", r: [1, 2], f: [2, 5], m: [4, 5] },
+  { segment: "Need Attention", r: [1, 3], f: [3, 5], m: [3, 5] },
+  { segment: "About To Sleep", r: [2, 3], f: [1, 3], m: [1, 4] },
+  { segment: "Lost", r: [1, 1], f: [1, 5], m: [1, 5] },
+  { segment: "Others", r: [1, 5], f: [1, 5], m: [1, 5] },
+];
 
 /** Named rule tables, written by name in the info string: `segments=standard` or `segments=rfm_package`. */
 export const RULE_PRESETS: Readonly<Record<string, readonly SegmentRule[]>> = { standard: DEFAULT_RULES, rfm_package: RFM_PACKAGE_RULES };

@@ -1,6 +1,6 @@
 // Recipe 12, value matrix: current value (last 12 months) against growth potential (peer-benchmark headroom
 // or formula CLV minus current value), split at medians or set cut points, with each quadrant's strategy.
-import { CellWriter } from "../cells";
+import { CellWriter, scatterSample } from "../cells";
 import { customerCtes, customersSlot, hasCustomerRole } from "../customers";
 import { paramsCte } from "../mapping";
 import type { Recipe, RoleNeed } from "../recipe";
@@ -105,7 +105,8 @@ LEFT JOIN "${main}" AS c ON c.quadrant = q.quadrant
 GROUP BY q.quadrant_order, q.quadrant, q.invest, q.relationship
 ORDER BY q.quadrant_order`,
     );
-    w.chart("chart", main, {
+    const points = w.sql("points", scatterSample(main));
+    w.chart("chart", points, {
       title: { text: "Customer value matrix", subtitle: "Current value vs growth potential; lines at the cut points" },
       layer: [
         {

@@ -5,7 +5,7 @@ import { modelMessages } from "../../messages/models";
 import { fitMaximumLikelihood } from "./fit";
 import type { Convergence } from "./optimize";
 import { failure, success, type ModelResult } from "./result";
-import { hyp2f1Minus1, logAddExp, logGamma } from "./special-functions";
+import { digamma, hyp2f1Minus1, logAddExp, logGamma } from "./special-functions";
 import { checkSummaries, compressSummaries, meanObservationTime, rescaleTime, type CompressedSummaries, type RfmSummary } from "./summary";
 
 const MODEL = "BG/NBD";
@@ -57,6 +57,47 @@ function logLikelihood({ r, alpha, a, b }: BgNbdParams, d: CompressedSummaries):
   return sum;
 }
 
+/** The gradient of the BG/NBD log-likelihood with respect to (r, alpha, a, b), analytically (digamma for the gamma terms). */
+export function bgNbdLogLikelihoodGradient(params: BgNbdParams, data: readonly RfmSummary[] | CompressedSummaries): number[] {
+  return logLikelihoodGradient(params, Array.isArray(data) ? compressSummaries(data) : (data as CompressedSummaries));
+}
+
+function logLikelihoodGradient({ r, alpha, a, b }: BgNbdParams, d: CompressedSummaries): number[] {
+  const logAlpha = Math.log(alpha);
+  const logA = Math.log(a);
+  const psiR = digamma(r);
+  const psiB = digamma(b);
+  const psiAB = digamma(a + b);
+  let [gr, galpha, ga, gb] = [0, 0, 0, 0];
+  let lastX = -1;
+  let [rX, aX, bX] = [0, 0, 0];
+  for (let i = 0; i < d.x.length; i++) {
+    const x = d.x[i];
+    if (x !== lastX) {
+      const psiABX = digamma(a + b + x);
+      rX = digamma(r + x) - psiR + logAlpha;
+      aX = psiAB - psiABX;
+      bX = psiAB + digamma(b + x) - psiB - psiABX;
+      lastX = x;
+    }
+    const logAlphaT = Math.log(alpha + d.T[i]);
+    const survived = -(r + x) * logAlphaT;
+    let w = 0; // posterior weight of "dropped out after the last purchase"
+    let logAlphaTx = 0;
+    if (x > 0) {
+      logAlphaTx = Math.log(alpha + d.tx[i]);
+      const droppedOut = logA - Math.log(b + x - 1) - (r + x) * logAlphaTx;
+      w = Math.exp(droppedOut - logAddExp(survived, droppedOut));
+    }
+    const c = d.count[i];
+    gr += c * (rX - (1 - w) * logAlphaT - w * logAlphaTx);
+    galpha += c * (r / alpha - (r + x) * ((1 - w) / (alpha + d.T[i]) + (x > 0 ? w / (alpha + d.tx[i]) : 0)));
+    ga += c * (aX + w / a);
+    gb += c * (bX - (x > 0 ? w / (b + x - 1) : 0));
+  }
+  return [gr, galpha, ga, gb];
+}
+
 /**
  * Fits the BG/NBD model by maximum likelihood to per-customer summaries (time in any unit, e.g. weeks);
  * fails with a message for empty, single-customer, invalid or repeat-free data and for fits that do not converge.
@@ -79,6 +120,7 @@ export function fitBgNbd(rows: readonly RfmSummary[]): ModelResult<BgNbdFit> {
     [1, 1, 1, 1],
     data.customers,
     ([r, alpha, a, b]) => [r, alpha * scale, a, b],
+    (theta) => logLikelihoodGradient(toParams(theta), scaled).map((g) => -g / data.customers),
   );
   if (!fit.ok) return fit;
   const [r, alphaScaled, a, b] = fit.value.theta;

@@ -19,7 +19,7 @@ const FEW_CUSTOMERS = 30;
 /**
  * Fits positive parameters `names` by minimising `meanNegLogLik` (a function of the parameters
  * themselves) from `start`, searching on their logs so that every trial point is valid;
- * `toReported` maps internal parameters to the units shown in messages.
+ * `toReported` maps internal parameters to the units shown in messages; an analytic gradient (in θ) saves evaluations.
  */
 export function fitMaximumLikelihood(
   model: string,
@@ -28,11 +28,19 @@ export function fitMaximumLikelihood(
   start: readonly number[],
   customers: number,
   toReported: (theta: readonly number[]) => number[] = (theta) => theta.slice(),
+  meanNegLogLikGradient?: (theta: readonly number[]) => number[],
 ): ModelResult<RawFit> {
   const objective = (logTheta: readonly number[]) => meanNegLogLik(logTheta.map(Math.exp));
+  // Chain rule to log-parameters: d/d(log θ) = θ d/dθ.
+  const gradient = meanNegLogLikGradient
+    ? (logTheta: readonly number[]) => {
+        const theta = logTheta.map(Math.exp);
+        return meanNegLogLikGradient(theta).map((g, i) => g * theta[i]);
+      }
+    : undefined;
   const x0 = start.map(Math.log);
   if (!Number.isFinite(objective(x0))) return failure(modelMessages.badLikelihood(model));
-  const result = minimize(objective, x0, { gradientTolerance: 1e-7 });
+  const result = minimize(objective, x0, { gradientTolerance: 1e-7, gradientTarget: 1e-10, gradient });
   const theta = result.x.map(Math.exp);
   const reported = toReported(theta);
   const runaway = result.x.findIndex((v) => Math.abs(v) > DIVERGED);

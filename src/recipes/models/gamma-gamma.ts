@@ -5,7 +5,7 @@ import { modelMessages } from "../../messages/models";
 import { fitMaximumLikelihood } from "./fit";
 import type { Convergence } from "./optimize";
 import { failure, success, type ModelResult } from "./result";
-import { logGamma } from "./special-functions";
+import { digamma, logGamma } from "./special-functions";
 
 const MODEL = "Gamma-Gamma";
 // |correlation| between purchase count and mean spend above which the independence assumption is questioned.
@@ -43,6 +43,7 @@ export interface GammaGammaFit {
 interface SpendData {
   readonly x: Float64Array;
   readonly mean: Float64Array;
+  readonly logMean: Float64Array;
   readonly count: Float64Array;
   readonly customers: number;
 }
@@ -52,27 +53,59 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, rows: readonly
   return logLikelihood(params, toData(rows.filter((row) => row.x > 0)));
 }
 
+/** Rows sorted by x (so that terms of x alone are computed once per x), with log mean spend precomputed. */
 function toData(rows: readonly SpendSummary[]): SpendData {
-  const count = Float64Array.from(rows, (row) => row.count ?? 1);
-  return {
-    x: Float64Array.from(rows, (row) => row.x),
-    mean: Float64Array.from(rows, (row) => row.meanSpend),
-    count,
-    customers: count.reduce((s, c) => s + c, 0),
-  };
+  const sorted = [...rows].sort((u, v) => u.x - v.x);
+  const count = Float64Array.from(sorted, (row) => row.count ?? 1);
+  const mean = Float64Array.from(sorted, (row) => row.meanSpend);
+  return { x: Float64Array.from(sorted, (row) => row.x), mean, logMean: mean.map(Math.log), count, customers: count.reduce((s, c) => s + c, 0) };
 }
 
 function logLikelihood({ p, q, gamma }: GammaGammaParams, d: SpendData): number {
   const base = -logGamma(q) + q * Math.log(gamma);
   let sum = 0;
+  let lastX = -1;
+  let perX = 0;
   for (let i = 0; i < d.x.length; i++) {
     const x = d.x[i];
-    const m = d.mean[i];
     const px = p * x;
-    const ll = base + logGamma(px + q) - logGamma(px) + (px - 1) * Math.log(m) + px * Math.log(x) - (px + q) * Math.log(gamma + x * m);
-    sum += d.count[i] * ll;
+    if (x !== lastX) {
+      perX = base + logGamma(px + q) - logGamma(px) + px * Math.log(x);
+      lastX = x;
+    }
+    sum += d.count[i] * (perX + (px - 1) * d.logMean[i] - (px + q) * Math.log(gamma + x * d.mean[i]));
   }
   return sum;
+}
+
+/** The gradient of the Gamma-Gamma log-likelihood with respect to (p, q, gamma), for rows with x > 0. */
+export function gammaGammaLogLikelihoodGradient(params: GammaGammaParams, rows: readonly SpendSummary[]): number[] {
+  return logLikelihoodGradient(params, toData(rows.filter((row) => row.x > 0)));
+}
+
+function logLikelihoodGradient({ p, q, gamma }: GammaGammaParams, d: SpendData): number[] {
+  const psiQ = digamma(q);
+  const logGammaParam = Math.log(gamma);
+  let [gp, gq, gg] = [0, 0, 0];
+  let lastX = -1;
+  let [pX, qX] = [0, 0];
+  for (let i = 0; i < d.x.length; i++) {
+    const x = d.x[i];
+    const px = p * x;
+    if (x !== lastX) {
+      const psiPXQ = digamma(px + q);
+      pX = psiPXQ - digamma(px) + Math.log(x);
+      qX = psiPXQ - psiQ + logGammaParam;
+      lastX = x;
+    }
+    const total = gamma + x * d.mean[i];
+    const logTotal = Math.log(total);
+    const c = d.count[i];
+    gp += c * x * (pX + d.logMean[i] - logTotal);
+    gq += c * (qX - logTotal);
+    gg += c * (q / gamma - (px + q) / total);
+  }
+  return [gp, gq, gg];
 }
 
 /**
@@ -100,7 +133,7 @@ export function fitGammaGamma(rows: readonly SpendSummary[]): ModelResult<GammaG
   let total = 0;
   for (let i = 0; i < data.x.length; i++) total += data.mean[i] * data.count[i];
   const scale = total / data.customers;
-  const scaled = { ...data, mean: data.mean.map((m) => m / scale) };
+  const scaled = { ...data, mean: data.mean.map((m) => m / scale), logMean: data.logMean.map((l) => l - Math.log(scale)) };
   const fit = fitMaximumLikelihood(
     MODEL,
     ["p", "q", "gamma"],
@@ -108,6 +141,7 @@ export function fitGammaGamma(rows: readonly SpendSummary[]): ModelResult<GammaG
     [1, 2, 1],
     data.customers,
     ([p, q, gamma]) => [p, q, gamma * scale],
+    ([p, q, gamma]) => logLikelihoodGradient({ p, q, gamma }, scaled).map((g) => -g / data.customers),
   );
   if (!fit.ok) return fit;
   const [p, q, gammaScaled] = fit.value.theta;

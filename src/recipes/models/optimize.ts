@@ -1,5 +1,5 @@
-// Unconstrained minimisation for the model fits: Nelder-Mead (with restarts) to get near the optimum
-// from a rough start, then BFGS on a central-difference gradient to polish it and prove convergence.
+// Unconstrained minimisation for the model fits: BFGS (analytic or central-difference gradient), with
+// Nelder-Mead rounds (and restarts) as the fallback when BFGS alone does not reach a small gradient.
 // Fits call it on log-parameters, so every point it tries is a valid parameter vector.
 
 /** A function to minimise; NaN or an infinite value marks a point to stay away from. */
@@ -13,8 +13,8 @@ export interface Convergence {
   readonly evaluations: number;
   /** Largest absolute component of the (numeric) gradient at the returned point. */
   readonly gradientNorm: number;
-  /** Size of the last Nelder-Mead simplex (largest distance of a vertex from the best one). */
-  readonly simplexSize: number;
+  /** Size of the last Nelder-Mead simplex (largest distance of a vertex from the best one); absent when BFGS sufficed. */
+  readonly simplexSize?: number;
 }
 
 /** The best point found, its value and how the search ended. */
@@ -28,6 +28,8 @@ export interface Minimum {
 export interface MinimizeOptions {
   /** Converged when every gradient component is below this (default 1e-6). */
   readonly gradientTolerance?: number;
+  /** BFGS keeps going until the gradient is below this or progress stalls (default gradientTolerance / 100). */
+  readonly gradientTarget?: number;
   /** Cap on Nelder-Mead plus BFGS iterations (default 5000). */
   readonly maxIterations?: number;
   /** Edge of the first Nelder-Mead simplex (default 0.5). */
@@ -136,11 +138,15 @@ export function nelderMead(
   };
 }
 
-/** Quasi-Newton (BFGS) minimisation from x0 with a backtracking line search; converged when the gradient is small. */
+/**
+ * Quasi-Newton (BFGS) minimisation from x0 with a backtracking line search, run until the gradient is below
+ * the target or progress stalls at the objective's noise floor; converged when the gradient is below the tolerance.
+ */
 export function bfgs(objective: Objective, x0: readonly number[], options: MinimizeOptions = {}): Minimum {
   const { f, count } = counted(objective);
   const n = x0.length;
   const gtol = options.gradientTolerance ?? 1e-6;
+  const target = options.gradientTarget ?? gtol / 100;
   const maxIterations = options.maxIterations ?? 500;
   const grad = options.gradient ?? ((x: readonly number[]) => numericGradient(f, x));
   let x = x0.slice();
@@ -150,7 +156,9 @@ export function bfgs(objective: Objective, x0: readonly number[], options: Minim
   let fresh = true;
   let iterations = 0;
   let failures = 0;
-  for (; iterations < maxIterations && maxAbs(g) > gtol; iterations++) {
+  let stalled = 0;
+  let bestNorm = maxAbs(g);
+  for (; iterations < maxIterations && maxAbs(g) > target; iterations++) {
     if (!Number.isFinite(fx) || !g.every(Number.isFinite)) break;
     let p = H.map((row) => -dot(row, g));
     let slope = dot(g, p);
@@ -162,9 +170,12 @@ export function bfgs(objective: Objective, x0: readonly number[], options: Minim
     }
     // Never move more than 2 in any coordinate at once: on log-parameters that is a factor e^2.
     let t = Math.min(1, 2 / maxAbs(p));
+    // Below this predicted decrease, f's rounding noise decides the line search: we are at the noise floor.
+    const noise = 1e-15 * (Math.abs(fx) + 1);
+    if (-t * slope < noise) break;
     let xn = x;
     let fn = Infinity;
-    for (let k = 0; k < 60; k++, t *= 0.5) {
+    for (let k = 0; k < 60 && -t * slope >= noise; k++, t *= 0.5) {
       xn = x.map((e, i) => e + t * p[i]);
       fn = f(xn);
       if (fn <= fx + 1e-4 * t * slope) break;
@@ -185,31 +196,40 @@ export function bfgs(objective: Objective, x0: readonly number[], options: Minim
       H = bfgsUpdate(H, s, y, sy);
       fresh = false;
     }
+    // Ten steps that neither shrink the gradient nor lower f beyond rounding: we are at the noise floor.
+    const norm = maxAbs(gn);
+    if (norm < bestNorm) [bestNorm, stalled] = [norm, 0];
+    else if (fx - fn <= 1e-12 * (Math.abs(fx) + 1)) stalled++;
+    else stalled = 0;
     x = xn;
     fx = fn;
     g = gn;
+    if (stalled >= 10) break;
   }
   const gradientNorm = maxAbs(g);
   return {
     x,
     value: fx,
-    convergence: { converged: Number.isFinite(fx) && gradientNorm <= gtol, iterations, evaluations: count(), gradientNorm, simplexSize: 0 },
+    convergence: { converged: Number.isFinite(fx) && gradientNorm <= gtol, iterations, evaluations: count(), gradientNorm },
   };
 }
 
 /**
- * Minimise a smooth function of a few O(1) variables: Nelder-Mead from x0 (restarted at its best
- * point until it stops improving), then BFGS to the gradient tolerance, twice if the first polish stalls.
+ * Minimise a smooth function of a few O(1) variables: BFGS from x0; if that does not converge, rounds of
+ * Nelder-Mead (restarted at its best point until it stops improving) each followed by a BFGS polish.
  */
 export function minimize(objective: Objective, x0: readonly number[], options: MinimizeOptions = {}): Minimum {
   const maxIterations = options.maxIterations ?? 5000;
-  let iterations = 0;
-  let evaluations = 0;
-  let x = x0.slice();
-  let value = Infinity;
-  let simplexSize = NaN;
-  let polished: Minimum | undefined;
-  for (let round = 0; round < 3 && iterations < maxIterations; round++) {
+  const bfgsOptions = (used: number) => ({ ...options, maxIterations: Math.max(1, Math.min(300, maxIterations - used)) });
+  const first = bfgs(objective, x0, bfgsOptions(0));
+  let iterations = first.convergence.iterations;
+  let evaluations = first.convergence.evaluations;
+  let x = first.x;
+  let value = Number.isNaN(first.value) ? Infinity : first.value;
+  let simplexSize: number | undefined;
+  let converged = first.convergence.converged;
+  if (!Number.isFinite(value)) [x, value] = [x0.slice(), Infinity];
+  for (let round = 0; round < 3 && !converged && iterations < maxIterations; round++) {
     // Simplex restarts shake Nelder-Mead out of a collapsed simplex; the smaller step near the optimum saves work.
     for (let restart = 0; restart < 4 && iterations < maxIterations; restart++) {
       const step = round === 0 && restart === 0 ? (options.initialStep ?? 0.5) : 0.05;
@@ -221,11 +241,11 @@ export function minimize(objective: Objective, x0: readonly number[], options: M
       if (nm.value <= value) [x, value] = [nm.x, nm.value];
       if (!improved) break;
     }
-    polished = bfgs(objective, x, { ...options, maxIterations: Math.max(1, Math.min(500, maxIterations - iterations)) });
+    const polished = bfgs(objective, x, bfgsOptions(iterations));
     iterations += polished.convergence.iterations;
     evaluations += polished.convergence.evaluations;
     if (polished.value <= value) [x, value] = [polished.x, polished.value];
-    if (polished.convergence.converged) break;
+    converged = polished.convergence.converged;
   }
   const gtol = options.gradientTolerance ?? 1e-6;
   const g = options.gradient ? options.gradient(x) : numericGradient(objective, x);
@@ -239,7 +259,7 @@ export function minimize(objective: Objective, x0: readonly number[], options: M
       iterations,
       evaluations,
       gradientNorm,
-      simplexSize,
+      ...(simplexSize === undefined ? {} : { simplexSize }),
     },
   };
 }

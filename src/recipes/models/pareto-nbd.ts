@@ -30,25 +30,27 @@ export interface ParetoNbdFit {
 }
 
 /**
- * log of the integral from t_x to T of (alpha+τ)^-(r+x) (beta+τ)^-(s+1) dτ, the dropout-between-t_x-and-T term,
- * through 2F1(r+s+x, ·; r+s+x+1; z) after Euler's transformation (a series of positive terms with ratio below z).
+ * log of 2F1(r+s+x, e; r+s+x+1; z(τ)) / (m+τ)^(r+s+x), where m = max(alpha, beta), z(τ) = |alpha-beta| / (m+τ) and
+ * e = s+1 (alpha >= beta) or r+x: the antiderivative, up to sign and 1/(r+s+x), of the dropout term below.
+ * Euler's transformation turns the series into one of positive terms with ratio below z, for any x.
  */
-function logDropoutIntegral(r: number, alpha: number, s: number, beta: number, x: number, tx: number, T: number): number {
-  if (tx >= T) return -Infinity;
+function logDropoutBound({ r, alpha, s, beta }: ParetoNbdParams, x: number, time: number): number {
   const rsx = r + s + x;
   const [big, exponent] = alpha >= beta ? [alpha, s + 1] : [beta, r + x];
-  const gap = Math.abs(alpha - beta);
-  // 2F1(rsx, e; rsx+1; z) = (1-z)^(1-e) 2F1(1, rsx+1-e; rsx+1; z) (Euler).
-  const logF = (z: number) => (1 - exponent) * Math.log1p(-z) + Math.log1p(hyp2f1Minus1(1, rsx + 1 - exponent, rsx + 1, z));
-  const atTx = logF(gap / (big + tx)) - rsx * Math.log(big + tx);
-  const atT = logF(gap / (big + T)) - rsx * Math.log(big + T);
-  return logSubExp(atTx, atT) - Math.log(rsx);
+  const z = Math.abs(alpha - beta) / (big + time);
+  const logF = (1 - exponent) * Math.log1p(-z) + Math.log1p(hyp2f1Minus1(1, rsx + 1 - exponent, rsx + 1, z));
+  return logF - rsx * Math.log(big + time);
 }
 
-/** The two parts of a customer's log-likelihood without the constant: alive at T, and died between t_x and T. */
-function logParts({ r, alpha, s, beta }: ParetoNbdParams, x: number, tx: number, T: number): [number, number] {
+/**
+ * The two parts of a customer's log-likelihood without the constant: alive at T, and died between t_x and T
+ * (s times the integral from t_x to T of (alpha+τ)^-(r+x) (beta+τ)^-(s+1) dτ); `atT` may pass logDropoutBound(.., T).
+ */
+function logParts(params: ParetoNbdParams, x: number, tx: number, T: number, atT = logDropoutBound(params, x, T)): [number, number] {
+  const { r, alpha, s, beta } = params;
   const alive = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
-  const died = Math.log(s) + logDropoutIntegral(r, alpha, s, beta, x, tx, T);
+  if (tx >= T) return [alive, -Infinity];
+  const died = Math.log(s) + logSubExp(logDropoutBound(params, x, tx), atT) - Math.log(r + s + x);
   return [alive, died];
 }
 
@@ -61,15 +63,16 @@ function logLikelihood(params: ParetoNbdParams, d: CompressedSummaries): number 
   const { r, alpha, s, beta } = params;
   const constant = -logGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
   let sum = 0;
-  let lastX = -1;
-  let perX = 0;
+  let [lastX, lastT] = [-1, -1];
+  let [perX, atT] = [0, 0];
   for (let i = 0; i < d.x.length; i++) {
     const x = d.x[i];
-    if (x !== lastX) {
-      perX = logGamma(r + x) + constant;
-      lastX = x;
-    }
-    const [alive, died] = logParts(params, x, d.tx[i], d.T[i]);
+    const T = d.T[i];
+    // Rows are sorted by x, then T: the terms of x alone and of (x, T) are computed once per run.
+    if (x !== lastX) perX = logGamma(r + x) + constant;
+    if (x !== lastX || T !== lastT) atT = logDropoutBound(params, x, T);
+    [lastX, lastT] = [x, T];
+    const [alive, died] = logParts(params, x, d.tx[i], T, atT);
     sum += d.count[i] * (perX + logAddExp(alive, died));
   }
   return sum;

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resolve } from "node:path";
+import type { Engine } from "../../src/engine/engine";
+import { RECIPES, buildRecipe } from "../../src/recipes/registry";
+import { serializeNotebook } from "../../src/notebook/serialize";
+import type { Cell, Notebook } from "../../src/notebook/types";
+import { chartWarnings, engineWith, root, runRecipe } from "./helpers";
+import { sample, sessionWith } from "../session/helpers";
+import type { ResultTable } from "../../src/table/result";
+
+const csv = (file: string) => resolve(root, "public/notebooks", file).replace(/'/g, "''");
+const ORDERS = { customer_id: "customer_id", date: "order_date", amount: "amount", margin: "margin" };
+const CUSTOMERS = { customer_id: "customer_id", industry: "industry", size: "size", region: "region", first_contact_date: "first_contact_date" };
+const tables = { transactions: { table: "orders", roles: ORDERS }, customers: { table: "customers", roles: CUSTOMERS } };
+
+/** The slots a recipe has, bound to the sample tables. */
+const tablesOf = (id: string) => Object.fromEntries(Object.entries(tables).filter(([slot]) => RECIPES.find((r) => r.id === id)!.inputs.some((s) => s.name === slot)));
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await engineWith(`CREATE TABLE orders AS SELECT * FROM read_csv('${csv("orders.csv")}')`, `CREATE TABLE customers AS SELECT * FROM read_csv('${csv("customers.csv")}')`);
+});
+afterAll(() => engine.close());
+
+describe("every recipe on the sample data (orders.csv, customers.csv)", () => {
+  it.each(RECIPES.map((r) => r.id))("%s runs with its defaults, results non-empty, charts compile without warnings", async (id) => {
+    const out = await runRecipe(engine, id, { tables: tablesOf(id) });
+    for (const [name, rows] of Object.entries(out.rows)) expect([name, rows.length > 0]).toEqual([name, true]);
+    expect(Object.keys(out.chartWarnings).length).toBeGreaterThan(0);
+    for (const [name, warnings] of Object.entries(out.chartWarnings)) expect([name, warnings]).toEqual([name, []]);
+    const checks = out.rows[`${id.replace(/-/g, "_")}_checks`];
+    expect(checks[0]).toMatchObject({ check: "used: purchases (amount > 0)", rows: 13114 });
+  });
+
+  it("gives the sample's ABC classes shares summing to 100 % and pyramid tiers of 1/4/15/80 % of the ranked customers", async () => {
+    const abc = await runRecipe(engine, "abc", { tables: tablesOf("abc") });
+    expect(abc.rows.abc_classes.reduce((s, r) => s + Number(r.value_share), 0)).toBeCloseTo(1, 9);
+    const pyramid = await runRecipe(engine, "pyramid", { tables: tablesOf("pyramid") });
+    const n = pyramid.rows.pyramid.length;
+    expect(pyramid.rows.pyramid_tiers.map((r) => r.customers)).toEqual([Math.floor(n * 0.01), Math.floor(n * 0.05) - Math.floor(n * 0.01), Math.floor(n * 0.2) - Math.floor(n * 0.05), n - Math.floor(n * 0.2)]);
+  });
+});
+
+describe("a notebook of every recipe, run by a real session", () => {
+  it("parses, orders and runs every inserted cell; every chart compiles", async () => {
+    const cells: Cell[] = RECIPES.flatMap((r) => buildRecipe(r, { tables: tablesOf(r.id) })).map((c, i) => ({ id: `r${i}`, kind: c.kind, name: c.name, attrs: c.attrs ?? {}, source: c.source }));
+    const nb: Notebook = {
+      frontMatter: { notebook: 1, data: { orders: { file: "orders.csv", roles: ORDERS }, customers: { file: "customers.csv", roles: CUSTOMERS } }, extra: {} },
+      cells,
+    };
+    const { session, close } = await sessionWith(serializeNotebook(nb));
+    try {
+      await session.loadFile(sample("orders.csv"), { table: "orders" });
+      await session.loadFile(sample("customers.csv"), { table: "customers" });
+      await session.runAll();
+      const states = session.getState().cells;
+      expect(states).toHaveLength(cells.length);
+      for (const s of states) {
+        expect([s.cell.name, s.status, s.error?.message]).toEqual([s.cell.name, "done", undefined]);
+        if (s.output?.type === "chart") expect([s.cell.name, chartWarnings(s.output.spec, { columns: [], numRows: 0, column: () => [], rows: () => [] } as ResultTable)]).toEqual([s.cell.name, []]);
+      }
+    } finally {
+      await close();
+    }
+  }, 120_000);
+});
