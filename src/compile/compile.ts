@@ -3,8 +3,11 @@
 import type { Cell } from "../notebook/types";
 import { compileMessages as m } from "../messages/compile";
 import { compileChart } from "./chart";
+import { compileInput } from "./input";
+import { compileMarkdown } from "./markdown";
 import { isCellName } from "./names";
 import { compileSql } from "./sql";
+import { compileTs } from "./ts";
 import type { CompiledCell } from "./types";
 
 /** Kinds that must be named: their names are how other cells (and the UI) refer to them. */
@@ -13,7 +16,7 @@ const NAMED_KINDS = new Set(["sql", "chart", "input"]);
 /** Compiles one cell; problems come back as `error` (never thrown). */
 export function compileCell(cell: Cell): CompiledCell {
   const base = { id: cell.id, kind: cell.kind, ...(cell.name === undefined ? {} : { name: cell.name }) };
-  if (cell.kind === "markdown") return { ...base, defines: [], references: [], body: { type: "markdown", text: cell.source } };
+  if (cell.kind === "markdown") return { ...base, defines: [], ...compileMarkdown(cell.source) };
   if (cell.kind === "code") return { ...base, defines: [], references: [] };
 
   // An invalid name still defines itself, so cells reading it wait on its error rather than fail obscurely.
@@ -24,6 +27,6 @@ export function compileCell(cell: Cell): CompiledCell {
   }
   if (cell.kind === "sql") return { ...base, defines, ...compileSql(cell.source) };
   if (cell.kind === "chart") return { ...base, defines, ...compileChart(cell.attrs.data, cell.source) };
-  // ts and input cells are read and kept, but run only once their issue lands: no body yet.
-  return { ...base, defines, references: [] };
+  if (cell.kind === "input") return { ...base, defines, ...compileInput(cell.source) };
+  return { ...base, defines, ...compileTs(cell.source, cell.name) };
 }

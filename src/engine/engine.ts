@@ -70,12 +70,30 @@ export class EngineError extends Error {
   }
 }
 
+/** One column of `TableData`: its name and DuckDB type name. */
+export interface DataColumn {
+  readonly name: string;
+  readonly type: string;
+}
+
+/**
+ * Columnar values to make a table from (e.g. the rows a ts cell returned): `data[c][r]` is row r of
+ * column c. Types: BOOLEAN, INTEGER, BIGINT, DOUBLE, VARCHAR, DATE and TIMESTAMP (both as epoch ms);
+ * any other type name is stored as VARCHAR.
+ */
+export interface TableData {
+  readonly columns: readonly DataColumn[];
+  readonly data: readonly (readonly Value[])[];
+}
+
 /** The database behind a notebook. */
 export interface Engine {
   /** Runs one SQL statement, with `?` placeholders bound to `params` in order. */
   query(sql: string, params?: readonly Value[]): Promise<ResultTable>;
   /** Loads a client file (CSV/TSV, Parquet or JSON lines) into a new table named `table`. */
   loadFile(source: FileSource, table: string, options?: LoadOptions): Promise<LoadReport>;
+  /** Creates (or replaces) the temporary table `name` holding `data`, so later SQL can query it. */
+  createTable(name: string, data: TableData): Promise<void>;
   /** Lists the tables (not cell results) with their columns, null counts and row counts. */
   listTables(): Promise<TableSummary[]>;
   /** Cancels the query that is running, if any; the cancelled query rejects. */

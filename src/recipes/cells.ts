@@ -12,7 +12,26 @@ export function sqlCell(name: string, source: string, attrs: Readonly<Record<str
 /** A `chart` cell drawing the rows of the result `data` with a Vega-Lite spec. */
 export function chartCell(name: string, data: string, spec: Record<string, unknown>, attrs: Readonly<Record<string, string>>): NewCell {
   const body = { $schema: "https://vega.github.io/schema/vega-lite/v6.json", ...spec };
-  return { kind: "chart", name, source: JSON.stringify(body, null, 2) + "\n", attrs: { data, ...attrs } };
+  return { kind: "chart", name, source: formatSpec(body) + "\n", attrs: { data, ...attrs } };
+}
+
+/** Pretty-prints JSON with every part that fits in `width` characters kept on one line, for reading in the cell. */
+export function formatSpec(value: unknown, indent = "", width = 100): string {
+  const line = inline(value);
+  if (line.length + indent.length <= width || value === null || typeof value !== "object") return line;
+  const inner = indent + "  ";
+  const parts = Array.isArray(value)
+    ? value.map((v) => inner + formatSpec(v, inner, width))
+    : Object.entries(value as Record<string, unknown>).map(([k, v]) => `${inner}${JSON.stringify(k)}: ${formatSpec(v, inner, width - k.length - 4)}`);
+  return Array.isArray(value) ? `[\n${parts.join(",\n")}\n${indent}]` : `{\n${parts.join(",\n")}\n${indent}}`;
+}
+
+/** JSON on one line with a space after each `,` and `:` between items (never inside strings). */
+function inline(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(inline).join(", ")}]`;
+  if (value !== null && typeof value === "object" && !Object.keys(value).length) return "{}";
+  if (value !== null && typeof value === "object") return `{ ${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${inline(v)}`).join(", ")} }`;
+  return JSON.stringify(value);
 }
 
 /** The most rows a chart draws (charts/bind.ts caps what it inlines at this). */

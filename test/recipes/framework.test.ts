@@ -3,6 +3,7 @@ import { RECIPES, buildRecipe, findRecipe, rebuildRecipe } from "../../src/recip
 import { RecipeError } from "../../src/recipes/errors";
 import { checkRoles } from "../../src/recipes/recipe";
 import { quoteIdent } from "../../src/recipes/sql";
+import { formatSpec } from "../../src/recipes/cells";
 import { parseNotebook } from "../../src/notebook/parse";
 import { serializeNotebook } from "../../src/notebook/serialize";
 import type { Cell, Notebook } from "../../src/notebook/types";
@@ -108,6 +109,16 @@ describe("rebuildRecipe(attrs, name, rolesOf)", () => {
   it("gives undefined for a cell that names no recipe", () => {
     expect(rebuildRecipe({ data: "x" }, "x", () => ({}))).toBeUndefined();
     expect(findRecipe("clusters")).toBeUndefined();
+  });
+});
+
+describe("formatSpec(value)", () => {
+  it("writes JSON that reads back the same, short parts on one line, strings untouched", () => {
+    const spec = { title: "a,new: b", layer: [{ mark: "bar" }, {}], encoding: { x: { field: "k", scale: { domain: [0, 1] } } }, long: "x".repeat(120) };
+    const text = formatSpec(spec);
+    expect(JSON.parse(text)).toEqual(spec);
+    expect(text).toContain('"layer": [{ "mark": "bar" }, {}]');
+    expect(text.split("\n").length).toBeGreaterThan(3);
   });
 });
 

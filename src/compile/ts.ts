@@ -1,0 +1,77 @@
+// Compiles a ts cell: TypeScript stripped to JavaScript by sucrase (line numbers kept), the names it
+// reads, and the wrapper that turns it into the body the CodeRunner runs (see session/code-runner.ts).
+import { transform } from "sucrase";
+import { compileMessages as m } from "../messages/compile";
+import { scanJsNames } from "./js-names";
+import { positionAt } from "./position";
+import type { CellBody, CellError } from "./types";
+
+/** What compiling a ts cell's source yields. */
+export interface CompiledTs {
+  readonly references: string[];
+  readonly body?: Extract<CellBody, { type: "ts" }>;
+  readonly error?: CellError;
+}
+
+/** Strips TypeScript to JavaScript, keeping every line where it was; throws a positioned CellError. */
+export function transpileTs(source: string): { code: string; ms: number } {
+  const started = performance.now();
+  try {
+    const { code } = transform(source, { transforms: ["typescript"], disableESTransforms: true });
+    return { code, ms: performance.now() - started };
+  } catch (e) {
+    const err = e as { message?: string; pos?: number };
+    const reason = String(err.message ?? e).replace(/\s*\(\d+:\d+\)\s*$/, "");
+    throw { message: m.tsSyntax(reason), ...(typeof err.pos === "number" ? positionAt(source, err.pos) : {}) } satisfies CellError;
+  }
+}
+
+/** The names JavaScript code reads: free identifiers and `sql` template relations, minus its own declarations and `own`. */
+export function codeReferences(code: string, own?: string): string[] {
+  const { identifiers, declared, sqlNames } = scanJsNames(code);
+  const refs: string[] = [];
+  for (const name of [...identifiers.filter((n) => !declared.has(n)).map((n) => n.toLowerCase()), ...sqlNames]) {
+    if (name !== own?.toLowerCase() && !refs.includes(name)) refs.push(name);
+  }
+  return refs;
+}
+
+/** Compiles a ts cell's source; `name` is the cell's own name (a local of that name is not a reference). */
+export function compileTs(source: string, name?: string): CompiledTs {
+  let out: { code: string; ms: number };
+  try {
+    out = transpileTs(source);
+  } catch (e) {
+    return { references: [], error: e as CellError };
+  }
+  // Module syntax has no place in a cell body: the recipe library is the `lib` object in scope.
+  const moduleLine = /^[ \t]*(import[ \t]*[\w{*"'$]|export[ \t]+)/m.exec(out.code);
+  if (moduleLine) {
+    const offset = moduleLine.index + moduleLine[0].length - moduleLine[1].length;
+    return { references: [], error: { message: m.tsModuleSyntax(), ...positionAt(out.code, offset) } };
+  }
+  return { references: codeReferences(out.code, name), body: { type: "ts", code: out.code, transpileMs: out.ms } };
+}
+
+/** Names the code can always use; a cell of one of these names is still reachable through `values`. */
+export const SCOPE_NAMES = ["sql", "fmt", "lib", "log"] as const;
+
+/**
+ * Wraps transpiled code as the body of the async function the runner calls with the scope object
+ * (parameter `param`): line 1 unpacks the scope and the upstream `names`, then the code follows in a
+ * block (so its own declarations may shadow them) with every line where it was in the source.
+ * `column1` is how many characters the wrapper adds before the code on line 1.
+ */
+export function wrapCode(code: string, names: readonly string[], param: string): { js: string; column1: number } {
+  const own = names.filter((n) => !(SCOPE_NAMES as readonly string[]).includes(n) && /^[A-Za-z_$][\w$]*$/.test(n));
+  const prelude = `"use strict"; const { ${SCOPE_NAMES.join(", ")} } = ${param}; const { ${own.join(", ")} } = ${param}.values; {`;
+  return { js: `${prelude}${code}\n}`, column1: prelude.length };
+}
+
+/** Maps a 1-based position in wrapped `js` back to the cell's source (the code keeps its lines). */
+export function sourcePositionInCode(line: number | undefined, column: number | undefined, column1: number): { line?: number; column?: number } {
+  if (line === undefined) return {};
+  const lines = line;
+  if (column === undefined) return { line: lines };
+  return { line: lines, column: lines === 1 ? Math.max(1, column - column1) : column };
+}

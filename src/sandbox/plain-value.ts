@@ -1,0 +1,40 @@
+// Checks a value that came out of the sandbox before the shell keeps it: plain data only (numbers,
+// text, flags, dates, lists and plain objects), bounded in depth and size. Structured clone already
+// stripped functions and prototypes; this refuses the other clonable kinds (blobs, buffers, maps).
+
+/** The deepest nesting a cell's value may have. */
+export const MAX_DEPTH = 64;
+/** The most values (array items, object fields, leaves) a cell's value may hold in all. */
+export const MAX_NODES = 20_000_000;
+
+/** Why `value` is not plain data the shell can keep, or undefined when it is. */
+export function plainValueProblem(value: unknown): string | undefined {
+  let nodes = 0;
+  const seen = new Set<object>();
+  const visit = (v: unknown, depth: number): string | undefined => {
+    if (++nodes > MAX_NODES) return `more than ${MAX_NODES.toLocaleString("en-US")} values`;
+    if (v === null || v === undefined) return undefined;
+    const type = typeof v;
+    if (type === "number" || type === "string" || type === "boolean" || type === "bigint") return undefined;
+    if (type !== "object") return `a ${type}`;
+    if (depth > MAX_DEPTH) return `nesting deeper than ${MAX_DEPTH} levels`;
+    if (v instanceof Date) return undefined;
+    // A structured clone keeps shared references and cycles; a cycle cannot be shown or saved.
+    if (seen.has(v as object)) return "a value that contains itself";
+    seen.add(v as object);
+    let problem: string | undefined;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length && !problem; i++) problem = visit(v[i], depth + 1);
+    } else {
+      const proto = Object.getPrototypeOf(v);
+      if (proto !== Object.prototype && proto !== null) return `a ${Object.prototype.toString.call(v).slice(8, -1)}`;
+      for (const key of Object.keys(v as object)) {
+        problem = visit((v as Record<string, unknown>)[key], depth + 1);
+        if (problem) break;
+      }
+    }
+    seen.delete(v as object);
+    return problem;
+  };
+  return visit(value, 0);
+}

@@ -1,0 +1,93 @@
+// What a running cell sees, built INSIDE the sandbox by every CodeRunner: the `sql` tag (values
+// become bound parameters), `fmt`, `log`, the recipe library `lib`, and upstream values by name.
+// Self-contained (type imports only) so it bundles into the browser sandbox worker and the Node worker.
+import { CodeError, type CodeHost, type CodeRequest, type WireTable } from "./code-runner";
+import type { Value } from "../table/result";
+
+/** An array of row objects as a cell sees a table; `columns` (not enumerable) gives names and types. */
+export type Rows = Record<string, Value>[] & { readonly columns?: WireTable["columns"] };
+
+/** The object passed as the compiled code's single parameter (see CODE_PARAMETER). */
+export interface CodeScope {
+  /** `sql\`SELECT ... ${value}\`` runs a query with each `${}` bound as a parameter; resolves to rows. */
+  readonly sql: (strings: TemplateStringsArray | string, ...values: unknown[]) => Promise<Rows>;
+  /** Formats a value for prose: numbers with thousands separators and at most `digits` decimals. */
+  readonly fmt: (value: unknown, digits?: number) => string;
+  /** Sends text to the cell's log (console.log is not available). */
+  readonly log: (...args: unknown[]) => void;
+  /** The recipe library (src/recipes/models), when the runner provides it. */
+  readonly lib: Readonly<Record<string, unknown>>;
+  /** Upstream values by cell name: plain values as they are, tables as Rows. */
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+/** Turns a column-major table into row objects (null prototype, so a `__proto__` column is just a key). */
+export function rowsOf(table: WireTable): Rows {
+  const n = table.data[0]?.length ?? 0;
+  const rows: Record<string, Value>[] = new Array(n);
+  for (let r = 0; r < n; r++) {
+    const row = Object.create(null) as Record<string, Value>;
+    for (let c = 0; c < table.columns.length; c++) row[table.columns[c].name] = table.data[c][r];
+    rows[r] = row;
+  }
+  Object.defineProperty(rows, "columns", { value: table.columns, enumerable: false });
+  return rows as Rows;
+}
+
+/** A value as a bound SQL parameter: dates as ISO text, lists and objects as JSON text. */
+export function paramOf(value: unknown): Value {
+  if (value === undefined || value === null) return null;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "bigint") return Number(value);
+  if (value instanceof Date) return value.toISOString();
+  return JSON.stringify(value);
+}
+
+/** Formats a value for prose and logs. */
+export function fmt(value: unknown, digits = 2): string {
+  if (typeof value === "number") return Number.isFinite(value) ? value.toLocaleString("en-US", { maximumFractionDigits: digits }) : String(value);
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (Array.isArray(value) && value.every((v) => v === null || typeof v !== "object")) return value.map((v) => fmt(v, digits)).join(", ");
+  try {
+    const text = JSON.stringify(value);
+    return text === undefined ? String(value) : text.length > 500 ? `${text.slice(0, 500)}…` : text;
+  } catch {
+    return String(value);
+  }
+}
+
+/** Builds the scope for `request`; `lib` is the recipe library the sandbox bundles (or `{}`). */
+export function codeScope(request: CodeRequest, host: CodeHost, lib: Readonly<Record<string, unknown>> = {}): CodeScope {
+  const values = Object.create(null) as Record<string, unknown>;
+  for (const [name, value] of Object.entries(request.inputs)) values[name] = value;
+  for (const [name, table] of Object.entries(request.tables)) values[name] = rowsOf(table);
+  return {
+    async sql(strings, ...params) {
+      const text = typeof strings === "string" ? strings : strings.join("?");
+      return rowsOf(await host.sql(text, params.map(paramOf)));
+    },
+    fmt,
+    log: (...args) => host.log?.(args.map((a) => fmt(a, 6)).join(" ")),
+    lib,
+    values,
+  };
+}
+
+/**
+ * Turns what the code threw into a CodeError with its position in `js`: the first stack frame in
+ * `file` (e.g. `<anonymous>` for `new Function`, or the vm script's filename), `lineOffset` lines
+ * of wrapper subtracted (`new AsyncFunction` puts 2 lines before the body).
+ */
+export function toCodeError(err: unknown, file: string, lineOffset = 0): CodeError {
+  if (err instanceof CodeError) return err;
+  const e = err as { name?: unknown; message?: unknown; stack?: unknown } | null;
+  const message = e && typeof e.message === "string" ? (typeof e.name === "string" && e.name !== "Error" ? `${e.name}: ${e.message}` : e.message) : String(err);
+  const stack = e && typeof e.stack === "string" ? e.stack : "";
+  const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const frame = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);
+  if (!frame) return new CodeError(message);
+  const line = Number(frame[1]) - lineOffset;
+  return line >= 1 ? new CodeError(message, line, Number(frame[2])) : new CodeError(message);
+}
