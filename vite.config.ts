@@ -31,25 +31,39 @@ function publishNotebooks(): Plugin {
   };
 }
 
-/** Bundles src/sandbox/main.ts as one classic (IIFE) script: the sandbox has an opaque origin, where
- *  a module script would be a CORS request that plain static hosts refuse. */
-async function bundleSandbox(): Promise<string> {
+/** Bundles `entry` as one classic (IIFE) script and returns its code. */
+async function bundleClassic(entry: string, name: string, plugins: Plugin[] = []): Promise<string> {
   const out = await build({
     configFile: false,
     logLevel: "warn",
     publicDir: false,
+    plugins,
     build: {
       write: false,
       target: "es2022",
       minify: true,
       emptyOutDir: false,
-      lib: { entry: resolve(__dirname, "src/sandbox/main.ts"), formats: ["iife"], name: "clientbookSandbox", fileName: () => "sandbox-entry.js" },
+      lib: { entry: resolve(__dirname, entry), formats: ["iife"], name, fileName: () => `${name}.js` },
     },
   });
   const outputs = (Array.isArray(out) ? out : [out]).flatMap((o) => ("output" in o ? o.output : []));
   const chunk = outputs.find((o) => o.type === "chunk");
-  if (!chunk || chunk.type !== "chunk") throw new Error("sandbox bundle: no output");
+  if (!chunk || chunk.type !== "chunk") throw new Error(`${entry}: no bundle output`);
   return chunk.code;
+}
+
+/** Bundles src/sandbox/main.ts as one classic (IIFE) script: the sandbox has an opaque origin, where
+ *  a module script would be a CORS request that plain static hosts refuse. The code Worker's own
+ *  classic script is built first and goes in as text (`virtual:code-worker`): with `connect-src
+ *  'none'` the sandbox cannot fetch it, so it starts the Worker from a blob: URL of that text. */
+async function bundleSandbox(): Promise<string> {
+  const workerCode = await bundleClassic("src/sandbox/code-worker.ts", "clientbookCodeWorker");
+  const workerModule: Plugin = {
+    name: "clientbook-code-worker-source",
+    resolveId: (id) => (id === "virtual:code-worker" ? "\0virtual:code-worker" : null),
+    load: (id) => (id === "\0virtual:code-worker" ? `export default ${JSON.stringify(workerCode)};` : null),
+  };
+  return bundleClassic("src/sandbox/main.ts", "clientbookSandbox", [workerModule]);
 }
 
 /** Serves and emits `sandbox-entry.js`, the chart sandbox's classic script. */
@@ -59,7 +73,8 @@ function sandboxScript(): Plugin {
     name: "clientbook-sandbox-script",
     configureServer(server) {
       server.watcher.on("change", (file) => {
-        if (file.includes("/src/sandbox/")) cached = undefined;
+        // The Worker bundles session/ and recipes/ code too: any source change may change the sandbox.
+        if (file.includes("/src/") && !file.includes("/src/ui/")) cached = undefined;
       });
       server.middlewares.use((req, res, next) => {
         // sandbox.html as written: Vite's dev client script would be a module (CORS) request the

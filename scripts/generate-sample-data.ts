@@ -80,6 +80,9 @@ const customerRows = ["customer_id,name,industry,size,employees,revenue_band,reg
 interface OrderEvent { date: number; row: string[]; reverses?: OrderEvent; id?: string }
 const orderEvents: OrderEvent[] = [];
 const usedNames = new Set<string>();
+// What the survey, deal and receivables tables below need to know of each customer (no draws here).
+interface CustomerInfo { id: string; industry: string; region: string; size: Size; key: boolean; churnAt: number; begin: number }
+const customerInfo: CustomerInfo[] = [];
 
 for (let c = 1; c <= 1200; c++) {
   const id = `C${String(c).padStart(5, "0")}`;
@@ -105,6 +108,7 @@ for (let c = 1; c <= 1200; c++) {
   const channel = weighted(CHANNELS);
   const begin = Math.max(START, firstContact + 7 + Math.floor(random() * 60));
   const churnAt = random() < 0.2 ? begin + Math.floor(random() * (END - begin)) : END;
+  customerInfo.push({ id, industry, region, size, key: keyAccount > 1, churnAt, begin });
   const maxRate = (perYear / 365) * Math.max(...SEASON);
   for (let d = begin; d <= churnAt; d++) {
     const date = new Date(d * DAY);
@@ -145,3 +149,90 @@ mkdirSync(out, { recursive: true });
 writeFileSync(resolve(out, "customers.csv"), customerRows.join("\n") + "\n");
 writeFileSync(resolve(out, "orders.csv"), orderRows.join("\n") + "\n");
 console.log(`Wrote ${customerRows.length - 1} customers and ${orderRows.length - 1} order rows to ${out}`);
+
+// ---------------------------------------------------------------------------------------------------
+// survey.csv, deals.csv and receivables.csv (recipes 14-25). They draw from their own seeded stream,
+// after the tables above are written, so customers.csv and orders.csv stay byte-for-byte as they were.
+// Planted patterns: "Support responsiveness" matters most and satisfies least; churned customers
+// answered less satisfied; competitor PriceRight undercuts us by about a quarter in Retail and wins
+// there on price; one key account stopped paying in February 2025 and loses deals to Globex.
+const more = mulberry32(20251123);
+const pickM = <T>(items: readonly T[]): T => items[Math.floor(more() * items.length)];
+const normalM = () => Math.sqrt(-2 * Math.log(1 - more())) * Math.cos(2 * Math.PI * more());
+function weightedM<T>(entries: readonly (readonly [T, number])[]): T {
+  const total = entries.reduce((s, [, w]) => s + w, 0);
+  let r = more() * total;
+  for (const [item, w] of entries) if ((r -= w) < 0) return item;
+  return entries[entries.length - 1][0];
+}
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
+// The watched key account: the key account with the most 2025 revenue that has not churned.
+const revenue2025 = new Map<string, number>();
+for (const e of orderEvents) if (e.date >= day("2025-01-01")) revenue2025.set(e.row[1], (revenue2025.get(e.row[1]) ?? 0) + Number(e.row[3]));
+const watched = customerInfo.filter((c) => c.key && c.churnAt === END).sort((a, b) => (revenue2025.get(b.id) ?? 0) - (revenue2025.get(a.id) ?? 0))[0].id;
+
+// Attribute: [mean importance, mean satisfaction].
+const ATTRIBUTES = [["Product quality", 4.3, 4.0], ["Price / value", 4.0, 3.3], ["Delivery reliability", 3.8, 3.9], ["Support responsiveness", 4.6, 2.7], ["Ease of use", 3.5, 3.8], ["Account management", 3.2, 3.6], ["Documentation", 2.4, 4.1]] as const;
+const surveyRows = ["customer_id,survey_date,attribute,importance,satisfaction,nps"];
+for (const c of customerInfo) {
+  for (const wave of ["2024-03-01", "2025-03-01"]) {
+    const date = day(wave) + Math.floor(more() * 28);
+    if (more() >= 0.35 || date < c.begin || date > c.churnAt) continue;
+    const mood = 0.6 * normalM() - (c.churnAt < END ? 0.8 : 0) - (c.industry === "Healthcare" ? 0.3 : 0);
+    const nps = Math.round(clamp(7.2 + 2.4 * mood + 1.2 * normalM(), 0, 10));
+    for (const [attribute, imp, sat] of ATTRIBUTES) {
+      const importance = Math.round(clamp(imp + 0.7 * normalM(), 1, 5));
+      // A few answers off the 1-5 scale (typing errors), for the recipes to report.
+      const satisfaction = more() < 0.003 ? pickM([0, 6, 7]) : Math.round(clamp(sat + mood + 0.7 * normalM(), 1, 5));
+      surveyRows.push([c.id, iso(date), attribute, importance, satisfaction, nps].join(","));
+    }
+  }
+}
+
+const COMPETITORS = [["", 20], ["PriceRight", 25], ["Contoso Systems", 25], ["Globex", 20], ["Initech", 10]] as const;
+const STAGES = ["lead", "qualified", "proposal", "negotiation"];
+const DEALS_PER_YEAR: Record<Size, number> = { small: 0.5, medium: 1, large: 2.2 };
+const dealEvents: { date: number; row: (string | number)[] }[] = [];
+for (const c of customerInfo) {
+  const n = Math.max(1, Math.round(DEALS_PER_YEAR[c.size] * 2.5 * (c.key ? 2 : 1) * (0.5 + more())));
+  for (let k = 0; k < n; k++) {
+    const created = Math.min(END - 5, c.begin - 30 + Math.floor(more() * (Math.min(c.churnAt, END) - c.begin + 30)));
+    const watchedLoss = c.id === watched && created >= day("2024-10-01");
+    const competitor = watchedLoss ? "Globex" : weightedM(COMPETITORS);
+    const price = Math.round(SIZES[c.size].ticket * (0.6 + 0.8 * more()));
+    const undercut = competitor === "PriceRight" ? (c.industry === "Retail" ? 0.74 : 0.96) : 0.92 + 0.16 * more();
+    const theirs = competitor ? Math.round(price * undercut * (0.97 + 0.06 * more())) : "";
+    const gap = theirs ? price / Number(theirs) - 1 : 0;
+    const winChance = watchedLoss ? 0.1 : clamp(0.55 - 1.6 * gap + (competitor ? 0 : 0.15), 0.05, 0.9);
+    const duration = 20 + Math.floor(more() * 100);
+    const open = created + duration > END;
+    const won = !open && more() < winChance;
+    const stage = won ? "won" : open ? pickM(STAGES) : weightedM([["lead", 2], ["qualified", 3], ["proposal", 4], ["negotiation", 3]] as const);
+    const outcome = won ? "won" : open ? "open" : "lost";
+    const reason = outcome !== "lost" ? "" : gap > 0.15 || watchedLoss ? "price" : weightedM([["price", 2], ["features", 3], ["relationship", 2], ["timing", 2], ["no decision", 3]] as const);
+    const amount = price * (1 + Math.floor(more() * 12));
+    dealEvents.push({ date: created, row: ["", c.id, iso(created), open ? "" : iso(created + duration), stage, outcome, amount, price, csv(competitor), theirs, reason] });
+  }
+}
+dealEvents.sort((a, b) => a.date - b.date);
+dealEvents.forEach((e, i) => (e.row[0] = `D${String(i + 1).padStart(5, "0")}`));
+const dealRows = ["deal_id,customer_id,created,closed,stage,outcome,amount,our_price,competitor,competitor_price,loss_reason", ...dealEvents.map((e) => e.row.join(","))];
+
+// One invoice per order since 2024, due after 30 days; most are paid around the due date, some late,
+// the newest still open (empty paid_date). The watched key account has paid nothing since February 2025.
+const PAYERS = new Map(customerInfo.map((c) => [c.id, more() < 0.12 ? 25 + 30 * more() : 6 * normalM()] as const));
+const receivableRows = ["customer_id,invoice_id,invoice_date,due_date,paid_date,amount"];
+for (const e of orderEvents) {
+  if (e.reverses || e.date < day("2024-01-01")) continue;
+  const customer = e.row[1];
+  const due = e.date + 30;
+  const paid = Math.round(due + (PAYERS.get(customer) ?? 0) + 4 * normalM());
+  const unpaid = paid > END || (customer === watched && e.date >= day("2025-02-01"));
+  receivableRows.push([customer, `I${e.id!.slice(1)}`, iso(e.date), iso(due), unpaid ? "" : iso(Math.max(e.date + 1, paid)), e.row[3]].join(","));
+}
+
+writeFileSync(resolve(out, "survey.csv"), surveyRows.join("\n") + "\n");
+writeFileSync(resolve(out, "deals.csv"), dealRows.join("\n") + "\n");
+writeFileSync(resolve(out, "receivables.csv"), receivableRows.join("\n") + "\n");
+console.log(`Wrote ${surveyRows.length - 1} survey answers, ${dealRows.length - 1} deals and ${receivableRows.length - 1} invoices; watched key account ${watched}`);

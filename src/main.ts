@@ -1,9 +1,11 @@
-// The browser composition root: choose the duckdb-wasm engine, open a session on it (the notebook
-// renders before the engine is ready), mount the UI, and open a notebook named in the link.
+// The browser composition root: choose the duckdb-wasm engine and the sandboxed code runner, open a
+// session on them (the notebook renders before the engine is ready), mount the UI, and open a
+// notebook named in the link.
 import { mount } from "svelte";
 import { wasmEngine } from "./engine/wasm/wasm-engine";
 import { fileSourceFromFile } from "./engine/browser-file";
 import { openSession } from "./session/session";
+import { sandboxRunner } from "./sandbox/sandbox-runner";
 import type { Engine } from "./engine/engine";
 import App from "./ui/App.svelte";
 import { Workbench, baseName } from "./ui/workbench.svelte";
@@ -15,7 +17,8 @@ import { ui } from "./messages/ui";
 const shipped = new Set(Object.values(import.meta.glob<string>("/notebooks/*.md", { query: "?raw", import: "default", eager: true })));
 
 const engine: Promise<Engine> = wasmEngine();
-const session = openSession(engine);
+// ts cells and Markdown `${}` run in the notebook sandbox's Worker, never in this page.
+const session = openSession(engine, { runner: sandboxRunner() });
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const bench = new Workbench({

@@ -59,6 +59,14 @@ describe("architecture import rules", () => {
     expect(offenders.map((f) => `${f.file}: ${f.imports.filter(banned).join(", ")}`)).toEqual([]);
   });
 
+  it("only cli/ runs code in Node (sandbox-node/), and sandbox-node/ reaches only the code seam, models and messages", () => {
+    const users = files.filter((f) => !["cli", "sandbox-node"].includes(area(f.file)) && f.imports.some((s) => area(s) === "sandbox-node"));
+    expect(users.map((f) => f.file)).toEqual([]);
+    const allowed = (s: string) => s.startsWith("node:") || ["sandbox-node", "messages", "table"].includes(area(s)) || /^session[\\/]code-/.test(s) || /^recipes[\\/]models/.test(s);
+    const offenders = files.filter((f) => area(f.file) === "sandbox-node" && !f.imports.every(allowed));
+    expect(offenders.map((f) => `${f.file}: ${f.imports.filter((s) => !allowed(s)).join(", ")}`)).toEqual([]);
+  });
+
   it("runtime/ knows nothing of SQL", () => {
     const offenders = files.filter((f) => area(f.file) === "runtime" && /\b(SELECT|CREATE TABLE)\b/.test(readFileSync(join(src, f.file), "utf8")));
     expect(offenders.map((f) => f.file)).toEqual([]);

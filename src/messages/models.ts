@@ -17,7 +17,7 @@ export const modelMessages = {
   notConverged: (model: string, iterations: number, gradient: number) =>
     `${model}: the maximum-likelihood fit did not converge (${n(iterations)} iterations, gradient ${num(gradient)}). The parameters would be unreliable, so none are shown. Check the data for outliers or try a longer calibration period.`,
   diverged: (model: string, name: string, value: number, towardsInfinity: boolean) =>
-    `${model}: the fit drives ${name} to ${towardsInfinity ? "infinity" : "zero"} (${num(value)}), so the data do not identify the model (for example no sign of customers dropping out, or all customers alike). The parameters are not shown.`,
+    `${model}: the fit drives ${name} to ${towardsInfinity ? "infinity" : "zero"} (${num(value)}), so the data do not identify the model (too few customers, no sign of customers dropping out, or all customers alike). The parameters are not shown.`,
   badLikelihood: (model: string) =>
     `${model}: the likelihood cannot be computed at the start of the fit (the data are outside the model's range).`,
   fewCustomers: (model: string, count: number) =>

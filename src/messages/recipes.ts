@@ -221,3 +221,31 @@ export function nameReadsItself(name: string): string {
 export function mustNotExceed(lower: string, upper: string): string {
   return `${lower} must not exceed ${upper}.`;
 }
+
+/** Why survey, deal or receivable rows were left out or flagged, as shown in the market recipes' checks tables. */
+export const MARKET_CHECKS = {
+  used: "used",
+  noCustomer: "left out: no customer",
+  noDeal: "left out: no deal id",
+  noAmount: "left out: amount missing or not a number",
+  noDueDate: "left out: due date missing or unreadable",
+  satisfactionOutOfScale: "left out: satisfaction outside the scale (or not a whole number)",
+  importanceOutOfScale: "left out: importance outside the scale (or not a whole number)",
+  npsOutOfScale: "left out: recommendation (NPS) outside 0-10 (or not a whole number)",
+  noAnswer: "left out: no answer given",
+  noAttribute: "left out: no attribute",
+  noCompetitor: "used: deals with no competitor named (shown as \"(none)\")",
+  openReceivable: "used: open invoices (no paid date, or paid after the analysis date)",
+  noPrices: "left out of price gaps: our price or the competitor's price missing",
+  nothingLeft: "nothing left to analyse: check the role mapping, the scale and the analysis date",
+} as const;
+
+/** A stage list with fewer than two stages, or a stage twice. */
+export function badStages(text: string): string {
+  return `"${text}" cannot be read as funnel stages: list at least two different stages in order, separated by commas (e.g. lead,qualified,proposal,won).`;
+}
+
+/** A text list parameter naming something twice or nothing. */
+export function emptyList(label: string): string {
+  return `${label} needs at least one value, separated by commas.`;
+}

@@ -72,6 +72,13 @@ export const ui = {
   markdownPlaceholder: "Empty text cell: click to write Markdown.",
   status: { idle: "Not run", running: "Running…", done: "Done", error: "Error" } as const,
   stale: "Out of date: an input changed",
+  staleBadge: "stale",
+  inputNoOptions: "No options yet",
+  inputPicked: (picked: number, of: number) => `${count(picked)} of ${count(of)} selected`,
+  inputFrom: "From",
+  inputTo: "To",
+  inputNotReady: "Run the notebook to use this control.",
+  stopTitle: "Stop what is running (an endless loop too)",
   elapsed: (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`),
   errorAt: (line?: number, column?: number) =>
     line === undefined ? "" : column === undefined ? `Line ${line}` : `Line ${line}, column ${column}`,
@@ -80,6 +87,8 @@ export const ui = {
   addSql: "SQL",
   addMarkdown: "Text",
   addChart: "Chart",
+  addTs: "TypeScript",
+  addInput: "Input",
   cellName: "Cell name",
   chartRows: (n: number) => `Chart of ${count(n)} ${n === 1 ? "row" : "rows"}`,
   chartError: (reason: string) => `The chart could not be drawn: ${reason}`,
@@ -91,6 +100,13 @@ export const ui = {
   copied: "Copied",
   copyFailed: "Copy failed",
   emptyResult: "No rows.",
+
+  codeSandboxTitle: "Notebook code sandbox",
+  codeSandboxReloaded: "The code sandbox was reloaded; run the cell again.",
+  codeStopped: "Stopped.",
+  codeRunnerClosed: "The code sandbox is closed.",
+  codeValueRefused: (problem: string) => `The cell returned something that is not plain data (${problem}): return numbers, text, lists or plain objects.`,
+  codeInputRefused: (reason: string) => `The cell's inputs could not be passed to the sandbox: ${reason}`,
 
   linkConfirm: (url: string) => `This link leaves Clientbook and opens:\n\n${url}\n\nOpen it?`,
 } as const;

@@ -19,6 +19,7 @@ import { valueScore } from "./catalogue/value-score";
 import { clv } from "./catalogue/clv";
 import { valueMatrix } from "./catalogue/value-matrix";
 import { retention } from "./catalogue/retention";
+import { MARKET_RECIPES } from "./catalogue/market-recipes";
 
 /** Every recipe, in catalogue order (analytics.md's numbering; 6, clusters, waits for TypeScript cells). */
 export const RECIPES: readonly Recipe[] = [
@@ -36,9 +37,17 @@ export const RECIPES: readonly Recipe[] = [
   retention,
 ];
 
+export { MARKET_RECIPES } from "./catalogue/market-recipes";
+
+/**
+ * The whole catalogue the gallery lists: recipes 1-13 (`RECIPES`, which read orders and customers) and
+ * recipes 14-25 (`MARKET_RECIPES`, which also read survey, deals and receivables tables).
+ */
+export const CATALOGUE: readonly Recipe[] = [...RECIPES, ...MARKET_RECIPES];
+
 /** The recipe with this id, or undefined. */
 export function findRecipe(id: string): Recipe | undefined {
-  return RECIPES.find((r) => r.id === id);
+  return CATALOGUE.find((r) => r.id === id);
 }
 
 /** What to build: the tables per slot, parameter values (typed or as attribute text) and the cell-name prefix. */

@@ -1,9 +1,11 @@
-// The chart sandbox: runs inside <iframe sandbox="allow-scripts" src="sandbox.html"> with an opaque
+// The notebook sandbox: runs inside <iframe sandbox="allow-scripts" src="sandbox.html"> with an opaque
 // origin and `connect-src 'none'`. It draws Vega-Lite specs sent by the shell and reports back the
-// height to give the frame. Vega is never put on `window`, and no spec can load anything.
+// height to give the frame, and starts the code Worker that runs ts cells (see code-worker.ts).
+// Vega is never put on `window`, and no spec can load anything.
 import embed, { type Result } from "vega-embed";
 import { expressionInterpreter } from "vega-interpreter";
-import { asRenderMessage, type SandboxMessage } from "./protocol";
+import workerSource from "virtual:code-worker";
+import { asRenderMessage, isStartCodeMessage, type SandboxMessage } from "./protocol";
 
 const refuse = (uri: string) => Promise.reject(new Error(`Loading "${uri}" is not allowed in a notebook chart.`));
 
@@ -66,9 +68,28 @@ async function render(id: number, spec: Record<string, unknown>): Promise<void> 
   }
 }
 
+let worker: Worker | undefined;
+let workerUrl: string | undefined;
+
+/** Starts a fresh code Worker (terminating the old one, endless loop and all) and hands it `port`. */
+function startWorker(port: MessagePort): void {
+  worker?.terminate();
+  // A classic Worker from a blob: URL: it inherits this document's CSP (no network at all), and a
+  // module Worker from blob: would fail in an opaque origin.
+  workerUrl ??= URL.createObjectURL(new Blob([workerSource], { type: "text/javascript" }));
+  worker = new Worker(workerUrl);
+  // The Worker speaks only over the port; anything it posts here is ignored.
+  worker.onmessage = null;
+  worker.postMessage(null, [port]);
+}
+
 window.addEventListener("message", (event) => {
-  // Only the embedding shell may ask for a chart.
+  // Only the embedding shell may ask for a chart or a Worker.
   if (event.source !== window.parent) return;
+  if (isStartCodeMessage(event.data)) {
+    if (event.ports.length === 1) startWorker(event.ports[0]);
+    return;
+  }
   const message = asRenderMessage(event.data);
   if (message) void render(message.id, message.spec);
 });

@@ -1,11 +1,19 @@
-// The messages between the app shell and the chart sandbox iframe. Both sides validate every
-// message against these shapes; anything else is ignored.
+// The messages between the app shell and the sandbox iframe (charts, and the start of the code
+// Worker). Both sides validate every message against these shapes; anything else is ignored.
 
 /** Shell -> sandbox: draw this Vega-Lite spec (data already inlined). */
 export interface RenderMessage {
   readonly type: "clientbook:render";
   readonly id: number;
   readonly spec: Record<string, unknown>;
+}
+
+/**
+ * Shell -> sandbox: (re)start the code Worker and hand it the one transferred MessagePort; a running
+ * Worker is terminated first (this is how a cell is stopped).
+ */
+export interface StartCodeMessage {
+  readonly type: "clientbook:start-code";
 }
 
 /** Sandbox -> shell: the sandbox is loaded and listening. `token` is the one the shell put in the
@@ -39,6 +47,11 @@ export function asRenderMessage(data: unknown): RenderMessage | null {
   if (!isRecord(data) || data.type !== "clientbook:render") return null;
   if (typeof data.id !== "number" || !Number.isFinite(data.id) || !isRecord(data.spec)) return null;
   return { type: data.type, id: data.id, spec: data.spec };
+}
+
+/** Whether the message asks to start the code Worker (its port arrives in `event.ports`). */
+export function isStartCodeMessage(data: unknown): data is StartCodeMessage {
+  return isRecord(data) && data.type === "clientbook:start-code" && Object.keys(data).length === 1;
 }
 
 /** Returns the message as a SandboxMessage when it has one of those shapes, else null. */

@@ -32,7 +32,7 @@ export const tempTablePrefix = (name: string) => `CREATE OR REPLACE TEMP TABLE $
  */
 export async function evaluateCell(engine: Engine, cell: CompiledCell, inputs: ReadonlyMap<string, unknown>, signal: AbortSignal, source?: string): Promise<CellOutput> {
   const body = cell.body;
-  if (!body) throw new CellFailure(m.notRunnable(cell.kind));
+  if (!body || body.type === "ts" || body.type === "input") throw new CellFailure(m.notRunnable(cell.kind));
   switch (body.type) {
     case "markdown":
       return { type: "markdown", text: body.text };
@@ -110,12 +110,17 @@ function lookup(inputs: ReadonlyMap<string, unknown>, name: string): unknown {
   return undefined;
 }
 
-/** The value a `${name}` parameter binds: a plain value, or null for anything else. */
-function paramValue(input: unknown): Value {
+/**
+ * The value a `${name}` parameter binds: an input's or ts cell's value; a list or object (a multiselect,
+ * a date range) binds as JSON text; a table, chart or anything else binds null.
+ */
+export function paramValue(input: unknown): Value {
   if (input === null || ["number", "string", "boolean"].includes(typeof input)) return input as Value;
   const output = input as CellOutput | undefined;
-  if (output?.type === "value" && (output.value === null || typeof output.value !== "object")) return output.value;
-  return null;
+  if (output?.type !== "value" && output?.type !== "input") return null;
+  const value: unknown = output.value;
+  if (value === null || value === undefined) return null;
+  return typeof value === "object" ? JSON.stringify(value) : (value as Value);
 }
 
 function capRows(table: ResultTable, cap: number): ResultTable {

@@ -13,10 +13,14 @@ import type { Cell, Notebook } from "../notebook/types";
 import { createRuntime } from "../runtime/runtime";
 import { EMPTY_NOTEBOOK, withInsertedCell, withMovedCell, withName, withoutCell, withSource } from "./document";
 import { evaluateCell, quoteIdent } from "./evaluate";
-import type { CellOutput, CellState, Session, SessionState } from "./types";
+import { evaluateMarkdown, evaluateTs } from "./evaluate-code";
+import { evaluateInput, validInputValue, withInputValue } from "./input-cell";
+import type { CellGraph } from "../graph/graph";
+import type { CellOutput, CellState, Session, SessionOptions, SessionState } from "./types";
 
 /** Opens a session on `engine`; the notebook is readable and editable while the engine starts. */
-export function openSession(engineInput: Engine | Promise<Engine>): Session {
+export function openSession(engineInput: Engine | Promise<Engine>, options: SessionOptions = {}): Session {
+  const liveDelay = options.liveDelayMs === undefined ? 300 : options.liveDelayMs;
   let notebook: Notebook = EMPTY_NOTEBOOK;
   let trusted = false;
   let engine: Engine | undefined;
@@ -51,6 +55,11 @@ export function openSession(engineInput: Engine | Promise<Engine>): Session {
       const e = engine ?? (await ready);
       if (!e) throw new Error(engineProblem ?? m.engineFailed("unknown"));
       await dropping;
+      const label = cell.name ?? cell.id;
+      const ctx = { engine: e, runner: options.runner, signal, log: options.onLog && ((text: string) => options.onLog!(label, text)) };
+      if (cell.body?.type === "ts") return evaluateTs(cell, inputs, ctx, created);
+      if (cell.body?.type === "input") return evaluateInput(cell, inputs);
+      if (cell.body?.type === "markdown" && cell.body.interpolation) return evaluateMarkdown(cell, inputs, ctx);
       const output = await evaluateCell(e, cell, inputs, signal, notebook.cells.find((c) => c.id === cell.id)?.source);
       if (cell.name && cell.body?.type === "sql") created.add(cell.name.toLowerCase());
       return output;
@@ -59,6 +68,40 @@ export function openSession(engineInput: Engine | Promise<Engine>): Session {
 
   let state = snapshot();
   runtime.subscribe(() => publish());
+  let graph: CellGraph | undefined;
+
+  // Live re-execution: cells edited since the last run, re-run together once edits pause.
+  const dirty = new Set<string>();
+  let liveTimer: ReturnType<typeof setTimeout> | undefined;
+  let liveWait: { promise: Promise<void>; resolve: () => void } | undefined;
+  let liveRuns: Promise<unknown> = Promise.resolve();
+
+  function markDirty(ids: Iterable<string>): void {
+    if (liveDelay === false) return;
+    for (const id of ids) dirty.add(id);
+    if (!dirty.size) return;
+    if (liveTimer !== undefined) clearTimeout(liveTimer);
+    if (!liveWait) {
+      let resolve!: () => void;
+      liveWait = { promise: new Promise<void>((r) => (resolve = r)), resolve };
+      liveWait.resolve = resolve;
+    }
+    liveTimer = setTimeout(() => void flushLive(), liveDelay);
+  }
+
+  async function flushLive(): Promise<void> {
+    liveTimer = undefined;
+    const ids = [...dirty].filter((id) => notebook.cells.some((c) => c.id === id));
+    dirty.clear();
+    const wait = liveWait;
+    liveWait = undefined;
+    if (ids.length && (await whenRunnable())) liveRuns = Promise.all(ids.map((id) => runtime.run(id)));
+    await liveRuns;
+    wait?.resolve();
+  }
+
+  /** Every cell reading `id` now: they re-run (or show "unknown name") when it is renamed or deleted. */
+  const dependentsOf = (id: string) => graph?.descendants(id) ?? [];
 
   function recompile(): void {
     const cells = notebook.cells.map((cell) => {
@@ -68,7 +111,8 @@ export function openSession(engineInput: Engine | Promise<Engine>): Session {
     });
     // Drops first: define() may start a re-queued cell, which must wait for them.
     dropOrphans(cells);
-    runtime.define(cells, buildGraph(cells));
+    graph = buildGraph(cells);
+    runtime.define(cells, graph);
   }
 
   /** Drops the results of renamed or deleted cells, so a query naming them fails instead of reading old rows. */
@@ -152,14 +196,39 @@ export function openSession(engineInput: Engine | Promise<Engine>): Session {
       trusted = true;
       publish();
     },
-    setSource: (cellId, source) => edit(withSource(notebook, cellId, source)),
-    rename: (cellId, name) => edit(withName(notebook, cellId, name)),
+    setSource(cellId, source) {
+      edit(withSource(notebook, cellId, source));
+      markDirty([cellId]);
+    },
+    setInputValue(cellId, value) {
+      const cell = notebook.cells.find((c) => c.id === cellId);
+      if (!cell) throw new Error(m.unknownCell(cellId));
+      const body = compiled.get(cell)?.body;
+      if (cell.kind !== "input" || body?.type !== "input") throw new Error(m.notInput(cellId));
+      const checked = validInputValue(cell.name ?? cellId, body.spec, value);
+      edit(withSource(notebook, cellId, withInputValue(cell.source, checked)));
+      markDirty([cellId]);
+    },
+    rename(cellId, name) {
+      const readers = dependentsOf(cellId);
+      edit(withName(notebook, cellId, name));
+      markDirty([cellId, ...readers]);
+    },
     insertCell(index, cell) {
       const { notebook: next, id } = withInsertedCell(notebook, index, cell);
       edit(next);
+      if (cell.source.trim()) markDirty([id]);
       return id;
     },
-    deleteCell: (cellId) => edit(withoutCell(notebook, cellId)),
+    deleteCell(cellId) {
+      const readers = dependentsOf(cellId);
+      edit(withoutCell(notebook, cellId));
+      markDirty(readers);
+    },
+    async whenIdle() {
+      while (liveWait) await liveWait.promise;
+      await liveRuns;
+    },
     moveCell: (cellId, toIndex) => edit(withMovedCell(notebook, cellId, toIndex)),
     async run(cellId) {
       if (!notebook.cells.some((c) => c.id === cellId)) throw new Error(m.unknownCell(cellId));
@@ -169,7 +238,12 @@ export function openSession(engineInput: Engine | Promise<Engine>): Session {
       if (await whenRunnable()) await runtime.runAll();
     },
     async cancel() {
+      if (liveTimer !== undefined) clearTimeout(liveTimer), (liveTimer = undefined);
+      dirty.clear();
+      liveWait?.resolve();
+      liveWait = undefined;
       runtime.cancel();
+      options.runner?.stop();
     },
     async loadFile(source, options = {}) {
       const e = engine ?? (await ready);

@@ -3,6 +3,8 @@
 import type { Cell, CellKind, Notebook } from "../notebook/types";
 import type { LoadOptions, LoadReport, TableSummary, FileSource } from "../engine/engine";
 import type { ResultTable, Value } from "../table/result";
+import type { InputSpec, InputValue } from "../compile/types";
+import type { CodeRunner } from "./code-runner";
 
 /** A cell's run state, as shown in `data-state`. */
 export type CellStatus = "idle" | "running" | "done" | "error";
@@ -25,6 +27,11 @@ export type CellOutput =
   | { readonly type: "chart"; readonly spec: Record<string, unknown>; readonly rows: number; readonly note?: string }
   /** Markdown text with interpolations resolved (rendered and sanitized by the UI). */
   | { readonly type: "markdown"; readonly text: string }
+  /**
+   * An input control to draw: its spec, current value and (select, multiselect) the choices offered,
+   * which come from the spec's `options` or from the `options_from` sql cell's column.
+   */
+  | { readonly type: "input"; readonly spec: InputSpec; readonly value: InputValue; readonly options?: readonly (string | number)[] }
   /** Any other value (a number, text, an object) shown as text. */
   | { readonly type: "value"; readonly value: Value | Record<string, unknown> | unknown[] };
 
@@ -61,6 +68,20 @@ export interface NewCell {
   readonly attrs?: Readonly<Record<string, string>>;
 }
 
+/** How a session runs cells. */
+export interface SessionOptions {
+  /** Where ts cells and Markdown `${}` expressions run; without one they fail with a message. */
+  readonly runner?: CodeRunner;
+  /**
+   * Live re-execution: after an edit (source, input value, rename, delete) of a trusted notebook, the
+   * changed cells and their descendants re-run after this many ms of quiet (debounced while typing).
+   * `false` turns it off (cells then run only on `run`/`runAll`). Default 300; tests use 0.
+   */
+  readonly liveDelayMs?: number | false;
+  /** Receives `log(...)` lines of ts cells, with the cell's name or id. */
+  readonly onLog?: (cell: string, text: string) => void;
+}
+
 /** The headless notebook: open, edit, run, load data, save. */
 export interface Session {
   getState(): SessionState;
@@ -75,6 +96,11 @@ export interface Session {
   trust(): void;
 
   setSource(cellId: string, source: string): void;
+  /**
+   * Sets an input cell's value: checked against its spec (throws with the problem), written into the
+   * cell's JSON `"value"` (so `save` keeps it), then the input and its descendants re-run (live).
+   */
+  setInputValue(cellId: string, value: unknown): void;
   rename(cellId: string, name: string): void;
   insertCell(index: number, cell: NewCell): string;
   deleteCell(cellId: string): void;
@@ -84,7 +110,12 @@ export interface Session {
   run(cellId: string): Promise<void>;
   /** Runs every cell in dependency order. */
   runAll(): Promise<void>;
-  /** Stops what is running. */
+  /** Resolves once no live re-run is waiting (debounce) or running. */
+  whenIdle(): Promise<void>;
+  /**
+   * Stops what is running: the query is interrupted, a ts cell's code is killed (an endless loop
+   * too; the runner stays usable), queued runs are dropped; earlier results stay, marked stale.
+   */
   cancel(): Promise<void>;
 
   /** Loads a client file into a table named after it (or `table`), refreshing the table list. */

@@ -5,6 +5,7 @@ import type { Session, SessionState, NewCell } from "../session/types";
 import type { FileSource, LoadReport } from "../engine/engine";
 import type { ResultTable } from "../table/result";
 import { ui } from "../messages/ui";
+import { RoleMappings } from "./roles.svelte";
 
 /** A file being fetched or loaded, for the progress bar. */
 export interface LoadView {
@@ -48,6 +49,8 @@ export class Workbench {
   /** The file name the current notebook was opened from (used when saving). */
   fileName = $state("notebook.md");
   engine: "starting" | "ready" | "failed" = $state("starting");
+  /** Column roles per loaded table (guessed, edited, saved), shared by the data panel and the recipe gallery. */
+  readonly roles: RoleMappings = new RoleMappings(this);
   private nextId = 1;
 
   constructor(deps: WorkbenchDeps) {
@@ -175,12 +178,14 @@ export class Workbench {
   /** Adds a cell at `index` with a fresh name for computing cells. */
   addCell(index: number, kind: NewCell["kind"]): string {
     const taken = new Set(this.state.cells.map((c) => c.cell.name).filter(Boolean));
-    const stem = kind === "sql" ? "query" : "chart";
+    const stem = kind === "sql" ? "query" : kind === "ts" ? "code" : kind === "input" ? "param" : "chart";
     let n = 1;
     while (taken.has(`${stem}_${n}`)) n++;
     const lastSql = [...this.state.cells].reverse().find((c) => c.cell.kind === "sql")?.cell.name;
     const firstTable = this.state.tables[0]?.name;
     if (kind === "markdown") return this.session.insertCell(index, { kind, source: "" });
+    if (kind === "ts") return this.session.insertCell(index, { kind, name: `${stem}_${n}`, source: "// Other cells are in scope by name; `sql` queries DuckDB.\nreturn 1 + 1;" });
+    if (kind === "input") return this.session.insertCell(index, { kind, name: `${stem}_${n}`, source: '{ "type": "range", "label": "Value", "min": 0, "max": 100, "step": 1, "value": 50 }' });
     if (kind === "chart") {
       const spec = '{\n  "mark": "bar",\n  "encoding": {\n    "x": { "field": "", "type": "nominal" },\n    "y": { "aggregate": "count" }\n  }\n}';
       return this.session.insertCell(index, { kind, name: `${stem}_${n}`, source: spec, attrs: lastSql ? { data: lastSql } : {} });

@@ -216,6 +216,49 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
       });
     });
 
+    describe("createTable(name, data)", () => {
+      it("makes a temporary table of typed columns that SQL can query, replacing an older one", async () => {
+        const evil = "'; DROP TABLE victims; --";
+        const day = Date.UTC(2024, 2, 1);
+        await engine.createTable("cell_rows", {
+          columns: [
+            { name: "id", type: "BIGINT" },
+            { name: "x", type: "DOUBLE" },
+            { name: 'odd "name', type: "VARCHAR" },
+            { name: "ok", type: "BOOLEAN" },
+            { name: "d", type: "DATE" },
+            { name: "ts", type: "TIMESTAMP" },
+            { name: "other", type: "STRUCT(a INT)" },
+          ],
+          data: [
+            [1, 2, 3],
+            [1.5, null, -2],
+            [evil, "b", null],
+            [true, false, null],
+            [day, null, day + 86_400_000],
+            [day + 3_600_000, null, null],
+            [null, "x", null],
+          ],
+        });
+        const result = await engine.query(`SELECT * FROM cell_rows ORDER BY id`);
+        const types = await one(`SELECT typeof(id) AS a, typeof(x) AS b, typeof("odd ""name") AS c, typeof(ok) AS d, typeof(d) AS e, typeof(ts) AS f, typeof(other) AS g FROM cell_rows LIMIT 1`);
+        expect(Object.values(types)).toEqual(["BIGINT", "DOUBLE", "VARCHAR", "BOOLEAN", "DATE", "TIMESTAMP", "VARCHAR"]);
+        expect(result.rows()[0]).toMatchObject({ id: 1, x: 1.5, 'odd "name': evil, ok: true, d: day, ts: day + 3_600_000, other: null });
+        expect(result.rows()[2]).toMatchObject({ id: 3, x: -2, 'odd "name': null, ok: null, d: day + 86_400_000 });
+        await engine.createTable("cell_rows", { columns: [{ name: "n", type: "INTEGER" }], data: [Array.from({ length: 5000 }, (_, i) => i)] });
+        expect(await one("SELECT count(*) AS c, sum(n) AS s FROM cell_rows")).toMatchObject({ c: 5000, s: (4999 * 5000) / 2 });
+        const tables = (await engine.listTables()).map((t) => t.name);
+        expect(tables).not.toContain("cell_rows");
+        expect(tables.some((t) => t.startsWith("__clientbook"))).toBe(false);
+      });
+
+      it("makes an empty table with its columns, and refuses ragged columns", async () => {
+        await engine.createTable("no_rows", { columns: [{ name: "a", type: "VARCHAR" }], data: [[]] });
+        expect((await engine.query("SELECT * FROM no_rows")).numRows).toBe(0);
+        await expect(engine.createTable("bad", { columns: [{ name: "a", type: "DOUBLE" }, { name: "b", type: "DOUBLE" }], data: [[1], []] })).rejects.toThrow();
+      });
+    });
+
     describe("cancel()", () => {
       it("stops a running query, which rejects, and the engine keeps working", async () => {
         const running = engine.query("SELECT sum(a.i * b.i) AS s FROM range(200000) a(i), range(200000) b(i)");

@@ -13,6 +13,8 @@ import { serialize } from "../serialize";
 import { toResultTable, type ArrowBatch } from "./arrow-result";
 import { dataDirectory, lockdownStatements } from "./lockdown";
 import { parquetBatches } from "./parquet";
+import { tableDataIpc } from "./table-data-ipc";
+import { dataTypeOf } from "../table-data";
 import { typedPlaceholders } from "./placeholders";
 
 /** How the engine runs in its host. */
@@ -47,6 +49,20 @@ export async function engineOnDuckDB(db: AsyncDuckDB, options: WasmEngineOptions
     query: (sql, params) => queue(() => ((cancelled = false), run(sql, params))),
     loadFile: (source, table, loadOptions) => queue(() => ((cancelled = false), loadFile(backend, source, table, loadOptions))),
     listTables: () => queue(() => profileTables((sql) => run(sql))),
+    createTable: (name, data) =>
+      queue(async () => {
+        cancelled = false;
+        const staging = `__clientbook_rows_${++fileCounter}`;
+        // Arrow built from buffers (no `new Function`, which the app's content policy refuses).
+        await conn.insertArrowFromIPCStream(tableDataIpc(data), { name: staging, create: true });
+        try {
+          // Arrow's millisecond timestamps arrive as TIMESTAMP_MS: cast every column to the declared type.
+          const select = data.columns.map((c) => `${quoteIdent(c.name)}::${dataTypeOf(c.type)} AS ${quoteIdent(c.name)}`).join(", ");
+          await run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS SELECT ${select} FROM ${quoteIdent(staging)}`);
+        } finally {
+          await run(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`).catch(() => undefined);
+        }
+      }),
     async cancel() {
       cancelled = true;
       await conn.cancelSent();

@@ -1,6 +1,6 @@
 // The Gamma-Gamma model of spend per purchase (Fader, Hardie & Lee 2005, "RFM and CLV: using iso-value
-// curves"; Fader & Hardie's note on the model): fit on repeat buyers' mean spend, and each customer's
-// expected average spend.
+// curves"): fit on repeat buyers' mean spend, and each customer's expected average spend. The published
+// CDNOW fit uses x = repeat purchases and the mean spend of those repeat purchases (first purchase left out).
 import { modelMessages } from "../../messages/models";
 import { fitMaximumLikelihood } from "./fit";
 import type { Convergence } from "./optimize";

@@ -69,7 +69,7 @@ export function numericGradient(f: Objective, x: readonly number[], h = 1e-5): n
 
 const maxAbs = (v: readonly number[]) => v.reduce((m, e) => Math.max(m, Math.abs(e)), 0);
 
-/** Nelder-Mead simplex search from x0; stops when the simplex values agree to ftol (relative). */
+/** Nelder-Mead simplex search from x0; stops when the simplex values agree to ftol (relative) and its vertices to xtol. */
 export function nelderMead(
   objective: Objective,
   x0: readonly number[],
@@ -81,11 +81,12 @@ export function nelderMead(
   const maxIterations = options.maxIterations ?? 2000 * n;
   const ftol = options.ftol ?? 1e-12;
   const xtol = options.xtol ?? 1e-6;
-  // Adaptive coefficients (Gao & Han 2012); equal to the classic ones for n = 2.
+  // Adaptive coefficients (Gao & Han 2012) for n >= 2, equal to the classic (1, 2, 0.5, 0.5) at n = 2.
+  const adaptive = n >= 2;
   const alpha = 1;
-  const gamma = 1 + 2 / n;
-  const rho = 0.75 - 1 / (2 * n);
-  const sigma = 1 - 1 / n;
+  const gamma = adaptive ? 1 + 2 / n : 2;
+  const rho = adaptive ? 0.75 - 1 / (2 * n) : 0.5;
+  const sigma = adaptive ? 1 - 1 / n : 0.5;
   let simplex = [x0.slice()];
   for (let i = 0; i < n; i++) {
     const v = x0.slice();
@@ -95,6 +96,7 @@ export function nelderMead(
   let values = simplex.map(f);
   const size = () => Math.max(...simplex.slice(1).map((v) => maxAbs(v.map((e, i) => e - simplex[0][i]))));
   let iterations = 0;
+  let settled = false;
   const along = (from: number[], to: number[], t: number) => from.map((e, i) => e + t * (to[i] - e));
   for (; iterations < maxIterations; iterations++) {
     const order = values.map((_, i) => i).sort((i, j) => values[i] - values[j]);
@@ -104,7 +106,8 @@ export function nelderMead(
     const worst = values[n];
     const spread = worst - best;
     // Stop when values and vertices agree, or when the values agree far below ftol (a flat valley).
-    if (Number.isFinite(worst) && spread <= ftol * (Math.abs(best) + 1) && (size() <= xtol || spread <= 1e-3 * ftol * (Math.abs(best) + 1))) break;
+    settled = Number.isFinite(worst) && spread <= ftol * (Math.abs(best) + 1) && (size() <= xtol || spread <= 1e-3 * ftol * (Math.abs(best) + 1));
+    if (settled) break;
     const centroid = new Array<number>(n).fill(0);
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) centroid[j] += simplex[i][j] / n;
     const reflected = along(centroid, simplex[n], -alpha);
@@ -134,7 +137,8 @@ export function nelderMead(
     x: simplex[bestIndex].slice(),
     value: values[bestIndex],
     iterations,
-    convergence: { converged: false, iterations, evaluations: count(), gradientNorm: NaN, simplexSize: size() },
+    // Nelder-Mead knows no gradient: "converged" here means the simplex settled before the iteration cap.
+    convergence: { converged: settled, iterations, evaluations: count(), gradientNorm: NaN, simplexSize: size() },
   };
 }
 

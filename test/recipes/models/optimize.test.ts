@@ -55,3 +55,11 @@ describe("nelderMead(f, x0) and bfgs(f, x0)", () => {
     expect(g[1]).toBeCloseTo(200 * (-0.3 - 0.25), 6);
   });
 });
+
+describe("nelderMead(f, x0) in one dimension", () => {
+  it("uses the classic coefficients and settles on the minimum", () => {
+    const result = nelderMead((x) => (x[0] - 3) ** 2, [0]);
+    expect(result.x[0]).toBeCloseTo(3, 5);
+    expect(result.convergence.converged).toBe(true);
+  });
+});

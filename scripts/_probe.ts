@@ -1,0 +1,10 @@
+import { readFileSync } from "node:fs";
+import { openBrowser, serveDirectory } from "../test/browser/harness";
+const server = await serveDirectory("dist");
+const b = await openBrowser();
+b.page.on("console", (m) => console.log("console:", m.text()));
+await b.page.goto(`${server.origin}/`);
+const out = await b.page.evaluate(readFileSync("/tmp/cb/probe-page.js", "utf8"));
+console.log(JSON.stringify(out));
+console.log("off", b.offOrigin(server.origin));
+await b.close(); await server.close();

@@ -1,0 +1,75 @@
+// Wording of the role-mapping cards in the data panel and of the recipe gallery, in one place so it
+// stays consistent and can be translated. Role labels themselves are ROLE_LABELS in ./recipes.
+
+const count = (n: number) => n.toLocaleString("en-US");
+const quoted = (items: readonly string[]) => items.map((s) => `“${s}”`).join(", ");
+
+/** Role-mapping wording. */
+export const rolesText = {
+  title: "Column roles",
+  intro: "Tell Clientbook what your columns mean, so analyses can use them.",
+  kind: "This table holds",
+  kinds: {
+    transactions: "Transactions (orders, invoices)",
+    customers: "Customers (one row per customer)",
+    survey: "Survey answers",
+    deals: "Deals (opportunities)",
+    receivables: "Receivables (open invoices)",
+  } as Readonly<Record<string, string>>,
+  required: "required",
+  notMapped: "— not in this table —",
+  guessed: "Guessed from the column names and types: check, then save.",
+  edited: "Changed: save to keep it in the notebook.",
+  saved: "Saved in the notebook.",
+  save: "Save mapping",
+  reset: "Undo changes",
+  ok: "Every required role is mapped.",
+  typeHint: (column: string, type: string) => `${column} · ${type}`,
+} as const;
+
+/** Names of the recipe families, in the order the gallery lists them. */
+export const FAMILY_LABELS: Readonly<Record<string, string>> = {
+  segmentation: "Who the customers are: segmentation",
+  value: "What customers are worth: value",
+  loyalty: "Who stays: loyalty and retention",
+  needs: "What customers need",
+  competitors: "Competitors",
+  "key accounts": "Key accounts",
+};
+
+/** Recipe-gallery wording. */
+export const galleryText = {
+  open: "Analyses…",
+  openTitle: "Insert a ready-made analysis (RFM, ABC, lifetime value, …) as cells you can read and edit",
+  title: "Analysis gallery",
+  intro:
+    "Pick a question. Clientbook inserts the analysis as ordinary SQL and chart cells with its settings at the top; you can read and change everything afterwards.",
+  close: "Close",
+  pick: "Choose an analysis on the left to see what it needs.",
+  ready: "Ready",
+  needsMapping: "Needs data",
+  tables: "Data",
+  tablesHint: "Which of your tables each input comes from.",
+  slotLabel: (kind: string, required: boolean) => `${kind}${required ? "" : " (optional)"}`,
+  noTable: "— none —",
+  noTableLoaded: (kind: string) => `No ${kind} table is loaded: load one with “Load data…”.`,
+  usesRoles: (table: string, roles: readonly string[]) => `Uses from ${table}: ${roles.join(", ")}`,
+  unsavedRoles: (table: string) => `The column roles of ${table} are not saved yet: inserting saves them in the notebook.`,
+  settings: "Settings",
+  auto: "auto",
+  autoHint: (what: string) => `Leave empty for automatic: ${what}.`,
+  dateAutoHint: (what: string) => `Leave empty for automatic: ${what}.`,
+  cellName: "Cell names start with",
+  cellNameHint: "Other cells can refer to the results by these names.",
+  problemsTitle: "Before inserting",
+  fixMapping: (table: string) => `Map the columns of ${table}`,
+  inserts: (n: number) => `Inserts ${count(n)} cells:`,
+  insert: "Insert and run",
+  inserting: "Inserting…",
+  insertHint: "The cells go after the cell you last worked in, or at the end.",
+  notReady: "Fix the points above to insert this analysis.",
+  nameTaken: (name: string, free: string) => `A cell called “${name}” exists already, so the new cells will start with “${free}”: insert again.`,
+  engineNotReady: "The database is still starting; insert when it is ready.",
+  missingRolesShort: (roles: readonly string[]) => `map ${quoted(roles)}`,
+  cellKinds: { sql: "table", chart: "chart", markdown: "text", ts: "code", input: "input", code: "code" } as Readonly<Record<string, string>>,
+} as const;

@@ -1,0 +1,10 @@
+// The market and key-account recipes (analytics.md 14-25), in catalogue order; registry.ts lists them
+// after recipes 1-13 in CATALOGUE.
+import type { Recipe } from "../recipe";
+import { satisfactionNps } from "./satisfaction-nps";
+import { importancePerformance } from "./importance-performance";
+import { categoryAffinity } from "./category-affinity";
+import { basketAssociations } from "./basket-associations";
+
+/** Recipes 14-25: needs, satisfaction, competitors, market priority and key-account risk. */
+export const MARKET_RECIPES: readonly Recipe[] = [satisfactionNps, importancePerformance, categoryAffinity, basketAssociations];

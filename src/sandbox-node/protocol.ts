@@ -1,0 +1,18 @@
+// The messages between the Node code runner (main thread) and its worker thread.
+import type { CodeRequest, WireTable } from "../session/code-runner";
+
+/** Main -> worker. */
+export type ToWorker =
+  | { readonly type: "run"; readonly id: number; readonly request: CodeRequest }
+  | { readonly type: "sql-result"; readonly id: number; readonly query: number; readonly table?: WireTable; readonly error?: string };
+
+/** Worker -> main. */
+export type FromWorker =
+  | { readonly type: "ready" }
+  | { readonly type: "sql"; readonly id: number; readonly query: number; readonly text: string; readonly params: unknown[] }
+  | { readonly type: "log"; readonly id: number; readonly text: string }
+  | { readonly type: "done"; readonly id: number; readonly value: unknown }
+  | { readonly type: "failed"; readonly id: number; readonly message: string; readonly line?: number; readonly column?: number };
+
+/** The file name stack traces give the cell's code (its lines are those of `CodeRequest.js`). */
+export const CELL_FILE = "clientbook-cell.js";

@@ -1,0 +1,96 @@
+// The Node code runner's worker thread: runs each cell in one fresh node:vm context holding only
+// JavaScript's built-ins (no require, process, fetch, timers, import()), with eval disabled inside.
+// The cell reaches out only through two prototype-less functions that take and return text.
+import vm from "node:vm";
+import { parentPort } from "node:worker_threads";
+import * as models from "../recipes/models/index";
+import { CODE_PARAMETER } from "../session/code-runner";
+import { toCodeError } from "../session/code-scope";
+import { CONTEXT_SOURCE } from "./context-source";
+import { CELL_FILE, type FromWorker, type ToWorker } from "./protocol";
+
+const port = parentPort!;
+const send = (message: FromWorker) => port.postMessage(message);
+let current = 0;
+let nextQuery = 0;
+
+const library = new Map(Object.entries(models).filter(([, v]) => typeof v === "function") as [string, (...args: unknown[]) => unknown][]);
+
+/** Never throws and returns only text or numbers: an error object of this realm would hand the cell our Function constructor. */
+const post = (text: string): number => {
+  try {
+    const message = JSON.parse(String(text)) as { type?: string; text?: unknown; params?: unknown };
+    if (message.type === "sql" && Array.isArray(message.params)) {
+      const query = ++nextQuery;
+      send({ type: "sql", id: current, query, text: String(message.text), params: message.params });
+      return query;
+    }
+    if (message.type === "log") send({ type: "log", id: current, text: String(message.text) });
+  } catch {
+    // A malformed request is ignored; the cell's promise stays pending until it is stopped.
+  }
+  return 0;
+};
+
+const call = (name: string, json: string): string => {
+  try {
+    const fn = library.get(String(name));
+    if (!fn) return JSON.stringify({ error: `lib.${String(name)} is not a function` });
+    return JSON.stringify({ value: fn(...(JSON.parse(String(json)) as unknown[])) ?? null });
+  } catch (e) {
+    try {
+      return JSON.stringify({ error: String((e as Error)?.message ?? e) });
+    } catch {
+      return '{"error":"the library call failed"}';
+    }
+  }
+};
+
+const finished = (id: number, ok: boolean, value: unknown): void => {
+  try {
+    if (ok) {
+      try {
+        send({ type: "done", id, value });
+      } catch (e) {
+        send({ type: "failed", id, message: `DataCloneError: ${String((e as Error)?.message ?? e)}` });
+      }
+    } else {
+      const err = toCodeError(value, CELL_FILE);
+      send({ type: "failed", id, message: err.message, ...(err.line ? { line: err.line, column: err.column } : {}) });
+    }
+  } catch {
+    send({ type: "failed", id, message: "the cell failed" });
+  }
+};
+for (const fn of [post, call, finished]) Object.setPrototypeOf(fn, null);
+
+const context = vm.createContext(Object.create(null), { codeGeneration: { strings: false, wasm: false } });
+// Before any cell code: freeze what our own promise handling goes through.
+vm.runInContext("Object.freeze(Promise.prototype); Object.freeze(Promise);", context);
+const boot = vm.runInContext(CONTEXT_SOURCE, context) as (p: typeof post, c: typeof call, names: string) => {
+  scope(json: string): unknown;
+  deliver(id: number, json: string): void;
+};
+const api = boot(post, call, JSON.stringify([...library.keys()]));
+const runner = vm.runInContext(
+  "(fn, scope, done, id) => { Promise.resolve().then(() => fn(scope)).then((v) => done(id, true, v), (e) => done(id, false, e)); }",
+  context,
+) as (fn: unknown, scope: unknown, done: typeof finished, id: number) => void;
+
+port.on("message", (message: ToWorker) => {
+  if (message.type === "sql-result") {
+    api.deliver(message.query, JSON.stringify(message.error !== undefined ? { error: message.error } : { value: message.table }));
+    return;
+  }
+  current = message.id;
+  let fn: unknown;
+  try {
+    // lineOffset -1: the wrapper's first line is line 0, so stack lines are lines of `js`.
+    fn = new vm.Script(`(async function (${CODE_PARAMETER}) {\n${message.request.js}\n})`, { filename: CELL_FILE, lineOffset: -1 }).runInContext(context);
+  } catch (e) {
+    return finished(message.id, false, e);
+  }
+  const { inputs, tables } = message.request;
+  runner(fn, api.scope(JSON.stringify({ inputs, tables })), finished, message.id);
+});
+send({ type: "ready" });

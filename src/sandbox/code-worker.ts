@@ -1,0 +1,95 @@
+// The code Worker: a classic `blob:` Worker inside the notebook sandbox that runs transpiled cell
+// code with `new AsyncFunction`. It reaches the shell only through the MessagePort it is handed
+// first; the network APIs are removed before any cell runs (the inherited CSP refuses them anyway).
+import { CODE_PARAMETER, type CodeHost, type CodeRequest, type WireTable } from "../session/code-runner";
+import { codeScope, toCodeError } from "../session/code-scope";
+import * as models from "../recipes/models/index";
+import { asShellMessage, type FromWorker, type RunMessage } from "./code-protocol";
+
+const scope = globalThis as unknown as DedicatedWorkerGlobalScope;
+
+// Defence in depth: the ways out a Worker has, gone from its global scope (and their prototypes'
+// owners), so a cell gets a TypeError rather than a CSP refusal.
+const BANNED = ["fetch", "XMLHttpRequest", "WebSocket", "WebTransport", "EventSource", "importScripts", "Worker", "SharedWorker", "indexedDB", "caches", "BroadcastChannel", "open"];
+for (let target: object | null = scope; target && target !== Object.prototype; target = Object.getPrototypeOf(target)) {
+  for (const name of BANNED) {
+    if (Object.prototype.hasOwnProperty.call(target, name)) {
+      try {
+        delete (target as Record<string, unknown>)[name];
+      } catch {
+        // A non-configurable property stays; the CSP still refuses it.
+      }
+    }
+  }
+}
+
+const AsyncFunction = (async () => undefined).constructor as new (param: string, body: string) => (scope: unknown) => Promise<unknown>;
+
+/** How many lines the Function constructor puts before the body (the same for async ones), measured rather than assumed. */
+const LINE_OFFSET = (() => {
+  try {
+    new Function("x", "throw new Error()\n//# sourceURL=clientbook-calibrate.js")(0);
+  } catch (e) {
+    const match = /clientbook-calibrate\.js:(\d+):\d+/.exec(String((e as Error).stack));
+    if (match) return Number(match[1]) - 1;
+  }
+  return 2;
+})();
+
+let port: MessagePort | undefined;
+const pending = new Map<number, { resolve: (t: WireTable) => void; reject: (e: Error) => void }>();
+let nextSql = 1;
+
+function post(message: FromWorker): void {
+  try {
+    port?.postMessage(message);
+  } catch (error) {
+    // The value cannot be structured-cloned (a function, a class instance with private state...).
+    if (message.type === "done") post({ type: "error", run: message.run, message: `The cell's value cannot leave the sandbox: ${(error as Error).message}` });
+  }
+}
+
+async function run(message: RunMessage): Promise<void> {
+  const request: CodeRequest = { cell: message.cell, js: message.js, inputs: message.inputs, tables: message.tables };
+  const host: CodeHost = {
+    sql: (text, params) =>
+      new Promise<WireTable>((resolve, reject) => {
+        const id = nextSql++;
+        pending.set(id, { resolve, reject });
+        post({ type: "sql", run: message.run, id, text, params: [...params] });
+      }),
+    log: (text) => post({ type: "log", run: message.run, text }),
+  };
+  // The sourceURL names the cell in stack traces, so positions are read from its own frames only.
+  const file = `cell-${message.cell.replace(/[^\w-]/g, "_")}.js`;
+  try {
+    const fn = new AsyncFunction(CODE_PARAMETER, `${message.js}\n//# sourceURL=${file}`);
+    const value = await fn(codeScope(request, host, models as unknown as Record<string, unknown>));
+    post({ type: "done", run: message.run, value });
+  } catch (error) {
+    const e = toCodeError(error, file, LINE_OFFSET);
+    post({ type: "error", run: message.run, message: e.message, ...(e.line ? { line: e.line } : {}), ...(e.column ? { column: e.column } : {}) });
+  }
+}
+
+function onShellMessage(event: MessageEvent): void {
+  const message = asShellMessage(event.data);
+  if (!message) return;
+  if (message.type === "run") {
+    void run(message);
+    return;
+  }
+  const waiting = pending.get(message.id);
+  if (!waiting) return;
+  pending.delete(message.id);
+  if (message.type === "sql-result") waiting.resolve(message.table);
+  else waiting.reject(new Error(message.message));
+}
+
+// The first message carries the port; after that the Worker listens only there.
+scope.onmessage = (event: MessageEvent) => {
+  if (port || event.ports.length !== 1) return;
+  port = event.ports[0];
+  port.onmessage = onShellMessage;
+  scope.onmessage = null;
+};

@@ -1,0 +1,114 @@
+// Runs a ts cell or a Markdown cell's `${}` expressions through the CodeRunner: upstream results go
+// in as structured-cloneable values, `sql` requests are answered by the engine, and what comes back
+// becomes a table (also a temp table named after the cell), a chart or a value. Errors point at the TS source.
+import type { CompiledCell } from "../compile/types";
+import { sourcePositionInCode, wrapCode } from "../compile/ts";
+import type { Engine } from "../engine/engine";
+import { sessionMessages as m } from "../messages/session";
+import { kindOfType, tableFromColumns, type ResultTable, type Value } from "../table/result";
+import { CODE_PARAMETER, CodeError, type CodeHost, type CodeRunner, type WireTable } from "./code-runner";
+import { CellFailure, DISPLAY_ROW_CAP, toCellFailure } from "./evaluate";
+import { rowsTable, isVegaLite, escapeMarkdown } from "./code-values";
+import type { CellOutput } from "./types";
+
+/** What running code needs from the session. */
+export interface CodeContext {
+  readonly engine: Engine;
+  readonly runner: CodeRunner | undefined;
+  readonly signal: AbortSignal;
+  /** Receives the cell's `log(...)` lines. */
+  readonly log?: (text: string) => void;
+}
+
+/** A ResultTable as a WireTable (column-major, as it crosses into the sandbox). */
+export function toWire(table: ResultTable): WireTable {
+  return { columns: table.columns.map((c) => ({ name: c.name, type: c.type })), data: table.columns.map((_, i) => [...table.column(i)]) };
+}
+
+/** Splits upstream outputs into what the code sees: plain values, and tables (as rows). */
+function requestValues(inputs: ReadonlyMap<string, unknown>): { inputs: Record<string, unknown>; tables: Record<string, WireTable> } {
+  const values: Record<string, unknown> = {};
+  const tables: Record<string, WireTable> = {};
+  for (const [name, output] of inputs) {
+    const o = output as CellOutput | undefined;
+    if (o?.type === "table") tables[name] = toWire(o.table);
+    else if (o?.type === "input") values[name] = o.value;
+    else if (o?.type === "value") values[name] = o.value;
+    else if (o?.type === "chart") values[name] = o.spec;
+    else if (o?.type === "markdown") values[name] = o.text;
+    else values[name] = output;
+  }
+  return { inputs: values, tables };
+}
+
+/** Runs `code` (a compiled body) with the upstream values; resolves with what it returned. */
+async function runCode(cell: CompiledCell, code: string, inputs: ReadonlyMap<string, unknown>, ctx: CodeContext): Promise<unknown> {
+  if (!ctx.runner) throw new CellFailure(m.noRunner());
+  const { inputs: values, tables } = requestValues(inputs);
+  const { js, column1 } = wrapCode(code, [...Object.keys(values), ...Object.keys(tables)], CODE_PARAMETER);
+  const host: CodeHost = {
+    sql: async (text, params) => {
+      if (ctx.signal.aborted) throw new Error(m.cancelled());
+      const onAbort = () => void ctx.engine.cancel();
+      ctx.signal.addEventListener("abort", onAbort, { once: true });
+      try {
+        return toWire(await ctx.engine.query(text, params));
+      } catch (e) {
+        throw new Error(toCellFailure(e).message);
+      } finally {
+        ctx.signal.removeEventListener("abort", onAbort);
+      }
+    },
+    log: ctx.log,
+  };
+  try {
+    return await ctx.runner.run({ cell: cell.name ?? cell.id, js, inputs: values, tables }, host, ctx.signal);
+  } catch (e) {
+    if (ctx.signal.aborted) throw e;
+    if (e instanceof CodeError || (e as { name?: unknown })?.name === "CodeError") {
+      const err = e as CodeError;
+      // A name that is no cell (any more) and no global reads as undefined code: say so plainly.
+      const missing = /^ReferenceError: ([A-Za-z_$][\w$]*) is not defined$/.exec(err.message);
+      const at = sourcePositionInCode(err.line, err.column, column1);
+      throw new CellFailure(missing ? m.unknownName(missing[1]) : err.message, at.line, at.column);
+    }
+    throw e;
+  }
+}
+
+/** Evaluates a ts cell: rows become a table (and a temp table named after the cell), a Vega-Lite spec a chart, anything else a value. */
+export async function evaluateTs(cell: CompiledCell, inputs: ReadonlyMap<string, unknown>, ctx: CodeContext, created: Set<string>): Promise<CellOutput> {
+  if (cell.body?.type !== "ts") throw new CellFailure(m.notRunnable(cell.kind));
+  const value = await runCode(cell, cell.body.code, inputs, ctx);
+  const data = rowsTable(value);
+  if (data) {
+    if (cell.name) {
+      await ctx.engine.createTable(cell.name, data);
+      created.add(cell.name.toLowerCase());
+    }
+    const columns = data.columns.map((c) => ({ ...c, kind: kindOfType(c.type) }));
+    const table = tableFromColumns(columns, data.data.map((col) => col.slice(0, DISPLAY_ROW_CAP)));
+    return { type: "table", table, totalRows: data.data[0]?.length ?? 0 };
+  }
+  if (isVegaLite(value)) {
+    const values = (value.data as { values?: unknown } | undefined)?.values;
+    return { type: "chart", spec: value, rows: Array.isArray(values) ? values.length : 0 };
+  }
+  return { type: "value", value: (value === undefined ? null : value) as Value };
+}
+
+/** Evaluates a Markdown cell: its `${}` expressions are run as code and their text is put in the prose, escaped. */
+export async function evaluateMarkdown(cell: CompiledCell, inputs: ReadonlyMap<string, unknown>, ctx: CodeContext): Promise<CellOutput> {
+  if (cell.body?.type !== "markdown") throw new CellFailure(m.notRunnable(cell.kind));
+  const interpolation = cell.body.interpolation;
+  if (!interpolation) return { type: "markdown", text: cell.body.text };
+  const results = (await runCode(cell, interpolation.code, inputs, ctx)) as { ok: boolean; text: string }[];
+  let text = interpolation.pieces[0];
+  interpolation.expressions.forEach((expr, i) => {
+    const r = results[i];
+    // Values are data: escaped so they show as text, never as Markdown or HTML.
+    text += r?.ok ? escapeMarkdown(String(r.text)) : `**⚠ ${escapeMarkdown(m.interpolationFailed(expr, String(r?.text ?? "")))}**`;
+    text += interpolation.pieces[i + 1];
+  });
+  return { type: "markdown", text };
+}

@@ -1,0 +1,126 @@
+// The recipe gallery's state: open or not, the picked recipe with its table choices and form values, and
+// inserting it: build the cells, save the role mappings they read, insert them where the user was, run them.
+import { tick } from "svelte";
+import { findRecipe } from "../recipes/registry";
+import type { Recipe } from "../recipes/recipe";
+import type { Workbench } from "./workbench.svelte";
+import { galleryText } from "../messages/gallery";
+import { checkRecipe, defaultSlots, formAttrs, formDefaults, freePrefix, slotBindings, type FieldValue, type RecipeCheck } from "./recipe-form";
+
+/** The gallery: which recipe is picked and how it is set up. */
+export class Gallery {
+  private readonly bench: Workbench;
+  open = $state(false);
+  recipeId: string | undefined = $state(undefined);
+  /** Slot -> the chosen table ("" for none). */
+  slots: Record<string, string> = $state({});
+  values: Record<string, FieldValue> = $state({});
+  /** The prefix of the cell names. */
+  name = $state("");
+  busy = $state(false);
+  /** Problems the last insert ran into. */
+  errors: string[] = $state([]);
+  /** The cell the user last worked in (name or id), so cells are inserted after it. */
+  lastCell: string | undefined = undefined;
+
+  constructor(bench: Workbench) {
+    this.bench = bench;
+  }
+
+  /** The picked recipe. */
+  get recipe(): Recipe | undefined {
+    return this.recipeId ? findRecipe(this.recipeId) : undefined;
+  }
+
+  /** Opens the gallery (on the recipe picked before, if any). */
+  show(): void {
+    if (this.recipe) this.refreshSlots();
+    this.open = true;
+  }
+
+  /** Closes the gallery; the picked recipe and its settings are kept for next time. */
+  close(): void {
+    this.open = false;
+  }
+
+  /** Picks a recipe: tables by kind, parameters at their defaults, a free cell-name prefix. */
+  pick(id: string): void {
+    const recipe = findRecipe(id);
+    if (!recipe) return;
+    this.recipeId = id;
+    this.slots = defaultSlots(recipe, this.bench.roles.all());
+    this.values = formDefaults(recipe.params);
+    this.name = freePrefix(recipe, this.takenNames());
+    this.errors = [];
+  }
+
+  /** The checks of the picked recipe as set up now (recomputed when tables, mappings or values change). */
+  check(): RecipeCheck | undefined {
+    const recipe = this.recipe;
+    if (!recipe) return undefined;
+    const tables = slotBindings(recipe, this.slots, this.bench.roles.all());
+    return checkRecipe(recipe, tables, formAttrs(recipe.params, this.values), this.name.trim());
+  }
+
+  /** Builds the recipe, saves the mappings it reads, inserts its cells after the current cell and runs them. */
+  async insert(): Promise<void> {
+    const recipe = this.recipe;
+    const checked = this.check();
+    if (!recipe || !checked?.cells) {
+      this.errors = checked ? [...checked.params, ...checked.roles.map((p) => p.message), ...checked.build] : [];
+      return;
+    }
+    const taken = new Set(this.takenNames().map((n) => n.toLowerCase()));
+    const clash = checked.cells.find((c) => c.name && taken.has(c.name.toLowerCase()));
+    if (clash?.name) {
+      this.name = freePrefix(recipe, taken);
+      this.errors = [galleryText.nameTaken(clash.name, this.name)];
+      return;
+    }
+    this.busy = true;
+    this.errors = [];
+    try {
+      // The cells name only their tables; the roles they read must be in the front matter.
+      for (const table of new Set(Object.values(this.slots).filter(Boolean))) {
+        if (!this.bench.roles.ensureSaved(table)) return;
+      }
+      const at = this.insertionIndex();
+      const ids = checked.cells.map((cell, i) => this.bench.session.insertCell(at + i, cell));
+      this.open = false;
+      this.name = freePrefix(recipe, this.takenNames());
+      await tick();
+      const first = checked.cells[0]?.name;
+      if (first) document.querySelector(`[data-cell="${CSS.escape(first)}"]`)?.scrollIntoView({ block: "start", behavior: "smooth" });
+      this.lastCell = checked.cells[checked.cells.length - 1]?.name;
+      for (const id of ids) await this.bench.run(id);
+    } catch (error) {
+      this.errors = [error instanceof Error ? error.message : String(error)];
+      this.open = true;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Keeps the slot choices valid when tables come and go: a vanished table is replaced by the default. */
+  private refreshSlots(): void {
+    const recipe = this.recipe;
+    if (!recipe) return;
+    const loaded = new Set(this.bench.state.tables.map((t) => t.name));
+    const defaults = defaultSlots(recipe, this.bench.roles.all());
+    const slots = { ...this.slots };
+    for (const slot of recipe.inputs) if (!slots[slot.name] || !loaded.has(slots[slot.name])) slots[slot.name] = defaults[slot.name];
+    this.slots = slots;
+  }
+
+  /** After the cell the user last worked in, else at the end. */
+  private insertionIndex(): number {
+    const cells = this.bench.state.cells;
+    const i = this.lastCell === undefined ? -1 : cells.findIndex((c) => (c.cell.name ?? c.cell.id) === this.lastCell);
+    return i < 0 ? cells.length : i + 1;
+  }
+
+  private takenNames(): string[] {
+    const s = this.bench.state;
+    return [...s.cells.flatMap((c) => (c.cell.name ? [c.cell.name] : [])), ...s.tables.map((t) => t.name), ...Object.keys(s.notebook.frontMatter.data)];
+  }
+}

@@ -1,0 +1,154 @@
+// Column roles per loaded table, as the data panel shows them: the mapping saved in the notebook's front
+// matter, else a guess from the column names and types, overlaid with the user's unsaved changes.
+// The recipe gallery binds tables with the same mappings, so what the panel shows is what a recipe uses.
+import { checkMapping, type MappingCheck } from "../recipes/bindings";
+import { guessRoles, guessTableKind, isRoleOf, requiredRoles, TABLE_KINDS, type ColumnHint, type TableKind } from "../recipes/roles";
+import type { ColumnProfile } from "../engine/engine";
+import type { Workbench } from "./workbench.svelte";
+
+/** Where a table's shown mapping comes from. */
+export type MappingStatus = "saved" | "guessed" | "edited";
+
+/** A table's mapping as shown: its kind, role -> column, where it comes from, and what it lacks. */
+export interface TableMapping {
+  readonly table: string;
+  readonly kind: TableKind;
+  readonly roles: Readonly<Record<string, string>>;
+  readonly columns: readonly ColumnProfile[];
+  readonly status: MappingStatus;
+  readonly check: MappingCheck;
+}
+
+/** A request to bring a table's mapping into view (from the gallery's "map the columns" link). */
+export interface FocusRequest {
+  readonly table: string;
+  readonly role?: string;
+  /** Distinguishes repeated requests for the same place. */
+  readonly serial: number;
+}
+
+interface Draft {
+  readonly signature: string;
+  readonly kind: TableKind;
+  readonly roles: Readonly<Record<string, string>>;
+}
+
+const signatureOf = (columns: readonly ColumnProfile[]) => JSON.stringify(columns.map((c) => [c.name, c.type]));
+const hintsOf = (columns: readonly ColumnProfile[]): ColumnHint[] => columns.map((c) => ({ name: c.name, type: c.type }));
+
+/** The kind a saved mapping describes: the guessed kind when the roles fit it, else the first kind they fit. */
+function kindForRoles(roles: Readonly<Record<string, string>>, guessed: TableKind): TableKind {
+  const fits = TABLE_KINDS.filter((k) => Object.keys(roles).every((r) => isRoleOf(k, r)) && requiredRoles(k).every((r) => roles[r]));
+  return fits.includes(guessed) ? guessed : (fits[0] ?? guessed);
+}
+
+/** Drops unmapped roles, as the front matter stores them. */
+export function mappedOnly(roles: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(roles).filter(([, column]) => column));
+}
+
+/** The role mappings of the loaded tables: guessed, edited, saved. */
+export class RoleMappings {
+  private readonly bench: Workbench;
+  /** Unsaved changes per table (a Map: a table may be called `__proto__`). */
+  private drafts: ReadonlyMap<string, Draft> = $state.raw(new Map());
+  private readonly guesses = new Map<string, { kind: TableKind; roles: Record<string, string> }>();
+  private serial = 0;
+  /** The latest request to show a table's mapping; the data panel scrolls to it. */
+  focus: FocusRequest | undefined = $state.raw(undefined);
+
+  constructor(bench: Workbench) {
+    this.bench = bench;
+  }
+
+  /** The mapping of a loaded table, or undefined when no such table is loaded. */
+  of(table: string): TableMapping | undefined {
+    const summary = this.bench.state.tables.find((t) => t.name === table);
+    if (!summary) return undefined;
+    const signature = signatureOf(summary.columns);
+    const draft = this.drafts.get(table);
+    const saved = this.bench.state.notebook.frontMatter.data[table]?.roles;
+    let kind: TableKind;
+    let roles: Readonly<Record<string, string>>;
+    let status: MappingStatus;
+    if (draft && draft.signature === signature) {
+      ({ kind, roles } = draft);
+      status = "edited";
+    } else if (saved && Object.keys(saved).length) {
+      kind = kindForRoles(saved, this.guess(summary.columns, signature).kind);
+      roles = saved;
+      status = "saved";
+    } else {
+      ({ kind, roles } = this.guess(summary.columns, signature));
+      status = "guessed";
+    }
+    const names = summary.columns.map((c) => c.name);
+    return { table, kind, roles, columns: summary.columns, status, check: checkMapping(kind, table, mappedOnly(roles), names) };
+  }
+
+  /** Every loaded table's mapping, in table order. */
+  all(): TableMapping[] {
+    return this.bench.state.tables.map((t) => this.of(t.name)).filter((m): m is TableMapping => m !== undefined);
+  }
+
+  /** Changes what kind of table it is; the roles are guessed again for that kind. */
+  setKind(table: string, kind: TableKind): void {
+    const current = this.of(table);
+    if (!current) return;
+    const roles = guessRoles(hintsOf(current.columns), kind).roles;
+    this.setDraft(table, current.columns, kind, roles);
+  }
+
+  /** Maps `role` to `column` ("" unmaps it). */
+  setRole(table: string, role: string, column: string): void {
+    const current = this.of(table);
+    if (!current) return;
+    this.setDraft(table, current.columns, current.kind, { ...current.roles, [role]: column });
+  }
+
+  /** Forgets unsaved changes: back to the saved mapping, or the guess. */
+  reset(table: string): void {
+    const drafts = new Map(this.drafts);
+    drafts.delete(table);
+    this.drafts = drafts;
+  }
+
+  /** Stores the shown mapping in the notebook's front matter; false (with the reason shown) when it cannot. */
+  save(table: string): boolean {
+    const current = this.of(table);
+    if (!current) return false;
+    try {
+      this.bench.session.setRoles(table, mappedOnly(current.roles));
+    } catch (error) {
+      this.bench.notify(error instanceof Error ? error.message : String(error));
+      return false;
+    }
+    this.reset(table);
+    return true;
+  }
+
+  /** Saves the mapping unless the notebook already has exactly it (a recipe about to use it must find it there). */
+  ensureSaved(table: string): boolean {
+    return this.of(table)?.status === "saved" || this.save(table);
+  }
+
+  /** Asks the data panel to show a table's mapping (and the select of `role`). */
+  show(table: string, role?: string): void {
+    this.focus = { table, role, serial: ++this.serial };
+  }
+
+  private setDraft(table: string, columns: readonly ColumnProfile[], kind: TableKind, roles: Readonly<Record<string, string>>): void {
+    this.drafts = new Map(this.drafts).set(table, { signature: signatureOf(columns), kind, roles });
+  }
+
+  private guess(columns: readonly ColumnProfile[], signature: string) {
+    let guess = this.guesses.get(signature);
+    if (!guess) {
+      const hints = hintsOf(columns);
+      const kind = guessTableKind(hints).kind;
+      guess = { kind, roles: guessRoles(hints, kind).roles };
+      this.guesses.set(signature, guess);
+    }
+    return guess;
+  }
+}
