@@ -201,7 +201,7 @@ for (const c of customerInfo) {
     const watchedLoss = c.id === watched && created >= day("2024-10-01");
     const competitor = watchedLoss ? "Globex" : weightedM(COMPETITORS);
     const price = Math.round(SIZES[c.size].ticket * (0.6 + 0.8 * more()));
-    const undercut = competitor === "PriceRight" ? (c.industry === "Retail" ? 0.74 : 0.96) : 0.92 + 0.16 * more();
+    const undercut = competitor === "PriceRight" ? (c.industry === "Retail" ? 0.74 : 0.96) : 0.85 + 0.35 * more();
     const theirs = competitor ? Math.round(price * undercut * (0.97 + 0.06 * more())) : "";
     const gap = theirs ? price / Number(theirs) - 1 : 0;
     const winChance = watchedLoss ? 0.1 : clamp(0.55 - 1.6 * gap + (competitor ? 0 : 0.15), 0.05, 0.9);

@@ -17,13 +17,16 @@ import { ui } from "./messages/ui";
 const shipped = new Set(Object.values(import.meta.glob<string>("/notebooks/*.md", { query: "?raw", import: "default", eager: true })));
 
 const engine: Promise<Engine> = wasmEngine();
-// ts cells and Markdown `${}` run in the notebook sandbox's Worker, never in this page.
-const session = openSession(engine, { runner: sandboxRunner() });
+// ts cells and Markdown `${}` run in the notebook sandbox's Worker, never in this page; each opened
+// notebook gets a fresh sandbox, so nothing one notebook's code left behind meets the next.
+const runner = sandboxRunner();
+const session = openSession(engine, { runner });
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const bench = new Workbench({
   session,
   toSource: fileSourceFromFile,
+  onOpen: () => runner.reset(),
   preview: async (table, limit) => (await engine).query(`SELECT * FROM ${quote(table)} LIMIT ${Math.max(0, Math.floor(limit))}`),
 });
 

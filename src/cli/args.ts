@@ -9,6 +9,8 @@ export interface RunArgs {
   readonly data: ReadonlyMap<string, string>;
   readonly json?: string;
   readonly limit: number;
+  /** Input name -> value text, from `--set name=value`, overriding the inputs' stored values. */
+  readonly set: ReadonlyMap<string, string>;
 }
 
 /** The parsed command line: a run, or a request for help. */
@@ -32,6 +34,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   let json: string | undefined;
   let limit = DEFAULT_LIMIT;
   const data = new Map<string, string>();
+  const set = new Map<string, string>();
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     // Both `--limit 5` and `--limit=5`.
@@ -47,6 +50,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       const eq = spec.indexOf("=");
       if (eq <= 0 || eq === spec.length - 1) throw new UsageError(m.badData(spec));
       data.set(spec.slice(0, eq), spec.slice(eq + 1));
+    } else if (option === "--set") {
+      const spec = value();
+      const eq = spec.indexOf("=");
+      if (eq <= 0) throw new UsageError(m.badSet(spec));
+      set.set(spec.slice(0, eq), spec.slice(eq + 1));
     } else if (option === "--json") json = value();
     else if (option === "--limit") {
       const text = value();
@@ -57,5 +65,5 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     else throw new UsageError(m.extraArgument(arg));
   }
   if (notebook === undefined) throw new UsageError(m.noNotebook());
-  return { command: "run", notebook, data, ...(json !== undefined ? { json } : {}), limit };
+  return { command: "run", notebook, data, set, ...(json !== undefined ? { json } : {}), limit };
 }

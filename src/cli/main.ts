@@ -9,6 +9,8 @@ import { cliHelp, cliMessages as m } from "../messages/cli";
 import { NotebookError } from "../notebook/errors";
 import { parseNotebook } from "../notebook/parse";
 import { openSession } from "../session/session";
+import { nodeCodeRunner } from "../sandbox-node/node-runner";
+import { compileInput, parseInputText } from "../compile/input";
 import { parseArgs, UsageError, type RunArgs } from "./args";
 import { resolveDataFiles } from "./data-files";
 import { buildReport, failureLines, summaryLines } from "./report";
@@ -53,10 +55,26 @@ async function run(args: RunArgs, out: (line: string) => void, err: (line: strin
   }
 
   const engine = await nativeEngine();
+  const runner = nodeCodeRunner();
   try {
-    const session = openSession(engine);
+    const session = openSession(engine, { runner, liveDelayMs: false, onLog: (cell, line) => out(m.log(cell, line)) });
     // The user asked for this run, which is what trusting a notebook means.
     session.open(text, { trusted: true });
+    for (const [name, value] of args.set) {
+      const input = session.getState().cells.find((c) => c.cell.kind === "input" && c.cell.name?.toLowerCase() === name.toLowerCase())?.cell;
+      if (!input) {
+        err(m.unknownInput(name, session.getState().cells.flatMap((c) => (c.cell.kind === "input" && c.cell.name ? [c.cell.name] : []))));
+        return EXIT_INPUT;
+      }
+      const spec = compileInput(input.source).body?.spec;
+      try {
+        // A broken spec is reported on the cell itself when it runs; the raw text is set as given.
+        session.setInputValue(input.id, spec ? parseInputText(spec, value) : value);
+      } catch (e) {
+        err(m.badSetValue(e instanceof Error ? e.message : String(e)));
+        return EXIT_INPUT;
+      }
+    }
     for (const f of files) {
       if (!("path" in f)) continue;
       try {
@@ -82,6 +100,7 @@ async function run(args: RunArgs, out: (line: string) => void, err: (line: strin
     for (const line of failureLines(report)) err(line);
     return failed ? 1 : 0;
   } finally {
+    runner.close();
     await engine.close();
   }
 }

@@ -15,6 +15,8 @@ export interface CellReport {
   readonly rowCount: number;
   /** The first `limit` rows; DATE values as `YYYY-MM-DD`, TIMESTAMP values as ISO 8601 text. */
   readonly rows: Record<string, Value>[];
+  /** A ts cell's value, an input's value, or a Markdown cell's text with its `${}` values filled in; else null. */
+  readonly value: unknown;
 }
 
 /** The whole JSON report. */
@@ -49,10 +51,11 @@ function cellReport(state: CellState, limit: number): CellReport {
       table.columns.forEach((c, i) => (plain[c.name] = readable(row[c.name], dates[i])));
       return plain;
     });
-    return { ...base, columns: table.columns.map((c) => ({ name: c.name, type: c.type })), rowCount: output.totalRows ?? table.numRows, rows };
+    return { ...base, columns: table.columns.map((c) => ({ name: c.name, type: c.type })), rowCount: output.totalRows ?? table.numRows, rows, value: null };
   }
-  if (output?.type === "chart") return { ...base, columns: [], rowCount: output.rows, rows: [] };
-  return { ...base, columns: [], rowCount: 0, rows: [] };
+  if (output?.type === "chart") return { ...base, columns: [], rowCount: output.rows, rows: [], value: null };
+  const value = output?.type === "value" || output?.type === "input" ? output.value : output?.type === "markdown" && output.text !== state.cell.source ? output.text : null;
+  return { ...base, columns: [], rowCount: 0, rows: [], value: value ?? null };
 }
 
 function readable(value: Value, kind: string): Value {
@@ -60,6 +63,12 @@ function readable(value: Value, kind: string): Value {
   if (kind === "date") return new Date(value).toISOString().slice(0, 10);
   if (kind === "timestamp") return new Date(value).toISOString();
   return value;
+}
+
+/** A value in one line of at most 60 characters, for the terminal summary. */
+function short(value: unknown): string {
+  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
 /** The label a cell goes by in messages: its name, or its kind and position. */
@@ -72,7 +81,14 @@ export function summaryLines(report: RunReport): string[] {
   const lines: string[] = [];
   report.cells.forEach((cell, i) => {
     if (cell.kind === "markdown" || cell.kind === "code") return;
-    const detail = cell.status === "error" ? cell.error?.message.split("\n")[0] ?? "" : cell.kind === "chart" ? `chart, ${m.rows(cell.rowCount)}` : cell.status === "done" ? m.rows(cell.rowCount) : cell.status;
+    const detail =
+      cell.status === "error"
+        ? (cell.error?.message.split("\n")[0] ?? "")
+        : cell.kind === "chart"
+          ? `chart, ${m.rows(cell.rowCount)}`
+          : cell.status === "done"
+            ? cell.columns.length || cell.value === null ? m.rows(cell.rowCount) : `= ${short(cell.value)}`
+            : cell.status;
     lines.push(m.cellLine(cell.status !== "error", cellLabel(cell, i), cell.kind, detail));
   });
   return lines;

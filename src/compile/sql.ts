@@ -62,14 +62,16 @@ export function compileSql(source: string): CompiledSql {
   // Keep everything up to the last significant token (leading comments too, so positions stay put).
   let sql = "";
   const params: string[] = [];
+  const paramAt: number[] = [];
   for (const t of tokens) {
     if (t.start >= sig[last].end) break;
     if (t.type === "param") {
+      paramAt.push(sql.length);
       sql += "?";
       params.push(t.value);
     } else sql += source.slice(t.start, t.end);
   }
-  return { references, body: { type: "sql", sql, params } };
+  return { references, body: { type: "sql", sql, params, paramAt } };
 }
 
 /**

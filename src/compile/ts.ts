@@ -4,6 +4,7 @@ import { transform } from "sucrase";
 import { compileMessages as m } from "../messages/compile";
 import { scanJsNames } from "./js-names";
 import { positionAt } from "./position";
+import { originalPosition } from "./source-map";
 import type { CellBody, CellError } from "./types";
 
 /** What compiling a ts cell's source yields. */
@@ -13,12 +14,15 @@ export interface CompiledTs {
   readonly error?: CellError;
 }
 
-/** Strips TypeScript to JavaScript, keeping every line where it was; throws a positioned CellError. */
-export function transpileTs(source: string): { code: string; ms: number } {
+/**
+ * Strips TypeScript to JavaScript, keeping every line where it was (columns move where types were
+ * removed: `mappings` is the source map's, for `originalPosition`); throws a positioned CellError.
+ */
+export function transpileTs(source: string): { code: string; ms: number; mappings: string } {
   const started = performance.now();
   try {
-    const { code } = transform(source, { transforms: ["typescript"], disableESTransforms: true });
-    return { code, ms: performance.now() - started };
+    const { code, sourceMap } = transform(source, { transforms: ["typescript"], disableESTransforms: true, sourceMapOptions: { compiledFilename: "cell.js" }, filePath: "cell.ts" });
+    return { code, ms: performance.now() - started, mappings: sourceMap?.mappings ?? "" };
   } catch (e) {
     const err = e as { message?: string; pos?: number };
     const reason = String(err.message ?? e).replace(/\s*\(\d+:\d+\)\s*$/, "");
@@ -38,19 +42,20 @@ export function codeReferences(code: string, own?: string): string[] {
 
 /** Compiles a ts cell's source; `name` is the cell's own name (a local of that name is not a reference). */
 export function compileTs(source: string, name?: string): CompiledTs {
-  let out: { code: string; ms: number };
+  let out: { code: string; ms: number; mappings: string };
   try {
     out = transpileTs(source);
   } catch (e) {
     return { references: [], error: e as CellError };
   }
   // Module syntax has no place in a cell body: the recipe library is the `lib` object in scope.
-  const moduleLine = /^[ \t]*(import[ \t]*[\w{*"'$]|export[ \t]+)/m.exec(out.code);
+  // Checked on the source: sucrase drops imports whose names go unused.
+  const moduleLine = /^[ \t]*(import[ \t]*[\w{*"'$]|export[ \t]+)/m.exec(source);
   if (moduleLine) {
     const offset = moduleLine.index + moduleLine[0].length - moduleLine[1].length;
-    return { references: [], error: { message: m.tsModuleSyntax(), ...positionAt(out.code, offset) } };
+    return { references: [], error: { message: m.tsModuleSyntax(), ...positionAt(source, offset) } };
   }
-  return { references: codeReferences(out.code, name), body: { type: "ts", code: out.code, transpileMs: out.ms } };
+  return { references: codeReferences(out.code, name), body: { type: "ts", code: out.code, transpileMs: out.ms, mappings: out.mappings } };
 }
 
 /** Names the code can always use; a cell of one of these names is still reachable through `values`. */
@@ -68,10 +73,12 @@ export function wrapCode(code: string, names: readonly string[], param: string):
   return { js: `${prelude}${code}\n}`, column1: prelude.length };
 }
 
-/** Maps a 1-based position in wrapped `js` back to the cell's source (the code keeps its lines). */
-export function sourcePositionInCode(line: number | undefined, column: number | undefined, column1: number): { line?: number; column?: number } {
+/**
+ * Maps a 1-based position in wrapped `js` back to the cell's TypeScript source: the wrapper's prefix
+ * comes off line 1, then the transpiler's source map (`mappings`) moves the column past removed types.
+ */
+export function sourcePositionInCode(line: number | undefined, column: number | undefined, column1: number, mappings?: string): { line?: number; column?: number } {
   if (line === undefined) return {};
-  const lines = line;
-  if (column === undefined) return { line: lines };
-  return { line: lines, column: lines === 1 ? Math.max(1, column - column1) : column };
+  if (column === undefined) return { line };
+  return originalPosition(mappings, line, line === 1 ? Math.max(1, column - column1) : column);
 }

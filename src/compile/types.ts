@@ -17,10 +17,12 @@ export interface CellError {
  * (with `${expr}` interpolations), TypeScript transpiled to JavaScript, or an input control.
  */
 export type CellBody =
-  | { readonly type: "sql"; readonly sql: string; readonly params: string[] }
+  /** `paramAt`: the offset in `sql` of each `?` that stands for a param (a list value widens it to `[?, ?, ...]`). */
+  | { readonly type: "sql"; readonly sql: string; readonly params: string[]; readonly paramAt?: number[] }
   | { readonly type: "chart"; readonly data: string; readonly spec: Record<string, unknown> }
   | { readonly type: "markdown"; readonly text: string; readonly interpolation?: MarkdownInterpolation }
-  | { readonly type: "ts"; readonly code: string; readonly transpileMs: number }
+  /** `mappings`: the transpiler's source map, to put error columns back where they are in the TypeScript. */
+  | { readonly type: "ts"; readonly code: string; readonly transpileMs: number; readonly mappings?: string }
   | { readonly type: "input"; readonly spec: InputSpec };
 
 /**

@@ -1,13 +1,16 @@
 // Wording of the command-line runner: help, usage errors and the run summary.
 
 /** The `--help` text. */
-export const cliHelp = `Usage: npm run notebook -- run <notebook.md> [--data <table>=<path> ...] [--json <out.json>] [--limit <n>]
+export const cliHelp = `Usage: npm run notebook -- run <notebook.md> [--data <table>=<path> ...] [--set <input>=<value> ...] [--json <out.json>] [--limit <n>]
 
 Runs a notebook headlessly on native DuckDB, through the same parser, graph and runtime as the app.
 
 Options:
   --data <table>=<path>  Load the file at <path> (relative to the directory you ran npm from) as <table>.
                          Overrides the file the notebook's front matter declares for <table>.
+  --set <input>=<value>  Run with this value for the input cell <input> instead of its stored one.
+                         Read by the input's type: 5, true, a,b (multiselect), 2024-01-01..2024-03-31
+                         (daterange), or JSON. Checked against the input's bounds and options.
   --json <out.json>      Write every cell's name, kind, status, error, columns, row count and rows.
   --limit <n>            Rows per cell in the JSON (default 1000).
   -h, --help             Show this help.
@@ -16,6 +19,10 @@ Data files: a table declared in the front matter (data: <table>: {file: <file>})
 is looked for next to the notebook (<notebook dir>/<file>), then in public/notebooks/<file> under
 the current directory, then in Clientbook's own public/notebooks/ (the shipped sample data).
 Paths on the command line are relative to the directory you ran the command from.
+
+TypeScript cells and Markdown \${...} values run in a worker thread with nothing but JavaScript
+itself: no network, no files, no process; only the notebook's SQL data through sql\`...\`.
+A cell running longer than 30 seconds is stopped.
 
 Exit status: 0 when every cell ran, 1 when a cell failed (the failing cells go to stderr),
 2 for a usage error, an unreadable notebook or a missing data file.`;
@@ -29,6 +36,10 @@ export const cliMessages = {
   unknownOption: (option: string) => `Unknown option ${option}. Try --help.`,
   missingValue: (option: string) => `${option} needs a value. Try --help.`,
   badData: (value: string) => `--data takes <table>=<path>, not "${value}".`,
+  badSet: (value: string) => `--set takes <input>=<value>, not "${value}".`,
+  unknownInput: (name: string, inputs: readonly string[]) => `--set ${name}: no input cell is named ${name}${inputs.length ? ` (inputs: ${inputs.join(", ")})` : " (this notebook has no input cells)"}.`,
+  badSetValue: (reason: string) => `--set: ${reason}`,
+  log: (cell: string, text: string) => `  [${cell}] ${text}`,
   badLimit: (value: string) => `--limit takes a whole number of rows, not "${value}".`,
   notebookMissing: (path: string) => `Notebook not found: ${path}`,
   notebookUnreadable: (path: string, line: number | undefined, reason: string) => `${path}${line ? `:${line}` : ""}: ${reason}`,

@@ -236,6 +236,7 @@ export const MARKET_CHECKS = {
   noAttribute: "left out: no attribute",
   noCompetitor: "used: deals with no competitor named (shown as \"(none)\")",
   openReceivable: "used: open invoices (no paid date, or paid after the analysis date)",
+  unlistedStage: "used at the first stage only: a stage not in the stage list (e.g. lost)",
   noPrices: "left out of price gaps: our price or the competitor's price missing",
   nothingLeft: "nothing left to analyse: check the role mapping, the scale and the analysis date",
 } as const;

@@ -25,6 +25,9 @@ export function createRuntime<C extends RuntimeCell>(options: RuntimeOptions<C>)
   const listeners = new Set<() => void>();
   let running: { id: string; controller: AbortController } | undefined;
   let pumping = false;
+  let inFlight: string | undefined;
+  // Set by cancel(): the cell in flight is not queued again when it stops.
+  let dropInFlight = false;
 
   const notify = () => {
     for (const listener of [...listeners]) listener();
@@ -53,14 +56,15 @@ export function createRuntime<C extends RuntimeCell>(options: RuntimeOptions<C>)
 
   function settle(): void {
     for (let i = waiters.length - 1; i >= 0; i--) {
-      if ([...waiters[i].ids].every((id) => !pending.has(id))) waiters.splice(i, 1)[0].resolve();
+      if ([...waiters[i].ids].every((id) => !pending.has(id) && id !== inFlight)) waiters.splice(i, 1)[0].resolve();
     }
   }
 
   function schedule(ids: Iterable<string>): Promise<void> {
     const runnable = new Set(graph.order);
     const set = new Set([...ids].filter((id) => runnable.has(id)));
-    for (const id of set) pending.add(id);
+    // The cell in flight is not queued twice: if it was superseded, the pump queues it again itself.
+    for (const id of set) if (id !== inFlight) pending.add(id);
     const done = new Promise<void>((resolve) => waiters.push({ ids: set, resolve }));
     settle();
     void pump();
@@ -73,9 +77,14 @@ export function createRuntime<C extends RuntimeCell>(options: RuntimeOptions<C>)
     try {
       for (let id = next(); id !== undefined; id = next()) {
         const version = versions.get(id) ?? 0;
+        // Off the queue while it runs, so a request made meanwhile (a newer input) queues it again.
+        pending.delete(id);
+        inFlight = id;
         await execute(id, version);
-        // A superseded cell stays queued and runs again with its new definition.
-        if ((versions.get(id) ?? 0) === version) pending.delete(id);
+        inFlight = undefined;
+        // A superseded cell runs again with its new definition.
+        if ((versions.get(id) ?? 0) !== version && !dropInFlight && graph.order.includes(id)) pending.add(id);
+        dropInFlight = false;
         settle();
       }
     } finally {
@@ -83,8 +92,16 @@ export function createRuntime<C extends RuntimeCell>(options: RuntimeOptions<C>)
     }
   }
 
-  // Always the earliest queued cell in dependency order, so ancestors finish before descendants.
-  const next = () => graph.order.find((id) => pending.has(id));
+  // Always the earliest queued cell in dependency order, so ancestors finish before descendants; an
+  // ancestor that is out of date (e.g. an input changed while this cell was queued) is queued first.
+  const next = (): string | undefined => {
+    const id = graph.order.find((i) => pending.has(i));
+    if (id === undefined) return undefined;
+    const outdated = graph.ancestors(id).filter((a) => !fresh.has(a) && graph.order.includes(a));
+    if (!outdated.length) return id;
+    for (const a of outdated) pending.add(a);
+    return graph.order.find((i) => pending.has(i));
+  };
 
   async function execute(id: string, version: number): Promise<void> {
     const cell = cells.get(id);
@@ -185,6 +202,7 @@ export function createRuntime<C extends RuntimeCell>(options: RuntimeOptions<C>)
     },
     cancel() {
       pending.clear();
+      if (inFlight !== undefined) dropInFlight = true;
       supersede();
       settle();
       notify();

@@ -66,8 +66,20 @@ export const CONTEXT_SOURCE = String.raw`(function (post, call, libNames) {
       for (const name of Object.keys(request.tables)) values[name] = rowsOf(request.tables[name]);
       return {
         sql: async (strings, ...params) => {
-          const text = typeof strings === "string" ? strings : strings.join("?");
-          return rowsOf(await ask({ type: "sql", text, params: params.map(paramOf) }));
+          if (typeof strings === "string") return rowsOf(await ask({ type: "sql", text: strings, params: params.map(paramOf) }));
+          let text = strings[0];
+          const bound = [];
+          params.forEach((p, i) => {
+            if (Array.isArray(p) && p.every((v) => v === null || typeof v !== "object")) {
+              text += "[" + p.map(() => "?").join(", ") + "]";
+              for (const v of p) bound.push(paramOf(v));
+            } else {
+              text += "?";
+              bound.push(paramOf(p));
+            }
+            text += strings[i + 1];
+          });
+          return rowsOf(await ask({ type: "sql", text, params: bound }));
         },
         fmt,
         log: logLine,

@@ -30,12 +30,15 @@ interface Running {
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
   readonly cleanup: () => void;
+  /** Starts the time limit: once the worker is up, so its start-up does not count. */
+  readonly startClock: () => void;
 }
 
 /** Creates a runner whose worker starts on the first run. */
 export function nodeCodeRunner(options: NodeRunnerOptions = {}): CodeRunner {
   const timeoutMs = options.timeoutMs ?? 30_000;
   let worker: Worker | undefined;
+  let workerReady = false;
   let running: Running | undefined;
   let runs = 0;
   let closed = false;
@@ -53,6 +56,7 @@ export function nodeCodeRunner(options: NodeRunnerOptions = {}): CodeRunner {
   function kill(error: CodeError): void {
     const w = worker;
     worker = undefined;
+    workerReady = false;
     void w?.terminate();
     if (running) settle(running.id, { error });
   }
@@ -62,7 +66,11 @@ export function nodeCodeRunner(options: NodeRunnerOptions = {}): CodeRunner {
     const w = new Worker(workerSource(), { eval: true, env: {}, execArgv: [], stdout: false, stderr: false });
     w.unref();
     w.on("message", (message: FromWorker) => {
-      if (message.type === "ready" || running?.id !== message.id) return;
+      if (message.type === "ready") {
+        if (worker === w) (workerReady = true), running?.startClock();
+        return;
+      }
+      if (running?.id !== message.id) return;
       const host = running.host;
       if (message.type === "log") host.log?.(message.text);
       else if (message.type === "done") settle(message.id, { value: message.value });
@@ -98,7 +106,7 @@ export function nodeCodeRunner(options: NodeRunnerOptions = {}): CodeRunner {
       const id = ++runs;
       return new Promise((resolve, reject) => {
         const onAbort = () => kill(new CodeError(m.codeStopped()));
-        const timer = timeoutMs > 0 ? setTimeout(() => kill(new CodeError(m.codeTimeout(timeoutMs))), timeoutMs) : undefined;
+        let timer: ReturnType<typeof setTimeout> | undefined;
         signal.addEventListener("abort", onAbort, { once: true });
         running = {
           id,
@@ -109,7 +117,11 @@ export function nodeCodeRunner(options: NodeRunnerOptions = {}): CodeRunner {
             if (timer) clearTimeout(timer);
             signal.removeEventListener("abort", onAbort);
           },
+          startClock: () => {
+            if (timeoutMs > 0 && !timer) timer = setTimeout(() => kill(new CodeError(m.codeTimeout(timeoutMs))), timeoutMs);
+          },
         };
+        if (workerReady) running.startClock();
         w.postMessage({ type: "run", id, request } satisfies ToWorker);
       });
     },

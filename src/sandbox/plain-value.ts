@@ -15,7 +15,9 @@ export function plainValueProblem(value: unknown): string | undefined {
     if (++nodes > MAX_NODES) return `more than ${MAX_NODES.toLocaleString("en-US")} values`;
     if (v === null || v === undefined) return undefined;
     const type = typeof v;
-    if (type === "number" || type === "string" || type === "boolean" || type === "bigint") return undefined;
+    if (type === "number" || type === "string" || type === "boolean") return undefined;
+    // A BigInt cannot be shown, saved as JSON or put in a table column: the cell should use a number.
+    if (type === "bigint") return "a BigInt";
     if (type !== "object") return `a ${type}`;
     if (depth > MAX_DEPTH) return `nesting deeper than ${MAX_DEPTH} levels`;
     if (v instanceof Date) return undefined;

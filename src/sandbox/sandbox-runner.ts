@@ -24,8 +24,14 @@ interface Running {
 
 const newToken = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
 
+/** The browser CodeRunner, which can also start over with a fresh sandbox. */
+export interface SandboxRunner extends CodeRunner {
+  /** Drops the sandbox frame (and whatever a notebook's code left in its Worker); the next run makes a new one. */
+  reset(): void;
+}
+
 /** Creates the browser CodeRunner; its sandbox frame is made on the first run. */
-export function sandboxRunner(options: SandboxRunnerOptions = {}): CodeRunner {
+export function sandboxRunner(options: SandboxRunnerOptions = {}): SandboxRunner {
   let frame: HTMLIFrameElement | undefined;
   let token = "";
   let loads = 0;
@@ -61,9 +67,7 @@ export function sandboxRunner(options: SandboxRunnerOptions = {}): CodeRunner {
     made.addEventListener("load", () => {
       if (++loads > 1 && frame === made) {
         fail(new CodeError(ui.codeSandboxReloaded));
-        frame.remove();
-        frame = undefined;
-        ready = undefined;
+        dropFrame();
       }
     });
     made.src = `${options.src ?? "sandbox.html"}#${token}`;
@@ -128,6 +132,16 @@ export function sandboxRunner(options: SandboxRunnerOptions = {}): CodeRunner {
     run?.reject(error);
   }
 
+  function dropFrame(): void {
+    markReady?.();
+    markReady = undefined;
+    port?.close();
+    port = undefined;
+    frame?.remove();
+    frame = undefined;
+    ready = undefined;
+  }
+
   function stop(): void {
     if (!current) return;
     fail(new CodeError(ui.codeStopped));
@@ -140,10 +154,14 @@ export function sandboxRunner(options: SandboxRunnerOptions = {}): CodeRunner {
     async run(request: CodeRequest, host: CodeHost, signal: AbortSignal): Promise<unknown> {
       if (closed) throw new CodeError(ui.codeRunnerClosed);
       if (signal.aborted) throw signal.reason;
-      ready ??= makeFrame();
-      await ready;
-      if (closed) throw new CodeError(ui.codeRunnerClosed);
-      if (signal.aborted) throw signal.reason;
+      // A frame dropped while it loaded (reset) releases its waiters, which then wait for a new one.
+      for (;;) {
+        const waiting = (ready ??= makeFrame());
+        await waiting;
+        if (closed) throw new CodeError(ui.codeRunnerClosed);
+        if (signal.aborted) throw signal.reason;
+        if (waiting === ready && port) break;
+      }
       // Runs do not overlap; one still going (a caller that did not wait) is stopped first.
       if (current) stop();
       const id = ++runs;
@@ -170,14 +188,15 @@ export function sandboxRunner(options: SandboxRunnerOptions = {}): CodeRunner {
       });
     },
     stop,
+    reset(): void {
+      fail(new CodeError(ui.codeStopped));
+      dropFrame();
+    },
     close(): void {
       closed = true;
       fail(new CodeError(ui.codeRunnerClosed));
       window.removeEventListener("message", onWindowMessage);
-      port?.close();
-      port = undefined;
-      frame?.remove();
-      frame = undefined;
+      dropFrame();
     },
   };
 }

@@ -34,7 +34,7 @@ export function rowsOf(table: WireTable): Rows {
   return rows as Rows;
 }
 
-/** A value as a bound SQL parameter: dates as ISO text, lists and objects as JSON text. */
+/** A value as a bound SQL parameter: dates as ISO text, objects (and nested lists) as JSON text. */
 export function paramOf(value: unknown): Value {
   if (value === undefined || value === null) return null;
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
@@ -65,8 +65,21 @@ export function codeScope(request: CodeRequest, host: CodeHost, lib: Readonly<Re
   for (const [name, table] of Object.entries(request.tables)) values[name] = rowsOf(table);
   return {
     async sql(strings, ...params) {
-      const text = typeof strings === "string" ? strings : strings.join("?");
-      return rowsOf(await host.sql(text, params.map(paramOf)));
+      if (typeof strings === "string") return rowsOf(await host.sql(strings, params.map(paramOf)));
+      // A list of plain values becomes a DuckDB list of bound items, as `${name}` does in sql cells.
+      let text = strings[0];
+      const bound: Value[] = [];
+      params.forEach((p, i) => {
+        if (Array.isArray(p) && p.every((v) => v === null || typeof v !== "object")) {
+          text += `[${p.map(() => "?").join(", ")}]`;
+          bound.push(...p.map(paramOf));
+        } else {
+          text += "?";
+          bound.push(paramOf(p));
+        }
+        text += strings[i + 1];
+      });
+      return rowsOf(await host.sql(text, bound));
     },
     fmt,
     log: (...args) => host.log?.(args.map((a) => fmt(a, 6)).join(" ")),

@@ -42,7 +42,7 @@ function requestValues(inputs: ReadonlyMap<string, unknown>): { inputs: Record<s
 }
 
 /** Runs `code` (a compiled body) with the upstream values; resolves with what it returned. */
-async function runCode(cell: CompiledCell, code: string, inputs: ReadonlyMap<string, unknown>, ctx: CodeContext): Promise<unknown> {
+async function runCode(cell: CompiledCell, code: string, inputs: ReadonlyMap<string, unknown>, ctx: CodeContext, mappings?: string): Promise<unknown> {
   if (!ctx.runner) throw new CellFailure(m.noRunner());
   const { inputs: values, tables } = requestValues(inputs);
   const { js, column1 } = wrapCode(code, [...Object.keys(values), ...Object.keys(tables)], CODE_PARAMETER);
@@ -69,7 +69,7 @@ async function runCode(cell: CompiledCell, code: string, inputs: ReadonlyMap<str
       const err = e as CodeError;
       // A name that is no cell (any more) and no global reads as undefined code: say so plainly.
       const missing = /^ReferenceError: ([A-Za-z_$][\w$]*) is not defined$/.exec(err.message);
-      const at = sourcePositionInCode(err.line, err.column, column1);
+      const at = sourcePositionInCode(err.line, err.column, column1, mappings);
       throw new CellFailure(missing ? m.unknownName(missing[1]) : err.message, at.line, at.column);
     }
     throw e;
@@ -79,7 +79,7 @@ async function runCode(cell: CompiledCell, code: string, inputs: ReadonlyMap<str
 /** Evaluates a ts cell: rows become a table (and a temp table named after the cell), a Vega-Lite spec a chart, anything else a value. */
 export async function evaluateTs(cell: CompiledCell, inputs: ReadonlyMap<string, unknown>, ctx: CodeContext, created: Set<string>): Promise<CellOutput> {
   if (cell.body?.type !== "ts") throw new CellFailure(m.notRunnable(cell.kind));
-  const value = await runCode(cell, cell.body.code, inputs, ctx);
+  const value = await runCode(cell, cell.body.code, inputs, ctx, cell.body.mappings);
   const data = rowsTable(value);
   if (data) {
     if (cell.name) {

@@ -44,8 +44,8 @@ export async function evaluateCell(engine: Engine, cell: CompiledCell, inputs: R
       return { type: "chart", spec: bound.spec, rows: bound.rows, ...(bound.rows < total ? { note: m.chartRowsCapped(bound.rows, total) } : {}) };
     }
     case "sql": {
-      const params = body.params.map((p) => paramValue(lookup(inputs, p)));
-      const where = { sql: body.sql, source: source ?? body.sql, offset: 0 };
+      const { sql, params } = bindParams(body.sql, body.paramAt, body.params.map((p) => paramBinding(lookup(inputs, p))));
+      const where = { sql, source: source ?? body.sql, offset: 0 };
       return cell.name ? runNamed(engine, cell.name, where, params, signal) : runPlain(engine, where, params, signal);
     }
   }
@@ -111,16 +111,37 @@ function lookup(inputs: ReadonlyMap<string, unknown>, name: string): unknown {
 }
 
 /**
- * The value a `${name}` parameter binds: an input's or ts cell's value; a list or object (a multiselect,
- * a date range) binds as JSON text; a table, chart or anything else binds null.
+ * What a `${name}` parameter binds: an input's or ts cell's value; a list (a multiselect, a date
+ * range) binds as a DuckDB list of its items; an object as JSON text; a table or chart binds null.
  */
-export function paramValue(input: unknown): Value {
+export function paramBinding(input: unknown): Value | Value[] {
   if (input === null || ["number", "string", "boolean"].includes(typeof input)) return input as Value;
   const output = input as CellOutput | undefined;
   if (output?.type !== "value" && output?.type !== "input") return null;
   const value: unknown = output.value;
   if (value === null || value === undefined) return null;
+  if (Array.isArray(value) && value.every((v) => v === null || typeof v !== "object")) return value as Value[];
   return typeof value === "object" ? JSON.stringify(value) : (value as Value);
+}
+
+/** Widens each list binding's `?` (at `paramAt`) into a list literal `[?, ?, ...]` of its items. */
+export function bindParams(sql: string, paramAt: readonly number[] | undefined, values: readonly (Value | Value[])[]): { sql: string; params: Value[] } {
+  if (!paramAt || !values.some(Array.isArray)) return { sql, params: values as Value[] };
+  let out = "";
+  let from = 0;
+  const params: Value[] = [];
+  values.forEach((v, i) => {
+    out += sql.slice(from, paramAt[i]);
+    from = paramAt[i] + 1;
+    if (Array.isArray(v)) {
+      out += `[${v.map(() => "?").join(", ")}]`;
+      params.push(...v);
+    } else {
+      out += "?";
+      params.push(v);
+    }
+  });
+  return { sql: out + sql.slice(from), params };
 }
 
 function capRows(table: ResultTable, cap: number): ResultTable {

@@ -35,7 +35,8 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
   const ready: Promise<Engine | undefined> = Promise.resolve(engineInput).then(
     async (e) => {
       engine = e;
-      await refreshTables();
+      // A cell's cancel can interrupt this first listing; the list is refreshed again on the next load.
+      await refreshTables().catch(() => undefined);
       publish();
       return e;
     },
@@ -84,7 +85,6 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
     if (!liveWait) {
       let resolve!: () => void;
       liveWait = { promise: new Promise<void>((r) => (resolve = r)), resolve };
-      liveWait.resolve = resolve;
     }
     liveTimer = setTimeout(() => void flushLive(), liveDelay);
   }

@@ -17,7 +17,6 @@ export class Gallery {
   values: Record<string, FieldValue> = $state({});
   /** The prefix of the cell names. */
   name = $state("");
-  busy = $state(false);
   /** Problems the last insert ran into. */
   errors: string[] = $state([]);
   /** The cell the user last worked in (name or id), so cells are inserted after it. */
@@ -77,28 +76,29 @@ export class Gallery {
       this.errors = [galleryText.nameTaken(clash.name, this.name)];
       return;
     }
-    this.busy = true;
     this.errors = [];
+    // A notebook from elsewhere runs on the user's word ("Run this notebook"); a new or trusted one runs the recipe now.
+    const state = this.bench.state;
+    const mayRun = state.trusted || !state.cells.some((c) => c.cell.kind !== "markdown");
+    let ids: string[];
     try {
       // The cells name only their tables; the roles they read must be in the front matter.
       for (const table of new Set(Object.values(this.slots).filter(Boolean))) {
         if (!this.bench.roles.ensureSaved(table)) return;
       }
       const at = this.insertionIndex();
-      const ids = checked.cells.map((cell, i) => this.bench.session.insertCell(at + i, cell));
-      this.open = false;
-      this.name = freePrefix(recipe, this.takenNames());
-      await tick();
-      const first = checked.cells[0]?.name;
-      if (first) document.querySelector(`[data-cell="${CSS.escape(first)}"]`)?.scrollIntoView({ block: "start", behavior: "smooth" });
-      this.lastCell = checked.cells[checked.cells.length - 1]?.name;
-      for (const id of ids) await this.bench.run(id);
+      ids = checked.cells.map((cell, i) => this.bench.session.insertCell(at + i, cell));
     } catch (error) {
       this.errors = [error instanceof Error ? error.message : String(error)];
-      this.open = true;
-    } finally {
-      this.busy = false;
+      return;
     }
+    this.open = false;
+    this.name = freePrefix(recipe, this.takenNames());
+    this.lastCell = checked.cells[checked.cells.length - 1]?.name;
+    await tick();
+    const first = checked.cells[0]?.name;
+    if (first) document.querySelector(`[data-cell="${CSS.escape(first)}"]`)?.scrollIntoView({ block: "start", behavior: "smooth" });
+    if (mayRun) for (const id of ids) await this.bench.run(id);
   }
 
   /** Keeps the slot choices valid when tables come and go: a vanished table is replaced by the default. */

@@ -6,10 +6,14 @@ import { checkRoles, type Recipe, type RoleProblem, type TableBinding } from "..
 import { AUTO, encodeParam, paramReader, resolveParams, type ParamSpec } from "../recipes/params";
 import type { NewCell } from "../session/types";
 import type { TableMapping } from "./roles.svelte";
-import { mappedOnly } from "./roles.svelte";
 
 /** A form field's value: text for most parameters, a flag for yes/no, a list for multiple choice. */
 export type FieldValue = string | boolean | string[];
+
+/** Drops unmapped roles, as the front matter stores them. */
+export function mappedOnly(roles: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(roles).filter(([, column]) => column));
+}
 
 /** The form's starting values: each parameter's default, automatic values as empty fields. */
 export function formDefaults(specs: readonly ParamSpec[]): Record<string, FieldValue> {

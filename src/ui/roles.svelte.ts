@@ -5,6 +5,7 @@ import { checkMapping, type MappingCheck } from "../recipes/bindings";
 import { guessRoles, guessTableKind, isRoleOf, requiredRoles, TABLE_KINDS, type ColumnHint, type TableKind } from "../recipes/roles";
 import type { ColumnProfile } from "../engine/engine";
 import type { Workbench } from "./workbench.svelte";
+import { mappedOnly } from "./recipe-form";
 
 /** Where a table's shown mapping comes from. */
 export type MappingStatus = "saved" | "guessed" | "edited";
@@ -40,11 +41,6 @@ const hintsOf = (columns: readonly ColumnProfile[]): ColumnHint[] => columns.map
 function kindForRoles(roles: Readonly<Record<string, string>>, guessed: TableKind): TableKind {
   const fits = TABLE_KINDS.filter((k) => Object.keys(roles).every((r) => isRoleOf(k, r)) && requiredRoles(k).every((r) => roles[r]));
   return fits.includes(guessed) ? guessed : (fits[0] ?? guessed);
-}
-
-/** Drops unmapped roles, as the front matter stores them. */
-export function mappedOnly(roles: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(roles).filter(([, column]) => column));
 }
 
 /** The role mappings of the loaded tables: guessed, edited, saved. */

@@ -32,6 +32,8 @@ export interface WorkbenchDeps {
   readonly toSource: (file: File) => FileSource;
   /** The first rows of a table, for the data panel preview. */
   readonly preview?: (table: string, limit: number) => Promise<ResultTable>;
+  /** Called after another notebook was opened (main.ts gives the new notebook a fresh code sandbox). */
+  readonly onOpen?: () => void;
 }
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -75,6 +77,7 @@ export class Workbench {
     }
     this.fileName = fileName;
     this.problems = this.problems.filter((p) => p.kind !== "notebook");
+    this.deps.onOpen?.();
     return true;
   }
 

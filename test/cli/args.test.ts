@@ -3,13 +3,13 @@ import { parseArgs, UsageError } from "../../src/cli/args";
 
 describe("parseArgs(argv)", () => {
   it("reads a run with data, json and limit in either option form", () => {
-    expect(parseArgs(["run", "nb.md", "--data", "orders=o.csv", "--data=customers=c.csv", "--json", "out.json", "--limit=5"])).toEqual({
-      command: "run", notebook: "nb.md", data: new Map([["orders", "o.csv"], ["customers", "c.csv"]]), json: "out.json", limit: 5,
+    expect(parseArgs(["run", "nb.md", "--data", "orders=o.csv", "--data=customers=c.csv", "--json", "out.json", "--limit=5", "--set", "n=3", "--set=who=a=b"])).toEqual({
+      command: "run", notebook: "nb.md", data: new Map([["orders", "o.csv"], ["customers", "c.csv"]]), json: "out.json", limit: 5, set: new Map([["n", "3"], ["who", "a=b"]]),
     });
   });
 
   it("defaults the limit to 1000 and leaves json out", () => {
-    expect(parseArgs(["run", "nb.md"])).toEqual({ command: "run", notebook: "nb.md", data: new Map(), limit: 1000 });
+    expect(parseArgs(["run", "nb.md"])).toEqual({ command: "run", notebook: "nb.md", data: new Map(), set: new Map(), limit: 1000 });
   });
 
   it("answers --help anywhere", () => {
@@ -22,6 +22,7 @@ describe("parseArgs(argv)", () => {
     [["run"], /Name the notebook/],
     [["run", "nb.md", "--data", "orders"], /--data takes <table>=<path>/],
     [["run", "nb.md", "--limit", "-1"], /--limit takes a whole number/],
+    [["run", "nb.md", "--set", "=3"], /--set takes <input>=<value>/],
     [["run", "nb.md", "--json"], /--json needs a value/],
     [["run", "nb.md", "--frobnicate"], /Unknown option --frobnicate/],
     [["run", "a.md", "b.md"], /Unexpected argument "b.md"/],

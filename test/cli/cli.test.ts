@@ -27,7 +27,7 @@ function write(name: string, text: string): string {
   return path;
 }
 
-interface Report { notebook: string; cells: { name: string | null; kind: string; status: string; error: { message: string; line?: number } | null; columns: { name: string; type: string }[]; rowCount: number; rows: Record<string, unknown>[] }[] }
+interface Report { notebook: string; cells: { name: string | null; kind: string; status: string; error: { message: string; line?: number; column?: number } | null; columns: { name: string; type: string }[]; rowCount: number; rows: Record<string, unknown>[]; value: unknown }[] }
 const readReport = (path: string) => JSON.parse(readFileSync(path, "utf8")) as Report;
 
 const notebooks = readdirSync(resolve(root, "notebooks")).filter((f) => f.endsWith(".md"));
@@ -49,6 +49,9 @@ describe("notebook run <file> (every file in notebooks/)", () => {
     for (const cell of computing) {
       expect([cell.name, cell.status, cell.error]).toEqual([cell.name, "done", null]);
       expect(cell.rowCount).toBeGreaterThan(0);
+    }
+    for (const cell of report.cells.filter((c) => c.kind === "ts" || c.kind === "input" || c.kind === "markdown")) {
+      expect([cell.name, cell.status, cell.error]).toEqual([cell.name, "done", null]);
     }
     for (const cell of report.cells.filter((c) => c.kind === "sql")) {
       expect(cell.rows.length).toBe(Math.min(cell.rowCount, 1000));
@@ -134,5 +137,55 @@ describe("notebook run --data", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(readReport(out).cells[0].rows).toEqual([{ orders_n: 2, extra_n: 1200 }]);
+  });
+});
+
+describe("notebook run with ts and input cells", () => {
+  const cellOf = (report: Report, name: string) => report.cells.find((c) => c.name === name)!;
+
+  it("runs notebooks/live-inputs.md with --set overriding inputs, typed by their spec", async () => {
+    const out = join(tmp, "live-set.json");
+    const result = await cli("run", "notebooks/live-inputs.md", "--set", "min_orders=30", "--set", "via=Partner", "--json", out);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const report = readReport(out);
+    expect(cellOf(report, "min_orders").value).toBe(30);
+    expect(cellOf(report, "via").value).toBe("Partner");
+    const loyal = cellOf(report, "loyal");
+    expect(loyal.rows.every((r) => (r.n_orders as number) >= 30)).toBe(true);
+    expect(typeof cellOf(report, "total").value).toBe("number");
+    expect(cellOf(report, "tiers").columns.map((c) => c.name)).toEqual(["customer_id", "revenue", "tier"]);
+    const prose = report.cells.find((c) => c.kind === "markdown" && typeof c.value === "string" && c.value.includes("With at least"));
+    expect(prose?.value).toContain("With at least 30 orders through Partner");
+  });
+
+  it("refuses --set for an unknown input or an invalid value", async () => {
+    const unknown = await cli("run", "notebooks/live-inputs.md", "--set", "nope=1");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("no input cell is named nope (inputs: min_orders, via)");
+    const bad = await cli("run", "notebooks/live-inputs.md", "--set", "min_orders=500");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/Cannot set min_orders: The value 500 is outside the allowed range \(1 to 40\)/);
+  });
+
+  it("reports a ts error at its source line and keeps fetch, require and process out of reach", async () => {
+    const path = write("ts-cells.md", [
+      "```ts probe",
+      "return [typeof fetch, typeof require, typeof process, typeof setTimeout].join(',')",
+      "```",
+      "",
+      "```ts broken",
+      "const a: number = 1;",
+      "return (null as any).field + a;",
+      "```",
+      "",
+    ].join("\n"));
+    const out = join(tmp, "ts-cells.json");
+    const result = await cli("run", path, "--json", out);
+    expect(result.code).toBe(1);
+    const report = readReport(out);
+    expect(cellOf(report, "probe").value).toBe("undefined,undefined,undefined,undefined");
+    expect(cellOf(report, "broken").error).toMatchObject({ line: 2, message: expect.stringMatching(/TypeError/) });
+    expect(result.stderr).toMatch(/broken \(line 2, column \d+\): TypeError/);
   });
 });

@@ -18,16 +18,17 @@ describe("compileCell(cell)", () => {
   });
 
   it("gives Markdown a body and code cells none, and neither defines a name", () => {
-    expect(compileCell(cell({ kind: "markdown", source: "# Hi ${x}" }))).toEqual({ id: "id1", kind: "markdown", defines: [], references: [], body: { type: "markdown", text: "# Hi ${x}" } });
+    expect(compileCell(cell({ kind: "markdown", source: "# Hi" }))).toEqual({ id: "id1", kind: "markdown", defines: [], references: [], body: { type: "markdown", text: "# Hi" } });
+    const md = compileCell(cell({ kind: "markdown", source: "# Hi ${x}" }));
+    expect(md).toMatchObject({ defines: [], references: ["x"], body: { type: "markdown", text: "# Hi ${x}", interpolation: { pieces: ["# Hi ", ""], expressions: ["x"] } } });
     expect(compileCell(cell({ kind: "code", language: "python", source: "SELECT * FROM rfm" }))).toEqual({ id: "id1", kind: "code", defines: [], references: [] });
   });
 
-  it("keeps ts and input cells without a body until they are implemented", () => {
-    const input = compileCell(cell({ kind: "input", name: "min_f", source: '{"type":"range"}' }));
-    expect(input).toMatchObject({ defines: ["min_f"], references: [] });
-    expect(input.body).toBeUndefined();
-    expect(input.error).toBeUndefined();
-    expect(compileCell(cell({ kind: "ts", source: "1 + 1" })).body).toBeUndefined();
+  it("compiles ts and input cells into runnable bodies", () => {
+    const input = compileCell(cell({ kind: "input", name: "min_f", source: '{"type":"range","min":1,"max":5,"value":2}' }));
+    expect(input).toMatchObject({ defines: ["min_f"], references: [], body: { type: "input", spec: { type: "range", min: 1, max: 5, value: 2 } } });
+    const ts = compileCell(cell({ kind: "ts", source: "const n: number = 1;\nreturn n + rfm.length" }));
+    expect(ts).toMatchObject({ defines: [], references: ["rfm"], body: { type: "ts", code: "const n = 1;\nreturn n + rfm.length" } });
   });
 
   it("requires a valid name on sql, chart and input cells, and still defines an invalid one", () => {

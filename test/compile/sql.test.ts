@@ -6,7 +6,7 @@ describe("compileSql(source)", () => {
   it("collects table-like names, lower-cased, and leaves out columns after '.', aliases after AS and functions", () => {
     const out = compileSql("SELECT o.Amount AS total, count(*) FROM Orders AS o JOIN \"Customer Totals\" c USING (id)");
     expect(out.references).toEqual(["o", "orders", "join", "customer totals", "c", "id"]);
-    expect(out.body).toEqual({ type: "sql", sql: "SELECT o.Amount AS total, count(*) FROM Orders AS o JOIN \"Customer Totals\" c USING (id)", params: [] });
+    expect(out.body).toEqual({ type: "sql", sql: "SELECT o.Amount AS total, count(*) FROM Orders AS o JOIN \"Customer Totals\" c USING (id)", params: [], paramAt: [] });
   });
 
   it("skips names inside strings, E-strings, dollar-quoted strings and comments", () => {
@@ -31,6 +31,7 @@ describe("compileSql(source)", () => {
       type: "sql",
       sql: "SELECT '${not_me}' AS s -- ${nor_me}\nFROM t WHERE a >= ? AND b < ? OR c = ?",
       params: ["Min_Orders", "limit2", "min_orders"],
+      paramAt: [55, 65, 74],
     });
     expect(out.references).toContain("min_orders");
     expect(out.references).toContain("limit2");

@@ -71,10 +71,10 @@ describe("buildGraph(cells)", () => {
     expect(g.order).toEqual([]);
   });
 
-  it("holds back cells reading a cell this version cannot run (input, ts)", () => {
+  it("holds back cells reading a cell that cannot run (an input with a broken spec)", () => {
     const input: Cell = { id: "n", kind: "input", name: "n", attrs: {}, source: "{}" };
     const g = graphOf(input, sql("q", "SELECT * FROM t WHERE x > ${n}"));
-    expect(messages(g)).toEqual({ q: "Reads “n”, an input cell, which this version of Clientbook cannot run yet." });
+    expect(messages(g).q).toBe("Waiting on “n”, which has an error.");
     expect(g.order).toEqual([]);
   });
 
@@ -93,5 +93,35 @@ describe("buildGraph(cells)", () => {
     const g = buildGraph([code, compileCell(sql("a", "SELECT 1"))]);
     expect(g.order).toEqual(["a"]);
     expect(g.errors.size).toBe(0);
+  });
+});
+
+describe("buildGraph(cells) with ts and input cells", () => {
+  const ts = (name: string | undefined, source: string): Cell => ({ id: name ?? "anon", kind: "ts", ...(name ? { name } : {}), attrs: {}, source });
+  const input = (name: string, json: string): Cell => ({ id: name, kind: "input", name, attrs: {}, source: json });
+
+  it("orders inputs, sql and ts cells by the names they read", () => {
+    const g = graphOf(
+      ts("summary", "return top.length + n"),
+      sql("top", "SELECT * FROM orders WHERE amount > ${n} AND x > ${scale}"),
+      ts("scale", "return n * 2"),
+      input("n", '{ "type": "range", "min": 0, "max": 10, "value": 3 }'),
+      md("note"),
+    );
+    expect(g.errors.size).toBe(0);
+    expect(g.order).toEqual(["n", "scale", "top", "summary", "note"]);
+    expect(g.descendants("n")).toEqual(["scale", "top", "summary"]);
+  });
+
+  it("finds cycles through ts cells and duplicates across kinds", () => {
+    const cyc = graphOf(ts("a", "return b + 1"), ts("b", "return a + 1"));
+    expect(messages(cyc).a).toMatch(/cycle: a -> b -> a/);
+    const dup = graphOf(input("x", '{ "type": "text", "value": "" }'), ts("X", "return 1"));
+    expect(messages(dup).x).toMatch(/2 cells are named/);
+    expect(messages(dup).X).toMatch(/2 cells are named/);
+  });
+
+  it("says an unknown ${name} in SQL names no cell", () => {
+    expect(messages(graphOf(sql("q", "SELECT ${gone}"))).q).toMatch(/names no cell/);
   });
 });

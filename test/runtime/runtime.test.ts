@@ -207,3 +207,34 @@ describe("createRuntime(options) races", () => {
     expect(t.calls.sort()).toEqual(["a", "b", "c"]);
   });
 });
+
+describe("createRuntime(options) when an input changes mid-run", () => {
+  it("re-runs a superseded cell only after its changed input, never with the old value", async () => {
+    let input = 1;
+    const seen: number[] = [];
+    const t = setup(["n", "slow: n", "other"], async (cell, inputs, signal) => {
+      t.calls.push(cell.name!);
+      if (cell.name === "n") return input;
+      if (cell.name === "other") return 0;
+      const v = inputs.get("n") as number;
+      await new Promise((resolve, reject) => {
+        const timer = setTimeout(resolve, v === 1 ? 200 : 5);
+        signal.addEventListener("abort", () => (clearTimeout(timer), reject(new Error("aborted"))));
+      });
+      seen.push(v);
+      return v * 10;
+    });
+    const first = t.runtime.runAll();
+    await delay(50);
+    expect(t.state("slow").status).toBe("running");
+    input = 2;
+    // What an edit does: a new definition of n, then a run of n and what reads it.
+    t.redefine(cellsFrom(["n", "slow: n", "other"]).map((c) => (c.name === "n" ? { ...c, body: "n2" } : c)));
+    const second = t.runtime.run("id-n");
+    await Promise.all([first, second]);
+    expect(seen).toEqual([2]);
+    expect(t.value("slow")).toBe(20);
+    expect(t.calls.filter((c) => c === "other")).toHaveLength(1);
+    expect(t.state("slow").stale).toBe(false);
+  });
+});

@@ -50,15 +50,18 @@ describe("nodeCodeRunner()", () => {
   });
 
   it("reports errors with their line and column in the code", async () => {
-    const error = await run("const a = 1;\nconst b = null;\nreturn b.x;").catch((e) => e);
+    const error = (await run("const a = 1;\nconst b = null;\nreturn b.x;").catch((e: unknown) => e)) as CodeError;
     expect(error).toBeInstanceOf(CodeError);
     expect(error.message).toMatch(/TypeError/);
     expect(error.line).toBe(3);
   });
 
   it("stops an endless loop on stop() and on the time limit, and stays usable", async () => {
-    const looping = run("while (true) {}");
-    setTimeout(() => runner.stop(), 200);
+    let started!: () => void;
+    const spinning = new Promise<void>((r) => (started = r));
+    const looping = run("log('spinning'); while (true) {}", {}, {}, { ...host, log: () => started() });
+    await spinning;
+    runner.stop();
     await expect(looping).rejects.toThrow(/Stopped/);
     expect(await run("return 1 + 1")).toBe(2);
     const quick = nodeCodeRunner({ timeoutMs: 300 });

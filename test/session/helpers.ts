@@ -4,7 +4,7 @@ import { nativeEngine } from "../../src/engine/native/native-engine";
 import { fileSourceFromPath } from "../../src/engine/node-file";
 import type { Engine } from "../../src/engine/engine";
 import { openSession } from "../../src/session/session";
-import type { CellState, Session } from "../../src/session/types";
+import type { CellState, Session, SessionOptions } from "../../src/session/types";
 
 export const root = resolve(__dirname, "../..");
 export const sample = (file: string) => fileSourceFromPath(resolve(root, "public/notebooks", file));
@@ -16,9 +16,9 @@ export function notebookText(cells: [string, string][], data: string[] = []): st
 }
 
 /** Opens a trusted session on a fresh native engine; `close` releases the engine. */
-export async function sessionWith(text: string, options: { trusted?: boolean } = {}): Promise<{ session: Session; engine: Engine; close: () => Promise<void> }> {
+export async function sessionWith(text: string, options: { trusted?: boolean } & SessionOptions = {}): Promise<{ session: Session; engine: Engine; close: () => Promise<void> }> {
   const engine = await nativeEngine();
-  const session = openSession(engine);
+  const session = openSession(engine, options);
   session.open(text, { trusted: options.trusted ?? true });
   return { session, engine, close: () => engine.close() };
 }

@@ -5,6 +5,14 @@ import { satisfactionNps } from "./satisfaction-nps";
 import { importancePerformance } from "./importance-performance";
 import { categoryAffinity } from "./category-affinity";
 import { basketAssociations } from "./basket-associations";
+import { competitorBreakdown } from "./competitor-breakdown";
+import { swot } from "./swot";
+import { marketPriority } from "./market-priority";
+import { pricePosition } from "./price-position";
+import { accountRisk } from "./account-risk";
+import { trendForecast } from "./trend-forecast";
+import { funnel } from "./funnel";
+import { kpiScorecard } from "./kpi-scorecard";
 
 /** Recipes 14-25: needs, satisfaction, competitors, market priority and key-account risk. */
-export const MARKET_RECIPES: readonly Recipe[] = [satisfactionNps, importancePerformance, categoryAffinity, basketAssociations];
+export const MARKET_RECIPES: readonly Recipe[] = [satisfactionNps, importancePerformance, categoryAffinity, basketAssociations, competitorBreakdown, swot, marketPriority, pricePosition, accountRisk, trendForecast, funnel, kpiScorecard];

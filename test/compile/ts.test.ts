@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { compileTs, codeReferences, transpileTs, wrapCode, sourcePositionInCode } from "../../src/compile/ts";
+
+describe("compileTs(source, name)", () => {
+  it("strips types and keeps every line where it was", () => {
+    const source = "interface Row { id: number }\nconst rows: Row[] = rfm as Row[];\n\nreturn rows.length;";
+    const out = compileTs(source);
+    expect(out.error).toBeUndefined();
+    expect(out.body!.code.split("\n")).toHaveLength(4);
+    expect(out.body!.code.split("\n")[3]).toBe("return rows.length;");
+  });
+
+  it("finds free identifiers, not members, keys, keywords or its own declarations", () => {
+    const out = compileTs("const total = 3;\nfunction f(x) { return x.min_orders }\nconst o = { rfm: 1, k: segs };\nreturn total + threshold + f(o) + other?.field", "total");
+    expect(out.references).toEqual(expect.arrayContaining(["threshold", "segs", "other"]));
+    expect(out.references).not.toContain("total");
+    expect(out.references).not.toContain("min_orders");
+    expect(out.references).not.toContain("rfm");
+    expect(out.references).not.toContain("return");
+  });
+
+  it("reads relation names from sql`...` templates, skipping strings and comments", () => {
+    expect(codeReferences("const r = await sql`SELECT * FROM orders JOIN rfm USING (id) WHERE x > ${min_n}`; // from nowhere\nreturn 'from x'")).toEqual(
+      expect.arrayContaining(["orders", "rfm", "min_n"]),
+    );
+    expect(codeReferences("const s = `text ${a + `inner ${b}`} end`; return /x{2}/.test(s) ? c : d")).toEqual(["a", "b", "c", "d"]);
+  });
+
+  it("reports TypeScript syntax errors at their line and column", () => {
+    expect(compileTs("const a = 1;\nconst b = (;\n").error).toMatchObject({ line: 2, column: 12, message: expect.stringContaining("syntax error") });
+  });
+
+  it("refuses import and export with a pointer to lib", () => {
+    expect(compileTs("import { kmeans } from 'x';\nreturn 1").error).toMatchObject({ line: 1, message: expect.stringContaining("lib.") });
+  });
+
+  it("transpiles a typical cell in a few milliseconds", () => {
+    const source = Array.from({ length: 40 }, (_, i) => `const v${i}: number = rfm.filter((r: { f: number }) => r.f > ${i}).length;`).join("\n") + "\nreturn v1;";
+    transpileTs(source);
+    const times = Array.from({ length: 50 }, () => transpileTs(source).ms).sort((a, b) => a - b);
+    console.log(`transpile (41 lines): median ${times[25].toFixed(2)} ms, max ${times[49].toFixed(2)} ms`);
+    expect(times[25]).toBeLessThan(20);
+  });
+});
+
+describe("wrapCode(code, names, param)", () => {
+  it("puts the scope on line 1 so code lines keep their numbers, and maps columns back", () => {
+    const { js, column1 } = wrapCode("return a;\nreturn b;", ["a", "sql", "not-a-name"], "__p");
+    expect(js.split("\n")).toHaveLength(3);
+    expect(js.split("\n")[1]).toBe("return b;");
+    expect(js).toContain("const { a } = __p.values");
+    expect(sourcePositionInCode(1, column1 + 5, column1)).toEqual({ line: 1, column: 5 });
+    expect(sourcePositionInCode(2, 3, column1)).toEqual({ line: 2, column: 3 });
+  });
+});

@@ -1,0 +1,199 @@
+// Live re-execution with ts, input and Markdown cells on the native engine and the Node code runner:
+// only descendants re-run, superseded results lose, parameters are bound, errors point at TS source.
+import { afterAll, describe, expect, it } from "vitest";
+import { nodeCodeRunner } from "../../src/sandbox-node/node-runner";
+import type { CodeRunner } from "../../src/session/code-runner";
+import { cell, notebookText, rowsOf, sessionWith } from "./helpers";
+
+const runner = nodeCodeRunner({ timeoutMs: 10_000 });
+afterAll(() => runner.close());
+
+/** A runner that counts runs per cell (the runtime's re-run sets, observed from outside). */
+function counting(inner: CodeRunner): { runner: CodeRunner; runs: Map<string, number> } {
+  const runs = new Map<string, number>();
+  return {
+    runs,
+    runner: { ...inner, run: (req, host, signal) => (runs.set(req.cell, (runs.get(req.cell) ?? 0) + 1), inner.run(req, host, signal)) },
+  };
+}
+
+const live = notebookText([
+  ["input n", '{ "type": "range", "min": 0, "max": 100, "value": 3, "label": "At least" }'],
+  ["sql big", "SELECT i FROM range(10) t(i) WHERE i >= ${n}"],
+  ["ts doubled", "const rows: { i: number }[] = big as any;\nreturn rows.map((r) => ({ i: r.i, twice: r.i * 2 }));"],
+  ["sql from_ts", "SELECT sum(twice) AS s FROM doubled"],
+  ["ts other", "return 42"],
+  ["md", "We kept ${big.length} rows; ${fmt(1234.5)} and ${other}."],
+]);
+
+describe("Session live re-execution", () => {
+  it("runs inputs, ts rows (queryable by name) and Markdown interpolation", async () => {
+    const { session, close } = await sessionWith(live, { runner, liveDelayMs: 0 });
+    try {
+      await session.runAll();
+      expect(cell(session, "n").output).toMatchObject({ type: "input", value: 3 });
+      expect(rowsOf(cell(session, "big"))).toHaveLength(7);
+      expect(rowsOf(cell(session, "doubled"))[0]).toEqual({ i: 3, twice: 6 });
+      expect(rowsOf(cell(session, "from_ts"))).toEqual([{ s: 2 * (3 + 4 + 5 + 6 + 7 + 8 + 9) }]);
+      expect(cell(session, "other").output).toEqual({ type: "value", value: 42 });
+      const md = session.getState().cells.find((c) => c.cell.kind === "markdown")!;
+      expect(md.output).toEqual({ type: "markdown", text: "We kept 7 rows; 1,234\\.5 and 42." });
+    } finally {
+      await close();
+    }
+  });
+
+  it("setInputValue re-runs only the input's descendants (counted) and saves the value", async () => {
+    const { runner: counted, runs } = counting(runner);
+    const { session, close } = await sessionWith(live, { runner: counted, liveDelayMs: 0 });
+    try {
+      await session.runAll();
+      expect(Object.fromEntries(runs)).toEqual({ doubled: 1, other: 1, [session.getState().cells[5].cell.id]: 1 });
+      const id = cell(session, "n").cell.id;
+      session.setInputValue(id, 8);
+      expect(cell(session, "big").stale).toBe(true);
+      await session.whenIdle();
+      expect(rowsOf(cell(session, "big"))).toEqual([{ i: 8 }, { i: 9 }]);
+      expect(rowsOf(cell(session, "from_ts"))).toEqual([{ s: 34 }]);
+      expect(runs.get("doubled")).toBe(2);
+      expect(runs.get("other")).toBe(1);
+      expect(cell(session, "big").stale).toBe(false);
+      expect(session.save()).toContain('"value": 8');
+      expect(() => session.setInputValue(id, 500)).toThrow(/outside the allowed range/);
+      expect(() => session.setInputValue(id, "8")).toThrow(/must be a number/);
+    } finally {
+      await close();
+    }
+  });
+
+  it("debounces typing: several quick edits give one re-run", async () => {
+    const { runner: counted, runs } = counting(runner);
+    const { session, close } = await sessionWith(notebookText([["ts t", "return 1"]]), { runner: counted, liveDelayMs: 50 });
+    try {
+      const id = cell(session, "t").cell.id;
+      for (const v of [2, 3, 4, 5]) session.setSource(id, `return ${v}`);
+      await session.whenIdle();
+      expect(runs.get("t")).toBe(1);
+      expect(cell(session, "t").output).toEqual({ type: "value", value: 5 });
+    } finally {
+      await close();
+    }
+  });
+
+  it("binds ${name} as a parameter: a hostile text value is harmless", async () => {
+    const evil = "'; DROP TABLE victims; --";
+    const { session, engine, close } = await sessionWith(
+      notebookText([
+        ["input who", JSON.stringify({ type: "text", value: evil })],
+        ["sql victims", "SELECT 'x' AS name"],
+        ["sql q", "SELECT ${who} AS got, (SELECT count(*) FROM victims) AS n"],
+        ["ts t", "return (await sql`SELECT ${who} AS v, count(*) AS n FROM victims`)[0]"],
+      ]),
+      { runner, liveDelayMs: 0 },
+    );
+    try {
+      await session.runAll();
+      expect(rowsOf(cell(session, "q"))).toEqual([{ got: evil, n: 1 }]);
+      expect(cell(session, "t").output).toEqual({ type: "value", value: { v: evil, n: 1 } });
+      expect((await engine.query("SELECT count(*) AS n FROM victims")).rows()[0].n).toBe(1);
+    } finally {
+      await close();
+    }
+  });
+
+  it("binds multiselect and daterange values as lists of bound items, in sql cells and the sql tag", async () => {
+    const { session, close } = await sessionWith(
+      notebookText([
+        ["input segs", '{ "type": "multiselect", "options": ["a", "b", "c"], "value": ["a", "c"] }'],
+        ["input period", '{ "type": "daterange", "value": ["2024-01-01", "2024-01-31"] }'],
+        ["sql picked", "SELECT s FROM (VALUES ('a'), ('b'), ('c')) t(s) WHERE list_contains(${segs}, s) AND DATE '2024-01-15' BETWEEN ${period}[1]::DATE AND ${period}[2]::DATE ORDER BY s"],
+        ["ts n", "const r = await sql`SELECT len(${segs}) AS n, ${period}[2] AS last`; return r[0]"],
+      ]),
+      { runner, liveDelayMs: 0 },
+    );
+    try {
+      await session.runAll();
+      expect(rowsOf(cell(session, "picked"))).toEqual([{ s: "a" }, { s: "c" }]);
+      expect(cell(session, "n").output).toEqual({ type: "value", value: { n: 2, last: "2024-01-31" } });
+    } finally {
+      await close();
+    }
+  });
+
+  it("points TypeScript errors at the line and column of the source", async () => {
+    const { session, close } = await sessionWith(notebookText([["ts t", "const a: number = 1;\nconst b: any = null;\n  return b.field + a;"], ["ts bad", "const x = ;"]]), {
+      runner,
+      liveDelayMs: 0,
+    });
+    try {
+      await session.runAll();
+      expect(cell(session, "t").error).toMatchObject({ line: 3, column: 12, message: expect.stringMatching(/TypeError/) });
+      expect(cell(session, "bad").error).toMatchObject({ line: 1, column: 11 });
+    } finally {
+      await close();
+    }
+  });
+
+  it("the newer of two runs wins: a slow query superseded by a fast edit", async () => {
+    const { session, close } = await sessionWith(notebookText([["input n", '{ "type": "number", "value": 4000000000 }'], ["sql a", "SELECT count(*) AS v FROM range(${n})"], ["ts b", "return a[0].v + 1"]]), { runner, liveDelayMs: 0 });
+    try {
+      const first = session.runAll();
+      await expect.poll(() => cell(session, "a").status).toBe("running");
+      session.setInputValue(cell(session, "n").cell.id, 5);
+      await first;
+      await session.whenIdle();
+      expect(rowsOf(cell(session, "a"))).toEqual([{ v: 5 }]);
+      expect(cell(session, "b").output).toEqual({ type: "value", value: 6 });
+      expect(cell(session, "a").stale).toBe(false);
+    } finally {
+      await close();
+    }
+  });
+
+  it("renaming or deleting a cell makes readers say 'unknown name' instead of showing stale results", async () => {
+    const { session, close } = await sessionWith(notebookText([["ts base", "return 10"], ["ts uses", "return base * 2"], ["sql q", "SELECT * FROM rows_cell"], ["ts rows_cell", "return [{ a: 1 }]"]]), {
+      runner,
+      liveDelayMs: 0,
+    });
+    try {
+      await session.runAll();
+      expect(cell(session, "uses").output).toEqual({ type: "value", value: 20 });
+      expect(rowsOf(cell(session, "q"))).toEqual([{ a: 1 }]);
+      session.rename(cell(session, "base").cell.id, "renamed");
+      session.deleteCell(cell(session, "rows_cell").cell.id);
+      await session.whenIdle();
+      expect(cell(session, "uses").error?.message).toMatch(/unknown name base/);
+      expect(cell(session, "uses").output).toBeUndefined();
+      expect(cell(session, "q").error?.message).toMatch(/rows_cell/);
+    } finally {
+      await close();
+    }
+  });
+
+  it("cancel() stops an endless loop and the session keeps working", async () => {
+    const { session, close } = await sessionWith(notebookText([["ts spin", "while (true) {}"], ["ts ok", "return 1"]]), { runner, liveDelayMs: 0 });
+    try {
+      const all = session.runAll();
+      await expect.poll(() => cell(session, "spin").status).toBe("running");
+      await session.cancel();
+      await all;
+      expect(cell(session, "spin").status).not.toBe("running");
+      session.setSource(cell(session, "ok").cell.id, "return 2");
+      await session.whenIdle();
+      expect(cell(session, "ok").output).toEqual({ type: "value", value: 2 });
+    } finally {
+      await close();
+    }
+  });
+
+  it("turns a returned Vega-Lite spec into a chart", async () => {
+    const spec = { $schema: "https://vega.github.io/schema/vega-lite/v6.json", mark: "bar", data: { values: [{ a: 1 }] }, encoding: { x: { field: "a" } } };
+    const { session, close } = await sessionWith(notebookText([["ts c", `return ${JSON.stringify(spec)}`]]), { runner, liveDelayMs: 0 });
+    try {
+      await session.runAll();
+      expect(cell(session, "c").output).toEqual({ type: "chart", spec, rows: 1 });
+    } finally {
+      await close();
+    }
+  });
+});
