@@ -1,4 +1,5 @@
-// Writes the shipped sample data: public/notebooks/customers.csv and public/notebooks/orders.csv.
+// Writes the shipped sample data: public/notebooks/customers.csv and public/notebooks/orders.csv, then
+// survey.csv, deals.csv and receivables.csv (from a second seeded stream, so the first two never change).
 // A seeded PRNG (mulberry32) makes the output byte-for-byte reproducible: `npm run sample-data`.
 //
 // The data set is a fictional B2B software-and-services vendor, 2023-01-01 .. 2025-06-30:

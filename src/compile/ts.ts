@@ -58,6 +58,13 @@ export function compileTs(source: string, name?: string): CompiledTs {
   return { references: codeReferences(out.code, name), body: { type: "ts", code: out.code, transpileMs: out.ms, mappings: out.mappings } };
 }
 
+/** Words that cannot be variable names: a cell named so is reachable only as `${CODE_PARAMETER}.values.<name>`. */
+const JS_RESERVED = new Set(
+  ("break case catch class const continue debugger default delete do else enum export extends false finally for function if " +
+    "import in instanceof let new null return static super switch this throw true try typeof var void while with yield await " +
+    "implements interface package private protected public arguments eval").split(" "),
+);
+
 /** Names the code can always use; a cell of one of these names is still reachable through `values`. */
 export const SCOPE_NAMES = ["sql", "fmt", "lib", "log"] as const;
 
@@ -68,7 +75,7 @@ export const SCOPE_NAMES = ["sql", "fmt", "lib", "log"] as const;
  * `column1` is how many characters the wrapper adds before the code on line 1.
  */
 export function wrapCode(code: string, names: readonly string[], param: string): { js: string; column1: number } {
-  const own = names.filter((n) => !(SCOPE_NAMES as readonly string[]).includes(n) && /^[A-Za-z_$][\w$]*$/.test(n));
+  const own = names.filter((n) => !(SCOPE_NAMES as readonly string[]).includes(n) && /^[A-Za-z_$][\w$]*$/.test(n) && !JS_RESERVED.has(n));
   const prelude = `"use strict"; const { ${SCOPE_NAMES.join(", ")} } = ${param}; const { ${own.join(", ")} } = ${param}.values; {`;
   return { js: `${prelude}${code}\n}`, column1: prelude.length };
 }

@@ -250,3 +250,8 @@ export function badStages(text: string): string {
 export function emptyList(label: string): string {
   return `${label} needs at least one value, separated by commas.`;
 }
+
+/** A rating scale whose lowest point is not below its highest. */
+export function scaleReversed(): string {
+  return "Rating scale: the lowest point must be below the highest point.";
+}

@@ -7,7 +7,7 @@ import type { Engine } from "../engine/engine";
 import { sessionMessages as m } from "../messages/session";
 import { kindOfType, tableFromColumns, type ResultTable, type Value } from "../table/result";
 import { CODE_PARAMETER, CodeError, type CodeHost, type CodeRunner, type WireTable } from "./code-runner";
-import { CellFailure, DISPLAY_ROW_CAP, toCellFailure } from "./evaluate";
+import { CellFailure, DISPLAY_ROW_CAP, quoteIdent, toCellFailure } from "./evaluate";
 import { rowsTable, isVegaLite, escapeMarkdown } from "./code-values";
 import type { CellOutput } from "./types";
 
@@ -90,6 +90,8 @@ export async function evaluateTs(cell: CompiledCell, inputs: ReadonlyMap<string,
     const table = tableFromColumns(columns, data.data.map((col) => col.slice(0, DISPLAY_ROW_CAP)));
     return { type: "table", table, totalRows: data.data[0]?.length ?? 0 };
   }
+  // A cell that returned rows before and no longer does must not leave its old rows queryable.
+  if (cell.name && created.delete(cell.name.toLowerCase())) await ctx.engine.query(`DROP TABLE IF EXISTS temp.main.${quoteIdent(cell.name)}`).catch(() => undefined);
   if (isVegaLite(value)) {
     const values = (value.data as { values?: unknown } | undefined)?.values;
     return { type: "chart", spec: value, rows: Array.isArray(values) ? values.length : 0 };

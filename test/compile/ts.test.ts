@@ -51,5 +51,7 @@ describe("wrapCode(code, names, param)", () => {
     expect(js).toContain("const { a } = __p.values");
     expect(sourcePositionInCode(1, column1 + 5, column1)).toEqual({ line: 1, column: 5 });
     expect(sourcePositionInCode(2, 3, column1)).toEqual({ line: 2, column: 3 });
+    // A cell named like a keyword is left out of the unpacking rather than breaking it.
+    expect(() => new Function(wrapCode("return 1", ["new", "class", "ok"], "__p").js)).not.toThrow();
   });
 });

@@ -170,6 +170,23 @@ describe("Session live re-execution", () => {
     }
   });
 
+  it("drops a ts cell's table once it stops returning rows", async () => {
+    const { session, close } = await sessionWith(notebookText([["ts t", "return [{ a: 1 }]"], ["sql q", "SELECT count(*) AS n FROM t"]]), {
+      runner,
+      liveDelayMs: 0,
+    });
+    try {
+      await session.runAll();
+      expect(rowsOf(cell(session, "q"))).toEqual([{ n: 1 }]);
+      session.setSource(cell(session, "t").cell.id, "return 1");
+      await session.whenIdle();
+      expect(cell(session, "t").output).toEqual({ type: "value", value: 1 });
+      expect(cell(session, "q").error?.message).toMatch(/t/);
+    } finally {
+      await close();
+    }
+  });
+
   it("cancel() stops an endless loop and the session keeps working", async () => {
     const { session, close } = await sessionWith(notebookText([["ts spin", "while (true) {}"], ["ts ok", "return 1"]]), { runner, liveDelayMs: 0 });
     try {

@@ -1,6 +1,6 @@
 // Recipe 15, importance vs performance (IPA): mean importance and mean satisfaction per attribute, each
 // attribute placed in one of four quadrants split at the grand means; a labelled scatter with the cross.
-import { MARKET_CHECKS } from "../../messages/recipes";
+import { MARKET_CHECKS, scaleReversed } from "../../messages/recipes";
 import { CellWriter } from "../cells";
 import { paramsCte, roleCte } from "../mapping";
 import type { Recipe } from "../recipe";
@@ -23,7 +23,7 @@ export const importancePerformance: Recipe = {
   family: "needs",
   inputs: [surveySlot(["attribute", "importance", "satisfaction"], ["date"])],
   params: [...SCALE_PARAMS, minAnswersParam(5)],
-  validate: (p) => (p.number("scale_min") < p.number("scale_max") ? [] : ["Rating scale: the lowest point must be below the highest point."]),
+  validate: (p) => (p.number("scale_min") < p.number("scale_max") ? [] : [scaleReversed()]),
   build(ctx) {
     const w = new CellWriter(importancePerformance, ctx);
     const params = paramsCte(importancePerformance.params, ctx.params, ["scale_min", "scale_max", "min_answers"]);

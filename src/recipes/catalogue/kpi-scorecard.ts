@@ -1,5 +1,6 @@
 // Recipe 25, KPI scorecard: sales, sales growth, customer growth, retention, satisfaction and NPS of the last
 // period against targets, each with its gap and a status; a bar chart of target attainment.
+import { scaleReversed } from "../../messages/recipes";
 import { CellWriter } from "../cells";
 import { paramsCte, roleCte } from "../mapping";
 import type { Recipe } from "../recipe";
@@ -27,7 +28,7 @@ export const kpiScorecard: Recipe = {
     target("target_nps", "Target: NPS (points, -100 to 100)", 30, -100, 100),
     ...SCALE_PARAMS,
   ],
-  validate: (p) => (p.number("scale_min") < p.number("scale_max") ? [] : ["Rating scale: the lowest point must be below the highest point."]),
+  validate: (p) => (p.number("scale_min") < p.number("scale_max") ? [] : [scaleReversed()]),
   build(ctx) {
     const w = new CellWriter(kpiScorecard, ctx);
     const survey = !!ctx.tables.survey;

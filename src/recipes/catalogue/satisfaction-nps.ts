@@ -1,6 +1,6 @@
 // Recipe 14, satisfaction and NPS: NPS (% promoters 9-10 minus % detractors 0-6) and the satisfaction
 // distribution per segment, answers off the scale reported, small segments withheld; churn by satisfaction band.
-import { MARKET_CHECKS } from "../../messages/recipes";
+import { MARKET_CHECKS, scaleReversed } from "../../messages/recipes";
 import { CellWriter } from "../cells";
 import { customerCtes, customersSlot } from "../customers";
 import { paramsCte, roleCte } from "../mapping";
@@ -24,7 +24,7 @@ export const satisfactionNps: Recipe = {
   ],
   params: [segmentParam("industry"), ...SCALE_PARAMS, minAnswersParam(10), ANALYSIS_DATE, { name: "churn_days", type: "number", label: "Churned after this many days without a purchase", default: 180, min: 1, max: 3650, integer: true }],
   needs: (p): RoleNeed[] => [{ slot: "survey", anyOf: ["satisfaction", "nps"], because: "satisfaction or NPS is what this analysis reports" }, ...segmentNeeds(p.text("segment_by"))],
-  validate: (p) => (p.number("scale_min") < p.number("scale_max") ? [] : ["Rating scale: the lowest point must be below the highest point."]),
+  validate: (p) => (p.number("scale_min") < p.number("scale_max") ? [] : [scaleReversed()]),
   build(ctx) {
     const w = new CellWriter(satisfactionNps, ctx);
     const by = ctx.params.text("segment_by");
