@@ -59,7 +59,14 @@ export class CodeError extends Error {
   }
 }
 
-/** Where user code runs. One runner serves a whole session; runs do not overlap (the runtime runs one cell at a time). */
+/**
+ * Where user code runs. One runner serves a whole session; runs do not overlap (the runtime runs one
+ * cell at a time). Implementations: `nodeCodeRunner` (sandbox-node/). A browser runner posts the
+ * CodeRequest into the sandbox Worker, which calls `executeCode(request, host, lib)` from
+ * `./code-execute` with a `host` whose `sql`/`log` post messages back; the shell answers `sql` with the
+ * `host` given to `run`, and turns a posted `{ message, line, column }` into a CodeError. `stop()` and
+ * an abort terminate the Worker (the only way to end an endless loop) and start a new one.
+ */
 export interface CodeRunner {
   /**
    * Runs the cell and resolves with its return value (structured-cloned out of the sandbox), or

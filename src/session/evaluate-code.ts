@@ -25,13 +25,17 @@ export function toWire(table: ResultTable): WireTable {
   return { columns: table.columns.map((c) => ({ name: c.name, type: c.type })), data: table.columns.map((_, i) => [...table.column(i)]) };
 }
 
-/** Splits upstream outputs into what the code sees: plain values, and tables (as rows). */
-function requestValues(inputs: ReadonlyMap<string, unknown>): { inputs: Record<string, unknown>; tables: Record<string, WireTable> } {
+/**
+ * Splits upstream outputs into what the code sees: plain values, and tables (as rows). A table cut
+ * at the display cap is read whole from its temp table, so code sees every row.
+ */
+async function requestValues(inputs: ReadonlyMap<string, unknown>, engine: Engine): Promise<{ inputs: Record<string, unknown>; tables: Record<string, WireTable> }> {
   const values: Record<string, unknown> = {};
   const tables: Record<string, WireTable> = {};
   for (const [name, output] of inputs) {
     const o = output as CellOutput | undefined;
-    if (o?.type === "table") tables[name] = toWire(o.table);
+    if (o?.type === "table" && (o.totalRows ?? 0) > o.table.numRows) tables[name] = toWire(await engine.query(`SELECT * FROM ${quoteIdent(name)}`));
+    else if (o?.type === "table") tables[name] = toWire(o.table);
     else if (o?.type === "input") values[name] = o.value;
     else if (o?.type === "value") values[name] = o.value;
     else if (o?.type === "chart") values[name] = o.spec;
@@ -44,7 +48,7 @@ function requestValues(inputs: ReadonlyMap<string, unknown>): { inputs: Record<s
 /** Runs `code` (a compiled body) with the upstream values; resolves with what it returned. */
 async function runCode(cell: CompiledCell, code: string, inputs: ReadonlyMap<string, unknown>, ctx: CodeContext, mappings?: string): Promise<unknown> {
   if (!ctx.runner) throw new CellFailure(m.noRunner());
-  const { inputs: values, tables } = requestValues(inputs);
+  const { inputs: values, tables } = await requestValues(inputs, ctx.engine);
   const { js, column1 } = wrapCode(code, [...Object.keys(values), ...Object.keys(tables)], CODE_PARAMETER);
   const host: CodeHost = {
     sql: async (text, params) => {

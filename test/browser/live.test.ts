@@ -138,7 +138,7 @@ title: Controls
 ---
 
 ${fence}sql regions
-SELECT * FROM (VALUES ('North'), ('South'), ('East')) t(region)
+SELECT * FROM (VALUES ('North'), ('South'), ('East')) t(place)
 ${fence}
 
 ${fence}input region
@@ -320,6 +320,15 @@ describe("notebooks/live-inputs.md", () => {
       .poll(async () => (await computing.evaluateAll((els) => els.map((e) => e.getAttribute("data-state")))).every((s) => s === "done"), { timeout: 90_000 })
       .toBe(true);
     await page.screenshot({ path: "/tmp/clientbook-live-inputs.png" });
+    // A ts cell that returns a Vega-Lite spec is drawn in a chart sandbox; prose shows live values.
+    const tsCharts = page.locator('[data-kind="ts"] iframe[data-role="chart"]');
+    if ((await tsCharts.count()) > 0) {
+      await page.frameLocator('[data-kind="ts"] iframe[data-role="chart"]').first().locator("svg").first().waitFor({ timeout: 30_000 });
+      await tsCharts.first().scrollIntoViewIfNeeded();
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: "/tmp/clientbook-live-inputs-ts-chart.png" });
+    }
+    expect(await page.locator(".prose").allTextContents()).not.toContainEqual(expect.stringContaining("${"));
     const range = page.locator('[data-role="input-control"] input[type="range"]').first();
     if ((await range.count()) === 0) return;
     const name = await range.evaluate((el) => el.closest("[data-cell]")!.getAttribute("data-cell"));

@@ -170,6 +170,16 @@ describe("Session live re-execution", () => {
     }
   });
 
+  it("gives code every row of a table beyond the display cap", async () => {
+    const { session, close } = await sessionWith(notebookText([["sql many", "SELECT i FROM range(150000) t(i)"], ["ts n", "return many.length + many[149999].i"]]), { runner, liveDelayMs: 0 });
+    try {
+      await session.runAll();
+      expect(cell(session, "n").output).toEqual({ type: "value", value: 150000 + 149999 });
+    } finally {
+      await close();
+    }
+  });
+
   it("drops a ts cell's table once it stops returning rows", async () => {
     const { session, close } = await sessionWith(notebookText([["ts t", "return [{ a: 1 }]"], ["sql q", "SELECT count(*) AS n FROM t"]]), {
       runner,
