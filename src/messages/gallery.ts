@@ -75,6 +75,8 @@ export const galleryText = {
   fixMapping: (table: string) => `Map the columns of ${table}`,
   inserts: (n: number) => `Inserts ${count(n)} cells:`,
   insert: "Insert and run",
+  insertOnly: "Insert",
+  notRunYet: "This notebook has not been run yet, so the new cells run when you run the notebook.",
   insertHint: "The cells go after the cell you last worked in, or at the end.",
   notReady: "Fix the points marked in red to insert this analysis.",
   nameTaken: (name: string, free: string) => `A cell called “${name}” exists already, so the new cells will start with “${free}”: insert again.`,

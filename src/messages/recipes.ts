@@ -255,3 +255,18 @@ export function emptyList(label: string): string {
 export function scaleReversed(): string {
   return "Rating scale: the lowest point must be below the highest point.";
 }
+
+/** The clusters recipe found no customer with a purchase to cluster. */
+export function noCustomersToCluster(): string {
+  return "No customers with purchases to cluster: check the analysis date and the role mapping.";
+}
+
+/** The clusters recipe's principal-component scatter with fewer than two features. */
+export function pcaNeedsTwoFeatures(): string {
+  return "The scatter on principal components needs at least two features; choose more features, or scatter = features.";
+}
+
+/** The predictive CLV fit (BG/NBD or Gamma-Gamma) found nothing to fit on. */
+export function noCustomersToFit(): string {
+  return "No customers with a purchase up to the calibration end: check the analysis date (calibration end) and the role mapping.";
+}

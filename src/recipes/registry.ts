@@ -12,6 +12,7 @@ import { behaviourTypes } from "./catalogue/behaviour-types";
 import { rfm } from "./catalogue/rfm";
 import { abc } from "./catalogue/abc";
 import { pyramid } from "./catalogue/pyramid";
+import { clusters } from "./catalogue/clusters";
 import { lifecycle } from "./catalogue/lifecycle";
 import { activityLoyalty } from "./catalogue/activity-loyalty";
 import { profitContribution } from "./catalogue/profit-contribution";
@@ -21,13 +22,14 @@ import { valueMatrix } from "./catalogue/value-matrix";
 import { retention } from "./catalogue/retention";
 import { MARKET_RECIPES } from "./catalogue/market-recipes";
 
-/** Every recipe, in catalogue order (analytics.md's numbering; 6, clusters, waits for TypeScript cells). */
+/** Every recipe, in catalogue order (analytics.md's numbering 1-13). */
 export const RECIPES: readonly Recipe[] = [
   attributeSegments,
   behaviourTypes,
   rfm,
   abc,
   pyramid,
+  clusters,
   lifecycle,
   activityLoyalty,
   profitContribution,

@@ -3,6 +3,12 @@
 import { tableShadowsCte, invalidLiteral } from "../messages/recipes";
 import { RecipeError } from "./errors";
 
+/**
+ * Today's date (UTC) in SQL. Not `current_date`: in duckdb-wasm that needs the icu extension, which the
+ * locked-down browser engine never loads; casting `now()` to a plain TIMESTAMP needs nothing.
+ */
+export const TODAY_SQL = "CAST(CAST(now() AS TIMESTAMP) AS DATE)";
+
 /** Quotes an identifier for DuckDB, doubling embedded quotes (a header can be `x" FROM t; --`). */
 export function quoteIdent(name: string): string {
   refuseInterpolation(name);

@@ -6,7 +6,7 @@ import type { ParamSpec } from "./params";
 import type { RecipeContext, TableSlot } from "./recipe";
 import { hasRole } from "./recipe";
 import { roleCte } from "./mapping";
-import { sqlString, withQuery, type Cte } from "./sql";
+import { TODAY_SQL, sqlString, withQuery, type Cte } from "./sql";
 
 /** The analysis date parameter every transaction recipe has (automatic: the latest date in the data up to today). */
 export const ANALYSIS_DATE: ParamSpec = {
@@ -71,7 +71,7 @@ export function transactionCtes(ctx: RecipeContext, extraRoles: readonly string[
     {
       name: "as_of",
       comment: "the analysis date: the parameter, or else the latest purchase date up to today",
-      body: "SELECT COALESCE((SELECT analysis_date FROM params), (SELECT max(date) FROM tx_roles WHERE date <= current_date)) AS day",
+      body: `SELECT COALESCE((SELECT analysis_date FROM params), (SELECT max(date) FROM tx_roles WHERE date <= ${TODAY_SQL})) AS day`,
     },
     {
       name: "tx",

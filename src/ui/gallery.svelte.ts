@@ -53,6 +53,15 @@ export class Gallery {
     this.errors = [];
   }
 
+  /**
+   * Whether inserted cells run at once: in a trusted or new notebook. A notebook from elsewhere runs only on
+   * the user's word ("Run this notebook"), so its new cells wait with the rest.
+   */
+  get runsOnInsert(): boolean {
+    const state = this.bench.state;
+    return state.trusted || !state.cells.some((c) => c.cell.kind !== "markdown");
+  }
+
   /** The checks of the picked recipe as set up now (recomputed when tables, mappings or values change). */
   check(): RecipeCheck | undefined {
     const recipe = this.recipe;
@@ -77,9 +86,7 @@ export class Gallery {
       return;
     }
     this.errors = [];
-    // A notebook from elsewhere runs on the user's word ("Run this notebook"); a new or trusted one runs the recipe now.
-    const state = this.bench.state;
-    const mayRun = state.trusted || !state.cells.some((c) => c.cell.kind !== "markdown");
+    const mayRun = this.runsOnInsert;
     let ids: string[];
     try {
       // The cells name only their tables; the roles they read must be in the front matter.

@@ -227,6 +227,12 @@ for (const [name, attempt] of Object.entries(attempts)) {
 return out;
 ${fence}
 
+${fence}sql hostile
+SELECT '<img src="https://evil.example.com/p.png" onerror="window.__pwned=1"> [click](https://evil.example.com/) **bold**' AS v
+${fence}
+
+Value: \${hostile[0].v}
+
 ${fence}ts direct
 // a comment line
 const data = await fetch("https://evil.example.com/direct");
@@ -247,6 +253,13 @@ describe("ts cells", () => {
     expect(await cellText(page, "direct", "cell-error")).toMatch(/fetch/);
     expect(await cellText(page, "direct", "error-position")).toMatch(/^Line 2, column \d+$/);
     await page.waitForTimeout(500);
+    // An interpolated value is text: no image, no link, no emphasis, no handler ran.
+    const prose = page.locator(".prose", { hasText: "Value:" });
+    await expect.poll(() => prose.textContent(), { timeout: 30_000 }).toContain('<img src="https://evil');
+    expect(await prose.innerHTML()).toBe("");
+    expect(await prose.locator("img, a, strong").count()).toBe(0);
+    expect(await prose.textContent()).toContain("**bold**");
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(ob.requests.filter((u) => u.includes("evil"))).toEqual([]);
     // The only frames are the sandboxes, scripts allowed and nothing else.
     expect(new Set(await page.locator("iframe").evaluateAll((els) => els.map((e) => e.getAttribute("sandbox"))))).toEqual(new Set(["allow-scripts"]));
@@ -307,6 +320,26 @@ ${fence}
     await page.locator('[data-cell="broken"][data-state="error"]').waitFor({ timeout: ENGINE_TIMEOUT });
     expect(await cellText(page, "broken", "error-position")).toBe("Line 3, column 14");
     expect(await cellText(page, "broken", "cell-error")).toMatch(/undefined/);
+  });
+});
+
+describe("the ts cell editor", () => {
+  it("highlights TypeScript, indents with Tab and undoes with Ctrl+Z", async () => {
+    const ob = await app.open();
+    const { page } = ob;
+    await openFromDisk(ob, "edit.md", `---\nnotebook: 1\ntitle: Edit\n---\n\n${fence}ts answer\nconst x: number = 42;\nreturn x;\n${fence}\n`);
+    const editor = page.locator('[data-cell="answer"] .cm-content');
+    await editor.waitFor();
+    // Keywords and types get their own highlight classes.
+    expect(await page.locator('[data-cell="answer"] .cm-line span').count()).toBeGreaterThan(2);
+    await page.locator('[data-cell="answer"] .cm-line').last().click();
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("// note");
+    expect(await editor.textContent()).toContain("return x;  // note");
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => editor.textContent()).not.toContain("// note");
   });
 });
 

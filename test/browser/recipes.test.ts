@@ -2,9 +2,10 @@
 // German headers), saved into the front matter; RFM and ABC inserted from the gallery, run to tables and
 // charts; a missing role named with a way to fix it; roles and recipe info strings in the saved notebook.
 import { describe, expect, it } from "vitest";
-import { readFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import type { Page } from "playwright-core";
-import { ENGINE_TIMEOUT, openFromDisk, useApp } from "./app-fixture";
+import { ENGINE_TIMEOUT, dist, openFromDisk, useApp } from "./app-fixture";
 
 const app = useApp();
 
@@ -15,11 +16,16 @@ async function mappedColumns(page: Page, table: string): Promise<Record<string, 
   );
 }
 
-/** Waits until a cell has run to done and drew its chart (chart cells) or its result table (sql cells). */
+/** Waits until a cell has run to done; a cell that fails fails the test with the cell's error. */
 async function waitDone(page: Page, cell: string): Promise<void> {
-  await page.locator(`[data-cell="${cell}"][data-state="done"]`).waitFor({ timeout: 60_000 });
+  const settled = page.locator(`[data-cell="${cell}"][data-state="done"], [data-cell="${cell}"][data-state="error"]`);
+  await settled.waitFor({ timeout: 60_000 });
+  if ((await settled.getAttribute("data-state")) === "error") {
+    throw new Error(`cell ${cell} failed: ${await page.locator(`[data-cell="${cell}"] .cell-error`).first().textContent()}`);
+  }
 }
 
+/** Waits until a chart cell has run and its sandbox drew an svg. */
 async function waitChart(page: Page, cell: string): Promise<void> {
   await waitDone(page, cell);
   await page.frameLocator(`[data-cell="${cell}"] iframe[data-role="chart"]`).locator("svg").first().waitFor({ timeout: 30_000 });
@@ -176,5 +182,29 @@ describe("role mapping and the recipe gallery", () => {
     await waitDone(page, "rfm");
     expect(await page.locator('[data-cell="rfm"] [data-role="result-table"]').getAttribute("data-rows")).toBe("2");
     expect(await page.locator('[data-role-mapping="umsatz_cn"]').getAttribute("data-status")).toBe("saved");
+  });
+
+  it("inserts into a notebook from elsewhere without running it, until the user runs the notebook", async () => {
+    const shipped = await readFile(resolve(dist, "notebooks/customer-review.md"), "utf8");
+    const foreign = resolve(dist, "notebooks/_test-recipes-foreign.md");
+    await writeFile(foreign, shipped.replace("Customer review, H1 2025", "Customer review (a colleague's copy)"));
+    try {
+      const { page } = await app.open("?notebook=notebooks/_test-recipes-foreign.md");
+      await page.locator('[data-role-mapping="orders"]').waitFor({ timeout: ENGINE_TIMEOUT });
+      await page.locator('[data-action="open-gallery"]').click();
+      const gallery = page.locator('dialog[data-role="gallery"]');
+      await gallery.locator('[data-recipe="retention"]').click();
+      expect(await gallery.locator('[data-role="runs-later"]').count()).toBe(1);
+      expect((await gallery.locator('[data-action="insert-recipe"]').textContent())?.trim()).toBe("Insert");
+      await gallery.locator('[data-action="insert-recipe"]').click();
+      await page.locator('[data-cell="retention"]').waitFor();
+      await page.waitForTimeout(1000);
+      expect(await page.locator('[data-cell="retention"]').getAttribute("data-state")).toBe("idle");
+      await page.locator('[data-action="trust"]').click();
+      await waitChart(page, "retention_heatmap");
+      expect(Number(await page.locator('[data-cell="retention_cohorts"] [data-role="result-table"]').getAttribute("data-rows"))).toBeGreaterThan(10);
+    } finally {
+      await rm(foreign, { force: true });
+    }
   });
 });

@@ -26,6 +26,7 @@ export async function nativeEngine(): Promise<Engine> {
   const scratch = await mkdtemp(join(tmpdir(), "clientbook-"));
   const queue = serialize();
   let closed = false;
+  let closing: Promise<void> | undefined;
   let cancelled = false;
 
   const run = async (sql: string, params: readonly Value[] = []) => {
@@ -85,12 +86,18 @@ export async function nativeEngine(): Promise<Engine> {
       cancelled = true;
       connection.interrupt();
     },
-    async close() {
-      if (closed) return;
-      closed = true;
-      connection.closeSync();
-      instance.closeSync();
-      await rm(scratch, { recursive: true, force: true });
+    close() {
+      // Closing under a running query crashes the native library: stop it, then close in turn.
+      closing ??= (async () => {
+        connection.interrupt();
+        await queue(async () => {
+          closed = true;
+          connection.closeSync();
+          instance.closeSync();
+        });
+        await rm(scratch, { recursive: true, force: true });
+      })();
+      return closing;
     },
   };
 }

@@ -4,7 +4,7 @@ import { MARKET_CHECKS, mustBeBelow, weightsDoNotSum } from "../../messages/reci
 import { CellWriter } from "../cells";
 import { paramsCte, roleCte } from "../mapping";
 import type { Recipe } from "../recipe";
-import { withQuery } from "../sql";
+import { TODAY_SQL, withQuery } from "../sql";
 import { dealCtes, OUTCOME_PARAMS } from "./deal-inputs";
 import { dealsSlot, inputChecks, receivablesSlot, slotHas } from "./market-inputs";
 
@@ -64,7 +64,7 @@ export const accountRisk: Recipe = {
         name: "as_of",
         comment: "the analysis date: the parameter, or else the latest invoice or payment date up to today",
         body: `SELECT COALESCE((SELECT analysis_date FROM params),
-  (SELECT max(d) FROM (SELECT ${invoiced ? "invoice_date" : "due_date"} AS d FROM rec_roles${paid ? " UNION ALL SELECT paid_date FROM rec_roles" : ""}) WHERE d <= current_date)) AS day`,
+  (SELECT max(d) FROM (SELECT ${invoiced ? "invoice_date" : "due_date"} AS d FROM rec_roles${paid ? " UNION ALL SELECT paid_date FROM rec_roles" : ""}) WHERE d <= ${TODAY_SQL})) AS day`,
       },
       {
         name: "invoices",

@@ -1,5 +1,5 @@
-// Recipe 11, customer lifetime value: historic CLV (value to date) and formula CLV (m * sum r^t / (1+d)^t
-// over T years, minus acquisition cost). The predictive level (BG/NBD + Gamma-Gamma) is the seam below.
+// Recipe 11, customer lifetime value: historic CLV (value to date), formula CLV (m * sum r^t / (1+d)^t
+// over T years, minus acquisition cost) and predictive CLV (BG/NBD + Gamma-Gamma, in clv-predictive.ts).
 import { CellWriter } from "../cells";
 import { customerCtes, customersSlot, hasCustomerRole } from "../customers";
 import { paramsCte } from "../mapping";
@@ -7,11 +7,11 @@ import type { Recipe } from "../recipe";
 import { withQuery } from "../sql";
 import { ANALYSIS_DATE, measureParam, RETURNS_NOTE, checksQuery, marginNeed, perCustomerCte, transactionCtes, transactionsSlot, txFeatures } from "../transactions";
 import { FORMULA_PARAMS, formulaCtes } from "./clv-formula";
+import { buildPredictive } from "./clv-predictive-cells";
+import { PREDICTIVE_PARAMS } from "./clv-predictive";
 
-// Seam for the predictive level: the models in src/recipes/models (BG/NBD, Gamma-Gamma) will add the option
-// `level=predictive` here and build it from TypeScript cells, once those exist; nothing else changes.
 /** The CLV levels this recipe builds. */
-export const CLV_LEVELS = ["historic", "formula"] as const;
+export const CLV_LEVELS = ["historic", "formula", "predictive"] as const;
 
 /** Customer lifetime value at the historic and formula levels. */
 export const clv: Recipe = {
@@ -29,16 +29,19 @@ export const clv: Recipe = {
       options: [
         { value: "historic", label: "Historic: value to date" },
         { value: "formula", label: "Formula: margin, retention and discount over a horizon" },
+        { value: "predictive", label: "Predictive: BG/NBD purchases and P(alive), Gamma-Gamma spend, over the horizon" },
       ],
     },
     measureParam("margin"),
     ANALYSIS_DATE,
     ...FORMULA_PARAMS,
     { name: "top_n", type: "number", label: "Customers in the chart", default: 20, min: 1, max: 500, integer: true },
+    ...PREDICTIVE_PARAMS,
   ],
   needs: (p) => marginNeed(p.text("measure")),
   build(ctx) {
     const w = new CellWriter(clv, ctx);
+    if (ctx.params.text("level") === "predictive") return buildPredictive(w, ctx, clv.params);
     const features = txFeatures(ctx);
     const measure = ctx.params.text("measure") as "margin" | "revenue";
     const column = measure === "margin" ? "margin" : "amount";

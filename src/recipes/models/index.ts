@@ -19,3 +19,5 @@ export { kmeans, standardize } from "./kmeans";
 export type { ChooseKOptions, KScore, ClusterProfileRow } from "./cluster-diagnostics";
 export { elbow, silhouette, clusterProfile } from "./cluster-diagnostics";
 export { seededRandom } from "./prng";
+export type { PrincipalComponents } from "./pca";
+export { principalComponents } from "./pca";

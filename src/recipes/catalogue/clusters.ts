@@ -1,0 +1,157 @@
+// Recipe 6, clusters: per-customer features in SQL (RFM, average order, tenure, margin, growth), k-means
+// on standardized features in a ts cell (seeded, stable cluster order), elbow and silhouette, profile, scatter.
+import { CellWriter, scatterSample } from "../cells";
+import { paramsCte } from "../mapping";
+import type { Recipe, RoleNeed } from "../recipe";
+import { withQuery } from "../sql";
+import { pcaNeedsTwoFeatures } from "../../messages/recipes";
+import { ANALYSIS_DATE, RETURNS_NOTE, checksQuery, orderCount, transactionCtes, transactionsSlot, txFeatures } from "../transactions";
+import { assignCode, chooseKCode, pcaCode } from "./clusters-code";
+
+/** The features a customer can be clustered on, with how each is computed (for the options and the SQL comment). */
+export const CLUSTER_FEATURES = [
+  { value: "recency", label: "Recency: days since the last purchase" },
+  { value: "frequency", label: "Frequency: purchases" },
+  { value: "monetary", label: "Monetary: net revenue" },
+  { value: "avg_order", label: "Average order: net revenue / purchases" },
+  { value: "tenure", label: "Tenure: days since the first purchase" },
+  { value: "margin", label: "Margin: net margin (needs margin or cost)" },
+  { value: "growth", label: "Growth: (last period - the one before) / (both), from -1 to 1" },
+] as const;
+
+/** Features that are counts or money, skewed, and so clustered on log(1 + x) when `log_scale` is on. */
+const SKEWED = new Set(["frequency", "monetary", "avg_order", "margin"]);
+
+/** k-means clusters of customers. */
+export const clusters: Recipe = {
+  id: "clusters",
+  title: "Customer clusters (k-means)",
+  question: "Which groups of similar customers are there, and what sets each group apart?",
+  family: "segmentation",
+  inputs: [transactionsSlot()],
+  params: [
+    ANALYSIS_DATE,
+    { name: "features", type: "multichoice", label: "Features", default: ["recency", "frequency", "monetary"], options: CLUSTER_FEATURES },
+    { name: "k", type: "number", label: "Number of clusters k", default: 4, min: 1, max: 20, integer: true },
+    { name: "seed", type: "number", label: "Seed (same seed, same clusters)", default: 1, min: 0, max: 2147483647, integer: true },
+    { name: "max_k", type: "number", label: "Elbow and silhouette: try k up to", default: 8, min: 2, max: 20, integer: true },
+    { name: "log_scale", type: "boolean", label: "Cluster counts and money on log(1 + x)", default: true },
+    { name: "growth_months", type: "number", label: "Growth: period length (months)", default: 12, min: 1, max: 60, integer: true },
+    {
+      name: "scatter",
+      type: "choice",
+      label: "Scatter on",
+      default: "pca",
+      options: [
+        { value: "pca", label: "The first two principal components of the features" },
+        { value: "features", label: "Two features (below)" },
+      ],
+    },
+    { name: "scatter_x", type: "choice", label: "Scatter: x feature", default: "frequency", options: CLUSTER_FEATURES },
+    { name: "scatter_y", type: "choice", label: "Scatter: y feature", default: "monetary", options: CLUSTER_FEATURES },
+  ],
+  needs(p): RoleNeed[] {
+    const used = [...p.list("features"), ...(p.text("scatter") === "features" ? [p.text("scatter_x"), p.text("scatter_y")] : [])];
+    return used.includes("margin") ? [{ slot: "transactions", anyOf: ["margin", "cost"], because: "feature = margin" }] : [];
+  },
+  validate: (p) => (p.text("scatter") === "pca" && p.list("features").length < 2 ? [pcaNeedsTwoFeatures()] : []),
+  build(ctx) {
+    const w = new CellWriter(clusters, ctx);
+    const p = ctx.params;
+    const tx = txFeatures(ctx);
+    const chosen = CLUSTER_FEATURES.map((f) => f.value as string).filter((f) => p.list("features").includes(f));
+    const params = paramsCte(clusters.params, p, ["analysis_date", "growth_months"]);
+    const main = w.sql(
+      undefined,
+      `-- Customer features for clustering, as of the analysis date (customers with at least one purchase):
+${CLUSTER_FEATURES.filter((f) => f.value !== "margin" || tx.margin).map((f) => `--   ${f.label}`).join("\n")}
+${RETURNS_NOTE}
+${withQuery(
+  [
+    params,
+    ...transactionCtes(ctx),
+    {
+      name: "per_customer",
+      comment: "one row per customer; spend in the last growth_months and in the growth_months before",
+      body: `SELECT customer_id,
+  date_diff('day', max(date) FILTER (WHERE amount > 0), any_value(a.day)) AS recency,
+  ${orderCount(tx, "tx.")} AS frequency,
+  sum(amount) AS monetary,
+  date_diff('day', min(date) FILTER (WHERE amount > 0), any_value(a.day)) AS tenure,${tx.margin ? "\n  sum(margin) AS margin," : ""}
+  GREATEST(COALESCE(sum(amount) FILTER (WHERE date > a.day - to_months(p.growth_months)), 0), 0) AS spend_recent,
+  GREATEST(COALESCE(sum(amount) FILTER (WHERE date <= a.day - to_months(p.growth_months)
+    AND date > a.day - to_months(2 * p.growth_months)), 0), 0) AS spend_prior
+FROM tx, as_of AS a, params AS p
+GROUP BY customer_id, a.day`,
+    },
+  ],
+  `SELECT customer_id, recency, frequency, monetary, monetary / frequency AS avg_order, tenure,${tx.margin ? " margin," : ""}
+  CASE WHEN spend_recent + spend_prior > 0 THEN (spend_recent - spend_prior) / (spend_recent + spend_prior) ELSE 0 END AS growth
+FROM per_customer
+WHERE frequency > 0
+ORDER BY customer_id`,
+)}`,
+    );
+    const logScale = p.bool("log_scale");
+    const scaledColumns = chosen.map((f) =>
+      logScale && SKEWED.has(f) ? `  sign(${f}) * ln(1 + abs(${f})) AS ${f}` : `  CAST(${f} AS DOUBLE) AS ${f}`,
+    );
+    const scaled = w.sql(
+      "scaled",
+      `-- What k-means sees: the chosen features${logScale ? ", counts and money as log(1 + x) (they are skewed: a few large\n-- customers would otherwise make clusters of their own)" : " as they are"}; k-means then standardizes each to mean 0, sd 1.
+SELECT customer_id,
+${scaledColumns.join(",\n")}
+FROM "${main}"
+ORDER BY customer_id`,
+    );
+    const assigned = w.ts("assign", assignCode(scaled, main, p.number("k"), p.number("seed")));
+    const chooseK = w.ts("choose_k", chooseKCode(scaled, p.number("max_k"), p.number("seed")));
+    w.chart("choose_k_chart", chooseK, {
+      title: { text: "Choosing k: elbow and silhouette", subtitle: "Pick k where the within-cluster SS stops falling fast and the silhouette is high" },
+      hconcat: [
+        {
+          mark: { type: "line", point: true },
+          encoding: {
+            x: { field: "k", type: "ordinal", title: "k" },
+            y: { field: "within_ss", type: "quantitative", title: "Within-cluster SS (z-scores)" },
+          },
+        },
+        {
+          transform: [{ filter: "datum.silhouette !== null" }],
+          mark: { type: "line", point: true },
+          encoding: {
+            x: { field: "k", type: "ordinal", title: "k" },
+            y: { field: "silhouette", type: "quantitative", title: "Mean silhouette" },
+          },
+        },
+      ],
+    });
+    const profileColumns = CLUSTER_FEATURES.map((f) => f.value as string).filter((f) => f !== "margin" || tx.margin);
+    w.sql(
+      "profile",
+      `-- Cluster profile: size, share of customers and the mean of each feature (own units); features used: ${chosen.join(", ")}
+SELECT cluster, count(*) AS customers, count(*) / sum(count(*)) OVER () AS share,
+${profileColumns.map((f) => `  avg(${f}) AS ${f}`).join(",\n")}
+FROM "${assigned}"
+GROUP BY cluster
+ORDER BY cluster`,
+    );
+    const pca = p.text("scatter") === "pca";
+    const [x, y] = pca ? ["pc1", "pc2"] : [p.text("scatter_x"), p.text("scatter_y")];
+    const source = pca ? w.ts("pca", pcaCode(scaled, assigned)) : assigned;
+    const points = w.sql("points", scatterSample(source));
+    const title = (f: string) => (pca ? `Principal component ${f.slice(2)}` : (CLUSTER_FEATURES.find((c) => c.value === f)?.label ?? f));
+    w.chart("chart", points, {
+      title: { text: "Customer clusters", subtitle: pca ? "First two principal components of the standardized features" : `${x} against ${y}` },
+      mark: { type: "point", filled: true, opacity: 0.6 },
+      encoding: {
+        x: { field: x, type: "quantitative", title: title(x) },
+        y: { field: y, type: "quantitative", title: title(y) },
+        color: { field: "cluster", type: "nominal", title: "Cluster" },
+        tooltip: [{ field: "customer_id", type: "nominal" }, { field: "cluster", type: "nominal" }],
+      },
+    });
+    w.sql("checks", `-- Rows used and rows left out, by reason\n${checksQuery(params, ctx)}`);
+    return w.cells;
+  },
+};
