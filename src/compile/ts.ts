@@ -50,7 +50,7 @@ export function compileTs(source: string, name?: string): CompiledTs {
   }
   // Module syntax has no place in a cell body: the recipe library is the `lib` object in scope.
   // Checked on the source: sucrase drops imports whose names go unused.
-  const moduleLine = /^[ \t]*(import[ \t]*[\w{*"'$]|export[ \t]+)/m.exec(source);
+  const moduleLine = /^[ \t]*(import(?:[ \t]+[\w{*"'$]|[ \t]*[{*"'])|export[ \t]+)/m.exec(source);
   if (moduleLine) {
     const offset = moduleLine.index + moduleLine[0].length - moduleLine[1].length;
     return { references: [], error: { message: m.tsModuleSyntax(), ...positionAt(source, offset) } };

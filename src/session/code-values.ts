@@ -53,5 +53,5 @@ export function isVegaLite(value: unknown): value is Record<string, unknown> {
 
 /** Escapes text so Markdown shows it as written (no emphasis, links, HTML or code). */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>&~$]/g, "\\$&").replace(/\n/g, " ");
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>&~$:@]/g, "\\$&").replace(/\n/g, " ");
 }

@@ -18,6 +18,9 @@ import { evaluateInput, validInputValue, withInputValue } from "./input-cell";
 import type { CellGraph } from "../graph/graph";
 import type { CellOutput, CellState, Session, SessionOptions, SessionState } from "./types";
 
+/** Longest wait before a moved input control re-runs its readers. */
+const INPUT_DELAY_MS = 10;
+
 /** Opens a session on `engine`; the notebook is readable and editable while the engine starts. */
 export function openSession(engineInput: Engine | Promise<Engine>, options: SessionOptions = {}): Session {
   const liveDelay = options.liveDelayMs === undefined ? 300 : options.liveDelayMs;
@@ -77,7 +80,7 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
   let liveWait: { promise: Promise<void>; resolve: () => void } | undefined;
   let liveRuns: Promise<unknown> = Promise.resolve();
 
-  function markDirty(ids: Iterable<string>): void {
+  function markDirty(ids: Iterable<string>, delay: number = liveDelay || 0): void {
     if (liveDelay === false) return;
     for (const id of ids) dirty.add(id);
     if (!dirty.size) return;
@@ -86,7 +89,7 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
       let resolve!: () => void;
       liveWait = { promise: new Promise<void>((r) => (resolve = r)), resolve };
     }
-    liveTimer = setTimeout(() => void flushLive(), liveDelay);
+    liveTimer = setTimeout(() => void flushLive(), delay);
   }
 
   async function flushLive(): Promise<void> {
@@ -207,7 +210,9 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
       if (cell.kind !== "input" || body?.type !== "input") throw new Error(m.notInput(cellId));
       const checked = validInputValue(cell.name ?? cellId, body.spec, value);
       edit(withSource(notebook, cellId, withInputValue(cell.source, checked)));
-      markDirty([cellId]);
+      // A moved control is a finished edit, unlike typing: no typing pause, only the events of one tick
+      // are merged (a superseded run is cancelled anyway).
+      markDirty([cellId], Math.min(liveDelay || 0, INPUT_DELAY_MS));
     },
     rename(cellId, name) {
       const readers = dependentsOf(cellId);

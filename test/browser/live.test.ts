@@ -227,12 +227,6 @@ for (const [name, attempt] of Object.entries(attempts)) {
 return out;
 ${fence}
 
-${fence}sql hostile
-SELECT '<img src="https://evil.example.com/p.png" onerror="window.__pwned=1"> [click](https://evil.example.com/) **bold**' AS v
-${fence}
-
-Value: \${hostile[0].v}
-
 ${fence}ts direct
 // a comment line
 const data = await fetch("https://evil.example.com/direct");
@@ -253,13 +247,6 @@ describe("ts cells", () => {
     expect(await cellText(page, "direct", "cell-error")).toMatch(/fetch/);
     expect(await cellText(page, "direct", "error-position")).toMatch(/^Line 2, column \d+$/);
     await page.waitForTimeout(500);
-    // An interpolated value is text: no image, no link, no emphasis, no handler ran.
-    const prose = page.locator(".prose", { hasText: "Value:" });
-    await expect.poll(() => prose.textContent(), { timeout: 30_000 }).toContain('<img src="https://evil');
-    expect(await prose.innerHTML()).toBe("");
-    expect(await prose.locator("img, a, strong").count()).toBe(0);
-    expect(await prose.textContent()).toContain("**bold**");
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(ob.requests.filter((u) => u.includes("evil"))).toEqual([]);
     // The only frames are the sandboxes, scripts allowed and nothing else.
     expect(new Set(await page.locator("iframe").evaluateAll((els) => els.map((e) => e.getAttribute("sandbox"))))).toEqual(new Set(["allow-scripts"]));
@@ -320,6 +307,23 @@ ${fence}
     await page.locator('[data-cell="broken"][data-state="error"]').waitFor({ timeout: ENGINE_TIMEOUT });
     expect(await cellText(page, "broken", "error-position")).toBe("Line 3, column 14");
     expect(await cellText(page, "broken", "cell-error")).toMatch(/undefined/);
+  });
+});
+
+describe("Markdown interpolation", () => {
+  it("shows values as text: a value that looks like HTML, a link or emphasis stays text", async () => {
+    const ob = await app.open();
+    const { page } = ob;
+    const text = `---\nnotebook: 1\ntitle: Values are text\n---\n\n${fence}sql hostile\nSELECT '<img src="https://evil.example.com/p.png" onerror="window.__pwned=1"> [click](https://evil.example.com/) **bold**' AS v\n${fence}\n\nValue: \${hostile[0].v}\n`;
+    await openTrusted(ob, "values.md", text);
+    const prose = page.locator(".prose", { hasText: "Value:" });
+    await expect.poll(() => prose.textContent(), { timeout: ENGINE_TIMEOUT }).toContain("<img src=");
+    await page.screenshot({ path: "/tmp/clientbook-interpolation.png" });
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await prose.textContent()).toContain("**bold**");
+    // No image, no emphasis, and no link built from the data (GFM autolinks included).
+    expect(await prose.locator("img, strong, a").evaluateAll((els) => els.map((e) => e.outerHTML))).toEqual([]);
+    expect(await prose.textContent()).toBe('Value: <img src="https://evil.example.com/p.png" onerror="window.__pwned=1"> [click](https://evil.example.com/) **bold**');
   });
 });
 

@@ -34,6 +34,11 @@ describe("compileTs(source, name)", () => {
     expect(compileTs("import { kmeans } from 'x';\nreturn 1").error).toMatchObject({ line: 1, message: expect.stringContaining("lib.") });
   });
 
+  it("does not mistake names that start with import or export for module syntax", () => {
+    expect(compileTs("const importance = 3;\nconst exported = { importScripts: 1 };\nreturn importance + exported.importScripts").error).toBeUndefined();
+    expect(compileTs("const a = 1;\n  import * as m from 'y';\nreturn a").error).toMatchObject({ line: 2 });
+  });
+
   it("transpiles a typical cell in a few milliseconds", () => {
     const source = Array.from({ length: 40 }, (_, i) => `const v${i}: number = rfm.filter((r: { f: number }) => r.f > ${i}).length;`).join("\n") + "\nreturn v1;";
     transpileTs(source);

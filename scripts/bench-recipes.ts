@@ -1,0 +1,414 @@
+// Recipe speed (issues 3 and 4): every recipe of CATALOGUE, built with its defaults, run on ~1,000,000
+// orders of 100,000 customers (plus 100,000 survey answers, deals and receivables at the same scale) on
+// native DuckDB (a Node session) and in headless Chromium on duckdb-wasm (the built app: files loaded
+// through the file picker, each recipe's cells opened as a notebook and run with "Trust and run"), plus
+// the BG/NBD + Gamma-Gamma fit on CDNOW and on the 100,000 bench customers. Prints
+// `recipe | native ms | chromium ms`.
+//
+// Alone: `npx tsx scripts/bench-recipes.ts [--orders N] [--customers N] [--build] [--no-browser] [--only id,id]`
+// Data (seeded, deterministic: DuckDB's hash of the row number and a salt) goes to .bench/recipes-<orders>/,
+// the app build to .bench/dist-recipes (never dist/; built when missing, or with --build).
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Engine } from "../src/engine/engine";
+import { nativeEngine } from "../src/engine/native/native-engine";
+import { fileSourceFromPath } from "../src/engine/node-file";
+import { tableNameFor } from "../src/engine/table-name";
+import { CATALOGUE, RECIPES, buildRecipe } from "../src/recipes/registry";
+import type { TableBinding } from "../src/recipes/recipe";
+import { fitBgNbd, fitGammaGamma } from "../src/recipes/models";
+import { serializeNotebook } from "../src/notebook/serialize";
+import type { Notebook } from "../src/notebook/types";
+import { openSession } from "../src/session/session";
+import { nodeCodeRunner } from "../src/sandbox-node/node-runner";
+import { openBrowser, serveDirectory } from "../test/browser/harness";
+
+const root = resolve(import.meta.dirname, "..");
+
+/** What to run. */
+export interface BenchRecipesOptions {
+  /** Orders rows (default 1,000,000). */
+  readonly orders?: number;
+  /** Customers (default 100,000); survey answers = customers, deals = 2 x customers, receivables = 6 x customers. */
+  readonly customers?: number;
+  /** Build the app into .bench/dist-recipes first (default: only when it is missing). */
+  readonly build?: boolean;
+  /** Time in headless Chromium too (default true). */
+  readonly browser?: boolean;
+  /** Only these recipe ids (default: all of CATALOGUE). */
+  readonly only?: readonly string[];
+  /** Progress lines (default: stderr). */
+  readonly log?: (line: string) => void;
+}
+
+/** One line of the table; null where it was not measured; `note` says what failed. */
+export interface Row {
+  readonly recipe: string;
+  readonly nativeMs: number | null;
+  readonly chromiumMs: number | null;
+  readonly note?: string;
+}
+
+// The sample bindings of test/recipes/sample-data.test.ts (recipes 1-13) and market-sample.test.ts (14-25);
+// the generated files have the sample files' columns.
+const BASIC: Record<string, TableBinding> = {
+  transactions: { table: "orders", roles: { customer_id: "customer_id", date: "order_date", amount: "amount", margin: "margin" } },
+  customers: { table: "customers", roles: { customer_id: "customer_id", industry: "industry", size: "size", region: "region", first_contact_date: "first_contact_date" } },
+};
+const MARKET: Record<string, TableBinding> = {
+  transactions: { table: "orders", roles: { customer_id: "customer_id", date: "order_date", amount: "amount", margin: "margin", category: "category", order_id: "order_id" } },
+  customers: { table: "customers", roles: { customer_id: "customer_id", industry: "industry", size: "size", region: "region", country: "country" } },
+  survey: { table: "survey", roles: { customer_id: "customer_id", date: "survey_date", attribute: "attribute", importance: "importance", satisfaction: "satisfaction", nps: "nps" } },
+  deals: { table: "deals", roles: { deal_id: "deal_id", stage: "outcome", customer_id: "customer_id", created: "created", closed: "closed", amount: "amount", our_price: "our_price", competitor: "competitor", competitor_price: "competitor_price", loss_reason: "loss_reason" } },
+  receivables: { table: "receivables", roles: { customer_id: "customer_id", amount: "amount", due_date: "due_date", invoice_date: "invoice_date", paid_date: "paid_date" } },
+};
+const PIPELINE: TableBinding = { table: "pipeline", roles: { deal_id: "deal_id", stage: "stage", customer_id: "customer_id" } };
+const PARAMS: Record<string, Record<string, string>> = {
+  "basket-associations": { item: "category", basket: "customer_month" },
+  funnel: { stages: "lead,qualified,proposal,negotiation,won" },
+};
+const TABLES = ["orders", "customers", "survey", "deals", "pipeline", "receivables"] as const;
+
+function tablesOf(id: string): Record<string, TableBinding> {
+  const recipe = CATALOGUE.find((r) => r.id === id)!;
+  const bindings = RECIPES.includes(recipe) ? BASIC : MARKET;
+  return Object.fromEntries(recipe.inputs.map((slot) => [slot.name, id === "funnel" && slot.name === "deals" ? PIPELINE : bindings[slot.name]]));
+}
+
+function notebookOf(cells: readonly { kind: Notebook["cells"][number]["kind"]; name?: string; attrs?: Readonly<Record<string, string>>; source: string }[], title: string): string {
+  const nb: Notebook = {
+    frontMatter: { notebook: 1, title, data: {}, extra: {} },
+    cells: cells.map((c, i) => ({ id: `c${i}`, kind: c.kind, name: c.name, attrs: c.attrs ?? {}, source: c.source })),
+  } as Notebook;
+  return serializeNotebook(nb);
+}
+
+const recipeNotebook = (id: string) => notebookOf(buildRecipe(id, { tables: tablesOf(id), params: PARAMS[id] }), id);
+
+// ---------------------------------------------------------------------------------------------------
+// Data: seeded CSVs with the sample files' columns, written by native DuckDB.
+
+const pick = (items: readonly string[], u: string) => `([${items.map((s) => `'${s}'`).join(", ")}])[1 + CAST(floor(${u} * ${items.length}) AS INTEGER)]`;
+
+function dataSql(dir: string, orders: number, customers: number): string[] {
+  const cust = (u: string) => `'C' || lpad(CAST(1 + CAST(floor(${u} * ${customers}) AS BIGINT) AS VARCHAR), 6, '0')`;
+  const file = (name: string) => `'${join(dir, `${name}.csv`).replace(/'/g, "''")}'`;
+  return [
+    // u(i, salt): a uniform number in [0, 1) from the row number and a salt (the seed).
+    "CREATE OR REPLACE TEMP MACRO u(i, s) AS CAST(hash(i, s, 20251123) % 1000003 AS DOUBLE) / 1000003",
+    `COPY (SELECT 'C' || lpad(CAST(i AS VARCHAR), 6, '0') AS customer_id, 'Customer ' || i AS name,
+        ${pick(["Energy", "Retail", "Professional Services", "Manufacturing", "Technology", "Healthcare", "Financial Services", "Logistics"], "u(i, 1)")} AS industry,
+        CASE WHEN u(i, 2) < 0.54 THEN 'small' WHEN u(i, 2) < 0.88 THEN 'medium' ELSE 'large' END AS size,
+        CASE WHEN u(i, 2) < 0.54 THEN 10 + CAST(floor(u(i, 3) * 90) AS INTEGER) WHEN u(i, 2) < 0.88 THEN 100 + CAST(floor(u(i, 3) * 900) AS INTEGER) ELSE 1000 + CAST(floor(u(i, 3) * 20000) AS INTEGER) END AS employees,
+        CASE WHEN u(i, 2) < 0.54 THEN '< 10M' WHEN u(i, 2) < 0.88 THEN '10M-100M' ELSE '> 100M' END AS revenue_band,
+        ${pick(["DACH", "DACH", "Southern Europe", "North America", "UK & Ireland", "Benelux", "Nordics"], "u(i, 4)")} AS region,
+        ${pick(["Germany", "United States", "United Kingdom", "France", "Switzerland", "Netherlands", "Italy", "Spain", "Austria", "Sweden"], "u(i, 5)")} AS country,
+        DATE '2018-01-01' + CAST(floor(u(i, 6) * 2500) AS INTEGER) AS first_contact_date
+      FROM range(1, ${customers + 1}) AS t(i)) TO ${file("customers")} (HEADER)`,
+    // Skewed customers (a few buy a lot), 2023-01-02 .. 2025-06-30; each customer buys only within their own
+    // active window (a start and a mostly short span), so customers visibly drop out (BG/NBD needs that).
+    `COPY (WITH o AS (SELECT i, 1 + CAST(floor(pow(u(i, 11), 1.6) * ${customers}) AS BIGINT) AS k FROM range(1, ${orders + 1}) AS t(i)),
+        w AS (SELECT i, k, CAST(floor(u(k, 61) * 700) AS INTEGER) AS first_day, 1 + CAST(floor(910 * pow(u(k, 62), 2)) AS INTEGER) AS span FROM o)
+      SELECT 'O' || lpad(CAST(i AS VARCHAR), 7, '0') AS order_id, 'C' || lpad(CAST(k AS VARCHAR), 6, '0') AS customer_id,
+        DATE '2023-01-02' + first_day + CAST(floor(u(i, 12) * least(span, 911 - first_day)) AS INTEGER) AS order_date,
+        round(50 + 20000 * u(i, 13) * u(i, 14), 2) AS amount,
+        round((50 + 20000 * u(i, 13) * u(i, 14)) * (0.1 + 0.4 * u(i, 15)), 2) AS margin,
+        ${pick(["Software Licenses", "Software Licenses", "Support & Maintenance", "Support & Maintenance", "Consulting", "Consulting", "Hardware", "Training"], "u(i, 16)")} AS category,
+        ${pick(["Direct", "Direct", "Direct", "Partner", "Partner", "Online"], "u(i, 17)")} AS channel
+      FROM w ORDER BY i) TO ${file("orders")} (HEADER)`,
+    // Respondents answer all 7 attributes: answer i is respondent i // 7, attribute i % 7.
+    `COPY (SELECT ${cust("u(i // 7, 21)")} AS customer_id, DATE '2024-03-01' + CAST(floor(u(i // 7, 22) * 393) AS INTEGER) AS survey_date,
+        (['Product quality', 'Price / value', 'Delivery reliability', 'Support responsiveness', 'Ease of use', 'Account management', 'Documentation'])[1 + CAST(i % 7 AS INTEGER)] AS attribute,
+        1 + CAST(floor(u(i, 23) * 5) AS INTEGER) AS importance, 1 + CAST(floor(u(i, 24) * 5) AS INTEGER) AS satisfaction,
+        CAST(floor(u(i // 7, 25) * 11) AS INTEGER) AS nps
+      FROM range(0, ${customers}) AS t(i)) TO ${file("survey")} (HEADER)`,
+    ...["deals", "pipeline"].map(
+      (name) => `COPY (WITH d AS (SELECT i, CASE WHEN u(i, 31) < 0.5 THEN 'won' WHEN u(i, 31) < 0.86 THEN 'lost' ELSE 'open' END AS outcome,
+          CASE WHEN u(i, 33) < 0.79 THEN ${pick(["Contoso Systems", "PriceRight", "Globex", "Initech"], "u(i, 34)")} END AS competitor,
+          1000 + CAST(floor(80000 * u(i, 35) * u(i, 36)) AS INTEGER) AS amount FROM range(1, ${2 * customers + 1}) AS t(i))
+        SELECT 'D' || lpad(CAST(i AS VARCHAR), 7, '0') AS deal_id, ${cust("u(i, 32)")} AS customer_id,
+          DATE '2022-12-01' + CAST(floor(u(i, 37) * 940) AS INTEGER) AS created,
+          CASE WHEN outcome <> 'open' THEN DATE '2022-12-01' + CAST(floor(u(i, 37) * 940) AS INTEGER) + 20 + CAST(floor(u(i, 38) * 130) AS INTEGER) END AS closed,
+          CASE WHEN outcome = 'won' THEN 'won' ELSE ${pick(["lead", "qualified", "proposal", "negotiation"], "u(i, 39)")} END AS stage,
+          outcome, amount, CAST(amount / (2 + floor(u(i, 40) * 8)) AS INTEGER) AS our_price, competitor,
+          CASE WHEN competitor IS NOT NULL THEN CAST(amount / (2 + floor(u(i, 40) * 8)) * (0.8 + 0.4 * u(i, 41)) AS INTEGER) END AS competitor_price,
+          CASE WHEN outcome = 'lost' THEN ${pick(["price", "no decision", "features", "relationship", "timing"], "u(i, 42)")} END AS loss_reason
+        FROM d) TO ${file(name)} (HEADER)`,
+    ),
+    `COPY (SELECT ${cust("pow(u(i, 51), 1.6)")} AS customer_id, 'I' || lpad(CAST(i AS VARCHAR), 7, '0') AS invoice_id,
+        DATE '2024-01-01' + CAST(floor(u(i, 52) * 540) AS INTEGER) AS invoice_date,
+        DATE '2024-01-01' + CAST(floor(u(i, 52) * 540) AS INTEGER) + 30 AS due_date,
+        CASE WHEN u(i, 53) >= 0.07 THEN DATE '2024-01-01' + CAST(floor(u(i, 52) * 540) AS INTEGER) + 20 + CAST(floor(90 * u(i, 54) * u(i, 55)) AS INTEGER) END AS paid_date,
+        round(200 + 20000 * u(i, 56) * u(i, 57), 2) AS amount
+      FROM range(1, ${6 * customers + 1}) AS t(i)) TO ${file("receivables")} (HEADER)`,
+  ];
+}
+
+async function writeData(dir: string, orders: number, customers: number, log: (line: string) => void): Promise<void> {
+  if (TABLES.every((t) => existsSync(join(dir, `${t}.csv`)))) return;
+  mkdirSync(dir, { recursive: true });
+  log(`writing the bench data into ${dir} ...`);
+  const engine = await nativeEngine();
+  try {
+    for (const sql of dataSql(dir, orders, customers)) await engine.query(sql);
+  } finally {
+    await engine.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The model fits: calibration summaries (weeks) from purchases, as notebooks/cdnow-clv.md computes them.
+
+const CDNOW = join(root, "public/notebooks/cdnowElog.csv");
+
+function purchasesSql(table: string, cdnow: boolean): string {
+  return cdnow
+    ? `SELECT CAST(masterid AS VARCHAR) AS customer_id, CAST(strptime(CAST("date" AS VARCHAR), '%Y%m%d') AS DATE) AS day, sum(sales) AS spend FROM "${table}" GROUP BY ALL`
+    : `SELECT customer_id, CAST(order_date AS DATE) AS day, sum(amount) AS spend FROM "${table}" GROUP BY ALL`;
+}
+
+function calibrationSql(purchases: string, calEnd: string): string {
+  return `WITH numbered AS (
+  SELECT customer_id, day, spend, row_number() OVER (PARTITION BY customer_id ORDER BY day) AS n, min(day) OVER (PARTITION BY customer_id) AS first_day
+  FROM "${purchases}"
+)
+SELECT customer_id, count(*) FILTER (WHERE day <= DATE '${calEnd}') - 1 AS x,
+  (max(day) FILTER (WHERE day <= DATE '${calEnd}') - first_day) / 7.0 AS t_x,
+  (DATE '${calEnd}' - first_day) / 7.0 AS "T",
+  avg(spend) FILTER (WHERE n > 1 AND day <= DATE '${calEnd}') AS mean_repeat_spend
+FROM numbered WHERE first_day <= DATE '${calEnd}'
+GROUP BY customer_id, first_day ORDER BY customer_id`;
+}
+
+const FIT_TS = (calibration: string) => `const bg = lib.fitBgNbd(${calibration}.map((c) => ({ x: c.x, tx: c.t_x, T: c.T })));
+if (!bg.ok) throw new Error(bg.error);
+const gg = lib.fitGammaGamma(${calibration}.filter((c) => c.x > 0).map((c) => ({ x: c.x, meanSpend: c.mean_repeat_spend })));
+if (!gg.ok) throw new Error(gg.error);
+return [{ ...bg.value.params, ...gg.value.params, customers: bg.value.customers }];`;
+
+interface Fit {
+  readonly label: string;
+  readonly table: string;
+  readonly cdnow: boolean;
+  readonly calEnd: string;
+  readonly prefix: string;
+}
+
+function fitsFor(orders: string, customers: number, cdnowTable: string): Fit[] {
+  return [
+    { label: "BG/NBD + Gamma-Gamma fit: CDNOW (2,357 customers)", table: cdnowTable, cdnow: true, calEnd: "1997-09-30", prefix: "fit_cdnow" },
+    { label: `BG/NBD + Gamma-Gamma fit: ${customers.toLocaleString("en")} bench customers`, table: orders, cdnow: false, calEnd: "2024-12-31", prefix: "fit_bench" },
+  ];
+}
+
+/** The fit's cells: purchases and calibration (sql), then the fit (ts); the ts cell's time is the fit's. */
+function fitNotebook(fit: Fit): string {
+  return notebookOf(
+    [
+      { kind: "sql", name: `${fit.prefix}_purchases`, source: purchasesSql(fit.table, fit.cdnow) },
+      { kind: "sql", name: `${fit.prefix}_calibration`, source: calibrationSql(`${fit.prefix}_purchases`, fit.calEnd) },
+      { kind: "ts", name: fit.prefix, source: FIT_TS(`${fit.prefix}_calibration`) },
+    ],
+    fit.label,
+  );
+}
+
+/** Times the fit in Node on summaries queried from native DuckDB (the fit alone, as the ts cell runs it). */
+async function nativeFit(engine: Engine, fit: Fit): Promise<number> {
+  await engine.query(`CREATE OR REPLACE TEMP TABLE "${fit.prefix}_purchases" AS ${purchasesSql(fit.table, fit.cdnow)}`);
+  const rows = (await engine.query(calibrationSql(`${fit.prefix}_purchases`, fit.calEnd))).rows() as unknown as { x: number; t_x: number; T: number; mean_repeat_spend: number | null }[];
+  const t0 = performance.now();
+  const bg = fitBgNbd(rows.map((c) => ({ x: Number(c.x), tx: c.t_x, T: c.T })));
+  const gg = fitGammaGamma(rows.filter((c) => Number(c.x) > 0).map((c) => ({ x: Number(c.x), meanSpend: c.mean_repeat_spend! })));
+  const ms = performance.now() - t0;
+  if (!bg.ok) throw new Error(bg.error);
+  if (!gg.ok) throw new Error(gg.error);
+  return ms;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Native: a Node session on native DuckDB (the CLI's path), each recipe opened and run as a notebook.
+
+interface Timed {
+  readonly ms: number | null;
+  readonly note?: string;
+}
+
+async function benchNative(dir: string, ids: readonly string[], fits: readonly Fit[], log: (line: string) => void): Promise<Map<string, Timed>> {
+  const out = new Map<string, Timed>();
+  const engine = await nativeEngine();
+  const runner = nodeCodeRunner({ timeoutMs: 0 });
+  try {
+    const session = openSession(engine, { runner, liveDelayMs: false });
+    const t0 = performance.now();
+    for (const table of TABLES) await session.loadFile(fileSourceFromPath(join(dir, `${table}.csv`)), { table });
+    await session.loadFile(fileSourceFromPath(CDNOW), { table: fits[0].table });
+    log(`native: data loaded in ${Math.round(performance.now() - t0)} ms`);
+    for (const id of ids) {
+      session.open(recipeNotebook(id), { trusted: true });
+      const start = performance.now();
+      await session.runAll();
+      const ms = performance.now() - start;
+      const failed = session.getState().cells.filter((c) => c.status === "error");
+      const note = failed.length ? `native: ${failed.map((c) => `${c.cell.name}: ${c.error?.message.split("\n")[0]}`).join("; ")}` : undefined;
+      out.set(id, { ms, note });
+      log(`native ${id}: ${Math.round(ms)} ms${note ? ` (${note})` : ""}`);
+    }
+    for (const fit of fits) {
+      const ms = await nativeFit(engine, fit).then((v) => ({ ms: v }), (e: Error) => ({ ms: null, note: `native: ${e.message}` }));
+      out.set(fit.label, ms);
+      log(`native ${fit.label}: ${ms.ms === null ? ms.note : `${Math.round(ms.ms)} ms`}`);
+    }
+  } finally {
+    runner.close();
+    await engine.close();
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Chromium: the built app on duckdb-wasm; per recipe, a notebook of its cells opened and run.
+
+function buildApp(force: boolean, log: (line: string) => void): string {
+  const dist = join(root, ".bench/dist-recipes");
+  if (!force && existsSync(join(dist, "index.html"))) return dist;
+  log("building the app into .bench/dist-recipes ...");
+  execFileSync(process.execPath, [join(root, "node_modules/vite/bin/vite.js"), "build", "--outDir", dist, "--emptyOutDir", "--logLevel", "warn"], { cwd: root, stdio: "inherit" });
+  return dist;
+}
+
+/**
+ * Times each notebook in the page: a MutationObserver records every cell's data-state changes with
+ * performance.now(); the time is from the click on "Trust and run" to the last cell leaving "running"
+ * once every runnable cell is done or failed. Returns per notebook the time, and the failed cells.
+ */
+async function benchBrowser(dist: string, dir: string, notebooks: readonly { key: string; text: string; cell?: string }[], cdnowTable: string, log: (line: string) => void): Promise<Map<string, Timed>> {
+  const out = new Map<string, Timed>();
+  const server = await serveDirectory(dist);
+  const ob = await openBrowser();
+  try {
+    const { page } = ob;
+    await page.goto(`${server.origin}/`);
+    await page.waitForSelector("body[data-engine=ready]", { timeout: 180_000 });
+    const files = [...TABLES.map((t) => join(dir, `${t}.csv`)), CDNOW];
+    const t0 = performance.now();
+    await page.locator('input[type=file][data-action="load-files"]').setInputFiles(files);
+    for (const file of files) {
+      const table = tableNameFor(file, []);
+      await page.waitForSelector(`[data-table="${table}"][data-rows], [data-role="load-error"]`, { timeout: 900_000 });
+    }
+    if (await page.locator('[data-role="load-error"]').count()) throw new Error(`load failed: ${await page.locator('[data-role="load-error"]').first().textContent()}`);
+    log(`chromium: data loaded in ${Math.round(performance.now() - t0)} ms`);
+    if (tableNameFor(CDNOW, []) !== cdnowTable) throw new Error(`CDNOW table is ${tableNameFor(CDNOW, [])}, expected ${cdnowTable}`);
+    for (const nb of notebooks) {
+      await page.locator('input[data-action="open-notebook"]').setInputFiles({ name: `${nb.key}.md`, mimeType: "text/markdown", buffer: Buffer.from(nb.text) });
+      await page.waitForSelector('[data-action="trust"]', { timeout: 60_000 });
+      // Observe, then click in the same task, so the clock starts at the click.
+      await page.evaluate(() => {
+        const w = window as unknown as { __bench: { t0: number; ends: Record<string, number>; starts: Record<string, number>; observer?: MutationObserver } };
+        w.__bench?.observer?.disconnect();
+        const bench: typeof w.__bench = { t0: 0, ends: {}, starts: {} };
+        bench.observer = new MutationObserver((records) => {
+          const now = performance.now();
+          for (const r of records) {
+            const el = r.target as HTMLElement;
+            const name = el.dataset.cell!;
+            if (el.dataset.state === "running") bench.starts[name] ??= now;
+            else if (el.dataset.state === "done" || el.dataset.state === "error") bench.ends[name] = now;
+          }
+        });
+        bench.observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
+        w.__bench = bench;
+        bench.t0 = performance.now();
+        (document.querySelector('[data-action="trust"]') as HTMLElement).click();
+      });
+      try {
+        await page.waitForFunction(
+          () => {
+            const cells = [...document.querySelectorAll<HTMLElement>("[data-cell][data-state]")].filter((el) => ["sql", "ts", "chart"].includes(el.dataset.kind ?? ""));
+            return cells.length > 0 && cells.every((el) => el.dataset.state === "done" || el.dataset.state === "error");
+          },
+          undefined,
+          { polling: 50, timeout: 900_000 },
+        );
+        const result = await page.evaluate((cell) => {
+          const w = window as unknown as { __bench: { t0: number; ends: Record<string, number>; starts: Record<string, number> } };
+          const b = w.__bench;
+          const failed = [...document.querySelectorAll<HTMLElement>('[data-cell][data-state="error"]')].map((el) => `${el.dataset.cell}: ${(el.querySelector('[data-role="cell-error"], .error')?.textContent ?? "").trim().split("\n")[0].slice(0, 200)}`);
+          const ms = cell ? b.ends[cell] - b.starts[cell] : Math.max(...Object.values(b.ends)) - b.t0;
+          return { ms, failed };
+        }, nb.cell ?? null);
+        const note = result.failed.length ? `chromium: ${result.failed.join("; ")}` : undefined;
+        out.set(nb.key, { ms: Number.isFinite(result.ms) ? result.ms : null, note });
+        log(`chromium ${nb.key}: ${Math.round(result.ms)} ms${note ? ` (${note})` : ""}`);
+      } catch (e) {
+        out.set(nb.key, { ms: null, note: `chromium: ${(e as Error).message.split("\n")[0]}` });
+        log(`chromium ${nb.key}: failed: ${(e as Error).message.split("\n")[0]}`);
+        await page.locator('[data-action="stop"]').click({ timeout: 5_000 }).catch(() => undefined);
+      }
+    }
+    const off = ob.offOrigin(server.origin);
+    if (off.length) log(`chromium: requests off the origin: ${off.join(" ")}`);
+  } finally {
+    await ob.close();
+    await server.close();
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+/** Runs the bench and returns one row per recipe and per fit. */
+export async function benchRecipes(options: BenchRecipesOptions = {}): Promise<Row[]> {
+  const log = options.log ?? ((line: string) => console.error(`  ${line}`));
+  const orders = options.orders ?? 1_000_000;
+  const customers = options.customers ?? 100_000;
+  const dir = join(root, ".bench", `recipes-v2-${orders}-${customers}`);
+  await writeData(dir, orders, customers, log);
+  log(`data: ${TABLES.map((t) => `${t}.csv ${(statSync(join(dir, `${t}.csv`)).size / 1024 / 1024).toFixed(1)} MiB`).join(", ")}`);
+  const ids = CATALOGUE.map((r) => r.id).filter((id) => !options.only?.length || options.only.includes(id));
+  const cdnowTable = tableNameFor(CDNOW, []);
+  const fits = fitsFor("orders", customers, cdnowTable);
+  const native = await benchNative(dir, ids, fits, log);
+  let chromium = new Map<string, Timed>();
+  if (options.browser ?? true) {
+    const notebooks = [
+      ...ids.map((id) => ({ key: id, text: recipeNotebook(id) })),
+      ...fits.map((fit) => ({ key: fit.label, text: fitNotebook(fit), cell: fit.prefix })),
+    ];
+    try {
+      chromium = await benchBrowser(buildApp(options.build ?? false, log), dir, notebooks, cdnowTable, log);
+    } catch (e) {
+      log(`chromium: failed: ${(e as Error).message.split("\n")[0]}`);
+    }
+  }
+  return [...ids, ...fits.map((f) => f.label)].map((key) => {
+    const n = native.get(key), c = chromium.get(key);
+    const note = [n?.note, c?.note].filter(Boolean).join("; ");
+    return { recipe: key, nativeMs: n?.ms ?? null, chromiumMs: c?.ms ?? null, ...(note ? { note } : {}) };
+  });
+}
+
+/** The rows as a text table: recipe | native ms | chromium ms (notes below). */
+export function formatRecipeTable(rows: readonly Row[]): string {
+  const cell = (v: number | null) => (v === null ? "-" : Math.round(v).toLocaleString("en"));
+  const width = Math.max(6, ...rows.map((r) => r.recipe.length));
+  const lines = [`${"recipe".padEnd(width)} | native ms | chromium ms`, `${"-".repeat(width)}-|-----------|------------`];
+  for (const r of rows) lines.push(`${r.recipe.padEnd(width)} | ${cell(r.nativeMs).padStart(9)} | ${cell(r.chromiumMs).padStart(11)}`);
+  const notes = rows.filter((r) => r.note).map((r) => `${r.recipe}: ${r.note}`);
+  return [...lines, ...(notes.length ? ["", ...notes] : [])].join("\n");
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  const args = process.argv.slice(2);
+  const value = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+  const rows = await benchRecipes({
+    orders: Number(value("--orders")) || undefined,
+    customers: Number(value("--customers")) || undefined,
+    build: args.includes("--build") || undefined,
+    browser: !args.includes("--no-browser"),
+    only: value("--only")?.split(","),
+  });
+  console.log(`\n${formatRecipeTable(rows)}`);
+}
