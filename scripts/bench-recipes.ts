@@ -34,6 +34,8 @@ export interface BenchRecipesOptions {
   readonly customers?: number;
   /** Build the app into .bench/dist-recipes first (default: only when it is missing). */
   readonly build?: boolean;
+  /** An existing app build to serve (say bench.ts's .bench/dist); default .bench/dist-recipes, built when missing. */
+  readonly dist?: string;
   /** Time in headless Chromium too (default true). */
   readonly browser?: boolean;
   /** Only these recipe ids (default: all of CATALOGUE). */
@@ -106,17 +108,24 @@ function dataSql(dir: string, orders: number, customers: number): string[] {
         ${pick(["Germany", "United States", "United Kingdom", "France", "Switzerland", "Netherlands", "Italy", "Spain", "Austria", "Sweden"], "u(i, 5)")} AS country,
         DATE '2018-01-01' + CAST(floor(u(i, 6) * 2500) AS INTEGER) AS first_contact_date
       FROM range(1, ${customers + 1}) AS t(i)) TO ${file("customers")} (HEADER)`,
-    // Skewed customers (a few buy a lot), 2023-01-02 .. 2025-06-30; each customer buys only within their own
-    // active window (a start and a mostly short span), so customers visibly drop out (BG/NBD needs that).
-    `COPY (WITH o AS (SELECT i, 1 + CAST(floor(pow(u(i, 11), 1.6) * ${customers}) AS BIGINT) AS k FROM range(1, ${orders + 1}) AS t(i)),
-        w AS (SELECT i, k, CAST(floor(u(k, 61) * 700) AS INTEGER) AS first_day, 1 + CAST(floor(910 * pow(u(k, 62), 2)) AS INTEGER) AS span FROM o)
+    // "Buy till you die": each customer starts on their own day, buys every `gap` days (jittered) and stops
+    // after a geometric number of purchases (dropout probability p per purchase), so customers visibly drop
+    // out as BG/NBD assumes; cut at 2025-06-30 and at `orders` rows (about 1.0M for 100,000 customers).
+    `COPY (WITH c AS (SELECT k, CAST(floor(u(k, 61) * 880) AS INTEGER) AS first_day, 0.025 + 0.4 * pow(u(k, 62), 2) AS p,
+          50 + 3000 * -ln(1 - u(k, 67)) AS spend,
+          2 + 60 * u(k, 63) * u(k, 64) AS gap FROM range(1, ${customers + 1}) AS t(k)),
+        n AS (SELECT *, least(400, 1 + CAST(floor(ln(1 - u(k, 65)) / ln(1 - p)) AS INTEGER)) AS n FROM c),
+        o AS (SELECT k, first_day, gap, spend, unnest(range(n)) AS j FROM n),
+        d AS (SELECT k, j, spend, first_day + CAST(floor(j * gap + CASE WHEN j > 0 THEN (u(k * 1000 + j, 66) - 0.5) * gap ELSE 0 END) AS INTEGER) AS day FROM o),
+        kept AS (SELECT k, day, spend, row_number() OVER (ORDER BY k, j) AS i FROM d WHERE day < 911 QUALIFY i <= ${orders})
       SELECT 'O' || lpad(CAST(i AS VARCHAR), 7, '0') AS order_id, 'C' || lpad(CAST(k AS VARCHAR), 6, '0') AS customer_id,
-        DATE '2023-01-02' + first_day + CAST(floor(u(i, 12) * least(span, 911 - first_day)) AS INTEGER) AS order_date,
-        round(50 + 20000 * u(i, 13) * u(i, 14), 2) AS amount,
-        round((50 + 20000 * u(i, 13) * u(i, 14)) * (0.1 + 0.4 * u(i, 15)), 2) AS margin,
+        DATE '2023-01-02' + day AS order_date,
+        -- Spend per order: Gamma(2) around the customer's own mean (what Gamma-Gamma assumes).
+        round(1 + spend * (ln(1 - u(i, 13)) + ln(1 - u(i, 14))) / -2, 2) AS amount,
+        round((1 + spend * (ln(1 - u(i, 13)) + ln(1 - u(i, 14))) / -2) * (0.1 + 0.4 * u(i, 15)), 2) AS margin,
         ${pick(["Software Licenses", "Software Licenses", "Support & Maintenance", "Support & Maintenance", "Consulting", "Consulting", "Hardware", "Training"], "u(i, 16)")} AS category,
         ${pick(["Direct", "Direct", "Direct", "Partner", "Partner", "Online"], "u(i, 17)")} AS channel
-      FROM w ORDER BY i) TO ${file("orders")} (HEADER)`,
+      FROM kept ORDER BY i) TO ${file("orders")} (HEADER)`,
     // Respondents answer all 7 attributes: answer i is respondent i // 7, attribute i % 7.
     `COPY (SELECT ${cust("u(i // 7, 21)")} AS customer_id, DATE '2024-03-01' + CAST(floor(u(i // 7, 22) * 393) AS INTEGER) AS survey_date,
         (['Product quality', 'Price / value', 'Delivery reliability', 'Support responsiveness', 'Ease of use', 'Account management', 'Documentation'])[1 + CAST(i % 7 AS INTEGER)] AS attribute,
@@ -364,7 +373,7 @@ export async function benchRecipes(options: BenchRecipesOptions = {}): Promise<R
   const log = options.log ?? ((line: string) => console.error(`  ${line}`));
   const orders = options.orders ?? 1_000_000;
   const customers = options.customers ?? 100_000;
-  const dir = join(root, ".bench", `recipes-v2-${orders}-${customers}`);
+  const dir = join(root, ".bench", `recipes-v4-${orders}-${customers}`);
   await writeData(dir, orders, customers, log);
   log(`data: ${TABLES.map((t) => `${t}.csv ${(statSync(join(dir, `${t}.csv`)).size / 1024 / 1024).toFixed(1)} MiB`).join(", ")}`);
   const ids = CATALOGUE.map((r) => r.id).filter((id) => !options.only?.length || options.only.includes(id));
@@ -378,7 +387,7 @@ export async function benchRecipes(options: BenchRecipesOptions = {}): Promise<R
       ...fits.map((fit) => ({ key: fit.label, text: fitNotebook(fit), cell: fit.prefix })),
     ];
     try {
-      chromium = await benchBrowser(buildApp(options.build ?? false, log), dir, notebooks, cdnowTable, log);
+      chromium = await benchBrowser(options.dist ?? buildApp(options.build ?? false, log), dir, notebooks, cdnowTable, log);
     } catch (e) {
       log(`chromium: failed: ${(e as Error).message.split("\n")[0]}`);
     }

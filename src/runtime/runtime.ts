@@ -63,8 +63,11 @@ export function createRuntime<C extends RuntimeCell>(options: RuntimeOptions<C>)
   function schedule(ids: Iterable<string>): Promise<void> {
     const runnable = new Set(graph.order);
     const set = new Set([...ids].filter((id) => runnable.has(id)));
-    // The cell in flight is not queued twice: if it was superseded, the pump queues it again itself.
-    for (const id of set) if (id !== inFlight) pending.add(id);
+    // The cell in flight is not queued twice (if it was superseded, the pump queues it again itself),
+    // unless an ancestor of it is queued too: that ancestor's new value would leave it out of date.
+    for (const id of set) {
+      if (id !== inFlight || graph.ancestors(id).some((a) => set.has(a))) pending.add(id);
+    }
     const done = new Promise<void>((resolve) => waiters.push({ ids: set, resolve }));
     settle();
     void pump();

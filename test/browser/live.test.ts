@@ -323,7 +323,7 @@ describe("Markdown interpolation", () => {
     expect(await prose.textContent()).toContain("**bold**");
     // No image, no emphasis, and no link built from the data (GFM autolinks included).
     expect(await prose.locator("img, strong, a").evaluateAll((els) => els.map((e) => e.outerHTML))).toEqual([]);
-    expect(await prose.textContent()).toBe('Value: <img src="https://evil.example.com/p.png" onerror="window.__pwned=1"> [click](https://evil.example.com/) **bold**');
+    expect((await prose.textContent())?.trim()).toBe('Value: <img src="https://evil.example.com/p.png" onerror="window.__pwned=1"> [click](https://evil.example.com/) **bold**');
   });
 });
 

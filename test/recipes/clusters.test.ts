@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nodeCodeRunner } from "../../src/sandbox-node/node-runner";
 import { buildRecipe } from "../../src/recipes/registry";
 import { RecipeError } from "../../src/recipes/errors";
-import { addDays } from "./helpers";
+import { addDays, chartWarnings, root } from "./helpers";
+import type { ResultTable } from "../../src/table/result";
+import { resolve } from "node:path";
 import { runInSession, writeCsv } from "./recipe-session";
 
 const runner = nodeCodeRunner({ timeoutMs: 30_000 });
@@ -39,7 +41,7 @@ describe("clusters recipe", () => {
     const cells = build();
     expect(cells.map((c) => `${c.kind} ${c.name}`)).toEqual([
       "sql clusters", "sql clusters_scaled", "ts clusters_assign", "ts clusters_choose_k", "chart clusters_choose_k_chart",
-      "sql clusters_profile", "ts clusters_pca", "sql clusters_points", "chart clusters_chart", "sql clusters_checks",
+      "sql clusters_profile", "ts clusters_points", "chart clusters_chart", "sql clusters_checks",
     ]);
     expect(cells[0].attrs).toMatchObject({ recipe: "clusters", transactions: "orders", features: "recency,frequency,monetary", k: "3", seed: "1", scatter: "pca" });
     expect(cells[2].source).toMatch(/^\/\/ k-means[\s\S]*const k = 3;\nconst seed = 1;/);
@@ -55,7 +57,8 @@ describe("clusters recipe", () => {
     for (const r of assign) clusterOf.set(groupOf(String(r.customer_id)), (clusterOf.get(groupOf(String(r.customer_id))) ?? new Set()).add(r.cluster));
     // each group is one cluster; cluster 1 is the largest (12 regulars), 2 the lapsed (10), 3 the new (8)
     expect(Object.fromEntries([...clusterOf].map(([g, s]) => [g, [...s]]))).toEqual({ R: [1], L: [2], N: [3] });
-    expect(assign.find((r) => r.customer_id === "R0")).toMatchObject({ frequency: 20, monetary: 1950, recency: 2 });
+    expect(Object.keys(assign[0]).sort()).toEqual(["cluster", "customer_id"]);
+    expect(rows.clusters.find((r) => r.customer_id === "R0")).toMatchObject({ frequency: 20, monetary: 1950, recency: 2 });
 
     const profile = rows.clusters_profile;
     expect(profile.map((r) => [r.cluster, r.customers])).toEqual([[1, 12], [2, 10], [3, 8]]);
@@ -82,7 +85,7 @@ describe("clusters recipe", () => {
     const first = await runInSession(cells, { orders: csv }, runner);
     const second = await runInSession(cells, { orders: csv }, runner);
     expect(first.errors).toEqual({});
-    for (const name of ["clusters_assign", "clusters_choose_k", "clusters_profile", "clusters_pca"]) expect(second.rows[name]).toEqual(first.rows[name]);
+    for (const name of ["clusters_assign", "clusters_choose_k", "clusters_profile", "clusters_points"]) expect(second.rows[name]).toEqual(first.rows[name]);
     // sizes are non-increasing in cluster order
     const sizes = first.rows.clusters_profile.map((r) => Number(r.customers));
     expect([...sizes].sort((p, q) => q - p)).toEqual(sizes);
@@ -108,5 +111,17 @@ describe("clusters recipe", () => {
     const none = await runInSession(build({ analysis_date: "2000-01-01" }), { orders: csv }, runner);
     expect(none.errors.clusters_assign).toMatch(/No customers with purchases to cluster/);
     expect(none.rows.clusters_checks[0]).toMatchObject({ rows: 0 });
+  }, 60_000);
+
+  it("runs with its defaults on the sample data (orders.csv), every cell done", async () => {
+    const sampleTables = { transactions: { table: "orders", roles: { customer_id: "customer_id", date: "order_date", amount: "amount", margin: "margin" } } };
+    const cells = buildRecipe("clusters", { tables: sampleTables });
+    const { rows, charts, errors } = await runInSession(cells, { orders: resolve(root, "public/notebooks/orders.csv") }, runner);
+    expect(errors).toEqual({});
+    expect(rows.clusters_profile).toHaveLength(4);
+    expect(rows.clusters_choose_k.map((r) => r.k)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(Object.keys(charts)).toHaveLength(2);
+    const inlined = { columns: [], numRows: 0, column: () => [], rows: () => [] } as unknown as ResultTable;
+    for (const [name, spec] of Object.entries(charts)) expect([name, chartWarnings(spec, inlined)]).toEqual([name, []]);
   }, 60_000);
 });

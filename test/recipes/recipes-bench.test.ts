@@ -14,17 +14,21 @@ import { runInSession } from "./recipe-session";
 const ORDERS = 1_000_000;
 const CUSTOMERS = 100_000;
 
-/** Writes the seeded orders CSV: each customer has a first day in 2023 and buys over a lifetime of its own. */
+/**
+ * Writes the seeded orders CSV. Customers differ as the purchase models assume: each has a first day in 2023, a
+ * lifetime of its own (many short, a few long: customers drop out), and a spend level of its own.
+ */
 async function writeOrders(path: string): Promise<void> {
   const engine = await nativeEngine();
   try {
     await engine.query("SELECT setseed(0.42)");
     await engine.query(`COPY (
-      WITH o AS (SELECT i, CAST(floor(pow(random(), 1.3) * ${CUSTOMERS}) AS BIGINT) AS c, random() AS u, random() AS v FROM range(${ORDERS}) AS t(i))
+      WITH o AS (SELECT i, CAST(floor(pow(random(), 1.3) * ${CUSTOMERS}) AS BIGINT) AS c, random() AS u, random() AS v FROM range(${ORDERS}) AS t(i)),
+      k AS (SELECT *, (hash(c) % 1000003) / 1000003.0 AS u1, (hash(c * 7 + 1) % 1000003) / 1000003.0 AS u2, (hash(c * 13 + 5) % 1000003) / 1000003.0 AS u3 FROM o)
       SELECT 'O' || i AS order_id, 'C' || c AS customer_id,
-        DATE '2023-01-01' + CAST(least(899, hash(c) % 365 + floor(u * (30 + hash(c * 7 + 1) % 870))) AS INTEGER) AS order_date,
-        round(20 + v * v * 500, 2) AS amount, round((20 + v * v * 500) * 0.3, 2) AS margin
-      FROM o
+        DATE '2023-01-01' + CAST(least(899, floor(u1 * 365) + floor(u * 900 * pow(u2, 3))) AS INTEGER) AS order_date,
+        round((20 + 300 * pow(u3, 2)) * (0.5 + v), 2) AS amount, round((20 + 300 * pow(u3, 2)) * (0.5 + v) * 0.3, 2) AS margin
+      FROM k
     ) TO '${path}' (HEADER)`);
   } finally {
     await engine.close();

@@ -13,8 +13,8 @@ const features = Object.keys(rows[0]).filter((c) => c !== "customer_id");
 const data = rows.map((r) => features.map((f) => r[f] as number));`;
 }
 
-/** k-means on the scaled features: one row per customer with its cluster (1 = the largest) and its features. */
-export function assignCode(scaled: string, main: string, k: number, seed: number): string {
+/** k-means on the scaled features: one row per customer with its cluster (1 = the largest). */
+export function assignCode(scaled: string, k: number, seed: number): string {
   return `// k-means on the standardized features (z-scores), k-means++ starts from the seed: the same data and
 // seed give the same clusters. Cluster 1 is the largest; ties in size are ordered by their centres.
 // Parameters: edit here, or re-insert the recipe from the gallery.
@@ -26,20 +26,24 @@ if (!result.ok) throw new Error(result.error);
 for (const warning of result.value.warnings) log(warning);
 if (!result.value.converged) log(\`k-means stopped after \${result.value.iterations} iterations without settling; the clusters are the best found.\`);
 log(\`within-cluster SS \${fmt(result.value.withinSS)} of \${fmt(result.value.totalSS)} (\${fmt(100 * result.value.withinSS / Math.max(result.value.totalSS, 1e-300), 1)} % unexplained)\`);
-// The features in their own units, from the main cell (the scaled values are only what k-means sees).
-const original = new Map((${main} as Record<string, unknown>[]).map((r) => [r.customer_id, r]));
-return rows.map((r, i) => ({ ...original.get(r.customer_id), cluster: result.value.assignments[i] + 1 }));`;
+return rows.map((r, i) => ({ customer_id: r.customer_id, cluster: result.value.assignments[i] + 1 }));`;
 }
 
 /** The elbow (within-cluster SS for k = 1..max_k) and the mean silhouette (k = 2..max_k) in one table. */
 export function chooseKCode(scaled: string, maxK: number, seed: number): string {
   return `// Helps choose k: the within-cluster sum of squares for k = 1..max_k (look for the elbow, where adding a
-// cluster stops paying) and the mean silhouette for k = 2..max_k (higher is better; on a seeded sample of
-// at most 2,000 customers). Same seed as the clusters, so the curve matches what k-means gives.
+// cluster stops paying) and the mean silhouette for k = 2..max_k (higher is better). Both run on a fixed
+// sample of customers (the same ones every run: ordered by a hash of the id), so they stay quick on large
+// data; the silhouette on at most 2,000 of them. Same seed as the clusters.
 // Parameters: edit here, or re-insert the recipe from the gallery.
 const maxK = ${lit(maxK)};
 const seed = ${lit(seed)};
-${matrix(scaled)}
+const sampleSize = 20000;
+const rows = await sql\`SELECT * FROM ${scaled} ORDER BY hash(customer_id), customer_id LIMIT 20000\`;
+if (rows.length === 0) throw new Error(${lit(noCustomersToCluster())});
+if (rows.length === sampleSize) log(\`elbow and silhouette on a sample of \${fmt(sampleSize)} customers\`);
+const features = rows.columns.map((c) => c.name).filter((c) => c !== "customer_id");
+const data = rows.map((r) => features.map((f) => r[f] as number));
 const elbow = lib.elbow(data, { maxK, seed });
 if (!elbow.ok) throw new Error(elbow.error);
 const silhouette = lib.silhouette(data, { maxK, seed, sampleSize: 2000 });
@@ -49,14 +53,17 @@ const score = new Map(silhouette.value.scores.map((s) => [s.k, s.value]));
 return elbow.value.map((e) => ({ k: e.k, within_ss: e.value, silhouette: score.get(e.k) ?? null }));`;
 }
 
-/** Two principal components of the scaled features per customer, with the cluster, for the scatter. */
+/** Two principal components of the scaled features for the customers the scatter shows, with their cluster. */
 export function pcaCode(scaled: string, assigned: string): string {
   return `// The first two principal components of the standardized features: the flat picture that keeps the most
-// of the spread. The log shows each component's share of the variance and its loadings.
-${matrix(scaled)}
-const pca = lib.principalComponents(data, 2);
+// of the spread, for the customers the scatter shows (at most 5,000, the same ones every run: ordered by a
+// hash of the id). The log gives each component's share of the variance and its loadings.
+const rows = await sql\`SELECT s.*, a.cluster FROM ${scaled} AS s JOIN ${assigned} AS a USING (customer_id)
+  ORDER BY hash(s.customer_id), s.customer_id LIMIT 5000\`;
+if (rows.length === 0) throw new Error(${lit(noCustomersToCluster())});
+const features = rows.columns.map((c) => c.name).filter((c) => c !== "customer_id" && c !== "cluster");
+const pca = lib.principalComponents(rows.map((r) => features.map((f) => r[f] as number)), 2);
 if (!pca.ok) throw new Error(pca.error);
 pca.value.loadings.forEach((w, c) => log(\`PC\${c + 1}: \${fmt(100 * pca.value.explained[c], 1)} % of the variance; \${features.map((f, j) => \`\${f} \${fmt(w[j], 2)}\`).join(", ")}\`));
-const cluster = new Map((${assigned} as Record<string, unknown>[]).map((r) => [r.customer_id, r.cluster]));
-return rows.map((r, i) => ({ customer_id: r.customer_id, cluster: cluster.get(r.customer_id), pc1: pca.value.scores[i][0], pc2: pca.value.scores[i][1] ?? 0 }));`;
+return rows.map((r, i) => ({ customer_id: r.customer_id, cluster: r.cluster, pc1: pca.value.scores[i][0], pc2: pca.value.scores[i][1] ?? 0 }));`;
 }

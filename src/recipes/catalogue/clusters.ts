@@ -1,6 +1,6 @@
 // Recipe 6, clusters: per-customer features in SQL (RFM, average order, tenure, margin, growth), k-means
 // on standardized features in a ts cell (seeded, stable cluster order), elbow and silhouette, profile, scatter.
-import { CellWriter, scatterSample } from "../cells";
+import { CellWriter } from "../cells";
 import { paramsCte } from "../mapping";
 import type { Recipe, RoleNeed } from "../recipe";
 import { withQuery } from "../sql";
@@ -104,7 +104,7 @@ ${scaledColumns.join(",\n")}
 FROM "${main}"
 ORDER BY customer_id`,
     );
-    const assigned = w.ts("assign", assignCode(scaled, main, p.number("k"), p.number("seed")));
+    const assigned = w.ts("assign", assignCode(scaled, p.number("k"), p.number("seed")));
     const chooseK = w.ts("choose_k", chooseKCode(scaled, p.number("max_k"), p.number("seed")));
     w.chart("choose_k_chart", chooseK, {
       title: { text: "Choosing k: elbow and silhouette", subtitle: "Pick k where the within-cluster SS stops falling fast and the silhouette is high" },
@@ -130,16 +130,24 @@ ORDER BY customer_id`,
     w.sql(
       "profile",
       `-- Cluster profile: size, share of customers and the mean of each feature (own units); features used: ${chosen.join(", ")}
-SELECT cluster, count(*) AS customers, count(*) / sum(count(*)) OVER () AS share,
-${profileColumns.map((f) => `  avg(${f}) AS ${f}`).join(",\n")}
-FROM "${assigned}"
-GROUP BY cluster
-ORDER BY cluster`,
+SELECT a.cluster, count(*) AS customers, count(*) / sum(count(*)) OVER () AS share,
+${profileColumns.map((f) => `  avg(f.${f}) AS ${f}`).join(",\n")}
+FROM "${assigned}" AS a
+JOIN "${main}" AS f USING (customer_id)
+GROUP BY a.cluster
+ORDER BY a.cluster`,
     );
     const pca = p.text("scatter") === "pca";
     const [x, y] = pca ? ["pc1", "pc2"] : [p.text("scatter_x"), p.text("scatter_y")];
-    const source = pca ? w.ts("pca", pcaCode(scaled, assigned)) : assigned;
-    const points = w.sql("points", scatterSample(source));
+    const points = pca
+      ? w.ts("points", pcaCode(scaled, assigned))
+      : w.sql(
+          "points",
+          `-- At most 5,000 customers for the scatter, the same ones on every run (ordered by a hash of the id);
+-- the tables above count everyone.
+SELECT f.*, a.cluster FROM "${main}" AS f JOIN "${assigned}" AS a USING (customer_id)
+ORDER BY hash(f.customer_id), f.customer_id LIMIT 5000`,
+        );
     const title = (f: string) => (pca ? `Principal component ${f.slice(2)}` : (CLUSTER_FEATURES.find((c) => c.value === f)?.label ?? f));
     w.chart("chart", points, {
       title: { text: "Customer clusters", subtitle: pca ? "First two principal components of the standardized features" : `${x} against ${y}` },

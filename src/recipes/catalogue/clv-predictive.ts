@@ -126,15 +126,12 @@ const out = lib.customerLifetimeValue(${o.bgnbd}[0], ${o.gammaGamma}[0],
   customers.map((c) => ({ x: c.x, tx: c.t_x, T: c.T, meanSpend: c.x > 0 ? Math.max(c.mean_repeat_spend ?? 0, 1e-9) : 0 })),
   { horizon: 12 * horizonYears, periodLength: monthLength, discountRate: monthlyRate, margin: customers[0].margin_share });
 if (!out.ok) throw new Error(out.error);
+// (x, t_x, T and the margin share are in the summary cell: join on customer_id.)
 return customers.map((c, i) => ({
   customer_id: c.customer_id,
-  x: c.x,
-  t_x: c.t_x,
-  T: c.T,
   p_alive: out.value[i].pAlive,
   expected_purchases: out.value[i].expectedPurchases,
   expected_spend: out.value[i].expectedSpend,
-  margin_share: c.margin_share,
   lifetime_value: out.value[i].clv,
 }));`;
 }
