@@ -50,6 +50,8 @@ export interface Row {
   readonly nativeMs: number | null;
   readonly chromiumMs: number | null;
   readonly note?: string;
+  /** Per cell (by name) the ms natively and in Chromium, for recipes taking over 5 s on either side. */
+  readonly cells?: Record<string, { native?: number; chromium?: number }>;
 }
 
 // The sample bindings of test/recipes/sample-data.test.ts (recipes 1-13) and market-sample.test.ts (14-25);
@@ -242,6 +244,8 @@ async function nativeFit(engine: Engine, fit: Fit): Promise<number> {
 interface Timed {
   readonly ms: number | null;
   readonly note?: string;
+  /** Per cell name: ms from running to done. */
+  readonly cells?: Record<string, number>;
 }
 
 async function benchNative(dir: string, ids: readonly string[], fits: readonly Fit[], log: (line: string) => void): Promise<Map<string, Timed>> {
@@ -261,7 +265,8 @@ async function benchNative(dir: string, ids: readonly string[], fits: readonly F
       const ms = performance.now() - start;
       const failed = session.getState().cells.filter((c) => c.status === "error");
       const note = failed.length ? `native: ${failed.map((c) => `${c.cell.name}: ${c.error?.message.split("\n")[0]}`).join("; ")}` : undefined;
-      out.set(id, { ms, note });
+      const cells = Object.fromEntries(session.getState().cells.filter((c) => c.elapsedMs !== undefined).map((c) => [c.cell.name ?? c.cell.id, c.elapsedMs!]));
+      out.set(id, { ms, note, cells });
       log(`native ${id}: ${Math.round(ms)} ms${note ? ` (${note})` : ""}`);
     }
     for (const fit of fits) {
@@ -346,10 +351,11 @@ async function benchBrowser(dist: string, dir: string, notebooks: readonly { key
           const b = w.__bench;
           const failed = [...document.querySelectorAll<HTMLElement>('[data-cell][data-state="error"]')].map((el) => `${el.dataset.cell}: ${(el.querySelector('[data-role="cell-error"], .error')?.textContent ?? "").trim().split("\n")[0].slice(0, 200)}`);
           const ms = cell ? b.ends[cell] - b.starts[cell] : Math.max(...Object.values(b.ends)) - b.t0;
-          return { ms, failed };
+          const cells = Object.fromEntries(Object.keys(b.ends).filter((name) => b.starts[name] !== undefined).map((name) => [name, b.ends[name] - b.starts[name]]));
+          return { ms, failed, cells };
         }, nb.cell ?? null);
         const note = result.failed.length ? `chromium: ${result.failed.join("; ")}` : undefined;
-        out.set(nb.key, { ms: Number.isFinite(result.ms) ? result.ms : null, note });
+        out.set(nb.key, { ms: Number.isFinite(result.ms) ? result.ms : null, note, cells: result.cells });
         log(`chromium ${nb.key}: ${Math.round(result.ms)} ms${note ? ` (${note})` : ""}`);
       } catch (e) {
         out.set(nb.key, { ms: null, note: `chromium: ${(e as Error).message.split("\n")[0]}` });
@@ -395,7 +401,10 @@ export async function benchRecipes(options: BenchRecipesOptions = {}): Promise<R
   return [...ids, ...fits.map((f) => f.label)].map((key) => {
     const n = native.get(key), c = chromium.get(key);
     const note = [n?.note, c?.note].filter(Boolean).join("; ");
-    return { recipe: key, nativeMs: n?.ms ?? null, chromiumMs: c?.ms ?? null, ...(note ? { note } : {}) };
+    const slow = Math.max(n?.ms ?? 0, c?.ms ?? 0) > 5000;
+    const cells: Record<string, { native?: number; chromium?: number }> = {};
+    if (slow) for (const [side, times] of [["native", n?.cells], ["chromium", c?.cells]] as const) for (const [name, ms] of Object.entries(times ?? {})) (cells[name] ??= {})[side] = ms;
+    return { recipe: key, nativeMs: n?.ms ?? null, chromiumMs: c?.ms ?? null, ...(note ? { note } : {}), ...(slow ? { cells } : {}) };
   });
 }
 
@@ -405,6 +414,9 @@ export function formatRecipeTable(rows: readonly Row[]): string {
   const width = Math.max(6, ...rows.map((r) => r.recipe.length));
   const lines = [`${"recipe".padEnd(width)} | native ms | chromium ms`, `${"-".repeat(width)}-|-----------|------------`];
   for (const r of rows) lines.push(`${r.recipe.padEnd(width)} | ${cell(r.nativeMs).padStart(9)} | ${cell(r.chromiumMs).padStart(11)}`);
+  for (const r of rows.filter((row) => row.cells)) {
+    for (const [name, t] of Object.entries(r.cells!)) lines.push(`${`  ${r.recipe} / ${name}`.padEnd(width)} | ${cell(t.native ?? null).padStart(9)} | ${cell(t.chromium ?? null).padStart(11)}`);
+  }
   const notes = rows.filter((r) => r.note).map((r) => `${r.recipe}: ${r.note}`);
   return [...lines, ...(notes.length ? ["", ...notes] : [])].join("\n");
 }
