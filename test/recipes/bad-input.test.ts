@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../src/engine/engine";
-import { EXCLUSION } from "../../src/messages/recipes";
+import { EXCLUSION, noCustomersToCluster } from "../../src/messages/recipes";
+import { modelMessages } from "../../src/messages/models";
 import { RECIPES } from "../../src/recipes/registry";
 import { TX_COLUMNS, byKey, engineWith, runRecipe, tableSql, txBinding } from "./helpers";
 
@@ -26,6 +27,18 @@ const tablesFor = (id: string, orders: string) => ({
   transactions: txBinding(orders),
   ...(["attribute-segments"].includes(id) ? { customers: { table: "one_clients", roles: { customer_id: "id", industry: "industry" } } } : {}),
 });
+
+/**
+ * Checks the cell errors of a run: none, except for clusters, whose k-means cells (ts) stop with `sentence` by
+ * design when there is nothing (or too little) to cluster, and whose later cells say they depend on them.
+ */
+function expectErrors(id: string, errors: Record<string, string>, sentence: string): void {
+  if (id !== "clusters") return void expect(errors).toEqual({});
+  expect(errors.clusters_assign).toBe(sentence);
+  for (const [cell, message] of Object.entries(errors)) {
+    if (message !== sentence) expect([cell, message]).toEqual([cell, expect.stringMatching(/^depends on clusters_\w+, which failed$/)]);
+  }
+}
 
 describe("recipes on bad input", () => {
   it("net returns into value but do not count them as orders or as the last purchase", async () => {
@@ -55,7 +68,8 @@ describe("recipes on bad input", () => {
   });
 
   it.each(RECIPES.map((r) => r.id))("%s: gives empty results and says so when no rows are left after the filters", async (id) => {
-    const out = await runRecipe(engine, id, { tables: tablesFor(id, "ret_orders"), params: { analysis_date: "2000-01-01" } });
+    const out = await runRecipe(engine, id, { tables: tablesFor(id, "ret_orders"), params: { analysis_date: "2000-01-01" } }, { allowErrors: true });
+    expectErrors(id, out.errors, noCustomersToCluster());
     const checks = out.rows[`${id.replace(/-/g, "_")}_checks`];
     expect(checks[0]).toMatchObject({ check: EXCLUSION.nothingLeft, rows: 0 });
     const main = out.rows[id.replace(/-/g, "_")];
@@ -63,7 +77,9 @@ describe("recipes on bad input", () => {
   });
 
   it.each(RECIPES.map((r) => r.id))("%s: runs on one customer only", async (id) => {
-    const out = await runRecipe(engine, id, { tables: tablesFor(id, "one_orders"), params: { analysis_date: "2024-12-31" } });
+    const out = await runRecipe(engine, id, { tables: tablesFor(id, "one_orders"), params: { analysis_date: "2024-12-31" } }, { allowErrors: true });
+    // clusters: k = 4 (the default) cannot be found among one customer, and k-means says so
+    expectErrors(id, out.errors, modelMessages.tooFewPoints(4, 1));
     const main = out.rows[id.replace(/-/g, "_")];
     expect(main.length).toBeGreaterThan(0);
     for (const warnings of Object.values(out.chartWarnings)) expect(warnings).toEqual([]);

@@ -23,9 +23,9 @@ function problemsOf(run: () => unknown): readonly string[] {
 }
 
 describe("RECIPES", () => {
-  it("holds analytics.md's recipes 1-13 except 6 (clusters), in order, with unique ids", () => {
+  it("holds analytics.md's recipes 1-13, in order, with unique ids", () => {
     expect(RECIPES.map((r) => r.id)).toEqual([
-      "attribute-segments", "behaviour-types", "rfm", "abc", "pyramid", "lifecycle", "activity-loyalty",
+      "attribute-segments", "behaviour-types", "rfm", "abc", "pyramid", "clusters", "lifecycle", "activity-loyalty",
       "profit-contribution", "value-score", "clv", "value-matrix", "retention",
     ]);
     for (const r of RECIPES) expect([r.title, r.question].every((t) => t.length > 5)).toBe(true);
@@ -106,9 +106,18 @@ describe("rebuildRecipe(attrs, name, rolesOf)", () => {
     expect(rebuildRecipe(first.attrs, first.name!, () => roles)).toEqual(built);
   });
 
-  it("gives undefined for a cell that names no recipe", () => {
+  it("round-trips the value matrix with predicted CLV as the potential (its first cell is still the main one)", () => {
+    const built = buildRecipe("value-matrix", { tables: { transactions: orders }, params: { potential: "predictive_clv", time_unit: "days", measure: "revenue" } });
+    expect(built[0]).toMatchObject({ kind: "sql", name: "value_matrix", attrs: { recipe: "value-matrix", potential: "predictive_clv", time_unit: "days" } });
+    const nb: Notebook = { frontMatter: { notebook: 1, data: {}, extra: {} }, cells: built.map((c, i) => ({ id: `c${i}`, kind: c.kind, name: c.name, attrs: c.attrs ?? {}, source: c.source })) };
+    const first = parseNotebook(serializeNotebook(nb)).cells[0];
+    expect(rebuildRecipe(first.attrs, first.name!, () => orders.roles)).toEqual(built);
+  });
+
+  it("gives undefined for a cell that names no recipe, or a recipe that does not exist", () => {
     expect(rebuildRecipe({ data: "x" }, "x", () => ({}))).toBeUndefined();
-    expect(findRecipe("clusters")).toBeUndefined();
+    expect(findRecipe("no-such-recipe")).toBeUndefined();
+    expect(rebuildRecipe({ recipe: "no-such-recipe", transactions: "orders" }, "x", () => ({}))).toBeUndefined();
   });
 });
 

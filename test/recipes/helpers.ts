@@ -1,5 +1,5 @@
-// Shared setup for recipe tests: the real native engine, fixture tables, running built cells in order
-// (each checked by the real cell compiler first), and compiling every default chart with Vega-Lite.
+// Shared setup for recipe tests: the real native engine, fixture tables, running built cells (sql, ts, chart)
+// through a real session with the Node code runner, and compiling every default chart with Vega-Lite.
 import { resolve } from "node:path";
 import { compile } from "vega-lite";
 import { nativeEngine } from "../../src/engine/native/native-engine";
@@ -7,6 +7,12 @@ import type { Engine } from "../../src/engine/engine";
 import { compileCell } from "../../src/compile/compile";
 import { bindChartData } from "../../src/charts/bind";
 import type { NewCell } from "../../src/session/types";
+import type { Cell } from "../../src/notebook/types";
+import { serializeNotebook } from "../../src/notebook/serialize";
+import { openSession } from "../../src/session/session";
+import { quoteIdent } from "../../src/session/evaluate";
+import type { CodeRunner } from "../../src/session/code-runner";
+import { nodeCodeRunner } from "../../src/sandbox-node/node-runner";
 import type { ResultTable } from "../../src/table/result";
 import { buildRecipe, type BuildRequest } from "../../src/recipes/registry";
 import type { Recipe } from "../../src/recipes/recipe";
@@ -16,10 +22,12 @@ export const root = resolve(__dirname, "../..");
 /** Rows of a result as plain objects. */
 export type Rows = Record<string, unknown>[];
 
-/** What running a recipe's cells gave: rows per sql cell, Vega-Lite warnings per chart cell. */
+/** What running a recipe's cells gave: rows per sql and ts cell, Vega-Lite warnings per chart cell. */
 export interface RunResult {
   readonly rows: Record<string, Rows>;
   readonly chartWarnings: Record<string, string[]>;
+  /** Error messages by cell name (always empty without `allowErrors`, which throws instead). */
+  readonly errors: Record<string, string>;
   readonly cells: NewCell[];
 }
 
@@ -39,35 +47,60 @@ export function chartWarnings(spec: Record<string, unknown>, table: ResultTable)
   return warnings;
 }
 
-/** Runs built cells in order as the session does (compiled first, then CREATE OR REPLACE TEMP TABLE). */
-export async function runCells(engine: Engine, cells: NewCell[]): Promise<RunResult> {
-  const rows: Record<string, Rows> = {};
-  const tables: Record<string, ResultTable> = {};
-  const chartWarningsOf: Record<string, string[]> = {};
-  cells.forEach((c, i) => {
-    const compiled = compileCell({ id: `c${i}`, kind: c.kind, name: c.name, attrs: c.attrs ?? {}, source: c.source });
-    if (compiled.error) throw new Error(`${c.name}: ${compiled.error.message}\n${c.source}`);
-  });
-  for (const c of cells) {
-    if (c.kind === "sql") {
-      try {
-        await engine.query(`CREATE OR REPLACE TEMP TABLE "${c.name}" AS ${c.source}`);
-      } catch (e) {
-        throw new Error(`${c.name}: ${(e as Error).message}\n${c.source}`);
-      }
-      tables[c.name!] = await engine.query(`SELECT * FROM "${c.name}"`);
-      rows[c.name!] = tables[c.name!].rows().map((r) => ({ ...r }));
-    } else if (c.kind === "chart") {
-      const data = c.attrs?.data ?? "";
-      chartWarningsOf[c.name!] = chartWarnings(JSON.parse(c.source), tables[data]);
-    }
+/** How `runCells` runs: the code runner for ts cells (a fresh Node runner when needed and not given), and whether cell errors are returned rather than thrown. */
+export interface RunOptions {
+  readonly runner?: CodeRunner;
+  /** Return cell errors in `errors` (a ts cell that stops with a sentence, and the cells after it) instead of throwing. */
+  readonly allowErrors?: boolean;
+}
+
+/**
+ * Runs built cells through a real session on `engine` (trusted, every cell, in dependency order), after
+ * checking each with the real cell compiler. ts cells run in the Node code runner. Rows are read per sql and
+ * ts cell; charts are compiled with their data cell's rows. Throws on a cell error unless `allowErrors`.
+ */
+export async function runCells(engine: Engine, cells: NewCell[], options: RunOptions = {}): Promise<RunResult> {
+  const notebookCells: Cell[] = cells.map((c, i) => ({ id: `c${i}`, kind: c.kind, name: c.name, attrs: c.attrs ?? {}, source: c.source }));
+  for (const cell of notebookCells) {
+    const compiled = compileCell(cell);
+    if (compiled.error) throw new Error(`${cell.name}: ${compiled.error.message}\n${cell.source}`);
   }
-  return { rows, chartWarnings: chartWarningsOf, cells };
+  const needsRunner = cells.some((c) => c.kind === "ts") && !options.runner;
+  const runner = options.runner ?? (needsRunner ? nodeCodeRunner() : undefined);
+  try {
+    const session = openSession(engine, { runner, liveDelayMs: false });
+    session.open(serializeNotebook({ frontMatter: { notebook: 1, data: {}, extra: {} }, cells: notebookCells }), { trusted: true });
+    await session.runAll();
+    const rows: Record<string, Rows> = {};
+    const tables: Record<string, ResultTable> = {};
+    const errors: Record<string, string> = {};
+    const chartWarningsOf: Record<string, string[]> = {};
+    const states = session.getState().cells;
+    for (const s of states) {
+      const name = s.cell.name ?? s.cell.id;
+      if (s.error) errors[name] = s.error.message;
+      if (s.output?.type !== "table") continue;
+      // Every row, also past the display cap (the cell's temp table holds them all).
+      tables[name] = (s.output.totalRows ?? 0) > s.output.table.numRows ? await engine.query(`SELECT * FROM ${quoteIdent(name)}`) : s.output.table;
+      rows[name] = tables[name].rows().map((r) => ({ ...r }));
+    }
+    for (const s of states) {
+      if (s.cell.kind === "chart" && s.output?.type === "chart") chartWarningsOf[s.cell.name!] = chartWarnings(JSON.parse(s.cell.source), tables[s.cell.attrs.data ?? ""]);
+    }
+    if (Object.keys(errors).length && !options.allowErrors) {
+      // The cell that failed first (not one that only depends on a failed cell), with its source.
+      const cause = states.find((s) => s.error && !/^depends on /.test(s.error.message)) ?? states.find((s) => s.error)!;
+      throw new Error(`${cause.cell.name}: ${cause.error!.message}\n(all errors: ${JSON.stringify(errors)})\n${cause.cell.source}`);
+    }
+    return { rows, chartWarnings: chartWarningsOf, errors, cells };
+  } finally {
+    if (needsRunner) runner?.close();
+  }
 }
 
 /** Builds a recipe and runs its cells. */
-export async function runRecipe(engine: Engine, recipe: Recipe | string, request: BuildRequest): Promise<RunResult> {
-  return runCells(engine, buildRecipe(recipe, request));
+export async function runRecipe(engine: Engine, recipe: Recipe | string, request: BuildRequest, options: RunOptions = {}): Promise<RunResult> {
+  return runCells(engine, buildRecipe(recipe, request), options);
 }
 
 /** Rounds every number of the rows to `digits` decimals, for exact comparisons. */

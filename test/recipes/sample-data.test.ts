@@ -7,6 +7,7 @@ import type { Cell, Notebook } from "../../src/notebook/types";
 import { chartWarnings, engineWith, root, runRecipe } from "./helpers";
 import { sample, sessionWith } from "../session/helpers";
 import type { ResultTable } from "../../src/table/result";
+import { nodeCodeRunner } from "../../src/sandbox-node/node-runner";
 
 const csv = (file: string) => resolve(root, "public/notebooks", file).replace(/'/g, "''");
 const ORDERS = { customer_id: "customer_id", date: "order_date", amount: "amount", margin: "margin" };
@@ -41,6 +42,19 @@ describe("every recipe on the sample data (orders.csv, customers.csv)", () => {
   });
 });
 
+describe("the value matrix with predicted CLV as the potential, on the sample data", () => {
+  it("fits BG/NBD and Gamma-Gamma, values every customer and places them by predicted CLV minus current value", async () => {
+    const out = await runRecipe(engine, "value-matrix", { tables: tablesOf("value-matrix"), params: { potential: "predictive_clv" } });
+    for (const [name, rows] of Object.entries(out.rows)) expect([name, rows.length > 0]).toEqual([name, true]);
+    expect(out.rows.value_matrix_bgnbd[0]).toMatchObject({ converged: true });
+    const clv = new Map(out.rows.value_matrix_clv.map((r) => [r.customer_id, Number(r.lifetime_value)]));
+    for (const r of out.rows.value_matrix) expect(r.potential as number).toBeCloseTo(clv.get(r.customer_id)! - Number(r.current_value), 6);
+    expect(out.rows.value_matrix_quadrants.map((r) => r.quadrant)).toHaveLength(4);
+    expect(out.chartWarnings).toEqual({ value_matrix_chart: [] });
+    expect(out.rows.value_matrix_checks[0]).toMatchObject({ check: "used: purchases (amount > 0)", rows: 13114 });
+  }, 60_000);
+});
+
 describe("a notebook of every recipe, run by a real session", () => {
   it("parses, orders and runs every inserted cell; every chart compiles", async () => {
     const cells: Cell[] = RECIPES.flatMap((r) => buildRecipe(r, { tables: tablesOf(r.id) })).map((c, i) => ({ id: `r${i}`, kind: c.kind, name: c.name, attrs: c.attrs ?? {}, source: c.source }));
@@ -48,7 +62,9 @@ describe("a notebook of every recipe, run by a real session", () => {
       frontMatter: { notebook: 1, data: { orders: { file: "orders.csv", roles: ORDERS }, customers: { file: "customers.csv", roles: CUSTOMERS } }, extra: {} },
       cells,
     };
-    const { session, close } = await sessionWith(serializeNotebook(nb));
+    // ts cells (clusters' k-means) run in the Node code runner, as in the CLI.
+    const runner = nodeCodeRunner();
+    const { session, close } = await sessionWith(serializeNotebook(nb), { runner });
     try {
       await session.loadFile(sample("orders.csv"), { table: "orders" });
       await session.loadFile(sample("customers.csv"), { table: "customers" });
@@ -61,6 +77,7 @@ describe("a notebook of every recipe, run by a real session", () => {
       }
     } finally {
       await close();
+      runner.close();
     }
   }, 120_000);
 });

@@ -1,6 +1,35 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../src/engine/engine";
-import { TX_COLUMNS, byKey, engineWith, rounded, runRecipe, tableSql, txBinding } from "./helpers";
+import { seededRandom } from "../../src/recipes/models/prng";
+import { TX_COLUMNS, addDays, byKey, engineWith, rounded, runRecipe, tableSql, txBinding } from "./helpers";
+import { gammaDraw } from "./models/synthetic";
+
+/**
+ * 300 customers simulated from BG/NBD + Gamma-Gamma (seeded, so the predictive fits have a model to find):
+ * first purchase in 2023's first 26 weeks, purchase rate ~ Gamma(1.2, 6) a week, dropout after each purchase
+ * ~ Beta(0.8, 6), spend ~ Gamma(6, nu), nu ~ Gamma(4, 15), observed to 2024-12-31; margin 30 % of the amount.
+ */
+function simulatedRows(): [string, string, number, number][] {
+  const random = seededRandom(12);
+  const rows: [string, string, number, number][] = [];
+  const write = (c: number, week: number, amount: number) => rows.push([`K${c}`, addDays("2023-01-01", Math.floor(week * 7)), Math.round(amount * 100) / 100, Math.round(amount * 30) / 100]);
+  for (let c = 0; c < 300; c++) {
+    const lambda = gammaDraw(random, 1.2, 6);
+    const pa = gammaDraw(random, 0.8, 1);
+    const p = pa / (pa + gammaDraw(random, 6, 1));
+    const nu = gammaDraw(random, 4, 15);
+    let t = random() * 26;
+    write(c, t, gammaDraw(random, 6, nu));
+    for (;;) {
+      t += -Math.log(1 - random()) / lambda;
+      if (t >= 104) break;
+      write(c, t, gammaDraw(random, 6, nu));
+      if (random() < p) break;
+    }
+  }
+  return rows;
+}
+const SIMULATED = simulatedRows();
 
 let engine: Engine;
 beforeAll(async () => {
@@ -17,6 +46,7 @@ beforeAll(async () => {
       ["C", "2023-03-01", 300, 100],
     ]),
     tableSql("vm_orders", TX_COLUMNS, [["A", "2024-06-01", 1, 1000], ["B", "2024-06-01", 1, 200], ["C", "2024-06-01", 1, 300], ["D", "2024-06-01", 1, 100], ["E", "2024-06-01", 1, 50], ["F", "2024-06-01", 1, 10]]),
+    tableSql("vm_simulated", TX_COLUMNS, SIMULATED),
     tableSql("vm_clients", { id: "VARCHAR", industry: "VARCHAR" }, [["A", "X"], ["B", "X"], ["C", "Y"], ["D", "Y"], ["E", "Y"], ["F", "Z"]]),
   );
 });
@@ -117,5 +147,38 @@ describe("value-matrix recipe", () => {
       params: { analysis_date: "2024-12-31", potential: "formula_clv", retention: 0.5, discount: 0, horizon: 2 },
     });
     expect(byKey(out.rows.value_matrix, "customer_id", "potential")).toMatchObject({ A: 500, B: 100 });
+  });
+
+  it("uses predicted CLV minus current value on request: potential = the clv cell's lifetime value - margin of the last 12 months", async () => {
+    const out = await runRecipe(engine, "value-matrix", {
+      tables: { transactions: txBinding("vm_simulated") },
+      params: { analysis_date: "2024-12-31", potential: "predictive_clv", horizon: 2, discount: 0.1 },
+    });
+    expect(out.cells.map((c) => `${c.kind} ${c.name}`)).toEqual([
+      "sql value_matrix", "sql value_matrix_summary", "ts value_matrix_bgnbd", "ts value_matrix_gamma_gamma", "ts value_matrix_clv",
+      "sql value_matrix_quadrants", "sql value_matrix_points", "chart value_matrix_chart", "sql value_matrix_checks",
+    ]);
+    expect(out.cells[0].attrs).toMatchObject({ recipe: "value-matrix", potential: "predictive_clv", time_unit: "weeks", margin_share: "auto" });
+    expect(out.rows.value_matrix_bgnbd[0]).toMatchObject({ converged: true, customers: 300 });
+    // by hand: current value = margin of the purchases after 2023-12-31; placed = bought in the last 24 months
+    const current = new Map<string, number>();
+    const placed = new Set<string>();
+    for (const [id, day, , margin] of SIMULATED) {
+      if (day > "2023-12-31") current.set(id, (current.get(id) ?? 0) + margin);
+      if (day > "2022-12-31") placed.add(id);
+    }
+    const clv = byKey(out.rows.value_matrix_clv, "customer_id", "lifetime_value") as Record<string, number>;
+    expect(out.rows.value_matrix_clv).toHaveLength(300);
+    expect(out.rows.value_matrix.map((r) => r.customer_id).sort()).toEqual([...placed].sort());
+    for (const r of out.rows.value_matrix) {
+      const id = String(r.customer_id);
+      expect([id, r.current_value]).toEqual([id, expect.closeTo(current.get(id) ?? 0, 9)]);
+      expect([id, r.potential]).toEqual([id, expect.closeTo(clv[id] - (current.get(id) ?? 0), 9)]);
+      expect(r.peer_group).toBe("predicted CLV");
+    }
+    // the margin share is the observed 30 %, so the predicted CLV is in margin, like the current value
+    expect(out.rows.value_matrix_summary[0].margin_share).toBeCloseTo(0.3, 5); // margins rounded to cents
+    expect(out.rows.value_matrix_quadrants.reduce((n, r) => n + Number(r.customers), 0)).toBe(placed.size);
+    expect(out.chartWarnings.value_matrix_chart).toEqual([]);
   });
 });

@@ -13,9 +13,9 @@ import { loadFile, jsonLinesSql, type LoadBackend, type Staged } from "../load/l
 import { quoteIdent, quoteString } from "../load/sql";
 import { utf8Chunks } from "../load/transcode";
 import { profileTables } from "../profile";
-import { asText, checkTableData, dataTypeOf } from "../table-data";
 import { serialize } from "../serialize";
 import { toResultTable } from "./convert";
+import { appendTable } from "./append-table";
 
 /** Opens an in-memory native DuckDB engine. */
 export async function nativeEngine(): Promise<Engine> {
@@ -62,25 +62,8 @@ export async function nativeEngine(): Promise<Engine> {
     createTable: (name, data) =>
       queue(async () => {
         cancelled = false;
-        const rows = checkTableData(data);
-        const types = data.columns.map((c) => dataTypeOf(c.type));
-        const staging = `__clientbook_rows_${++staged}`;
-        await run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(staging)} (${data.columns.map((c, i) => `${quoteIdent(c.name)} ${types[i]}`).join(", ")})`);
-        try {
-          // Bound values, so a hostile value or column name stays data; dates arrive as epoch ms.
-          const cell = types.map((t) => (t === "DATE" || t === "TIMESTAMP" ? `make_timestamp((?::DOUBLE * 1000)::BIGINT)::${t}` : `?::${t}`));
-          const batch = Math.max(1, Math.floor(2000 / types.length));
-          for (let start = 0; start < rows; start += batch) {
-            const end = Math.min(rows, start + batch);
-            const params: Value[] = [];
-            for (let r = start; r < end; r++) data.data.forEach((col, c) => params.push(types[c] === "VARCHAR" ? asText(col[r]) : col[r]));
-            const tuples = Array.from({ length: end - start }, () => `(${cell.join(", ")})`).join(", ");
-            await run(`INSERT INTO ${quoteIdent(staging)} VALUES ${tuples}`, params);
-          }
-          await run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS SELECT * FROM ${quoteIdent(staging)}`);
-        } finally {
-          await run(`DROP TABLE IF EXISTS temp.main.${quoteIdent(staging)}`).catch(() => undefined);
-        }
+        if (closed) throw new EngineError(engineClosed());
+        await appendTable(connection, run, name, data, `__clientbook_rows_${++staged}`);
       }),
     async cancel() {
       cancelled = true;

@@ -1,5 +1,5 @@
-// Recipe 12, value matrix: current value (last 12 months) against growth potential (peer-benchmark headroom
-// or formula CLV minus current value), split at medians or set cut points, with each quadrant's strategy.
+// Recipe 12, value matrix: current value (last 12 months) against growth potential (peer-benchmark headroom,
+// formula CLV or predicted CLV minus current value), split at medians or set cut points, with each quadrant's strategy.
 import { CellWriter, scatterSample } from "../cells";
 import { customerCtes, customersSlot, hasCustomerRole } from "../customers";
 import { paramsCte } from "../mapping";
@@ -7,6 +7,8 @@ import type { Recipe, RoleNeed } from "../recipe";
 import { sqlNumber, sqlString, withQuery } from "../sql";
 import { ANALYSIS_DATE, measureParam, RETURNS_NOTE, checksQuery, marginNeed, transactionCtes, transactionsSlot } from "../transactions";
 import { FORMULA_PARAMS, formulaCtes } from "./clv-formula";
+import { PREDICTIVE_PARAMS } from "./clv-predictive";
+import { writePredictive } from "./clv-predictive-cells";
 
 /** The four quadrants with their investment and relationship strategy (analytics.md, recipe 12). */
 export const QUADRANTS = [
@@ -33,6 +35,7 @@ export const valueMatrix: Recipe = {
       options: [
         { value: "peer", label: "Peer headroom: what similar customers buy (percentile below) minus current value" },
         { value: "formula_clv", label: "Formula CLV minus current value" },
+        { value: "predictive_clv", label: "Predicted CLV (BG/NBD + Gamma-Gamma over the horizon) minus current value" },
       ],
     },
     { name: "peer_pct", type: "number", label: "Peer benchmark percentile", default: 75, min: 1, max: 100 },
@@ -40,6 +43,7 @@ export const valueMatrix: Recipe = {
     ...FORMULA_PARAMS,
     { name: "current_cut", type: "number", label: "High current value from", default: null, auto: "the median" },
     { name: "potential_cut", type: "number", label: "High potential from", default: null, auto: "the median" },
+    ...PREDICTIVE_PARAMS,
   ],
   needs: (p): RoleNeed[] => marginNeed(p.text("measure")),
   build(ctx) {
@@ -47,6 +51,9 @@ export const valueMatrix: Recipe = {
     const measure = ctx.params.text("measure");
     const column = measure === "margin" ? "margin" : "amount";
     const peer = ctx.params.text("potential") === "peer";
+    const predictive = ctx.params.text("potential") === "predictive_clv";
+    // The predictive CLV cells are written after this one (the main cell comes first); this is their valuation cell.
+    const predicted = w.name("clv");
     const peers = ["industry"].filter((r) => hasCustomerRole(ctx, r));
     const params = paramsCte(valueMatrix.params, ctx.params, ["analysis_date", "peer_pct", "retention", "discount", "horizon", "acquisition_cost", "current_cut", "potential_cut"]);
     const group = peers.length ? peers.map((r) => `c.${r}`).join(", ") : "'all'";
@@ -59,18 +66,28 @@ export const valueMatrix: Recipe = {
   GREATEST(quantile_cont(y.m, ${sqlNumber(ctx.params.number("peer_pct") / 100, true)}) OVER (PARTITION BY ${group}) - y.m, 0) AS potential
 FROM placed AS y CROSS JOIN params AS p${peers.length ? "\nLEFT JOIN cust AS c ON c.customer_id = y.customer_id" : ""}`,
         }
-      : {
-          name: "potential",
-          comment: "formula CLV minus current value; with one retention rate for everyone it ranks like current value",
-          body: `SELECT y.customer_id, y.m AS current_value, 'formula CLV' AS peer_group,
+      : predictive
+        ? {
+            name: "potential",
+            comment: `predicted CLV (cell ${predicted}: BG/NBD + Gamma-Gamma over the horizon, discounted) minus current value`,
+            body: `SELECT y.customer_id, y.m AS current_value, 'predicted CLV' AS peer_group,
+  v.lifetime_value - y.m AS potential
+FROM placed AS y
+JOIN "${predicted}" AS v ON v.customer_id = y.customer_id`,
+          }
+        : {
+            name: "potential",
+            comment: "formula CLV minus current value; with one retention rate for everyone it ranks like current value",
+            body: `SELECT y.customer_id, y.m AS current_value, 'formula CLV' AS peer_group,
   y.m * f.f - p.acquisition_cost - y.m AS potential
 FROM placed AS y, factor AS f, params AS p`,
-        };
+          };
     const strategies = QUADRANTS.map((q) => `(${sqlString(q.quadrant)}, ${sqlString(q.invest)}, ${sqlString(q.relationship)})`).join(",\n    ");
     const main = w.sql(
       undefined,
       `-- Value matrix: current value = ${measure} in the last 12 months before the analysis date; potential =
--- ${peer ? "peer headroom (see the potential CTE)" : "formula CLV minus current value"}. High = at or above the cut point (the median unless set).
+-- ${peer ? "peer headroom (see the potential CTE)" : predictive ? `predicted CLV (cells ${w.name("summary")} to ${predicted}, below) minus current value` : "formula CLV minus current value"}.
+-- High = at or above the cut point (the median unless set).
 -- Customers with a purchase in the last 24 months are placed.
 ${RETURNS_NOTE}
 ${withQuery(
@@ -95,6 +112,7 @@ JOIN strategy AS s ON s.quadrant = concat(CASE WHEN v.current_value >= k.current
 ORDER BY v.current_value DESC, v.customer_id`,
 )}`,
     );
+    if (predictive && writePredictive(w, ctx, valueMatrix.params, "summary").values !== predicted) throw new Error("value matrix: the predictive CLV cell is misnamed");
     w.sql(
       "quadrants",
       `-- Customers and value per quadrant with the strategy (every quadrant present)
