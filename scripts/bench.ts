@@ -2,8 +2,9 @@
 // ~60 MB orders CSV in .bench/, loads it with native DuckDB and in headless Chromium through a fresh
 // build of the app, times the cold start to the first drawn chart, sums the compressed size of every
 // JS and wasm file the browser fetched, times moving a range input until the chart over the 1M rows is
-// redrawn, and the transpile time per ts cell. Options: --rows N, --no-build (reuse .bench/dist),
-// --moves N (range moves, default 50).
+// redrawn, the transpile time per ts cell, and every recipe on ~1M orders natively and in Chromium
+// (scripts/bench-recipes.ts). Options: --rows N, --no-build (reuse .bench/dist), --moves N (range moves,
+// default 50), --no-recipes (skip the recipe timings).
 import { execFileSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -13,6 +14,7 @@ import { fileSourceFromPath } from "../src/engine/node-file";
 import { tableNameFor } from "../src/engine/table-name";
 import { compileTs } from "../src/compile/ts";
 import { openBrowser, serveDirectory } from "../test/browser/harness";
+import { benchRecipes, formatRecipeTable } from "./bench-recipes";
 
 const root = resolve(import.meta.dirname, "..");
 const benchDir = join(root, ".bench");
@@ -249,9 +251,15 @@ async function main(): Promise<void> {
   } catch (e) {
     record("browser", `failed: ${(e as Error).message.split("\n")[0]}`);
   }
+  let recipeTable = "";
+  if (!args.includes("--no-recipes")) {
+    const dist = join(benchDir, "dist");
+    recipeTable = formatRecipeTable(await benchRecipes({ dist: existsSync(join(dist, "index.html")) ? dist : undefined }));
+  }
   const width = Math.max(...results.map(([w]) => w.length));
   console.log(`\n${"measure".padEnd(width)} | result\n${"-".repeat(width)}-|-${"-".repeat(40)}`);
   for (const [what, value] of results) console.log(`${what.padEnd(width)} | ${value}`);
+  if (recipeTable) console.log(`\n${recipeTable}`);
 }
 
 await main();
