@@ -214,7 +214,7 @@ async function rangeToChart(origin: string): Promise<void> {
     }
     record(
       `browser: range input -> chart redrawn (${rowCount.toLocaleString("en")} rows, ${moveCount} moves)`,
-      `median ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, min ${ms(Math.min(...times))} (includes the session's 300 ms live-edit debounce)`,
+      `median ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, min ${ms(Math.min(...times))} (includes the session's 10 ms input debounce)`,
     );
     const off = ob.offOrigin(origin);
     if (off.length) record("browser: requests off the origin while moving the input", off.join(" "));
