@@ -137,7 +137,7 @@ ORDER BY line, month`,
         x: { field: "month", type: "temporal", title: null },
         y: { field: "value", type: "quantitative", title: "Net spend per month" },
         color: { field: "line", type: "nominal", title: null, scale: { domain: ["actual", "fitted", "forecast"], range: ["#1f77b4", "#9e9e9e", "#ff7f0e"] } },
-        strokeDash: { field: "line", type: "nominal", legend: null, scale: { domain: ["actual", "fitted", "forecast"], range: [[1, 0], [2, 2], [6, 3]] } },
+        strokeDash: { field: "line", type: "nominal", title: null, scale: { domain: ["actual", "fitted", "forecast"], range: [[1, 0], [2, 2], [6, 3]] } },
       },
     });
     w.sql("checks", `-- Rows used and rows left out, by reason\n${checksQuery(params, ctx)}`);
