@@ -57,7 +57,8 @@ async function run(args: RunArgs, out: (line: string) => void, err: (line: strin
   const engine = await nativeEngine();
   const runner = nodeCodeRunner();
   try {
-    const session = openSession(engine, { runner, liveDelayMs: false, onLog: (cell, line) => out(m.log(cell, line)) });
+    // Log lines are printed with the summary, each under its cell (see summaryLines).
+    const session = openSession(engine, { runner, liveDelayMs: false });
     // The user asked for this run, which is what trusting a notebook means.
     session.open(text, { trusted: true });
     for (const [name, value] of args.set) {

@@ -17,6 +17,8 @@ export interface CellReport {
   readonly rows: Record<string, Value>[];
   /** A ts cell's value, an input's value, or a Markdown cell's text with its `${}` values filled in; else null. */
   readonly value: unknown;
+  /** The `log(...)` lines of the cell's run (capped like the session's, with a closing note); empty when none. */
+  readonly logs: readonly string[];
 }
 
 /** The whole JSON report. */
@@ -42,6 +44,7 @@ function cellReport(state: CellState, limit: number): CellReport {
     kind: state.cell.kind,
     status: state.status,
     error: state.error ? { ...state.error } : null,
+    logs: state.logs ?? [],
   };
   if (output?.type === "table") {
     const { table } = output;
@@ -90,6 +93,8 @@ export function summaryLines(report: RunReport): string[] {
             ? cell.columns.length || cell.value === null ? m.rows(cell.rowCount) : `= ${short(cell.value)}`
             : cell.status;
     lines.push(m.cellLine(cell.status !== "error", cellLabel(cell, i), cell.kind, detail));
+    // Under the cell they came from, rather than interleaved with other cells' output while running.
+    for (const line of cell.logs) lines.push(m.logLine(line));
   });
   return lines;
 }

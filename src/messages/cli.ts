@@ -11,7 +11,7 @@ Options:
   --set <input>=<value>  Run with this value for the input cell <input> instead of its stored one.
                          Read by the input's type: 5, true, a,b (multiselect), 2024-01-01..2024-03-31
                          (daterange), or JSON. Checked against the input's bounds and options.
-  --json <out.json>      Write every cell's name, kind, status, error, columns, row count and rows.
+  --json <out.json>      Write every cell's name, kind, status, error, columns, row count, rows and log lines.
   --limit <n>            Rows per cell in the JSON (default 1000).
   -h, --help             Show this help.
 
@@ -39,7 +39,7 @@ export const cliMessages = {
   badSet: (value: string) => `--set takes <input>=<value>, not "${value}".`,
   unknownInput: (name: string, inputs: readonly string[]) => `--set ${name}: no input cell is named ${name}${inputs.length ? ` (inputs: ${inputs.join(", ")})` : " (this notebook has no input cells)"}.`,
   badSetValue: (reason: string) => `--set: ${reason}`,
-  log: (cell: string, text: string) => `  [${cell}] ${text}`,
+  logLine: (text: string) => `       | ${text}`,
   badLimit: (value: string) => `--limit takes a whole number of rows, not "${value}".`,
   notebookMissing: (path: string) => `Notebook not found: ${path}`,
   notebookUnreadable: (path: string, line: number | undefined, reason: string) => `${path}${line ? `:${line}` : ""}: ${reason}`,

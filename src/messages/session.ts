@@ -24,5 +24,6 @@ export const sessionMessages = {
   codeCrashed: (reason: string) => `The code runner stopped unexpectedly: ${reason}`,
   runnerClosed: () => "The code runner is closed.",
   notCloneable: (reason: string) => `The cell returned a value that cannot leave the sandbox (functions, class instances and the like cannot): ${reason}`,
+  logMore: (n: number) => `… ${n.toLocaleString("en-US")} more line${n === 1 ? "" : "s"}`,
   badName: (name: string) => `${name} is not a valid cell name (letters, digits and _; not starting with a digit)`,
 } as const;

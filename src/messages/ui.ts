@@ -78,6 +78,7 @@ export const ui = {
   inputFrom: "From",
   inputTo: "To",
   inputNotReady: "Run the notebook to use this control.",
+  logSummary: (lines: number) => `Log (${count(lines)} ${lines === 1 ? "line" : "lines"})`,
   stopTitle: "Stop what is running (an endless loop too)",
   elapsed: (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`),
   errorAt: (line?: number, column?: number) =>

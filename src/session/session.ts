@@ -14,12 +14,15 @@ import { createRuntime } from "../runtime/runtime";
 import { EMPTY_NOTEBOOK, withInsertedCell, withMovedCell, withName, withoutCell, withSource } from "./document";
 import { evaluateCell, quoteIdent } from "./evaluate";
 import { evaluateMarkdown, evaluateTs } from "./evaluate-code";
+import { createCellLog, type CellLog } from "./cell-log";
 import { evaluateInput, validInputValue, withInputValue } from "./input-cell";
 import type { CellGraph } from "../graph/graph";
 import type { CellOutput, CellState, Session, SessionOptions, SessionState } from "./types";
 
 /** Longest wait before a moved input control re-runs its readers. */
 const INPUT_DELAY_MS = 10;
+/** Longest wait before log lines of a running cell are shown. */
+const LOG_PUBLISH_MS = 50;
 
 /** Opens a session on `engine`; the notebook is readable and editable while the engine starts. */
 export function openSession(engineInput: Engine | Promise<Engine>, options: SessionOptions = {}): Session {
@@ -60,7 +63,17 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
       if (!e) throw new Error(engineProblem ?? m.engineFailed("unknown"));
       await dropping;
       const label = cell.name ?? cell.id;
-      const ctx = { engine: e, runner: options.runner, signal, log: options.onLog && ((text: string) => options.onLog!(label, text)) };
+      // Each run starts an empty log, so a re-run replaces the lines of the one before.
+      const log = createCellLog();
+      logs.set(cell.id, log);
+      const onLog = (text: string) => {
+        // A superseded or stopped run may still be talking: its lines belong to no shown result.
+        if (signal.aborted || logs.get(cell.id) !== log) return;
+        log.add(text);
+        options.onLog?.(label, text);
+        publishSoon();
+      };
+      const ctx = { engine: e, runner: options.runner, signal, log: onLog };
       if (cell.body?.type === "ts") return evaluateTs(cell, inputs, ctx, created);
       if (cell.body?.type === "input") return evaluateInput(cell, inputs);
       if (cell.body?.type === "markdown" && cell.body.interpolation) return evaluateMarkdown(cell, inputs, ctx);
@@ -69,6 +82,18 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
       return output;
     },
   });
+
+  // The log of each cell's latest run, by cell id.
+  const logs = new Map<string, CellLog>();
+  let logTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Shows new log lines while the cell still runs; a chatty loop re-publishes at most every LOG_PUBLISH_MS. */
+  function publishSoon(): void {
+    logTimer ??= setTimeout(() => {
+      logTimer = undefined;
+      publish();
+    }, LOG_PUBLISH_MS);
+  }
 
   let state = snapshot();
   runtime.subscribe(() => publish());
@@ -132,6 +157,7 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
   function snapshot(): SessionState {
     const cells: CellState[] = notebook.cells.map((cell) => {
       const run = runtime.state(cell.id);
+      const lines = logs.get(cell.id)?.lines();
       let output = run.value as CellOutput | undefined;
       let status = run.status;
       // Markdown needs no engine: it shows as written until the runtime has interpolated it.
@@ -146,6 +172,7 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
         ...(run.error ? { error: run.error } : {}),
         ...(output ? { output } : {}),
         ...(run.elapsedMs !== undefined ? { elapsedMs: run.elapsedMs } : {}),
+        ...(lines?.length ? { logs: lines } : {}),
       };
     });
     const problems: string[] = [];
@@ -188,6 +215,7 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
     open(text, options) {
       const next = parseNotebook(text);
       runtime.cancel();
+      logs.clear();
       notebook = next;
       trusted = options.trusted;
       compiled = new WeakMap();

@@ -45,6 +45,11 @@ export interface CellState {
   readonly output?: CellOutput;
   /** Milliseconds the last run took. */
   readonly elapsedMs?: number;
+  /**
+   * The `log(...)` lines of the cell's latest run (ts cells, Markdown `${}`), absent when it logged
+   * nothing. Capped (200 lines, 20,000 characters); a cut log ends with a "… N more lines" note.
+   */
+  readonly logs?: readonly string[];
 }
 
 /** A snapshot of the whole session. Replaced (never mutated) on every change. */

@@ -310,6 +310,24 @@ ${fence}
   });
 });
 
+describe("ts cell logs", () => {
+  it("shows a ts cell's log lines under it as text: a line that looks like HTML stays text", async () => {
+    const ob = await app.open();
+    const { page } = ob;
+    const text = `---\nnotebook: 1\ntitle: Logs\n---\n\n${fence}ts talk\nlog("first line", 1);\nlog("<b>x</b>");\nreturn 2\n${fence}\n`;
+    await openTrusted(ob, "logs.md", text);
+    const block = page.locator('[data-cell="talk"] [data-role="cell-log"]');
+    await block.waitFor({ timeout: ENGINE_TIMEOUT });
+    expect(await block.evaluate((el) => el.tagName)).toBe("DETAILS");
+    expect(await block.locator("pre").textContent()).toBe("first line 1\n<b>x</b>");
+    // Text, never markup: no element was built from the logged line.
+    expect(await block.locator("b").count()).toBe(0);
+    // Collapsible: folding hides the lines.
+    await block.locator("summary").click();
+    expect(await block.locator("pre").isVisible()).toBe(false);
+  });
+});
+
 describe("Markdown interpolation", () => {
   it("shows values as text: a value that looks like HTML, a link or emphasis stays text", async () => {
     const ob = await app.open();

@@ -27,7 +27,7 @@ function write(name: string, text: string): string {
   return path;
 }
 
-interface Report { notebook: string; cells: { name: string | null; kind: string; status: string; error: { message: string; line?: number; column?: number } | null; columns: { name: string; type: string }[]; rowCount: number; rows: Record<string, unknown>[]; value: unknown }[] }
+interface Report { notebook: string; cells: { name: string | null; kind: string; status: string; error: { message: string; line?: number; column?: number } | null; columns: { name: string; type: string }[]; rowCount: number; rows: Record<string, unknown>[]; value: unknown; logs: string[] }[] }
 const readReport = (path: string) => JSON.parse(readFileSync(path, "utf8")) as Report;
 
 const notebooks = readdirSync(resolve(root, "notebooks")).filter((f) => f.endsWith(".md"));
@@ -187,5 +187,20 @@ describe("notebook run with ts and input cells", () => {
     expect(cellOf(report, "probe").value).toBe("undefined,undefined,undefined,undefined");
     expect(cellOf(report, "broken").error).toMatchObject({ line: 2, message: expect.stringMatching(/TypeError/) });
     expect(result.stderr).toMatch(/broken \(line 2, column \d+\): TypeError/);
+  });
+
+  it("writes a ts cell's log lines to the JSON report and prints them indented under the cell's line", async () => {
+    const path = write("ts-logs.md", ["```ts talk", "log('hello', 1);", "log('<b>x</b>');", "return 2", "```", "", "```ts quiet", "return 3", "```", ""].join("\n"));
+    const out = join(tmp, "ts-logs.json");
+    const result = await cli("run", path, "--json", out);
+    expect(result.code).toBe(0);
+    const report = readReport(out);
+    expect(cellOf(report, "talk").logs).toEqual(["hello 1", "<b>x</b>"]);
+    expect(cellOf(report, "quiet").logs).toEqual([]);
+    const lines = result.stdout.split("\n");
+    const at = lines.findIndex((l) => /^ok\s+talk\s/.test(l));
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(lines.slice(at + 1, at + 3)).toEqual(["       | hello 1", "       | <b>x</b>"]);
+    expect(lines[at + 3]).toMatch(/^ok\s+quiet\s/);
   });
 });

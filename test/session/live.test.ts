@@ -223,4 +223,51 @@ describe("Session live re-execution", () => {
       await close();
     }
   });
+
+  it("keeps the log(...) lines of a ts cell's latest run in CellState.logs; a re-run replaces them", async () => {
+    const { session, close } = await sessionWith(notebookText([["ts talk", "log('first', 1);\nlog({ a: 2 });\nreturn 1"], ["ts quiet", "return 2"]]), { runner, liveDelayMs: 0 });
+    try {
+      await session.runAll();
+      expect(cell(session, "talk").logs).toEqual(["first 1", expect.stringContaining("a")]);
+      expect(cell(session, "quiet").logs).toBeUndefined();
+      session.setSource(cell(session, "talk").cell.id, "log('again');\nreturn 3");
+      await session.whenIdle();
+      expect(cell(session, "talk").output).toEqual({ type: "value", value: 3 });
+      expect(cell(session, "talk").logs).toEqual(["again"]);
+      session.setSource(cell(session, "talk").cell.id, "return 4");
+      await session.whenIdle();
+      expect(cell(session, "talk").logs).toBeUndefined();
+    } finally {
+      await close();
+    }
+  });
+
+  it("shows lines while the cell runs, and drops those of a run superseded by an edit", async () => {
+    const slow = "log('old start');\nconst t = Date.now();\nwhile (Date.now() - t < 400) {}\nlog('old end');\nreturn 1";
+    const { session, close } = await sessionWith(notebookText([["ts slow", slow]]), { runner, liveDelayMs: 0 });
+    try {
+      const all = session.runAll();
+      await expect.poll(() => cell(session, "slow").logs).toEqual(["old start"]);
+      session.setSource(cell(session, "slow").cell.id, "log('new');\nreturn 2");
+      await all;
+      await session.whenIdle();
+      expect(cell(session, "slow").output).toEqual({ type: "value", value: 2 });
+      expect(cell(session, "slow").logs).toEqual(["new"]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("caps a chatty log and says how many lines were cut", async () => {
+    const { session, close } = await sessionWith(notebookText([["ts chatty", "for (let i = 0; i < 250; i++) log('line ' + i);\nreturn 0"]]), { runner, liveDelayMs: 0 });
+    try {
+      await session.runAll();
+      const logs = cell(session, "chatty").logs!;
+      expect(logs).toHaveLength(201);
+      expect(logs[199]).toBe("line 199");
+      expect(logs[200]).toBe("… 50 more lines");
+    } finally {
+      await close();
+    }
+  });
 });
