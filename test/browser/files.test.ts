@@ -1,5 +1,8 @@
 // Client files in the browser: the file picker, encodings, unreadable files, and the data files a
 // notebook declares (asked for, matched by name when dropped).
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ENGINE_TIMEOUT, openFromDisk, useApp } from "./app-fixture";
 
@@ -29,6 +32,41 @@ describe("loading files", () => {
     expect(await progress.textContent()).toMatch(/orders\.csv.*MB/);
     await page.locator('[data-table="orders"][data-rows="300000"]').waitFor({ timeout: ENGINE_TIMEOUT });
     await expect.poll(() => progress.count()).toBe(0);
+  });
+
+  it("reports the bytes DuckDB has read while a large CSV loads, not only the start and the end", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "clientbook-progress-"));
+    try {
+      // About 30 MB: DuckDB reads it a few megabytes at a time.
+      const path = join(dir, "big orders.csv");
+      const lines = ["order_id,customer,region,amount,note"];
+      for (let i = 0; i < 600_000; i++) lines.push(`${i},Customer ${i % 997},R${i % 13},${((i % 1000) / 7).toFixed(3)},note ${i % 31}`);
+      await writeFile(path, lines.join("\n") + "\n");
+      const { page } = await app.open();
+      await page.waitForSelector("body[data-engine=ready]", { timeout: ENGINE_TIMEOUT });
+      // Sampled in the page, so no update is missed between Playwright round trips.
+      await page.evaluate(() => {
+        const seen: { value: number; text: string }[] = [];
+        (window as unknown as { seen: typeof seen }).seen = seen;
+        setInterval(() => {
+          const bar = document.querySelector('[data-role="load-progress"]');
+          const value = bar?.querySelector("progress")?.getAttribute("value");
+          if (!bar || value == null) return;
+          if (seen.at(-1)?.value !== Number(value)) seen.push({ value: Number(value), text: bar.textContent ?? "" });
+        }, 10);
+      });
+      await page.locator('input[data-action="load-files"]').setInputFiles(path);
+      await page.locator('[data-table="big_orders"][data-rows="600000"]').waitFor({ timeout: ENGINE_TIMEOUT });
+      const seen = await page.evaluate(() => (window as unknown as { seen: { value: number; text: string }[] }).seen);
+      const values = seen.map((s) => s.value);
+      // More than the start and the end, each larger than the one before.
+      expect(new Set(values).size, JSON.stringify(seen)).toBeGreaterThan(2);
+      for (let i = 1; i < values.length; i++) expect(values[i]).toBeGreaterThan(values[i - 1]);
+      expect(values.some((v) => v > 0 && v < values.at(-1)!)).toBe(true);
+      expect(seen.at(-1)!.text).toContain("600,000 rows");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("shows the detected encoding and reloads the table with another one", async () => {

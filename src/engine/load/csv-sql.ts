@@ -9,15 +9,19 @@ export interface CsvRetry {
   readonly fullSample?: boolean;
   /** Read on one thread (DuckDB's parallel reader cannot pad rows when quoted fields hold newlines). */
   readonly serial?: boolean;
+  /** Room for lines over DuckDB's usual 2 MB (a field of tens of megabytes). */
+  readonly longLines?: boolean;
 }
 
 /** `read_csv(...)` for `path` with every option explicit. */
 export function readCsvSql(path: string, dialect: CsvDialect, encoding: "utf-8" | "utf-16", size: number, retry: CsvRetry = {}): string {
-  // Room for a field of tens of megabytes, never more than the file needs. DuckDB sizes its read
-  // buffer at 16 x max_line_size unless told (4 GiB at 256 MB: out of memory in wasm), so the
-  // buffer is set too, just above the line limit and at least DuckDB's usual 32 MB.
-  const maxLine = Math.max(2 << 20, Math.min(size + 1024, 32 << 20));
-  const buffer = Math.max(32 << 20, maxLine * 2);
+  // First DuckDB's usual 2 MB lines in 4 MB buffers: the file is then read a few megabytes at a
+  // time, which is what the browser's load progress counts. Longer lines get room for a field of
+  // tens of megabytes, never more than the file needs. DuckDB sizes its read buffer at
+  // 16 x max_line_size unless told (4 GiB at 256 MB: out of memory in wasm), so the buffer is set
+  // too, just above the line limit and at least DuckDB's usual 32 MB.
+  const maxLine = retry.longLines ? Math.max(2 << 20, Math.min(size + 1024, 32 << 20)) : 2 << 20;
+  const buffer = retry.longLines ? Math.max(32 << 20, maxLine * 2) : 4 << 20;
   const options = [
     `delim=${quoteString(dialect.delimiter)}`,
     "header=true",
@@ -34,6 +38,8 @@ export function readCsvSql(path: string, dialect: CsvDialect, encoding: "utf-8" 
 
 /** The option that fixes a DuckDB read_csv error, or undefined when retrying would not help. */
 export function retryFix(message: string, tried: CsvRetry): CsvRetry | undefined {
+  // First: DuckDB's line-size error also lists the options it ran with, sample_size among them.
+  if (!tried.longLines && /Maximum line size/i.test(message)) return { ...tried, longLines: true };
   if (!tried.serial && /parallel=false/.test(message)) return { ...tried, serial: true };
   if (!tried.fullSample && /Conversion Error|Could not convert|sample_size/i.test(message)) return { ...tried, fullSample: true };
   return undefined;

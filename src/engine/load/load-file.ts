@@ -27,6 +27,8 @@ export interface LoadBackend {
   loadParquet(source: FileSource, table: string, onProgress?: (p: LoadProgress) => void): Promise<void>;
   /** Creates `table` from a JSON-lines file (text in `plan.encoding`). */
   loadJsonLines(source: FileSource, plan: LoadPlan, table: string): Promise<void>;
+  /** Reports how many bytes of the staged file at `path` have been read, until the returned function is called. */
+  readonly watchProgress?: (path: string, listener: (bytesRead: number) => void) => () => void;
 }
 
 // DuckDB's CSV errors run to dozens of lines of options; the first paragraph says what went wrong.
@@ -54,11 +56,21 @@ export async function loadFile(backend: LoadBackend, source: FileSource, table: 
     const staged = plan.duckdbEncoding
       ? await backend.stageFile(source, plan.ext)
       : await backend.stageUtf8(utf8Chunks(source, plan.encoding!, plan.bom, (n) => progress(n)), "csv");
+    // Read as-is, the file's bytes are DuckDB's to report: its progress is a share of the file.
+    // Transcoded text has already been reported while it was read.
+    let last = 0;
+    const unwatch = plan.duckdbEncoding && options.onProgress
+      ? backend.watchProgress?.(staged.path, (read) => {
+          const bytes = Math.min(read, source.size);
+          if (bytes > last && bytes < source.size) progress((last = bytes));
+        })
+      : undefined;
     try {
       await createFromCsv(backend, staged.path, plan, table, source.size);
     } catch (e) {
       throw new Error(loadFailed(source.name, firstParagraph(e)));
     } finally {
+      unwatch?.();
       await staged.release();
     }
   }

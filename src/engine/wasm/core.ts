@@ -43,7 +43,7 @@ export async function engineOnDuckDB(db: AsyncDuckDB, options: WasmEngineOptions
       throw toEngineError(e, sql);
     }
   };
-  const backend = wasmBackend(db, conn, run, options);
+  const backend = { ...wasmBackend(db, conn, run, options), watchProgress: fileProgress(db) };
 
   return {
     query: (sql, params) => queue(() => ((cancelled = false), run(sql, params))),
@@ -73,6 +73,44 @@ export async function engineOnDuckDB(db: AsyncDuckDB, options: WasmEngineOptions
       await conn.close().catch(() => undefined);
       await db.terminate();
     },
+  };
+}
+
+/**
+ * Reports how much of the registered file `path` DuckDB has read so far. DuckDB's own progress bar
+ * cannot be used here: duckdb-wasm's display calls into JS through `new Function`, which the app's
+ * content policy refuses. Its file statistics can: they count the blocks read, and the worker
+ * answers between the polls of a pending (`send`) query.
+ */
+function fileProgress(db: AsyncDuckDB): NonNullable<LoadBackend["watchProgress"]> {
+  return (path, listener) => {
+    let stopped = false;
+    let busy = false;
+    const started = db.collectFileStatistics(path, true).catch(() => undefined);
+    const timer = setInterval(async () => {
+      if (busy || stopped) return;
+      busy = true;
+      try {
+        await started;
+        const stats = await db.exportFileStatistics(path);
+        if (stopped) return;
+        // The stats arrive structured-cloned (no methods): 3 bytes per block, the first holding
+        // cold reads in its high nibble, the second read-aheads and cached reads.
+        const blocks = stats.blockStats;
+        let read = 0;
+        for (let i = 0; i + 2 < blocks.length; i += 3) if (blocks[i] >> 4 || blocks[i + 1]) read++;
+        listener(read * stats.blockSize);
+      } catch {
+        // The file may already be gone: the load is over.
+      } finally {
+        busy = false;
+      }
+    }, 100);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+      void db.collectFileStatistics(path, false).catch(() => undefined);
+    };
   };
 }
 
