@@ -18,16 +18,19 @@ import type { Engine } from "../src/engine/engine";
 import { nativeEngine } from "../src/engine/native/native-engine";
 import { fileSourceFromPath } from "../src/engine/node-file";
 import { tableNameFor } from "../src/engine/table-name";
-import { CATALOGUE, RECIPES, buildRecipe } from "../src/recipes/registry";
-import type { TableBinding } from "../src/recipes/recipe";
+import { CATALOGUE, buildRecipe } from "../src/recipes/registry";
 import { fitBgNbd, fitGammaGamma } from "../src/recipes/models";
 import { serializeNotebook } from "../src/notebook/serialize";
 import type { Notebook } from "../src/notebook/types";
 import { openSession } from "../src/session/session";
 import { nodeCodeRunner } from "../src/sandbox-node/node-runner";
 import { openBrowser, serveDirectory } from "../test/browser/harness";
+import { PARAMS, SAMPLE_TABLES, tablesOf } from "../test/recipes/sample-bindings";
 
 const root = resolve(import.meta.dirname, "..");
+
+/** The generated tables: the sample's, each written to <table>.csv. */
+const TABLES = SAMPLE_TABLES.map(([table]) => table);
 
 /** What to run. */
 export interface BenchRecipesOptions {
@@ -55,32 +58,6 @@ export interface Row {
   readonly note?: string;
   /** Per cell (by name) the ms natively and in Chromium, for recipes taking over 5 s on either side. */
   readonly cells?: Record<string, { native?: number; chromium?: number }>;
-}
-
-// The sample bindings of test/recipes/sample-data.test.ts (recipes 1-13) and market-sample.test.ts (14-25);
-// the generated files have the sample files' columns.
-const BASIC: Record<string, TableBinding> = {
-  transactions: { table: "orders", roles: { customer_id: "customer_id", date: "order_date", amount: "amount", margin: "margin" } },
-  customers: { table: "customers", roles: { customer_id: "customer_id", industry: "industry", size: "size", region: "region", first_contact_date: "first_contact_date" } },
-};
-const MARKET: Record<string, TableBinding> = {
-  transactions: { table: "orders", roles: { customer_id: "customer_id", date: "order_date", amount: "amount", margin: "margin", category: "category", order_id: "order_id" } },
-  customers: { table: "customers", roles: { customer_id: "customer_id", industry: "industry", size: "size", region: "region", country: "country" } },
-  survey: { table: "survey", roles: { customer_id: "customer_id", date: "survey_date", attribute: "attribute", importance: "importance", satisfaction: "satisfaction", nps: "nps" } },
-  deals: { table: "deals", roles: { deal_id: "deal_id", stage: "outcome", customer_id: "customer_id", created: "created", closed: "closed", amount: "amount", our_price: "our_price", competitor: "competitor", competitor_price: "competitor_price", loss_reason: "loss_reason" } },
-  receivables: { table: "receivables", roles: { customer_id: "customer_id", amount: "amount", due_date: "due_date", invoice_date: "invoice_date", paid_date: "paid_date" } },
-};
-const PIPELINE: TableBinding = { table: "pipeline", roles: { deal_id: "deal_id", stage: "stage", customer_id: "customer_id" } };
-const PARAMS: Record<string, Record<string, string>> = {
-  "basket-associations": { item: "category", basket: "customer_month" },
-  funnel: { stages: "lead,qualified,proposal,negotiation,won" },
-};
-const TABLES = ["orders", "customers", "survey", "deals", "pipeline", "receivables"] as const;
-
-function tablesOf(id: string): Record<string, TableBinding> {
-  const recipe = CATALOGUE.find((r) => r.id === id)!;
-  const bindings = RECIPES.includes(recipe) ? BASIC : MARKET;
-  return Object.fromEntries(recipe.inputs.map((slot) => [slot.name, id === "funnel" && slot.name === "deals" ? PIPELINE : bindings[slot.name]]));
 }
 
 function notebookOf(cells: readonly { kind: Notebook["cells"][number]["kind"]; name?: string; attrs?: Readonly<Record<string, string>>; source: string }[], title: string): string {

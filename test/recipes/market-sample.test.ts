@@ -8,29 +8,10 @@ import { CATALOGUE, MARKET_RECIPES, buildRecipe, findRecipe, rebuildRecipe } fro
 import { parseNotebook } from "../../src/notebook/parse";
 import { serializeNotebook } from "../../src/notebook/serialize";
 import type { Notebook } from "../../src/notebook/types";
-import type { TableBinding } from "../../src/recipes/recipe";
 import { engineWith, root, runRecipe } from "./helpers";
+import { MARKET, PARAMS, PIPELINE, tablesOf } from "./sample-bindings";
 
 const csv = (file: string) => resolve(root, "public/notebooks", file).replace(/'/g, "''");
-
-/** The sample tables under their role mappings (deals twice: the outcome column, and the pipeline stage). */
-export const SAMPLE: Record<string, TableBinding> = {
-  transactions: { table: "orders", roles: { customer_id: "customer_id", date: "order_date", amount: "amount", margin: "margin", category: "category", order_id: "order_id" } },
-  customers: { table: "customers", roles: { customer_id: "customer_id", industry: "industry", size: "size", region: "region", country: "country" } },
-  survey: { table: "survey", roles: { customer_id: "customer_id", date: "survey_date", attribute: "attribute", importance: "importance", satisfaction: "satisfaction", nps: "nps" } },
-  deals: { table: "deals", roles: { deal_id: "deal_id", stage: "outcome", customer_id: "customer_id", created: "created", closed: "closed", amount: "amount", our_price: "our_price", competitor: "competitor", competitor_price: "competitor_price", loss_reason: "loss_reason" } },
-  receivables: { table: "receivables", roles: { customer_id: "customer_id", amount: "amount", due_date: "due_date", invoice_date: "invoice_date", paid_date: "paid_date" } },
-};
-const PIPELINE: TableBinding = { table: "pipeline", roles: { deal_id: "deal_id", stage: "stage", customer_id: "customer_id" } };
-
-/** Parameters the sample needs beyond the defaults (it has categories, not products; its own stage names). */
-const PARAMS: Record<string, Record<string, string>> = {
-  "basket-associations": { item: "category", basket: "customer_month" },
-  funnel: { stages: "lead,qualified,proposal,negotiation,won" },
-};
-
-/** Every slot of a recipe bound to the sample table of its kind. */
-const tablesOf = (id: string) => Object.fromEntries(findRecipe(id)!.inputs.map((slot) => [slot.name, id === "funnel" && slot.name === "deals" ? PIPELINE : SAMPLE[slot.name]]));
 
 let engine: Engine;
 beforeAll(async () => {
@@ -50,7 +31,7 @@ describe("MARKET_RECIPES and CATALOGUE", () => {
     const built = buildRecipe(id, { tables: tablesOf(id), params: PARAMS[id] });
     const nb: Notebook = { frontMatter: { notebook: 1, data: {}, extra: {} }, cells: built.map((c, i) => ({ id: `c${i}`, kind: c.kind, name: c.name, attrs: c.attrs ?? {}, source: c.source })) };
     const first = parseNotebook(serializeNotebook(nb)).cells[0];
-    const roles = (table: string) => [...Object.values(SAMPLE), PIPELINE].find((b) => b.table === table)?.roles;
+    const roles = (table: string) => [...Object.values(MARKET), PIPELINE].find((b) => b.table === table)?.roles;
     expect(rebuildRecipe(first.attrs, first.name!, roles)).toEqual(built);
   });
 });

@@ -5,18 +5,12 @@ import { RECIPES, buildRecipe } from "../../src/recipes/registry";
 import { serializeNotebook } from "../../src/notebook/serialize";
 import type { Cell, Notebook } from "../../src/notebook/types";
 import { chartWarnings, engineWith, root, runRecipe } from "./helpers";
+import { BASIC, tablesOf } from "./sample-bindings";
 import { sample, sessionWith } from "../session/helpers";
 import type { ResultTable } from "../../src/table/result";
 import { nodeCodeRunner } from "../../src/sandbox-node/node-runner";
 
 const csv = (file: string) => resolve(root, "public/notebooks", file).replace(/'/g, "''");
-const ORDERS = { customer_id: "customer_id", date: "order_date", amount: "amount", margin: "margin" };
-const CUSTOMERS = { customer_id: "customer_id", industry: "industry", size: "size", region: "region", first_contact_date: "first_contact_date" };
-const tables = { transactions: { table: "orders", roles: ORDERS }, customers: { table: "customers", roles: CUSTOMERS } };
-
-/** The slots a recipe has, bound to the sample tables. */
-const tablesOf = (id: string) => Object.fromEntries(Object.entries(tables).filter(([slot]) => RECIPES.find((r) => r.id === id)!.inputs.some((s) => s.name === slot)));
-
 let engine: Engine;
 beforeAll(async () => {
   engine = await engineWith(`CREATE TABLE orders AS SELECT * FROM read_csv('${csv("orders.csv")}')`, `CREATE TABLE customers AS SELECT * FROM read_csv('${csv("customers.csv")}')`);
@@ -59,7 +53,7 @@ describe("a notebook of every recipe, run by a real session", () => {
   it("parses, orders and runs every inserted cell; every chart compiles", async () => {
     const cells: Cell[] = RECIPES.flatMap((r) => buildRecipe(r, { tables: tablesOf(r.id) })).map((c, i) => ({ id: `r${i}`, kind: c.kind, name: c.name, attrs: c.attrs ?? {}, source: c.source }));
     const nb: Notebook = {
-      frontMatter: { notebook: 1, data: { orders: { file: "orders.csv", roles: ORDERS }, customers: { file: "customers.csv", roles: CUSTOMERS } }, extra: {} },
+      frontMatter: { notebook: 1, data: { orders: { file: "orders.csv", roles: BASIC.transactions.roles }, customers: { file: "customers.csv", roles: BASIC.customers.roles } }, extra: {} },
       cells,
     };
     // ts cells (clusters' k-means) run in the Node code runner, as in the CLI.

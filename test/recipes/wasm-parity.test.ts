@@ -10,8 +10,7 @@ import { resolve } from "node:path";
 import type { Engine } from "../../src/engine/engine";
 import { nativeEngine } from "../../src/engine/native/native-engine";
 import { fileSourceFromPath } from "../../src/engine/node-file";
-import { CATALOGUE, RECIPES, buildRecipe } from "../../src/recipes/registry";
-import type { TableBinding } from "../../src/recipes/recipe";
+import { CATALOGUE, buildRecipe } from "../../src/recipes/registry";
 import { parseNotebook } from "../../src/notebook/parse";
 import { serializeNotebook } from "../../src/notebook/serialize";
 import type { Notebook } from "../../src/notebook/types";
@@ -21,36 +20,9 @@ import type { CodeRunner } from "../../src/session/code-runner";
 import { nodeCodeRunner } from "../../src/sandbox-node/node-runner";
 import { wasmEngineInNode } from "../engine/wasm-node";
 import { root } from "./helpers";
+import { PARAMS, SAMPLE_TABLES, tablesOf } from "./sample-bindings";
 
 const sample = (file: string) => fileSourceFromPath(resolve(root, "public/notebooks", file));
-
-/** The sample tables as test/recipes/sample-data.test.ts binds them for recipes 1-13. */
-const BASIC: Record<string, TableBinding> = {
-  transactions: { table: "orders", roles: { customer_id: "customer_id", date: "order_date", amount: "amount", margin: "margin" } },
-  customers: { table: "customers", roles: { customer_id: "customer_id", industry: "industry", size: "size", region: "region", first_contact_date: "first_contact_date" } },
-};
-/** ... and as test/recipes/market-sample.test.ts binds them for recipes 14-25 (deals twice: outcome, and pipeline stage). */
-const MARKET: Record<string, TableBinding> = {
-  transactions: { table: "orders", roles: { customer_id: "customer_id", date: "order_date", amount: "amount", margin: "margin", category: "category", order_id: "order_id" } },
-  customers: { table: "customers", roles: { customer_id: "customer_id", industry: "industry", size: "size", region: "region", country: "country" } },
-  survey: { table: "survey", roles: { customer_id: "customer_id", date: "survey_date", attribute: "attribute", importance: "importance", satisfaction: "satisfaction", nps: "nps" } },
-  deals: { table: "deals", roles: { deal_id: "deal_id", stage: "outcome", customer_id: "customer_id", created: "created", closed: "closed", amount: "amount", our_price: "our_price", competitor: "competitor", competitor_price: "competitor_price", loss_reason: "loss_reason" } },
-  receivables: { table: "receivables", roles: { customer_id: "customer_id", amount: "amount", due_date: "due_date", invoice_date: "invoice_date", paid_date: "paid_date" } },
-};
-const PIPELINE: TableBinding = { table: "pipeline", roles: { deal_id: "deal_id", stage: "stage", customer_id: "customer_id" } };
-/** Parameters the sample needs beyond the defaults (it has categories, not products; its own stage names). */
-const PARAMS: Record<string, Record<string, string>> = {
-  "basket-associations": { item: "category", basket: "customer_month" },
-  funnel: { stages: "lead,qualified,proposal,negotiation,won" },
-};
-const TABLES: [string, string][] = [["orders", "orders.csv"], ["customers", "customers.csv"], ["survey", "survey.csv"], ["deals", "deals.csv"], ["pipeline", "deals.csv"], ["receivables", "receivables.csv"]];
-
-/** Every slot of a recipe bound to the sample table of its kind. */
-function tablesOf(id: string): Record<string, TableBinding> {
-  const recipe = CATALOGUE.find((r) => r.id === id)!;
-  const bindings = RECIPES.includes(recipe) ? BASIC : MARKET;
-  return Object.fromEntries(recipe.inputs.map((slot) => [slot.name, id === "funnel" && slot.name === "deals" ? PIPELINE : bindings[slot.name]]));
-}
 
 /** The notebook text of one recipe's cells, built with its defaults. */
 function recipeNotebook(id: string): string {
@@ -69,7 +41,7 @@ async function side(start: () => Promise<Engine>): Promise<Side> {
   const engine = await start();
   const runner = nodeCodeRunner({ timeoutMs: 120_000 });
   const session = openSession(engine, { runner, liveDelayMs: false });
-  for (const [table, file] of TABLES) await session.loadFile(sample(file), { table });
+  for (const [table, file] of SAMPLE_TABLES) await session.loadFile(sample(file), { table });
   return { engine, runner, session };
 }
 
