@@ -41,6 +41,10 @@ export const shortRows = (count: number, lines: readonly number[], expected: num
 export const longRows = (columns: readonly string[]) =>
   `Some rows have more fields than the header; the extra values are in column${columns.length === 1 ? "" : "s"} ${columns.map((c) => `"${c}"`).join(", ")}.`;
 
+/** The first row looked like data, so it was kept as a row and DuckDB named the columns. */
+export const noHeader = (file: string, columns: readonly string[]) =>
+  `${file}: no header row found; columns are named ${columns.slice(0, 2).join(", ")}${columns.length > 2 ? ", …" : ""}`;
+
 /** The file was decoded from a legacy encoding. */
 export const decodedFrom = (encoding: string) => `Decoded from ${encoding}; change the encoding if the text looks wrong.`;
 

@@ -197,6 +197,15 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
         expect(text).toMatch(new RegExp(`Column 3 has no name.*"${names[2]}"`));
       });
 
+      it("keeps every row of a CSV without a header row, and says so", async () => {
+        const report = await load("no-header.csv", "no_header");
+        expect(report.rows).toBe(3);
+        const names = report.columns.map((c) => c.name);
+        expect(names).toEqual(["column0", "column1", "column2"]);
+        expect(report.warnings).toContain(`no-header.csv: no header row found; columns are named ${names[0]}, ${names[1]}, …`);
+        expect(await one(`SELECT sum("${names[1]}") AS total, min("${names[0]}") AS first FROM no_header`)).toMatchObject({ total: 37.75, first: 1 });
+      });
+
       it("treats hostile column names as data", async () => {
         const report = await load("hostile.csv", "hostile");
         expect(report.columns.map((c) => c.name)).toEqual(["id", 'x" FROM t; --']);

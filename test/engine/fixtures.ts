@@ -37,6 +37,7 @@ export async function writeFixtures(): Promise<string> {
     "big-field.csv": `id,blob\n1,${bigField}\n2,small\n`,
     "newlines.csv": 'id,note\n1,"first line\nsecond line"\n2,plain\n',
     "dupes.csv": "a,a,,b\n1,2,3,4\n",
+    "no-header.csv": "1,10.5,2024-01-02\n2,20,2024-02-03\n3,7.25,2024-03-04\n",
     "hostile.csv": 'id,"x"" FROM t; --"\n1,2\n',
   };
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);

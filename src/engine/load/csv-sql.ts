@@ -24,7 +24,7 @@ export function readCsvSql(path: string, dialect: CsvDialect, encoding: "utf-8" 
   const buffer = retry.longLines ? Math.max(32 << 20, maxLine * 2) : 4 << 20;
   const options = [
     `delim=${quoteString(dialect.delimiter)}`,
-    "header=true",
+    `header=${dialect.hasHeader}`,
     "null_padding=true",
     `max_line_size=${maxLine}`,
     `buffer_size=${buffer}`,

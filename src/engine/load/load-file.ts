@@ -84,7 +84,7 @@ export async function loadFile(backend: LoadBackend, source: FileSource, table: 
     columns: summary.columns,
     ...(plan.encoding ? { encoding: plan.encoding } : {}),
     ...(plan.dialect ? { delimiter: plan.dialect.delimiter } : {}),
-    warnings: loadWarnings(plan, summary.columns.map((c) => c.name)),
+    warnings: loadWarnings(plan, summary.columns.map((c) => c.name), source.name),
   };
 }
 

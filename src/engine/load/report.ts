@@ -1,16 +1,18 @@
-// Load warnings the user sees: duplicate or blank header names DuckDB renamed, ragged rows padded,
+// Load warnings the user sees: a missing header row, duplicate or blank header names DuckDB renamed, ragged rows padded,
 // extra fields in generated columns, and the legacy encoding the text was decoded from.
-import { blankColumn, decimalComma, decodedFrom, duplicateColumn, longRows, shortRows } from "../../messages/engine";
+import { blankColumn, decimalComma, decodedFrom, duplicateColumn, longRows, noHeader, shortRows } from "../../messages/engine";
 import type { LoadPlan } from "./plan";
 
 /** Compares the header as written with the columns DuckDB created and lists what the user should know. */
-export function loadWarnings(plan: LoadPlan, columns: readonly string[]): string[] {
+export function loadWarnings(plan: LoadPlan, columns: readonly string[], file: string): string[] {
   const warnings: string[] = [];
   const dialect = plan.dialect;
   if (dialect) {
     const header = dialect.header;
+    if (!dialect.hasHeader) warnings.push(noHeader(file, columns));
     const seen = new Set<string>();
-    for (let i = 0; i < header.length && i < columns.length; i++) {
+    // Without a header row the first row is data: there are no written names to compare.
+    for (let i = 0; dialect.hasHeader && i < header.length && i < columns.length; i++) {
       const written = header[i].trim();
       if (!written) warnings.push(blankColumn(i + 1, columns[i]));
       else if (seen.has(written) && columns[i] !== written) warnings.push(duplicateColumn(written, columns[i]));
