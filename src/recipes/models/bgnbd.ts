@@ -1,12 +1,11 @@
 // The BG/NBD model of repeat buying (Fader, Hardie & Lee 2005, "Counting your customers the easy way"):
 // its likelihood on compressed (x, t_x, T) summaries, the maximum-likelihood fit, P(alive) and the
 // conditional and unconditional expected numbers of repeat purchases.
-import { modelMessages } from "../../messages/models";
 import { fitMaximumLikelihood } from "./fit";
 import type { Convergence } from "./optimize";
 import { failure, success, type ModelResult } from "./result";
 import { digamma, hyp2f1Minus1, logAddExp, logGamma } from "./special-functions";
-import { checkSummaries, compressSummaries, meanObservationTime, rescaleTime, type CompressedSummaries, type RfmSummary } from "./summary";
+import { compressSummaries, prepareFit, type CompressedSummaries, type RfmSummary } from "./summary";
 
 const MODEL = "BG/NBD";
 
@@ -103,15 +102,9 @@ function logLikelihoodGradient({ r, alpha, a, b }: BgNbdParams, d: CompressedSum
  * fails with a message for empty, single-customer, invalid or repeat-free data and for fits that do not converge.
  */
 export function fitBgNbd(rows: readonly RfmSummary[]): ModelResult<BgNbdFit> {
-  const invalid = checkSummaries(rows);
-  if (invalid) return failure(invalid);
-  const data = compressSummaries(rows);
-  if (data.customers === 0) return failure(modelMessages.noCustomers(MODEL));
-  if (data.customers <= 1) return failure(modelMessages.oneCustomer(MODEL));
-  if (data.repeatBuyers === 0) return failure(modelMessages.noRepeatPurchases(MODEL));
-  // Fit in units of the mean observation time, so the start point and the bounds suit any time unit.
-  const scale = meanObservationTime(data);
-  const scaled = rescaleTime(data, scale);
+  const prepared = prepareFit(MODEL, rows);
+  if (typeof prepared === "string") return failure(prepared);
+  const { data, scaled, scale } = prepared;
   const toParams = ([r, alpha, a, b]: readonly number[]): BgNbdParams => ({ r, alpha, a, b });
   const fit = fitMaximumLikelihood(
     MODEL,

@@ -1,12 +1,11 @@
 // The Pareto/NBD model of repeat buying (Schmittlein, Morrison & Colombo 1987), as written in Fader &
 // Hardie's notes: its likelihood on compressed (x, t_x, T) summaries, the maximum-likelihood fit,
 // P(alive) and the conditional and unconditional expected numbers of repeat purchases.
-import { modelMessages } from "../../messages/models";
 import { fitMaximumLikelihood } from "./fit";
 import type { Convergence } from "./optimize";
 import { failure, success, type ModelResult } from "./result";
 import { hyp2f1Minus1, logAddExp, logGamma, logSubExp } from "./special-functions";
-import { checkSummaries, compressSummaries, meanObservationTime, rescaleTime, type CompressedSummaries, type RfmSummary } from "./summary";
+import { compressSummaries, prepareFit, type CompressedSummaries, type RfmSummary } from "./summary";
 
 const MODEL = "Pareto/NBD";
 
@@ -83,14 +82,9 @@ function logLikelihood(params: ParetoNbdParams, d: CompressedSummaries): number 
  * fails with a message for empty, single-customer, invalid or repeat-free data and for fits that do not converge.
  */
 export function fitParetoNbd(rows: readonly RfmSummary[]): ModelResult<ParetoNbdFit> {
-  const invalid = checkSummaries(rows);
-  if (invalid) return failure(invalid);
-  const data = compressSummaries(rows);
-  if (data.customers === 0) return failure(modelMessages.noCustomers(MODEL));
-  if (data.customers <= 1) return failure(modelMessages.oneCustomer(MODEL));
-  if (data.repeatBuyers === 0) return failure(modelMessages.noRepeatPurchases(MODEL));
-  const scale = meanObservationTime(data);
-  const scaled = rescaleTime(data, scale);
+  const prepared = prepareFit(MODEL, rows);
+  if (typeof prepared === "string") return failure(prepared);
+  const { data, scaled, scale } = prepared;
   const toParams = ([r, alpha, s, beta]: readonly number[]): ParetoNbdParams => ({ r, alpha, s, beta });
   const fit = fitMaximumLikelihood(
     MODEL,

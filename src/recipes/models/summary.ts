@@ -73,3 +73,27 @@ export function meanObservationTime(data: CompressedSummaries): number {
   const mean = sum / data.customers;
   return mean > 0 ? mean : 1;
 }
+
+/** Summaries ready to fit: compressed, and rescaled to units of the mean observation time. */
+export interface FitData {
+  readonly data: CompressedSummaries;
+  readonly scaled: CompressedSummaries;
+  /** The mean observation time the scaled data is in units of. */
+  readonly scale: number;
+}
+
+/**
+ * Checks and prepares summaries for a purchase-count model's fit, or says why it cannot be fitted
+ * (invalid rows, no customers, one customer, no repeat purchases). Fitting in units of the mean
+ * observation time lets one start point and one set of bounds suit any time unit.
+ */
+export function prepareFit(model: string, rows: readonly RfmSummary[]): FitData | string {
+  const invalid = checkSummaries(rows);
+  if (invalid) return invalid;
+  const data = compressSummaries(rows);
+  if (data.customers === 0) return modelMessages.noCustomers(model);
+  if (data.customers <= 1) return modelMessages.oneCustomer(model);
+  if (data.repeatBuyers === 0) return modelMessages.noRepeatPurchases(model);
+  const scale = meanObservationTime(data);
+  return { data, scaled: rescaleTime(data, scale), scale };
+}
