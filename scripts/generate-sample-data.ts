@@ -92,7 +92,7 @@ for (let c = 1; c <= 1200; c++) {
   const [country, suffix] = weighted(REGIONS[region].map(([n, s, w]) => [[n, s], w] as const));
   const size = weighted(Object.entries(SIZES).map(([k, v]) => [k as Size, v.weight] as const));
   const profile = SIZES[size];
-  let name = "";
+  let name: string;
   do name = `${pick(PREFIXES)}${pick(CORES)} ${pick(TRADES[industry])} ${suffix}`;
   while (usedNames.has(name));
   usedNames.add(name);

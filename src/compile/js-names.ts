@@ -43,10 +43,13 @@ export function scanJsNames(code: string): JsNames {
     let text = "";
     while (i < code.length) {
       const c = code[i];
-      if (c === "\\") (text += code.slice(i, i + 2)), (i += 2);
+      if (c === "\\") {
+        text += code.slice(i, i + 2);
+        i += 2;
+      }
       else if (c === "`") return i++, { text, closed: true };
       else if (c === "$" && code[i + 1] === "{") return (i += 2), { text, closed: false };
-      else (text += c), i++;
+      else text += code[i++];
     }
     return { text, closed: true };
   };
@@ -86,7 +89,10 @@ export function scanJsNames(code: string): JsNames {
       const { text, closed } = templateText();
       t.parts.push(text);
       if (closed) endTemplate(t);
-      else templates.push(t), templateStack.push(braces);
+      else {
+        templates.push(t);
+        templateStack.push(braces);
+      }
       push("str");
     } else if (/[A-Za-z_$\u0080-\uFFFF]/.test(c)) {
       let j = i + 1;
@@ -118,7 +124,10 @@ export function scanJsNames(code: string): JsNames {
       while (i < code.length && /[a-z]/.test(code[i])) i++;
       push("re");
     } else {
-      if (code.startsWith("?.", i) && !/[0-9]/.test(code[i + 2] ?? "")) (i += 2), push("?.");
+      if (code.startsWith("?.", i) && !/[0-9]/.test(code[i + 2] ?? "")) {
+        i += 2;
+        push("?.");
+      }
       else {
         if (c === "{") braces++;
         else if (c === "}") braces--;

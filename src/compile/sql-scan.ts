@@ -45,7 +45,10 @@ export function scanSql(text: string): { tokens: SqlToken[]; error?: SqlScanErro
       let depth = 0;
       let j = i;
       while (j < text.length) {
-        if (text.startsWith("/*", j)) (depth++, (j += 2));
+        if (text.startsWith("/*", j)) {
+          depth++;
+          j += 2;
+        }
         else if (text.startsWith("*/", j)) {
           j += 2;
           if (--depth === 0) break;

@@ -1,13 +1,14 @@
 // Wording for problems reading a notebook file (front matter, version). One place, so it stays consistent.
-import { NOTEBOOK_VERSION } from "../notebook/types";
+// `supported` is the format version this build reads (notebook/ owns it; messages/ imports nothing).
 
 /** User-facing messages of the notebook reader. */
 export const notebookMessages = {
-  newerVersion: (version: number) =>
-    `This notebook was written by a newer Clientbook (format version ${version}); this version reads version ${NOTEBOOK_VERSION}. ` +
-    `Open it with a newer Clientbook, or ask its author for a version ${NOTEBOOK_VERSION} copy.`,
-  badVersion: (value: string) =>
-    `The notebook format version must be a whole number such as \`notebook: ${NOTEBOOK_VERSION}\`, not ${value}.`,
+  newerVersion: (version: number, supported: number) =>
+    `This notebook was written by a newer Clientbook (format version ${version}); ` +
+    `this version reads version ${supported}. ` +
+    `Open it with a newer Clientbook, or ask its author for a version ${supported} copy.`,
+  badVersion: (value: string, supported: number) =>
+    `The notebook format version must be a whole number such as \`notebook: ${supported}\`, not ${value}.`,
   badYaml: (line: number | undefined, reason: string) =>
     `The front matter (between the --- lines at the top) is not valid YAML${line ? ` at line ${line}` : ""}: ${reason}`,
   frontMatterNotMapping: () =>

@@ -29,8 +29,10 @@ export function parseFrontMatter(yaml: string, firstLine: number): FrontMatter {
   let version = NOTEBOOK_VERSION;
   if (notebook !== undefined) {
     const line = lineOf(doc.get("notebook", true));
-    if (typeof notebook !== "number" || !Number.isInteger(notebook) || notebook < 1) throw new NotebookError(m.badVersion(JSON.stringify(notebook)), line);
-    if (notebook > NOTEBOOK_VERSION) throw new NotebookError(m.newerVersion(notebook), line);
+    if (typeof notebook !== "number" || !Number.isInteger(notebook) || notebook < 1) {
+      throw new NotebookError(m.badVersion(JSON.stringify(notebook), NOTEBOOK_VERSION), line);
+    }
+    if (notebook > NOTEBOOK_VERSION) throw new NotebookError(m.newerVersion(notebook, NOTEBOOK_VERSION), line);
     version = notebook;
   }
   if (title !== undefined && title !== null && typeof title === "object") throw new NotebookError(m.badTitle(), lineOf(doc.get("title", true)));

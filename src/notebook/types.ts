@@ -39,6 +39,14 @@ export interface Cell {
   readonly layout?: CellLayout;
 }
 
+/** A cell to insert: what the document needs of it (the id and layout come with insertion). */
+export interface NewCell {
+  readonly kind: CellKind;
+  readonly name?: string;
+  readonly source: string;
+  readonly attrs?: Readonly<Record<string, string>>;
+}
+
 /** The exact text a cell was read from. The serializer reuses each part while the cell still matches it. */
 export interface CellLayout {
   /** The text between the previous element (front matter or cell) and this cell: its line break and blank lines. */

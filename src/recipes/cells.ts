@@ -1,6 +1,6 @@
 // The cells a recipe writes and the info-string attributes that let the gallery re-generate them:
 // every cell carries `recipe=<id>`; the first also the table bindings and every parameter value.
-import type { NewCell } from "../session/types";
+import type { NewCell } from "../notebook/types";
 import { encodeParam, type ParamReader } from "./params";
 import type { Recipe, RecipeContext } from "./recipe";
 

@@ -1,6 +1,6 @@
 // The recipe catalogue: every recipe by id, and building one into cells after checking roles and parameters.
 // The gallery lists `RECIPES`, shows `checkRoles` problems, and calls `buildRecipe` (also to re-generate).
-import type { NewCell } from "../session/types";
+import type { NewCell } from "../notebook/types";
 import { badCellName, nameReadsItself, recipeNotBuilt, unknownRecipe } from "../messages/recipes";
 import { compileCell } from "../compile/compile";
 import { readRecipeCall } from "./cells";

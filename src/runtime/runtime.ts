@@ -163,7 +163,12 @@ export function createRuntime<C extends RuntimeCell>(options: RuntimeOptions<C>)
         if (prints.get(cell.id) !== print) changed.push(cell.id);
       }
       prints = nextPrints;
-      for (const id of [...states.keys()]) if (!cells.has(id)) states.delete(id), fresh.delete(id);
+      for (const id of [...states.keys()]) {
+        if (!cells.has(id)) {
+          states.delete(id);
+          fresh.delete(id);
+        }
+      }
       for (const id of [...pending]) if (!graph.order.includes(id)) pending.delete(id);
       if (running && !cells.has(running.id)) supersede();
       const affected = new Set<string>();

@@ -67,7 +67,10 @@ export function nodeCodeRunner(options: NodeRunnerOptions = {}): CodeRunner {
     w.unref();
     w.on("message", (message: FromWorker) => {
       if (message.type === "ready") {
-        if (worker === w) (workerReady = true), running?.startClock();
+        if (worker === w) {
+          workerReady = true;
+          running?.startClock();
+        }
         return;
       }
       if (running?.id !== message.id) return;

@@ -35,7 +35,14 @@ export function rowsTable(value: unknown): TableData | undefined {
   if (!Array.isArray(value) || value.length === 0 || !value.every(isPlainObject)) return undefined;
   const names: string[] = [];
   const seen = new Set<string>();
-  for (const row of value) for (const key of Object.keys(row)) if (!seen.has(key)) seen.add(key), names.push(key);
+  for (const row of value) {
+    for (const key of Object.keys(row)) {
+      if (!seen.has(key)) {
+        seen.add(key);
+        names.push(key);
+      }
+    }
+  }
   if (!names.length) return undefined;
   const raw = names.map((name) => value.map((row) => (Object.prototype.hasOwnProperty.call(row, name) ? row[name] : null)));
   const types = raw.map(typeOf);

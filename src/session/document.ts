@@ -1,9 +1,8 @@
 // Cell edits on the immutable notebook: each returns a new Notebook, keeping every other cell
 // (and its layout, so the serializer writes untouched cells back byte for byte).
 import { newCellId } from "../notebook/ids";
-import type { Cell, Notebook } from "../notebook/types";
+import type { Cell, NewCell, Notebook } from "../notebook/types";
 import { sessionMessages as m } from "../messages/session";
-import type { NewCell } from "./types";
 
 /** A notebook with nothing in it, for a session before `open`. */
 export const EMPTY_NOTEBOOK: Notebook = { frontMatter: { notebook: 1, data: {}, extra: {} }, cells: [] };

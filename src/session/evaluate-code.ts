@@ -58,7 +58,7 @@ async function runCode(cell: CompiledCell, code: string, inputs: ReadonlyMap<str
       try {
         return toWire(await ctx.engine.query(text, params));
       } catch (e) {
-        throw new Error(toCellFailure(e).message);
+        throw new Error(toCellFailure(e).message, { cause: e });
       } finally {
         ctx.signal.removeEventListener("abort", onAbort);
       }

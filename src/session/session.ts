@@ -271,7 +271,8 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
       if (await whenRunnable()) await runtime.runAll();
     },
     async cancel() {
-      if (liveTimer !== undefined) clearTimeout(liveTimer), (liveTimer = undefined);
+      clearTimeout(liveTimer);
+      liveTimer = undefined;
       dirty.clear();
       liveWait?.resolve();
       liveWait = undefined;

@@ -1,6 +1,6 @@
 // The contract between the headless session (which both the UI and the CLI hold) and its users.
 // The UI renders `SessionState`; every change arrives through `subscribe`.
-import type { Cell, CellKind, Notebook } from "../notebook/types";
+import type { Cell, NewCell, Notebook } from "../notebook/types";
 import type { LoadOptions, LoadReport, TableSummary, FileSource } from "../engine/engine";
 import type { ResultTable, Value } from "../table/result";
 import type { InputSpec, InputValue } from "../compile/types";
@@ -65,13 +65,8 @@ export interface SessionState {
   readonly engineReady: boolean;
 }
 
-/** A new cell to insert. */
-export interface NewCell {
-  readonly kind: CellKind;
-  readonly name?: string;
-  readonly source: string;
-  readonly attrs?: Readonly<Record<string, string>>;
-}
+/** A new cell to insert (notebook/ owns the shape; the session's callers take it from here too). */
+export type { NewCell } from "../notebook/types";
 
 /** How a session runs cells. */
 export interface SessionOptions {

@@ -44,13 +44,13 @@ export async function loadFile(backend: LoadBackend, source: FileSource, table: 
     try {
       await backend.loadParquet(source, table, options.onProgress);
     } catch (e) {
-      throw new Error(badParquet(source.name, firstParagraph(e)));
+      throw new Error(badParquet(source.name, firstParagraph(e)), { cause: e });
     }
   } else if (plan.format === "jsonl") {
     try {
       await backend.loadJsonLines(source, plan, table);
     } catch (e) {
-      throw new Error(loadFailed(source.name, firstParagraph(e)));
+      throw new Error(loadFailed(source.name, firstParagraph(e)), { cause: e });
     }
   } else {
     const staged = plan.duckdbEncoding
@@ -68,7 +68,7 @@ export async function loadFile(backend: LoadBackend, source: FileSource, table: 
     try {
       await createFromCsv(backend, staged.path, plan, table, source.size);
     } catch (e) {
-      throw new Error(loadFailed(source.name, firstParagraph(e)));
+      throw new Error(loadFailed(source.name, firstParagraph(e)), { cause: e });
     } finally {
       unwatch?.();
       await staged.release();

@@ -215,7 +215,7 @@ function jsonLinesToArray(text: string): string {
     try {
       JSON.parse(line);
     } catch (e) {
-      throw new Error(badJsonLine(i + 1, (e as Error).message));
+      throw new Error(badJsonLine(i + 1, (e as Error).message), { cause: e });
     }
     rows.push(line);
   });
