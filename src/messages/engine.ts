@@ -45,6 +45,13 @@ export const longRows = (columns: readonly string[]) =>
 export const noHeader = (file: string, columns: readonly string[]) =>
   `${file}: no header row found; columns are named ${columns.slice(0, 2).join(", ")}${columns.length > 2 ? ", …" : ""}`;
 
+/** Lines above the table (a title, notes) were skipped; `first` is the first of them that held text. */
+export const skippedLines = (count: number, first: string) =>
+  `The first ${count === 1 ? "line was" : `${count} lines were`} skipped as a title or notes above the table ("${first.length > 60 ? `${first.slice(0, 60)}…` : first}").`;
+
+/** Comment lines starting with # were left out. */
+export const commentLines = () => `Lines starting with # were read as comments and left out.`;
+
 /** The file was decoded from a legacy encoding. */
 export const decodedFrom = (encoding: string) => `Decoded from ${encoding}; change the encoding if the text looks wrong.`;
 

@@ -7,8 +7,16 @@ export interface SampleRecord {
   readonly line: number;
 }
 
+/** The quote character and the comment character (absent: no comments) of a dialect. */
+export interface Quoting {
+  readonly quote?: string;
+  readonly comment?: string;
+}
+
 /** Splits `text` into records with `delimiter`; drops the last record when the sample is cut short. */
-export function splitRecords(text: string, delimiter: string, complete: boolean, maxRecords = 2000): SampleRecord[] {
+export function splitRecords(text: string, delimiter: string, complete: boolean, maxRecords = 2000, quoting: Quoting = {}): SampleRecord[] {
+  const quote = quoting.quote ?? '"';
+  const comment = quoting.comment;
   const out: SampleRecord[] = [];
   let fields: string[] = [];
   let field = "";
@@ -20,9 +28,9 @@ export function splitRecords(text: string, delimiter: string, complete: boolean,
   while (i < n && out.length < maxRecords) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
+      if (ch === quote) {
+        if (text[i + 1] === quote) {
+          field += quote;
           i += 2;
           continue;
         }
@@ -34,8 +42,12 @@ export function splitRecords(text: string, delimiter: string, complete: boolean,
       i++;
       continue;
     }
-    if (ch === '"' && field === "") quoted = true;
-    else if (ch === delimiter) {
+    if (ch === quote && field === "") quoted = true;
+    else if (ch === comment) {
+      // As DuckDB does: the rest of the line is dropped, and a line holding only a comment is no record.
+      while (i + 1 < n && text[i + 1] !== "\n" && text[i + 1] !== "\r") i++;
+      if (!fields.length && !field.trim()) field = "";
+    } else if (ch === delimiter) {
       fields.push(field);
       field = "";
     } else if (ch === "\n" || ch === "\r") {
