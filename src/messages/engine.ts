@@ -19,6 +19,10 @@ export const badParquet = (file: string, reason: string) =>
 /** An encoding label the browser does not know. */
 export const unknownEncoding = (label: string) => `Unknown text encoding "${label}".`;
 
+/** A quote is opened and never closed, so the rest of the file would be one value. */
+export const unclosedQuote = (file: string, line: number) =>
+  `${file}: the quote opened on line ${line} is never closed, so everything after it would be one value. Close the quote and load the file again.`;
+
 /** DuckDB refused the file; its own message follows. */
 export const loadFailed = (file: string, reason: string) => `${file}: could not be loaded: ${reason}`;
 

@@ -19,6 +19,8 @@ export interface CsvDialect {
   readonly hasHeader: boolean;
   /** The first row as written: the header (before DuckDB renames duplicates and blanks) when `hasHeader`. */
   readonly header: readonly string[];
+  /** The line of a quote that the whole file never closes (DuckDB would read the rest as one value). */
+  readonly unclosedQuote?: number;
   /** Data rows in the sample with fewer fields than the header, and the first few of their lines. */
   readonly shortRows: { readonly count: number; readonly lines: readonly number[] };
 }
@@ -61,6 +63,7 @@ export function sniffDialect(text: string, complete: boolean, preferTab = false)
     ...(best.quoting.comment ? { comment: best.quoting.comment } : {}),
     skip,
     ...(start > 0 ? { skipped: all[0].fields.join(best.delimiter).trim() } : {}),
+    ...(all.unclosedQuote ? { unclosedQuote: all.unclosedQuote } : {}),
     decimalComma: best.delimiter === ";" && hasDecimalComma(records.slice(1)),
     hasHeader: detectHeader(records, best.delimiter),
     header,

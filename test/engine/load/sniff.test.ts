@@ -47,6 +47,11 @@ describe("sniffDialect: titles, blank lines, comments, quotes", () => {
     expect(sniffDialect('"Dec 8, 2022"\n"Sep 26, 2022"\n', true).quote).toBe('"');
     expect(sniffDialect("name,note\nO'Brien,it's\nSmith,x\n", true).quote).toBe('"');
   });
+  it("reports a quote that holds text and is never closed in a whole file", () => {
+    expect(sniffDialect('a,b\n1,"open\n2,x\n', true).unclosedQuote).toBe(2);
+    expect(sniffDialect('a,b\n1,"open\n2,x\n', false).unclosedQuote).toBeUndefined();
+    expect(sniffDialect('a,"', true).unclosedQuote).toBeUndefined();
+  });
   it("does not split a column of decimal-comma numbers at the comma", () => {
     const d = sniffDialect("foo\n12,5\n145,00\n5.25\n", true);
     expect(d.header).toEqual(["foo"]);
