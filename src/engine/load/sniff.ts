@@ -76,7 +76,8 @@ function preambleLength(records: readonly SampleRecord[]): number {
   let start = 0;
   while (start < records.length && start < maxPreamble && records[start].fields.length === 1) start++;
   if (start === 0 || start === records.length || start === maxPreamble) return 0;
-  return modeOf(records.slice(start)) >= 2 ? start : 0;
+  // Only above a table whose rows agree: ragged rows (commas in unquoted text) are no table.
+  return consistency(records.slice(start)) >= 500 && modeOf(records.slice(start)) >= 2 ? start : 0;
 }
 
 // Comma-split rows that are all `digits,digits` among unsplit rows are one column of decimal-comma

@@ -1,0 +1,61 @@
+// Runs CSV files through the product's loader on one native engine and compares each result with
+// what plain DuckDB `read_csv` gave (rows, columns, names, first rows as text).
+import { join } from "node:path";
+import type { Engine } from "../../../src/engine/engine";
+import { quoteIdent } from "../../../src/engine/load/sql";
+import { fileSourceFromPath } from "../../../src/engine/node-file";
+
+/** What plain DuckDB `read_csv` gave for one file (a line of native-read_csv.jsonl). */
+export interface NativeResult {
+  readonly file: string;
+  readonly rows?: number;
+  readonly cols?: number;
+  readonly names?: string[];
+  readonly head?: unknown[][];
+  readonly error?: string;
+}
+
+/** One file's outcome: `same` as native (or both refuse it), `refused` by ours alone with a message, or `differs`. */
+export interface Outcome {
+  readonly file: string;
+  readonly outcome: "same" | "differs" | "refused";
+  readonly detail: string;
+}
+
+const oneLine = (text: string) => text.replace(/\s+/g, " ").slice(0, 300);
+
+// The native results hold Python values with text cut at 80 characters; numbers print differently
+// in Python and DuckDB (1 vs 1.0), so they are compared as numbers.
+function sameCell(ours: unknown, native: unknown): boolean {
+  if (ours === null || native === null) return ours === native;
+  const x = String(ours).slice(0, 80).toLowerCase();
+  const y = String(native).toLowerCase();
+  if (x === y) return true;
+  const nx = Number(x);
+  const ny = Number(y);
+  return x.trim() !== "" && y.trim() !== "" && !Number.isNaN(nx) && nx === ny;
+}
+
+/** Loads `dir/expected.file` with the product loader and compares it with `expected`. */
+export async function compareOne(engine: Engine, dir: string, expected: NativeResult): Promise<Outcome> {
+  const file = expected.file;
+  let report;
+  try {
+    report = await engine.loadFile(fileSourceFromPath(join(dir, file)), "t");
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return { file, outcome: expected.error ? "same" : "refused", detail: oneLine(`ours fails: ${message}`) };
+  }
+  const names = report.columns.map((c) => c.name);
+  if (expected.error) return { file, outcome: "differs", detail: oneLine(`native fails; ours ${report.rows} x ${names.length} [${names.join(",")}]`) };
+  const head = await engine.query(`SELECT ${names.map((n) => `CAST(${quoteIdent(n)} AS VARCHAR)`).join(", ")} FROM t LIMIT 3`);
+  const ours = head.rows().map((r) => Object.values(r));
+  const problems: string[] = [];
+  if (report.rows !== expected.rows) problems.push(`rows ${report.rows} vs ${expected.rows}`);
+  if (names.length !== expected.cols) problems.push(`cols ${names.length} vs ${expected.cols}`);
+  if (names.join("\u0001") !== expected.names!.join("\u0001")) problems.push(`names [${names.slice(0, 6).join(",")}] vs [${expected.names!.slice(0, 6).join(",")}]`);
+  const want = expected.head ?? [];
+  const textSame = ours.length === want.length && want.every((row, r) => row.length === ours[r].length && row.every((v, c) => sameCell(ours[r][c], v)));
+  if (!textSame && problems.length === 0) problems.push(`text ${JSON.stringify(ours)} vs ${JSON.stringify(want)}`);
+  return { file, outcome: problems.length ? "differs" : "same", detail: oneLine(problems.join("; ")) };
+}
