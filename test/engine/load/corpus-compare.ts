@@ -1,6 +1,7 @@
 // Runs CSV files through the product's loader on one native engine and compares each result with
 // what plain DuckDB `read_csv` gave (rows, columns, names, first rows as text).
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import type { Engine } from "../../../src/engine/engine";
 import { quoteIdent } from "../../../src/engine/load/sql";
 import { fileSourceFromPath } from "../../../src/engine/node-file";
@@ -58,4 +59,35 @@ export async function compareOne(engine: Engine, dir: string, expected: NativeRe
   const textSame = ours.length === want.length && want.every((row, r) => row.length === ours[r].length && row.every((v, c) => sameCell(ours[r][c], v)));
   if (!textSame && problems.length === 0) problems.push(`text ${JSON.stringify(ours)} vs ${JSON.stringify(want)}`);
   return { file, outcome: problems.length ? "differs" : "same", detail: oneLine(problems.join("; ")) };
+}
+
+/** A listed difference: its class (defensible, neither, refused, worse) and the reason. */
+export interface Expected {
+  readonly cls: string;
+  readonly why: string;
+}
+
+/** The native results and the expected-class table of the corpus in `dir`. */
+export function readCorpus(dir: string): { natives: NativeResult[]; expected: Map<string, Expected> } {
+  const natives: NativeResult[] = readFileSync(join(dir, "native-read_csv.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+  const rows = readFileSync(join(dir, "expected.tsv"), "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("#"));
+  const expected = new Map(rows.map((l) => l.split("\t")).map(([file, cls, why]): [string, Expected] => [file, { cls, why }]));
+  return { natives, expected };
+}
+
+/** Counts outcomes per class and lists every file whose outcome the table does not explain. */
+export function judge(outcomes: readonly Outcome[], expected: ReadonlyMap<string, Expected>): { counts: Record<string, number>; wrong: string[] } {
+  const counts: Record<string, number> = { same: 0 };
+  const wrong: string[] = [];
+  for (const o of outcomes) {
+    const entry = expected.get(o.file);
+    const cls = o.outcome === "same" ? "same" : (entry?.cls ?? "unlisted");
+    counts[cls] = (counts[cls] ?? 0) + 1;
+    if (o.outcome === "same" && entry) wrong.push(`${o.file}: now the same as read_csv; remove it from the table`);
+    if (o.outcome === "differs" && !["defensible", "neither"].includes(entry?.cls ?? "")) wrong.push(`${o.file}: differs (${o.detail})`);
+    if (o.outcome === "refused" && entry?.cls !== "refused") wrong.push(`${o.file}: refused (${o.detail})`);
+    // A refusal is only fair with a message that names the file.
+    if (o.outcome === "refused" && !o.detail.startsWith(`ours fails: ${basename(o.file)}: `)) wrong.push(`${o.file}: unclear refusal (${o.detail})`);
+  }
+  return { counts, wrong };
 }
