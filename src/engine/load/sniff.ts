@@ -35,8 +35,12 @@ export function sniffDialect(text: string, complete: boolean, preferTab = false)
   // Single quotes are a candidate only in files without double quotes that open fields with them.
   const quotings: Quoting[] = [{ quote: '"' }];
   if (!text.includes('"') && /(^|[,;\t|])'/m.test(text)) quotings.push({ quote: "'" });
-  // Only a line that starts with `#` makes comments a candidate; a `#` inside values is data.
-  if (/^[ \t]*#/m.test(text)) quotings.push(...quotings.map((q) => ({ ...q, comment: "#" })));
+  // Comments are a candidate only when most lines starting with `#` are prose (no delimiter in them):
+  // a `#` inside values, or opening rows of fields (order numbers like #1001,...), is data.
+  const hashLines = text.match(/^[ \t]*#.*$/gm) ?? [];
+  if (hashLines.length && hashLines.filter((l) => !/[,;\t|]/.test(l)).length * 2 >= hashLines.length) {
+    quotings.push(...quotings.map((q) => ({ ...q, comment: "#" })));
+  }
   const order = preferTab ? ["\t", ...candidates.filter((c) => c !== "\t")] : candidates;
   // A comma that only splits decimal-comma numbers is no delimiter: a one-column file then gets one
   // that does not occur in it.
