@@ -84,7 +84,8 @@ async function run(args: RunArgs, out: (line: string) => void, err: (line: strin
       if (!("path" in f)) continue;
       try {
         const encoding = args.encoding.get(f.table);
-        const report = await session.loadFile(fileSourceFromPath(f.path), { table: f.table, ...(encoding ? { encoding } : {}) });
+        const options = { table: f.table, ...(encoding ? { encoding } : {}) };
+        const report = await session.loadFile(fileSourceFromPath(f.path), options);
         out(m.loaded(report.table, f.path, report.rows));
         // The same warnings as the app's data panel, under the table they concern.
         for (const warning of report.warnings) out(m.loadWarning(warning));

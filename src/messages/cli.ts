@@ -1,8 +1,8 @@
 // Wording of the command-line runner: help, usage errors and the run summary.
 
 /** The `--help` text. */
-export const cliHelp = `Usage: npm run notebook -- run <notebook.md> [--data <table>=<path> ...] [--encoding <table>=<encoding> ...]
-                            [--set <input>=<value> ...] [--json <out.json>] [--limit <n>]
+export const cliHelp = `Usage: npm run notebook -- run <notebook.md> [--data <table>=<path> ...]
+         [--encoding <table>=<encoding> ...] [--set <input>=<value> ...] [--json <out.json>] [--limit <n>]
 
 Runs a notebook headlessly on native DuckDB, through the same parser, graph and runtime as the app.
 

@@ -210,7 +210,8 @@ describe("notebook run: load warnings and --encoding", () => {
   // A title line above a Shift-JIS table (顧客番号,氏名,住所,購入金額 and five customers).
   const sjis = () => {
     const path = join(tmp, "people-sjis.csv");
-    writeFileSync(path, Buffer.concat([Buffer.from("Customer list 2024\n"), readFileSync(resolve(root, "test/engine/load/encodings/ja.shift_jis.csv"))]));
+    const table = readFileSync(resolve(root, "test/engine/load/encodings/ja.shift_jis.csv"));
+    writeFileSync(path, Buffer.concat([Buffer.from("Customer list 2024\n"), table]));
     return path;
   };
 

@@ -18,7 +18,11 @@ const within = (x: number, from: number, to: number) => x >= from && x <= to;
 // GB2312's and so ties with it (see `koreanOverChinese`), then Japanese.
 const candidates: readonly Candidate[] = [
   // GB2312: symbols and the 6,763 common hanzi; GBK's extensions (lead or trail below 0xA1) are rare.
-  { encoding: "gb18030", lead: (b) => within(b, 0x81, 0xfe), core: (l, t) => within(l, 0xa1, 0xf7) && within(t, 0xa1, 0xfe) },
+  {
+    encoding: "gb18030",
+    lead: (b) => within(b, 0x81, 0xfe),
+    core: (l, t) => within(l, 0xa1, 0xf7) && within(t, 0xa1, 0xfe),
+  },
   // KS X 1001: symbols (0xA1-0xAC) and the 2,350 hangul syllables (0xB0-0xC8); hanja are rare.
   {
     encoding: "euc-kr",
@@ -69,7 +73,9 @@ export function doubleByteEncoding(sample: Uint8Array, complete: boolean): strin
     if (!decodes(sample, candidate.encoding, complete)) continue;
     const share = coreShare(sample, candidate);
     const tie = best && share === best.share && candidate.encoding === "euc-kr";
-    if (!best || share > best.share || (tie && koreanOverChinese(sample, complete))) best = { encoding: candidate.encoding, share };
+    if (!best || share > best.share || (tie && koreanOverChinese(sample, complete))) {
+      best = { encoding: candidate.encoding, share };
+    }
   }
   return best && best.share >= threshold ? best.encoding : undefined;
 }

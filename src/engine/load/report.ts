@@ -1,5 +1,6 @@
-// Load warnings the user sees: skipped title lines, comments, a missing header row, duplicate or blank header names DuckDB renamed, ragged rows padded,
-// extra fields in generated columns, and the legacy encoding the text was decoded from.
+// Load warnings the user sees: skipped title lines, comments, a missing header row, duplicate or
+// blank header names DuckDB renamed, ragged rows padded, extra fields in generated columns, and the
+// legacy encoding the text was decoded from.
 import {
   blankColumn, commentLines, decimalComma, decodedFrom, duplicateColumn, longRows, noHeader, shortRows, skippedLines,
 } from "../../messages/engine";

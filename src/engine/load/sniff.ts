@@ -88,7 +88,9 @@ function preambleLength(records: readonly SampleRecord[]): number {
 // numbers (`3,3` alone is two columns, as DuckDB reads it).
 function splitsDecimals(records: readonly SampleRecord[]): boolean {
   const split = records.filter((r) => r.fields.length > 1);
-  return split.length > 0 && split.length < records.length && split.every((r) => r.fields.length === 2 && /^\s*[-+]?\d+$/.test(r.fields[0]) && /^\d+\s*$/.test(r.fields[1]));
+  const decimal = (r: SampleRecord) =>
+    r.fields.length === 2 && /^\s*[-+]?\d+$/.test(r.fields[0]) && /^\d+\s*$/.test(r.fields[1]);
+  return split.length > 0 && split.length < records.length && split.every(decimal);
 }
 
 function modeOf(records: readonly SampleRecord[]): number {
@@ -96,7 +98,9 @@ function modeOf(records: readonly SampleRecord[]): number {
   for (const r of records) counts.set(r.fields.length, (counts.get(r.fields.length) ?? 0) + 1);
   let mode = 0;
   let modeRows = 0;
-  for (const [fields, rows] of counts) if (rows > modeRows || (rows === modeRows && fields > mode)) [mode, modeRows] = [fields, rows];
+  for (const [fields, rows] of counts) {
+    if (rows > modeRows || (rows === modeRows && fields > mode)) [mode, modeRows] = [fields, rows];
+  }
   return mode;
 }
 

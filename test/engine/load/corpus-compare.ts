@@ -48,15 +48,23 @@ export async function compareOne(engine: Engine, dir: string, expected: NativeRe
     return { file, outcome: expected.error ? "same" : "refused", detail: oneLine(`ours fails: ${message}`) };
   }
   const names = report.columns.map((c) => c.name);
-  if (expected.error) return { file, outcome: "differs", detail: oneLine(`native fails; ours ${report.rows} x ${names.length} [${names.join(",")}]`) };
-  const head = await engine.query(`SELECT ${names.map((n) => `CAST(${quoteIdent(n)} AS VARCHAR)`).join(", ")} FROM t LIMIT 3`);
+  if (expected.error) {
+    const ours = `${report.rows} x ${names.length} [${names.join(",")}]`;
+    return { file, outcome: "differs", detail: oneLine(`native fails; ours ${ours}`) };
+  }
+  const text = names.map((n) => `CAST(${quoteIdent(n)} AS VARCHAR)`).join(", ");
+  const head = await engine.query(`SELECT ${text} FROM t LIMIT 3`);
   const ours = head.rows().map((r) => Object.values(r));
   const problems: string[] = [];
   if (report.rows !== expected.rows) problems.push(`rows ${report.rows} vs ${expected.rows}`);
   if (names.length !== expected.cols) problems.push(`cols ${names.length} vs ${expected.cols}`);
-  if (names.join("\u0001") !== expected.names!.join("\u0001")) problems.push(`names [${names.slice(0, 6).join(",")}] vs [${expected.names!.slice(0, 6).join(",")}]`);
+  if (names.join("\u0001") !== expected.names!.join("\u0001")) {
+    problems.push(`names [${names.slice(0, 6).join(",")}] vs [${expected.names!.slice(0, 6).join(",")}]`);
+  }
   const want = expected.head ?? [];
-  const textSame = ours.length === want.length && want.every((row, r) => row.length === ours[r].length && row.every((v, c) => sameCell(ours[r][c], v)));
+  const sameRow = (row: unknown[], r: number) =>
+    row.length === ours[r].length && row.every((v, c) => sameCell(ours[r][c], v));
+  const textSame = ours.length === want.length && want.every(sameRow);
   if (!textSame && problems.length === 0) problems.push(`text ${JSON.stringify(ours)} vs ${JSON.stringify(want)}`);
   return { file, outcome: problems.length ? "differs" : "same", detail: oneLine(problems.join("; ")) };
 }
@@ -69,14 +77,19 @@ export interface Expected {
 
 /** The native results and the expected-class table of the corpus in `dir`. */
 export function readCorpus(dir: string): { natives: NativeResult[]; expected: Map<string, Expected> } {
-  const natives: NativeResult[] = readFileSync(join(dir, "native-read_csv.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
-  const rows = readFileSync(join(dir, "expected.tsv"), "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("#"));
-  const expected = new Map(rows.map((l) => l.split("\t")).map(([file, cls, why]): [string, Expected] => [file, { cls, why }]));
+  const lines = (name: string) =>
+    readFileSync(join(dir, name), "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("#"));
+  const natives: NativeResult[] = lines("native-read_csv.jsonl").map((l) => JSON.parse(l));
+  const table = lines("expected.tsv").map((l) => l.split("\t"));
+  const expected = new Map(table.map(([file, cls, why]): [string, Expected] => [file, { cls, why }]));
   return { natives, expected };
 }
 
 /** Counts outcomes per class and lists every file whose outcome the table does not explain. */
-export function judge(outcomes: readonly Outcome[], expected: ReadonlyMap<string, Expected>): { counts: Record<string, number>; wrong: string[] } {
+export function judge(
+  outcomes: readonly Outcome[],
+  expected: ReadonlyMap<string, Expected>,
+): { counts: Record<string, number>; wrong: string[] } {
   const counts: Record<string, number> = { same: 0 };
   const wrong: string[] = [];
   for (const o of outcomes) {
@@ -84,10 +97,12 @@ export function judge(outcomes: readonly Outcome[], expected: ReadonlyMap<string
     const cls = o.outcome === "same" ? "same" : (entry?.cls ?? "unlisted");
     counts[cls] = (counts[cls] ?? 0) + 1;
     if (o.outcome === "same" && entry) wrong.push(`${o.file}: now the same as read_csv; remove it from the table`);
-    if (o.outcome === "differs" && !["defensible", "neither"].includes(entry?.cls ?? "")) wrong.push(`${o.file}: differs (${o.detail})`);
+    const explained = ["defensible", "neither"].includes(entry?.cls ?? "");
+    if (o.outcome === "differs" && !explained) wrong.push(`${o.file}: differs (${o.detail})`);
     if (o.outcome === "refused" && entry?.cls !== "refused") wrong.push(`${o.file}: refused (${o.detail})`);
     // A refusal is only fair with a message that names the file.
-    if (o.outcome === "refused" && !o.detail.startsWith(`ours fails: ${basename(o.file)}: `)) wrong.push(`${o.file}: unclear refusal (${o.detail})`);
+    const named = o.detail.startsWith(`ours fails: ${basename(o.file)}: `);
+    if (o.outcome === "refused" && !named) wrong.push(`${o.file}: unclear refusal (${o.detail})`);
   }
   return { counts, wrong };
 }

@@ -42,12 +42,14 @@ describe("sniffDialect: titles, blank lines, comments, quotes", () => {
     expect(d).toMatchObject({ delimiter: ";", comment: "#", header: ["a", "b"], shortRows: { count: 0 } });
     expect(sniffDialect("#id,name\n1,a\n2,b\n", true).comment).toBeUndefined();
     // Order numbers like Shopify's #1001 open most rows: data, even with a ragged row among them.
-    const orders = sniffDialect("Name,Email,Total\n#1001,a@x.com,5\n#1001,a@x.com\n#1002,b@x.com,7\n#1003,c@x.com,9\n", true);
+    const text = "Name,Email,Total\n#1001,a@x.com,5\n#1001,a@x.com\n#1002,b@x.com,7\n#1003,c@x.com,9\n";
+    const orders = sniffDialect(text, true);
     expect(orders).toMatchObject({ header: ["Name", "Email", "Total"], shortRows: { count: 1 } });
     expect(orders.comment).toBeUndefined();
   });
   it("finds single quotes only in files that use them instead of double quotes", () => {
-    expect(sniffDialect("'''a,b,c''',45\n,234\nhello,234\n", true)).toMatchObject({ quote: "'", header: ["'a,b,c'", "45"] });
+    const quoted = sniffDialect("'''a,b,c''',45\n,234\nhello,234\n", true);
+    expect(quoted).toMatchObject({ quote: "'", header: ["'a,b,c'", "45"] });
     expect(sniffDialect('"Dec 8, 2022"\n"Sep 26, 2022"\n', true).quote).toBe('"');
     expect(sniffDialect("name,note\nO'Brien,it's\nSmith,x\n", true).quote).toBe('"');
   });
