@@ -1,4 +1,5 @@
 // The command line of the notebook runner, parsed into options (pure: no file system, no process).
+import { normalizeEncoding } from "../engine/load/encoding";
 import { cliMessages as m } from "../messages/cli";
 
 /** What `run` was asked to do. */
@@ -11,6 +12,8 @@ export interface RunArgs {
   readonly limit: number;
   /** Input name -> value text, from `--set name=value`, overriding the inputs' stored values. */
   readonly set: ReadonlyMap<string, string>;
+  /** Table name -> WHATWG encoding name, from `--encoding table=enc`, overriding detection. */
+  readonly encoding: ReadonlyMap<string, string>;
 }
 
 /** The parsed command line: a run, or a request for help. */
@@ -35,6 +38,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   let limit = DEFAULT_LIMIT;
   const data = new Map<string, string>();
   const set = new Map<string, string>();
+  const encoding = new Map<string, string>();
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     // Both `--limit 5` and `--limit=5`.
@@ -55,6 +59,15 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       const eq = spec.indexOf("=");
       if (eq <= 0) throw new UsageError(m.badSet(spec));
       set.set(spec.slice(0, eq), spec.slice(eq + 1));
+    } else if (option === "--encoding") {
+      const spec = value();
+      const eq = spec.indexOf("=");
+      if (eq <= 0 || eq === spec.length - 1) throw new UsageError(m.badEncoding(spec));
+      try {
+        encoding.set(spec.slice(0, eq), normalizeEncoding(spec.slice(eq + 1)));
+      } catch (e) {
+        throw new UsageError(`--encoding ${spec.slice(0, eq)}: ${e instanceof Error ? e.message : String(e)}`);
+      }
     } else if (option === "--json") json = value();
     else if (option === "--limit") {
       const text = value();
@@ -65,5 +78,5 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     else throw new UsageError(m.extraArgument(arg));
   }
   if (notebook === undefined) throw new UsageError(m.noNotebook());
-  return { command: "run", notebook, data, set, ...(json !== undefined ? { json } : {}), limit };
+  return { command: "run", notebook, data, set, encoding, ...(json !== undefined ? { json } : {}), limit };
 }

@@ -54,6 +54,10 @@ async function run(args: RunArgs, out: (line: string) => void, err: (line: strin
     return EXIT_INPUT;
   }
 
+  const tables = files.map((f) => f.table);
+  const stray = [...args.encoding.keys()].filter((t) => !tables.includes(t));
+  if (stray.length) return err(m.unknownEncodingTable(stray[0], tables)), EXIT_INPUT;
+
   const engine = await nativeEngine();
   const runner = nodeCodeRunner();
   try {
@@ -79,8 +83,12 @@ async function run(args: RunArgs, out: (line: string) => void, err: (line: strin
     for (const f of files) {
       if (!("path" in f)) continue;
       try {
-        const report = await session.loadFile(fileSourceFromPath(f.path), { table: f.table });
+        const encoding = args.encoding.get(f.table);
+        const options = { table: f.table, ...(encoding ? { encoding } : {}) };
+        const report = await session.loadFile(fileSourceFromPath(f.path), options);
         out(m.loaded(report.table, f.path, report.rows));
+        // The same warnings as the app's data panel, under the table they concern.
+        for (const warning of report.warnings) out(m.loadWarning(warning));
       } catch (e) {
         err(m.loadFailed(f.table, f.path, e instanceof Error ? e.message : String(e)));
         return EXIT_INPUT;

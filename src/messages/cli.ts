@@ -1,13 +1,17 @@
 // Wording of the command-line runner: help, usage errors and the run summary.
 
 /** The `--help` text. */
-export const cliHelp = `Usage: npm run notebook -- run <notebook.md> [--data <table>=<path> ...] [--set <input>=<value> ...] [--json <out.json>] [--limit <n>]
+export const cliHelp = `Usage: npm run notebook -- run <notebook.md> [--data <table>=<path> ...]
+         [--encoding <table>=<encoding> ...] [--set <input>=<value> ...] [--json <out.json>] [--limit <n>]
 
 Runs a notebook headlessly on native DuckDB, through the same parser, graph and runtime as the app.
 
 Options:
   --data <table>=<path>  Load the file at <path> (relative to the directory you ran npm from) as <table>.
                          Overrides the file the notebook's front matter declares for <table>.
+  --encoding <table>=<encoding>
+                         Read <table>'s text file in this encoding (utf-8, windows-1252, gbk, shift_jis,
+                         euc-kr, big5, utf-16le, ...) instead of the one detected.
   --set <input>=<value>  Run with this value for the input cell <input> instead of its stored one.
                          Read by the input's type: 5, true, a,b (multiselect), 2024-01-01..2024-03-31
                          (daterange), or JSON. Checked against the input's bounds and options.
@@ -19,6 +23,8 @@ Data files: a table declared in the front matter (data: <table>: {file: <file>})
 is looked for next to the notebook (<notebook dir>/<file>), then in public/notebooks/<file> under
 the current directory, then in Clientbook's own public/notebooks/ (the shipped sample data).
 Paths on the command line are relative to the directory you ran the command from.
+Each loaded table is reported with the warnings the app's data panel shows (skipped title lines,
+renamed or padded columns, the encoding the text was decoded from), each on its own line.
 
 TypeScript cells and Markdown \${...} values run in a worker thread with nothing but JavaScript
 itself: no network, no files, no process; only the notebook's SQL data through sql\`...\`.
@@ -36,6 +42,10 @@ export const cliMessages = {
   unknownOption: (option: string) => `Unknown option ${option}. Try --help.`,
   missingValue: (option: string) => `${option} needs a value. Try --help.`,
   badData: (value: string) => `--data takes <table>=<path>, not "${value}".`,
+  badEncoding: (value: string) => `--encoding takes <table>=<encoding>, not "${value}".`,
+  unknownEncodingTable: (table: string, tables: readonly string[]) =>
+    `--encoding ${table}: no table ${table} is loaded${tables.length ? ` (tables: ${tables.join(", ")})` : ""}.`,
+  loadWarning: (text: string) => `       ! ${text}`,
   badSet: (value: string) => `--set takes <input>=<value>, not "${value}".`,
   unknownInput: (name: string, inputs: readonly string[]) => `--set ${name}: no input cell is named ${name}${inputs.length ? ` (inputs: ${inputs.join(", ")})` : " (this notebook has no input cells)"}.`,
   badSetValue: (reason: string) => `--set: ${reason}`,

@@ -19,6 +19,11 @@ export const badParquet = (file: string, reason: string) =>
 /** An encoding label the browser does not know. */
 export const unknownEncoding = (label: string) => `Unknown text encoding "${label}".`;
 
+/** A quote is opened and never closed, so the rest of the file would be one value. */
+export const unclosedQuote = (file: string, line: number) =>
+  `${file}: the quote opened on line ${line} is never closed, so everything after it would be one value. ` +
+  "Close the quote and load the file again.";
+
 /** DuckDB refused the file; its own message follows. */
 export const loadFailed = (file: string, reason: string) => `${file}: could not be loaded: ${reason}`;
 
@@ -44,6 +49,14 @@ export const longRows = (columns: readonly string[]) =>
 /** The first row looked like data, so it was kept as a row and DuckDB named the columns. */
 export const noHeader = (file: string, columns: readonly string[]) =>
   `${file}: no header row found; columns are named ${columns.slice(0, 2).join(", ")}${columns.length > 2 ? ", …" : ""}`;
+
+/** Lines above the table (a title, notes) were skipped; `first` is the first of them that held text. */
+export const skippedLines = (count: number, first: string) =>
+  `The first ${count === 1 ? "line was" : `${count} lines were`} skipped as a title or notes above the table ` +
+  `("${first.length > 60 ? `${first.slice(0, 60)}…` : first}").`;
+
+/** Comment lines starting with # were left out. */
+export const commentLines = () => `Lines starting with # were read as comments and left out.`;
 
 /** The file was decoded from a legacy encoding. */
 export const decodedFrom = (encoding: string) => `Decoded from ${encoding}; change the encoding if the text looks wrong.`;

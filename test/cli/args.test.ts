@@ -4,12 +4,17 @@ import { parseArgs, UsageError } from "../../src/cli/args";
 describe("parseArgs(argv)", () => {
   it("reads a run with data, json and limit in either option form", () => {
     expect(parseArgs(["run", "nb.md", "--data", "orders=o.csv", "--data=customers=c.csv", "--json", "out.json", "--limit=5", "--set", "n=3", "--set=who=a=b"])).toEqual({
-      command: "run", notebook: "nb.md", data: new Map([["orders", "o.csv"], ["customers", "c.csv"]]), json: "out.json", limit: 5, set: new Map([["n", "3"], ["who", "a=b"]]),
+      command: "run", notebook: "nb.md", data: new Map([["orders", "o.csv"], ["customers", "c.csv"]]), json: "out.json", limit: 5, set: new Map([["n", "3"], ["who", "a=b"]]), encoding: new Map(),
     });
   });
 
   it("defaults the limit to 1000 and leaves json out", () => {
-    expect(parseArgs(["run", "nb.md"])).toEqual({ command: "run", notebook: "nb.md", data: new Map(), set: new Map(), limit: 1000 });
+    expect(parseArgs(["run", "nb.md"])).toEqual({ command: "run", notebook: "nb.md", data: new Map(), set: new Map(), encoding: new Map(), limit: 1000 });
+  });
+
+  it("reads --encoding per table as the encoding's standard name", () => {
+    const args = parseArgs(["run", "nb.md", "--encoding", "orders=Shift_JIS", "--encoding=people=latin1"]);
+    expect(args.command === "run" && args.encoding).toEqual(new Map([["orders", "shift_jis"], ["people", "windows-1252"]]));
   });
 
   it("answers --help anywhere", () => {
@@ -24,6 +29,8 @@ describe("parseArgs(argv)", () => {
     [["run", "nb.md", "--limit", "-1"], /--limit takes a whole number/],
     [["run", "nb.md", "--set", "=3"], /--set takes <input>=<value>/],
     [["run", "nb.md", "--json"], /--json needs a value/],
+    [["run", "nb.md", "--encoding", "orders"], /--encoding takes <table>=<encoding>/],
+    [["run", "nb.md", "--encoding", "orders=klingon-8"], /--encoding orders: Unknown text encoding "klingon-8"/],
     [["run", "nb.md", "--frobnicate"], /Unknown option --frobnicate/],
     [["run", "a.md", "b.md"], /Unexpected argument "b.md"/],
   ])("rejects %j", (argv, message) => {

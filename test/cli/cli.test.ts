@@ -204,3 +204,38 @@ describe("notebook run with ts and input cells", () => {
     expect(lines[at + 3]).toMatch(/^ok\s+quiet\s/);
   });
 });
+
+describe("notebook run: load warnings and --encoding", () => {
+  const nb = () => write("sjis.md", "---\nnotebook: 1\n---\n\n```sql listing\nSELECT * FROM people\n```\n");
+  // A title line above a Shift-JIS table (顧客番号,氏名,住所,購入金額 and five customers).
+  const sjis = () => {
+    const path = join(tmp, "people-sjis.csv");
+    const table = readFileSync(resolve(root, "test/engine/load/encodings/ja.shift_jis.csv"));
+    writeFileSync(path, Buffer.concat([Buffer.from("Customer list 2024\n"), table]));
+    return path;
+  };
+
+  it("prints the data panel's warnings under the loaded table and detects Shift-JIS", async () => {
+    const out = join(tmp, "sjis.json");
+    const result = await cli("run", nb(), "--data", `people=${sjis()}`, "--json", out);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split("\n");
+    const loaded = lines.findIndex((l) => l.startsWith("loaded people <- "));
+    expect(lines[loaded]).toMatch(/\(5 rows\)$/);
+    expect(lines.slice(loaded + 1, loaded + 3)).toEqual([
+      '       ! The first line was skipped as a title or notes above the table ("Customer list 2024").',
+      "       ! Decoded from shift_jis; change the encoding if the text looks wrong.",
+    ]);
+    expect(readReport(out).cells[0].columns.map((c) => c.name)).toEqual(["顧客番号", "氏名", "住所", "購入金額"]);
+  });
+
+  it("reads the file in the encoding --encoding names, and refuses one for a table that is not loaded", async () => {
+    const result = await cli("run", nb(), "--data", `people=${sjis()}`, "--encoding", "people=latin1");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("       ! Decoded from windows-1252; change the encoding if the text looks wrong.");
+    const stray = await cli("run", nb(), "--data", `people=${sjis()}`, "--encoding", "orders=gbk");
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toContain("--encoding orders: no table orders is loaded (tables: people).");
+  });
+});

@@ -25,6 +25,10 @@ export function readCsvSql(path: string, dialect: CsvDialect, encoding: "utf-8" 
   const options = [
     `delim=${quoteString(dialect.delimiter)}`,
     `header=${dialect.hasHeader}`,
+    // Single quotes are said; DuckDB sniffs the escape of double-quoted files itself.
+    dialect.quote !== '"' ? `quote=${quoteString(dialect.quote)}, escape=${quoteString(dialect.quote)}` : "",
+    dialect.comment ? `comment=${quoteString(dialect.comment)}` : "",
+    dialect.skip > 0 ? `skip=${dialect.skip}` : "",
     "null_padding=true",
     `max_line_size=${maxLine}`,
     `buffer_size=${buffer}`,

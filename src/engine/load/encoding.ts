@@ -1,6 +1,7 @@
 // Text encoding detection for client exports: byte-order marks, then strict UTF-8, then a choice
-// between GB18030/GBK and Windows-1252 by the shape of the non-ASCII bytes. Also spots binary junk.
+// between the double-byte encodings (GB18030/GBK, EUC-KR, Shift-JIS) and Windows-1252. Also spots binary junk.
 import { notTextFile, unknownEncoding } from "../../messages/engine";
+import { doubleByteEncoding } from "./double-byte";
 
 /** An encoding decision: the WHATWG name to decode with and how many BOM bytes to skip. */
 export interface DetectedEncoding {
@@ -26,7 +27,7 @@ export function detectEncoding(sample: Uint8Array, complete: boolean): DetectedE
   const utf16 = utf16WithoutBom(sample);
   if (utf16) return { encoding: utf16, bom: 0 };
   if (decodes(sample, "utf-8", complete)) return { encoding: "utf-8", bom: 0 };
-  return { encoding: looksLikeGb(sample, complete) ? "gb18030" : "windows-1252", bom: 0 };
+  return { encoding: doubleByteEncoding(sample, complete) ?? "windows-1252", bom: 0 };
 }
 
 function decodes(bytes: Uint8Array, encoding: string, complete: boolean): boolean {
@@ -53,26 +54,6 @@ function utf16WithoutBom(sample: Uint8Array): string | undefined {
   if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return "utf-16le";
   if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return "utf-16be";
   return undefined;
-}
-
-// GBK text has its non-ASCII bytes in runs of two or more (each character is a lead and trail
-// byte); Windows-1252 text has them mostly alone (é, ü, € between ASCII letters).
-function looksLikeGb(sample: Uint8Array, complete: boolean): boolean {
-  if (!decodes(sample, "gb18030", complete)) return false;
-  let single = 0;
-  let multi = 0;
-  for (let i = 0; i < sample.length; ) {
-    if (sample[i] < 0x80) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < sample.length && sample[j] >= 0x80) j++;
-    if (j - i === 1) single++;
-    else multi++;
-    i = j;
-  }
-  return multi > 0 && multi >= single * 2;
 }
 
 /** Throws the "not a text file" error when decoded text is mostly control characters or has NULs. */

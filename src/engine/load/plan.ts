@@ -1,6 +1,6 @@
 // Planning a load from the first megabyte of a file: format, encoding (detected or chosen), whether
 // DuckDB can decode it itself, and the CSV dialect. Pure apart from reading the sample.
-import { emptyFile } from "../../messages/engine";
+import { emptyFile, unclosedQuote } from "../../messages/engine";
 import type { FileSource, LoadOptions } from "../engine";
 import { textDecoder } from "./decoder";
 import { assertText, detectEncoding, normalizeEncoding } from "./encoding";
@@ -44,5 +44,6 @@ export async function planLoad(source: FileSource, options: LoadOptions = {}): P
   // Windows-1252 in 0x80-0x9F, so every other encoding is transcoded in JS.
   const duckdbEncoding = encoding === "utf-8" ? "utf-8" : encoding === "utf-16le" && bom === 2 ? "utf-16" : undefined;
   const dialect = format === "csv" ? sniffDialect(text, complete, ext === "tsv" || ext === "tab") : undefined;
+  if (dialect?.unclosedQuote) throw new Error(unclosedQuote(source.name, dialect.unclosedQuote));
   return { format, ext, encoding, bom, duckdbEncoding, dialect };
 }

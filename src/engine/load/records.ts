@@ -7,12 +7,30 @@ export interface SampleRecord {
   readonly line: number;
 }
 
+/** The quote character and the comment character (absent: no comments) of a dialect. */
+export interface Quoting {
+  readonly quote?: string;
+  readonly comment?: string;
+}
+
+/** Records of a sample, and the line of a quote that holds text and is still open at the end of a whole file. */
+export type SampleRecords = SampleRecord[] & { readonly unclosedQuote?: number };
+
 /** Splits `text` into records with `delimiter`; drops the last record when the sample is cut short. */
-export function splitRecords(text: string, delimiter: string, complete: boolean, maxRecords = 2000): SampleRecord[] {
+export function splitRecords(
+  text: string,
+  delimiter: string,
+  complete: boolean,
+  maxRecords = 2000,
+  quoting: Quoting = {},
+): SampleRecords {
+  const quote = quoting.quote ?? '"';
+  const comment = quoting.comment;
   const out: SampleRecord[] = [];
   let fields: string[] = [];
   let field = "";
   let quoted = false;
+  let quoteLine = 0;
   let line = 1;
   let start = 1;
   let i = 0;
@@ -20,9 +38,9 @@ export function splitRecords(text: string, delimiter: string, complete: boolean,
   while (i < n && out.length < maxRecords) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
+      if (ch === quote) {
+        if (text[i + 1] === quote) {
+          field += quote;
           i += 2;
           continue;
         }
@@ -34,8 +52,12 @@ export function splitRecords(text: string, delimiter: string, complete: boolean,
       i++;
       continue;
     }
-    if (ch === '"' && field === "") quoted = true;
-    else if (ch === delimiter) {
+    if (ch === quote && field === "") [quoted, quoteLine] = [true, line];
+    else if (ch === comment) {
+      // As DuckDB does: the rest of the line is dropped, and a line holding only a comment is no record.
+      while (i + 1 < n && text[i + 1] !== "\n" && text[i + 1] !== "\r") i++;
+      if (!fields.length && !field.trim()) field = "";
+    } else if (ch === delimiter) {
       fields.push(field);
       field = "";
     } else if (ch === "\n" || ch === "\r") {
@@ -53,5 +75,7 @@ export function splitRecords(text: string, delimiter: string, complete: boolean,
     fields.push(field);
     out.push({ fields, line: start });
   }
-  return out;
+  // A lone quote at the very end holds nothing; one that holds text would swallow it.
+  const unclosed = i >= n && complete && quoted && out.length && out[out.length - 1].fields.at(-1) !== "";
+  return unclosed ? Object.assign(out, { unclosedQuote: quoteLine }) : out;
 }

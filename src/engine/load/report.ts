@@ -1,6 +1,9 @@
-// Load warnings the user sees: a missing header row, duplicate or blank header names DuckDB renamed, ragged rows padded,
-// extra fields in generated columns, and the legacy encoding the text was decoded from.
-import { blankColumn, decimalComma, decodedFrom, duplicateColumn, longRows, noHeader, shortRows } from "../../messages/engine";
+// Load warnings the user sees: skipped title lines, comments, a missing header row, duplicate or
+// blank header names DuckDB renamed, ragged rows padded, extra fields in generated columns, and the
+// legacy encoding the text was decoded from.
+import {
+  blankColumn, commentLines, decimalComma, decodedFrom, duplicateColumn, longRows, noHeader, shortRows, skippedLines,
+} from "../../messages/engine";
 import type { LoadPlan } from "./plan";
 
 /** Compares the header as written with the columns DuckDB created and lists what the user should know. */
@@ -9,6 +12,8 @@ export function loadWarnings(plan: LoadPlan, columns: readonly string[], file: s
   const dialect = plan.dialect;
   if (dialect) {
     const header = dialect.header;
+    if (dialect.skipped) warnings.push(skippedLines(dialect.skip, dialect.skipped));
+    if (dialect.comment) warnings.push(commentLines());
     if (!dialect.hasHeader) warnings.push(noHeader(file, columns));
     const seen = new Set<string>();
     // Without a header row the first row is data: there are no written names to compare.

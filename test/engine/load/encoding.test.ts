@@ -1,4 +1,6 @@
-// detectEncoding and textDecoder: BOMs, strict UTF-8, GBK versus Windows-1252, binary junk.
+// detectEncoding and textDecoder: BOMs, strict UTF-8, GBK, EUC-KR and Shift-JIS versus Windows-1252, binary junk.
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { assertText, detectEncoding, normalizeEncoding } from "../../../src/engine/load/encoding";
 import { textDecoder } from "../../../src/engine/load/decoder";
@@ -23,6 +25,23 @@ describe("detectEncoding(sample, complete)", () => {
     expect(detectEncoding(new Uint8Array(gbkOrders), true).encoding).toBe("gb18030");
     // "été à Köln" in Windows-1252: lone high bytes, one of them a valid GBK lead.
     expect(detectEncoding(bytes(0xe9, 0x74, 0xe9, 0x20, 0xe0, 0x20, 0x4b, 0xf6, 0x6c, 0x6e), true).encoding).toBe("windows-1252");
+  });
+});
+
+describe("detectEncoding on client-export samples (encodings/<sample>.<encoding>.csv)", () => {
+  const dir = join(__dirname, "encodings");
+  const names: Record<string, string> = { cp1252: "windows-1252", gbk: "gb18030" };
+  const wanted = (file: string) => names[file.split(".")[1]] ?? file.split(".")[1];
+  for (const name of readdirSync(dir)) {
+    it(`finds ${wanted(name)} in ${name}`, () => {
+      const sample = new Uint8Array(readFileSync(join(dir, name)));
+      expect(detectEncoding(sample, true).encoding).toBe(wanted(name));
+      expect(textDecoder(wanted(name)).decode(sample)).not.toMatch(/\ufffd/);
+    });
+  }
+  it("finds Shift-JIS kanji whose second bytes are ASCII letters (名前 is 0x96 0xBC 0x91 0x4F)", () => {
+    const sample = bytes(0x96, 0xbc, 0x91, 0x4f, 0x2c, 0x31, 0x0a, 0x8e, 0x52, 0x93, 0x63, 0x2c, 0x32);
+    expect(detectEncoding(sample, true).encoding).toBe("shift_jis");
   });
 });
 
