@@ -1,0 +1,38 @@
+// Per-cell views: running one cell re-renders that cell's view, not every cell of the notebook.
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { ENGINE_TIMEOUT, openFromDisk, useApp } from "./app-fixture";
+
+const app = useApp();
+const fence = "```";
+const NAMES = ["a1", "a2", "a3", "a4", "a5", "a6"];
+const NOTEBOOK = `---
+notebook: 1
+title: Render counts
+---
+
+${NAMES.map((n, i) => `${fence}sql ${n}\nSELECT ${i} AS v\n${fence}\n`).join("\n")}`;
+
+const counts = (page: Page) =>
+  page.locator("[data-cell]").evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-render-count"))));
+
+describe("cell views", () => {
+  it("running one cell re-renders only that cell's view", async () => {
+    const ob = await app.open();
+    const { page } = ob;
+    await page.waitForSelector("body[data-engine=ready]", { timeout: ENGINE_TIMEOUT });
+    await openFromDisk(ob, "render.md", NOTEBOOK);
+    await page.locator('[data-action="trust"]').click();
+    await page.locator('[data-cell="a6"][data-state="done"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-cell][data-state="running"]').first().waitFor({ state: "detached" });
+    await page.waitForTimeout(300);
+    const before = await counts(page);
+    await page.locator('[data-cell="a3"] [data-action="run-cell"]').click();
+    await page.locator('[data-cell="a3"][data-state="done"]').waitFor();
+    await page.waitForTimeout(500);
+    const after = await counts(page);
+    const changed = NAMES.filter((_, i) => after[i] !== before[i]);
+    console.log(`cell views re-rendered by one cell's run: ${changed.length} of ${NAMES.length} (${changed.join(", ")})`);
+    expect(changed).toEqual(["a3"]);
+  });
+});
