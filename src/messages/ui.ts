@@ -53,7 +53,8 @@ export const ui = {
   hideData: "Hide the data panel",
   removeTable: (table: string) => `Remove the table “${table}”`,
   removeFailed: (table: string, reason: string) => `Could not remove the table “${table}”: ${reason}`,
-  readsRemoved: (table: string) => `This cell reads the table “${table}”, which was removed: load it again to run this cell.`,
+  readsRemoved: (table: string) =>
+    `This cell reads the table “${table}”, which was removed: load it again to run this cell.`,
   loading: (file: string) => `Loading ${file}`,
   downloading: (file: string) => `Fetching ${file}`,
   progress: (read: number, total: number, rows?: number) =>

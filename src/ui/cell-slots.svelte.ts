@@ -16,7 +16,8 @@ export class CellSlot {
 /** The same state: the same object, or (for a session that re-wraps unchanged cells) the same parts. */
 export function sameCellState(a: CellState, b: CellState): boolean {
   if (a === b) return true;
-  const logsAlike = a.logs === b.logs || (a.logs?.length === b.logs?.length && (a.logs ?? []).every((l, i) => l === b.logs?.[i]));
+  const logsAlike =
+    a.logs === b.logs || (a.logs?.length === b.logs?.length && (a.logs ?? []).every((l, i) => l === b.logs?.[i]));
   return (
     a.cell === b.cell &&
     a.status === b.status &&

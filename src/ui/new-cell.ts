@@ -3,7 +3,17 @@ import type { Cell } from "../notebook/types";
 import type { NewCell, SessionState } from "../session/types";
 
 const STEMS = { sql: "query", ts: "code", input: "param", chart: "chart" } as const;
-const CHART_SPEC = '{\n  "mark": "bar",\n  "encoding": {\n    "x": { "field": "", "type": "nominal" },\n    "y": { "aggregate": "count" }\n  }\n}';
+const CHART_SPEC = [
+  "{",
+  '  "mark": "bar",',
+  '  "encoding": {',
+  '    "x": { "field": "", "type": "nominal" },',
+  '    "y": { "aggregate": "count" }',
+  "  }",
+  "}",
+].join("\n");
+const TS_SOURCE = "// Other cells are in scope by name; `sql` queries DuckDB.\nreturn 1 + 1;";
+const INPUT_SOURCE = '{ "type": "range", "label": "Value", "min": 0, "max": 100, "step": 1, "value": 50 }';
 
 const takenNames = (state: SessionState) => new Set(state.cells.flatMap((c) => (c.cell.name ? [c.cell.name] : [])));
 
@@ -19,10 +29,8 @@ export function newCellSpec(state: SessionState, kind: NewCell["kind"]): NewCell
   if (kind === "markdown") return { kind, source: "" };
   const stem = kind in STEMS ? STEMS[kind as keyof typeof STEMS] : "cell";
   const name = freeName(stem, takenNames(state));
-  if (kind === "ts") return { kind, name, source: "// Other cells are in scope by name; `sql` queries DuckDB.\nreturn 1 + 1;" };
-  if (kind === "input") {
-    return { kind, name, source: '{ "type": "range", "label": "Value", "min": 0, "max": 100, "step": 1, "value": 50 }' };
-  }
+  if (kind === "ts") return { kind, name, source: TS_SOURCE };
+  if (kind === "input") return { kind, name, source: INPUT_SOURCE };
   if (kind === "chart") {
     const lastSql = [...state.cells].reverse().find((c) => c.cell.kind === "sql")?.cell.name;
     return { kind, name, source: CHART_SPEC, attrs: lastSql ? { data: lastSql } : {} };

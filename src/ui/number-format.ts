@@ -21,6 +21,10 @@ export function columnNumberFormat(values: readonly unknown[]): (value: number) 
   }
   // A column of whole numbers under 10,000 (years, codes, counts) is shown as written: `2010`, not `2,010`.
   const grouping = decimals > 0 || !small;
-  const format = new Intl.NumberFormat("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: grouping });
+  const format = new Intl.NumberFormat("en-US", {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+    useGrouping: grouping,
+  });
   return (value) => (Number.isFinite(value) ? format.format(value) : String(value));
 }

@@ -80,7 +80,8 @@ export class RoleMappings {
     }
     const names = summary.columns.map((c) => c.name);
     const check = checkMapping(kind, table, mappedOnly(roles), names);
-    return { table, kind, roles, columns: summary.columns, status, check, ...(confidence !== undefined ? { confidence } : {}) };
+    const sure = confidence !== undefined ? { confidence } : {};
+    return { table, kind, roles, columns: summary.columns, status, check, ...sure };
   }
 
   /** Every loaded table's mapping, in table order. */

@@ -21,15 +21,18 @@ ${fence}
 `;
 
 async function load(page: Page, name: string, csv: string): Promise<void> {
-  await page.locator('input[data-action="load-files"]').setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(csv) });
+  const file = { name, mimeType: "text/csv", buffer: Buffer.from(csv) };
+  await page.locator('input[data-action="load-files"]').setInputFiles(file);
   await page.locator(`[data-table="${name.replace(/\.csv$/, "")}"]`).waitFor({ timeout: 30_000 });
 }
 
-const cards = (page: Page) => page.locator("[data-table]").evaluateAll((els) => els.map((e) => e.getAttribute("data-table")));
-const expanded = (page: Page, table: string) => page.locator(`[data-role-mapping="${table}"] [data-action="toggle-roles"]`).getAttribute("aria-expanded");
+const cards = (page: Page) =>
+  page.locator("[data-table]").evaluateAll((els) => els.map((e) => e.getAttribute("data-table")));
+const expanded = (page: Page, table: string) =>
+  page.locator(`[data-role-mapping="${table}"] [data-action="toggle-roles"]`).getAttribute("aria-expanded");
 
 describe("the data panel", () => {
-  it("orders tables as loaded, folds confident role guesses, removes a table marking its readers, collapses", async () => {
+  it("orders tables as loaded, folds sure role guesses, removes a table marking its readers, collapses", async () => {
     const ob = await app.open();
     const { page } = ob;
     await page.waitForSelector("body[data-engine=ready]", { timeout: ENGINE_TIMEOUT });

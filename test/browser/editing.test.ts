@@ -14,16 +14,18 @@ title: Editing
 ${["alpha", "beta", "gamma"].map((n, i) => `${fence}sql ${n}\nSELECT ${i} AS v\n${fence}\n`).join("\n")}`;
 
 /** The cells' names in page order. */
-const order = (page: Page) => page.locator("[data-cell]").evaluateAll((els) => els.map((e) => e.getAttribute("data-cell")));
+const order = (page: Page) =>
+  page.locator("[data-cell]").evaluateAll((els) => els.map((e) => e.getAttribute("data-cell")));
 /** The name of the cell holding the keyboard focus, and whether the focus is in its editor. */
 const focus = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement;
-    return { cell: el?.closest("[data-cell]")?.getAttribute("data-cell") ?? null, inEditor: !!el?.closest(".cm-editor") };
+    const cell = el?.closest("[data-cell]")?.getAttribute("data-cell") ?? null;
+    return { cell, inEditor: !!el?.closest(".cm-editor") };
   });
 
 describe("editing cells", () => {
-  it("inserts with + and a/b, leaves the editor with Esc, moves with Alt+arrows and by dragging, duplicates", async () => {
+  it("inserts with + and a/b, Esc leaves the editor, moves with Alt+arrows and by dragging, duplicates", async () => {
     const ob = await app.open();
     const { page } = ob;
     await openFromDisk(ob, "editing.md", NOTEBOOK);
@@ -56,20 +58,23 @@ describe("editing cells", () => {
     // Drag gamma by its handle onto the top half of the first cell: it becomes first.
     const first = page.locator('[data-cell="query_1"]');
     await page.locator('[data-cell="gamma"]').hover();
-    await page.locator('[data-cell="gamma"] [data-action="drag-cell"]').dragTo(first, { targetPosition: { x: 40, y: 8 } });
+    const handle = page.locator('[data-cell="gamma"] [data-action="drag-cell"]');
+    await handle.dragTo(first, { targetPosition: { x: 40, y: 8 } });
     await expect.poll(() => order(page)).toEqual(["gamma", "query_1", "query_2", "alpha", "beta", "query_3"]);
 
     // Duplicate: a copy with the same source right after it, under a free name.
     await page.locator('[data-cell="alpha"]').hover();
     await page.locator('[data-cell="alpha"] [data-action="duplicate"]').click();
-    await expect.poll(() => order(page)).toEqual(["gamma", "query_1", "query_2", "alpha", "alpha_2", "beta", "query_3"]);
+    const reordered = ["gamma", "query_1", "query_2", "alpha", "alpha_2", "beta", "query_3"];
+    await expect.poll(() => order(page)).toEqual(reordered);
     expect(await page.locator('[data-cell="alpha_2"] .cm-content').textContent()).toBe("SELECT 0 AS v");
     await page.screenshot({ path: "/tmp/clientbook-editing.png" });
 
     // Saving writes the new order.
-    const [download] = await Promise.all([page.waitForEvent("download"), page.locator('[data-action="save-notebook"]').click()]);
+    const save = page.locator('[data-action="save-notebook"]');
+    const [download] = await Promise.all([page.waitForEvent("download"), save.click()]);
     const saved = await import("node:fs/promises").then(async (fs) => fs.readFile(await download.path(), "utf8"));
-    expect([...saved.matchAll(/```sql (\w+)/g)].map((m) => m[1])).toEqual(["gamma", "query_1", "query_2", "alpha", "alpha_2", "beta", "query_3"]);
+    expect([...saved.matchAll(/```sql (\w+)/g)].map((m) => m[1])).toEqual(reordered);
   });
 
   it("deletes with undo: the toast's Undo and Ctrl+Z bring a cell back where it was, with its source", async () => {

@@ -33,7 +33,7 @@ describe("cell views", () => {
     await page.waitForTimeout(500);
     const after = await counts(page);
     const changed = NAMES.filter((_, i) => after[i] !== before[i]);
-    console.log(`cell views re-rendered by one cell's run: ${changed.length} of ${NAMES.length} (${changed.join(", ")})`);
+    console.log(`cell views re-rendered by one cell's run: ${changed.length} of ${NAMES.length} (${changed})`);
     expect(changed).toEqual(["a3"]);
   });
 
