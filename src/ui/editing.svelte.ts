@@ -140,6 +140,14 @@ export class CellEditing {
     return true;
   }
 
+  /** Forgets the selection and the deleted cells (another notebook was opened: they belong to the old one). */
+  reset(): void {
+    this.selected = undefined;
+    this.markdownEditing = undefined;
+    this.trash = [];
+    this.toast = undefined;
+  }
+
   /** Hides the undo toast (the deleted cells can still be brought back with Ctrl/Cmd+Z). */
   dismissToast(): void {
     this.toast = undefined;

@@ -122,6 +122,7 @@ export class Workbench {
       return false;
     }
     this.fileName = fileName;
+    this.editing.reset();
     this.problems = this.problems.filter((p) => p.kind !== "notebook");
     this.deps.onOpen?.();
     return true;
