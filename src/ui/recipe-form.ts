@@ -5,7 +5,7 @@ import { RecipeError } from "../recipes/errors";
 import { checkRoles, type Recipe, type RoleProblem, type TableBinding } from "../recipes/recipe";
 import { AUTO, encodeParam, paramReader, resolveParams, type ParamSpec } from "../recipes/params";
 import type { NewCell } from "../session/types";
-import type { TableMapping } from "./roles.svelte";
+import type { TableMapping } from "./mapping";
 
 /** A form field's value: text for most parameters, a flag for yes/no, a list for multiple choice. */
 export type FieldValue = string | boolean | string[];

@@ -1,23 +1,22 @@
 // Column roles per loaded table, as the data panel shows them: the mapping saved in the notebook's front
 // matter, else a guess from the column names and types, overlaid with the user's unsaved changes.
 // The recipe gallery binds tables with the same mappings, so what the panel shows is what a recipe uses.
-import { checkMapping, type MappingCheck } from "../recipes/bindings";
+import { checkMapping } from "../recipes/bindings";
 import { guessRoles, guessTableKind, isRoleOf, requiredRoles, TABLE_KINDS, type ColumnHint, type TableKind } from "../recipes/roles";
-import type { ColumnProfile } from "../engine/engine";
-import type { Workbench } from "./workbench.svelte";
+import type { ColumnProfile, TableSummary } from "../engine/engine";
+import type { Session, SessionState } from "../session/types";
 import { mappedOnly } from "./recipe-form";
+import type { MappingStatus, TableMapping } from "./mapping";
 
-/** Where a table's shown mapping comes from. */
-export type MappingStatus = "saved" | "guessed" | "edited";
+export type { MappingStatus, TableMapping } from "./mapping";
 
-/** A table's mapping as shown: its kind, role -> column, where it comes from, and what it lacks. */
-export interface TableMapping {
-  readonly table: string;
-  readonly kind: TableKind;
-  readonly roles: Readonly<Record<string, string>>;
-  readonly columns: readonly ColumnProfile[];
-  readonly status: MappingStatus;
-  readonly check: MappingCheck;
+/** What the mappings need from the workbench (an interface, so this file does not import it). */
+export interface RoleHost {
+  readonly state: SessionState;
+  /** The loaded tables as shown (in load order, removed ones left out). */
+  readonly tables: readonly TableSummary[];
+  readonly session: Session;
+  notify(message: string): void;
 }
 
 /** A request to bring a table's mapping into view (from the gallery's "map the columns" link). */
@@ -45,21 +44,21 @@ function kindForRoles(roles: Readonly<Record<string, string>>, guessed: TableKin
 
 /** The role mappings of the loaded tables: guessed, edited, saved. */
 export class RoleMappings {
-  private readonly bench: Workbench;
+  private readonly bench: RoleHost;
   /** Unsaved changes per table (a Map: a table may be called `__proto__`). */
   private drafts: ReadonlyMap<string, Draft> = $state.raw(new Map());
-  private readonly guesses = new Map<string, { kind: TableKind; roles: Record<string, string> }>();
+  private readonly guesses = new Map<string, { kind: TableKind; roles: Record<string, string>; confidence: number }>();
   private serial = 0;
   /** The latest request to show a table's mapping; the data panel scrolls to it. */
   focus: FocusRequest | undefined = $state.raw(undefined);
 
-  constructor(bench: Workbench) {
+  constructor(bench: RoleHost) {
     this.bench = bench;
   }
 
   /** The mapping of a loaded table, or undefined when no such table is loaded. */
   of(table: string): TableMapping | undefined {
-    const summary = this.bench.state.tables.find((t) => t.name === table);
+    const summary = this.bench.tables.find((t) => t.name === table);
     if (!summary) return undefined;
     const signature = signatureOf(summary.columns);
     const draft = this.drafts.get(table);
@@ -67,6 +66,7 @@ export class RoleMappings {
     let kind: TableKind;
     let roles: Readonly<Record<string, string>>;
     let status: MappingStatus;
+    let confidence: number | undefined;
     if (draft && draft.signature === signature) {
       ({ kind, roles } = draft);
       status = "edited";
@@ -75,16 +75,18 @@ export class RoleMappings {
       roles = saved;
       status = "saved";
     } else {
-      ({ kind, roles } = this.guess(summary.columns, signature));
+      ({ kind, roles, confidence } = this.guess(summary.columns, signature));
       status = "guessed";
     }
     const names = summary.columns.map((c) => c.name);
-    return { table, kind, roles, columns: summary.columns, status, check: checkMapping(kind, table, mappedOnly(roles), names) };
+    const check = checkMapping(kind, table, mappedOnly(roles), names);
+    const sure = confidence !== undefined ? { confidence } : {};
+    return { table, kind, roles, columns: summary.columns, status, check, ...sure };
   }
 
   /** Every loaded table's mapping, in table order. */
   all(): TableMapping[] {
-    return this.bench.state.tables.map((t) => this.of(t.name)).filter((m): m is TableMapping => m !== undefined);
+    return this.bench.tables.map((t) => this.of(t.name)).filter((m): m is TableMapping => m !== undefined);
   }
 
   /** Changes what kind of table it is; the roles are guessed again for that kind. */
@@ -141,8 +143,8 @@ export class RoleMappings {
     let guess = this.guesses.get(signature);
     if (!guess) {
       const hints = hintsOf(columns);
-      const kind = guessTableKind(hints).kind;
-      guess = { kind, roles: guessRoles(hints, kind).roles };
+      const { kind, confidence } = guessTableKind(hints);
+      guess = { kind, roles: guessRoles(hints, kind).roles, confidence };
       this.guesses.set(signature, guess);
     }
     return guess;

@@ -1,11 +1,16 @@
 // The UI's state: a reactive mirror of the session plus what only the screen cares about (loads in
 // progress, load errors, notices, the file behind each table so it can be reloaded). Components
 // read it and call its methods; it calls the Session, and nothing here knows about DuckDB.
-import type { Session, SessionState, NewCell } from "../session/types";
-import type { FileSource, LoadReport } from "../engine/engine";
+import type { Session, SessionState } from "../session/types";
+import type { FileSource, LoadReport, TableSummary } from "../engine/engine";
 import type { ResultTable } from "../table/result";
 import { ui } from "../messages/ui";
 import { RoleMappings } from "./roles.svelte";
+import { CellSlots } from "./cell-slots.svelte";
+import { CellEditing } from "./editing.svelte";
+import { RunProgress } from "./run-progress.svelte";
+import { TableList } from "./table-list.svelte";
+import { completionSchema } from "./completion";
 
 /** A file being fetched or loaded, for the progress bar. */
 export interface LoadView {
@@ -34,6 +39,8 @@ export interface WorkbenchDeps {
   readonly preview?: (table: string, limit: number) => Promise<ResultTable>;
   /** Called after another notebook was opened (main.ts gives the new notebook a fresh code sandbox). */
   readonly onOpen?: () => void;
+  /** Drops a loaded table from the database (the session has no call for it yet). */
+  readonly dropTable?: (table: string) => Promise<void>;
 }
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -53,13 +60,52 @@ export class Workbench {
   engine: "starting" | "ready" | "failed" = $state("starting");
   /** Column roles per loaded table (guessed, edited, saved), shared by the data panel and the recipe gallery. */
   readonly roles: RoleMappings = new RoleMappings(this);
+  /** One reactive entry per cell: a cell view reads its own, so it re-renders only for its cell. */
+  readonly cells = new CellSlots();
+  readonly editing: CellEditing = new CellEditing(this);
+  readonly progress = new RunProgress();
+  readonly tableList = new TableList();
+  /** What SQL editors complete (replaced only when a table or a SQL cell's columns change). */
+  schema: Record<string, string[]> = $state.raw({});
+  private schemaKey = "";
   private nextId = 1;
 
   constructor(deps: WorkbenchDeps) {
     this.deps = deps;
     this.session = deps.session;
     this.state = $state.raw(this.session.getState());
-    this.session.subscribe((s) => (this.state = s));
+    this.update(this.state);
+    this.session.subscribe((s) => this.update(s));
+  }
+
+  private update(state: SessionState): void {
+    this.state = state;
+    this.progress.observe(this.cells.sync(state.cells));
+    const schema = completionSchema(state);
+    const key = JSON.stringify(Object.entries(schema));
+    if (key !== this.schemaKey) {
+      this.schemaKey = key;
+      this.schema = schema;
+    }
+  }
+
+  /** The loaded tables as the data panel shows them: in load order, removed ones left out. */
+  get tables(): TableSummary[] {
+    return this.tableList.visible(this.state.tables);
+  }
+
+  /** Drops a table from the database; the cells that read it are marked. */
+  async removeTable(table: string): Promise<void> {
+    try {
+      await this.deps.dropTable?.(table);
+    } catch (error) {
+      this.notify(ui.removeFailed(table, reason(error)));
+      return;
+    }
+    this.tableList.remove(table, this.state.cells);
+    const reports = new Map(this.reports);
+    reports.delete(table);
+    this.reports = reports;
   }
 
   /** The notebook's title, from its front matter. */
@@ -76,6 +122,7 @@ export class Workbench {
       return false;
     }
     this.fileName = fileName;
+    this.editing.reset();
     this.problems = this.problems.filter((p) => p.kind !== "notebook");
     this.deps.onOpen?.();
     return true;
@@ -137,6 +184,7 @@ export class Workbench {
         onProgress: (p) => this.updateLoad(id, { bytes: p.bytesRead, total: p.totalBytes, rows: p.rows }),
       });
       this.reports = new Map(this.reports).set(report.table, { report, source });
+      this.tableList.loaded(report.table);
       this.problems = this.problems.filter((p) => !(p.kind === "load" && p.file === source.name));
       return report;
     } catch (error) {
@@ -168,33 +216,16 @@ export class Workbench {
   /** Runs the whole notebook; the user asking to run is their word that it may run. */
   async runAll(): Promise<void> {
     if (!this.state.trusted) this.session.trust();
+    this.progress.start(this.state.cells);
     // Cell failures show on their cells; anything thrown past them is shown, never left unhandled.
     await this.session.runAll().catch((error: unknown) => this.notify(reason(error)));
+    this.progress.stop();
   }
 
   /** Runs one cell (and what it needs). */
   async run(cellId: string): Promise<void> {
     if (!this.state.trusted) this.session.trust();
     await this.session.run(cellId).catch((error: unknown) => this.notify(reason(error)));
-  }
-
-  /** Adds a cell at `index` with a fresh name for computing cells. */
-  addCell(index: number, kind: NewCell["kind"]): string {
-    const taken = new Set(this.state.cells.map((c) => c.cell.name).filter(Boolean));
-    const stem = kind === "sql" ? "query" : kind === "ts" ? "code" : kind === "input" ? "param" : "chart";
-    let n = 1;
-    while (taken.has(`${stem}_${n}`)) n++;
-    const lastSql = [...this.state.cells].reverse().find((c) => c.cell.kind === "sql")?.cell.name;
-    const firstTable = this.state.tables[0]?.name;
-    if (kind === "markdown") return this.session.insertCell(index, { kind, source: "" });
-    if (kind === "ts") return this.session.insertCell(index, { kind, name: `${stem}_${n}`, source: "// Other cells are in scope by name; `sql` queries DuckDB.\nreturn 1 + 1;" });
-    if (kind === "input") return this.session.insertCell(index, { kind, name: `${stem}_${n}`, source: '{ "type": "range", "label": "Value", "min": 0, "max": 100, "step": 1, "value": 50 }' });
-    if (kind === "chart") {
-      const spec = '{\n  "mark": "bar",\n  "encoding": {\n    "x": { "field": "", "type": "nominal" },\n    "y": { "aggregate": "count" }\n  }\n}';
-      return this.session.insertCell(index, { kind, name: `${stem}_${n}`, source: spec, attrs: lastSql ? { data: lastSql } : {} });
-    }
-    const from = firstTable ? `"${firstTable.replace(/"/g, '""')}"` : "range(10)";
-    return this.session.insertCell(index, { kind, name: `${stem}_${n}`, source: `SELECT *\nFROM ${from}\nLIMIT 100` });
   }
 
   /** The notebook as Markdown text for saving. */

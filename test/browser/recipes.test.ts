@@ -9,8 +9,10 @@ import { ENGINE_TIMEOUT, dist, openFromDisk, useApp } from "./app-fixture";
 
 const app = useApp();
 
-/** The column each role select of a table's mapping shows. */
+/** The column each role select of a table's mapping shows (unfolding the mapping: a confident guess is folded). */
 async function mappedColumns(page: Page, table: string): Promise<Record<string, string>> {
+  const toggle = page.locator(`[data-role-mapping="${table}"] [data-action="toggle-roles"]`);
+  if ((await toggle.getAttribute("aria-expanded")) === "false") await toggle.click();
   return page.locator(`[data-role-mapping="${table}"] select[data-role-select]`).evaluateAll((els) =>
     Object.fromEntries(els.map((el) => [el.getAttribute("data-role-select")!, (el as HTMLSelectElement).value]).filter(([, v]) => v !== "")),
   );
