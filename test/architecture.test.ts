@@ -74,12 +74,6 @@ describe("architecture import rules", () => {
   });
 });
 
-/**
- * Known file circles, each as `importCircles` prints it. The only entry is the ui/ circle that the UI work
- * breaks: empty this list when that lands (the test below fails while an entry no longer matches a circle).
- */
-const KNOWN_FILE_CIRCLES = ["ui/recipe-form.ts <-> ui/roles.svelte.ts <-> ui/workbench.svelte.ts"];
-
 describe("architecture import graph", () => {
   const graph = fileGraph(files);
 
@@ -87,10 +81,14 @@ describe("architecture import graph", () => {
     expect(importCircles(folderGraph(graph, area))).toEqual([]);
   });
 
-  it("has no import circle between files, but the known ones", () => {
-    const circles = importCircles(graph);
-    expect(circles.filter((c) => !KNOWN_FILE_CIRCLES.includes(c))).toEqual([]);
-    expect(KNOWN_FILE_CIRCLES.filter((c) => !circles.includes(c))).toEqual([]);
+  it("has no import circle between files", () => {
+    expect(importCircles(graph)).toEqual([]);
+  });
+
+  it("passes the workbench to components through context, never as a prop", () => {
+    const takesBench = (f: string) => /\bbench\b[^=]*\}\s*=\s*\$props\(\)/.test(readFileSync(join(src, f), "utf8"));
+    const offenders = files.filter((f) => f.file.endsWith(".svelte") && takesBench(f.file));
+    expect(offenders.map((f) => f.file)).toEqual([]);
   });
 
   it("messages/ imports nothing outside itself (every area may use it)", () => {
