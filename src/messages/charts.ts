@@ -7,9 +7,11 @@ export const chartMessages = {
   unknownField: (field: string, columns: readonly string[]) =>
     `The chart uses the field ${q(field)}, but the data has no such column. Columns: ${columns.map(q).join(", ")}.`,
   textAggregate: (op: string, field: string, type: string) =>
-    `The chart asks for the ${op} of ${q(field)}, a ${type} column: only count, valid, missing and distinct work on text. Use a number column or "aggregate": "count".`,
+    `The chart asks for the ${op} of ${q(field)}, a ${type} column: only count, valid, missing and distinct ` +
+    `work on text. Use a number column or "aggregate": "count".`,
   timeUnitNotDate: (unit: string, field: string, type: string) =>
-    `The chart puts the time unit ${q(unit)} on ${q(field)}, a ${type} column: time units need a DATE or TIMESTAMP column. Cast it in the sql cell, e.g. CAST(${field} AS DATE).`,
+    `The chart puts the time unit ${q(unit)} on ${q(field)}, a ${type} column: time units need a DATE or ` +
+    `TIMESTAMP column. Cast it in the sql cell, e.g. CAST(${field} AS DATE).`,
   binNotNumber: (field: string, type: string) =>
     `The chart bins ${q(field)}, a ${type} column: only number columns can be binned.`,
   rawComposite: () => "layered, concatenated, faceted and repeated charts draw raw rows",

@@ -14,7 +14,7 @@ export const NASTY = 'x" FROM t; --';
 /** Creates table `t` with a few hundred seeded rows of text, numbers, dates, timestamps and nulls. */
 export async function sampleTable(engine: Engine, rows = 400): Promise<ColumnInfo[]> {
   let seed = 7;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const pick = <T>(items: T[]) => items[Math.floor(rand() * items.length)];
   const day0 = Date.UTC(2023, 0, 1);
   const data: Value[][] = [[], [], [], [], [], [], [], []];
@@ -32,8 +32,16 @@ export async function sampleTable(engine: Engine, rows = 400): Promise<ColumnInf
     ];
     values.forEach((v, c) => data[c].push(v));
   }
-  const columns = [["segment", "VARCHAR"], ["amount", "DOUBLE"], ["qty", "INTEGER"], ["day", "DATE"], ["at", "TIMESTAMP"],
-    ["vip", "BOOLEAN"], [NASTY, "DOUBLE"], ["note", "VARCHAR"]].map(([name, type]) => ({ name, type }));
+  const columns = [
+    ["segment", "VARCHAR"],
+    ["amount", "DOUBLE"],
+    ["qty", "INTEGER"],
+    ["day", "DATE"],
+    ["at", "TIMESTAMP"],
+    ["vip", "BOOLEAN"],
+    [NASTY, "DOUBLE"],
+    ["note", "VARCHAR"],
+  ].map(([name, type]) => ({ name, type }));
   await engine.createTable("t", { columns, data });
   return (await engine.query("SELECT * FROM t LIMIT 0")).columns as ColumnInfo[];
 }
@@ -56,12 +64,20 @@ export async function drawn(spec: Record<string, unknown>): Promise<Drawn> {
     const items = (node.items ?? []) as Record<string, unknown>[];
     if (node.marktype && node.role === "mark") {
       // Opacity 1 is what no opacity draws (Vega-Lite leaves it out for aggregated points).
-      const shown = (item: Record<string, unknown>, k: string) => item[k] !== undefined && !(k === "opacity" && item[k] === 1);
-      const rows = items.map((item) => Object.fromEntries(GEOMETRY.filter((k) => shown(item, k))
-        .map((k) => [k, typeof item[k] === "number" ? Math.round((item[k] as number) * 1e6) / 1e6 : String(item[k])])));
+      const shown = (item: Record<string, unknown>, k: string) =>
+        item[k] !== undefined && !(k === "opacity" && item[k] === 1);
+      const rows = items.map((item) =>
+        Object.fromEntries(
+          GEOMETRY.filter((k) => shown(item, k)).map((k) => [
+            k,
+            typeof item[k] === "number" ? Math.round((item[k] as number) * 1e6) / 1e6 : String(item[k]),
+          ]),
+        ),
+      );
       marks.push(rows.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))));
     }
-    if (node.role === "axis-title" || node.role === "legend-title") for (const item of items) titles.push(String(item.text));
+    if (node.role === "axis-title" || node.role === "legend-title")
+      for (const item of items) titles.push(String(item.text));
     for (const item of items) walk(item);
   };
   walk((view.scenegraph() as unknown as { root: Record<string, unknown> }).root);

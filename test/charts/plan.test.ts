@@ -28,7 +28,10 @@ describe("planChart golden cases", () => {
     it(name, async () => {
       const plan = planChart(spec, { relation: "t", columns }, { rowCap: 5000 });
       const { kind, reason, pushed, sql, params } = plan;
-      expectGolden(join(dir, `${name}.json`), goldenJson({ in: spec, kind, reason, pushed, sql, params, out: plan.spec }));
+      expectGolden(
+        join(dir, `${name}.json`),
+        goldenJson({ in: spec, kind, reason, pushed, sql, params, out: plan.spec }),
+      );
       expect(kind).toBe(name.startsWith("raw-") ? "raw" : "aggregated");
       const rows = await engine.query(plan.sql, plan.params);
       expect(rows.numRows).toBeLessThanOrEqual(plan.rowCap);
@@ -41,6 +44,9 @@ describe("planChart golden cases", () => {
   }
 
   it("holds no golden file without a case", () => {
-    expectOnlyGolden(dir, Object.keys(CASES).map((name) => `${name}.json`));
+    expectOnlyGolden(
+      dir,
+      Object.keys(CASES).map((name) => `${name}.json`),
+    );
   });
 });

@@ -38,8 +38,12 @@ export function binExtentSql(column: Column, from: string, params: BinParams): s
   else {
     layers.push(`SELECT *, pow(10, floor(ln(span) / ln(10) + 0.5) - ${level}) AS s FROM ({})`);
     // Vega multiplies by 10 while there are too many bins: at most twice from this start; three to be safe.
-    for (let i = 0; i < 3; i++) layers.push(`SELECT * REPLACE (CASE WHEN ceil(span / s) > ${maxb} THEN s * 10 ELSE s END AS s) FROM ({})`);
-    for (const div of [5, 2]) layers.push(`SELECT * REPLACE (CASE WHEN span / (s / ${div}) <= ${maxb} THEN s / ${div} ELSE s END AS s) FROM ({})`);
+    for (let i = 0; i < 3; i++)
+      layers.push(`SELECT * REPLACE (CASE WHEN ceil(span / s) > ${maxb} THEN s * 10 ELSE s END AS s) FROM ({})`);
+    for (const div of [5, 2])
+      layers.push(
+        `SELECT * REPLACE (CASE WHEN span / (s / ${div}) <= ${maxb} THEN s / ${div} ELSE s END AS s) FROM ({})`,
+      );
   }
   layers.push(
     "SELECT *, CASE WHEN ln(s) >= 0 THEN 0 ELSE trunc(-ln(s) / ln(10)) + 1 END AS prec FROM ({})",
@@ -54,6 +58,7 @@ export function binExtentSql(column: Column, from: string, params: BinParams): s
 /** The bin start of `column` given the bin CTE `bins` (Vega clamps the last value into the last bin). */
 export function binStartSql(column: Column, bins: string): string {
   const x = `${ident(column.name)}::DOUBLE`;
-  const b = (name: string) => `${bins}.${name}`;
-  return `${b("start")} + ${b("step")} * floor(1e-14 + (greatest(${b("start")}, least(${x}, ${b("stop")} - ${b("step")})) - ${b("start")}) / ${b("step")})`;
+  const [start, step, stop] = ["start", "step", "stop"].map((name) => `${bins}.${name}`);
+  const clamped = `greatest(${start}, least(${x}, ${stop} - ${step}))`;
+  return `${start} + ${step} * floor(1e-14 + (${clamped} - ${start}) / ${step})`;
 }

@@ -43,10 +43,16 @@ export function planEncoding(encoding: Record<string, unknown>, pipeline: Pipeli
     }
     if (aggregate !== undefined) {
       if (typeof aggregate !== "string" || bin || timeUnit) throw new NotPushable(m.rawEncoding(channel));
-      const column = aggregate === "count" || def.field === undefined ? undefined : resolveField(def.field, pipeline.columns);
+      const column =
+        aggregate === "count" || def.field === undefined ? undefined : resolveField(def.field, pipeline.columns);
       const name = aggregateName(aggregate, column?.name);
       select.push(`${aggregateSql(aggregate, column)} AS ${output(name, channel)}`);
-      out[channel] = { type: "quantitative", title: aggregateTitle(aggregate, column && String(def.field)), ...rest, field: vlField(name) };
+      out[channel] = {
+        type: "quantitative",
+        title: aggregateTitle(aggregate, column && String(def.field)),
+        ...rest,
+        field: vlField(name),
+      };
       continue;
     }
     const column = resolveField(def.field, pipeline.columns);
@@ -62,11 +68,26 @@ export function planEncoding(encoding: Record<string, unknown>, pipeline: Pipeli
       pipeline.ctes.push(`${bins} AS (${binExtentSql(column, from, params)})`);
       const start = binStartSql(column, bins);
       // Vega drops the null bin after aggregating; dropping its rows first gives the same groups.
-      const binned = [...pipeline.columns, { name, type: "DOUBLE", kind: "number" as const }, { name: `${name}_end`, type: "DOUBLE", kind: "number" as const }];
-      addCte(pipeline, `SELECT ${from}.*, ${start} AS ${ident(name)}, ${start} + ${bins}.step AS ${ident(`${name}_end`)} FROM ${from}, ${bins} WHERE ${ident(column.name)} IS NOT NULL`, binned);
+      const binned = [
+        ...pipeline.columns,
+        { name, type: "DOUBLE", kind: "number" as const },
+        { name: `${name}_end`, type: "DOUBLE", kind: "number" as const },
+      ];
+      addCte(
+        pipeline,
+        `SELECT ${from}.*, ${start} AS ${ident(name)}, ${start} + ${bins}.step AS ${ident(`${name}_end`)} ` +
+          `FROM ${from}, ${bins} WHERE ${ident(column.name)} IS NOT NULL`,
+        binned,
+      );
       keys.push(output(name, channel), output(`${name}_end`, end));
       select.push(ident(name), ident(`${name}_end`));
-      out[channel] = { title: `${String(def.field)} (binned)`, ...rest, field: vlField(name), bin: "binned", type: "quantitative" };
+      out[channel] = {
+        title: `${String(def.field)} (binned)`,
+        ...rest,
+        field: vlField(name),
+        bin: "binned",
+        type: "quantitative",
+      };
       out[end] = { field: vlField(`${name}_end`) };
       continue;
     }
@@ -87,4 +108,5 @@ export function planEncoding(encoding: Record<string, unknown>, pipeline: Pipeli
 }
 
 /** The mark type of a spec (`"bar"` or `{ type: "bar" }`). */
-export const markType = (spec: Spec) => String(typeof spec.mark === "object" && spec.mark ? (spec.mark as Spec).type : spec.mark);
+export const markType = (spec: Spec) =>
+  String(typeof spec.mark === "object" && spec.mark ? (spec.mark as Spec).type : spec.mark);

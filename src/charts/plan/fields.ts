@@ -7,7 +7,13 @@ import { unescapeField } from "./sql";
 export function resolveField(field: unknown, columns: readonly Column[]): Column {
   const name = String(field);
   const found = columns.find((c) => c.name === name) ?? columns.find((c) => c.name === unescapeField(name));
-  if (!found) throw new ChartPlanError(m.unknownField(name, columns.map((c) => c.name)));
+  if (!found)
+    throw new ChartPlanError(
+      m.unknownField(
+        name,
+        columns.map((c) => c.name),
+      ),
+    );
   return found;
 }
 

@@ -26,13 +26,21 @@ export function planChart(spec: Spec, schema: ChartSchema, options: PlanOptions)
     const { transform: _, ...others } = s;
     return pushed.rest.length ? { ...others, transform: pushed.rest } : others;
   };
-  const raw = (reason: string): ChartPlan =>
-    finish("raw", `SELECT * FROM ${pipeline.from}`, rest(copy), reason);
+  const raw = (reason: string): ChartPlan => finish("raw", `SELECT * FROM ${pipeline.from}`, rest(copy), reason);
   const finish = (kind: ChartPlan["kind"], select: string, out: Spec, reason?: string): ChartPlan => {
     const source = (pipeline.ctes.length ? `WITH ${pipeline.ctes.join(", ")} ` : "") + select;
     const cap = Math.max(0, Math.floor(options.rowCap));
     const sql = `${source}${kind === "aggregated" ? " ORDER BY ALL" : ""} LIMIT ${cap + 1}`;
-    return { kind, sql, source, params: params.values, spec: out, rowCap: cap, pushed: pushed.pushed, ...(reason ? { reason } : {}) };
+    return {
+      kind,
+      sql,
+      source,
+      params: params.values,
+      spec: out,
+      rowCap: cap,
+      pushed: pushed.pushed,
+      ...(reason ? { reason } : {}),
+    };
   };
   if (pushed.reason) return raw(pushed.reason);
   if (COMPOSITE.some((key) => key in copy)) return raw(m.rawComposite());
@@ -65,6 +73,7 @@ function hasAggregate(encoding: object): boolean {
 function fullOpacity(spec: Spec): Spec {
   const mark = typeof spec.mark === "object" && spec.mark ? (spec.mark as Spec) : { type: spec.mark };
   const encoding = spec.encoding as Spec;
-  if (!["point", "tick", "circle", "square"].includes(String(mark.type)) || "opacity" in mark || "opacity" in encoding) return spec;
+  if (!["point", "tick", "circle", "square"].includes(String(mark.type)) || "opacity" in mark || "opacity" in encoding)
+    return spec;
   return { ...spec, mark: { ...mark, opacity: 1 } };
 }

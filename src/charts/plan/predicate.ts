@@ -23,7 +23,8 @@ export function predicateSql(predicate: unknown, columns: readonly Column[], par
   // Vega compares with JavaScript: === for equality, and null counts as 0 in < and >.
   const numeric = `coalesce(${x}, 0)`;
   const fits = (v: unknown): v is Value =>
-    (typeof v === "number" && column.kind === "number") || (typeof v === "string" && column.kind === "string") ||
+    (typeof v === "number" && column.kind === "number") ||
+    (typeof v === "string" && column.kind === "string") ||
     (typeof v === "boolean" && column.kind === "boolean");
   const keys = Object.keys(p).filter((k) => k !== "field");
   if (keys.length !== 1) throw refuse();
@@ -46,7 +47,9 @@ export function predicateSql(predicate: unknown, columns: readonly Column[], par
     return parts.length ? parts.join(" AND ") : "TRUE";
   }
   if (key === "valid" && typeof value === "boolean") {
-    const valid = column.type.toUpperCase().match(/^(DOUBLE|FLOAT|REAL)/) ? `(${x} IS NOT NULL AND NOT isnan(${x}))` : `${x} IS NOT NULL`;
+    const valid = column.type.toUpperCase().match(/^(DOUBLE|FLOAT|REAL)/)
+      ? `(${x} IS NOT NULL AND NOT isnan(${x}))`
+      : `${x} IS NOT NULL`;
     return value ? valid : `NOT ${valid}`;
   }
   throw refuse();

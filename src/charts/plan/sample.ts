@@ -7,10 +7,12 @@ import type { ChartPlan } from "./types";
 export function hashSampleSql(plan: ChartPlan, columns: readonly string[], n: number, seed = 42): string {
   const row = columns.map(ident).join(", ");
   // Ties in the hash (identical rows) are broken by the row itself, so the order is total.
-  return `SELECT * FROM (${plan.source}) AS __rows ORDER BY hash(${row}, ${Math.floor(seed)}), ${row} LIMIT ${Math.max(0, Math.floor(n))}`;
+  const order = `hash(${row}, ${Math.floor(seed)}), ${row}`;
+  return `SELECT * FROM (${plan.source}) AS __rows ORDER BY ${order} LIMIT ${Math.max(0, Math.floor(n))}`;
 }
 
 /** DuckDB's reservoir sample of `n` rows with a seed (repeatable only when DuckDB runs single-threaded). */
 export function reservoirSampleSql(plan: ChartPlan, n: number, seed = 42): string {
-  return `SELECT * FROM (${plan.source}) AS __rows USING SAMPLE reservoir(${Math.max(0, Math.floor(n))} ROWS) REPEATABLE (${Math.floor(seed)})`;
+  const sample = `reservoir(${Math.max(0, Math.floor(n))} ROWS) REPEATABLE (${Math.floor(seed)})`;
+  return `SELECT * FROM (${plan.source}) AS __rows USING SAMPLE ${sample}`;
 }

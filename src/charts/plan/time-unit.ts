@@ -23,7 +23,8 @@ const PARTS: readonly [string, (x: string) => string][] = [
 /** The unit name of a `timeUnit` (a string or `{ unit }`), without a `utc` prefix. */
 export function unitOf(timeUnit: unknown, channel: string): string {
   const unit = typeof timeUnit === "string" ? timeUnit : (timeUnit as { unit?: unknown } | null)?.unit;
-  const extra = typeof timeUnit === "object" && timeUnit !== null && Object.keys(timeUnit).some((k) => k !== "unit" && k !== "utc");
+  const extra =
+    typeof timeUnit === "object" && timeUnit !== null && Object.keys(timeUnit).some((k) => k !== "unit" && k !== "utc");
   if (typeof unit !== "string" || extra) throw new NotPushable(m.rawEncoding(channel));
   return unit.replace(/^utc/, "");
 }

@@ -57,8 +57,10 @@ interface Step {
 
 function transformSql(type: string, t: Record<string, unknown>, p: Pipeline, params: Params): Step {
   const cols = p.columns;
-  if (type === "filter") return { sql: `SELECT * FROM ${p.from} WHERE ${predicateSql(t.filter, cols, params)}`, columns: cols };
-  if (type !== "aggregate" && type !== "joinaggregate" && type !== "window") throw new NotPushable(m.rawTransform(type));
+  if (type === "filter")
+    return { sql: `SELECT * FROM ${p.from} WHERE ${predicateSql(t.filter, cols, params)}`, columns: cols };
+  if (type !== "aggregate" && type !== "joinaggregate" && type !== "window")
+    throw new NotPushable(m.rawTransform(type));
   const groupby = ((t.groupby as unknown[] | undefined) ?? []).map((g) => resolveField(g, cols));
   const ops = (t[type] as Record<string, unknown>[] | undefined) ?? [];
   if (!Array.isArray(ops) || !ops.length) throw new NotPushable(m.rawTransform(type));
@@ -72,25 +74,38 @@ function transformSql(type: string, t: Record<string, unknown>, p: Pipeline, par
   const keys = groupby.map((g) => ident(g.name));
   if (type === "aggregate") {
     const select = [...keys, ...outputs.map((o) => `${o.sql} AS ${ident(o.as)}`)].join(", ");
-    return { sql: `SELECT ${select} FROM ${p.from}${keys.length ? ` GROUP BY ${keys.join(", ")}` : ""}`, columns: [...groupby, ...added] };
+    return {
+      sql: `SELECT ${select} FROM ${p.from}${keys.length ? ` GROUP BY ${keys.join(", ")}` : ""}`,
+      columns: [...groupby, ...added],
+    };
   }
   const partition = keys.length ? `PARTITION BY ${keys.join(", ")}` : "";
   const over = type === "joinaggregate" ? `OVER (${partition})` : `OVER (${partition} ${windowOrder(t, cols)})`;
   const select = outputs.map((o) => `${o.sql} ${over} AS ${ident(o.as)}`).join(", ");
   const kept = cols.filter((c) => !outputs.some((o) => o.as === c.name));
-  return { sql: `SELECT ${kept.map((c) => ident(c.name)).concat(select).join(", ")} FROM ${p.from}`, columns: [...kept, ...added] };
+  return {
+    sql: `SELECT ${kept
+      .map((c) => ident(c.name))
+      .concat(select)
+      .join(", ")} FROM ${p.from}`,
+    columns: [...kept, ...added],
+  };
 }
 
 // Ranking functions of Vega's window transform with the same meaning in SQL.
 const RANKS: Record<string, string> = { row_number: "row_number()", rank: "rank()", dense_rank: "dense_rank()" };
 
-// Vega sorts null below every value. Its default frame [null, 0] without ignorePeers grows to include peers: SQL's RANGE frame does the same.
+// Vega sorts null below every value. Its default frame [null, 0] without ignorePeers grows to include
+// peers, as SQL's RANGE frame does.
 // Without a sort, Vega follows input order, which a database does not keep: that window stays with Vega.
 function windowOrder(t: Record<string, unknown>, cols: readonly Column[]): string {
   const sort = t.sort as { field?: unknown; order?: unknown }[] | undefined;
   const frame = JSON.stringify(t.frame ?? [null, 0]);
   if (!Array.isArray(sort) || !sort.length || t.ignorePeers) throw new NotPushable(m.rawTransform("window"));
-  const order = sort.map((s) => `${ident(resolveField(s.field, cols).name)} ${s.order === "descending" ? "DESC NULLS LAST" : "ASC NULLS FIRST"}`);
+  const order = sort.map(
+    (s) =>
+      `${ident(resolveField(s.field, cols).name)} ${s.order === "descending" ? "DESC NULLS LAST" : "ASC NULLS FIRST"}`,
+  );
   const bounds: Record<string, string> = {
     "[null,0]": "RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW",
     "[null,null]": "RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING",
