@@ -24,7 +24,9 @@ afterAll(async () => {
 const rowsOf = (table: ResultTable) =>
   table
     .rows()
-    .map((row) => JSON.stringify(Object.values(row).map((v) => (typeof v === "number" ? Number(v.toPrecision(12)) : v))))
+    .map((row) =>
+      JSON.stringify(Object.values(row).map((v) => (typeof v === "number" ? Number(v.toPrecision(12)) : v))),
+    )
     .sort();
 
 describe("planned SQL on duckdb-wasm and native DuckDB", () => {
@@ -32,7 +34,10 @@ describe("planned SQL on duckdb-wasm and native DuckDB", () => {
     for (const [name, spec] of Object.entries(CASES)) {
       const plan = planChart(spec, { relation: "t", columns }, { rowCap: 5000 });
       const [a, b] = [await native.query(plan.sql, plan.params), await wasm.query(plan.sql, plan.params)];
-      expect(b.columns.map((c) => c.name), name).toEqual(a.columns.map((c) => c.name));
+      expect(
+        b.columns.map((c) => c.name),
+        name,
+      ).toEqual(a.columns.map((c) => c.name));
       expect(rowsOf(b), name).toEqual(rowsOf(a));
       expect(a.numRows, name).toBeGreaterThan(0);
     }
