@@ -14,6 +14,11 @@ export const chartMessages = {
     `TIMESTAMP column. Cast it in the sql cell, e.g. CAST(${field} AS DATE).`,
   binNotNumber: (field: string, type: string) =>
     `The chart bins ${q(field)}, a ${type} column: only number columns can be binned.`,
+  rawCapped: (reason: string, cap: number) =>
+    `This chart shows the first ${cap.toLocaleString("en")} rows of more: ${reason}. Draw a sample, bin the ` +
+    `data into a heatmap, or raise the row cap to see all of it.`,
+  sampled: (rows: number, seed: number) =>
+    `A deterministic sample of ${rows.toLocaleString("en")} rows (seed ${seed}): the same rows on every run.`,
   rawComposite: () => "layered, concatenated, faceted and repeated charts draw raw rows",
   rawMark: (mark: string) => `the ${mark} mark is drawn from raw rows`,
   rawNoAggregate: () => "the chart draws one mark per row (no aggregate in its encodings)",

@@ -1,6 +1,7 @@
 // The chart planner on bad input (clear messages naming the field and the columns), on raw charts over
 // more rows than the cap, and the deterministic samples it offers for them; all on native DuckDB.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chartMessages } from "../../src/messages/charts";
 import { planChart } from "../../src/charts/plan/plan";
 import { drawChart } from "../../src/charts/plan/run";
 import { hashSampleSql, reservoirSampleSql } from "../../src/charts/plan/sample";
@@ -125,6 +126,9 @@ describe("charts over more rows than the cap", () => {
     expect(chart.plan.sql).toMatch(/LIMIT 5001$/);
     expect(chart.rows).toBe(5000);
     expect(chart.capped).toBe(true);
+    expect(chartMessages.rawCapped(chart.plan.reason!, 5000)).toMatch(
+      /first 5,000 rows of more: the chart draws one mark/,
+    );
   });
 
   it("says the cap was hit when an aggregate has more groups than the cap", async () => {
