@@ -1,0 +1,81 @@
+// Chart planner speed (issue 12): count-by, histogram and monthly-line charts over a generated orders table
+// of N rows, each planned, run and bound (`drawChart`), on native DuckDB or any Engine. Reports the rows each
+// chart receives, the plan time and the query-to-bound-spec time. Drawing in the browser is not included.
+//
+// Alone: `npx tsx scripts/bench-charts.ts [--rows N] [--repeat N]` (default 1,000,000 rows, 5 runs, median).
+import type { Engine } from "../src/engine/engine";
+import { nativeEngine } from "../src/engine/native/native-engine";
+import { planChart } from "../src/charts/plan/plan";
+import { drawChart } from "../src/charts/plan/run";
+import type { Spec } from "../src/charts/plan/types";
+
+/** The charts the issue asks to measure, over table `orders(segment, amount, order_date)`. */
+export const BENCH_CHARTS: Record<string, Spec> = {
+  "count by segment": { mark: "bar", encoding: { x: { field: "segment" }, y: { aggregate: "count" } } },
+  "histogram of amount": { mark: "bar", encoding: { x: { field: "amount", bin: true }, y: { aggregate: "count" } } },
+  "monthly sum of amount": {
+    mark: "line",
+    encoding: { x: { field: "order_date", timeUnit: "yearmonth" }, y: { aggregate: "sum", field: "amount" } },
+  },
+};
+
+/** One chart's numbers. */
+export interface ChartBench {
+  readonly chart: string;
+  readonly rows: number;
+  readonly planMs: number;
+  readonly runMs: number;
+}
+
+/** Creates `orders` with `rows` seeded rows in `engine` (DuckDB's hash of the row number: no file needed). */
+export async function createBenchOrders(engine: Engine, rows: number): Promise<void> {
+  await engine.query(`CREATE OR REPLACE TABLE orders AS SELECT
+    ['Retail', 'Wholesale', 'Online', 'Partner', 'Public'][1 + (hash(i, 1) % 5)::INTEGER] AS segment,
+    round((hash(i, 2) % 2000000) / 100 * ((hash(i, 3) % 1000) / 1000), 2)::DOUBLE AS amount,
+    DATE '2023-01-01' + (hash(i, 4) % 912)::INTEGER AS order_date
+    FROM range(${Math.floor(rows)}) AS r(i)`);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Times each of BENCH_CHARTS over `orders` in `engine` (`repeat` runs after one warm-up; medians). */
+export async function benchCharts(engine: Engine, repeat = 5, rowCap = 5000): Promise<ChartBench[]> {
+  const columns = (await engine.query("SELECT * FROM orders LIMIT 0")).columns;
+  const schema = { relation: "orders", columns };
+  const out: ChartBench[] = [];
+  for (const [chart, spec] of Object.entries(BENCH_CHARTS)) {
+    const plans: number[] = [];
+    const runs: number[] = [];
+    let rows = 0;
+    for (let i = 0; i <= repeat; i++) {
+      const t0 = performance.now();
+      planChart(spec, schema, { rowCap });
+      const t1 = performance.now();
+      rows = (await drawChart(engine, spec, schema, rowCap)).rows;
+      // The first run warms DuckDB's caches and is not counted.
+      if (i === 0) continue;
+      plans.push(t1 - t0);
+      runs.push(performance.now() - t1);
+    }
+    out.push({ chart, rows, planMs: median(plans), runMs: median(runs) });
+  }
+  return out;
+}
+
+if (process.argv[1]?.endsWith("bench-charts.ts")) {
+  const args = process.argv.slice(2);
+  const option = (name: string, fallback: number) => Number(args[args.indexOf(name) + 1]) || fallback;
+  const rows = option("--rows", 1_000_000);
+  const engine = await nativeEngine();
+  try {
+    await createBenchOrders(engine, rows);
+    console.log(
+      `chart | rows received | plan ms | query + bind ms   (native DuckDB, ${rows.toLocaleString("en")} rows)`,
+    );
+    for (const r of await benchCharts(engine, option("--repeat", 5))) {
+      console.log(`${r.chart} | ${r.rows} | ${r.planMs.toFixed(2)} | ${r.runMs.toFixed(1)}`);
+    }
+  } finally {
+    await engine.close();
+  }
+}

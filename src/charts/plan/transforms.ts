@@ -1,0 +1,115 @@
+// Vega-Lite transforms in SQL, in order, as CTEs: filter, aggregate, joinaggregate and window. The first
+// transform that cannot run in the database, and every one after it, stays in the spec for Vega.
+import { chartMessages as m } from "../../messages/charts";
+import { aggregateKind, aggregateSql } from "./aggregate";
+import { resolveField } from "./fields";
+import { predicateSql } from "./predicate";
+import { ident, Params } from "./sql";
+import { NotPushable, type Column } from "./types";
+
+/** A chain of CTEs over the chart's data: `from` names the last one, `columns` are its columns. */
+export interface Pipeline {
+  ctes: string[];
+  from: string;
+  columns: Column[];
+}
+
+/** What pushing down a spec's transforms left: the pushed types, the rest, and why the rest stayed. */
+export interface PushedTransforms {
+  readonly pushed: string[];
+  readonly rest: unknown[];
+  readonly reason?: string;
+}
+
+/** Adds a CTE `sql` (reading `pipeline.from`) with the given output columns. */
+export function addCte(pipeline: Pipeline, sql: string, columns: Column[]): void {
+  const name = `__t${pipeline.ctes.length}`;
+  pipeline.ctes.push(`${name} AS (${sql})`);
+  pipeline.from = name;
+  pipeline.columns = columns;
+}
+
+/** Pushes the leading transforms that translate into SQL onto `pipeline`. */
+export function pushTransforms(transforms: readonly unknown[], pipeline: Pipeline, params: Params): PushedTransforms {
+  const pushed: string[] = [];
+  for (let i = 0; i < transforms.length; i++) {
+    const t = transforms[i] as Record<string, unknown>;
+    const type = ["filter", "aggregate", "joinaggregate", "window"].find((k) => k in t) ?? Object.keys(t)[0] ?? "?";
+    // Each step binds into a scratch list first, so a refused step leaves no stray parameters.
+    const scratch = new Params();
+    try {
+      const step = transformSql(type, t, pipeline, scratch);
+      params.values.push(...scratch.values);
+      addCte(pipeline, step.sql, step.columns);
+      pushed.push(type);
+    } catch (e) {
+      if (!(e instanceof NotPushable)) throw e;
+      return { pushed, rest: transforms.slice(i), reason: e.reason };
+    }
+  }
+  return { pushed, rest: [] };
+}
+
+interface Step {
+  readonly sql: string;
+  readonly columns: Column[];
+}
+
+function transformSql(type: string, t: Record<string, unknown>, p: Pipeline, params: Params): Step {
+  const cols = p.columns;
+  if (type === "filter")
+    return { sql: `SELECT * FROM ${p.from} WHERE ${predicateSql(t.filter, cols, params)}`, columns: cols };
+  if (type !== "aggregate" && type !== "joinaggregate" && type !== "window")
+    throw new NotPushable(m.rawTransform(type));
+  const groupby = ((t.groupby as unknown[] | undefined) ?? []).map((g) => resolveField(g, cols));
+  const ops = (t[type] as Record<string, unknown>[] | undefined) ?? [];
+  if (!Array.isArray(ops) || !ops.length) throw new NotPushable(m.rawTransform(type));
+  const outputs = ops.map((o) => {
+    const op = String(o.op);
+    const column = o.field === undefined ? undefined : resolveField(o.field, cols);
+    const as = typeof o.as === "string" ? o.as : `${op}_${column?.name ?? ""}`;
+    return { op, column, as, sql: type === "window" && RANKS[op] ? RANKS[op] : aggregateSql(op, column) };
+  });
+  const added = outputs.map((o) => ({ name: o.as, type: "DOUBLE", kind: aggregateKind(o.op, o.column) }));
+  const keys = groupby.map((g) => ident(g.name));
+  if (type === "aggregate") {
+    const select = [...keys, ...outputs.map((o) => `${o.sql} AS ${ident(o.as)}`)].join(", ");
+    return {
+      sql: `SELECT ${select} FROM ${p.from}${keys.length ? ` GROUP BY ${keys.join(", ")}` : ""}`,
+      columns: [...groupby, ...added],
+    };
+  }
+  const partition = keys.length ? `PARTITION BY ${keys.join(", ")}` : "";
+  const over = type === "joinaggregate" ? `OVER (${partition})` : `OVER (${partition} ${windowOrder(t, cols)})`;
+  const select = outputs.map((o) => `${o.sql} ${over} AS ${ident(o.as)}`).join(", ");
+  const kept = cols.filter((c) => !outputs.some((o) => o.as === c.name));
+  return {
+    sql: `SELECT ${kept
+      .map((c) => ident(c.name))
+      .concat(select)
+      .join(", ")} FROM ${p.from}`,
+    columns: [...kept, ...added],
+  };
+}
+
+// Ranking functions of Vega's window transform with the same meaning in SQL.
+const RANKS: Record<string, string> = { row_number: "row_number()", rank: "rank()", dense_rank: "dense_rank()" };
+
+// Vega sorts null below every value. Its default frame [null, 0] without ignorePeers grows to include
+// peers, as SQL's RANGE frame does.
+// Without a sort, Vega follows input order, which a database does not keep: that window stays with Vega.
+function windowOrder(t: Record<string, unknown>, cols: readonly Column[]): string {
+  const sort = t.sort as { field?: unknown; order?: unknown }[] | undefined;
+  const frame = JSON.stringify(t.frame ?? [null, 0]);
+  if (!Array.isArray(sort) || !sort.length || t.ignorePeers) throw new NotPushable(m.rawTransform("window"));
+  const order = sort.map(
+    (s) =>
+      `${ident(resolveField(s.field, cols).name)} ${s.order === "descending" ? "DESC NULLS LAST" : "ASC NULLS FIRST"}`,
+  );
+  const bounds: Record<string, string> = {
+    "[null,0]": "RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW",
+    "[null,null]": "RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING",
+  };
+  if (!bounds[frame]) throw new NotPushable(m.rawTransform("window"));
+  return `ORDER BY ${order.join(", ")} ${bounds[frame]}`;
+}

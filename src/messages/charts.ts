@@ -1,0 +1,27 @@
+// Wording for the chart planner: fields a spec names that the data lacks, and why a chart draws raw rows.
+
+const q = (name: string) => `“${name}”`;
+
+/** User-facing messages of charts/. */
+export const chartMessages = {
+  unknownField: (field: string, columns: readonly string[]) =>
+    `The chart uses the field ${q(field)}, but the data has no such column. Columns: ${columns.map(q).join(", ")}.`,
+  textAggregate: (op: string, field: string, type: string) =>
+    `The chart asks for the ${op} of ${q(field)}, a ${type} column: only count, valid, missing and distinct ` +
+    `work on text. Use a number column or "aggregate": "count".`,
+  timeUnitNotDate: (unit: string, field: string, type: string) =>
+    `The chart puts the time unit ${q(unit)} on ${q(field)}, a ${type} column: time units need a DATE or ` +
+    `TIMESTAMP column. Cast it in the sql cell, e.g. CAST(${field} AS DATE).`,
+  binNotNumber: (field: string, type: string) =>
+    `The chart bins ${q(field)}, a ${type} column: only number columns can be binned.`,
+  rawCapped: (reason: string, cap: number) =>
+    `This chart shows the first ${cap.toLocaleString("en")} rows of more: ${reason}. Draw a sample, bin the ` +
+    `data into a heatmap, or raise the row cap to see all of it.`,
+  sampled: (rows: number, seed: number) =>
+    `A deterministic sample of ${rows.toLocaleString("en")} rows (seed ${seed}): the same rows on every run.`,
+  rawComposite: () => "layered, concatenated, faceted and repeated charts draw raw rows",
+  rawMark: (mark: string) => `the ${mark} mark is drawn from raw rows`,
+  rawNoAggregate: () => "the chart draws one mark per row (no aggregate in its encodings)",
+  rawTransform: (type: string) => `its ${type} transform cannot run in the database`,
+  rawEncoding: (channel: string) => `its ${channel} encoding cannot run in the database`,
+};
