@@ -11,7 +11,8 @@ import { concatChunks, utf8Chunks } from "../load/transcode";
 import { profileTables } from "../profile";
 import { serialize } from "../serialize";
 import { toResultTable, type ArrowBatch } from "./arrow-result";
-import { dataDirectory, lockdownStatements } from "./lockdown";
+import { dataDirectory, lockdownStatements, stagingPath, stagingPaths } from "../lockdown";
+import { checkStatement } from "../statement-guard";
 import { parquetBatches } from "./parquet";
 import { tableDataIpc } from "./table-data-ipc";
 import { dataTypeOf } from "../table-data";
@@ -29,7 +30,7 @@ export interface WasmEngineOptions {
 export async function engineOnDuckDB(db: AsyncDuckDB, options: WasmEngineOptions): Promise<Engine> {
   await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
   const conn = await db.connect();
-  for (const sql of lockdownStatements(options.extensionRepository)) await conn.query(sql);
+  for (const sql of lockdownStatements(stagingPaths(dataDirectory), options.extensionRepository)) await conn.query(sql);
   const queue = serialize();
   let closed = false;
   let cancelled = false;
@@ -46,7 +47,12 @@ export async function engineOnDuckDB(db: AsyncDuckDB, options: WasmEngineOptions
   const backend = { ...wasmBackend(db, conn, run, options), watchProgress: fileProgress(db) };
 
   return {
-    query: (sql, params) => queue(() => ((cancelled = false), run(sql, params))),
+    query: (sql, params) =>
+      queue(async () => {
+        cancelled = false;
+        checkStatement(sql);
+        return run(sql, params);
+      }),
     loadFile: (source, table, loadOptions) => queue(() => ((cancelled = false), loadFile(backend, source, table, loadOptions))),
     listTables: () => queue(() => profileTables((sql) => run(sql))),
     createTable: (name, data) =>
@@ -142,8 +148,8 @@ function shiftError(error: unknown, sql: string, typed: string): EngineError {
 }
 
 let fileCounter = 0;
-const newPath = (ext: string) =>
-  `${dataDirectory}${globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${++fileCounter}`}.${ext || "dat"}`;
+// The lockdown allows exactly these paths; a file is registered there only while it loads.
+const newPath = (ext: string) => stagingPath(dataDirectory, ext);
 
 function wasmBackend(db: AsyncDuckDB, conn: AsyncDuckDBConnection, run: (sql: string) => Promise<ResultTable>, options: WasmEngineOptions): LoadBackend {
   const dropping = (path: string): Staged => ({ path, release: () => db.dropFile(path).then(() => undefined) });
