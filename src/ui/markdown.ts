@@ -5,6 +5,11 @@ import { Marked } from "marked";
 import DOMPurify from "dompurify";
 import type { MarkdownTemplate } from "../session/types";
 import { placeholderTemplate } from "./markdown-template";
+import { classifyLink } from "./link";
+import { shippedNotebooks } from "./shipped";
+import { ui } from "../messages/ui";
+
+const shippedPaths = new Set(shippedNotebooks.keys());
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
@@ -18,10 +23,6 @@ purify.addHook("afterSanitizeAttributes", (node) => {
     const src = node.getAttribute("src") ?? "";
     if (!SAFE_IMAGE.test(src)) node.removeAttribute("src");
   }
-  if (node.nodeName === "A") {
-    const href = node.getAttribute("href");
-    if (href && isExternal(href)) node.setAttribute("rel", "noopener noreferrer");
-  }
 });
 
 const CONFIG = {
@@ -32,16 +33,6 @@ const CONFIG = {
   ALLOW_UNKNOWN_PROTOCOLS: false,
 };
 
-/** Whether a link leaves the app (another origin or a non-http scheme such as mailto:). */
-export function isExternal(href: string): boolean {
-  if (href.startsWith("#")) return false;
-  try {
-    return new URL(href, window.location.href).origin !== window.location.origin;
-  } catch {
-    return true;
-  }
-}
-
 /**
  * Renders Markdown sanitized with the strict configuration of security.md; with a `template`, the prose
  * is its pieces and each computed value becomes text where its placeholder landed.
@@ -51,6 +42,7 @@ export function renderMarkdown(text: string, template?: MarkdownTemplate): Docum
   const html = marked.parse(markdown) as string;
   const fragment = purify.sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
   if (template) insertValues(fragment, pattern, template);
+  checkLinks(fragment);
   return fragment;
 }
 
@@ -63,11 +55,7 @@ function insertValues(fragment: DocumentFragment, pattern: RegExp, template: Mar
   const holds = (s: string) => ((pattern.lastIndex = 0), pattern.test(s));
   for (const element of [...fragment.querySelectorAll("*")]) {
     if (![...element.attributes].some((a) => holds(a.value))) continue;
-    const inert = document.createElement("span");
-    inert.dataset.role = "inert";
-    if (element.nodeName === "IMG") inert.textContent = element.getAttribute("alt") ?? "";
-    else inert.append(...element.childNodes);
-    element.replaceWith(inert);
+    makeInert(element, element.nodeName === "A" ? ui.linkComputed : undefined);
   }
   const walker = document.createTreeWalker(fragment, NodeFilter.SHOW_TEXT);
   const texts: Text[] = [];
@@ -92,4 +80,28 @@ function insertValues(fragment: DocumentFragment, pattern: RegExp, template: Mar
     parts.push(document.createTextNode(source.slice(last)));
     node.replaceWith(...parts);
   }
+}
+
+/**
+ * Marks each link for the click handler: external ones (opened after the confirm) get `rel`, a notebook
+ * link is rebuilt to carry only its shipped notebook, and any other same-site link becomes inert text.
+ */
+function checkLinks(fragment: DocumentFragment): void {
+  for (const link of [...fragment.querySelectorAll("a[href]")]) {
+    const kind = classifyLink(link.getAttribute("href")!, window.location.href, shippedPaths);
+    link.setAttribute("data-link", kind.kind);
+    if (kind.kind === "external") link.setAttribute("rel", "noopener noreferrer");
+    else if (kind.kind === "internal") link.setAttribute("href", kind.href);
+    else makeInert(link, ui.linkRefusedInProse);
+  }
+}
+
+/** Replaces `element` by a span of its content (an image by its alt text), with `why` as its tooltip. */
+function makeInert(element: Element, why?: string): void {
+  const inert = document.createElement("span");
+  inert.dataset.role = "inert";
+  if (why) inert.title = why;
+  if (element.nodeName === "IMG") inert.textContent = element.getAttribute("alt") ?? "";
+  else inert.append(...element.childNodes);
+  element.replaceWith(inert);
 }
