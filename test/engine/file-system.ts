@@ -59,6 +59,7 @@ export function fileSystemContract(engine: () => Engine, fixtures: () => string)
         `-- a note\rCOPY fs_secret TO '${dir}leak.csv'`,
         `;(COPY fs_secret TO '${dir}leak.csv')`,
         `EXPLAIN ANALYZE COPY fs_secret TO '${dir}leak.csv'`,
+        `EXPLAIN (ANALYZE) COPY fs_secret TO '${dir}leak.csv'`,
         `PREPARE w AS COPY fs_secret TO '${dir}leak.csv'`,
         `IMPORT DATABASE '${dir}'`,
         `ATTACH '${dir}leak.db' AS leak`,
