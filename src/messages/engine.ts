@@ -62,8 +62,9 @@ export const statementRefused = (keyword: string) =>
   `${keyword.toUpperCase()} is not allowed here: notebook SQL cannot write, export or import files, attach ` +
   `databases or load extensions. Results stay in the app; use the download buttons to save them.`;
 
-/** Notebook SQL held more than one statement (only checked where DuckDB would run them all). */
-export const oneStatement = () => `Run one SQL statement at a time: this text holds several.`;
+/** Notebook SQL held more than one statement (DuckDB would run them all, unchecked). */
+export const oneStatement = () =>
+  `Run one SQL statement at a time: this text holds several (a PIVOT without an IN list counts as two: list the values).`;
 
 /** A statement opening with a comment inside a comment (lexers disagree where such a comment ends). */
 export const nestedComment = () => `A comment inside a comment at the start of a statement is not allowed: remove the inner /*.`;

@@ -67,8 +67,10 @@ export function fileSystemContract(engine: () => Engine, fixtures: () => string)
       ];
       for (const sql of writes) await refuses(sql, /not allowed here/);
       await refuses(`/* /* */ COPY fs_secret TO '${dir}leak.csv' -- */ SELECT 1`, /comment inside a comment/);
-      // A second statement is refused too (duckdb-wasm runs one per query; the native engine counts).
-      await refuses(`SELECT 1; COPY fs_secret TO '${dir}leak.csv'`);
+      // A second statement is refused before anything runs: both DuckDBs would run every statement given.
+      await refuses(`SELECT 1; COPY fs_secret TO '${dir}leak.csv'`, /one SQL statement at a time/);
+      await refuses("SELECT 1; SELECT 2", /one SQL statement at a time/);
+      expect((await engine().query("SELECT 1 AS one;")).rows()[0]).toMatchObject({ one: 1 });
       for (const name of ["leak.csv", "leak.parquet", "export", "leak.db"]) expect(existsSync(`${dir}${name}`), name).toBe(false);
       expect(existsSync(join(dirname(dir), "leak.csv"))).toBe(false);
       // Ordinary statements still run, including ones that mention a refused word in a value.

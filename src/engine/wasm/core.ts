@@ -1,7 +1,7 @@
 // The duckdb-wasm engine on an instantiated AsyncDuckDB: open with numbers for BIGINT/DECIMAL,
 // lock down, then queries (cancellable, streamed as Arrow) and loads. Browser and Node tests share it.
 import { DuckDBDataProtocol, type AsyncDuckDB, type AsyncDuckDBConnection } from "@duckdb/duckdb-wasm";
-import { badJsonLine, engineClosed, queryCancelled } from "../../messages/engine";
+import { badJsonLine, engineClosed, oneStatement, queryCancelled } from "../../messages/engine";
 import type { ResultTable, Value } from "../../table/result";
 import { EngineError, type Engine, type FileSource } from "../engine";
 import { toEngineError } from "../errors";
@@ -51,6 +51,7 @@ export async function engineOnDuckDB(db: AsyncDuckDB, options: WasmEngineOptions
       queue(async () => {
         cancelled = false;
         checkStatement(sql);
+        await oneStatementOnly(conn, sql);
         return run(sql, params);
       }),
     loadFile: (source, table, loadOptions) => queue(() => ((cancelled = false), loadFile(backend, source, table, loadOptions))),
@@ -118,6 +119,13 @@ function fileProgress(db: AsyncDuckDB): NonNullable<LoadBackend["watchProgress"]
       void db.collectFileStatistics(path, false).catch(() => undefined);
     };
   };
+}
+
+// duckdb-wasm's `send` runs every statement in the text, and the guard reads only the first: DuckDB's
+// own parser counts them (any other complaint is left for the real run to report).
+async function oneStatementOnly(conn: AsyncDuckDBConnection, sql: string): Promise<void> {
+  const error = await conn.getTableNames(sql).then(() => undefined, (e: unknown) => e);
+  if (error && /Expected a single statement/.test(String((error as Error)?.message ?? error))) throw new EngineError(oneStatement());
 }
 
 // `send` (not `query`) runs the statement as a pending query the worker polls, so cancelSent works.
