@@ -5,7 +5,9 @@ import { nestedComment, statementRefused } from "../messages/engine";
 import { EngineError } from "./engine";
 
 // PREPARE/EXECUTE could run a refused statement later; the rest touch files or load code.
-const refused = new Set(["copy", "export", "import", "attach", "detach", "install", "load", "force", "prepare", "execute"]);
+const words = ["copy", "export", "import", "attach", "detach", "install", "load", "force", "prepare", "execute"];
+const refused = new Set(words);
+const anyRefused = new RegExp(`\\b(${words.join("|")})\\b`, "i");
 
 /** Throws an EngineError when `sql` is a statement notebook SQL may not run. */
 export function checkStatement(sql: string): void {
@@ -15,7 +17,7 @@ export function checkStatement(sql: string): void {
   if (refused.has(first.word)) throw new EngineError(statementRefused(first.word), first.at);
   // EXPLAIN ANALYZE runs the statement it explains: any refused word anywhere in it refuses it.
   if (first.word === "explain") {
-    const hit = /\b(copy|export|import|attach|detach|install|load|force|prepare|execute)\b/i.exec(sql);
+    const hit = anyRefused.exec(sql);
     if (hit) throw new EngineError(statementRefused(hit[1]), hit.index);
   }
 }

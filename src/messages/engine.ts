@@ -64,7 +64,9 @@ export const statementRefused = (keyword: string) =>
 
 /** Notebook SQL held more than one statement (DuckDB would run them all, unchecked). */
 export const oneStatement = () =>
-  `Run one SQL statement at a time: this text holds several (a PIVOT without an IN list counts as two: list the values).`;
+  `Run one SQL statement at a time: this text holds several ` +
+  `(a PIVOT without an IN list counts as two: list the values).`;
 
 /** A statement opening with a comment inside a comment (lexers disagree where such a comment ends). */
-export const nestedComment = () => `A comment inside a comment at the start of a statement is not allowed: remove the inner /*.`;
+export const nestedComment = () =>
+  `A comment inside a comment at the start of a statement is not allowed: remove the inner /*.`;

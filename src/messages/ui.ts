@@ -110,10 +110,12 @@ export const ui = {
   codeInputRefused: (reason: string) => `The cell's inputs could not be passed to the sandbox: ${reason}`,
 
   linkLeavesTitle: "This link leaves Clientbook",
-  linkLeaves: (site: string) => `It opens ${site} in a new tab, outside this app. The notebook's author chose this address:`,
+  linkLeaves: (site: string) =>
+    `It opens ${site} in a new tab, outside this app. The notebook's author chose this address:`,
   linkQueryNote: "The highlighted part is sent to that site. Check that it holds nothing about your clients.",
   linkOpen: "Open link",
   linkCancel: "Stay here",
   linkComputed: "Not a link: its address is computed from data, and data never leaves Clientbook.",
-  linkRefusedInProse: "Not a link: on this site a notebook may only link to a notebook shipped with Clientbook (?notebook=...).",
+  linkRefusedInProse:
+    "Not a link: on this site a notebook may only link to a notebook shipped with Clientbook (?notebook=...).",
 } as const;

@@ -114,7 +114,8 @@ export async function evaluateMarkdown(cell: CompiledCell, inputs: ReadonlyMap<s
   const results = (await runCode(cell, interpolation.code, inputs, ctx)) as { ok: boolean; text: string }[];
   const values: MarkdownValue[] = interpolation.expressions.map((expr, i) => {
     const r = results[i];
-    return r?.ok ? { text: String(r.text) } : { text: `⚠ ${m.interpolationFailed(expr, String(r?.text ?? ""))}`, failed: true };
+    if (r?.ok) return { text: String(r.text) };
+    return { text: `⚠ ${m.interpolationFailed(expr, String(r?.text ?? ""))}`, failed: true };
   });
   let text = interpolation.pieces[0];
   values.forEach((value, i) => {

@@ -23,7 +23,7 @@ export interface MarkdownValue {
   readonly failed?: boolean;
 }
 
-/** A Markdown cell's prose pieces with the computed values that go between them (`pieces.length = values.length + 1`). */
+/** A Markdown cell's prose pieces and the computed values between them (one piece more than values). */
 export interface MarkdownTemplate {
   readonly pieces: readonly string[];
   readonly values: readonly MarkdownValue[];

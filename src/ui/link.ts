@@ -22,8 +22,11 @@ export function classifyLink(href: string, page: string, shipped: ReadonlySet<st
   if (url.origin !== here.origin) return { kind: "external", url };
   const keys = [...url.searchParams.keys()];
   const notebook = url.searchParams.get("notebook");
-  const onlyNotebook = keys.length === 1 && keys[0] === "notebook" && url.hash === "" && url.username === "" && url.password === "";
-  if (url.pathname !== here.pathname || !onlyNotebook || notebook === null || !shipped.has(notebook)) return { kind: "inert" };
+  const bare = url.hash === "" && url.username === "" && url.password === "";
+  const onlyNotebook = bare && keys.length === 1 && keys[0] === "notebook";
+  if (url.pathname !== here.pathname || !onlyNotebook || notebook === null || !shipped.has(notebook)) {
+    return { kind: "inert" };
+  }
   return { kind: "internal", href: `?${new URLSearchParams({ notebook })}` };
 }
 

@@ -3,5 +3,7 @@
 
 /** Shipped notebooks by the path a `?notebook=` link names (`notebooks/<file>.md`), with their text. */
 export const shippedNotebooks: ReadonlyMap<string, string> = new Map(
-  Object.entries(import.meta.glob<string>("/notebooks/*.md", { query: "?raw", import: "default", eager: true })).map(([path, text]) => [path.slice(1), text]),
+  Object.entries(import.meta.glob<string>("/notebooks/*.md", { query: "?raw", import: "default", eager: true })).map(
+    ([path, text]) => [path.slice(1), text],
+  ),
 );

@@ -27,7 +27,8 @@ Out: [outside](${outsideUrl})
 
 In: [tour](?notebook=notebooks/customer-review.md)
 
-Refused: [extra](?notebook=notebooks/customer-review.md&ref=CANARY) [unshipped](?notebook=notebooks/nope.md) [file](orders.csv?c=CANARY)
+Refused: [extra](?notebook=notebooks/customer-review.md&ref=CANARY)
+[unshipped](?notebook=notebooks/nope.md) [file](orders.csv?c=CANARY)
 `;
 
 describe("links in notebook prose", () => {
@@ -79,7 +80,8 @@ describe("links in notebook prose", () => {
     const requests = ob.requests as string[];
     const confirmed = requests.filter((u) => u.includes(outside.origin));
     expect(confirmed.length).toBeGreaterThan(0);
-    expect(confirmed.every((u) => u.replace(/^popup:/, "").startsWith(`${outside.origin}/page.html?ref=CANARY&x=1`))).toBe(true);
+    const target = `${outside.origin}/page.html?ref=CANARY&x=1`;
+    expect(confirmed.every((u) => u.replace(/^popup:/, "").startsWith(target))).toBe(true);
     requests.splice(0, requests.length, ...requests.filter((u) => !u.includes(outside.origin)));
   });
 
@@ -89,8 +91,10 @@ describe("links in notebook prose", () => {
     await openFromDisk(ob, "links.md", notebook("https://outside.example/"));
     const prose = page.locator(".prose", { hasText: "Refused:" });
     await prose.waitFor();
-    expect(await prose.locator("a").evaluateAll((as) => as.map((a) => `${a.dataset.link} ${a.textContent}`))).toEqual(["external outside", "internal tour"]);
-    expect(await prose.locator('[data-role="inert"]').evaluateAll((s) => s.map((e) => e.textContent))).toEqual(["extra", "unshipped", "file"]);
+    const links = await prose.locator("a").evaluateAll((as) => as.map((a) => `${a.dataset.link} ${a.textContent}`));
+    expect(links).toEqual(["external outside", "internal tour"]);
+    const inert = await prose.locator('[data-role="inert"]').evaluateAll((s) => s.map((e) => e.textContent));
+    expect(inert).toEqual(["extra", "unshipped", "file"]);
     expect(await prose.locator('[data-role="inert"]').first().getAttribute("title")).toMatch(/Not a link/);
     const tour = page.locator('.prose a[data-link="internal"]');
     expect(await tour.getAttribute("href")).toBe("?notebook=notebooks%2Fcustomer-review.md");

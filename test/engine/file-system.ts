@@ -15,7 +15,8 @@ export function fileSystemContract(engine: () => Engine, fixtures: () => string)
       (await engine().query(`SELECT unnest(current_setting('${name}')) AS p`)).rows().map((r) => String(r.p));
     const staging = async () => (await setting("allowed_paths")).map((p) => p.replace(/\/$/, ""));
     // DuckDB adds its own spill directory to the allowed directories once it has made it.
-    const temp = async () => (await engine().query("SELECT current_setting('temp_directory') AS t")).rows()[0].t as string;
+    const temp = async () =>
+      (await engine().query("SELECT current_setting('temp_directory') AS t")).rows()[0].t as string;
     const notTemp = async () => {
       const spill = (await temp()).replace(/\/$/, "");
       return (await setting("allowed_directories")).filter((d) => d.replace(/\/$/, "") !== spill);
@@ -28,16 +29,22 @@ export function fileSystemContract(engine: () => Engine, fixtures: () => string)
       if (message) expect((error as Error).message, sql).toMatch(message);
     };
 
-    it("opens nothing but the staging paths: `.`/`..` escapes, other files and directory listings are refused", async () => {
+    it("opens nothing but the staging paths: `.`/`..` escapes, other files and listings are refused", async () => {
       const dir = await stagingDir();
       const target = join(fixtures(), "orders.csv");
       // Each spelling resolves to a real file the engine's process can read (the wasm Node build reads the disk).
-      const escapes = [`${dir}./../../../../../../..${target}`, `${dir}../../../../../../..${target}`, `${dir}.//..//../../../../../..${target}`];
+      const escapes = [
+        `${dir}./../../../../../../..${target}`,
+        `${dir}../../../../../../..${target}`,
+        `${dir}.//..//../../../../../..${target}`,
+      ];
       for (const path of [target, ...escapes]) {
         await refuses(`SELECT * FROM read_csv('${path}')`);
         await refuses(`SELECT * FROM '${path}'`);
       }
-      for (const pattern of [`${dir}*`, `${dir}./../*`, `${dir}../*`, `${dirname(target)}/*`, "/*"]) await refuses(`SELECT * FROM glob('${pattern}')`);
+      for (const pattern of [`${dir}*`, `${dir}./../*`, `${dir}../*`, `${dirname(target)}/*`, "/*"]) {
+        await refuses(`SELECT * FROM glob('${pattern}')`);
+      }
       const paths = await staging();
       expect(await notTemp()).toEqual([]);
       expect(paths.map((p) => p.slice(dir.length)).sort()).toEqual(["upload.csv", "upload.json", "upload.parquet"]);
@@ -71,13 +78,16 @@ export function fileSystemContract(engine: () => Engine, fixtures: () => string)
       await refuses(`SELECT 1; COPY fs_secret TO '${dir}leak.csv'`, /one SQL statement at a time/);
       await refuses("SELECT 1; SELECT 2", /one SQL statement at a time/);
       expect((await engine().query("SELECT 1 AS one;")).rows()[0]).toMatchObject({ one: 1 });
-      for (const name of ["leak.csv", "leak.parquet", "export", "leak.db"]) expect(existsSync(`${dir}${name}`), name).toBe(false);
+      for (const name of ["leak.csv", "leak.parquet", "export", "leak.db"]) {
+        expect(existsSync(`${dir}${name}`), name).toBe(false);
+      }
       expect(existsSync(join(dirname(dir), "leak.csv"))).toBe(false);
       // Ordinary statements still run, including ones that mention a refused word in a value.
-      expect((await engine().query("SELECT 'COPY t TO x' AS copy, 2 AS export")).rows()[0]).toMatchObject({ copy: "COPY t TO x", export: 2 });
+      const words = await engine().query("SELECT 'COPY t TO x' AS copy, 2 AS export");
+      expect(words.rows()[0]).toMatchObject({ copy: "COPY t TO x", export: 2 });
     });
 
-    it("registers a user file only while it loads: afterwards no SQL can read it, and the next load works", async () => {
+    it("registers a user file only while it loads: then no SQL can read it, and the next load works", async () => {
       const before = readFileSync(join(fixtures(), "orders.csv"));
       await engine().loadFile(fileSourceFromPath(join(fixtures(), "orders.csv")), "fs_orders");
       const csv = `${await stagingDir()}upload.csv`;

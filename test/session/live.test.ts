@@ -40,7 +40,10 @@ describe("Session live re-execution", () => {
       expect(md.output).toEqual({
         type: "markdown",
         text: "We kept 7 rows; 1,234\\.5 and 42.",
-        template: { pieces: ["We kept ", " rows; ", " and ", "."], values: [{ text: "7" }, { text: "1,234.5" }, { text: "42" }] },
+        template: {
+          pieces: ["We kept ", " rows; ", " and ", "."],
+          values: [{ text: "7" }, { text: "1,234.5" }, { text: "42" }],
+        },
       });
     } finally {
       await close();

@@ -125,7 +125,8 @@ function fileProgress(db: AsyncDuckDB): NonNullable<LoadBackend["watchProgress"]
 // own parser counts them (any other complaint is left for the real run to report).
 async function oneStatementOnly(conn: AsyncDuckDBConnection, sql: string): Promise<void> {
   const error = await conn.getTableNames(sql).then(() => undefined, (e: unknown) => e);
-  if (error && /Expected a single statement/.test(String((error as Error)?.message ?? error))) throw new EngineError(oneStatement());
+  const message = String((error as Error | undefined)?.message ?? error);
+  if (error && /Expected a single statement/.test(message)) throw new EngineError(oneStatement());
 }
 
 // `send` (not `query`) runs the statement as a pending query the worker polls, so cancelSent works.
