@@ -144,7 +144,8 @@ async function writeData(dir: string, orders: number, customers: number, log: (l
   if (TABLES.every((t) => existsSync(join(dir, `${t}.csv`)))) return;
   mkdirSync(dir, { recursive: true });
   log(`writing the bench data into ${dir} ...`);
-  const engine = await nativeEngine();
+  // Unlocked: the data is written with COPY, which notebook SQL may not.
+  const engine = await nativeEngine({ unlocked: true });
   try {
     for (const sql of dataSql(dir, orders, customers)) await engine.query(sql);
   } finally {

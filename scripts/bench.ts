@@ -64,7 +64,8 @@ async function writeOrders(path: string, rows: number): Promise<void> {
 }
 
 async function benchNative(): Promise<void> {
-  const engine = await nativeEngine();
+  // Unlocked: the bench writes its Parquet copy with COPY, which notebook SQL may not.
+  const engine = await nativeEngine({ unlocked: true });
   try {
     if (!existsSync(parquetPath)) {
       await engine.query(`COPY (SELECT * FROM read_csv('${csvPath}')) TO '${parquetPath}' (FORMAT parquet)`);

@@ -10,11 +10,11 @@ import type { Engine } from "./engine/engine";
 import App from "./ui/App.svelte";
 import { Workbench, baseName } from "./ui/workbench.svelte";
 import { resolveNotebookLink, resolveDataFile, fetchFile } from "./ui/link";
+import { shippedNotebooks } from "./ui/shipped";
 import { ui } from "./messages/ui";
 
-// The notebooks shipped with the app, embedded at build time: a fetched notebook is trusted only
-// when its text is exactly one of these.
-const shipped = new Set(Object.values(import.meta.glob<string>("/notebooks/*.md", { query: "?raw", import: "default", eager: true })));
+// A fetched notebook is trusted only when its text is exactly one the app shipped with.
+const shipped = new Set(shippedNotebooks.values());
 
 const engine: Promise<Engine> = wasmEngine();
 // ts cells and Markdown `${}` run in the notebook sandbox's Worker, never in this page; each opened

@@ -69,3 +69,17 @@ export const queryCancelled = () => `The query was cancelled.`;
 
 /** The engine was used after close(). */
 export const engineClosed = () => `The database has been closed.`;
+
+/** Notebook SQL tried a statement that writes, exports or imports files, or loads code. */
+export const statementRefused = (keyword: string) =>
+  `${keyword.toUpperCase()} is not allowed here: notebook SQL cannot write, export or import files, attach ` +
+  `databases or load extensions. Results stay in the app; use the download buttons to save them.`;
+
+/** Notebook SQL held more than one statement (DuckDB would run them all, unchecked). */
+export const oneStatement = () =>
+  `Run one SQL statement at a time: this text holds several ` +
+  `(a PIVOT without an IN list counts as two: list the values).`;
+
+/** A statement opening with a comment inside a comment (lexers disagree where such a comment ends). */
+export const nestedComment = () =>
+  `A comment inside a comment at the start of a statement is not allowed: remove the inner /*.`;

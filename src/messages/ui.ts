@@ -152,5 +152,13 @@ export const ui = {
   codeValueRefused: (problem: string) => `The cell returned something that is not plain data (${problem}): return numbers, text, lists or plain objects.`,
   codeInputRefused: (reason: string) => `The cell's inputs could not be passed to the sandbox: ${reason}`,
 
-  linkConfirm: (url: string) => `This link leaves Clientbook and opens:\n\n${url}\n\nOpen it?`,
+  linkLeavesTitle: "This link leaves Clientbook",
+  linkLeaves: (site: string) =>
+    `It opens ${site} in a new tab, outside this app. The notebook's author chose this address:`,
+  linkQueryNote: "The highlighted part is sent to that site. Check that it holds nothing about your clients.",
+  linkOpen: "Open link",
+  linkCancel: "Stay here",
+  linkComputed: "Not a link: its address is computed from data, and data never leaves Clientbook.",
+  linkRefusedInProse:
+    "Not a link: on this site a notebook may only link to a notebook shipped with Clientbook (?notebook=...).",
 } as const;

@@ -9,7 +9,7 @@ import { kindOfType, tableFromColumns, type ResultTable, type Value } from "../t
 import { CODE_PARAMETER, CodeError, type CodeHost, type CodeRunner, type WireTable } from "./code-runner";
 import { CellFailure, DISPLAY_ROW_CAP, quoteIdent, toCellFailure } from "./evaluate";
 import { rowsTable, isVegaLite, escapeMarkdown } from "./code-values";
-import type { CellOutput } from "./types";
+import type { CellOutput, MarkdownValue } from "./types";
 
 /** What running code needs from the session. */
 export interface CodeContext {
@@ -103,18 +103,24 @@ export async function evaluateTs(cell: CompiledCell, inputs: ReadonlyMap<string,
   return { type: "value", value: (value === undefined ? null : value) as Value };
 }
 
-/** Evaluates a Markdown cell: its `${}` expressions are run as code and their text is put in the prose, escaped. */
+/**
+ * Evaluates a Markdown cell: its `${}` expressions are run as code. The values never enter the Markdown
+ * source the UI parses: they go into the rendered tree as text (see `template`); `text` has them escaped.
+ */
 export async function evaluateMarkdown(cell: CompiledCell, inputs: ReadonlyMap<string, unknown>, ctx: CodeContext): Promise<CellOutput> {
   if (cell.body?.type !== "markdown") throw new CellFailure(m.notRunnable(cell.kind));
   const interpolation = cell.body.interpolation;
   if (!interpolation) return { type: "markdown", text: cell.body.text };
   const results = (await runCode(cell, interpolation.code, inputs, ctx)) as { ok: boolean; text: string }[];
-  let text = interpolation.pieces[0];
-  interpolation.expressions.forEach((expr, i) => {
+  const values: MarkdownValue[] = interpolation.expressions.map((expr, i) => {
     const r = results[i];
-    // Values are data: escaped so they show as text, never as Markdown or HTML.
-    text += r?.ok ? escapeMarkdown(String(r.text)) : `**⚠ ${escapeMarkdown(m.interpolationFailed(expr, String(r?.text ?? "")))}**`;
+    if (r?.ok) return { text: String(r.text) };
+    return { text: `⚠ ${m.interpolationFailed(expr, String(r?.text ?? ""))}`, failed: true };
+  });
+  let text = interpolation.pieces[0];
+  values.forEach((value, i) => {
+    text += value.failed ? `**${escapeMarkdown(value.text)}**` : escapeMarkdown(value.text);
     text += interpolation.pieces[i + 1];
   });
-  return { type: "markdown", text };
+  return { type: "markdown", text, template: { pieces: interpolation.pieces, values } };
 }

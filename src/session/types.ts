@@ -17,6 +17,18 @@ export interface CellError {
 }
 
 /** What a cell produced. */
+/** One computed value of a Markdown cell: its text, or (failed) the message saying why it has none. */
+export interface MarkdownValue {
+  readonly text: string;
+  readonly failed?: boolean;
+}
+
+/** A Markdown cell's prose pieces and the computed values between them (one piece more than values). */
+export interface MarkdownTemplate {
+  readonly pieces: readonly string[];
+  readonly values: readonly MarkdownValue[];
+}
+
 export type CellOutput =
   /** `table` holds at most the display cap (100,000 rows); `totalRows` is the true row count of the result. */
   | { readonly type: "table"; readonly table: ResultTable; readonly totalRows?: number }
@@ -25,8 +37,11 @@ export type CellOutput =
    * were inlined; `note` says when that is fewer than the data cell has (the chart row cap).
    */
   | { readonly type: "chart"; readonly spec: Record<string, unknown>; readonly rows: number; readonly note?: string }
-  /** Markdown text with interpolations resolved (rendered and sanitized by the UI). */
-  | { readonly type: "markdown"; readonly text: string }
+  /**
+   * Markdown text with interpolations resolved and escaped (for the CLI and later cells). `template` is what
+   * the UI renders: the prose pieces, parsed and sanitized with opaque placeholders, and the values put in as text.
+   */
+  | { readonly type: "markdown"; readonly text: string; readonly template?: MarkdownTemplate }
   /**
    * An input control to draw: its spec, current value and (select, multiselect) the choices offered,
    * which come from the spec's `options` or from the `options_from` sql cell's column.

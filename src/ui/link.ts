@@ -1,5 +1,42 @@
-// Opening a notebook by link (`?notebook=<path>`): only a relative path on this same site is
-// accepted, and its declared data files are fetched from next to it, with progress.
+// Links: opening a notebook by link (`?notebook=<path>`, only a relative path on this same site, its
+// declared data files fetched from next to it with progress), and what a link in notebook prose may be.
+
+/** What a link in a notebook's prose may be. */
+export type ProseLink =
+  /** Another origin or scheme: opened only after the user confirms the full address. */
+  | { readonly kind: "external"; readonly url: URL }
+  /** `?notebook=<a shipped notebook>` on this page, rebuilt so it carries nothing else. */
+  | { readonly kind: "internal"; readonly href: string }
+  /** Anything else on this site: not a link (a same-site address with extra parts reaches the host's logs). */
+  | { readonly kind: "inert" };
+
+/** Decides what the prose link `href` on `page` may be, given the paths of the shipped notebooks. */
+export function classifyLink(href: string, page: string, shipped: ReadonlySet<string>): ProseLink {
+  let url: URL;
+  try {
+    url = new URL(href, page);
+  } catch {
+    return { kind: "inert" };
+  }
+  const here = new URL(page);
+  if (url.origin !== here.origin) return { kind: "external", url };
+  const keys = [...url.searchParams.keys()];
+  const notebook = url.searchParams.get("notebook");
+  const bare = url.hash === "" && url.username === "" && url.password === "";
+  const onlyNotebook = bare && keys.length === 1 && keys[0] === "notebook";
+  if (url.pathname !== here.pathname || !onlyNotebook || notebook === null || !shipped.has(notebook)) {
+    return { kind: "inert" };
+  }
+  return { kind: "internal", href: `?${new URLSearchParams({ notebook })}` };
+}
+
+/** Splits an address for display: everything before the query, the query (`?...`), and the fragment. */
+export function addressParts(url: URL): { readonly base: string; readonly query: string; readonly fragment: string } {
+  const fragment = url.hash;
+  const query = url.search;
+  const base = url.href.slice(0, url.href.length - fragment.length - query.length);
+  return { base, query, fragment };
+}
 
 /** Resolves a `?notebook=` value against the page, or returns null for anything not a same-site relative path. */
 export function resolveNotebookLink(path: string, page: string): URL | null {

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { EngineError, type Engine, type LoadProgress } from "../../src/engine/engine";
 import { fileSourceFromPath } from "../../src/engine/node-file";
 import { bigField, writeFixtures } from "./fixtures";
+import { fileSystemContract } from "./file-system";
 
 /** Registers the contract suite for the engine made by `makeEngine`. */
 export function engineContract(label: string, makeEngine: () => Promise<Engine>): void {
@@ -292,6 +293,8 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
         await expect(engine.createTable("bad", { columns: [{ name: "a", type: "DOUBLE" }, { name: "b", type: "DOUBLE" }], data: [[1], []] })).rejects.toThrow();
       });
     });
+
+    fileSystemContract(() => engine, () => dir);
 
     describe("cancel()", () => {
       it("stops a running query, which rejects, and the engine keeps working", async () => {

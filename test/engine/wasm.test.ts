@@ -8,7 +8,7 @@ import { wasmEngineInNode } from "./wasm-node";
 engineContract("duckdb-wasm", wasmEngineInNode);
 
 describe("engineOnDuckDB(db, options) lockdown", () => {
-  it("refuses files outside /data/, URLs, and any attempt to undo the settings", async () => {
+  it("refuses files other than the staging paths, URLs, and any attempt to undo the settings", async () => {
     const engine = await wasmEngineInNode();
     try {
       for (const sql of [
@@ -16,6 +16,7 @@ describe("engineOnDuckDB(db, options) lockdown", () => {
         "SELECT * FROM read_csv('http://127.0.0.1:9/x.csv')",
         "SET enable_external_access = true",
         "SET allowed_directories = ['/']",
+        "SET allowed_paths = ['/etc/passwd']",
         "SET autoload_known_extensions = true",
         "LOAD parquet",
       ]) {

@@ -30,9 +30,9 @@ export interface RunResult {
   readonly cells: NewCell[];
 }
 
-/** A fresh native engine with the given setup statements run. */
+/** A fresh native engine with the given setup statements run (unlocked: the setup reads sample files by path). */
 export async function engineWith(...statements: string[]): Promise<Engine> {
-  const engine = await nativeEngine();
+  const engine = await nativeEngine({ unlocked: true });
   for (const sql of statements) await engine.query(sql);
   return engine;
 }

@@ -37,7 +37,14 @@ describe("Session live re-execution", () => {
       expect(rowsOf(cell(session, "from_ts"))).toEqual([{ s: 2 * (3 + 4 + 5 + 6 + 7 + 8 + 9) }]);
       expect(cell(session, "other").output).toEqual({ type: "value", value: 42 });
       const md = session.getState().cells.find((c) => c.cell.kind === "markdown")!;
-      expect(md.output).toEqual({ type: "markdown", text: "We kept 7 rows; 1,234\\.5 and 42." });
+      expect(md.output).toEqual({
+        type: "markdown",
+        text: "We kept 7 rows; 1,234\\.5 and 42.",
+        template: {
+          pieces: ["We kept ", " rows; ", " and ", "."],
+          values: [{ text: "7" }, { text: "1,234.5" }, { text: "42" }],
+        },
+      });
     } finally {
       await close();
     }

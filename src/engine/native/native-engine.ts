@@ -2,10 +2,10 @@
 // @duckdb/node-api, multi-threaded and out-of-core. Loads files straight from disk.
 import { DuckDBInstance } from "@duckdb/node-api";
 import { createWriteStream } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { engineClosed, queryCancelled } from "../../messages/engine";
+import { join, resolve, sep } from "node:path";
+import { engineClosed, oneStatement, queryCancelled } from "../../messages/engine";
 import type { ResultTable, Value } from "../../table/result";
 import { EngineError, type Engine, type FileSource } from "../engine";
 import { toEngineError } from "../errors";
@@ -16,14 +16,25 @@ import { profileTables } from "../profile";
 import { serialize } from "../serialize";
 import { toResultTable } from "./convert";
 import { appendTable } from "./append-table";
+import { lockdownStatements, stagingPath, stagingPaths } from "../lockdown";
+import { checkStatement } from "../statement-guard";
 
-/** Opens an in-memory native DuckDB engine. */
-export async function nativeEngine(): Promise<Engine> {
+/** How the native engine is opened. */
+export interface NativeEngineOptions {
+  /** No lockdown: SQL may read and write any file. Only for trusted scripts and tests, never a notebook. */
+  readonly unlocked?: boolean;
+}
+
+/** Opens an in-memory native DuckDB engine, locked down like the browser's unless `unlocked`. */
+export async function nativeEngine(options: NativeEngineOptions = {}): Promise<Engine> {
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   // Progress without printing: lets a load report how far DuckDB has read.
   await connection.run("SET enable_progress_bar = true; SET enable_progress_bar_print = false");
-  const scratch = await mkdtemp(join(tmpdir(), "clientbook-"));
+  const scratch = (await mkdtemp(join(tmpdir(), "clientbook-"))) + sep;
+  // Spill files go to the private directory, not the working directory (DuckDB's default `.tmp`).
+  await connection.run(`SET temp_directory = ${quoteString(`${scratch}spill`)}`);
+  if (!options.unlocked) for (const sql of lockdownStatements(stagingPaths(scratch))) await connection.run(sql);
   const queue = serialize();
   let closed = false;
   let closing: Promise<void> | undefined;
@@ -42,7 +53,17 @@ export async function nativeEngine(): Promise<Engine> {
   const backend = nativeBackend(run, scratch);
 
   return {
-    query: (sql, params) => queue(() => ((cancelled = false), run(sql, params))),
+    query: (sql, params) =>
+      queue(async () => {
+        cancelled = false;
+        if (!options.unlocked) {
+          checkStatement(sql);
+          // duckdb-wasm runs one statement per query; here DuckDB would run them all, so count first.
+          const count = await connection.extractStatements(sql).then((s) => s.count, () => 1);
+          if (count > 1) throw new EngineError(oneStatement());
+        }
+        return run(sql, params);
+      }),
     loadFile: (source, table, options = {}) =>
       queue(async () => {
         cancelled = false;
@@ -87,19 +108,23 @@ export async function nativeEngine(): Promise<Engine> {
 
 let staged = 0;
 
+// Files are staged at the lockdown's exact paths in `scratch`: a file on disk as a symlink (no copy),
+// other bytes written there. Loads run one at a time, so a path is free again when its load ends.
 function nativeBackend(run: (sql: string) => Promise<ResultTable>, scratch: string): LoadBackend {
-  const tempPath = (ext: string) => join(scratch, `${++staged}.${ext || "dat"}`);
+  const tempPath = (ext: string) => stagingPath(scratch, ext);
   const removing = (path: string): Staged => ({ path, release: () => rm(path, { force: true }) });
   return {
     exec: (sql) => run(sql),
     async stageFile(source: FileSource, ext: string) {
-      if (source.path) return { path: source.path, release: async () => {} };
       const path = tempPath(ext);
-      await writeFile(path, await source.read());
+      await rm(path, { force: true });
+      if (source.path) await symlink(resolve(source.path), path);
+      else await writeFile(path, await source.read());
       return removing(path);
     },
     async stageUtf8(chunks, ext) {
       const path = tempPath(ext);
+      await rm(path, { force: true });
       const out = createWriteStream(path);
       for await (const chunk of chunks) if (!out.write(chunk)) await new Promise<void>((r) => out.once("drain", () => r()));
       await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));

@@ -1,7 +1,7 @@
 // The duckdb-wasm engine on an instantiated AsyncDuckDB: open with numbers for BIGINT/DECIMAL,
 // lock down, then queries (cancellable, streamed as Arrow) and loads. Browser and Node tests share it.
 import { DuckDBDataProtocol, type AsyncDuckDB, type AsyncDuckDBConnection } from "@duckdb/duckdb-wasm";
-import { badJsonLine, engineClosed, queryCancelled } from "../../messages/engine";
+import { badJsonLine, engineClosed, oneStatement, queryCancelled } from "../../messages/engine";
 import type { ResultTable, Value } from "../../table/result";
 import { EngineError, type Engine, type FileSource } from "../engine";
 import { toEngineError } from "../errors";
@@ -11,7 +11,8 @@ import { concatChunks, utf8Chunks } from "../load/transcode";
 import { profileTables } from "../profile";
 import { serialize } from "../serialize";
 import { toResultTable, type ArrowBatch } from "./arrow-result";
-import { dataDirectory, lockdownStatements } from "./lockdown";
+import { dataDirectory, lockdownStatements, stagingPath, stagingPaths } from "../lockdown";
+import { checkStatement } from "../statement-guard";
 import { parquetBatches } from "./parquet";
 import { tableDataIpc } from "./table-data-ipc";
 import { dataTypeOf } from "../table-data";
@@ -29,7 +30,7 @@ export interface WasmEngineOptions {
 export async function engineOnDuckDB(db: AsyncDuckDB, options: WasmEngineOptions): Promise<Engine> {
   await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
   const conn = await db.connect();
-  for (const sql of lockdownStatements(options.extensionRepository)) await conn.query(sql);
+  for (const sql of lockdownStatements(stagingPaths(dataDirectory), options.extensionRepository)) await conn.query(sql);
   const queue = serialize();
   let closed = false;
   let cancelled = false;
@@ -46,7 +47,13 @@ export async function engineOnDuckDB(db: AsyncDuckDB, options: WasmEngineOptions
   const backend = { ...wasmBackend(db, conn, run, options), watchProgress: fileProgress(db) };
 
   return {
-    query: (sql, params) => queue(() => ((cancelled = false), run(sql, params))),
+    query: (sql, params) =>
+      queue(async () => {
+        cancelled = false;
+        checkStatement(sql);
+        await oneStatementOnly(conn, sql);
+        return run(sql, params);
+      }),
     loadFile: (source, table, loadOptions) => queue(() => ((cancelled = false), loadFile(backend, source, table, loadOptions))),
     listTables: () => queue(() => profileTables((sql) => run(sql))),
     createTable: (name, data) =>
@@ -114,6 +121,14 @@ function fileProgress(db: AsyncDuckDB): NonNullable<LoadBackend["watchProgress"]
   };
 }
 
+// duckdb-wasm's `send` runs every statement in the text, and the guard reads only the first: DuckDB's
+// own parser counts them (any other complaint is left for the real run to report).
+async function oneStatementOnly(conn: AsyncDuckDBConnection, sql: string): Promise<void> {
+  const error = await conn.getTableNames(sql).then(() => undefined, (e: unknown) => e);
+  const message = String((error as Error | undefined)?.message ?? error);
+  if (error && /Expected a single statement/.test(message)) throw new EngineError(oneStatement());
+}
+
 // `send` (not `query`) runs the statement as a pending query the worker polls, so cancelSent works.
 async function readAll(conn: AsyncDuckDBConnection, sql: string, params: readonly Value[]): Promise<ResultTable> {
   const typed = params.length ? typedPlaceholders(sql, params) : sql;
@@ -142,8 +157,8 @@ function shiftError(error: unknown, sql: string, typed: string): EngineError {
 }
 
 let fileCounter = 0;
-const newPath = (ext: string) =>
-  `${dataDirectory}${globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${++fileCounter}`}.${ext || "dat"}`;
+// The lockdown allows exactly these paths; a file is registered there only while it loads.
+const newPath = (ext: string) => stagingPath(dataDirectory, ext);
 
 function wasmBackend(db: AsyncDuckDB, conn: AsyncDuckDBConnection, run: (sql: string) => Promise<ResultTable>, options: WasmEngineOptions): LoadBackend {
   const dropping = (path: string): Staged => ({ path, release: () => db.dropFile(path).then(() => undefined) });

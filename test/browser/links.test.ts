@@ -1,0 +1,111 @@
+// Links out of a notebook (issue 10, item 2), in real Chromium: an external link opens only after the
+// in-app confirm showing the full address with its query highlighted; on this site only a link to a
+// shipped notebook is a link, and any other same-site address is inert text.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openFromDisk, useApp } from "./app-fixture";
+import { serveDirectory, type StaticServer } from "./harness";
+
+const app = useApp();
+// Another origin standing for the outside world: the one request the user confirms goes there.
+let outside: StaticServer;
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), "clientbook-outside-"));
+  writeFileSync(join(dir, "page.html"), "<!doctype html><title>outside</title><p>outside</p>");
+  outside = await serveDirectory(dir);
+});
+afterAll(() => outside?.close());
+
+const notebook = (outsideUrl: string) => `---
+notebook: 1
+title: Links
+---
+
+Out: [outside](${outsideUrl})
+
+In: [tour](?notebook=notebooks/customer-review.md)
+
+Refused: [extra](?notebook=notebooks/customer-review.md&ref=CANARY)
+[unshipped](?notebook=notebooks/nope.md) [file](orders.csv?c=CANARY)
+`;
+
+describe("links in notebook prose", () => {
+  it("leave the app only after an in-app confirm that shows the whole address and marks its query", async () => {
+    const ob = await app.open();
+    const { page, context } = ob;
+    const native: string[] = [];
+    page.on("dialog", (d) => {
+      native.push(d.message());
+      void d.dismiss();
+    });
+    const address = `${outside.origin}/page.html?ref=CANARY&x=1#top`;
+    await openFromDisk(ob, "links.md", notebook(address));
+    const out = page.locator('.prose a[data-link="external"]');
+    await out.waitFor();
+    expect(await out.getAttribute("rel")).toBe("noopener noreferrer");
+
+    const dialog = page.locator('[data-role="link-dialog"]');
+    await out.click();
+    await dialog.waitFor();
+    expect(await dialog.locator('[data-role="link-address"]').textContent()).toBe(address);
+    expect(await dialog.locator('[data-role="link-query"]').textContent()).toBe("?ref=CANARY&x=1");
+    expect(await dialog.textContent()).toContain("leaves Clientbook");
+    expect(await dialog.textContent()).toContain(outside.origin.replace("http://", ""));
+    expect(await dialog.locator('[data-role="link-query-note"]').isVisible()).toBe(true);
+    await page.screenshot({ path: "/tmp/clientbook-link-confirm.png" });
+    await dialog.locator('[data-action="link-cancel"]').click();
+    expect(await dialog.count()).toBe(0);
+
+    // A middle click asks too, and Escape declines.
+    await out.click({ button: "middle" });
+    await dialog.waitFor();
+    await page.keyboard.press("Escape");
+    await expect.poll(() => dialog.count()).toBe(0);
+    await page.waitForTimeout(300);
+    expect(context.pages()).toHaveLength(1);
+    expect(ob.requests.filter((u) => u.includes(outside.origin))).toEqual([]);
+
+    // Confirmed: the address opens, whole, in a new tab.
+    await out.click();
+    const opened = context.waitForEvent("page");
+    await dialog.locator('[data-action="link-open"]').click();
+    const tab = await opened;
+    await tab.waitForLoadState();
+    expect(tab.url()).toBe(address);
+    expect(native).toEqual([]);
+    expect(page.url()).not.toContain(outside.origin);
+    // The requests the user confirmed, and only those, went to the other origin; the rest stay checked.
+    const requests = ob.requests as string[];
+    const confirmed = requests.filter((u) => u.includes(outside.origin));
+    expect(confirmed.length).toBeGreaterThan(0);
+    const target = `${outside.origin}/page.html?ref=CANARY&x=1`;
+    expect(confirmed.every((u) => u.replace(/^popup:/, "").startsWith(target))).toBe(true);
+    requests.splice(0, requests.length, ...requests.filter((u) => !u.includes(outside.origin)));
+  });
+
+  it("keep only a link to a shipped notebook on this site; other same-site addresses are inert text", async () => {
+    const ob = await app.open();
+    const { page } = ob;
+    await openFromDisk(ob, "links.md", notebook("https://outside.example/"));
+    const prose = page.locator(".prose", { hasText: "Refused:" });
+    await prose.waitFor();
+    const links = await prose.locator("a").evaluateAll((as) => as.map((a) => `${a.dataset.link} ${a.textContent}`));
+    expect(links).toEqual(["external outside", "internal tour"]);
+    const inert = await prose.locator('[data-role="inert"]').evaluateAll((s) => s.map((e) => e.textContent));
+    expect(inert).toEqual(["extra", "unshipped", "file"]);
+    expect(await prose.locator('[data-role="inert"]').first().getAttribute("title")).toMatch(/Not a link/);
+    const tour = page.locator('.prose a[data-link="internal"]');
+    expect(await tour.getAttribute("href")).toBe("?notebook=notebooks%2Fcustomer-review.md");
+    // Inert text goes nowhere (a click on prose opens the cell's editor, as on any text).
+    const before = page.url();
+    await prose.getByText("extra").click();
+    await page.waitForTimeout(300);
+    expect(page.url()).toBe(before);
+    await page.getByRole("button", { name: "Done" }).click();
+    await tour.click();
+    await page.waitForURL(/\?notebook=notebooks%2Fcustomer-review\.md$/);
+    await expect.poll(() => page.locator('[data-role="title"]').textContent(), { timeout: 30_000 }).not.toBe("Links");
+  });
+});
