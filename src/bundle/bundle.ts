@@ -92,11 +92,14 @@ export async function readBundle(bytes: Uint8Array): Promise<OpenedBundle> {
     const data = await checked(files, table.file, table.sha256);
     let rows: number;
     try {
-      rows = Number(parquetMetadata(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer).num_rows);
+      rows = Number(
+        parquetMetadata(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer).num_rows,
+      );
     } catch (e) {
       throw new BundleError(m.badTable(table.file, e instanceof Error ? e.message : String(e)));
     }
-    if (rows !== table.rows) throw new BundleError(m.badTable(table.file, `${rows} rows, the manifest says ${table.rows}`));
+    if (rows !== table.rows)
+      throw new BundleError(m.badTable(table.file, `${rows} rows, the manifest says ${table.rows}`));
     tables.push({ ...table, bytes: data });
   }
   const notebookText = strFromU8(text);
@@ -119,13 +122,21 @@ function readManifest(files: Record<string, Uint8Array>): BundleManifest {
   }
   const manifest = value as Partial<BundleManifest> | null;
   if (!manifest || manifest.format !== "clientbook-bundle") throw new BundleError(m.noManifest());
-  if (typeof manifest.version !== "number" || !Number.isInteger(manifest.version)) throw new BundleError(m.badManifest("no version"));
+  if (typeof manifest.version !== "number" || !Number.isInteger(manifest.version))
+    throw new BundleError(m.badManifest("no version"));
   if (manifest.version > BUNDLE_VERSION) throw new BundleError(m.newerVersion(manifest.version, BUNDLE_VERSION));
   const tableOk = (t: Partial<BundleTable>) =>
-    typeof t?.name === "string" && typeof t.file === "string" && typeof t.sha256 === "string" &&
-    Number.isInteger(t.rows) && Array.isArray(t.columns);
-  if (manifest.notebook?.file !== "notebook.md" || typeof manifest.notebook.sha256 !== "string" ||
-    !Array.isArray(manifest.tables) || !manifest.tables.every(tableOk)) {
+    typeof t?.name === "string" &&
+    typeof t.file === "string" &&
+    typeof t.sha256 === "string" &&
+    Number.isInteger(t.rows) &&
+    Array.isArray(t.columns);
+  if (
+    manifest.notebook?.file !== "notebook.md" ||
+    typeof manifest.notebook.sha256 !== "string" ||
+    !Array.isArray(manifest.tables) ||
+    !manifest.tables.every(tableOk)
+  ) {
     throw new BundleError(m.badManifest("a required field is missing"));
   }
   return manifest as BundleManifest;

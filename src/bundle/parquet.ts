@@ -40,7 +40,8 @@ function columnOf(name: string, duckType: string): [Element, (v: Value) => unkno
   if (/^(FLOAT|REAL|DOUBLE|HUGEINT|UBIGINT|UINTEGER|USMALLINT|UTINYINT|UHUGEINT|DECIMAL)/.test(type)) {
     return [{ ...optional, type: "DOUBLE" }, (v) => Number(v)];
   }
-  if (type === "DATE") return [{ ...optional, type: "INT32", converted_type: "DATE" }, (v) => Math.round(Number(v) / MS_PER_DAY)];
+  if (type === "DATE")
+    return [{ ...optional, type: "INT32", converted_type: "DATE" }, (v) => Math.round(Number(v) / MS_PER_DAY)];
   if (type.startsWith("TIMESTAMP")) {
     return [{ ...optional, type: "INT64", converted_type: "TIMESTAMP_MILLIS" }, (v) => BigInt(Math.round(Number(v)))];
   }

@@ -4,7 +4,8 @@ import { compile, type TopLevelSpec } from "vega-lite";
 import { parse, View, type Loader } from "vega";
 import { expressionInterpreter } from "vega-interpreter";
 
-const refuse = (uri: unknown) => Promise.reject(new Error(`Loading "${String(uri)}" is not allowed in a notebook chart.`));
+const refuse = (uri: unknown) =>
+  Promise.reject(new Error(`Loading "${String(uri)}" is not allowed in a notebook chart.`));
 
 /** A Vega loader that refuses every URL. */
 const noLoader = { load: refuse, sanitize: refuse, http: refuse, file: refuse } as unknown as Loader;

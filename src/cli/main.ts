@@ -35,7 +35,11 @@ export async function main(argv: readonly string[], out = console.log, err = con
   return run(args, out, err);
 }
 
-async function run(args: RunArgs | ReportArgs, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+async function run(
+  args: RunArgs | ReportArgs,
+  out: (line: string) => void,
+  err: (line: string) => void,
+): Promise<number> {
   // `npm run` moves to the package root; INIT_CWD is where the user typed the command.
   const cwd = process.env.INIT_CWD ?? process.cwd();
   const path = resolve(cwd, args.notebook);

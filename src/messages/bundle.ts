@@ -10,8 +10,7 @@ export const bundleMessages = {
     `This is not a complete Clientbook bundle: the file is cut off or is not a bundle (${reason}). ` +
     "Ask for the file again; nothing was loaded.",
   noManifest: () => "This file is not a Clientbook bundle: it has no manifest.json. Nothing was loaded.",
-  badManifest: (reason: string) =>
-    `This bundle's manifest.json cannot be read (${reason}). Nothing was loaded.`,
+  badManifest: (reason: string) => `This bundle's manifest.json cannot be read (${reason}). Nothing was loaded.`,
   newerVersion: (version: number, supported: number) =>
     `This bundle was written by a newer Clientbook (bundle format ${version}); this version reads format ` +
     `${supported}. Open it with a newer Clientbook. Nothing was loaded.`,

@@ -44,7 +44,7 @@ Exit status: 0 when every cell ran, 1 when a cell failed (the failing cells go t
 /** Messages of the command-line runner. */
 export const cliMessages = {
   unknownCommand: (command: string) => `Unknown command "${command}". Try --help.`,
-  noCommand: () => "Say what to do: run <notebook.md>. Try --help.",
+  noCommand: () => "Say what to do: run <notebook.md> or report <notebook.md> --out <report.html>. Try --help.",
   noNotebook: () => "Name the notebook to run: run <notebook.md>.",
   extraArgument: (arg: string) => `Unexpected argument "${arg}". Try --help.`,
   unknownOption: (option: string) => `Unknown option ${option}. Try --help.`,

@@ -22,8 +22,7 @@ const en: ReportMessages = {
   untitled: "Untitled notebook",
   generated: (date) => `Report generated on ${date} with Clientbook.`,
   privacy: "This file contains results computed from client data. Share it only with those who may see them.",
-  rowsShown: (shown, total) =>
-    `First ${shown.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows.`,
+  rowsShown: (shown, total) => `First ${shown.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows.`,
   rowCount: (total) => `${total.toLocaleString("en-US")} row${total === 1 ? "" : "s"}.`,
   noRows: "No rows.",
   cellFailed: (label) => `${label} failed:`,
@@ -37,8 +36,7 @@ const zhCN: ReportMessages = {
   untitled: "未命名笔记本",
   generated: (date) => `报告由 Clientbook 于 ${date} 生成。`,
   privacy: "本文件包含根据客户数据计算的结果，仅可分享给有权查看的人。",
-  rowsShown: (shown, total) =>
-    `显示前 ${shown.toLocaleString("zh-CN")} 行，共 ${total.toLocaleString("zh-CN")} 行。`,
+  rowsShown: (shown, total) => `显示前 ${shown.toLocaleString("zh-CN")} 行，共 ${total.toLocaleString("zh-CN")} 行。`,
   rowCount: (total) => `共 ${total.toLocaleString("zh-CN")} 行。`,
   noRows: "没有数据行。",
   cellFailed: (label) => `${label} 运行失败：`,

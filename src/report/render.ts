@@ -14,9 +14,21 @@ export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-sr
 /** One part of the report, in notebook order. `label` is the cell's name (or kind and position). */
 export type ReportCell =
   | { readonly kind: "markdown"; readonly text: string }
-  | { readonly kind: "table"; readonly label: string; readonly source?: string; readonly table: ResultTable; readonly totalRows: number }
+  | {
+      readonly kind: "table";
+      readonly label: string;
+      readonly source?: string;
+      readonly table: ResultTable;
+      readonly totalRows: number;
+    }
   /** `svg` is the chart as drawn by Vega's SVG renderer; absent when it could not be drawn. */
-  | { readonly kind: "chart"; readonly label: string; readonly source?: string; readonly svg?: string; readonly note?: string }
+  | {
+      readonly kind: "chart";
+      readonly label: string;
+      readonly source?: string;
+      readonly svg?: string;
+      readonly note?: string;
+    }
   | { readonly kind: "value"; readonly label: string; readonly source?: string; readonly value: unknown }
   /** A fenced block the notebook keeps but never runs (shown only with the code). */
   | { readonly kind: "code"; readonly language: string; readonly source: string }
@@ -54,7 +66,8 @@ export function renderReport(input: ReportInput): string {
     `<style>${REPORT_CSS}</style>`,
     "</head>",
     "<body>",
-    `<header><h1>${escapeHtml(title)}</h1><p>${escapeHtml(m.generated(date))}</p><p>${escapeHtml(m.privacy)}</p></header>`,
+    `<header><h1>${escapeHtml(title)}</h1>`,
+    `<p>${escapeHtml(m.generated(date))}</p><p>${escapeHtml(m.privacy)}</p></header>`,
     "<main>",
     ...body,
     "</main>",
@@ -86,9 +99,12 @@ function cellBody(cell: Exclude<ReportCell, { kind: "markdown" | "code" }>, inde
     case "table":
       return renderTable(cell.table, cell.totalRows, input.rows, input.lang);
     case "chart":
-      return chartFigure(cell.svg, `c${index}-`, cell.note) ?? `<p class="error">${escapeHtml(m.chartMissing(cell.label))}</p>`;
+      return (
+        chartFigure(cell.svg, `c${index}-`, cell.note) ??
+        `<p class="error">${escapeHtml(m.chartMissing(cell.label))}</p>`
+      );
     case "value":
-      return `<pre class="value">${escapeHtml(typeof cell.value === "string" ? cell.value : JSON.stringify(cell.value, null, 2))}</pre>`;
+      return `<pre class="value">${escapeHtml(valueText(cell.value))}</pre>`;
     case "error":
       return `<p class="error">${escapeHtml(m.cellFailed(cell.label))}\n${escapeHtml(cell.message)}</p>`;
     case "not-run":
@@ -105,4 +121,8 @@ function chartFigure(svg: string | undefined, prefix: string, note: string | und
     if (e instanceof SvgError) return undefined;
     throw e;
   }
+}
+
+function valueText(value: unknown): string {
+  return typeof value === "string" ? value : (JSON.stringify(value, null, 2) ?? String(value));
 }

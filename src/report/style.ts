@@ -3,13 +3,15 @@
 /** The CSS put into the report's <style> element. */
 export const REPORT_CSS = `
 :root { color-scheme: light; }
-body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif;
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei",
+  "Noto Sans CJK SC", sans-serif;
   color: #1d2430; background: #fff; max-width: 60rem; margin: 2rem auto; padding: 0 1.5rem; }
 header { border-bottom: 2px solid #1d2430; margin-bottom: 1.5rem; }
 header h1 { margin: 0 0 .25rem; font-size: 1.8rem; }
 header p { margin: .25rem 0; color: #4a5568; font-size: .9rem; }
 section.cell { margin: 1.25rem 0; break-inside: avoid-page; }
-h2.cell-name { font-size: .85rem; font-family: ui-monospace, Menlo, Consolas, monospace; color: #4a5568; margin: 0 0 .4rem; }
+h2.cell-name { font-size: .85rem; font-family: ui-monospace, Menlo, Consolas, monospace; color: #4a5568;
+  margin: 0 0 .4rem; }
 .table { overflow-x: auto; }
 table { border-collapse: collapse; font-size: .85rem; font-variant-numeric: tabular-nums; }
 th, td { border-bottom: 1px solid #d8dee6; padding: .25rem .6rem; text-align: left; vertical-align: top; }

@@ -9,13 +9,17 @@ export class SvgError extends Error {
 
 // Drawing elements only: no script, foreignObject, image, use, style, a, animate/set (which can set href).
 const ELEMENTS = new Set(
-  ("svg g path rect circle ellipse line polyline polygon text tspan textPath title desc defs clipPath mask " +
-    "linearGradient radialGradient stop pattern marker symbol").split(" "),
+  (
+    "svg g path rect circle ellipse line polyline polygon text tspan textPath title desc defs clipPath mask " +
+    "linearGradient radialGradient stop pattern marker symbol"
+  ).split(" "),
 );
 const ELEMENT_BY_LOWER = new Map([...ELEMENTS].map((e) => [e.toLowerCase(), e]));
 
-const TOKEN =
-  /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z][\w:.-]*)((?:\s+[^\s=/>"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'))?)*)\s*(\/?)>|[^<]+/y;
+// A comment, processing instruction, CDATA or doctype (all dropped); a tag; or text.
+const SKIPPED = String.raw`<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<!DOCTYPE[^>]*>`;
+const TAG = String.raw`<(\/?)([A-Za-z][\w:.-]*)((?:\s+[^\s=/>"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'))?)*)\s*(\/?)>`;
+const TOKEN = new RegExp(`${SKIPPED}|${TAG}|[^<]+`, "iy");
 const ATTRIBUTE = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'))?/g;
 
 /** The SVG with only drawing markup kept; ids are prefixed with `idPrefix` so charts in one page never clash. */

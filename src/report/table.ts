@@ -12,7 +12,7 @@ export function renderTable(table: ResultTable, totalRows: number, limit: number
   const m = reportMessages[lang];
   const shown = Math.min(limit, table.numRows);
   const formats = table.columns.map((c, i) => formatter(c, table.column(i).slice(0, shown), lang));
-  const head = table.columns.map((c, i) => `<th${numeric(c) ? ' class="num"' : ""}>${escapeHtml(c.name)}</th>`).join("");
+  const head = table.columns.map((c) => `<th${numeric(c) ? ' class="num"' : ""}>${escapeHtml(c.name)}</th>`).join("");
   const body: string[] = [];
   for (let r = 0; r < shown; r++) {
     const cells = table.columns.map((c, i) => {
@@ -23,7 +23,9 @@ export function renderTable(table: ResultTable, totalRows: number, limit: number
     body.push(`<tr>${cells.join("")}</tr>`);
   }
   const note = totalRows === 0 ? m.noRows : shown < totalRows ? m.rowsShown(shown, totalRows) : m.rowCount(totalRows);
-  const grid = table.columns.length ? `<table><thead><tr>${head}</tr></thead><tbody>${body.join("")}</tbody></table>` : "";
+  const grid = table.columns.length
+    ? `<table><thead><tr>${head}</tr></thead><tbody>${body.join("")}</tbody></table>`
+    : "";
   return `<div class="table">${grid}</div><p class="note">${escapeHtml(note)}</p>`;
 }
 
@@ -32,9 +34,16 @@ function numeric(column: ColumnInfo): boolean {
 }
 
 function formatter(column: ColumnInfo, values: readonly Value[], lang: ReportLanguage): (value: Value) => string {
-  if (column.kind === "date") return (v) => (typeof v === "number" ? new Date(v).toISOString().slice(0, 10) : String(v));
+  if (column.kind === "date")
+    return (v) => (typeof v === "number" ? new Date(v).toISOString().slice(0, 10) : String(v));
   if (column.kind === "timestamp") {
-    return (v) => (typeof v === "number" ? new Date(v).toISOString().replace("T", " ").replace(/(\.000)?Z$/, "") : String(v));
+    return (v) =>
+      typeof v === "number"
+        ? new Date(v)
+            .toISOString()
+            .replace("T", " ")
+            .replace(/(\.000)?Z$/, "")
+        : String(v);
   }
   if (column.kind !== "number") return (v) => String(v);
   const digits = decimalsOf(column.type, values);
@@ -49,7 +58,7 @@ function decimalsOf(type: string, values: readonly Value[]): number {
   let digits = 0;
   for (const v of values) {
     if (typeof v !== "number" || Number.isInteger(v) || !Number.isFinite(v)) continue;
-    for (; digits < MAX_DECIMALS && Math.abs(v * 10 ** digits - Math.round(v * 10 ** digits)) > 1e-9; ) digits++;
+    for (; digits < MAX_DECIMALS && Math.abs(v * 10 ** digits - Math.round(v * 10 ** digits)) > 1e-9;) digits++;
     if (digits === MAX_DECIMALS) break;
   }
   return digits;

@@ -26,7 +26,7 @@ export class ShareLinkError extends Error {
   }
 }
 
-/** Returns `baseUrl` (its own fragment dropped) with the notebook text compressed into `#nb=...`; throws when too long. */
+/** `baseUrl` (its own fragment dropped) with the notebook text compressed into `#nb=...`; throws when too long. */
 export function encodeShareLink(notebookText: string, baseUrl: string): string {
   const base = baseUrl.split("#")[0];
   const url = base + KEY + toBase64Url(zlibSync(strToU8(notebookText), { level: 9 }));
@@ -51,7 +51,8 @@ export function decodeShareLink(url: string): { text: string; notebook: Notebook
     const packed = fromBase64Url(payload);
     bytes = unzlibSync(packed);
     // fflate does not check the stream's Adler-32 trailer; a changed character must not slip through.
-    if (new DataView(packed.buffer, packed.byteOffset + packed.length - 4).getUint32(0) !== adler32(bytes)) throw new Error("checksum");
+    if (new DataView(packed.buffer, packed.byteOffset + packed.length - 4).getUint32(0) !== adler32(bytes))
+      throw new Error("checksum");
   } catch {
     throw new ShareLinkError(m.cut());
   }
@@ -74,7 +75,7 @@ export function decodeShareLink(url: string): { text: string; notebook: Notebook
 function adler32(bytes: Uint8Array): number {
   let a = 1;
   let b = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     // 5552 bytes is the most that can be summed before the 32-bit sums must be reduced.
     const end = Math.min(i + 5552, bytes.length);
     for (; i < end; i++) b += a += bytes[i];

@@ -63,8 +63,15 @@ describe("bundle round trip through DuckDB", () => {
     const opened = await readBundle(bytes);
     expect(opened.text).toBe(notebookText);
     expect(opened.notebook.cells.length).toBeGreaterThan(0);
-    expect(opened.manifest).toMatchObject({ format: "clientbook-bundle", version: BUNDLE_VERSION, created: "2026-12-06T12:00:00.000Z" });
-    expect(opened.tables.map((t) => [t.name, t.file])).toEqual([["sample", "tables/sample.parquet"], ["orders", "tables/orders.parquet"]]);
+    expect(opened.manifest).toMatchObject({
+      format: "clientbook-bundle",
+      version: BUNDLE_VERSION,
+      created: "2026-12-06T12:00:00.000Z",
+    });
+    expect(opened.tables.map((t) => [t.name, t.file])).toEqual([
+      ["sample", "tables/sample.parquet"],
+      ["orders", "tables/orders.parquet"],
+    ]);
     for (const table of opened.tables) {
       const path = join(tmp, `${table.name}.parquet`);
       writeFileSync(path, table.bytes);
@@ -79,7 +86,10 @@ describe("bundle round trip through DuckDB", () => {
     }
     const sample = await engine.query(`SELECT customer, revenue::VARCHAR AS r FROM back_sample ORDER BY id`);
     expect(sample.rows().map((r) => [r.customer, r.r])).toEqual([
-      ["Müller GmbH", "1234.56"], ["北京星辰科技有限公司", "-0.01"], [null, null], ["", "99999999.99"],
+      ["Müller GmbH", "1234.56"],
+      ["北京星辰科技有限公司", "-0.01"],
+      [null, null],
+      ["", "99999999.99"],
     ]);
   });
 
@@ -100,7 +110,10 @@ describe("bundle round trip through DuckDB", () => {
     await readBundle(bytes);
     const read = performance.now() - readStart;
     const csv = readFileSync(resolve(root, "public/notebooks/orders.csv")).length;
-    console.log(`bundle customer-review + orders: ${bytes.length} bytes (orders.csv ${csv} bytes), write ${written.toFixed(0)} ms, read ${read.toFixed(0)} ms`);
+    console.log(
+      `bundle customer-review + orders: ${bytes.length} bytes (orders.csv ${csv} bytes), ` +
+        `write ${written.toFixed(0)} ms, read ${read.toFixed(0)} ms`,
+    );
     expect(bytes.length).toBeLessThan(csv);
   });
 });
@@ -113,7 +126,9 @@ describe("bundle refusals (nothing half-loaded)", () => {
 
   it("refuses a truncated bundle, cut anywhere", async () => {
     for (const keep of [0.1, 0.5, 0.9, 0.999]) {
-      expect(await refusal(good.slice(0, Math.floor(good.length * keep)))).toMatch(/cut off or is not a bundle.*nothing was loaded/);
+      expect(await refusal(good.slice(0, Math.floor(good.length * keep)))).toMatch(
+        /cut off or is not a bundle.*nothing was loaded/,
+      );
     }
     expect(await refusal(strToU8("just some text"))).toMatch(/not a bundle/);
   });
@@ -138,10 +153,14 @@ describe("bundle refusals (nothing half-loaded)", () => {
   });
 
   it("refuses missing files and a missing or broken manifest", async () => {
-    expect(await refusal(rezip(good, (f) => delete f["tables/sample.parquet"]))).toMatch(/incomplete: tables\/sample\.parquet is missing/);
+    expect(await refusal(rezip(good, (f) => delete f["tables/sample.parquet"]))).toMatch(
+      /incomplete: tables\/sample\.parquet is missing/,
+    );
     expect(await refusal(rezip(good, (f) => delete f["notebook.md"]))).toMatch(/notebook\.md is missing/);
     expect(await refusal(rezip(good, (f) => delete f["manifest.json"]))).toMatch(/no manifest\.json/);
-    expect(await refusal(rezip(good, (f) => (f["manifest.json"] = strToU8("{not json"))))).toMatch(/manifest\.json cannot be read/);
+    expect(await refusal(rezip(good, (f) => (f["manifest.json"] = strToU8("{not json"))))).toMatch(
+      /manifest\.json cannot be read/,
+    );
   });
 
   it("refuses a table with other rows than the manifest says, or a table that is not Parquet", async () => {
@@ -151,10 +170,15 @@ describe("bundle refusals (nothing half-loaded)", () => {
         edit(manifest);
         f["manifest.json"] = strToU8(JSON.stringify(manifest));
       });
-    expect(await refusal(editManifest((mf) => (mf.tables[0].rows = 5)))).toMatch(/tables\/sample\.parquet cannot be read \(4 rows, the manifest says 5\)/);
+    expect(await refusal(editManifest((mf) => (mf.tables[0].rows = 5)))).toMatch(
+      /tables\/sample\.parquet cannot be read \(4 rows, the manifest says 5\)/,
+    );
     const junk = strToU8("not parquet at all");
     const digest = Buffer.from(await crypto.subtle.digest("SHA-256", junk)).toString("hex");
-    const notParquet = rezip(editManifest((mf) => (mf.tables[0].sha256 = digest)), (f) => (f["tables/sample.parquet"] = junk));
+    const notParquet = rezip(
+      editManifest((mf) => (mf.tables[0].sha256 = digest)),
+      (f) => (f["tables/sample.parquet"] = junk),
+    );
     expect(await refusal(notParquet)).toMatch(/tables\/sample\.parquet cannot be read \(.+\)\. Nothing was loaded/);
   });
 });

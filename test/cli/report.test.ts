@@ -11,7 +11,11 @@ const root = resolve(__dirname, "../..");
 const tsx = resolve(root, "node_modules/.bin/tsx");
 const tmp = mkdtempSync(join(tmpdir(), "clientbook-report-"));
 
-interface Result { code: number; stdout: string; stderr: string }
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 function cli(...args: string[]): Promise<Result> {
   return new Promise((done) => {
@@ -50,7 +54,8 @@ describe("notebook report <file> --out report.html", () => {
     expect(urls.length).toBeGreaterThan(0);
     for (const [, before, url] of urls) expect([before, url]).toEqual([expect.stringMatching(/^xmlns(:\w+)?="$/), url]);
     // --rows 5: no table shows more than 5 rows; the code is hidden by default.
-    for (const body of html.match(/<tbody>.*?<\/tbody>/g) ?? []) expect((body.match(/<tr>/g) ?? []).length).toBeLessThanOrEqual(5);
+    for (const body of html.match(/<tbody>.*?<\/tbody>/g) ?? [])
+      expect((body.match(/<tr>/g) ?? []).length).toBeLessThanOrEqual(5);
     expect(html).not.toContain("SELECT");
   });
 
@@ -92,7 +97,10 @@ describe("notebook report <file> --out report.html", () => {
   });
 
   it("refuses bad options with a clear message", async () => {
-    expect(await cli("report", notebook)).toMatchObject({ code: 2, stderr: expect.stringMatching(/--out <report\.html>/) });
+    expect(await cli("report", notebook)).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--out <report\.html>/),
+    });
     const lang = await cli("report", notebook, "--out", join(tmp, "x.html"), "--lang", "fr");
     expect(lang).toMatchObject({ code: 2, stderr: expect.stringMatching(/--lang takes en or zh-CN, not "fr"/) });
     const rows = await cli("report", notebook, "--out", join(tmp, "x.html"), "--rows", "many");

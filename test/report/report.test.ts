@@ -7,7 +7,13 @@ import { chartToSvg } from "../../src/cli/chart-svg";
 
 const col = (name: string, type: string) => ({ name, type, kind: kindOfType(type) });
 const table = tableFromColumns(
-  [col("customer", "VARCHAR"), col("revenue", "DECIMAL(18,2)"), col("share", "DOUBLE"), col("first", "DATE"), col("n", "BIGINT")],
+  [
+    col("customer", "VARCHAR"),
+    col("revenue", "DECIMAL(18,2)"),
+    col("share", "DOUBLE"),
+    col("first", "DATE"),
+    col("n", "BIGINT"),
+  ],
   [
     ["Müller & Söhne", "北京客户", null],
     [1234.5, 99, null],
@@ -17,25 +23,38 @@ const table = tableFromColumns(
   ],
 );
 
-const base: ReportInput = { title: "Q4 <review>", date: new Date("2026-12-06T10:00:00Z"), lang: "en", showCode: false, rows: 2, cells: [] };
+const base: ReportInput = {
+  title: "Q4 <review>",
+  date: new Date("2026-12-06T10:00:00Z"),
+  lang: "en",
+  showCode: false,
+  rows: 2,
+  cells: [],
+};
 const report = (cells: ReportCell[], extra: Partial<ReportInput> = {}) => renderReport({ ...base, ...extra, cells });
 
 describe("report prose (Markdown without a DOM)", () => {
   it("shows raw HTML as text: no element, script or handler gets through", () => {
-    const html = renderReportMarkdown('Hi <b onclick="x()">there</b>\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n');
+    const html = renderReportMarkdown(
+      'Hi <b onclick="x()">there</b>\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n',
+    );
     expect(html).not.toMatch(/<(b|script|img)\b/);
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
   });
 
   it("keeps http(s) links with rel=noreferrer and turns any other link into its text", () => {
-    const html = renderReportMarkdown("[site](https://example.org/a) [bad](javascript:alert(1)) [mail](mailto:a@b.c) [rel](other.html)");
+    const html = renderReportMarkdown(
+      "[site](https://example.org/a) [bad](javascript:alert(1)) [mail](mailto:a@b.c) [rel](other.html)",
+    );
     expect(html).toContain('<a href="https://example.org/a" rel="noreferrer noopener">site</a>');
     expect(html).not.toMatch(/javascript:|mailto:|other\.html/);
     expect(html).toMatch(/bad.*mail.*rel/);
   });
 
   it("keeps data: images only; any other image becomes its alt text", () => {
-    const html = renderReportMarkdown("![logo](https://example.org/l.png) ![dot](data:image/png;base64,iVBORw0KGgo=) ![s](data:image/svg+xml,<svg/>)");
+    const html = renderReportMarkdown(
+      "![logo](https://example.org/l.png) ![dot](data:image/png;base64,iVBORw0KGgo=) ![s](data:image/svg+xml,<svg/>)",
+    );
     expect(html).toContain('<img src="data:image/png;base64,iVBORw0KGgo=" alt="dot">');
     expect(html.match(/<img/g)).toHaveLength(1);
     expect(html).toMatch(/logo.*s/);
@@ -44,8 +63,15 @@ describe("report prose (Markdown without a DOM)", () => {
 
 describe("chart SVG check", () => {
   it("keeps Vega's own SVG drawing, prefixing ids and their references", async () => {
-    const values = [{ a: "A", b: 3 }, { a: "B", b: 5 }];
-    const svg = await chartToSvg({ mark: "bar", data: { values }, encoding: { x: { field: "a", type: "nominal" }, y: { field: "b", type: "quantitative" } } });
+    const values = [
+      { a: "A", b: 3 },
+      { a: "B", b: 5 },
+    ];
+    const svg = await chartToSvg({
+      mark: "bar",
+      data: { values },
+      encoding: { x: { field: "a", type: "nominal" }, y: { field: "b", type: "quantitative" } },
+    });
     const clean = sanitizeSvg(svg, "c1-");
     expect(clean.startsWith("<svg")).toBe(true);
     expect(clean.match(/<path/g)?.length).toBe(svg.match(/<path/g)?.length);
@@ -66,7 +92,9 @@ describe("chart SVG check", () => {
       '<text x="1" onclick="alert(4)">ok &amp; fine</text></svg>';
     const clean = sanitizeSvg(hostile, "p-");
     expect(clean).not.toMatch(/script|foreignObject|image|style|onload|onclick|evil|javascript|<a\b|<use|<set|alert/i);
-    expect(clean).toBe('<svg xmlns="http://www.w3.org/2000/svg"><rect width="5" height="5"/><text x="1">ok &amp; fine</text></svg>');
+    expect(clean).toBe(
+      '<svg xmlns="http://www.w3.org/2000/svg"><rect width="5" height="5"/><text x="1">ok &amp; fine</text></svg>',
+    );
   });
 
   it("refuses what is not an SVG, or a cut one", () => {
@@ -93,7 +121,9 @@ describe("renderReport", () => {
     expect(html).toContain("Müller &amp; Söhne");
     expect(html).toContain("北京客户");
     expect(html).not.toContain("1,200,000.00");
-    expect(html).toMatch(/<td class="num">1,234\.50<\/td><td class="num">0\.12<\/td><td>2024-01-31<\/td><td class="num">1,200,000<\/td>/);
+    expect(html).toMatch(
+      /<td class="num">1,234\.50<\/td><td class="num">0\.12<\/td><td>2024-01-31<\/td><td class="num">1,200,000<\/td>/,
+    );
     expect(html).toMatch(/<td class="num">99\.00<\/td><td class="num">0\.50<\/td><td class="null">null<\/td>/);
     expect(html).toContain("First 2 of 3 rows.");
     expect(html.match(/<tr>/g)).toHaveLength(3);

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { strToU8, zlibSync } from "fflate";
-import { decodeShareLink, encodeShareLink, isShareLink, SHARE_LINK_MAX_LENGTH, ShareLinkError } from "../../src/share/link";
+import {
+  decodeShareLink,
+  encodeShareLink,
+  isShareLink,
+  SHARE_LINK_MAX_LENGTH,
+  ShareLinkError,
+} from "../../src/share/link";
 
 const root = resolve(__dirname, "../..");
 const BASE = "https://clientbook.example/app/?notebook=notebooks/customer-review.md";
@@ -41,7 +47,9 @@ describe("share link", () => {
   });
 
   it("reports the longest link the example notebooks need", () => {
-    const lengths = notebooks.map((f) => [f, encodeShareLink(readFileSync(resolve(root, "notebooks", f), "utf8"), BASE).length] as const);
+    const lengths = notebooks.map(
+      (f) => [f, encodeShareLink(readFileSync(resolve(root, "notebooks", f), "utf8"), BASE).length] as const,
+    );
     const longest = lengths.reduce((a, b) => (b[1] > a[1] ? b : a));
     console.log(`share link lengths (base ${BASE.length} chars): ${lengths.map(([f, n]) => `${f} ${n}`).join(", ")}`);
     expect(longest[1]).toBeLessThan(SHARE_LINK_MAX_LENGTH);
@@ -50,7 +58,10 @@ describe("share link", () => {
   it("refuses a notebook over the size limit, offering the file", () => {
     // Random-looking text barely compresses.
     let seed = 1;
-    const noise = Array.from({ length: 60_000 }, () => ((seed = (seed * 48271) % 2147483647), String.fromCharCode(33 + (seed % 90)))).join("");
+    const noise = Array.from(
+      { length: 60_000 },
+      () => ((seed = (seed * 48271) % 2147483647), String.fromCharCode(33 + (seed % 90))),
+    ).join("");
     const error = errorOf(() => encodeShareLink(`# Big\n\n${noise}\n`, BASE));
     expect(error.offerFile).toBe(true);
     expect(error.message).toMatch(/too long for a share link.*Save the notebook as a file/);
@@ -84,7 +95,9 @@ describe("share link", () => {
     expect(newer.message).toMatch(/not a Clientbook notebook \(line \d+\): .*newer Clientbook/);
     const yaml = errorOf(() => decodeShareLink(linkOf(strToU8("---\nnotebook: [1\n---\n"))));
     expect(yaml.message).toMatch(/not a Clientbook notebook.*YAML/);
-    expect(errorOf(() => decodeShareLink(linkOf(new Uint8Array([0xff, 0xfe, 0x00, 0x81])))).message).toMatch(/does not hold notebook text/);
+    expect(errorOf(() => decodeShareLink(linkOf(new Uint8Array([0xff, 0xfe, 0x00, 0x81])))).message).toMatch(
+      /does not hold notebook text/,
+    );
     expect(errorOf(() => decodeShareLink(linkOf(strToU8("a\0b")))).message).toMatch(/does not hold notebook text/);
   });
 });
