@@ -16,8 +16,18 @@ export interface RunArgs {
   readonly encoding: ReadonlyMap<string, string>;
 }
 
-/** The parsed command line: a run, or a request for help. */
-export type CliArgs = RunArgs | { readonly command: "help" };
+/** What `report` was asked to do: a run (without the JSON) whose results are written as an HTML report. */
+export interface ReportArgs extends Omit<RunArgs, "command" | "json" | "limit"> {
+  readonly command: "report";
+  readonly out: string;
+  /** Rows shown per result table. */
+  readonly rows: number;
+  readonly code: "show" | "hide";
+  readonly lang: "en" | "zh-CN";
+}
+
+/** The parsed command line: a run, a report, or a request for help. */
+export type CliArgs = RunArgs | ReportArgs | { readonly command: "help" };
 
 /** A command line the runner cannot act on; the message says what to fix. */
 export class UsageError extends Error {
@@ -27,15 +37,23 @@ export class UsageError extends Error {
 /** Rows per cell written to the JSON when `--limit` is not given. */
 export const DEFAULT_LIMIT = 1000;
 
+/** Rows per table in a report when `--rows` is not given. */
+export const DEFAULT_REPORT_ROWS = 50;
+
 /** Parses the arguments after the script name (e.g. `["run", "nb.md", "--data", "orders=o.csv"]`). */
 export function parseArgs(argv: readonly string[]): CliArgs {
   if (argv.includes("--help") || argv.includes("-h")) return { command: "help" };
   const [command, ...rest] = argv;
   if (command === undefined) throw new UsageError(m.noCommand());
-  if (command !== "run") throw new UsageError(m.unknownCommand(command));
+  if (command !== "run" && command !== "report") throw new UsageError(m.unknownCommand(command));
   let notebook: string | undefined;
   let json: string | undefined;
   let limit = DEFAULT_LIMIT;
+  let out: string | undefined;
+  let rows = DEFAULT_REPORT_ROWS;
+  let code: "show" | "hide" = "hide";
+  let lang: "en" | "zh-CN" = "en";
+  const report = command === "report";
   const data = new Map<string, string>();
   const set = new Map<string, string>();
   const encoding = new Map<string, string>();
@@ -68,8 +86,21 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       } catch (e) {
         throw new UsageError(`--encoding ${spec.slice(0, eq)}: ${e instanceof Error ? e.message : String(e)}`);
       }
-    } else if (option === "--json") json = value();
-    else if (option === "--limit") {
+    } else if (report && option === "--out") out = value();
+    else if (report && option === "--rows") {
+      const text = value();
+      if (!/^\d+$/.test(text)) throw new UsageError(m.badRows(text));
+      rows = Number(text);
+    } else if (report && option === "--code") {
+      const text = value();
+      if (text !== "show" && text !== "hide") throw new UsageError(m.badCode(text));
+      code = text;
+    } else if (report && option === "--lang") {
+      const text = value();
+      if (text !== "en" && text !== "zh-CN") throw new UsageError(m.badLang(text));
+      lang = text;
+    } else if (!report && option === "--json") json = value();
+    else if (!report && option === "--limit") {
       const text = value();
       if (!/^\d+$/.test(text)) throw new UsageError(m.badLimit(text));
       limit = Number(text);
@@ -78,5 +109,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     else throw new UsageError(m.extraArgument(arg));
   }
   if (notebook === undefined) throw new UsageError(m.noNotebook());
+  if (report) {
+    if (out === undefined) throw new UsageError(m.noOut());
+    return { command: "report", notebook, data, set, encoding, out, rows, code, lang };
+  }
   return { command: "run", notebook, data, set, encoding, ...(json !== undefined ? { json } : {}), limit };
 }

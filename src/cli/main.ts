@@ -11,9 +11,10 @@ import { parseNotebook } from "../notebook/parse";
 import { openSession } from "../session/session";
 import { nodeCodeRunner } from "../sandbox-node/node-runner";
 import { compileInput, parseInputText } from "../compile/input";
-import { parseArgs, UsageError, type RunArgs } from "./args";
+import { parseArgs, UsageError, type ReportArgs, type RunArgs } from "./args";
 import { resolveDataFiles } from "./data-files";
 import { buildReport, failureLines, summaryLines } from "./report";
+import { writeHtmlReport } from "./html-report";
 
 /** The shipped sample data, found from this file so it works from any directory. */
 const SHIPPED_DATA = fileURLToPath(new URL("../../public/notebooks/", import.meta.url));
@@ -34,7 +35,11 @@ export async function main(argv: readonly string[], out = console.log, err = con
   return run(args, out, err);
 }
 
-async function run(args: RunArgs, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+async function run(
+  args: RunArgs | ReportArgs,
+  out: (line: string) => void,
+  err: (line: string) => void,
+): Promise<number> {
   // `npm run` moves to the package root; INIT_CWD is where the user typed the command.
   const cwd = process.env.INIT_CWD ?? process.cwd();
   const path = resolve(cwd, args.notebook);
@@ -95,12 +100,13 @@ async function run(args: RunArgs, out: (line: string) => void, err: (line: strin
       }
     }
     await session.runAll();
-    const report = buildReport(args.notebook, session.getState(), args.limit);
+    const report = buildReport(args.notebook, session.getState(), args.command === "run" ? args.limit : 0);
     for (const line of summaryLines(report)) out(line);
     const failed = report.cells.filter((c) => c.status === "error").length;
     const ran = report.cells.filter((c) => c.status === "done" && c.kind !== "markdown").length;
     out(m.summary(ran, failed));
-    if (args.json) {
+    if (args.command === "report") await writeHtmlReport(args, session.getState(), resolve(cwd, args.out), out, err);
+    else if (args.json) {
       const target = resolve(cwd, args.json);
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, JSON.stringify(report, null, 2) + "\n");

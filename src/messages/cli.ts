@@ -3,8 +3,12 @@
 /** The `--help` text. */
 export const cliHelp = `Usage: npm run notebook -- run <notebook.md> [--data <table>=<path> ...]
          [--encoding <table>=<encoding> ...] [--set <input>=<value> ...] [--json <out.json>] [--limit <n>]
+       npm run notebook -- report <notebook.md> [--data, --encoding, --set as for run] --out <report.html>
+         [--rows <n>] [--code show|hide] [--lang en|zh-CN]
 
-Runs a notebook headlessly on native DuckDB, through the same parser, graph and runtime as the app.
+run: runs a notebook headlessly on native DuckDB, through the same parser, graph and runtime as the app.
+report: runs it the same way, then writes one self-contained HTML file (prose, the first rows of each
+result, every chart as inline SVG) that loads nothing and runs no script: it opens offline, anywhere.
 
 Options:
   --data <table>=<path>  Load the file at <path> (relative to the directory you ran npm from) as <table>.
@@ -17,6 +21,10 @@ Options:
                          (daterange), or JSON. Checked against the input's bounds and options.
   --json <out.json>      Write every cell's name, kind, status, error, columns, row count, rows and log lines.
   --limit <n>            Rows per cell in the JSON (default 1000).
+  --out <report.html>    report: where to write the HTML report.
+  --rows <n>             report: rows shown per result table (default 50).
+  --code show|hide       report: show each cell's source, folded, under its result (default hide).
+  --lang en|zh-CN        report: the report's language (default en).
   -h, --help             Show this help.
 
 Data files: a table declared in the front matter (data: <table>: {file: <file>}) without --data
@@ -36,7 +44,7 @@ Exit status: 0 when every cell ran, 1 when a cell failed (the failing cells go t
 /** Messages of the command-line runner. */
 export const cliMessages = {
   unknownCommand: (command: string) => `Unknown command "${command}". Try --help.`,
-  noCommand: () => "Say what to do: run <notebook.md>. Try --help.",
+  noCommand: () => "Say what to do: run <notebook.md> or report <notebook.md> --out <report.html>. Try --help.",
   noNotebook: () => "Name the notebook to run: run <notebook.md>.",
   extraArgument: (arg: string) => `Unexpected argument "${arg}". Try --help.`,
   unknownOption: (option: string) => `Unknown option ${option}. Try --help.`,
@@ -50,6 +58,13 @@ export const cliMessages = {
   unknownInput: (name: string, inputs: readonly string[]) => `--set ${name}: no input cell is named ${name}${inputs.length ? ` (inputs: ${inputs.join(", ")})` : " (this notebook has no input cells)"}.`,
   badSetValue: (reason: string) => `--set: ${reason}`,
   logLine: (text: string) => `       | ${text}`,
+  badRows: (value: string) => `--rows takes a whole number of rows, not "${value}".`,
+  badCode: (value: string) => `--code takes show or hide, not "${value}".`,
+  badLang: (value: string) => `--lang takes en or zh-CN, not "${value}".`,
+  noOut: () => "Say where to write the report: report <notebook.md> --out <report.html>.",
+  chartFailed: (label: string, reason: string) => `chart ${label} could not be drawn for the report: ${reason}`,
+  wroteReport: (path: string, bytes: number, ms: number) =>
+    `wrote report ${path} (${bytes.toLocaleString("en-US")} bytes, ${ms.toLocaleString("en-US")} ms)`,
   badLimit: (value: string) => `--limit takes a whole number of rows, not "${value}".`,
   notebookMissing: (path: string) => `Notebook not found: ${path}`,
   notebookUnreadable: (path: string, line: number | undefined, reason: string) => `${path}${line ? `:${line}` : ""}: ${reason}`,

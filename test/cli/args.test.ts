@@ -38,3 +38,33 @@ describe("parseArgs(argv)", () => {
     expect(() => parseArgs(argv as string[])).toThrow(message);
   });
 });
+
+describe("parseArgs(argv) for report", () => {
+  it("reads a report with its options, and the defaults", () => {
+    const argv = ["report", "nb.md", "--data", "orders=o.csv", "--out", "r.html", "--rows=7", "--code", "show"];
+    argv.push("--lang", "zh-CN");
+    expect(parseArgs(argv)).toEqual({
+      command: "report",
+      notebook: "nb.md",
+      data: new Map([["orders", "o.csv"]]),
+      set: new Map(),
+      encoding: new Map(),
+      out: "r.html",
+      rows: 7,
+      code: "show",
+      lang: "zh-CN",
+    });
+    expect(parseArgs(["report", "nb.md", "--out", "r.html"])).toMatchObject({ rows: 50, code: "hide", lang: "en" });
+  });
+
+  it.each([
+    [["report", "nb.md"], /Say where to write the report/],
+    [["report", "nb.md", "--out", "r.html", "--rows", "x"], /--rows takes a whole number/],
+    [["report", "nb.md", "--out", "r.html", "--code", "maybe"], /--code takes show or hide, not "maybe"/],
+    [["report", "nb.md", "--out", "r.html", "--lang", "de"], /--lang takes en or zh-CN, not "de"/],
+    [["report", "nb.md", "--out", "r.html", "--json", "x.json"], /Unknown option --json/],
+    [["run", "nb.md", "--out", "r.html"], /Unknown option --out/],
+  ])("rejects %j", (argv, message) => {
+    expect(() => parseArgs(argv as string[])).toThrow(message);
+  });
+});

@@ -1,0 +1,18 @@
+// Wording of the share link: why a notebook cannot go into a link, or why a link cannot be opened.
+
+/** User-facing messages of the share link (English for now). */
+export const shareMessages = {
+  tooLong: (length: number, max: number) =>
+    `This notebook is too long for a share link (${length.toLocaleString("en-US")} characters; ` +
+    `links stop at ${max.toLocaleString("en-US")}). Save the notebook as a file and send the file instead.`,
+  noNotebook: () => "This link holds no notebook: its address has no #nb=... part.",
+  badCharacters: () =>
+    "This share link is damaged: its #nb= part has characters a share link never contains. " +
+    "Copy the whole link again.",
+  cut: () =>
+    "This share link is incomplete (it was probably cut off when it was copied or sent). " +
+    "Ask for the whole link, or for the notebook file.",
+  notText: () => "This share link does not hold notebook text. Ask for the notebook file instead.",
+  notNotebook: (line: number | undefined, reason: string) =>
+    `This share link holds text that is not a Clientbook notebook${line ? ` (line ${line})` : ""}: ${reason}`,
+};
