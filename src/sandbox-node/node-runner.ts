@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { sessionMessages as m } from "../messages/session";
-import { CodeError, type CodeHost, type CodeRequest, type CodeRunner } from "../session/code-runner";
+import { CodeError, type CodeHost, type CodeRequest, type CodeRunner } from "../code/runner";
 import type { Value } from "../table/result";
 import type { FromWorker, ToWorker } from "./protocol";
 

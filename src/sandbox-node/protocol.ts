@@ -1,5 +1,5 @@
 // The messages between the Node code runner (main thread) and its worker thread.
-import type { CodeRequest, WireTable } from "../session/code-runner";
+import type { CodeRequest, WireTable } from "../code/runner";
 
 /** Main -> worker. */
 export type ToWorker =

@@ -4,9 +4,10 @@
 import vm from "node:vm";
 import { parentPort } from "node:worker_threads";
 import * as models from "../recipes/models/index";
-import { CODE_PARAMETER } from "../session/code-runner";
-import { toCodeError } from "../session/code-scope";
-import { CONTEXT_SOURCE } from "./context-source";
+import { CODE_PARAMETER } from "../code/runner";
+import { toCodeError } from "../code/code-error";
+import type { ContextApi } from "./context-boot";
+import { contextSource } from "./context-source";
 import { CELL_FILE, type FromWorker, type ToWorker } from "./protocol";
 
 const port = parentPort!;
@@ -67,10 +68,7 @@ for (const fn of [post, call, finished]) Object.setPrototypeOf(fn, null);
 const context = vm.createContext(Object.create(null), { codeGeneration: { strings: false, wasm: false } });
 // Before any cell code: freeze what our own promise handling goes through.
 vm.runInContext("Object.freeze(Promise.prototype); Object.freeze(Promise);", context);
-const boot = vm.runInContext(CONTEXT_SOURCE, context) as (p: typeof post, c: typeof call, names: string) => {
-  scope(json: string): unknown;
-  deliver(id: number, json: string): void;
-};
+const boot = vm.runInContext(contextSource(), context) as (p: typeof post, c: typeof call, names: string) => ContextApi;
 const api = boot(post, call, JSON.stringify([...library.keys()]));
 const runner = vm.runInContext(
   "(fn, scope, done, id) => { Promise.resolve().then(() => fn(scope)).then((v) => done(id, true, v), (e) => done(id, false, e)); }",

@@ -1,7 +1,7 @@
 // The messages between the app shell and the code Worker inside the notebook sandbox, over one
 // MessageChannel. The shell trusts nothing from the Worker: every message is checked here for its
 // shape, types and sizes, and anything else is dropped.
-import type { WireTable } from "../session/code-runner";
+import type { WireTable } from "../code/runner";
 import type { Value } from "../table/result";
 
 /** Shell -> Worker: run one cell. `inputs` and `tables` are the CodeRequest's, structured-cloned. */

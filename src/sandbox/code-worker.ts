@@ -1,8 +1,9 @@
 // The code Worker: a classic `blob:` Worker inside the notebook sandbox that runs transpiled cell
 // code with `new AsyncFunction`. It reaches the shell only through the MessagePort it is handed
 // first; the network APIs are removed before any cell runs (the inherited CSP refuses them anyway).
-import { CODE_PARAMETER, type CodeHost, type CodeRequest, type WireTable } from "../session/code-runner";
-import { codeScope, toCodeError } from "../session/code-scope";
+import type { CodeHost, CodeRequest, WireTable } from "../code/runner";
+import { executeCode } from "../code/execute";
+import { CodeError } from "../code/runner";
 import * as models from "../recipes/models/index";
 import { asShellMessage, type FromWorker, type RunMessage } from "./code-protocol";
 
@@ -22,19 +23,6 @@ for (let target: object | null = scope; target && target !== Object.prototype; t
     }
   }
 }
-
-const AsyncFunction = (async () => undefined).constructor as new (param: string, body: string) => (scope: unknown) => Promise<unknown>;
-
-/** How many lines the Function constructor puts before the body (the same for async ones), measured rather than assumed. */
-const LINE_OFFSET = (() => {
-  try {
-    new Function("x", "throw new Error()\n//# sourceURL=clientbook-calibrate.js")(0);
-  } catch (e) {
-    const match = /clientbook-calibrate\.js:(\d+):\d+/.exec(String((e as Error).stack));
-    if (match) return Number(match[1]) - 1;
-  }
-  return 2;
-})();
 
 let port: MessagePort | undefined;
 const pending = new Map<number, { resolve: (t: WireTable) => void; reject: (e: Error) => void }>();
@@ -60,14 +48,11 @@ async function run(message: RunMessage): Promise<void> {
       }),
     log: (text) => post({ type: "log", run: message.run, text }),
   };
-  // The sourceURL names the cell in stack traces, so positions are read from its own frames only.
-  const file = `cell-${message.cell.replace(/[^\w-]/g, "_")}.js`;
   try {
-    const fn = new AsyncFunction(CODE_PARAMETER, `${message.js}\n//# sourceURL=${file}`);
-    const value = await fn(codeScope(request, host, models as unknown as Record<string, unknown>));
+    const value = await executeCode(request, host, models as unknown as Record<string, unknown>);
     post({ type: "done", run: message.run, value });
   } catch (error) {
-    const e = toCodeError(error, file, LINE_OFFSET);
+    const e = error instanceof CodeError ? error : new CodeError(String(error));
     post({ type: "error", run: message.run, message: e.message, ...(e.line ? { line: e.line } : {}), ...(e.column ? { column: e.column } : {}) });
   }
 }

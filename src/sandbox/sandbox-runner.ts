@@ -1,7 +1,7 @@
 // The browser CodeRunner: one hidden notebook sandbox frame whose classic blob: Worker runs ts cells.
 // The shell side of the MessageChannel lives here: it checks every Worker message (code-protocol.ts,
 // plain-value.ts), answers `sql` through the session's CodeHost, and stops code by replacing the Worker.
-import { CodeError, type CodeHost, type CodeRequest, type CodeRunner } from "../session/code-runner";
+import { CodeError, type CodeHost, type CodeRequest, type CodeRunner } from "../code/runner";
 import { ui } from "../messages/ui";
 import { asWorkerMessage, type FromWorker, type ToWorker } from "./code-protocol";
 import { plainValueProblem } from "./plain-value";

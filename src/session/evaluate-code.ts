@@ -6,9 +6,9 @@ import { sourcePositionInCode, wrapCode } from "../compile/ts";
 import type { Engine } from "../engine/engine";
 import { sessionMessages as m } from "../messages/session";
 import { kindOfType, tableFromColumns, type ResultTable, type Value } from "../table/result";
-import { CODE_PARAMETER, CodeError, type CodeHost, type CodeRunner, type WireTable } from "./code-runner";
+import { CODE_PARAMETER, CodeError, type CodeHost, type CodeRunner, type WireTable } from "../code/runner";
 import { CellFailure, DISPLAY_ROW_CAP, quoteIdent, toCellFailure } from "./evaluate";
-import { rowsTable, isVegaLite, escapeMarkdown } from "./code-values";
+import { rowsTable, isVegaLite, escapeMarkdown } from "../code/values";
 import type { CellOutput } from "./types";
 
 /** What running code needs from the session. */

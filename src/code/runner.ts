@@ -33,7 +33,7 @@ export interface CodeRequest {
   /**
    * The body of an async function, already transpiled to JavaScript by compile/; `return` gives the
    * cell's value. It reads everything through one parameter named `CODE_PARAMETER`, whose value the
-   * runner builds with `codeScope(request, host, lib)` from `./code-scope` (run it inside the sandbox).
+   * runner builds with `codeScope(request, host, lib)` from `./scope` (run it inside the sandbox).
    */
   readonly js: string;
   /** Upstream plain values (inputs, ts values) by cell name: numbers, text, arrays, plain objects. */
@@ -63,7 +63,7 @@ export class CodeError extends Error {
  * Where user code runs. One runner serves a whole session; runs do not overlap (the runtime runs one
  * cell at a time). Implementations: `nodeCodeRunner` (sandbox-node/). A browser runner posts the
  * CodeRequest into the sandbox Worker, which calls `executeCode(request, host, lib)` from
- * `./code-execute` with a `host` whose `sql`/`log` post messages back; the shell answers `sql` with the
+ * `./execute` with a `host` whose `sql`/`log` post messages back; the shell answers `sql` with the
  * `host` given to `run`, and turns a posted `{ message, line, column }` into a CodeError. `stop()` and
  * an abort terminate the Worker (the only way to end an endless loop) and start a new one.
  */
