@@ -40,6 +40,8 @@ export interface CodeRequest {
   readonly inputs: Readonly<Record<string, unknown>>;
   /** Upstream table results by cell name; the code sees each as an array of row objects. */
   readonly tables: Readonly<Record<string, WireTable>>;
+  /** When true and the code returns rows (a list of plain objects), they come back as a `CellRows` (see ./cell-result). */
+  readonly rows?: boolean;
 }
 
 /** The name of the single parameter the compiled `js` reads its scope from. */
@@ -69,8 +71,9 @@ export class CodeError extends Error {
  */
 export interface CodeRunner {
   /**
-   * Runs the cell and resolves with its return value (structured-cloned out of the sandbox), or
-   * rejects with a CodeError. When `signal` aborts, the run rejects at once and its result is
+   * Runs the cell and resolves with its return value (structured-cloned out of the sandbox; rows as a
+   * `CellRows` when `request.rows`), or rejects with a CodeError (a result over the limits of
+   * ./cell-result included). When `signal` aborts, the run rejects at once and its result is
    * dropped; the runner may let the code finish in the background or kill it.
    */
   run(request: CodeRequest, host: CodeHost, signal: AbortSignal): Promise<unknown>;

@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { sessionMessages as m } from "../messages/session";
+import { acceptRows } from "../code/cell-result";
 import { CodeError, type CodeHost, type CodeRequest, type CodeRunner } from "../code/runner";
 import type { Value } from "../table/result";
 import type { FromWorker, ToWorker } from "./protocol";
@@ -73,7 +74,13 @@ export function nodeCodeRunner(options: NodeRunnerOptions = {}): CodeRunner {
       if (running?.id !== message.id) return;
       const host = running.host;
       if (message.type === "log") host.log?.(message.text);
-      else if (message.type === "done") settle(message.id, { value: message.value });
+      else if (message.type === "done" && "rows" in message) {
+        try {
+          settle(message.id, { value: acceptRows(message.rows) });
+        } catch (error) {
+          settle(message.id, { error });
+        }
+      } else if (message.type === "done") settle(message.id, { value: message.value });
       else if (message.type === "failed") {
         const text = message.message.startsWith("DataCloneError: ") ? m.notCloneable(message.message.slice(16)) : message.message;
         settle(message.id, { error: new CodeError(text, message.line, message.column) });

@@ -1,4 +1,5 @@
 // The messages between the Node code runner (main thread) and its worker thread.
+import type { RowsWire } from "../code/cell-result";
 import type { CodeRequest, WireTable } from "../code/runner";
 
 /** Main -> worker. */
@@ -12,6 +13,7 @@ export type FromWorker =
   | { readonly type: "sql"; readonly id: number; readonly query: number; readonly text: string; readonly params: unknown[] }
   | { readonly type: "log"; readonly id: number; readonly text: string }
   | { readonly type: "done"; readonly id: number; readonly value: unknown }
+  | { readonly type: "done"; readonly id: number; readonly rows: RowsWire }
   | { readonly type: "failed"; readonly id: number; readonly message: string; readonly line?: number; readonly column?: number };
 
 /** The file name stack traces give the cell's code (its lines are those of `CodeRequest.js`). */

@@ -4,7 +4,8 @@
 import vm from "node:vm";
 import { parentPort } from "node:worker_threads";
 import * as models from "../recipes/models/index";
-import { CODE_PARAMETER } from "../code/runner";
+import { cellResult, type CellResult } from "../code/cell-result";
+import { CODE_PARAMETER, CodeError } from "../code/runner";
 import { toCodeError } from "../code/code-error";
 import type { ContextApi } from "./context-boot";
 import { contextSource } from "./context-source";
@@ -14,6 +15,8 @@ const port = parentPort!;
 const send = (message: FromWorker) => port.postMessage(message);
 let current = 0;
 let nextQuery = 0;
+/** Whether the current run wants rows back as a table (see CodeRequest.rows). */
+let asRows = false;
 
 const library = new Map(Object.entries(models).filter(([, v]) => typeof v === "function") as [string, (...args: unknown[]) => unknown][]);
 
@@ -50,11 +53,16 @@ const call = (name: string, json: string): string => {
 const finished = (id: number, ok: boolean, value: unknown): void => {
   try {
     if (ok) {
+      let result: CellResult;
       try {
-        send({ type: "done", id, value });
+        // A clone first: the context's objects have their own prototypes, and functions must be refused here.
+        result = cellResult(structuredClone(value), asRows);
       } catch (e) {
-        send({ type: "failed", id, message: `DataCloneError: ${String((e as Error)?.message ?? e)}` });
+        if (e instanceof CodeError) return send({ type: "failed", id, message: e.message });
+        return send({ type: "failed", id, message: `DataCloneError: ${String((e as Error)?.message ?? e)}` });
       }
+      if ("rows" in result) port.postMessage({ type: "done", id, rows: result.rows } satisfies FromWorker, [result.rows.ipc.buffer as ArrayBuffer]);
+      else send({ type: "done", id, value: result.value });
     } else {
       const err = toCodeError(value, CELL_FILE);
       send({ type: "failed", id, message: err.message, ...(err.line ? { line: err.line, column: err.column } : {}) });
@@ -81,6 +89,7 @@ port.on("message", (message: ToWorker) => {
     return;
   }
   current = message.id;
+  asRows = message.request.rows === true;
   let fn: unknown;
   try {
     // lineOffset -1: the wrapper's first line is line 0, so stack lines are lines of `js`.

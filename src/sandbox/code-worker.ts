@@ -2,8 +2,10 @@
 // code with `new AsyncFunction`. It reaches the shell only through the MessagePort it is handed
 // first; the network APIs are removed before any cell runs (the inherited CSP refuses them anyway).
 import type { CodeHost, CodeRequest, WireTable } from "../code/runner";
+import { cellResult } from "../code/cell-result";
 import { executeCode } from "../code/execute";
 import { CodeError } from "../code/runner";
+import { codeMessages as cm } from "../messages/code";
 import * as models from "../recipes/models/index";
 import { asShellMessage, type FromWorker, type RunMessage } from "./code-protocol";
 
@@ -28,12 +30,12 @@ let port: MessagePort | undefined;
 const pending = new Map<number, { resolve: (t: WireTable) => void; reject: (e: Error) => void }>();
 let nextSql = 1;
 
-function post(message: FromWorker): void {
+function post(message: FromWorker, transfer: Transferable[] = []): void {
   try {
-    port?.postMessage(message);
+    port?.postMessage(message, transfer);
   } catch (error) {
     // The value cannot be structured-cloned (a function, a class instance with private state...).
-    if (message.type === "done") post({ type: "error", run: message.run, message: `The cell's value cannot leave the sandbox: ${(error as Error).message}` });
+    if (message.type === "done") post({ type: "error", run: message.run, message: cm.notCloneable((error as Error).message) });
   }
 }
 
@@ -50,7 +52,10 @@ async function run(message: RunMessage): Promise<void> {
   };
   try {
     const value = await executeCode(request, host, models as unknown as Record<string, unknown>);
-    post({ type: "done", run: message.run, value });
+    // Rows become one Arrow buffer here, off the page's main thread, and are transferred, not copied.
+    const result = cellResult(value, message.rows === true);
+    if ("rows" in result) post({ type: "done", run: message.run, rows: result.rows }, [result.rows.ipc.buffer as ArrayBuffer]);
+    else post({ type: "done", run: message.run, value: result.value });
   } catch (error) {
     const e = error instanceof CodeError ? error : new CodeError(String(error));
     post({ type: "error", run: message.run, message: e.message, ...(e.line ? { line: e.line } : {}), ...(e.column ? { column: e.column } : {}) });
