@@ -7,8 +7,8 @@ import type { Engine } from "../engine/engine";
 import { sessionMessages as m } from "../messages/session";
 import { kindOfType, tableFromColumns, type ResultTable, type Value } from "../table/result";
 import { CODE_PARAMETER, CodeError, type CodeHost, type CodeRunner, type WireTable } from "../code/runner";
-import { CellFailure, DISPLAY_ROW_CAP, quoteIdent, toCellFailure } from "./evaluate";
-import { CellRows } from "../code/cell-result";
+import { CellFailure, quoteIdent, toCellFailure } from "./evaluate";
+import { CellRows, HEAD_ROWS } from "../code/cell-result";
 import { isVegaLite, escapeMarkdown } from "../code/values";
 import type { CellOutput } from "./types";
 
@@ -88,7 +88,7 @@ export async function evaluateTs(cell: CompiledCell, inputs: ReadonlyMap<string,
   // Rows arrive as Arrow bytes: the page reads only the head; the engine's worker gets the rest.
   if (value instanceof CellRows) {
     const columns = value.columns.map((c) => ({ ...c, kind: kindOfType(c.type) }));
-    const table = tableFromColumns(columns, value.head(DISPLAY_ROW_CAP).data);
+    const table = tableFromColumns(columns, value.head(HEAD_ROWS).data);
     if (cell.name) {
       await ctx.engine.createTable(cell.name, value);
       created.add(cell.name.toLowerCase());
