@@ -1,19 +1,14 @@
 // What a ts cell's value crosses out of its runner as: rows (when the session asks for a table) as one
 // Arrow IPC buffer with their column types, built where the code ran; anything else as itself. Both
-// are bounded, so no result can make the page's main thread work for long.
+// are bounded (./limits), so no result can make the page's main thread work for long.
 import { codeMessages as m } from "../messages/code";
+import { ui } from "../messages/ui";
 import { readIpc } from "../table/arrow-ipc";
 import { encodeIpc } from "./arrow-rows";
 import { CodeError, type WireColumn, type WireTable } from "./runner";
+import { MAX_RESULT_VALUES, MAX_VALUE_PARTS } from "./limits";
+import { plainValueProblem } from "./plain-value";
 import { rowsTable } from "./values";
-
-/** The most values (rows × columns) a cell's table result may hold. */
-export const MAX_RESULT_VALUES = 20_000_000;
-/** The most parts (items, fields and leaves) a cell's value that is not rows may hold. */
-export const MAX_VALUE_PARTS = 1_000_000;
-
-/** The rows of a table result the page reads for display; the rest stays in the engine (SQL and later cells read all). */
-export const HEAD_ROWS = 10_000;
 
 /** Rows as they cross: column names and DuckDB types, the row count and one Arrow IPC stream. */
 export interface RowsWire {
@@ -76,6 +71,9 @@ export function cellResult(value: unknown, asRows: boolean): CellResult {
     }
   }
   checkParts(value);
+  // The same refusal in every runner: only plain data leaves (the shell checks again on arrival).
+  const problem = plainValueProblem(value);
+  if (problem) throw new CodeError(ui.codeValueRefused(problem));
   return { value };
 }
 

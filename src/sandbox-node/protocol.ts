@@ -12,6 +12,8 @@ export type FromWorker =
   | { readonly type: "ready" }
   | { readonly type: "sql"; readonly id: number; readonly query: number; readonly text: string; readonly params: unknown[] }
   | { readonly type: "log"; readonly id: number; readonly text: string }
+  /** The cell's code has finished; its result (or error) follows. */
+  | { readonly type: "ran"; readonly id: number }
   | { readonly type: "done"; readonly id: number; readonly value: unknown }
   | { readonly type: "done"; readonly id: number; readonly rows: RowsWire }
   | { readonly type: "failed"; readonly id: number; readonly message: string; readonly line?: number; readonly column?: number };

@@ -2,13 +2,12 @@
 // JavaScript's built-ins (no require, process, fetch, timers, import()), with eval disabled inside.
 // The cell reaches out only through two prototype-less functions that take and return text.
 import vm from "node:vm";
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import * as models from "../recipes/models/index";
-import { cellResult, type CellResult } from "../code/cell-result";
+import type { CellResult } from "../code/cell-result";
 import { CODE_PARAMETER, CodeError } from "../code/runner";
 import { toCodeError } from "../code/code-error";
 import type { ContextApi } from "./context-boot";
-import { contextSource } from "./context-source";
 import { CELL_FILE, type FromWorker, type ToWorker } from "./protocol";
 
 const port = parentPort!;
@@ -50,33 +49,52 @@ const call = (name: string, json: string): string => {
   }
 };
 
-const finished = (id: number, ok: boolean, value: unknown): void => {
+// Loaded with the first result, not at start-up: it brings Arrow, which a worker stopped early never needs.
+let results: Promise<typeof import("../code/cell-result")> | undefined;
+
+const fail = (id: number, error: unknown): void => {
   try {
-    if (ok) {
-      let result: CellResult;
-      try {
-        // A clone first: the context's objects have their own prototypes, and functions must be refused here.
-        result = cellResult(structuredClone(value), asRows);
-      } catch (e) {
-        if (e instanceof CodeError) return send({ type: "failed", id, message: e.message });
-        return send({ type: "failed", id, message: `DataCloneError: ${String((e as Error)?.message ?? e)}` });
-      }
-      if ("rows" in result) port.postMessage({ type: "done", id, rows: result.rows } satisfies FromWorker, [result.rows.ipc.buffer as ArrayBuffer]);
-      else send({ type: "done", id, value: result.value });
-    } else {
-      const err = toCodeError(value, CELL_FILE);
-      send({ type: "failed", id, message: err.message, ...(err.line ? { line: err.line, column: err.column } : {}) });
-    }
+    const err = toCodeError(error, CELL_FILE);
+    send({ type: "failed", id, message: err.message, ...(err.line ? { line: err.line, column: err.column } : {}) });
   } catch {
     send({ type: "failed", id, message: "the cell failed" });
   }
+};
+
+/** Sends the cell's value (rows as Arrow bytes when the run asked for a table), or why it cannot leave. */
+const deliver = (id: number, cellResult: (v: unknown, rows: boolean) => CellResult, value: unknown, rows: boolean): void => {
+  let result: CellResult;
+  try {
+    result = cellResult(value, rows);
+  } catch (e) {
+    return send({ type: "failed", id, message: e instanceof CodeError ? e.message : String((e as Error)?.message ?? e) });
+  }
+  if ("rows" in result) port.postMessage({ type: "done", id, rows: result.rows } satisfies FromWorker, [result.rows.ipc.buffer as ArrayBuffer]);
+  else send({ type: "done", id, value: result.value });
+};
+
+const finished = (id: number, ok: boolean, value: unknown): void => {
+  send({ type: "ran", id });
+  if (!ok) return fail(id, value);
+  let copy: unknown;
+  try {
+    // A clone at once: the context's objects have their own prototypes, and later code must not change the value.
+    copy = structuredClone(value);
+  } catch (e) {
+    return send({ type: "failed", id, message: `DataCloneError: ${String((e as Error)?.message ?? e)}` });
+  }
+  const rows = asRows;
+  (results ??= import("../code/cell-result")).then(
+    (r) => deliver(id, r.cellResult, copy, rows),
+    (e: unknown) => send({ type: "failed", id, message: String((e as Error)?.message ?? e) }),
+  );
 };
 for (const fn of [post, call, finished]) Object.setPrototypeOf(fn, null);
 
 const context = vm.createContext(Object.create(null), { codeGeneration: { strings: false, wasm: false } });
 // Before any cell code: freeze what our own promise handling goes through.
 vm.runInContext("Object.freeze(Promise.prototype); Object.freeze(Promise);", context);
-const boot = vm.runInContext(contextSource(), context) as (p: typeof post, c: typeof call, names: string) => ContextApi;
+const boot = vm.runInContext((workerData as { contextSource: string }).contextSource, context) as (p: typeof post, c: typeof call, names: string) => ContextApi;
 const api = boot(post, call, JSON.stringify([...library.keys()]));
 const runner = vm.runInContext(
   "(fn, scope, done, id) => { Promise.resolve().then(() => fn(scope)).then((v) => done(id, true, v), (e) => done(id, false, e)); }",

@@ -8,7 +8,7 @@ import { CodeError, type CodeHost, type CodeRequest, type CodeRunner } from "../
 import { codeMessages as cm } from "../messages/code";
 import { ui } from "../messages/ui";
 import { asWorkerMessage, type FromWorker, type ToWorker } from "./code-protocol";
-import { plainValueProblem } from "./plain-value";
+import { plainValueProblem } from "../code/plain-value";
 import { asSandboxMessage } from "./protocol";
 
 /** Where the sandbox frame goes and which document it loads. */

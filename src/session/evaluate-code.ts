@@ -8,7 +8,8 @@ import { sessionMessages as m } from "../messages/session";
 import { kindOfType, tableFromColumns, type ResultTable, type Value } from "../table/result";
 import { CODE_PARAMETER, CodeError, type CodeHost, type CodeRunner, type WireTable } from "../code/runner";
 import { CellFailure, quoteIdent, toCellFailure } from "./evaluate";
-import { CellRows, HEAD_ROWS } from "../code/cell-result";
+import { CellRows } from "../code/cell-result";
+import { HEAD_ROWS } from "../code/limits";
 import { isVegaLite, escapeMarkdown } from "../code/values";
 import type { CellOutput } from "./types";
 

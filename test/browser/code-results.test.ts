@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { cpus, loadavg } from "node:os";
 import type { Page } from "playwright-core";
-import { MAX_RESULT_VALUES } from "../../src/code/cell-result";
+import { MAX_RESULT_VALUES } from "../../src/code/limits";
 import { codeMessages } from "../../src/messages/code";
 import { ENGINE_TIMEOUT, openFromDisk, useApp } from "./app-fixture";
 

@@ -3,9 +3,10 @@
 // `describeRunnerContract` with a driver that runs a request there and reports its Outcome.
 import { describe, expect, it } from "vitest";
 import { compileTs, wrapCode } from "../../src/compile/ts";
-import { MAX_RESULT_VALUES, MAX_VALUE_PARTS } from "../../src/code/cell-result";
+import { MAX_RESULT_VALUES, MAX_VALUE_PARTS } from "../../src/code/limits";
 import { CODE_PARAMETER, type CodeRequest, type WireTable } from "../../src/code/runner";
 import { codeMessages } from "../../src/messages/code";
+import { ui } from "../../src/messages/ui";
 import type { Ending, Outcome } from "./runner-outcome";
 
 /** Runs one request on the runner under test. */
@@ -94,6 +95,16 @@ export const CONTRACT_CASES: readonly Case[] = [
   },
   { name: "an unknown name is a ReferenceError on its line", request: requestOf("\nreturn missing + 1"), expect: { error: { message: "ReferenceError: missing is not defined", line: 2, column: 1 } } },
   { name: "a thrown value that is not an Error gives its text", request: requestOf("throw 'plain words'"), expect: { error: { message: "plain words", line: undefined, column: undefined } } },
+  {
+    name: "only plain data leaves: a BigInt is refused, saying so",
+    request: requestOf("return { n: 10n }"),
+    expect: { error: { message: ui.codeValueRefused("a BigInt"), line: undefined, column: undefined } },
+  },
+  {
+    name: "a Map in a value is refused",
+    request: requestOf("return { m: new Map([[1, 2]]) }"),
+    expect: { error: { message: ui.codeValueRefused("a Map"), line: undefined, column: undefined } },
+  },
   { name: "a function cannot leave the runner", request: requestOf("return { f: () => 1 }"), expect: (o) => expect(o.error?.message).toMatch(/cannot leave the sandbox/) },
   {
     name: "a value over the parts limit is refused, naming the limit",

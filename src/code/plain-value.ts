@@ -1,7 +1,7 @@
-// Checks a value that came out of the sandbox before the shell keeps it: plain data only (numbers,
+// Checks a cell's value before it leaves a runner and again when the shell receives it: plain data only (numbers,
 // text, flags, dates, lists and plain objects), bounded in depth and size. Structured clone already
 // stripped functions and prototypes; this refuses the other clonable kinds (blobs, buffers, maps).
-import { MAX_VALUE_PARTS } from "../code/cell-result";
+import { MAX_VALUE_PARTS } from "./limits";
 
 /** The deepest nesting a cell's value may have. */
 export const MAX_DEPTH = 64;
