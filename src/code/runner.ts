@@ -63,17 +63,18 @@ export class CodeError extends Error {
 
 /**
  * Where user code runs. One runner serves a whole session; runs do not overlap (the runtime runs one
- * cell at a time). Implementations: `nodeCodeRunner` (sandbox-node/). A browser runner posts the
- * CodeRequest into the sandbox Worker, which calls `executeCode(request, host, lib)` from
- * `./execute` with a `host` whose `sql`/`log` post messages back; the shell answers `sql` with the
- * `host` given to `run`, and turns a posted `{ message, line, column }` into a CodeError. `stop()` and
- * an abort terminate the Worker (the only way to end an endless loop) and start a new one.
+ * cell at a time). Implementations: `nodeCodeRunner` (sandbox-node/: a worker thread whose vm context
+ * builds the scope from ./scope) and `sandboxRunner` (sandbox/: a fresh Worker and MessageChannel per
+ * run, which calls `executeCode` from ./execute). Both turn the value into a CellResult with
+ * `cellResult` (./cell-result) where the code ran; the shell side answers `sql` with the `host` given
+ * to `run`. `stop()` and an abort end the code (the only way to end an endless loop). The contract
+ * suite in test/code/contract.ts runs against both.
  */
 export interface CodeRunner {
   /**
    * Runs the cell and resolves with its return value (structured-cloned out of the sandbox; rows as a
    * `CellRows` when `request.rows`), or rejects with a CodeError (a result over the limits of
-   * ./cell-result included). When `signal` aborts, the run rejects at once and its result is
+   * ./limits included). When `signal` aborts, the run rejects at once and its result is
    * dropped; the runner may let the code finish in the background or kill it.
    */
   run(request: CodeRequest, host: CodeHost, signal: AbortSignal): Promise<unknown>;
