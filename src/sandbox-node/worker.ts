@@ -91,31 +91,44 @@ const finished = (id: number, ok: boolean, value: unknown): void => {
 };
 for (const fn of [post, call, finished]) Object.setPrototypeOf(fn, null);
 
-const context = vm.createContext(Object.create(null), { codeGeneration: { strings: false, wasm: false } });
-// Before any cell code: freeze what our own promise handling goes through.
-vm.runInContext("Object.freeze(Promise.prototype); Object.freeze(Promise);", context);
-const boot = vm.runInContext((workerData as { contextSource: string }).contextSource, context) as (p: typeof post, c: typeof call, names: string) => ContextApi;
-const api = boot(post, call, JSON.stringify([...library.keys()]));
-const runner = vm.runInContext(
-  "(fn, scope, done, id) => { Promise.resolve().then(() => fn(scope)).then((v) => done(id, true, v), (e) => done(id, false, e)); }",
-  context,
-) as (fn: unknown, scope: unknown, done: typeof finished, id: number) => void;
+type Runner = (fn: unknown, scope: unknown, done: typeof finished, id: number) => void;
+
+/** A fresh context for each run, so nothing one cell leaves in its globals reaches the next (as in the browser). */
+function newContext(): { context: vm.Context; api: ContextApi; runner: Runner } {
+  const context = vm.createContext(Object.create(null), { codeGeneration: { strings: false, wasm: false } });
+  // Before any cell code: freeze what our own promise handling goes through.
+  vm.runInContext("Object.freeze(Promise.prototype); Object.freeze(Promise);", context);
+  const boot = vm.runInContext((workerData as { contextSource: string }).contextSource, context) as (p: typeof post, c: typeof call, names: string) => ContextApi;
+  const api = boot(post, call, libNames);
+  const runner = vm.runInContext(
+    "(fn, scope, done, id) => { Promise.resolve().then(() => fn(scope)).then((v) => done(id, true, v), (e) => done(id, false, e)); }",
+    context,
+  ) as Runner;
+  return { context, api, runner };
+}
+
+const libNames = JSON.stringify([...library.keys()]);
+let run = newContext();
+let used = false;
 
 port.on("message", (message: ToWorker) => {
   if (message.type === "sql-result") {
-    api.deliver(message.query, JSON.stringify(message.error !== undefined ? { error: message.error } : { value: message.table }));
+    run.api.deliver(message.query, JSON.stringify(message.error !== undefined ? { error: message.error } : { value: message.table }));
     return;
   }
   current = message.id;
   asRows = message.request.rows === true;
+  // The first run uses the context made at start-up; every later one gets a new one.
+  if (used) run = newContext();
+  used = true;
   let fn: unknown;
   try {
     // lineOffset -1: the wrapper's first line is line 0, so stack lines are lines of `js`.
-    fn = new vm.Script(`(async function (${CODE_PARAMETER}) {\n${message.request.js}\n})`, { filename: CELL_FILE, lineOffset: -1 }).runInContext(context);
+    fn = new vm.Script(`(async function (${CODE_PARAMETER}) {\n${message.request.js}\n})`, { filename: CELL_FILE, lineOffset: -1 }).runInContext(run.context);
   } catch (e) {
     return finished(message.id, false, e);
   }
   const { inputs, tables } = message.request;
-  runner(fn, api.scope(JSON.stringify({ inputs, tables })), finished, message.id);
+  run.runner(fn, run.api.scope(JSON.stringify({ inputs, tables })), finished, message.id);
 });
 send({ type: "ready" });

@@ -118,7 +118,8 @@ export const CONTRACT_CASES: readonly Case[] = [
   },
   { name: "stop() ends an endless loop", request: requestOf("log('spinning'); while (true) {}"), ending: "stop", expect: stopped },
   { name: "an abort ends a run that never settles", request: requestOf("log('waiting'); await new Promise(() => {}); return 1"), ending: "abort", expect: (o) => expect(o.error?.message).toMatch(/^(Aborted|Stopped)/) },
-  { name: "the runner works after a stop, and a run starts clean", request: requestOf("return typeof (globalThis as any).leftover"), expect: { value: "undefined" } },
+  { name: "a run may leave a global behind (the next run must not see it)", request: requestOf("(globalThis as any).leftover = 'left'; return 1"), expect: { value: 1 } },
+  { name: "the runner works after a stop, and a run starts clean (no global of an earlier run)", request: requestOf("return typeof (globalThis as any).leftover"), expect: { value: "undefined" } },
 ];
 
 /** Runs every contract case on the runner `open()` gives. */
