@@ -1,6 +1,19 @@
 // Encodes a column-major table as one Arrow IPC stream, from buffers (Arrow's builders compile code
 // with `new Function`): how a ts cell's rows cross out of the sandbox as one transferable buffer.
-import { Bool, Float64, Schema, Field, RecordBatch, Struct, TimestampMillisecond, Utf8, makeData, tableToIPC, Table, type DataType } from "apache-arrow";
+import {
+  Bool,
+  Float64,
+  Schema,
+  Field,
+  RecordBatch,
+  Struct,
+  TimestampMillisecond,
+  Utf8,
+  makeData,
+  tableToIPC,
+  Table,
+  type DataType,
+} from "apache-arrow";
 import type { WireTable } from "./runner";
 
 type Column = readonly unknown[];
@@ -52,8 +65,14 @@ function columnData(values: Column, type: string) {
     for (let i = 0; i < values.length; i++) if (values[i] === true) data[i >> 3] |= 1 << (i & 7);
     return makeData({ ...common, type: new Bool(), data });
   }
-  if (type === "TIMESTAMP") return makeData({ ...common, type: new TimestampMillisecond(), data: numbers(new BigInt64Array(values.length), (v) => BigInt(Math.trunc(v))) });
-  if (type === "BIGINT" || type === "DOUBLE") return makeData({ ...common, type: new Float64(), data: numbers(new Float64Array(values.length), (v) => v) });
+  if (type === "TIMESTAMP")
+    return makeData({
+      ...common,
+      type: new TimestampMillisecond(),
+      data: numbers(new BigInt64Array(values.length), (v) => BigInt(Math.trunc(v))),
+    });
+  if (type === "BIGINT" || type === "DOUBLE")
+    return makeData({ ...common, type: new Float64(), data: numbers(new Float64Array(values.length), (v) => v) });
   return makeData({ ...common, type: new Utf8(), ...utf8(values) });
 }
 
@@ -62,6 +81,9 @@ export function encodeIpc(table: WireTable): Uint8Array {
   const children = table.columns.map((c, i) => columnData(table.data[i], c.type));
   const fields = table.columns.map((c, i) => new Field(c.name, children[i].type as DataType, true));
   const length = table.data[0]?.length ?? 0;
-  const batch = new RecordBatch(new Schema(fields), makeData({ type: new Struct(fields), length, nullCount: 0, children }));
+  const batch = new RecordBatch(
+    new Schema(fields),
+    makeData({ type: new Struct(fields), length, nullCount: 0, children }),
+  );
   return tableToIPC(new Table([batch]), "stream");
 }

@@ -62,11 +62,13 @@ export function cellResult(value: unknown, asRows: boolean): CellResult {
   if (asRows && Array.isArray(value) && value.length > 0 && isPlainRow(value[0])) {
     // Checked before any work: every column of the first row is a column of the table.
     const first = Object.keys(value[0] as object).length;
-    if (value.length * first > MAX_RESULT_VALUES) throw new CodeError(m.tooManyValues(value.length, first, MAX_RESULT_VALUES));
+    if (value.length * first > MAX_RESULT_VALUES)
+      throw new CodeError(m.tooManyValues(value.length, first, MAX_RESULT_VALUES));
     const table = rowsTable(value);
     if (table) {
       const rows = table.data[0]?.length ?? 0;
-      if (rows * table.columns.length > MAX_RESULT_VALUES) throw new CodeError(m.tooManyValues(rows, table.columns.length, MAX_RESULT_VALUES));
+      if (rows * table.columns.length > MAX_RESULT_VALUES)
+        throw new CodeError(m.tooManyValues(rows, table.columns.length, MAX_RESULT_VALUES));
       return { rows: { columns: table.columns, rows, ipc: encodeIpc(table) } };
     }
   }
@@ -79,15 +81,17 @@ export function cellResult(value: unknown, asRows: boolean): CellResult {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** Checks rows that came out of a runner (never trusted: shape, limit, and bytes that match) and returns them as CellRows. */
+/** Checks rows that came out of a runner (never trusted: shape, limit, bytes that match); returns them as CellRows. */
 export function acceptRows(wire: unknown): CellRows {
   const bad = (reason: string) => new CodeError(m.badTable(reason));
   if (!isRecord(wire) || !(wire.ipc instanceof Uint8Array) || !Array.isArray(wire.columns)) throw bad("not a table");
   const columns = wire.columns as unknown[];
-  if (!columns.every((c) => isRecord(c) && typeof c.name === "string" && typeof c.type === "string")) throw bad("bad columns");
+  if (!columns.every((c) => isRecord(c) && typeof c.name === "string" && typeof c.type === "string"))
+    throw bad("bad columns");
   const rows = wire.rows;
   if (typeof rows !== "number" || !Number.isSafeInteger(rows) || rows < 0) throw bad("bad row count");
-  if (rows * columns.length > MAX_RESULT_VALUES) throw new CodeError(m.tooManyValues(rows, columns.length, MAX_RESULT_VALUES));
+  if (rows * columns.length > MAX_RESULT_VALUES)
+    throw new CodeError(m.tooManyValues(rows, columns.length, MAX_RESULT_VALUES));
   let read: ReturnType<typeof readIpc>;
   try {
     read = readIpc(wire.ipc, 0);
@@ -95,6 +99,7 @@ export function acceptRows(wire: unknown): CellRows {
     throw bad(e instanceof Error ? e.message : String(e));
   }
   const names = (columns as WireColumn[]).map((c) => c.name);
-  if (read.rows !== rows || read.names.join("\u0000") !== names.join("\u0000")) throw bad("the bytes do not match the columns");
+  if (read.rows !== rows || read.names.join("\u0000") !== names.join("\u0000"))
+    throw bad("the bytes do not match the columns");
   return new CellRows(columns as WireColumn[], rows, wire.ipc);
 }

@@ -10,7 +10,12 @@ import { CodeError } from "./runner";
 export function toCodeError(err: unknown, file: string, lineOffset = 0): CodeError {
   if (err instanceof CodeError) return err;
   const e = err as { name?: unknown; message?: unknown; stack?: unknown } | null;
-  const message = e && typeof e.message === "string" ? (typeof e.name === "string" && e.name !== "Error" ? `${e.name}: ${e.message}` : e.message) : String(err);
+  const message =
+    e && typeof e.message === "string"
+      ? typeof e.name === "string" && e.name !== "Error"
+        ? `${e.name}: ${e.message}`
+        : e.message
+      : String(err);
   const stack = e && typeof e.stack === "string" ? e.stack : "";
   const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const frame = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);

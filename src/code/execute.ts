@@ -9,7 +9,7 @@ type CellFunction = (scope: unknown) => Promise<unknown>;
 
 const AsyncFunction = (async () => undefined).constructor as new (param: string, body: string) => CellFunction;
 
-/** How many lines the Function constructor puts before the body (the same for async ones), measured rather than assumed. */
+/** How many lines the Function constructor puts before the body (async ones alike), measured, not assumed. */
 const LINE_OFFSET = (() => {
   try {
     new Function("x", "throw new Error()\n//# sourceURL=clientbook-calibrate.js")(0);
@@ -27,7 +27,11 @@ export const cellFile = (cell: string): string => `cell-${cell.replace(/[^\w-]/g
  * Compiles `request.js` with `new AsyncFunction` (needs `'unsafe-eval'`, which only the sandbox's
  * policy has) and runs it with the cell's scope; rejects with a CodeError positioned in `js`.
  */
-export async function executeCode(request: CodeRequest, host: CodeHost, lib: Readonly<Record<string, unknown>> = {}): Promise<unknown> {
+export async function executeCode(
+  request: CodeRequest,
+  host: CodeHost,
+  lib: Readonly<Record<string, unknown>> = {},
+): Promise<unknown> {
   const file = cellFile(request.cell);
   let fn: CellFunction;
   try {

@@ -5,5 +5,5 @@
 export const MAX_RESULT_VALUES = 20_000_000;
 /** The most parts (items, fields and leaves) a cell's value that is not rows may hold. */
 export const MAX_VALUE_PARTS = 1_000_000;
-/** The rows of a table result the page reads for display; the rest stays in the engine (SQL and later cells read all). */
+/** The rows of a table result the page reads for display; the rest stays in the engine (SQL reads all). */
 export const HEAD_ROWS = 10_000;

@@ -36,7 +36,12 @@ export function bootContext(post: Post, call: Call, libNames: string): ContextAp
     log: (text) => void post(JSON.stringify({ type: "log", text })),
   };
   const logLine = (...args: unknown[]) => host.log?.(logText(args));
-  (globalThis as { console?: unknown }).console = Object.freeze({ log: logLine, info: logLine, warn: logLine, error: logLine });
+  (globalThis as { console?: unknown }).console = Object.freeze({
+    log: logLine,
+    info: logLine,
+    warn: logLine,
+    error: logLine,
+  });
   return {
     scope(json) {
       const { inputs, tables } = JSON.parse(json) as Pick<CodeRequest, "inputs" | "tables">;

@@ -17,7 +17,9 @@ function transpile(key: string): { code: string; requires: string[] } {
   const code = transform(source, { transforms: ["typescript", "imports"], filePath: `${key}.ts` }).code.replace(
     /require\((['"])(\.[^'"]+)\1\)/g,
     (_, _q: string, spec: string) => {
-      const target = relative(srcDir, join(srcDir, dirname(key), spec)).split("\\").join("/");
+      const target = relative(srcDir, join(srcDir, dirname(key), spec))
+        .split("\\")
+        .join("/");
       requires.push(target);
       return `require(${JSON.stringify(target)})`;
     },
@@ -41,7 +43,9 @@ export function contextSource(): string {
     requires.forEach(visit);
   };
   visit(ENTRY);
-  const factories = [...modules].map(([key, code]) => `${JSON.stringify(key)}: function (exports, require) {\n${code}\n}`);
+  const factories = [...modules].map(
+    ([key, code]) => `${JSON.stringify(key)}: function (exports, require) {\n${code}\n}`,
+  );
   cached = `(function () {
   "use strict";
   const factories = { ${factories.join(",\n")} };

@@ -69,7 +69,8 @@ export function nodeCodeRunner(options: NodeRunnerOptions = {}): CodeRunner {
     // No environment, no inherited flags: the worker needs neither.
     // The context script is generated once per process (context-source.ts) and handed to each worker.
     const workerData = { contextSource: contextSource() };
-    const w = new Worker(workerSource(), { eval: true, env: {}, execArgv: [], stdout: false, stderr: false, workerData });
+    const options = { eval: true, env: {}, execArgv: [], stdout: false, stderr: false, workerData };
+    const w = new Worker(workerSource(), options);
     w.unref();
     w.on("message", (message: FromWorker) => {
       if (message.type === "ready") {

@@ -17,7 +17,9 @@ let nextQuery = 0;
 /** Whether the current run wants rows back as a table (see CodeRequest.rows). */
 let asRows = false;
 
-const library = new Map(Object.entries(models).filter(([, v]) => typeof v === "function") as [string, (...args: unknown[]) => unknown][]);
+const library = new Map(
+  Object.entries(models).filter(([, v]) => typeof v === "function") as [string, (...args: unknown[]) => unknown][],
+);
 
 /** Never throws and returns only text or numbers: an error object of this realm would hand the cell our Function constructor. */
 const post = (text: string): number => {
@@ -62,14 +64,26 @@ const fail = (id: number, error: unknown): void => {
 };
 
 /** Sends the cell's value (rows as Arrow bytes when the run asked for a table), or why it cannot leave. */
-const deliver = (id: number, cellResult: (v: unknown, rows: boolean) => CellResult, value: unknown, rows: boolean): void => {
+const deliver = (
+  id: number,
+  cellResult: (v: unknown, rows: boolean) => CellResult,
+  value: unknown,
+  rows: boolean,
+): void => {
   let result: CellResult;
   try {
     result = cellResult(value, rows);
   } catch (e) {
-    return send({ type: "failed", id, message: e instanceof CodeError ? e.message : String((e as Error)?.message ?? e) });
+    return send({
+      type: "failed",
+      id,
+      message: e instanceof CodeError ? e.message : String((e as Error)?.message ?? e),
+    });
   }
-  if ("rows" in result) port.postMessage({ type: "done", id, rows: result.rows } satisfies FromWorker, [result.rows.ipc.buffer as ArrayBuffer]);
+  if ("rows" in result)
+    port.postMessage({ type: "done", id, rows: result.rows } satisfies FromWorker, [
+      result.rows.ipc.buffer as ArrayBuffer,
+    ]);
   else send({ type: "done", id, value: result.value });
 };
 
@@ -98,7 +112,11 @@ function newContext(): { context: vm.Context; api: ContextApi; runner: Runner } 
   const context = vm.createContext(Object.create(null), { codeGeneration: { strings: false, wasm: false } });
   // Before any cell code: freeze what our own promise handling goes through.
   vm.runInContext("Object.freeze(Promise.prototype); Object.freeze(Promise);", context);
-  const boot = vm.runInContext((workerData as { contextSource: string }).contextSource, context) as (p: typeof post, c: typeof call, names: string) => ContextApi;
+  const boot = vm.runInContext((workerData as { contextSource: string }).contextSource, context) as (
+    p: typeof post,
+    c: typeof call,
+    names: string,
+  ) => ContextApi;
   const api = boot(post, call, libNames);
   const runner = vm.runInContext(
     "(fn, scope, done, id) => { Promise.resolve().then(() => fn(scope)).then((v) => done(id, true, v), (e) => done(id, false, e)); }",
@@ -113,7 +131,10 @@ let used = false;
 
 port.on("message", (message: ToWorker) => {
   if (message.type === "sql-result") {
-    run.api.deliver(message.query, JSON.stringify(message.error !== undefined ? { error: message.error } : { value: message.table }));
+    run.api.deliver(
+      message.query,
+      JSON.stringify(message.error !== undefined ? { error: message.error } : { value: message.table }),
+    );
     return;
   }
   current = message.id;
@@ -124,7 +145,10 @@ port.on("message", (message: ToWorker) => {
   let fn: unknown;
   try {
     // lineOffset -1: the wrapper's first line is line 0, so stack lines are lines of `js`.
-    fn = new vm.Script(`(async function (${CODE_PARAMETER}) {\n${message.request.js}\n})`, { filename: CELL_FILE, lineOffset: -1 }).runInContext(run.context);
+    fn = new vm.Script(`(async function (${CODE_PARAMETER}) {\n${message.request.js}\n})`, {
+      filename: CELL_FILE,
+      lineOffset: -1,
+    }).runInContext(run.context);
   } catch (e) {
     return finished(message.id, false, e);
   }

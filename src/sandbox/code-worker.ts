@@ -35,7 +35,8 @@ function post(message: FromWorker, transfer: Transferable[] = []): void {
     port?.postMessage(message, transfer);
   } catch (error) {
     // The value cannot be structured-cloned (a function, a class instance with private state...).
-    if (message.type === "done") post({ type: "error", run: message.run, message: cm.notCloneable((error as Error).message) });
+    if (message.type !== "done") return;
+    post({ type: "error", run: message.run, message: cm.notCloneable((error as Error).message) });
   }
 }
 
@@ -54,7 +55,9 @@ async function run(message: RunMessage): Promise<void> {
     const value = await executeCode(request, host, models as unknown as Record<string, unknown>);
     // Rows become one Arrow buffer here, off the page's main thread, and are transferred, not copied.
     const result = cellResult(value, message.rows === true);
-    if ("rows" in result) post({ type: "done", run: message.run, rows: result.rows }, [result.rows.ipc.buffer as ArrayBuffer]);
+    if ("rows" in result) {
+      post({ type: "done", run: message.run, rows: result.rows }, [result.rows.ipc.buffer as ArrayBuffer]);
+    }
     else post({ type: "done", run: message.run, value: result.value });
   } catch (error) {
     const e = error instanceof CodeError ? error : new CodeError(String(error));

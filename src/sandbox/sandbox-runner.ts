@@ -17,7 +17,7 @@ export interface SandboxRunnerOptions {
   readonly parent?: HTMLElement;
   /** The sandbox document (default: `sandbox.html`, next to the app). */
   readonly src?: string;
-  /** Told of every message dropped because it came on a finished run's channel or named another run (default: console.warn). */
+  /** Told of messages dropped: on a finished run's channel, or naming another run (default: console.warn). */
   readonly onDropped?: (text: string) => void;
 }
 
@@ -35,7 +35,8 @@ interface Running {
 /** How many dropped messages of one run are logged. */
 const MAX_DROPS_LOGGED = 5;
 
-const newToken = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+const newToken = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
 
 /** The browser CodeRunner, which can also start over with a fresh sandbox. */
 export interface SandboxRunner extends CodeRunner {
@@ -118,7 +119,12 @@ export function sandboxRunner(options: SandboxRunnerOptions = {}): SandboxRunner
             if (current === run) send(run, { type: "sql-result", id: message.id, table });
           },
           (error: unknown) => {
-            if (current === run) send(run, { type: "sql-error", id: message.id, message: error instanceof Error ? error.message : String(error) });
+            if (current === run)
+              send(run, {
+                type: "sql-error",
+                id: message.id,
+                message: error instanceof Error ? error.message : String(error),
+              });
           },
         );
         return;
@@ -194,11 +200,20 @@ export function sandboxRunner(options: SandboxRunnerOptions = {}): SandboxRunner
           // A superseded run may be an endless loop: end its Worker rather than let it burn a core.
           if (current?.id === id) fail(signal.reason);
         };
-        const settle = <T>(f: (v: T) => void) => (v: T) => {
-          signal.removeEventListener("abort", onAbort);
-          f(v);
+        const settle =
+          <T>(f: (v: T) => void) =>
+          (v: T) => {
+            signal.removeEventListener("abort", onAbort);
+            f(v);
+          };
+        const run: Running = {
+          id,
+          port: channel.port1,
+          dropped: 0,
+          host,
+          resolve: settle(resolve),
+          reject: settle(reject),
         };
-        const run: Running = { id, port: channel.port1, dropped: 0, host, resolve: settle(resolve), reject: settle(reject) };
         current = run;
         channel.port1.onmessage = (event) => onWorkerMessage(run, event.data);
         signal.addEventListener("abort", onAbort, { once: true });

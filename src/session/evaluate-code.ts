@@ -48,7 +48,14 @@ async function requestValues(inputs: ReadonlyMap<string, unknown>, engine: Engin
 }
 
 /** Runs `code` (a compiled body) with the upstream values; resolves with what it returned. */
-async function runCode(cell: CompiledCell, code: string, inputs: ReadonlyMap<string, unknown>, ctx: CodeContext, mappings?: string, rows = false): Promise<unknown> {
+async function runCode(
+  cell: CompiledCell,
+  code: string,
+  inputs: ReadonlyMap<string, unknown>,
+  ctx: CodeContext,
+  mappings?: string,
+  rows = false,
+): Promise<unknown> {
   if (!ctx.runner) throw new CellFailure(m.noRunner());
   const { inputs: values, tables } = await requestValues(inputs, ctx.engine);
   const { js, column1 } = wrapCode(code, [...Object.keys(values), ...Object.keys(tables)], CODE_PARAMETER);

@@ -3,8 +3,11 @@
 import { tableFromIPC } from "apache-arrow";
 import type { Value } from "./result";
 
-/** Column names, the row count and the first `maxRows` rows (column-major) of the stream `ipc`; throws when it is not Arrow. */
-export function readIpc(ipc: Uint8Array, maxRows = Number.POSITIVE_INFINITY): { names: string[]; rows: number; data: Value[][] } {
+/** Column names, row count and the first `maxRows` rows (column-major) of the stream `ipc`; throws if not Arrow. */
+export function readIpc(
+  ipc: Uint8Array,
+  maxRows = Number.POSITIVE_INFINITY,
+): { names: string[]; rows: number; data: Value[][] } {
   const table = tableFromIPC(ipc);
   const n = Math.min(table.numRows, maxRows);
   const data = table.schema.fields.map((_, c) => {

@@ -47,7 +47,8 @@ async function startTicker(page: Page): Promise<void> {
 const stallLimit = () => 200 * Math.max(1, loadavg()[0] / cpus().length);
 
 const stallsOf = (page: Page) => page.evaluate(() => (window as unknown as { stalls: Stalls }).stalls);
-const cellText = (page: Page, cell: string, role: string) => page.locator(`[data-cell="${cell}"] [data-role="${role}"]`).first().textContent();
+const cellText = (page: Page, cell: string, role: string) =>
+  page.locator(`[data-cell="${cell}"] [data-role="${role}"]`).first().textContent();
 
 describe("ts cell results", () => {
   it("3,000,000 rows become a table SQL can read, and the main thread never stalls 200 ms", async () => {
@@ -71,7 +72,12 @@ ${fence}
     await startTicker(page);
     const started = Date.now();
     await page.locator('[data-action="trust"]').click();
-    await page.locator('[data-cell="total"][data-state="done"], [data-cell="total"][data-state="error"], [data-cell="big"][data-state="error"]').first().waitFor({ timeout: 240_000 });
+    await page
+      .locator(
+        '[data-cell="total"][data-state="done"], [data-cell="total"][data-state="error"], [data-cell="big"][data-state="error"]',
+      )
+      .first()
+      .waitFor({ timeout: 240_000 });
     const { longestGap, longestTask } = await stallsOf(page);
     const limit = stallLimit();
     console.log(
@@ -80,7 +86,11 @@ ${fence}
         `(load ${loadavg()[0].toFixed(1)} on ${cpus().length} cores: limit ${limit.toFixed(0)} ms)`,
     );
     expect(await page.locator('[data-cell="total"]').getAttribute("data-state")).toBe("done");
-    expect(await page.locator('[data-cell="total"] .grid-row .td').allTextContents()).toEqual(["3,000,000", "4,499,998,500,000", "7"]);
+    expect(await page.locator('[data-cell="total"] .grid-row .td').allTextContents()).toEqual([
+      "3,000,000",
+      "4,499,998,500,000",
+      "7",
+    ]);
     expect(longestTask).toBeLessThan(limit);
   });
 
@@ -99,7 +109,9 @@ ${fence}
     await openFromDisk(ob, "huge.md", text);
     await page.locator('[data-action="trust"]').click();
     await page.locator('[data-cell="huge"][data-state="error"]').waitFor({ timeout: ENGINE_TIMEOUT });
-    expect(await cellText(page, "huge", "cell-error")).toContain(codeMessages.tooManyValues(MAX_RESULT_VALUES / 4 + 1, 4, MAX_RESULT_VALUES));
+    expect(await cellText(page, "huge", "cell-error")).toContain(
+      codeMessages.tooManyValues(MAX_RESULT_VALUES / 4 + 1, 4, MAX_RESULT_VALUES),
+    );
     expect(await cellText(page, "huge", "cell-error")).toContain("20,000,000");
     expect(await page.locator('[data-cell="small"]').getAttribute("data-state")).toBe("done");
     expect(await page.locator('[data-cell="small"] .grid-row .td').allTextContents()).toEqual(["1", "2"]);

@@ -27,10 +27,17 @@ async function bundlePage(): Promise<string> {
       write: false,
       target: "es2022",
       minify: false,
-      lib: { entry: resolve(__dirname, "../code/runner-page.ts"), formats: ["iife"], name: "clientbookContractPage", fileName: () => "runner.js" },
+      lib: {
+        entry: resolve(__dirname, "../code/runner-page.ts"),
+        formats: ["iife"],
+        name: "clientbookContractPage",
+        fileName: () => "runner.js",
+      },
     },
   });
-  const chunk = (Array.isArray(out) ? out : [out]).flatMap((o) => ("output" in o ? o.output : [])).find((o) => o.type === "chunk");
+  const chunk = (Array.isArray(out) ? out : [out])
+    .flatMap((o) => ("output" in o ? o.output : []))
+    .find((o) => o.type === "chunk");
   if (!chunk || chunk.type !== "chunk") throw new Error("runner page: no bundle output");
   return chunk.code;
 }
@@ -41,7 +48,10 @@ beforeAll(async () => {
   await copyFile(join(dist, "sandbox.html"), join(dir, "sandbox.html"));
   await copyFile(join(dist, "sandbox-entry.js"), join(dir, "sandbox-entry.js"));
   await writeFile(join(dir, "runner.js"), await bundlePage());
-  await writeFile(join(dir, "index.html"), '<!doctype html><meta charset="utf-8"><title>runner</title><script src="./runner.js"></script>');
+  await writeFile(
+    join(dir, "index.html"),
+    '<!doctype html><meta charset="utf-8"><title>runner</title><script src="./runner.js"></script>',
+  );
   server = await serveDirectory(dir);
   ob = await openBrowser();
   await ob.page.goto(`${server.origin}/`);
@@ -61,7 +71,10 @@ interface PageContract {
   dropped(): string[];
 }
 const runInPage = (request: CodeRequest, ending: Ending = "none") =>
-  ob!.page.evaluate(([r, e]) => (window as unknown as { clientbookContract: PageContract }).clientbookContract.run(r, e), [request, ending] as const);
+  ob!.page.evaluate(
+    ([r, e]) => (window as unknown as { clientbookContract: PageContract }).clientbookContract.run(r, e),
+    [request, ending] as const,
+  );
 
 describeRunnerContract("sandboxRunner (Chromium)", () => ({ run: runInPage }));
 
@@ -94,7 +107,9 @@ describe("sandboxRunner: one fresh channel per run", () => {
     const after = await runInPage(victim);
     expect(after.value).toBe("real");
     expect(after.logs).toEqual(["victim"]);
-    const dropped = await ob!.page.evaluate(() => (window as unknown as { clientbookContract: PageContract }).clientbookContract.dropped());
+    const dropped = await ob!.page.evaluate(() =>
+      (window as unknown as { clientbookContract: PageContract }).clientbookContract.dropped(),
+    );
     expect(dropped.length).toBeGreaterThan(0);
     expect(dropped.some((d) => /names another run/.test(d))).toBe(true);
     // Logged, but not flooding the log: a few lines per run at most.

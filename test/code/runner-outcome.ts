@@ -23,7 +23,13 @@ function contractHost(logs: string[], sql: Outcome["sql"], onLog: () => void): C
     async sql(text, params) {
       sql.push({ text, params: [...params] });
       if (text.includes("FAIL")) throw new Error("Catalog Error: Table with name FAIL does not exist!");
-      return { columns: [{ name: "text", type: "VARCHAR" }, { name: "params", type: "VARCHAR" }], data: [[text], [JSON.stringify(params)]] };
+      return {
+        columns: [
+          { name: "text", type: "VARCHAR" },
+          { name: "params", type: "VARCHAR" },
+        ],
+        data: [[text], [JSON.stringify(params)]],
+      };
     },
     log(text) {
       logs.push(text);
@@ -43,7 +49,8 @@ export async function runOutcome(runner: CodeRunner, request: CodeRequest, endin
   });
   try {
     const value = await runner.run(request, host, controller.signal);
-    if (value instanceof CellRows) return { rows: { columns: value.columns, rows: value.rows, head: value.head(5).data }, logs, sql };
+    if (value instanceof CellRows)
+      return { rows: { columns: value.columns, rows: value.rows, head: value.head(5).data }, logs, sql };
     return { value, logs, sql };
   } catch (e) {
     const err = e as { message?: string; line?: number; column?: number };
