@@ -73,7 +73,7 @@ function sandboxScript(): Plugin {
     name: "clientbook-sandbox-script",
     configureServer(server) {
       server.watcher.on("change", (file) => {
-        // The Worker bundles session/ and recipes/ code too: any source change may change the sandbox.
+        // The Worker bundles code/ and recipes/ code too: any source change may change the sandbox.
         if (file.includes("/src/") && !file.includes("/src/ui/")) cached = undefined;
       });
       server.middlewares.use((req, res, next) => {

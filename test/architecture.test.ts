@@ -60,12 +60,26 @@ describe("architecture import rules", () => {
     expect(offenders.map((f) => `${f.file}: ${f.imports.filter(banned).join(", ")}`)).toEqual([]);
   });
 
-  it("only cli/ runs code in Node (sandbox-node/), and sandbox-node/ reaches only the code seam, models and messages", () => {
+  it("only cli/ runs code in Node (sandbox-node/), and sandbox-node/ reaches only code/, models and messages", () => {
     const users = files.filter((f) => !["cli", "sandbox-node"].includes(area(f.file)) && f.imports.some((s) => area(s) === "sandbox-node"));
     expect(users.map((f) => f.file)).toEqual([]);
-    const allowed = (s: string) => s.startsWith("node:") || ["sandbox-node", "messages", "table"].includes(area(s)) || /^session[\\/]code-/.test(s) || /^recipes[\\/]models/.test(s);
+    const allowed = (s: string) =>
+      s.startsWith("node:") ||
+      s === "sucrase" ||
+      ["sandbox-node", "code", "messages", "table"].includes(area(s)) ||
+      /^recipes[\\/]models/.test(s);
     const offenders = files.filter((f) => area(f.file) === "sandbox-node" && !f.imports.every(allowed));
     expect(offenders.map((f) => `${f.file}: ${f.imports.filter((s) => !allowed(s)).join(", ")}`)).toEqual([]);
+  });
+
+  it("code/ (the TypeScript-cell scope both runners use) imports no DOM, Svelte, engine or session code", () => {
+    const allowed = (s: string) => ["code", "table", "messages"].includes(area(s)) || s === "apache-arrow";
+    const offenders = files.filter((f) => area(f.file) === "code" && !f.imports.every(allowed));
+    expect(offenders.map((f) => `${f.file}: ${f.imports.filter((s) => !allowed(s)).join(", ")}`)).toEqual([]);
+    const usesDom = (file: string) => /\b(document|window)\./.test(readFileSync(join(src, file), "utf8"));
+    const dom = files.filter((f) => area(f.file) === "code" && usesDom(f.file));
+    expect(dom.map((f) => f.file)).toEqual([]);
+    expect(files.filter((f) => area(f.file) === "code").length).toBeGreaterThan(3);
   });
 
   it("runtime/ knows nothing of SQL", () => {

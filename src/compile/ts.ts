@@ -1,5 +1,5 @@
 // Compiles a ts cell: TypeScript stripped to JavaScript by sucrase (line numbers kept), the names it
-// reads, and the wrapper that turns it into the body the CodeRunner runs (see session/code-runner.ts).
+// reads, and the wrapper that turns it into the body the CodeRunner runs (see code/runner.ts).
 import { transform } from "sucrase";
 import { compileMessages as m } from "../messages/compile";
 import { scanJsNames } from "./js-names";

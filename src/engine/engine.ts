@@ -86,6 +86,15 @@ export interface TableData {
   readonly data: readonly (readonly Value[])[];
 }
 
+/**
+ * A table already encoded as one Arrow IPC stream (a ts cell's rows, built off the page's main
+ * thread), with the DuckDB type each column is stored as. The bytes are handed over (transferred).
+ */
+export interface ArrowTableData {
+  readonly columns: readonly DataColumn[];
+  readonly ipc: Uint8Array;
+}
+
 /** The database behind a notebook. */
 export interface Engine {
   /** Runs one SQL statement, with `?` placeholders bound to `params` in order. */
@@ -93,7 +102,7 @@ export interface Engine {
   /** Loads a client file (CSV/TSV, Parquet or JSON lines) into a new table named `table`. */
   loadFile(source: FileSource, table: string, options?: LoadOptions): Promise<LoadReport>;
   /** Creates (or replaces) the temporary table `name` holding `data`, so later SQL can query it. */
-  createTable(name: string, data: TableData): Promise<void>;
+  createTable(name: string, data: TableData | ArrowTableData): Promise<void>;
   /** Lists the tables (not cell results) with their columns, null counts and row counts. */
   listTables(): Promise<TableSummary[]>;
   /** Cancels the query that is running, if any; the cancelled query rejects. */

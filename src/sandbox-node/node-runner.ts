@@ -5,8 +5,10 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { sessionMessages as m } from "../messages/session";
-import { CodeError, type CodeHost, type CodeRequest, type CodeRunner } from "../session/code-runner";
+import { acceptRows } from "../code/cell-result";
+import { CodeError, type CodeHost, type CodeRequest, type CodeRunner } from "../code/runner";
 import type { Value } from "../table/result";
+import { contextSource } from "./context-source";
 import type { FromWorker, ToWorker } from "./protocol";
 
 /** Options of the Node code runner. */
@@ -32,6 +34,8 @@ interface Running {
   readonly cleanup: () => void;
   /** Starts the time limit: once the worker is up, so its start-up does not count. */
   readonly startClock: () => void;
+  /** Stops the time limit: the code has finished, and only its result is on the way. */
+  readonly stopClock: () => void;
 }
 
 /** Creates a runner whose worker starts on the first run. */
@@ -63,7 +67,10 @@ export function nodeCodeRunner(options: NodeRunnerOptions = {}): CodeRunner {
 
   function start(): Worker {
     // No environment, no inherited flags: the worker needs neither.
-    const w = new Worker(workerSource(), { eval: true, env: {}, execArgv: [], stdout: false, stderr: false });
+    // The context script is generated once per process (context-source.ts) and handed to each worker.
+    const workerData = { contextSource: contextSource() };
+    const options = { eval: true, env: {}, execArgv: [], stdout: false, stderr: false, workerData };
+    const w = new Worker(workerSource(), options);
     w.unref();
     w.on("message", (message: FromWorker) => {
       if (message.type === "ready") {
@@ -75,8 +82,15 @@ export function nodeCodeRunner(options: NodeRunnerOptions = {}): CodeRunner {
       }
       if (running?.id !== message.id) return;
       const host = running.host;
+      if (message.type === "ran") return running.stopClock();
       if (message.type === "log") host.log?.(message.text);
-      else if (message.type === "done") settle(message.id, { value: message.value });
+      else if (message.type === "done" && "rows" in message) {
+        try {
+          settle(message.id, { value: acceptRows(message.rows) });
+        } catch (error) {
+          settle(message.id, { error });
+        }
+      } else if (message.type === "done") settle(message.id, { value: message.value });
       else if (message.type === "failed") {
         const text = message.message.startsWith("DataCloneError: ") ? m.notCloneable(message.message.slice(16)) : message.message;
         settle(message.id, { error: new CodeError(text, message.line, message.column) });
@@ -119,6 +133,10 @@ export function nodeCodeRunner(options: NodeRunnerOptions = {}): CodeRunner {
           cleanup: () => {
             if (timer) clearTimeout(timer);
             signal.removeEventListener("abort", onAbort);
+          },
+          stopClock: () => {
+            if (timer) clearTimeout(timer);
+            timer = undefined;
           },
           startClock: () => {
             if (timeoutMs > 0 && !timer) timer = setTimeout(() => kill(new CodeError(m.codeTimeout(timeoutMs))), timeoutMs);

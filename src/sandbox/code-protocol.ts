@@ -1,7 +1,8 @@
 // The messages between the app shell and the code Worker inside the notebook sandbox, over one
 // MessageChannel. The shell trusts nothing from the Worker: every message is checked here for its
 // shape, types and sizes, and anything else is dropped.
-import type { WireTable } from "../session/code-runner";
+import type { RowsWire } from "../code/cell-result";
+import type { WireTable } from "../code/runner";
 import type { Value } from "../table/result";
 
 /** Shell -> Worker: run one cell. `inputs` and `tables` are the CodeRequest's, structured-cloned. */
@@ -12,6 +13,8 @@ export interface RunMessage {
   readonly js: string;
   readonly inputs: Readonly<Record<string, unknown>>;
   readonly tables: Readonly<Record<string, WireTable>>;
+  /** Whether rows come back as a RowsWire (ts cells) or as a value (Markdown interpolations). */
+  readonly rows: boolean;
 }
 
 /** Shell -> Worker: the answer to a `sql` request. */
@@ -38,12 +41,10 @@ export interface LogMessage {
   readonly text: string;
 }
 
-/** Worker -> shell: the cell finished with this value. */
-export interface DoneMessage {
-  readonly type: "done";
-  readonly run: number;
-  readonly value: unknown;
-}
+/** Worker -> shell: the cell finished with this value, or these rows (their bytes transferred). */
+export type DoneMessage =
+  | { readonly type: "done"; readonly run: number; readonly value: unknown }
+  | { readonly type: "done"; readonly run: number; readonly rows: unknown };
 
 /** Worker -> shell: the cell threw; `line`/`column` are 1-based in the run's `js`. */
 export interface FailMessage {
@@ -80,6 +81,7 @@ export function asWorkerMessage(data: unknown): FromWorker | null {
     case "log":
       return typeof data.text === "string" ? { type: "log", run: data.run, text: data.text.slice(0, MAX_TEXT_CHARS) } : null;
     case "done":
+      if ("rows" in data) return "value" in data ? null : { type: "done", run: data.run, rows: data.rows };
       return "value" in data ? { type: "done", run: data.run, value: data.value } : null;
     case "error":
       if (typeof data.message !== "string" || !isPosition(data.line) || !isPosition(data.column)) return null;

@@ -1,8 +1,11 @@
 // The code Worker: a classic `blob:` Worker inside the notebook sandbox that runs transpiled cell
 // code with `new AsyncFunction`. It reaches the shell only through the MessagePort it is handed
 // first; the network APIs are removed before any cell runs (the inherited CSP refuses them anyway).
-import { CODE_PARAMETER, type CodeHost, type CodeRequest, type WireTable } from "../session/code-runner";
-import { codeScope, toCodeError } from "../session/code-scope";
+import type { CodeHost, CodeRequest, WireTable } from "../code/runner";
+import { cellResult } from "../code/cell-result";
+import { executeCode } from "../code/execute";
+import { CodeError } from "../code/runner";
+import { codeMessages as cm } from "../messages/code";
 import * as models from "../recipes/models/index";
 import { asShellMessage, type FromWorker, type RunMessage } from "./code-protocol";
 
@@ -23,29 +26,17 @@ for (let target: object | null = scope; target && target !== Object.prototype; t
   }
 }
 
-const AsyncFunction = (async () => undefined).constructor as new (param: string, body: string) => (scope: unknown) => Promise<unknown>;
-
-/** How many lines the Function constructor puts before the body (the same for async ones), measured rather than assumed. */
-const LINE_OFFSET = (() => {
-  try {
-    new Function("x", "throw new Error()\n//# sourceURL=clientbook-calibrate.js")(0);
-  } catch (e) {
-    const match = /clientbook-calibrate\.js:(\d+):\d+/.exec(String((e as Error).stack));
-    if (match) return Number(match[1]) - 1;
-  }
-  return 2;
-})();
-
 let port: MessagePort | undefined;
 const pending = new Map<number, { resolve: (t: WireTable) => void; reject: (e: Error) => void }>();
 let nextSql = 1;
 
-function post(message: FromWorker): void {
+function post(message: FromWorker, transfer: Transferable[] = []): void {
   try {
-    port?.postMessage(message);
+    port?.postMessage(message, transfer);
   } catch (error) {
     // The value cannot be structured-cloned (a function, a class instance with private state...).
-    if (message.type === "done") post({ type: "error", run: message.run, message: `The cell's value cannot leave the sandbox: ${(error as Error).message}` });
+    if (message.type !== "done") return;
+    post({ type: "error", run: message.run, message: cm.notCloneable((error as Error).message) });
   }
 }
 
@@ -60,14 +51,16 @@ async function run(message: RunMessage): Promise<void> {
       }),
     log: (text) => post({ type: "log", run: message.run, text }),
   };
-  // The sourceURL names the cell in stack traces, so positions are read from its own frames only.
-  const file = `cell-${message.cell.replace(/[^\w-]/g, "_")}.js`;
   try {
-    const fn = new AsyncFunction(CODE_PARAMETER, `${message.js}\n//# sourceURL=${file}`);
-    const value = await fn(codeScope(request, host, models as unknown as Record<string, unknown>));
-    post({ type: "done", run: message.run, value });
+    const value = await executeCode(request, host, models as unknown as Record<string, unknown>);
+    // Rows become one Arrow buffer here, off the page's main thread, and are transferred, not copied.
+    const result = cellResult(value, message.rows === true);
+    if ("rows" in result) {
+      post({ type: "done", run: message.run, rows: result.rows }, [result.rows.ipc.buffer as ArrayBuffer]);
+    }
+    else post({ type: "done", run: message.run, value: result.value });
   } catch (error) {
-    const e = toCodeError(error, file, LINE_OFFSET);
+    const e = error instanceof CodeError ? error : new CodeError(String(error));
     post({ type: "error", run: message.run, message: e.message, ...(e.line ? { line: e.line } : {}), ...(e.column ? { column: e.column } : {}) });
   }
 }

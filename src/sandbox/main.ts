@@ -1,11 +1,11 @@
 // The notebook sandbox: runs inside <iframe sandbox="allow-scripts" src="sandbox.html"> with an opaque
 // origin and `connect-src 'none'`. It draws Vega-Lite specs sent by the shell and reports back the
-// height to give the frame, and starts the code Worker that runs ts cells (see code-worker.ts).
+// height to give the frame, and starts a fresh code Worker for each ts cell run (see code-worker.ts).
 // Vega is never put on `window`, and no spec can load anything.
 import embed, { type Result } from "vega-embed";
 import { expressionInterpreter } from "vega-interpreter";
 import workerSource from "virtual:code-worker";
-import { asRenderMessage, isStartCodeMessage, type SandboxMessage } from "./protocol";
+import { asRenderMessage, isRunCodeMessage, isStopCodeMessage, type SandboxMessage } from "./protocol";
 
 const refuse = (uri: string) => Promise.reject(new Error(`Loading "${uri}" is not allowed in a notebook chart.`));
 
@@ -68,26 +68,43 @@ async function render(id: number, spec: Record<string, unknown>): Promise<void> 
   }
 }
 
-let worker: Worker | undefined;
+let running: Worker | undefined;
+let spare: Worker | undefined;
 let workerUrl: string | undefined;
 
-/** Starts a fresh code Worker (terminating the old one, endless loop and all) and hands it `port`. */
-function startWorker(port: MessagePort): void {
-  worker?.terminate();
+/** A code Worker that has run nothing yet. */
+function freshWorker(): Worker {
   // A classic Worker from a blob: URL: it inherits this document's CSP (no network at all), and a
   // module Worker from blob: would fail in an opaque origin.
   workerUrl ??= URL.createObjectURL(new Blob([workerSource], { type: "text/javascript" }));
-  worker = new Worker(workerUrl);
-  // The Worker speaks only over the port; anything it posts here is ignored.
+  const worker = new Worker(workerUrl);
+  // The Worker speaks only over its run's port; anything it posts here is ignored.
   worker.onmessage = null;
-  worker.postMessage(null, [port]);
+  return worker;
+}
+
+/**
+ * One Worker per run: the previous run's Worker ends (with whatever its code left running, timers
+ * and captured ports included), and a fresh one gets this run's port. A spare is started ahead, so a
+ * run does not wait for a Worker to load.
+ */
+function startRun(port: MessagePort): void {
+  running?.terminate();
+  running = spare ?? freshWorker();
+  spare = freshWorker();
+  running.postMessage(null, [port]);
 }
 
 window.addEventListener("message", (event) => {
   // Only the embedding shell may ask for a chart or a Worker.
   if (event.source !== window.parent) return;
-  if (isStartCodeMessage(event.data)) {
-    if (event.ports.length === 1) startWorker(event.ports[0]);
+  if (isRunCodeMessage(event.data)) {
+    if (event.ports.length === 1) startRun(event.ports[0]);
+    return;
+  }
+  if (isStopCodeMessage(event.data)) {
+    running?.terminate();
+    running = undefined;
     return;
   }
   const message = asRenderMessage(event.data);

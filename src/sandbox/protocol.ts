@@ -9,11 +9,16 @@ export interface RenderMessage {
 }
 
 /**
- * Shell -> sandbox: (re)start the code Worker and hand it the one transferred MessagePort; a running
- * Worker is terminated first (this is how a cell is stopped).
+ * Shell -> sandbox: one cell run is about to start. The sandbox ends the previous run's Worker and
+ * hands a fresh one (never used before) the one transferred MessagePort: that run's own channel.
  */
-export interface StartCodeMessage {
-  readonly type: "clientbook:start-code";
+export interface RunCodeMessage {
+  readonly type: "clientbook:run-code";
+}
+
+/** Shell -> sandbox: end the current run's Worker now (its run is over, stopped or aborted). */
+export interface StopCodeMessage {
+  readonly type: "clientbook:stop-code";
 }
 
 /** Sandbox -> shell: the sandbox is loaded and listening. `token` is the one the shell put in the
@@ -49,9 +54,14 @@ export function asRenderMessage(data: unknown): RenderMessage | null {
   return { type: data.type, id: data.id, spec: data.spec };
 }
 
-/** Whether the message asks to start the code Worker (its port arrives in `event.ports`). */
-export function isStartCodeMessage(data: unknown): data is StartCodeMessage {
-  return isRecord(data) && data.type === "clientbook:start-code" && Object.keys(data).length === 1;
+/** Whether the message announces a cell run (its channel's port arrives in `event.ports`). */
+export function isRunCodeMessage(data: unknown): data is RunCodeMessage {
+  return isRecord(data) && data.type === "clientbook:run-code" && Object.keys(data).length === 1;
+}
+
+/** Whether the message asks to end the running cell's Worker. */
+export function isStopCodeMessage(data: unknown): data is StopCodeMessage {
+  return isRecord(data) && data.type === "clientbook:stop-code" && Object.keys(data).length === 1;
 }
 
 /** Returns the message as a SandboxMessage when it has one of those shapes, else null. */

@@ -1,10 +1,14 @@
-// The browser CodeRunner: one hidden notebook sandbox frame whose classic blob: Worker runs ts cells.
-// The shell side of the MessageChannel lives here: it checks every Worker message (code-protocol.ts,
-// plain-value.ts), answers `sql` through the session's CodeHost, and stops code by replacing the Worker.
-import { CodeError, type CodeHost, type CodeRequest, type CodeRunner } from "../session/code-runner";
+// The browser CodeRunner: one hidden notebook sandbox frame whose classic blob: Workers run ts cells,
+// a fresh Worker and a fresh MessageChannel for every run, so no code can answer for a run that is not
+// its own. The shell side lives here: it checks every Worker message (code-protocol.ts, plain-value.ts),
+// answers `sql` through the session's CodeHost, drops (and logs) messages of other runs, and stops code
+// by ending its Worker.
+import { acceptRows } from "../code/cell-result";
+import { CodeError, type CodeHost, type CodeRequest, type CodeRunner } from "../code/runner";
+import { codeMessages as cm } from "../messages/code";
 import { ui } from "../messages/ui";
 import { asWorkerMessage, type FromWorker, type ToWorker } from "./code-protocol";
-import { plainValueProblem } from "./plain-value";
+import { plainValueProblem } from "../code/plain-value";
 import { asSandboxMessage } from "./protocol";
 
 /** Where the sandbox frame goes and which document it loads. */
@@ -13,16 +17,26 @@ export interface SandboxRunnerOptions {
   readonly parent?: HTMLElement;
   /** The sandbox document (default: `sandbox.html`, next to the app). */
   readonly src?: string;
+  /** Told of messages dropped: on a finished run's channel, or naming another run (default: console.warn). */
+  readonly onDropped?: (text: string) => void;
 }
 
 interface Running {
   readonly id: number;
+  /** The shell's end of this run's own channel. */
+  readonly port: MessagePort;
+  /** How many of this run's messages were dropped (only the first few are logged: a flood must not flood the log). */
+  dropped: number;
   readonly host: CodeHost;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
 }
 
-const newToken = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+/** How many dropped messages of one run are logged. */
+const MAX_DROPS_LOGGED = 5;
+
+const newToken = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
 
 /** The browser CodeRunner, which can also start over with a fresh sandbox. */
 export interface SandboxRunner extends CodeRunner {
@@ -32,12 +46,12 @@ export interface SandboxRunner extends CodeRunner {
 
 /** Creates the browser CodeRunner; its sandbox frame is made on the first run. */
 export function sandboxRunner(options: SandboxRunnerOptions = {}): SandboxRunner {
+  const dropped = options.onDropped ?? ((text: string) => console.warn(text));
   let frame: HTMLIFrameElement | undefined;
   let token = "";
   let loads = 0;
   let ready: Promise<void> | undefined;
   let markReady: (() => void) | undefined;
-  let port: MessagePort | undefined;
   let current: Running | undefined;
   let runs = 0;
   let closed = false;
@@ -45,10 +59,7 @@ export function sandboxRunner(options: SandboxRunnerOptions = {}): SandboxRunner
   function onWindowMessage(event: MessageEvent): void {
     if (!frame || event.source !== frame.contentWindow) return;
     const message = asSandboxMessage(event.data);
-    if (message?.type === "clientbook:ready" && message.token === token) {
-      startWorker();
-      markReady?.();
-    }
+    if (message?.type === "clientbook:ready" && message.token === token) markReady?.();
   }
 
   function makeFrame(): Promise<void> {
@@ -77,35 +88,43 @@ export function sandboxRunner(options: SandboxRunnerOptions = {}): SandboxRunner
     return done;
   }
 
-  /** Starts a fresh Worker in the frame on a new channel; the old Worker (if any) is terminated. */
-  function startWorker(): void {
-    port?.close();
-    const channel = new MessageChannel();
-    port = channel.port1;
-    const mine = port;
-    port.onmessage = (event) => {
-      if (port === mine) onWorkerMessage(event.data);
+  const kindOf = (data: unknown) => String((data as { type?: unknown } | null)?.type ?? typeof data).slice(0, 40);
+
+  const drop = (run: Running, text: string) => {
+    if (run.dropped++ < MAX_DROPS_LOGGED) dropped(text);
+  };
+
+  /**
+   * Ends a run: its Worker is ended (timers and all, so nothing it left behind keeps talking), and a
+   * message still in flight on its channel is dropped and logged, after which the channel is closed.
+   */
+  function retire(run: Running): void {
+    if (current === run) current = undefined;
+    frame?.contentWindow?.postMessage({ type: "clientbook:stop-code" }, "*");
+    run.port.onmessage = (event) => {
+      drop(run, cm.droppedMessage(kindOf(event.data), cm.staleChannel));
+      run.port.close();
     };
-    frame?.contentWindow?.postMessage({ type: "clientbook:start-code" }, "*", [channel.port2]);
   }
 
-  function send(message: ToWorker): void {
-    port?.postMessage(message);
-  }
-
-  function onWorkerMessage(data: unknown): void {
+  function onWorkerMessage(run: Running, data: unknown): void {
     const message: FromWorker | null = asWorkerMessage(data);
-    const run = current;
-    // Messages of a run that was stopped or dropped are ignored.
-    if (!message || !run || message.run !== run.id) return;
+    if (!message) return drop(run, cm.droppedMessage(kindOf(data), cm.notAllowed));
+    if (current !== run) return drop(run, cm.droppedMessage(message.type, cm.staleChannel));
+    if (message.run !== run.id) return drop(run, cm.droppedMessage(message.type, cm.foreignRun));
     switch (message.type) {
       case "sql":
         run.host.sql(message.text, message.params).then(
           (table) => {
-            if (current === run) send({ type: "sql-result", id: message.id, table });
+            if (current === run) send(run, { type: "sql-result", id: message.id, table });
           },
           (error: unknown) => {
-            if (current === run) send({ type: "sql-error", id: message.id, message: error instanceof Error ? error.message : String(error) });
+            if (current === run)
+              send(run, {
+                type: "sql-error",
+                id: message.id,
+                message: error instanceof Error ? error.message : String(error),
+              });
           },
         );
         return;
@@ -113,39 +132,49 @@ export function sandboxRunner(options: SandboxRunnerOptions = {}): SandboxRunner
         run.host.log?.(message.text);
         return;
       case "done": {
-        current = undefined;
+        retire(run);
+        if ("rows" in message) {
+          try {
+            run.resolve(acceptRows(message.rows));
+          } catch (error) {
+            run.reject(error);
+          }
+          return;
+        }
         const problem = plainValueProblem(message.value);
         if (problem) run.reject(new CodeError(ui.codeValueRefused(problem)));
         else run.resolve(message.value);
         return;
       }
       case "error":
-        current = undefined;
+        retire(run);
         run.reject(new CodeError(message.message, message.line, message.column));
         return;
     }
   }
 
+  function send(run: Running, message: ToWorker): void {
+    run.port.postMessage(message);
+  }
+
+  /** Fails the current run with `error` (its Worker is ended: it may be spinning). */
   function fail(error: Error): void {
     const run = current;
-    current = undefined;
-    run?.reject(error);
+    if (!run) return;
+    retire(run);
+    run.reject(error);
   }
 
   function dropFrame(): void {
     markReady?.();
     markReady = undefined;
-    port?.close();
-    port = undefined;
     frame?.remove();
     frame = undefined;
     ready = undefined;
   }
 
   function stop(): void {
-    if (!current) return;
     fail(new CodeError(ui.codeStopped));
-    if (frame) startWorker();
   }
 
   window.addEventListener("message", onWindowMessage);
@@ -160,27 +189,39 @@ export function sandboxRunner(options: SandboxRunnerOptions = {}): SandboxRunner
         await waiting;
         if (closed) throw new CodeError(ui.codeRunnerClosed);
         if (signal.aborted) throw signal.reason;
-        if (waiting === ready && port) break;
+        if (waiting === ready && frame) break;
       }
       // Runs do not overlap; one still going (a caller that did not wait) is stopped first.
       if (current) stop();
       const id = ++runs;
+      const channel = new MessageChannel();
       return new Promise<unknown>((resolve, reject) => {
         const onAbort = () => {
-          if (current?.id !== id) return;
-          // A superseded run may be an endless loop: kill it rather than let it burn a core.
-          current = undefined;
-          startWorker();
-          reject(signal.reason);
+          // A superseded run may be an endless loop: end its Worker rather than let it burn a core.
+          if (current?.id === id) fail(signal.reason);
         };
-        const settle = <T>(f: (v: T) => void) => (v: T) => {
-          signal.removeEventListener("abort", onAbort);
-          f(v);
+        const settle =
+          <T>(f: (v: T) => void) =>
+          (v: T) => {
+            signal.removeEventListener("abort", onAbort);
+            f(v);
+          };
+        const run: Running = {
+          id,
+          port: channel.port1,
+          dropped: 0,
+          host,
+          resolve: settle(resolve),
+          reject: settle(reject),
         };
-        current = { id, host, resolve: settle(resolve), reject: settle(reject) };
+        current = run;
+        channel.port1.onmessage = (event) => onWorkerMessage(run, event.data);
         signal.addEventListener("abort", onAbort, { once: true });
+        // The sandbox ends the last run's Worker and gives a fresh one this run's port.
+        frame?.contentWindow?.postMessage({ type: "clientbook:run-code" }, "*", [channel.port2]);
         try {
-          send({ type: "run", run: id, cell: request.cell, js: request.js, inputs: request.inputs, tables: request.tables });
+          const { cell, js, inputs, tables } = request;
+          send(run, { type: "run", run: id, cell, js, inputs, tables, rows: request.rows === true });
         } catch (error) {
           // An input that cannot be structured-cloned.
           fail(new CodeError(ui.codeInputRefused(error instanceof Error ? error.message : String(error))));

@@ -6,9 +6,11 @@ import { sourcePositionInCode, wrapCode } from "../compile/ts";
 import type { Engine } from "../engine/engine";
 import { sessionMessages as m } from "../messages/session";
 import { kindOfType, tableFromColumns, type ResultTable, type Value } from "../table/result";
-import { CODE_PARAMETER, CodeError, type CodeHost, type CodeRunner, type WireTable } from "./code-runner";
-import { CellFailure, DISPLAY_ROW_CAP, quoteIdent, toCellFailure } from "./evaluate";
-import { rowsTable, isVegaLite, escapeMarkdown } from "./code-values";
+import { CODE_PARAMETER, CodeError, type CodeHost, type CodeRunner, type WireTable } from "../code/runner";
+import { CellFailure, quoteIdent, toCellFailure } from "./evaluate";
+import { CellRows } from "../code/cell-result";
+import { HEAD_ROWS } from "../code/limits";
+import { isVegaLite, escapeMarkdown } from "../code/values";
 import type { CellOutput, MarkdownValue } from "./types";
 
 /** What running code needs from the session. */
@@ -46,7 +48,14 @@ async function requestValues(inputs: ReadonlyMap<string, unknown>, engine: Engin
 }
 
 /** Runs `code` (a compiled body) with the upstream values; resolves with what it returned. */
-async function runCode(cell: CompiledCell, code: string, inputs: ReadonlyMap<string, unknown>, ctx: CodeContext, mappings?: string): Promise<unknown> {
+async function runCode(
+  cell: CompiledCell,
+  code: string,
+  inputs: ReadonlyMap<string, unknown>,
+  ctx: CodeContext,
+  mappings?: string,
+  rows = false,
+): Promise<unknown> {
   if (!ctx.runner) throw new CellFailure(m.noRunner());
   const { inputs: values, tables } = await requestValues(inputs, ctx.engine);
   const { js, column1 } = wrapCode(code, [...Object.keys(values), ...Object.keys(tables)], CODE_PARAMETER);
@@ -66,7 +75,7 @@ async function runCode(cell: CompiledCell, code: string, inputs: ReadonlyMap<str
     log: ctx.log,
   };
   try {
-    return await ctx.runner.run({ cell: cell.name ?? cell.id, js, inputs: values, tables }, host, ctx.signal);
+    return await ctx.runner.run({ cell: cell.name ?? cell.id, js, inputs: values, tables, rows }, host, ctx.signal);
   } catch (e) {
     if (ctx.signal.aborted) throw e;
     if (e instanceof CodeError || (e as { name?: unknown })?.name === "CodeError") {
@@ -83,16 +92,16 @@ async function runCode(cell: CompiledCell, code: string, inputs: ReadonlyMap<str
 /** Evaluates a ts cell: rows become a table (and a temp table named after the cell), a Vega-Lite spec a chart, anything else a value. */
 export async function evaluateTs(cell: CompiledCell, inputs: ReadonlyMap<string, unknown>, ctx: CodeContext, created: Set<string>): Promise<CellOutput> {
   if (cell.body?.type !== "ts") throw new CellFailure(m.notRunnable(cell.kind));
-  const value = await runCode(cell, cell.body.code, inputs, ctx, cell.body.mappings);
-  const data = rowsTable(value);
-  if (data) {
+  const value = await runCode(cell, cell.body.code, inputs, ctx, cell.body.mappings, true);
+  // Rows arrive as Arrow bytes: the page reads only the head; the engine's worker gets the rest.
+  if (value instanceof CellRows) {
+    const columns = value.columns.map((c) => ({ ...c, kind: kindOfType(c.type) }));
+    const table = tableFromColumns(columns, value.head(HEAD_ROWS).data);
     if (cell.name) {
-      await ctx.engine.createTable(cell.name, data);
+      await ctx.engine.createTable(cell.name, value);
       created.add(cell.name.toLowerCase());
     }
-    const columns = data.columns.map((c) => ({ ...c, kind: kindOfType(c.type) }));
-    const table = tableFromColumns(columns, data.data.map((col) => col.slice(0, DISPLAY_ROW_CAP)));
-    return { type: "table", table, totalRows: data.data[0]?.length ?? 0 };
+    return { type: "table", table, totalRows: value.rows };
   }
   // A cell that returned rows before and no longer does must not leave its old rows queryable.
   if (cell.name && created.delete(cell.name.toLowerCase())) await ctx.engine.query(`DROP TABLE IF EXISTS temp.main.${quoteIdent(cell.name)}`).catch(() => undefined);

@@ -4,7 +4,7 @@ import type { Cell, NewCell, Notebook } from "../notebook/types";
 import type { LoadOptions, LoadReport, TableSummary, FileSource } from "../engine/engine";
 import type { ResultTable, Value } from "../table/result";
 import type { InputSpec, InputValue } from "../compile/types";
-import type { CodeRunner } from "./code-runner";
+import type { CodeRunner } from "../code/runner";
 
 /** A cell's run state, as shown in `data-state`. */
 export type CellStatus = "idle" | "running" | "done" | "error";

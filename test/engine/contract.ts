@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
+import { cellResult } from "../../src/code/cell-result";
 import { EngineError, type Engine, type LoadProgress } from "../../src/engine/engine";
 import { fileSourceFromPath } from "../../src/engine/node-file";
 import { bigField, writeFixtures } from "./fixtures";
@@ -286,6 +287,25 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
         expect(Object.values(typeofs)).toEqual(types);
         data.forEach((values, c) => expect([names[c], Array.from(result.column(c))]).toEqual([names[c], values]));
       }, 60_000);
+
+      it("takes a ts cell's rows as Arrow IPC (as the code runners send them) with their declared types", async () => {
+        const rows = [
+          { id: 1, x: 0.25, s: 'x" FROM t; --', ok: true, at: new Date(Date.UTC(2024, 0, 2, 3)) },
+          { id: 2, x: null, s: "é ✓", ok: false, at: null },
+          { id: 3, x: -1, s: null, ok: null, at: new Date(0) },
+        ];
+        const result = cellResult(rows, true);
+        if (!("rows" in result)) throw new Error("rows expected");
+        await engine.createTable("ipc_rows", { columns: result.rows.columns, ipc: result.rows.ipc });
+        const types = await one(`SELECT typeof(id) AS a, typeof(x) AS b, typeof(s) AS c, typeof(ok) AS d, typeof("at") AS e FROM ipc_rows LIMIT 1`);
+        expect(Object.values(types)).toEqual(["BIGINT", "DOUBLE", "VARCHAR", "BOOLEAN", "TIMESTAMP"]);
+        const back = (await engine.query("SELECT * FROM ipc_rows ORDER BY id")).rows();
+        expect(back.map((r) => ({ ...r }))).toEqual([
+          { id: 1, x: 0.25, s: 'x" FROM t; --', ok: true, at: Date.UTC(2024, 0, 2, 3) },
+          { id: 2, x: null, s: "é ✓", ok: false, at: null },
+          { id: 3, x: -1, s: null, ok: null, at: 0 },
+        ]);
+      });
 
       it("makes an empty table with its columns, and refuses ragged columns", async () => {
         await engine.createTable("no_rows", { columns: [{ name: "a", type: "VARCHAR" }], data: [[]] });

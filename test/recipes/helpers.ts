@@ -10,7 +10,7 @@ import type { Cell, NewCell } from "../../src/notebook/types";
 import { serializeNotebook } from "../../src/notebook/serialize";
 import { openSession } from "../../src/session/session";
 import { quoteIdent } from "../../src/session/evaluate";
-import type { CodeRunner } from "../../src/session/code-runner";
+import type { CodeRunner } from "../../src/code/runner";
 import { nodeCodeRunner } from "../../src/sandbox-node/node-runner";
 import type { ResultTable } from "../../src/table/result";
 import { buildRecipe, type BuildRequest } from "../../src/recipes/registry";

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { fileSourceFromPath } from "../../src/engine/node-file";
 import { serializeNotebook } from "../../src/notebook/serialize";
 import type { Notebook } from "../../src/notebook/types";
-import type { CodeRunner } from "../../src/session/code-runner";
+import type { CodeRunner } from "../../src/code/runner";
 import type { NewCell, Session } from "../../src/session/types";
 import { sessionWith } from "../session/helpers";
 

@@ -9,7 +9,7 @@ import { writeFileSync } from "node:fs";
 import { seededRandom } from "../../src/recipes/models/prng";
 import { gammaDraw } from "./models/synthetic";
 import { nodeCodeRunner } from "../../src/sandbox-node/node-runner";
-import type { CodeRunner } from "../../src/session/code-runner";
+import type { CodeRunner } from "../../src/code/runner";
 import { buildRecipe } from "../../src/recipes/registry";
 import { runInSession } from "./recipe-session";
 

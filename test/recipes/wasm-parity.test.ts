@@ -16,7 +16,7 @@ import { serializeNotebook } from "../../src/notebook/serialize";
 import type { Notebook } from "../../src/notebook/types";
 import { openSession } from "../../src/session/session";
 import type { CellState, Session } from "../../src/session/types";
-import type { CodeRunner } from "../../src/session/code-runner";
+import type { CodeRunner } from "../../src/code/runner";
 import { nodeCodeRunner } from "../../src/sandbox-node/node-runner";
 import { wasmEngineInNode } from "../engine/wasm-node";
 import { root } from "./helpers";

@@ -2,7 +2,7 @@
 // endless loops are stopped; errors carry positions in the code.
 import { afterAll, describe, expect, it } from "vitest";
 import { nodeCodeRunner } from "../../src/sandbox-node/node-runner";
-import { CODE_PARAMETER, CodeError, type CodeHost, type CodeRequest } from "../../src/session/code-runner";
+import { CODE_PARAMETER, CodeError, type CodeHost, type CodeRequest } from "../../src/code/runner";
 import { wrapCode } from "../../src/compile/ts";
 
 const runner = nodeCodeRunner({ timeoutMs: 5000 });

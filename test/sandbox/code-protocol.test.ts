@@ -1,7 +1,7 @@
 // The shell's checks on what the code Worker sends: only the allow-listed shapes, bounded sizes, plain values.
 import { describe, expect, it } from "vitest";
 import { asWorkerMessage, MAX_PARAMS, MAX_SQL_CHARS, MAX_TEXT_CHARS } from "../../src/sandbox/code-protocol";
-import { plainValueProblem } from "../../src/sandbox/plain-value";
+import { plainValueProblem } from "../../src/code/plain-value";
 
 describe("asWorkerMessage(data)", () => {
   it("accepts the allow-listed messages", () => {

@@ -2,7 +2,7 @@
 // only descendants re-run, superseded results lose, parameters are bound, errors point at TS source.
 import { afterAll, describe, expect, it } from "vitest";
 import { nodeCodeRunner } from "../../src/sandbox-node/node-runner";
-import type { CodeRunner } from "../../src/session/code-runner";
+import type { CodeRunner } from "../../src/code/runner";
 import { cell, notebookText, rowsOf, sessionWith } from "./helpers";
 
 const runner = nodeCodeRunner({ timeoutMs: 10_000 });

@@ -6,6 +6,7 @@ import { mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve, sep } from "node:path";
 import { engineClosed, oneStatement, queryCancelled } from "../../messages/engine";
+import { readIpc } from "../../table/arrow-ipc";
 import type { ResultTable, Value } from "../../table/result";
 import { EngineError, type Engine, type FileSource } from "../engine";
 import { toEngineError } from "../errors";
@@ -84,7 +85,9 @@ export async function nativeEngine(options: NativeEngineOptions = {}): Promise<E
       queue(async () => {
         cancelled = false;
         if (closed) throw new EngineError(engineClosed());
-        await appendTable(connection, run, name, data, `__clientbook_rows_${++staged}`);
+        // Arrow bytes (a ts cell's rows) are read back into values: the appender takes values.
+        const values = "ipc" in data ? { columns: data.columns, data: readIpc(data.ipc).data } : data;
+        await appendTable(connection, run, name, values, `__clientbook_rows_${++staged}`);
       }),
     async cancel() {
       cancelled = true;

@@ -61,7 +61,8 @@ export async function engineOnDuckDB(db: AsyncDuckDB, options: WasmEngineOptions
         cancelled = false;
         const staging = `__clientbook_rows_${++fileCounter}`;
         // Arrow built from buffers (no `new Function`, which the app's content policy refuses).
-        await conn.insertArrowFromIPCStream(tableDataIpc(data), { name: staging, create: true });
+        const ipc = "ipc" in data ? data.ipc : tableDataIpc(data);
+        await conn.insertArrowFromIPCStream(ipc, { name: staging, create: true });
         try {
           // Arrow's millisecond timestamps arrive as TIMESTAMP_MS: cast every column to the declared type.
           const select = data.columns.map((c) => `${quoteIdent(c.name)}::${dataTypeOf(c.type)} AS ${quoteIdent(c.name)}`).join(", ");

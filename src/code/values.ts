@@ -1,6 +1,6 @@
 // Reads what a ts cell returned: rows (an array of plain objects) as a typed column table, a
 // Vega-Lite spec, and the escaping that keeps interpolated values plain text in Markdown.
-import type { TableData } from "../engine/engine";
+import type { WireTable } from "./runner";
 import type { Value } from "../table/result";
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => {
@@ -31,7 +31,7 @@ function cellValue(v: unknown, type: string): Value {
 }
 
 /** The rows `value` holds as a table (columns in order of first appearance), or undefined when it is not rows. */
-export function rowsTable(value: unknown): TableData | undefined {
+export function rowsTable(value: unknown): WireTable | undefined {
   if (!Array.isArray(value) || value.length === 0 || !value.every(isPlainObject)) return undefined;
   const names: string[] = [];
   const seen = new Set<string>();

@@ -3,8 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { compileTs, wrapCode, sourcePositionInCode } from "../../src/compile/ts";
 import { compileMarkdown } from "../../src/compile/markdown";
-import { CODE_PARAMETER, CodeError, type CodeHost } from "../../src/session/code-runner";
-import { executeCode } from "../../src/session/code-execute";
+import { CODE_PARAMETER, CodeError, type CodeHost } from "../../src/code/runner";
+import { executeCode } from "../../src/code/execute";
 
 const host: CodeHost = { sql: async (text, params) => ({ columns: [{ name: "q", type: "VARCHAR" }, { name: "n", type: "INTEGER" }], data: [[text], [params.length]] }) };
 

@@ -1,11 +1,12 @@
-// Checks a value that came out of the sandbox before the shell keeps it: plain data only (numbers,
+// Checks a cell's value before it leaves a runner and again when the shell receives it: plain data only (numbers,
 // text, flags, dates, lists and plain objects), bounded in depth and size. Structured clone already
 // stripped functions and prototypes; this refuses the other clonable kinds (blobs, buffers, maps).
+import { MAX_VALUE_PARTS } from "./limits";
 
 /** The deepest nesting a cell's value may have. */
 export const MAX_DEPTH = 64;
 /** The most values (array items, object fields, leaves) a cell's value may hold in all. */
-export const MAX_NODES = 20_000_000;
+export const MAX_NODES = MAX_VALUE_PARTS;
 
 /** Why `value` is not plain data the shell can keep, or undefined when it is. */
 export function plainValueProblem(value: unknown): string | undefined {

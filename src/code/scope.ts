@@ -1,7 +1,7 @@
 // What a running cell sees, built INSIDE the sandbox by every CodeRunner: the `sql` tag (values
 // become bound parameters), `fmt`, `log`, the recipe library `lib`, and upstream values by name.
-// Self-contained (type imports only) so it bundles into the browser sandbox worker and the Node worker.
-import { CodeError, type CodeHost, type CodeRequest, type WireTable } from "./code-runner";
+// Self-contained (type imports only): the browser Worker bundles it, the Node vm context gets it as text.
+import type { CodeHost, CodeRequest, WireTable } from "./runner";
 import type { Value } from "../table/result";
 
 /** An array of row objects as a cell sees a table; `columns` (not enumerable) gives names and types. */
@@ -58,6 +58,11 @@ export function fmt(value: unknown, digits = 2): string {
   }
 }
 
+/** The text of one `log(...)` call: its arguments formatted and joined by spaces. */
+export function logText(args: readonly unknown[]): string {
+  return args.map((a) => fmt(a, 6)).join(" ");
+}
+
 /** Builds the scope for `request`; `lib` is the recipe library the sandbox bundles (or `{}`). */
 export function codeScope(request: CodeRequest, host: CodeHost, lib: Readonly<Record<string, unknown>> = {}): CodeScope {
   const values = Object.create(null) as Record<string, unknown>;
@@ -82,25 +87,8 @@ export function codeScope(request: CodeRequest, host: CodeHost, lib: Readonly<Re
       return rowsOf(await host.sql(text, bound));
     },
     fmt,
-    log: (...args) => host.log?.(args.map((a) => fmt(a, 6)).join(" ")),
+    log: (...args) => host.log?.(logText(args)),
     lib,
     values,
   };
-}
-
-/**
- * Turns what the code threw into a CodeError with its position in `js`: the first stack frame in
- * `file` (e.g. `<anonymous>` for `new Function`, or the vm script's filename), `lineOffset` lines
- * of wrapper subtracted (`new AsyncFunction` puts 2 lines before the body).
- */
-export function toCodeError(err: unknown, file: string, lineOffset = 0): CodeError {
-  if (err instanceof CodeError) return err;
-  const e = err as { name?: unknown; message?: unknown; stack?: unknown } | null;
-  const message = e && typeof e.message === "string" ? (typeof e.name === "string" && e.name !== "Error" ? `${e.name}: ${e.message}` : e.message) : String(err);
-  const stack = e && typeof e.stack === "string" ? e.stack : "";
-  const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const frame = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);
-  if (!frame) return new CodeError(message);
-  const line = Number(frame[1]) - lineOffset;
-  return line >= 1 ? new CodeError(message, line, Number(frame[2])) : new CodeError(message);
 }

@@ -33,13 +33,15 @@ export interface CodeRequest {
   /**
    * The body of an async function, already transpiled to JavaScript by compile/; `return` gives the
    * cell's value. It reads everything through one parameter named `CODE_PARAMETER`, whose value the
-   * runner builds with `codeScope(request, host, lib)` from `./code-scope` (run it inside the sandbox).
+   * runner builds with `codeScope(request, host, lib)` from `./scope` (run it inside the sandbox).
    */
   readonly js: string;
   /** Upstream plain values (inputs, ts values) by cell name: numbers, text, arrays, plain objects. */
   readonly inputs: Readonly<Record<string, unknown>>;
   /** Upstream table results by cell name; the code sees each as an array of row objects. */
   readonly tables: Readonly<Record<string, WireTable>>;
+  /** When true and the code returns rows (a list of plain objects), they come back as a `CellRows` (./cell-result). */
+  readonly rows?: boolean;
 }
 
 /** The name of the single parameter the compiled `js` reads its scope from. */
@@ -61,16 +63,18 @@ export class CodeError extends Error {
 
 /**
  * Where user code runs. One runner serves a whole session; runs do not overlap (the runtime runs one
- * cell at a time). Implementations: `nodeCodeRunner` (sandbox-node/). A browser runner posts the
- * CodeRequest into the sandbox Worker, which calls `executeCode(request, host, lib)` from
- * `./code-execute` with a `host` whose `sql`/`log` post messages back; the shell answers `sql` with the
- * `host` given to `run`, and turns a posted `{ message, line, column }` into a CodeError. `stop()` and
- * an abort terminate the Worker (the only way to end an endless loop) and start a new one.
+ * cell at a time). Implementations: `nodeCodeRunner` (sandbox-node/: a worker thread whose vm context
+ * builds the scope from ./scope) and `sandboxRunner` (sandbox/: a fresh Worker and MessageChannel per
+ * run, which calls `executeCode` from ./execute). Both turn the value into a CellResult with
+ * `cellResult` (./cell-result) where the code ran; the shell side answers `sql` with the `host` given
+ * to `run`. `stop()` and an abort end the code (the only way to end an endless loop). The contract
+ * suite in test/code/contract.ts runs against both.
  */
 export interface CodeRunner {
   /**
-   * Runs the cell and resolves with its return value (structured-cloned out of the sandbox), or
-   * rejects with a CodeError. When `signal` aborts, the run rejects at once and its result is
+   * Runs the cell and resolves with its return value (structured-cloned out of the sandbox; rows as a
+   * `CellRows` when `request.rows`), or rejects with a CodeError (a result over the limits of
+   * ./limits included). When `signal` aborts, the run rejects at once and its result is
    * dropped; the runner may let the code finish in the background or kill it.
    */
   run(request: CodeRequest, host: CodeHost, signal: AbortSignal): Promise<unknown>;
