@@ -14,7 +14,7 @@ export interface CompiledInput {
 }
 
 const TYPES: readonly InputType[] = ["range", "number", "select", "multiselect", "daterange", "text", "checkbox"];
-const KEYS = new Set(["type", "label", "value", "min", "max", "step", "options", "options_from"]);
+const KEYS = new Set(["type", "label", "value", "min", "max", "step", "options", "options_from", "remember"]);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const isChoice = (v: unknown): v is string | number => typeof v === "string" || (typeof v === "number" && Number.isFinite(v));
@@ -62,6 +62,8 @@ export function compileInput(source: string): CompiledInput {
       references.push(match[1].toLowerCase());
     } else return fail(m.inputNoOptions(type));
   } else if (spec.options !== undefined || spec.options_from !== undefined) return fail(m.inputOptionsNotHere(type), spec.options !== undefined ? "options" : "options_from");
+  if (spec.remember !== undefined && typeof spec.remember !== "boolean") return fail(m.inputRemember(), "remember");
+  if (spec.remember === true) out.remember = true;
 
   const problem = checkInputValue(out, spec.value);
   if (problem) return fail(problem, "value");

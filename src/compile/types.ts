@@ -53,6 +53,8 @@ export interface InputSpec {
   readonly options?: (string | number)[];
   /** Choices from a sql cell's column: the cell name and the column (absent: its first column). */
   readonly optionsFrom?: { readonly cell: string; readonly column?: string };
+  /** With `optionsFrom`: the chosen value (client data) is written into the file; otherwise it stays in memory. */
+  readonly remember?: boolean;
 }
 
 /** One cell, compiled. */

@@ -70,7 +70,7 @@ export const ui = {
   showSpec: "Edit spec",
   hideSpec: "Hide spec",
   markdownPlaceholder: "Empty text cell: click to write Markdown.",
-  status: { idle: "Not run", running: "Running…", done: "Done", error: "Error" } as const,
+  status: { idle: "Not run", running: "Running…", done: "Done", error: "Error", stopped: "Stopped" } as const,
   stale: "Out of date: an input changed",
   staleBadge: "stale",
   inputNoOptions: "No options yet",

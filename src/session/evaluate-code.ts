@@ -7,7 +7,8 @@ import type { Engine } from "../engine/engine";
 import { sessionMessages as m } from "../messages/session";
 import { kindOfType, tableFromColumns, type ResultTable, type Value } from "../table/result";
 import { CODE_PARAMETER, CodeError, type CodeHost, type CodeRunner, type WireTable } from "./code-runner";
-import { CellFailure, DISPLAY_ROW_CAP, quoteIdent, toCellFailure } from "./evaluate";
+import { CellFailure, DISPLAY_ROW_CAP, toCellFailure } from "./evaluate";
+import { quoteIdent } from "../sql/ident";
 import { rowsTable, isVegaLite, escapeMarkdown } from "./code-values";
 import type { CellOutput } from "./types";
 

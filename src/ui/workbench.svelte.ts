@@ -5,6 +5,7 @@ import type { Session, SessionState, NewCell } from "../session/types";
 import type { FileSource, LoadReport } from "../engine/engine";
 import type { ResultTable } from "../table/result";
 import { ui } from "../messages/ui";
+import { quoteIdent } from "../sql/ident";
 import { RoleMappings } from "./roles.svelte";
 
 /** A file being fetched or loaded, for the progress bar. */
@@ -193,7 +194,7 @@ export class Workbench {
       const spec = '{\n  "mark": "bar",\n  "encoding": {\n    "x": { "field": "", "type": "nominal" },\n    "y": { "aggregate": "count" }\n  }\n}';
       return this.session.insertCell(index, { kind, name: `${stem}_${n}`, source: spec, attrs: lastSql ? { data: lastSql } : {} });
     }
-    const from = firstTable ? `"${firstTable.replace(/"/g, '""')}"` : "range(10)";
+    const from = firstTable ? quoteIdent(firstTable) : "range(10)";
     return this.session.insertCell(index, { kind, name: `${stem}_${n}`, source: `SELECT *\nFROM ${from}\nLIMIT 100` });
   }
 

@@ -10,7 +10,7 @@ import type { NewCell } from "../../src/session/types";
 import type { Cell } from "../../src/notebook/types";
 import { serializeNotebook } from "../../src/notebook/serialize";
 import { openSession } from "../../src/session/session";
-import { quoteIdent } from "../../src/session/evaluate";
+import { quoteIdent } from "../../src/sql/ident";
 import type { CodeRunner } from "../../src/session/code-runner";
 import { nodeCodeRunner } from "../../src/sandbox-node/node-runner";
 import type { ResultTable } from "../../src/table/result";
