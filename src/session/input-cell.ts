@@ -112,9 +112,10 @@ export function inputCell(program: Program, cellId: string): { cell: Cell; spec:
   return { cell, spec: body.spec };
 }
 
-/** The value an input shows: the one kept in memory, else the last run's, else the stored one. */
+/** The value an input holds: the one kept in memory, the stored one when remembered, else the last run's. */
 export function chosenValue(kept: unknown, output: unknown, spec: InputSpec): InputValue {
   if (kept !== undefined) return kept as InputValue;
+  if (spec.remember) return spec.value;
   const shown = output as CellOutput | undefined;
   return shown?.type === "input" ? shown.value : spec.value;
 }

@@ -85,9 +85,15 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
     return evaluate(cell, inputs, ctx);
   }
 
+  // A run that has logged nothing yet shows no log (and keeps the cell's state object).
+  const linesOf = (id: string) => {
+    const lines = logs.get(id)?.lines();
+    return lines?.length ? lines : undefined;
+  };
+
   function snapshot(): SessionState {
     const nb = notebook();
-    const cells = nb.cells.map((c) => views.get(c, runtime.state(c.id), logs.get(c.id)?.lines()));
+    const cells = nb.cells.map((c) => views.get(c, runtime.state(c.id), linesOf(c.id)));
     const problems = [...(engineProblem ? [engineProblem] : []), ...(engine ? missingData(nb, tables) : [])];
     return Object.freeze({ notebook: nb, cells, tables, problems, trusted, engineReady: engine !== undefined });
   }
@@ -113,7 +119,7 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
     on: publisher.on,
     cellState(id) {
       const cell = program.current.cell(id);
-      return cell && views.get(cell, runtime.state(id), logs.get(id)?.lines());
+      return cell && views.get(cell, runtime.state(id), linesOf(id));
     },
     open(text, openOptions) {
       const next = parseNotebook(text);
