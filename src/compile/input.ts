@@ -1,7 +1,7 @@
 // Compiles an input cell: its JSON spec (type, label, value, bounds, options or options_from),
 // validated with messages that say what to write, and a typed check for values set later.
 import { compileMessages as m } from "../messages/compile";
-import { isCellName } from "./names";
+import { CELL_NAME_PATTERN, isCellName } from "../notebook/names";
 import { jsonError } from "./json";
 import { positionAt } from "./position";
 import type { CellBody, CellError, InputSpec, InputType, InputValue } from "./types";
@@ -16,6 +16,7 @@ export interface CompiledInput {
 const TYPES: readonly InputType[] = ["range", "number", "select", "multiselect", "daterange", "text", "checkbox"];
 const KEYS = new Set(["type", "label", "value", "min", "max", "step", "options", "options_from", "remember"]);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const OPTIONS_FROM = new RegExp(`^(${CELL_NAME_PATTERN})(?:\\.(.+))?$`);
 
 const isChoice = (v: unknown): v is string | number => typeof v === "string" || (typeof v === "number" && Number.isFinite(v));
 const isDate = (v: unknown): v is string => typeof v === "string" && DATE.test(v) && !Number.isNaN(Date.parse(v));
@@ -56,7 +57,7 @@ export function compileInput(source: string): CompiledInput {
       if (!Array.isArray(spec.options) || !spec.options.every(isChoice)) return fail(m.inputOptions(), "options");
       out.options = spec.options;
     } else if (spec.options_from !== undefined) {
-      const match = typeof spec.options_from === "string" ? /^([A-Za-z_][A-Za-z0-9_]*)(?:\.(.+))?$/.exec(spec.options_from) : null;
+      const match = typeof spec.options_from === "string" ? OPTIONS_FROM.exec(spec.options_from) : null;
       if (!match || !isCellName(match[1])) return fail(m.inputOptionsFrom(String(spec.options_from)), "options_from");
       out.optionsFrom = { cell: match[1], ...(match[2] ? { column: match[2] } : {}) };
       references.push(match[1].toLowerCase());

@@ -1,6 +1,6 @@
 // What a recipe is: the tables and roles it reads, its typed parameters, and a builder that writes cells.
 // Also the checks the gallery runs before building: roles present (checkRoles) and parameters valid.
-import type { NewCell } from "../session/types";
+import type { NewCell } from "../notebook/types";
 import type { TableKind } from "./role-vocabulary";
 import type { ParamReader, ParamSpec } from "./params";
 import { missingRoles, missingTable, roleNeededFor, unknownColumn } from "../messages/recipes";

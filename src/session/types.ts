@@ -1,6 +1,6 @@
 // The contract between the headless session (which both the UI and the CLI hold) and its users.
 // The UI renders `SessionState` (through `subscribe`) or follows typed per-cell events (through `on`).
-import type { Cell, CellKind, Notebook } from "../notebook/types";
+import type { Cell, NewCell, Notebook } from "../notebook/types";
 import type { RunAllOptions, RunError, RunStatus } from "../runtime/types";
 import type { LoadOptions, LoadReport, TableSummary, FileSource } from "../engine/engine";
 import type { ResultTable, Value } from "../table/result";
@@ -76,13 +76,7 @@ export type SessionEvent =
   /** During `runAll`: cells finished out of those scheduled, and the one running now. */
   | { readonly type: "progress"; readonly done: number; readonly total: number; readonly running?: string };
 
-/** A new cell to insert. */
-export interface NewCell {
-  readonly kind: CellKind;
-  readonly name?: string;
-  readonly source: string;
-  readonly attrs?: Readonly<Record<string, string>>;
-}
+export type { NewCell } from "../notebook/types";
 
 /** How a session runs cells. */
 export interface SessionOptions {
