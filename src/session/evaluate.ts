@@ -81,17 +81,25 @@ async function runPlain(engine: Engine, where: Origin, params: Value[], signal: 
   return { type: "table", table: capRows(table, DISPLAY_ROW_CAP), totalRows: table.numRows };
 }
 
-/** Runs one query; an abort interrupts it, and an engine error is mapped into the cell's own SQL. */
-async function query(engine: Engine, sql: string, params: Value[], signal: AbortSignal, source?: Origin): Promise<ResultTable> {
+/** Runs one query that an abort of `signal` interrupts (the engine cancels it): every cell's SQL goes through here. */
+export async function abortableQuery(engine: Engine, sql: string, params: readonly Value[] | undefined, signal: AbortSignal): Promise<ResultTable> {
   if (signal.aborted) throw signal.reason;
   const onAbort = () => void engine.cancel();
   signal.addEventListener("abort", onAbort, { once: true });
   try {
     return await engine.query(sql, params);
-  } catch (err) {
-    throw toCellFailure(err, source);
   } finally {
     signal.removeEventListener("abort", onAbort);
+  }
+}
+
+/** Runs one query; an abort interrupts it, and an engine error is mapped into the cell's own SQL. */
+async function query(engine: Engine, sql: string, params: Value[], signal: AbortSignal, source?: Origin): Promise<ResultTable> {
+  try {
+    return await abortableQuery(engine, sql, params, signal);
+  } catch (err) {
+    if (signal.aborted && err === signal.reason) throw err;
+    throw toCellFailure(err, source);
   }
 }
 
