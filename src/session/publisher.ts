@@ -1,6 +1,6 @@
-// Tells the session's users what changed. Changes are coalesced: many in one tick (a define that
-// touches every cell, a run's start and its readers going stale) become one snapshot and one event
-// per changed part; `getState()` between ticks builds the snapshot on demand, so it is never behind.
+// Tells the session's users what changed. Run changes are coalesced: many in one tick (a run's end
+// and its readers going stale) become one snapshot and one event per changed part. Edits are told
+// at once (`flush`), so a caller reads its own edit back; `getState()` is never behind either.
 import type { CellStates } from "./cell-states";
 import type { SessionEvent, SessionState } from "./types";
 
@@ -8,6 +8,8 @@ import type { SessionEvent, SessionState } from "./types";
 export interface Publisher {
   /** Something changed: a snapshot and events follow at the end of this tick. */
   changed(): void;
+  /** Tells what changed now instead of at the end of the tick. */
+  flush(): void;
   /** The current snapshot (built now if a change is pending). */
   state(): SessionState;
   /** Sends an event that is not a state diff (progress) at once. */
@@ -22,6 +24,7 @@ export function createPublisher(snapshot: () => SessionState, views: CellStates)
   const handlers = new Set<(event: SessionEvent) => void>();
   let current: SessionState | undefined;
   let scheduled = false;
+  let dirty = false;
   // What the last events said, to tell what changed since.
   let said = { ids: "", frontMatter: undefined as unknown, tables: undefined as unknown, session: "" };
 
@@ -31,7 +34,8 @@ export function createPublisher(snapshot: () => SessionState, views: CellStates)
   };
 
   function flush(): void {
-    scheduled = false;
+    if (!dirty) return;
+    dirty = false;
     const s = state();
     const ids = s.cells.map((c) => c.cell.id).join("\n");
     views.keep(new Set(s.cells.map((c) => c.cell.id)));
@@ -53,10 +57,15 @@ export function createPublisher(snapshot: () => SessionState, views: CellStates)
   return {
     changed() {
       current = undefined;
+      dirty = true;
       if (scheduled) return;
       scheduled = true;
-      queueMicrotask(flush);
+      queueMicrotask(() => {
+        scheduled = false;
+        flush();
+      });
     },
+    flush,
     state,
     emit,
     subscribe(listener) {

@@ -104,6 +104,7 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
     results.dropOrphans(engine, cells);
     runtime.define(cells, graph);
     publisher.changed();
+    publisher.flush();
   }
 
   async function whenRunnable(): Promise<boolean> {
@@ -133,6 +134,7 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
     trust() {
       trusted = true;
       publisher.changed();
+      publisher.flush();
     },
     setSource(cellId, source) {
       edit(withSource(notebook(), cellId, source));
@@ -146,6 +148,7 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
         chosen.set(cellId, checked);
         runtime.invalidate([cellId]);
         publisher.changed();
+        publisher.flush();
       } else edit(withSource(notebook(), cellId, withInputValue(cell.source, checked)));
       live.mark([cellId], live.inputDelay);
     },
@@ -203,6 +206,7 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
       runtime.invalidate(readers);
       live.mark(readers.filter((id) => runtime.state(id).status !== "idle"));
       publisher.changed();
+      publisher.flush();
       return report;
     },
     setRoles(table, roles) {

@@ -72,6 +72,8 @@ describe("Session.on(listener) per-cell events", () => {
   it("inserting a cell emits a document event before the new cell's event", async () => {
     const { session, close } = await sessionWith(notebookText([["sql a", "SELECT 1 AS v"]]), { liveDelayMs: false });
     try {
+      await expect.poll(() => session.getState().engineReady).toBe(true);
+      await Promise.resolve();
       const events: SessionEvent[] = [];
       session.on((e) => events.push(e));
       const id = session.insertCell(1, { kind: "sql", name: "b", source: "SELECT 2 AS v" });
