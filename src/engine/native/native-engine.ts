@@ -5,15 +5,13 @@ import { createWriteStream } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { engineClosed, queryCancelled } from "../../messages/engine";
-import type { ResultTable, Value } from "../../table/result";
+import { engineClosed } from "../../messages/engine";
+import type { ResultTable } from "../../table/result";
 import { EngineError, type Engine, type FileSource } from "../engine";
-import { toEngineError } from "../errors";
 import { loadFile, jsonLinesSql, type LoadBackend, type Staged } from "../load/load-file";
 import { quoteIdent, quoteString } from "../load/sql";
 import { utf8Chunks } from "../load/transcode";
-import { profileTables } from "../profile";
-import { serialize } from "../serialize";
+import { engineShell } from "../shell";
 import { toResultTable } from "./convert";
 import { appendTable } from "./append-table";
 
@@ -24,28 +22,18 @@ export async function nativeEngine(): Promise<Engine> {
   // Progress without printing: lets a load report how far DuckDB has read.
   await connection.run("SET enable_progress_bar = true; SET enable_progress_bar_print = false");
   const scratch = await mkdtemp(join(tmpdir(), "clientbook-"));
-  const queue = serialize();
-  let closed = false;
   let closing: Promise<void> | undefined;
-  let cancelled = false;
-
-  const run = async (sql: string, params: readonly Value[] = []) => {
-    if (closed) throw new EngineError(engineClosed());
-    try {
-      const result = await connection.run(sql, params.length ? [...params] : undefined);
-      return await toResultTable(result);
-    } catch (e) {
-      if (cancelled && /interrupt/i.test(String(e))) throw new EngineError(queryCancelled());
-      throw toEngineError(e, sql);
-    }
-  };
+  const shell = engineShell(
+    async (sql, params) => toResultTable(await connection.run(sql, params.length ? [...params] : undefined)),
+    (e) => /interrupt/i.test(String(e)),
+  );
+  const run = shell.run;
   const backend = nativeBackend(run, scratch);
 
   return {
-    query: (sql, params) => queue(() => ((cancelled = false), run(sql, params))),
+    query: shell.query,
     loadFile: (source, table, options = {}) =>
-      queue(async () => {
-        cancelled = false;
+      shell.next(async () => {
         const onProgress = options.onProgress;
         // DuckDB reads the file itself; its query progress is the share of the file read so far.
         const timer = onProgress && setInterval(() => {
@@ -58,23 +46,22 @@ export async function nativeEngine(): Promise<Engine> {
           if (timer) clearInterval(timer);
         }
       }),
-    listTables: () => queue(() => profileTables((sql) => run(sql))),
+    listTables: shell.listTables,
     createTable: (name, data) =>
-      queue(async () => {
-        cancelled = false;
-        if (closed) throw new EngineError(engineClosed());
+      shell.next(async () => {
+        if (shell.closed) throw new EngineError(engineClosed());
         await appendTable(connection, run, name, data, `__clientbook_rows_${++staged}`);
       }),
     async cancel() {
-      cancelled = true;
+      shell.cancelled();
       connection.interrupt();
     },
     close() {
       // Closing under a running query crashes the native library: stop it, then close in turn.
       closing ??= (async () => {
         connection.interrupt();
-        await queue(async () => {
-          closed = true;
+        await shell.queue(async () => {
+          shell.close();
           connection.closeSync();
           instance.closeSync();
         });
