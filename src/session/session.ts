@@ -9,7 +9,7 @@ import { parseNotebook } from "../notebook/parse";
 import { serializeNotebook } from "../notebook/serialize";
 import type { Notebook } from "../notebook/types";
 import { createRuntime } from "../runtime/runtime";
-import { createCellLog, type CellLog } from "./cell-log";
+import { createRunLogs } from "./cell-log";
 import { createCellStates } from "./cell-states";
 import { withInsertedCell, withMovedCell, withName, withoutCell, withSource } from "./document";
 import { evaluate } from "./evaluators";
@@ -22,26 +22,22 @@ import { createResultStore } from "./results";
 import { missingData, readersOf, tableForFile, withLoadedTable } from "./tables";
 import type { Session, SessionOptions, SessionState } from "./types";
 
-/** Longest wait before log lines of a running cell are shown. */
-const LOG_PUBLISH_MS = 50;
-
 /** Opens a session on `engine`; the notebook is readable and editable while the engine starts. */
 export function openSession(engineInput: Engine | Promise<Engine>, options: SessionOptions = {}): Session {
   const program = createProgram();
   const results = createResultStore();
   const views = createCellStates();
-  // The log of each cell's latest run, and input choices kept in memory (not in the file), by cell id.
-  const logs = new Map<string, CellLog>();
+  // Input choices kept in memory (not in the file), by cell id.
   const chosen = new Map<string, unknown>();
   const loadedFrom = new Map<string, string>();
   let tables: readonly TableSummary[] = [];
   let trusted = false;
   let engine: Engine | undefined;
   let engineProblem: string | undefined;
-  let logTimer: ReturnType<typeof setTimeout> | undefined;
 
   const notebook = () => program.current.notebook;
   const publisher = createPublisher(snapshot, views);
+  const logs = createRunLogs(publisher.changed, options.onLog);
   const ready: Promise<Engine | undefined> = Promise.resolve(engineInput).then(
     async (e) => {
       engine = e;
@@ -69,31 +65,15 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
     const e = engine ?? (await ready);
     if (!e) throw new Error(engineProblem ?? m.engineFailed("unknown"));
     await results.settled();
-    // Each run starts an empty log, so a re-run replaces the lines of the one before.
-    const log = createCellLog();
-    logs.set(cell.id, log);
-    const onLog = (text: string) => {
-      // A superseded or stopped run may still be talking: its lines belong to no shown result.
-      if (signal.aborted || logs.get(cell.id) !== log) return;
-      log.add(text);
-      options.onLog?.(cell.name ?? cell.id, text);
-      // A chatty loop re-publishes at most every LOG_PUBLISH_MS.
-      logTimer ??= setTimeout(() => ((logTimer = undefined), publisher.changed()), LOG_PUBLISH_MS);
-    };
+    const log = logs.start(cell.id, cell.name ?? cell.id, signal);
     const source = program.current.cell(cell.id)?.source;
-    const ctx = { engine: e, runner: options.runner, signal, log: onLog, results, source, inputValue: chosen.get(cell.id) };
+    const ctx = { engine: e, runner: options.runner, signal, log, results, source, inputValue: chosen.get(cell.id) };
     return evaluate(cell, inputs, ctx);
   }
 
-  // A run that has logged nothing yet shows no log (and keeps the cell's state object).
-  const linesOf = (id: string) => {
-    const lines = logs.get(id)?.lines();
-    return lines?.length ? lines : undefined;
-  };
-
   function snapshot(): SessionState {
     const nb = notebook();
-    const cells = nb.cells.map((c) => views.get(c, runtime.state(c.id), linesOf(c.id)));
+    const cells = nb.cells.map((c) => views.get(c, runtime.state(c.id), logs.lines(c.id)));
     const problems = [...(engineProblem ? [engineProblem] : []), ...(engine ? missingData(nb, tables) : [])];
     return Object.freeze({ notebook: nb, cells, tables, problems, trusted, engineReady: engine !== undefined });
   }
@@ -120,7 +100,7 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
     on: publisher.on,
     cellState(id) {
       const cell = program.current.cell(id);
-      return cell && views.get(cell, runtime.state(id), linesOf(id));
+      return cell && views.get(cell, runtime.state(id), logs.lines(id));
     },
     open(text, openOptions) {
       const next = parseNotebook(text);
