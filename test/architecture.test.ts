@@ -67,6 +67,11 @@ describe("architecture import rules", () => {
     expect(offenders.map((f) => `${f.file}: ${f.imports.filter((s) => !allowed(s)).join(", ")}`)).toEqual([]);
   });
 
+  it("recipes/ does not import session/ (new cells are a notebook/ type)", () => {
+    const offenders = files.filter((f) => area(f.file) === "recipes" && f.imports.some((s) => area(s) === "session"));
+    expect(offenders.map((f) => f.file)).toEqual([]);
+  });
+
   it("runtime/ knows nothing of SQL", () => {
     const offenders = files.filter((f) => area(f.file) === "runtime" && /\b(SELECT|CREATE TABLE)\b/.test(readFileSync(join(src, f.file), "utf8")));
     expect(offenders.map((f) => f.file)).toEqual([]);
