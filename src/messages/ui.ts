@@ -75,7 +75,8 @@ export const ui = {
   staleBadge: "stale",
   inputNoOptions: "No options yet",
   inputRemember: "Remember this choice in the file (the value is client data)",
-  inputRememberTitle: "Unticked, the choice stays in this tab only and the saved notebook holds no value from the data.",
+  inputRememberTitle:
+    "Unticked, the choice stays in this tab only and the saved notebook holds no value from the data.",
   inputPicked: (picked: number, of: number) => `${count(picked)} of ${count(of)} selected`,
   inputFrom: "From",
   inputTo: "To",

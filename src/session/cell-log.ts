@@ -60,7 +60,11 @@ export interface RunLogs {
 }
 
 /** Run logs that call `changed` (at most every `publishMs`) when lines arrive and pass each line to `onLog`. */
-export function createRunLogs(changed: () => void, onLog?: (cell: string, text: string) => void, publishMs = 50): RunLogs {
+export function createRunLogs(
+  changed: () => void,
+  onLog?: (cell: string, text: string) => void,
+  publishMs = 50,
+): RunLogs {
   const logs = new Map<string, CellLog>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   return {

@@ -82,7 +82,12 @@ async function runPlain(engine: Engine, where: Origin, params: Value[], signal: 
 }
 
 /** Runs one query that an abort of `signal` interrupts (the engine cancels it): every cell's SQL goes through here. */
-export async function abortableQuery(engine: Engine, sql: string, params: readonly Value[] | undefined, signal: AbortSignal): Promise<ResultTable> {
+export async function abortableQuery(
+  engine: Engine,
+  sql: string,
+  params: readonly Value[] | undefined,
+  signal: AbortSignal,
+): Promise<ResultTable> {
   if (signal.aborted) throw signal.reason;
   const onAbort = () => void engine.cancel();
   signal.addEventListener("abort", onAbort, { once: true });
@@ -94,7 +99,13 @@ export async function abortableQuery(engine: Engine, sql: string, params: readon
 }
 
 /** Runs one query; an abort interrupts it, and an engine error is mapped into the cell's own SQL. */
-async function query(engine: Engine, sql: string, params: Value[], signal: AbortSignal, source?: Origin): Promise<ResultTable> {
+async function query(
+  engine: Engine,
+  sql: string,
+  params: Value[],
+  signal: AbortSignal,
+  source?: Origin,
+): Promise<ResultTable> {
   try {
     return await abortableQuery(engine, sql, params, signal);
   } catch (err) {

@@ -25,7 +25,11 @@ export interface EvalContext {
 }
 
 /** Computes one cell's output from its upstream values (by cell name). */
-export type Evaluator = (cell: CompiledCell, inputs: ReadonlyMap<string, unknown>, ctx: EvalContext) => Promise<CellOutput> | CellOutput;
+export type Evaluator = (
+  cell: CompiledCell,
+  inputs: ReadonlyMap<string, unknown>,
+  ctx: EvalContext,
+) => Promise<CellOutput> | CellOutput;
 
 /** The evaluator of each body type. */
 export const EVALUATORS: { readonly [T in CellBody["type"]]: Evaluator } = {
@@ -41,7 +45,11 @@ export const EVALUATORS: { readonly [T in CellBody["type"]]: Evaluator } = {
 };
 
 /** Evaluates `cell` with the evaluator of its body type; a cell without a body does not run. */
-export async function evaluate(cell: CompiledCell, inputs: ReadonlyMap<string, unknown>, ctx: EvalContext): Promise<CellOutput> {
+export async function evaluate(
+  cell: CompiledCell,
+  inputs: ReadonlyMap<string, unknown>,
+  ctx: EvalContext,
+): Promise<CellOutput> {
   if (!cell.body) throw new CellFailure(m.notRunnable(cell.kind));
   return EVALUATORS[cell.body.type](cell, inputs, ctx);
 }

@@ -14,7 +14,10 @@ export async function trackProgress<C extends RuntimeCell>(
   const scheduled = new Set(ids);
   const done = new Set<string>();
   let running: string | undefined;
-  const send = () => emit({ type: "progress", done: done.size, total: scheduled.size, ...(running === undefined ? {} : { running }) });
+  const send = () => {
+    const now = running === undefined ? {} : { running };
+    emit({ type: "progress", done: done.size, total: scheduled.size, ...now });
+  };
   const off = runtime.subscribe((event) => {
     if (!scheduled.has(event.id)) return;
     if (event.status === "pending") running = nameOf(event.id);

@@ -42,14 +42,18 @@ export function createPublisher(snapshot: () => SessionState, views: CellStates)
     const changedIds = views.takeChanged();
     const session = JSON.stringify([s.trusted, s.engineReady, s.problems]);
     // A view for a new cell exists once "document" is heard, so that event goes first.
-    if (ids !== said.ids || s.notebook.frontMatter !== said.frontMatter) emit({ type: "document", notebook: s.notebook });
+    if (ids !== said.ids || s.notebook.frontMatter !== said.frontMatter) {
+      emit({ type: "document", notebook: s.notebook });
+    }
     const byId = new Map(s.cells.map((c) => [c.cell.id, c]));
     for (const id of changedIds) {
       const cell = byId.get(id);
       if (cell) emit({ type: "cell", id, state: cell });
     }
     if (s.tables !== said.tables) emit({ type: "tables", tables: s.tables });
-    if (session !== said.session) emit({ type: "session", trusted: s.trusted, engineReady: s.engineReady, problems: s.problems });
+    if (session !== said.session) {
+      emit({ type: "session", trusted: s.trusted, engineReady: s.engineReady, problems: s.problems });
+    }
     said = { ids, frontMatter: s.notebook.frontMatter, tables: s.tables, session };
     for (const listener of [...listeners]) listener(s);
   }

@@ -31,7 +31,8 @@ export function createResultStore(): ResultStore {
       if (!orphans.length) return;
       for (const name of orphans) names.delete(name);
       // Only the temp catalog: a loaded table of the same name stays.
-      const drop = (name: string) => engine.query(`DROP TABLE IF EXISTS temp.main.${quoteIdent(name)}`).catch(() => undefined);
+      const drop = (name: string) =>
+        engine.query(`DROP TABLE IF EXISTS temp.main.${quoteIdent(name)}`).catch(() => undefined);
       dropping = Promise.all([dropping, ...orphans.map(drop)]);
     },
     settled: () => dropping,

@@ -165,7 +165,8 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
     async runAll(runOptions) {
       if (!(await whenRunnable())) return;
       const ids = program.current.graph.order;
-      await trackProgress(runtime, ids, (id) => program.current.compiled(id)?.name ?? id, publisher.emit, () => runtime.runAll(runOptions));
+      const nameOf = (id: string) => program.current.compiled(id)?.name ?? id;
+      await trackProgress(runtime, ids, nameOf, publisher.emit, () => runtime.runAll(runOptions));
     },
     async cancel() {
       live.cancel();
@@ -180,7 +181,9 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
       const report = await e.loadFile(source, tableForFile(source.name, notebook(), tables, explicit), rest);
       loadedFrom.set(report.table, source.name);
       tables = withLoadedTable(tables, report);
-      if (!notebook().frontMatter.data[report.table]) edit(withDataSource(notebook(), report.table, { file: source.name }));
+      if (!notebook().frontMatter.data[report.table]) {
+        edit(withDataSource(notebook(), report.table, { file: source.name }));
+      }
       // Only the cells naming the table read it: they (and what depends on them) are out of date now.
       const readers = readersOf(report.table, program.current.cells);
       runtime.invalidate(readers);

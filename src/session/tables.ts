@@ -13,7 +13,12 @@ const fileKey = (path: string) => path.replace(/^.*[\\/]/, "").toLowerCase();
  * The table a file named `fileName` is loaded into: `explicit` when given, else the declared table
  * whose file has this name and is not loaded yet, else a fresh name from the file name.
  */
-export function tableForFile(fileName: string, notebook: Notebook, tables: readonly TableSummary[], explicit?: string): string {
+export function tableForFile(
+  fileName: string,
+  notebook: Notebook,
+  tables: readonly TableSummary[],
+  explicit?: string,
+): string {
   if (explicit !== undefined) return explicit;
   const loaded = new Set(tables.map((t) => t.name.toLowerCase()));
   const declared = Object.entries(notebook.frontMatter.data);

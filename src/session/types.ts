@@ -72,7 +72,12 @@ export type SessionEvent =
   /** Cells were added, removed or moved, or the front matter (title, data sources) changed. */
   | { readonly type: "document"; readonly notebook: Notebook }
   | { readonly type: "tables"; readonly tables: readonly TableSummary[] }
-  | { readonly type: "session"; readonly trusted: boolean; readonly engineReady: boolean; readonly problems: readonly string[] }
+  | {
+      readonly type: "session";
+      readonly trusted: boolean;
+      readonly engineReady: boolean;
+      readonly problems: readonly string[];
+    }
   /** During `runAll`: cells finished out of those scheduled, and the one running now. */
   | { readonly type: "progress"; readonly done: number; readonly total: number; readonly running?: string };
 
@@ -98,7 +103,7 @@ export interface Session {
   getState(): SessionState;
   /** Calls `listener` after every state change; returns the unsubscribe function. */
   subscribe(listener: (state: SessionState) => void): () => void;
-  /** Calls `listener` with each typed change (per cell, document, tables, session, progress); returns the unsubscribe. */
+  /** Calls `listener` with each typed change (cell, document, tables, session, progress); returns the unsubscribe. */
   on(listener: (event: SessionEvent) => void): () => void;
   /** The current state of one cell (undefined for an unknown id). */
   cellState(id: string): CellState | undefined;

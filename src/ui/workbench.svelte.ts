@@ -87,7 +87,7 @@ export class Workbench {
     this.openText(await file.text(), file.name, false);
   }
 
-  /** Loads client files (or opens a dropped notebook); the session names each table (its declared one when the file matches). */
+  /** Loads client files (or opens a dropped notebook); the session names each table (declared ones by file name). */
   async addFiles(files: Iterable<File>): Promise<void> {
     const list = [...files];
     const notebook = list.find((f) => /\.(md|markdown)$/i.test(f.name));

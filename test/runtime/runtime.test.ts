@@ -246,7 +246,7 @@ describe("createRuntime(options) when an input changes mid-run", () => {
 });
 
 describe("createRuntime(options).subscribe(listener)", () => {
-  it("reports each changed cell by id, in the Observable runtime's words, and only the cells that changed", async () => {
+  it("reports each changed cell by id, in the Observable runtime's words, and only cells that changed", async () => {
     const t = setup(["a", "b: a", "x"]);
     await t.runtime.runAll();
     const events: string[] = [];

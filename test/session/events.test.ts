@@ -18,7 +18,7 @@ async function loadedExample() {
 }
 
 describe("Session.on(listener) per-cell events", () => {
-  it("a run of one cell emits cell events for that cell and its readers only; other CellStates keep their identity", async () => {
+  it("a run of one cell emits events for that cell and its readers only; other CellStates stay the same", async () => {
     const { session, close } = await loadedExample();
     try {
       const target = cell(session, "customer_totals").cell.id;
@@ -45,7 +45,8 @@ describe("Session.on(listener) per-cell events", () => {
       expect(after.filter((c) => ids.has(c.cell.id)).map((c) => c.cell.name)).not.toContain("monthly_revenue");
       expect(events.filter((e) => e.type === "document" || e.type === "tables")).toEqual([]);
       for (const e of cellEvents) if (e.type === "cell") expect(session.cellState(e.id)).toBeDefined();
-      console.log(`one run of customer_totals: ${cellEvents.length} cell events, ${changed.length} changed CellState objects of ${after.length}`);
+      const counts = `${cellEvents.length} cell events, ${changed.length} changed CellState objects of ${after.length}`;
+      console.log(`one run of customer_totals: ${counts}`);
     } finally {
       await close();
     }
@@ -118,7 +119,8 @@ describe("Session.runAll({ first })", () => {
       const started: string[] = [];
       const progress: { done: number; total: number; running?: string }[] = [];
       session.on((e) => {
-        if (e.type === "progress") progress.push({ done: e.done, total: e.total, ...(e.running ? { running: e.running } : {}) });
+        const running = e.type === "progress" && e.running ? { running: e.running } : {};
+        if (e.type === "progress") progress.push({ done: e.done, total: e.total, ...running });
         if (e.type === "cell" && e.state.status === "running") started.push(e.state.cell.name!);
       });
       await session.runAll({ first: [cell(session, "d").cell.id] });

@@ -10,13 +10,14 @@ import { cell, notebookText, sample, sessionWith } from "./helpers";
 function runCounter(on: (listener: (e: SessionEvent) => void) => () => void): Map<string, number> {
   const runs = new Map<string, number>();
   on((e) => {
-    if (e.type === "cell" && e.state.status === "running") runs.set(e.state.cell.name!, (runs.get(e.state.cell.name!) ?? 0) + 1);
+    const name = e.type === "cell" && e.state.status === "running" ? e.state.cell.name! : undefined;
+    if (name) runs.set(name, (runs.get(name) ?? 0) + 1);
   });
   return runs;
 }
 
 describe("Session.loadFile(source)", () => {
-  it("re-runs only the cells that read the loaded table (and their readers), and profiles only that table", async () => {
+  it("re-runs only the cells that read the loaded table (and their readers); profiles only that table", async () => {
     const engine = await nativeEngine();
     let listed = 0;
     const listTables = engine.listTables.bind(engine);
@@ -54,7 +55,7 @@ describe("Session.loadFile(source)", () => {
 });
 
 describe("Session live delay", () => {
-  it("starts a re-run 150-300 ms after the last setSource (median of 20 edits; the session's delay is the only one)", async () => {
+  it("starts a re-run 150-300 ms after the last setSource (median of 20 edits; the only debounce)", async () => {
     const { session, close } = await sessionWith(notebookText([["sql q", "SELECT 1 AS v"]]), {});
     try {
       const id = cell(session, "q").cell.id;
@@ -78,7 +79,8 @@ describe("Session live delay", () => {
       }
       latencies.sort((x, y) => x - y);
       const median = (latencies[9] + latencies[10]) / 2;
-      console.log(`keystroke -> re-run start: median ${median.toFixed(1)} ms (min ${latencies[0].toFixed(1)}, max ${latencies[19].toFixed(1)})`);
+      const spread = `min ${latencies[0].toFixed(1)}, max ${latencies[19].toFixed(1)}`;
+      console.log(`keystroke -> re-run start: median ${median.toFixed(1)} ms (${spread})`);
       expect(median).toBeGreaterThanOrEqual(150);
       expect(median).toBeLessThanOrEqual(300);
       expect(cell(session, "q").output?.type === "table" && cell(session, "q").output).toBeTruthy();
