@@ -5,6 +5,7 @@ import { mount } from "svelte";
 import { wasmEngine } from "./engine/wasm/wasm-engine";
 import { fileSourceFromFile } from "./engine/browser-file";
 import { openSession } from "./session/session";
+import { quoteIdent } from "./sql/ident";
 import { sandboxRunner } from "./sandbox/sandbox-runner";
 import type { Engine } from "./engine/engine";
 import App from "./ui/App.svelte";
@@ -22,14 +23,13 @@ const engine: Promise<Engine> = wasmEngine();
 const runner = sandboxRunner();
 const session = openSession(engine, { runner });
 
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const bench = new Workbench({
   session,
   toSource: fileSourceFromFile,
   onOpen: () => runner.reset(),
-  preview: async (table, limit) => (await engine).query(`SELECT * FROM ${quote(table)} LIMIT ${Math.max(0, Math.floor(limit))}`),
+  preview: async (table, limit) => (await engine).query(`SELECT * FROM ${quoteIdent(table)} LIMIT ${Math.max(0, Math.floor(limit))}`),
   // The session has no call to drop a table yet; the loaded tables live in the main catalog.
-  dropTable: async (table) => void (await (await engine).query(`DROP TABLE IF EXISTS main.${quote(table)}`)),
+  dropTable: async (table) => void (await (await engine).query(`DROP TABLE IF EXISTS main.${quoteIdent(table)}`)),
 });
 
 engine.then(

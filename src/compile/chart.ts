@@ -3,7 +3,7 @@ import { compileMessages as m } from "../messages/compile";
 import { jsonError } from "./json";
 import { positionAt } from "./position";
 import type { CellBody, CellError } from "./types";
-import { isCellName } from "./names";
+import { isCellName } from "../notebook/names";
 
 /** What compiling a chart cell yields. */
 export interface CompiledChart {

@@ -1,17 +1,14 @@
 // Compiles one cell into what the graph and the runtime need: defines, references and a body.
 // Pure and per cell: whether names exist, repeat or loop is the graph's business.
-import type { Cell } from "../notebook/types";
+import { NAMED_KINDS, type Cell } from "../notebook/types";
 import { compileMessages as m } from "../messages/compile";
 import { compileChart } from "./chart";
 import { compileInput } from "./input";
 import { compileMarkdown } from "./markdown";
-import { isCellName } from "./names";
+import { isCellName } from "../notebook/names";
 import { compileSql } from "./sql";
 import { compileTs } from "./ts";
 import type { CompiledCell } from "./types";
-
-/** Kinds that must be named: their names are how other cells (and the UI) refer to them. */
-const NAMED_KINDS = new Set(["sql", "chart", "input"]);
 
 /** Compiles one cell; problems come back as `error` (never thrown). */
 export function compileCell(cell: Cell): CompiledCell {
@@ -21,7 +18,7 @@ export function compileCell(cell: Cell): CompiledCell {
 
   // An invalid name still defines itself, so cells reading it wait on its error rather than fail obscurely.
   const defines = cell.name ? [cell.name] : [];
-  if (NAMED_KINDS.has(cell.kind)) {
+  if (NAMED_KINDS.includes(cell.kind)) {
     if (!cell.name) return { ...base, defines, references: [], error: { message: m.missingName(cell.kind) } };
     if (!isCellName(cell.name)) return { ...base, defines, references: [], error: { message: m.badName(cell.name) } };
   }

@@ -1,7 +1,7 @@
 // Compiles an input cell: its JSON spec (type, label, value, bounds, options or options_from),
 // validated with messages that say what to write, and a typed check for values set later.
 import { compileMessages as m } from "../messages/compile";
-import { isCellName } from "./names";
+import { CELL_NAME_PATTERN, isCellName } from "../notebook/names";
 import { jsonError } from "./json";
 import { positionAt } from "./position";
 import type { CellBody, CellError, InputSpec, InputType, InputValue } from "./types";
@@ -14,8 +14,9 @@ export interface CompiledInput {
 }
 
 const TYPES: readonly InputType[] = ["range", "number", "select", "multiselect", "daterange", "text", "checkbox"];
-const KEYS = new Set(["type", "label", "value", "min", "max", "step", "options", "options_from"]);
+const KEYS = new Set(["type", "label", "value", "min", "max", "step", "options", "options_from", "remember"]);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const OPTIONS_FROM = new RegExp(`^(${CELL_NAME_PATTERN})(?:\\.(.+))?$`);
 
 const isChoice = (v: unknown): v is string | number => typeof v === "string" || (typeof v === "number" && Number.isFinite(v));
 const isDate = (v: unknown): v is string => typeof v === "string" && DATE.test(v) && !Number.isNaN(Date.parse(v));
@@ -56,12 +57,14 @@ export function compileInput(source: string): CompiledInput {
       if (!Array.isArray(spec.options) || !spec.options.every(isChoice)) return fail(m.inputOptions(), "options");
       out.options = spec.options;
     } else if (spec.options_from !== undefined) {
-      const match = typeof spec.options_from === "string" ? /^([A-Za-z_][A-Za-z0-9_]*)(?:\.(.+))?$/.exec(spec.options_from) : null;
+      const match = typeof spec.options_from === "string" ? OPTIONS_FROM.exec(spec.options_from) : null;
       if (!match || !isCellName(match[1])) return fail(m.inputOptionsFrom(String(spec.options_from)), "options_from");
       out.optionsFrom = { cell: match[1], ...(match[2] ? { column: match[2] } : {}) };
       references.push(match[1].toLowerCase());
     } else return fail(m.inputNoOptions(type));
   } else if (spec.options !== undefined || spec.options_from !== undefined) return fail(m.inputOptionsNotHere(type), spec.options !== undefined ? "options" : "options_from");
+  if (spec.remember !== undefined && typeof spec.remember !== "boolean") return fail(m.inputRemember(), "remember");
+  if (spec.remember === true) out.remember = true;
 
   const problem = checkInputValue(out, spec.value);
   if (problem) return fail(problem, "value");

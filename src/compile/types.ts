@@ -1,16 +1,10 @@
 // What compiling a cell yields: the names it defines and reads, and a runnable body (or an error).
 // Consumed by graph/ (defines, references) and by the session's runtime (body).
 import type { CellKind } from "../notebook/types";
+import type { RunError } from "../runtime/types";
 
-/**
- * What went wrong in a cell, with a position in the cell's source when known (1-based).
- * The same shape as CellError in session/types.ts, restated here because compile/ may not import session/.
- */
-export interface CellError {
-  readonly message: string;
-  readonly line?: number;
-  readonly column?: number;
-}
+/** What went wrong in a cell, with a 1-based position when known: the one error shape (the runtime's). */
+export type CellError = RunError;
 
 /**
  * What a cell runs: SQL with `?` for each `${name}` (bound in `params` order), a chart spec, Markdown
@@ -53,6 +47,8 @@ export interface InputSpec {
   readonly options?: (string | number)[];
   /** Choices from a sql cell's column: the cell name and the column (absent: its first column). */
   readonly optionsFrom?: { readonly cell: string; readonly column?: string };
+  /** With `optionsFrom`: the chosen value (client data) is written into the file; otherwise it stays in memory. */
+  readonly remember?: boolean;
 }
 
 /** One cell, compiled. */

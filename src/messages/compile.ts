@@ -37,6 +37,7 @@ export const compileMessages = {
   inputUnknownKey: (key: string, known: readonly string[]) => `Unknown key ${q(key)} in the input spec. Known keys: ${known.join(", ")}.`,
   inputType: (type: string, types: readonly string[]) => `${q(type)} is not an input type. Use one of: ${types.join(", ")}.`,
   inputLabel: () => 'The input\'s "label" must be text in double quotes.',
+  inputRemember: () => 'The input\'s "remember" must be true or false.',
   inputBound: (key: string, what: string) => `The input's "${key}" must be ${what}.`,
   inputRangeBounds: () => 'A range input needs "min" and "max", e.g. { "type": "range", "min": 1, "max": 20, "value": 3 }.',
   inputOptionsBoth: () => 'Give either "options" (a list) or "options_from" (a sql cell), not both.',

@@ -97,3 +97,14 @@ export interface Notebook {
 
 /** The kinds whose fenced blocks the notebook computes. */
 export const COMPUTING_KINDS: readonly CellKind[] = ["sql", "ts", "chart", "input"];
+
+/** Kinds that must be named: their names are how other cells (and the UI) refer to them. */
+export const NAMED_KINDS: readonly CellKind[] = ["sql", "chart", "input"];
+
+/** A new cell to insert (from the UI, a recipe or a test). */
+export interface NewCell {
+  readonly kind: CellKind;
+  readonly name?: string;
+  readonly source: string;
+  readonly attrs?: Readonly<Record<string, string>>;
+}

@@ -1,5 +1,6 @@
 // The cells a recipe writes and the info-string attributes that let the gallery re-generate them:
 // every cell carries `recipe=<id>`; the first also the table bindings and every parameter value.
+import { CHART_ROW_CAP } from "../charts/bind";
 import type { NewCell } from "../notebook/types";
 import { encodeParam, type ParamReader } from "./params";
 import type { Recipe, RecipeContext } from "./recipe";
@@ -34,14 +35,12 @@ function inline(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** The most rows a chart draws (charts/bind.ts caps what it inlines at this). */
-const CHART_ROWS = 5000;
 
 /** The SQL of a scatter's data cell: a fixed sample (by hash of the customer id) of at most 5,000 customers of `cell`. */
 export function scatterSample(cell: string): string {
-  return `-- At most ${CHART_ROWS.toLocaleString("en")} customers for the scatter, the same ones on every run (ordered by a hash of the id);
+  return `-- At most ${CHART_ROW_CAP.toLocaleString("en")} customers for the scatter, the same ones on every run (ordered by a hash of the id);
 -- the tables above count everyone.
-SELECT * FROM "${cell}" ORDER BY hash(customer_id), customer_id LIMIT ${CHART_ROWS}`;
+SELECT * FROM "${cell}" ORDER BY hash(customer_id), customer_id LIMIT ${CHART_ROW_CAP}`;
 }
 
 /** A `ts` cell (TypeScript run in the sandbox). */

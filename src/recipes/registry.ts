@@ -3,6 +3,7 @@
 import type { NewCell } from "../notebook/types";
 import { badCellName, nameReadsItself, recipeNotBuilt, unknownRecipe } from "../messages/recipes";
 import { compileCell } from "../compile/compile";
+import { isCellName } from "../notebook/names";
 import { readRecipeCall } from "./cells";
 import { RecipeError } from "./errors";
 import { paramReader, resolveParams } from "./params";
@@ -71,7 +72,7 @@ export function buildRecipe(recipeOrId: Recipe | string, request: BuildRequest):
   problems.push(...checkRoles(recipe, request.tables, problems.length ? undefined : params).map((p) => p.message));
   if (problems.length) throw new RecipeError(recipeNotBuilt(recipe.title, problems), problems);
   const name = request.name ?? recipe.id.replace(/-/g, "_");
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new RecipeError(badCellName(name));
+  if (!isCellName(name)) throw new RecipeError(badCellName(name));
   const cells = recipe.build({ name, tables: request.tables, params });
   // A cell whose SQL mentions its own name (say the prefix equals a column) would read itself: refuse the name.
   cells.forEach((cell, i) => {

@@ -2,6 +2,7 @@
 // Client column names reach SQL only through quoteIdent; parameter values only through the literal helpers.
 import { tableShadowsCte, invalidLiteral } from "../messages/recipes";
 import { RecipeError } from "./errors";
+import { quoteIdent as quoted } from "../sql/ident";
 
 /**
  * Today's date (UTC) in SQL. Not `current_date`: in duckdb-wasm that needs the icu extension, which the
@@ -12,7 +13,7 @@ export const TODAY_SQL = "CAST(CAST(now() AS TIMESTAMP) AS DATE)";
 /** Quotes an identifier for DuckDB, doubling embedded quotes (a header can be `x" FROM t; --`). */
 export function quoteIdent(name: string): string {
   refuseInterpolation(name);
-  return `"${name.replace(/"/g, '""')}"`;
+  return quoted(name);
 }
 
 /** Quotes a text literal, doubling embedded single quotes. */

@@ -1,15 +1,23 @@
 // The reactive scheduler, after the Observable runtime: cells run one at a time in dependency order,
-// each run carries a version so a superseded result is dropped, and observers hear every change.
+// each run carries a version so a superseded result is dropped, and observers hear each cell's change.
 // It knows nothing of what a cell computes: the owner's `evaluate` does that.
 import { sessionMessages } from "../messages/session";
-import type { RunError, RunOptions, RunState, Runtime, RuntimeCell, RuntimeGraph, RuntimeOptions } from "./types";
+import type { RunError, RunEvent, RunEventStatus, RunOptions, RunState, Runtime, RuntimeCell } from "./types";
+import type { RuntimeGraph, RuntimeOptions } from "./types";
 
 const IDLE: RunState = Object.freeze({ status: "idle", stale: false });
 const EMPTY_GRAPH: RuntimeGraph = { order: [], errors: new Map(), upstream: () => [], ancestors: () => [], descendants: () => [] };
 
 /** Creates a runtime that computes cells with `options.evaluate`. */
 export function createRuntime<C extends RuntimeCell>(options: RuntimeOptions<C>): Runtime<C> {
-  const fingerprint = options.fingerprint ?? ((cell: C) => JSON.stringify(cell));
+  const printOf = options.fingerprint ?? ((cell: C) => JSON.stringify(cell));
+  // Cells are replaced, not mutated, on edits: an unchanged cell keeps its fingerprint without re-hashing.
+  const printCache = new WeakMap<C, string>();
+  const fingerprint = (cell: C) => {
+    let print = printCache.get(cell);
+    if (print === undefined) printCache.set(cell, (print = printOf(cell)));
+    return print;
+  };
   let cells = new Map<string, C>();
   let graph = EMPTY_GRAPH;
   let prints = new Map<string, string>();
@@ -22,7 +30,11 @@ export function createRuntime<C extends RuntimeCell>(options: RuntimeOptions<C>)
   // Cells showing a compile or graph error rather than a run result.
   const staticErrored = new Set<string>();
   const waiters: { ids: Set<string>; resolve: () => void }[] = [];
-  const listeners = new Set<() => void>();
+  const listeners = new Set<(event: RunEvent) => void>();
+  // Cells whose state changed since observers were last told, in the order they changed.
+  const touched = new Set<string>();
+  // runAll's `first` cells and their ancestors: they leave the queue before the others.
+  let priority = new Set<string>();
   let running: { id: string; controller: AbortController } | undefined;
   let pumping = false;
   let inFlight: string | undefined;
@@ -30,9 +42,17 @@ export function createRuntime<C extends RuntimeCell>(options: RuntimeOptions<C>)
   let dropInFlight = false;
 
   const notify = () => {
-    for (const listener of [...listeners]) listener();
+    const ids = [...touched].filter((id) => cells.has(id));
+    touched.clear();
+    for (const id of ids) {
+      const event: RunEvent = Object.freeze({ id, status: eventStatus(stateOf(id)), state: stateOf(id) });
+      for (const listener of [...listeners]) listener(event);
+    }
   };
-  const setState = (id: string, state: RunState) => states.set(id, Object.freeze(state));
+  const setState = (id: string, state: RunState) => {
+    states.set(id, Object.freeze(state));
+    touched.add(id);
+  };
   const stateOf = (id: string) => states.get(id) ?? IDLE;
   const nameOf = (id: string) => cells.get(id)?.name ?? id;
   const staticError = (id: string) => cells.get(id)?.error ?? graph.errors.get(id);
@@ -98,7 +118,7 @@ export function createRuntime<C extends RuntimeCell>(options: RuntimeOptions<C>)
   // Always the earliest queued cell in dependency order, so ancestors finish before descendants; an
   // ancestor that is out of date (e.g. an input changed while this cell was queued) is queued first.
   const next = (): string | undefined => {
-    const id = graph.order.find((i) => pending.has(i));
+    const id = graph.order.find((i) => pending.has(i) && priority.has(i)) ?? graph.order.find((i) => pending.has(i));
     if (id === undefined) return undefined;
     const outdated = graph.ancestors(id).filter((a) => !fresh.has(a) && graph.order.includes(a));
     if (!outdated.length) return id;
@@ -133,8 +153,13 @@ export function createRuntime<C extends RuntimeCell>(options: RuntimeOptions<C>)
     }
     if (running?.controller === controller) running = undefined;
     if ((versions.get(id) ?? 0) !== version || controller.signal.aborted) {
-      // Superseded or cancelled: the newer run (or the earlier result, still valid if nothing changed) is what the user sees.
-      if (cells.has(id) && stateOf(id).status === "running") setState(id, { ...previous, stale: previous.status !== "idle" && !fresh.has(id) });
+      // Superseded: the newer run is what the user sees. Stopped: the earlier result stays, and the
+      // cell says it was stopped (it is no longer fresh, so it runs again when asked).
+      if (cells.has(id) && stateOf(id).status === "running") {
+        const stale = previous.status !== "idle" && !fresh.has(id);
+        if (dropInFlight) fresh.delete(id);
+        setState(id, { ...previous, stale, ...(dropInFlight ? { status: "stopped" } : {}) });
+      }
       notify();
       return;
     }
@@ -200,7 +225,9 @@ export function createRuntime<C extends RuntimeCell>(options: RuntimeOptions<C>)
       }
       return schedule(ids);
     },
-    runAll() {
+    runAll(runOptions = {}) {
+      const first = (runOptions.first ?? []).filter((id) => cells.has(id));
+      priority = new Set(first.flatMap((id) => [id, ...graph.ancestors(id)]));
       return schedule(graph.order);
     },
     invalidate(ids) {
@@ -243,4 +270,12 @@ export function toRunError(err: unknown): RunError {
     };
   }
   return { message: String(err) };
+}
+
+/** The observer's word for a run state. */
+function eventStatus(state: RunState): RunEventStatus {
+  if (state.status === "running") return "pending";
+  if (state.status === "idle" || state.status === "stopped") return state.status;
+  if (state.stale) return "stale";
+  return state.status === "done" ? "fulfilled" : "rejected";
 }

@@ -27,8 +27,8 @@ export interface RuntimeGraph {
   descendants(id: string): string[];
 }
 
-/** A cell's run status, as the UI shows it. */
-export type RunStatus = "idle" | "running" | "done" | "error";
+/** A cell's run status, as the UI shows it; "stopped": its last run was cancelled by Stop. */
+export type RunStatus = "idle" | "running" | "done" | "error" | "stopped";
 
 /** One cell's run state; replaced, never mutated. */
 export interface RunState {
@@ -38,6 +38,22 @@ export interface RunState {
   readonly value?: unknown;
   readonly error?: RunError;
   readonly elapsedMs?: number;
+}
+
+/** What became of a cell, in the Observable runtime observer's words (plus "idle" and "stopped"). */
+export type RunEventStatus = "idle" | "pending" | "fulfilled" | "rejected" | "stale" | "stopped";
+
+/** One cell's run state changed: its id, what became of it, and the new state. */
+export interface RunEvent {
+  readonly id: string;
+  readonly status: RunEventStatus;
+  readonly state: RunState;
+}
+
+/** Options for `Runtime.runAll`. */
+export interface RunAllOptions {
+  /** Cells to run before the others (with their ancestors), e.g. the ones on screen. */
+  readonly first?: readonly string[];
 }
 
 /** Computes one cell from its inputs (upstream values keyed by cell name); rejects with the cell's error. */
@@ -62,14 +78,17 @@ export interface Runtime<C extends RuntimeCell> {
   define(cells: readonly C[], graph: RuntimeGraph): void;
   /** Runs the cell, its ancestors that are not fresh, and (by default) its descendants. */
   run(id: string, options?: RunOptions): Promise<void>;
-  /** Runs every runnable cell in dependency order. */
-  runAll(): Promise<void>;
+  /** Runs every runnable cell in dependency order; `first` (and what they need) go ahead of the rest. */
+  runAll(options?: RunAllOptions): Promise<void>;
   /** Marks cells (default: all) as out of date, e.g. after the data behind them changed. */
   invalidate(ids?: readonly string[]): void;
-  /** Stops the running cell and drops everything queued; their previous results stay, marked stale. */
+  /**
+   * Stops the running cell (its status becomes "stopped", its previous result stays) and drops
+   * everything queued; queued cells keep their previous results, marked stale.
+   */
   cancel(): void;
   /** The run state of a cell (idle for an unknown id). */
   state(id: string): RunState;
-  /** Calls `listener` after every state change; returns the unsubscribe function. */
-  subscribe(listener: () => void): () => void;
+  /** Calls `listener` once per cell whose run state changed; returns the unsubscribe function. */
+  subscribe(listener: (event: RunEvent) => void): () => void;
 }

@@ -1,6 +1,7 @@
 // The `log(...)` lines of one run of a cell. A cell can log in a loop, and every line ends up in the
 // session state (re-published, drawn, written to the CLI report), so what is kept is capped; the rest
-// is counted and said in one closing note instead of being dropped silently.
+// is counted and said in one closing note instead of being dropped silently. `RunLogs` keeps the latest
+// run's log of each cell.
 import { sessionMessages as m } from "../messages/session";
 
 /** Most lines kept per run. */
@@ -45,5 +46,45 @@ export function createCellLog(maxLines = LOG_LINE_CAP, maxChars = LOG_CHAR_CAP):
       changed = false;
       return snapshot;
     },
+  };
+}
+
+/** The log of each cell's latest run, by cell id. */
+export interface RunLogs {
+  /** Starts a run's empty log; returns what the run logs through (lines of a stopped or superseded run are dropped). */
+  start(cellId: string, label: string, signal: AbortSignal): (text: string) => void;
+  /** The latest run's lines, or undefined when it logged nothing. */
+  lines(cellId: string): readonly string[] | undefined;
+  /** Forgets every log (another notebook was opened). */
+  clear(): void;
+}
+
+/** Run logs that call `changed` (at most every `publishMs`) when lines arrive and pass each line to `onLog`. */
+export function createRunLogs(
+  changed: () => void,
+  onLog?: (cell: string, text: string) => void,
+  publishMs = 50,
+): RunLogs {
+  const logs = new Map<string, CellLog>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    start(cellId, label, signal) {
+      // Each run starts an empty log, so a re-run replaces the lines of the one before.
+      const log = createCellLog();
+      logs.set(cellId, log);
+      return (text) => {
+        if (signal.aborted || logs.get(cellId) !== log) return;
+        log.add(text);
+        onLog?.(label, text);
+        // A chatty loop re-publishes at most every `publishMs`.
+        timer ??= setTimeout(() => ((timer = undefined), changed()), publishMs);
+      };
+    },
+    lines(cellId) {
+      const lines = logs.get(cellId)?.lines();
+      // A run that has logged nothing yet shows no log (and keeps the cell's state object).
+      return lines?.length ? lines : undefined;
+    },
+    clear: () => logs.clear(),
   };
 }

@@ -1,13 +1,13 @@
 // Cell edits on the immutable notebook: each returns a new Notebook, keeping every other cell
 // (and its layout, so the serializer writes untouched cells back byte for byte).
 import { newCellId } from "../notebook/ids";
+import { isCellName } from "../notebook/names";
 import type { Cell, NewCell, Notebook } from "../notebook/types";
 import { sessionMessages as m } from "../messages/session";
 
 /** A notebook with nothing in it, for a session before `open`. */
 export const EMPTY_NOTEBOOK: Notebook = { frontMatter: { notebook: 1, data: {}, extra: {} }, cells: [] };
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function indexOf(nb: Notebook, cellId: string): number {
   const index = nb.cells.findIndex((c) => c.id === cellId);
@@ -29,13 +29,13 @@ export function withSource(nb: Notebook, cellId: string, source: string): Notebo
 
 /** Returns `nb` with the cell renamed; throws for a name that is not an identifier. */
 export function withName(nb: Notebook, cellId: string, name: string): Notebook {
-  if (!NAME.test(name)) throw new Error(m.badName(name));
+  if (!isCellName(name)) throw new Error(m.badName(name));
   return replaceCell(nb, cellId, (cell) => ({ ...cell, name }));
 }
 
 /** Returns `nb` with a new cell at `index` (clamped) and the new cell's id. */
 export function withInsertedCell(nb: Notebook, index: number, spec: NewCell): { notebook: Notebook; id: string } {
-  if (spec.name !== undefined && !NAME.test(spec.name)) throw new Error(m.badName(spec.name));
+  if (spec.name !== undefined && !isCellName(spec.name)) throw new Error(m.badName(spec.name));
   const cell: Cell = {
     id: newCellId(),
     kind: spec.kind,

@@ -7,7 +7,8 @@ import type { Engine } from "../engine/engine";
 import { sessionMessages as m } from "../messages/session";
 import { kindOfType, tableFromColumns, type ResultTable, type Value } from "../table/result";
 import { CODE_PARAMETER, CodeError, type CodeHost, type CodeRunner, type WireTable } from "../code/runner";
-import { CellFailure, quoteIdent, toCellFailure } from "./evaluate";
+import { abortableQuery, CellFailure, toCellFailure } from "./evaluate";
+import { quoteIdent } from "../sql/ident";
 import { CellRows } from "../code/cell-result";
 import { HEAD_ROWS } from "../code/limits";
 import { isVegaLite, escapeMarkdown } from "../code/values";
@@ -62,14 +63,10 @@ async function runCode(
   const host: CodeHost = {
     sql: async (text, params) => {
       if (ctx.signal.aborted) throw new Error(m.cancelled());
-      const onAbort = () => void ctx.engine.cancel();
-      ctx.signal.addEventListener("abort", onAbort, { once: true });
       try {
-        return toWire(await ctx.engine.query(text, params));
+        return toWire(await abortableQuery(ctx.engine, text, params, ctx.signal));
       } catch (e) {
         throw new Error(toCellFailure(e).message, { cause: e });
-      } finally {
-        ctx.signal.removeEventListener("abort", onAbort);
       }
     },
     log: ctx.log,

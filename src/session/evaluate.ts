@@ -1,11 +1,12 @@
-// Computes one compiled cell against the engine: the session's `evaluate` for the runtime.
-// A named sql cell becomes a temp table (so later cells query it by name) and its rows are read back;
-// a chart binds its data cell's rows; Markdown is its text.
+// Evaluates sql and chart cells against the engine (the other kinds have their own modules; the
+// table in evaluators.ts picks one). A named sql cell becomes a temp table (so later cells query it
+// by name) and its rows are read back; a chart binds its data cell's rows.
 import { bindChart } from "../charts/bind";
 import { sourcePosition } from "../compile/sql";
 import type { CompiledCell } from "../compile/types";
 import type { Engine } from "../engine/engine";
 import { sessionMessages as m } from "../messages/session";
+import { quoteIdent } from "../sql/ident";
 import { tableFromColumns, type ResultTable, type Value } from "../table/result";
 import type { CellError, CellOutput } from "./types";
 
@@ -20,35 +21,39 @@ export class CellFailure extends Error implements CellError {
   }
 }
 
-/** Double-quotes a SQL identifier. */
-export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** The statement a named sql cell runs; its length is subtracted from DuckDB's error positions. */
 export const tempTablePrefix = (name: string) => `CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS `;
 
 /**
- * Evaluates `cell` with its upstream values (`inputs`, by cell name); rejects with a CellFailure.
+ * Evaluates a sql cell with its upstream values (`inputs`, by cell name); rejects with a CellFailure.
  * `source` is the cell's source text, so error positions point into what the user wrote.
  */
-export async function evaluateCell(engine: Engine, cell: CompiledCell, inputs: ReadonlyMap<string, unknown>, signal: AbortSignal, source?: string): Promise<CellOutput> {
+export async function evaluateSql(
+  engine: Engine,
+  cell: CompiledCell,
+  inputs: ReadonlyMap<string, unknown>,
+  signal: AbortSignal,
+  source?: string,
+): Promise<CellOutput> {
   const body = cell.body;
-  if (!body || body.type === "ts" || body.type === "input") throw new CellFailure(m.notRunnable(cell.kind));
-  switch (body.type) {
-    case "markdown":
-      return { type: "markdown", text: body.text };
-    case "chart": {
-      const data = lookup(inputs, body.data) as CellOutput | undefined;
-      if (data?.type !== "table") throw new CellFailure(m.chartDataMissing(body.data));
-      const bound = bindChart(body.spec, data.table);
-      const total = data.totalRows ?? data.table.numRows;
-      return { type: "chart", spec: bound.spec, rows: bound.rows, ...(bound.rows < total ? { note: m.chartRowsCapped(bound.rows, total) } : {}) };
-    }
-    case "sql": {
-      const { sql, params } = bindParams(body.sql, body.paramAt, body.params.map((p) => paramBinding(lookup(inputs, p))));
-      const where = { sql, source: source ?? body.sql, offset: 0 };
-      return cell.name ? runNamed(engine, cell.name, where, params, signal) : runPlain(engine, where, params, signal);
-    }
-  }
+  if (body?.type !== "sql") throw new CellFailure(m.notRunnable(cell.kind));
+  const values = body.params.map((p) => paramBinding(lookup(inputs, p)));
+  const { sql, params } = bindParams(body.sql, body.paramAt, values);
+  const where = { sql, source: source ?? body.sql, offset: 0 };
+  return cell.name ? runNamed(engine, cell.name, where, params, signal) : runPlain(engine, where, params, signal);
+}
+
+/** Evaluates a chart cell: its spec with the rows of its data cell bound (at most the chart row cap). */
+export function evaluateChart(cell: CompiledCell, inputs: ReadonlyMap<string, unknown>): CellOutput {
+  const body = cell.body;
+  if (body?.type !== "chart") throw new CellFailure(m.notRunnable(cell.kind));
+  const data = lookup(inputs, body.data) as CellOutput | undefined;
+  if (data?.type !== "table") throw new CellFailure(m.chartDataMissing(body.data));
+  const bound = bindChart(body.spec, data.table);
+  const total = data.totalRows ?? data.table.numRows;
+  const note = bound.rows < total ? { note: m.chartRowsCapped(bound.rows, total) } : {};
+  return { type: "chart", spec: bound.spec, rows: bound.rows, ...note };
 }
 
 /** Where a statement's SQL came from: the compiled query, the cell source, and the wrapper's length before it. */
@@ -76,17 +81,36 @@ async function runPlain(engine: Engine, where: Origin, params: Value[], signal: 
   return { type: "table", table: capRows(table, DISPLAY_ROW_CAP), totalRows: table.numRows };
 }
 
-/** Runs one query; an abort interrupts it, and an engine error is mapped into the cell's own SQL. */
-async function query(engine: Engine, sql: string, params: Value[], signal: AbortSignal, source?: Origin): Promise<ResultTable> {
+/** Runs one query that an abort of `signal` interrupts (the engine cancels it): every cell's SQL goes through here. */
+export async function abortableQuery(
+  engine: Engine,
+  sql: string,
+  params: readonly Value[] | undefined,
+  signal: AbortSignal,
+): Promise<ResultTable> {
   if (signal.aborted) throw signal.reason;
   const onAbort = () => void engine.cancel();
   signal.addEventListener("abort", onAbort, { once: true });
   try {
     return await engine.query(sql, params);
-  } catch (err) {
-    throw toCellFailure(err, source);
   } finally {
     signal.removeEventListener("abort", onAbort);
+  }
+}
+
+/** Runs one query; an abort interrupts it, and an engine error is mapped into the cell's own SQL. */
+async function query(
+  engine: Engine,
+  sql: string,
+  params: Value[],
+  signal: AbortSignal,
+  source?: Origin,
+): Promise<ResultTable> {
+  try {
+    return await abortableQuery(engine, sql, params, signal);
+  } catch (err) {
+    if (signal.aborted && err === signal.reason) throw err;
+    throw toCellFailure(err, source);
   }
 }
 

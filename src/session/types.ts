@@ -1,20 +1,17 @@
 // The contract between the headless session (which both the UI and the CLI hold) and its users.
-// The UI renders `SessionState`; every change arrives through `subscribe`.
+// The UI renders `SessionState` (through `subscribe`) or follows typed per-cell events (through `on`).
 import type { Cell, NewCell, Notebook } from "../notebook/types";
+import type { RunAllOptions, RunError, RunStatus } from "../runtime/types";
 import type { LoadOptions, LoadReport, TableSummary, FileSource } from "../engine/engine";
 import type { ResultTable, Value } from "../table/result";
 import type { InputSpec, InputValue } from "../compile/types";
 import type { CodeRunner } from "../code/runner";
 
-/** A cell's run state, as shown in `data-state`. */
-export type CellStatus = "idle" | "running" | "done" | "error";
+/** A cell's run state, as shown in `data-state` (the runtime's status union, not a copy of it). */
+export type CellStatus = RunStatus;
 
 /** What went wrong in a cell, with a position in the cell's source when known (1-based). */
-export interface CellError {
-  readonly message: string;
-  readonly line?: number;
-  readonly column?: number;
-}
+export type CellError = RunError;
 
 /** What a cell produced. */
 /** One computed value of a Markdown cell: its text, or (failed) the message saying why it has none. */
@@ -50,7 +47,10 @@ export type CellOutput =
   /** Any other value (a number, text, an object) shown as text. */
   | { readonly type: "value"; readonly value: Value | Record<string, unknown> | unknown[] };
 
-/** Everything about one cell the UI needs: the document cell plus its run state. */
+/**
+ * Everything about one cell the UI needs: the document cell plus its run state. The same object
+ * comes back in every snapshot until the cell's document or run state changes.
+ */
 export interface CellState {
   readonly cell: Cell;
   readonly status: CellStatus;
@@ -80,6 +80,22 @@ export interface SessionState {
   readonly engineReady: boolean;
 }
 
+/** What changed in a session, for views that follow one part of it. */
+export type SessionEvent =
+  /** One cell's document or run state changed (a new `CellState` object). */
+  | { readonly type: "cell"; readonly id: string; readonly state: CellState }
+  /** Cells were added, removed or moved, or the front matter (title, data sources) changed. */
+  | { readonly type: "document"; readonly notebook: Notebook }
+  | { readonly type: "tables"; readonly tables: readonly TableSummary[] }
+  | {
+      readonly type: "session";
+      readonly trusted: boolean;
+      readonly engineReady: boolean;
+      readonly problems: readonly string[];
+    }
+  /** During `runAll`: cells finished out of those scheduled, and the one running now. */
+  | { readonly type: "progress"; readonly done: number; readonly total: number; readonly running?: string };
+
 /** A new cell to insert (notebook/ owns the shape; the session's callers take it from here too). */
 export type { NewCell } from "../notebook/types";
 
@@ -90,7 +106,8 @@ export interface SessionOptions {
   /**
    * Live re-execution: after an edit (source, input value, rename, delete) of a trusted notebook, the
    * changed cells and their descendants re-run after this many ms of quiet (debounced while typing).
-   * `false` turns it off (cells then run only on `run`/`runAll`). Default 300; tests use 0.
+   * `false` turns it off (cells then run only on `run`/`runAll`). Default 200 (the only debounce between
+   * a keystroke and a run: views call `setSource` on every change); tests use 0.
    */
   readonly liveDelayMs?: number | false;
   /** Receives `log(...)` lines of ts cells, with the cell's name or id. */
@@ -102,6 +119,10 @@ export interface Session {
   getState(): SessionState;
   /** Calls `listener` after every state change; returns the unsubscribe function. */
   subscribe(listener: (state: SessionState) => void): () => void;
+  /** Calls `listener` with each typed change (cell, document, tables, session, progress); returns the unsubscribe. */
+  on(listener: (event: SessionEvent) => void): () => void;
+  /** The current state of one cell (undefined for an unknown id). */
+  cellState(id: string): CellState | undefined;
 
   /** Replaces the notebook with the one in `text`; throws a NotebookError for an unreadable file. */
   open(text: string, options: { trusted: boolean }): void;
@@ -110,12 +131,16 @@ export interface Session {
   /** Marks the notebook as trusted (the user said "run"). */
   trust(): void;
 
+  /** Replaces a cell's source (cheap: recompiles only that cell); a live session re-runs it once typing pauses. */
   setSource(cellId: string, source: string): void;
   /**
    * Sets an input cell's value: checked against its spec (throws with the problem), written into the
    * cell's JSON `"value"` (so `save` keeps it), then the input and its descendants re-run (live).
+   * A choice among options from data is kept in memory only, unless the spec says `"remember": true`.
    */
   setInputValue(cellId: string, value: unknown): void;
+  /** Sets whether an input with options from data saves its choice in the file (`"remember"` in its spec). */
+  rememberInput(cellId: string, remember: boolean): void;
   rename(cellId: string, name: string): void;
   insertCell(index: number, cell: NewCell): string;
   deleteCell(cellId: string): void;
@@ -123,17 +148,22 @@ export interface Session {
 
   /** Runs one cell (and what it needs that has not run). */
   run(cellId: string): Promise<void>;
-  /** Runs every cell in dependency order. */
-  runAll(): Promise<void>;
+  /** Runs every cell in dependency order, `first` (e.g. the visible cells) ahead where dependencies allow. */
+  runAll(options?: RunAllOptions): Promise<void>;
   /** Resolves once no live re-run is waiting (debounce) or running. */
   whenIdle(): Promise<void>;
   /**
    * Stops what is running: the query is interrupted, a ts cell's code is killed (an endless loop
-   * too; the runner stays usable), queued runs are dropped; earlier results stay, marked stale.
+   * too; the runner stays usable), queued runs are dropped; earlier results stay, marked stale, and the
+   * interrupted cell's status is "stopped".
    */
   cancel(): Promise<void>;
 
-  /** Loads a client file into a table named after it (or `table`), refreshing the table list. */
+  /**
+   * Loads a client file into `table`, else the declared table for this file name, else a table named
+   * after the file; only the new table is profiled and only the cells reading it go stale (and re-run
+   * live when they had run).
+   */
   loadFile(source: FileSource, options?: LoadOptions & { table?: string }): Promise<LoadReport>;
   /** Sets the column roles for a declared table (saved in the front matter). */
   setRoles(table: string, roles: Record<string, string>): void;

@@ -1,5 +1,6 @@
 // What a new cell starts as: a free name for computing cells and a starting source per kind.
 import type { Cell } from "../notebook/types";
+import { quoteIdent } from "../sql/ident";
 import type { NewCell, SessionState } from "../session/types";
 
 const STEMS = { sql: "query", ts: "code", input: "param", chart: "chart" } as const;
@@ -36,7 +37,7 @@ export function newCellSpec(state: SessionState, kind: NewCell["kind"]): NewCell
     return { kind, name, source: CHART_SPEC, attrs: lastSql ? { data: lastSql } : {} };
   }
   const first = state.tables[0]?.name;
-  const from = first ? `"${first.replace(/"/g, '""')}"` : "range(10)";
+  const from = first ? quoteIdent(first) : "range(10)";
   return { kind, name, source: `SELECT *\nFROM ${from}\nLIMIT 100` };
 }
 

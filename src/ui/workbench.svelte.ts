@@ -5,6 +5,7 @@ import type { Session, SessionState } from "../session/types";
 import type { FileSource, LoadReport, TableSummary } from "../engine/engine";
 import type { ResultTable } from "../table/result";
 import { ui } from "../messages/ui";
+import { quoteIdent } from "../sql/ident";
 import { RoleMappings } from "./roles.svelte";
 import { CellSlots } from "./cell-slots.svelte";
 import { CellEditing } from "./editing.svelte";
@@ -133,18 +134,12 @@ export class Workbench {
     this.openText(await file.text(), file.name, false);
   }
 
-  /** The table a file should become: the declared table whose file has this name, else none (named after the file). */
-  declaredTableFor(fileName: string): string | undefined {
-    const data = this.state.notebook.frontMatter.data;
-    return Object.keys(data).find((name) => baseName(data[name].file) === fileName);
-  }
-
-  /** Loads client files (or opens a dropped notebook), each into its declared table when the name matches. */
+  /** Loads client files (or opens a dropped notebook); the session names each table (declared ones by file name). */
   async addFiles(files: Iterable<File>): Promise<void> {
     const list = [...files];
     const notebook = list.find((f) => /\.(md|markdown)$/i.test(f.name));
     if (notebook) await this.openFile(notebook);
-    await Promise.all(list.filter((f) => f !== notebook).map((f) => this.loadFile(f, this.declaredTableFor(f.name))));
+    await Promise.all(list.filter((f) => f !== notebook).map((f) => this.loadFile(f)));
   }
 
   /** Loads one file into a table, with progress; failures are shown and leave other tables alone. */

@@ -44,16 +44,16 @@ describe("loading files", () => {
       await writeFile(path, lines.join("\n") + "\n");
       const { page } = await app.open();
       await page.waitForSelector("body[data-engine=ready]", { timeout: ENGINE_TIMEOUT });
-      // Sampled in the page, so no update is missed between Playwright round trips.
+      // Sampled in the page on every DOM change, so no update is missed (the last one may show for one frame only).
       await page.evaluate(() => {
         const seen: { value: number; text: string }[] = [];
         (window as unknown as { seen: typeof seen }).seen = seen;
-        setInterval(() => {
+        new MutationObserver(() => {
           const bar = document.querySelector('[data-role="load-progress"]');
           const value = bar?.querySelector("progress")?.getAttribute("value");
           if (!bar || value == null) return;
           if (seen.at(-1)?.value !== Number(value)) seen.push({ value: Number(value), text: bar.textContent ?? "" });
-        }, 10);
+        }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
       });
       await page.locator('input[data-action="load-files"]').setInputFiles(path);
       await page.locator('[data-table="big_orders"][data-rows="600000"]').waitFor({ timeout: ENGINE_TIMEOUT });

@@ -282,7 +282,8 @@ ${fence}
     expect(Date.now() - started).toBeLessThan(1000);
     await page.screenshot({ path: "/tmp/clientbook-spin.png" });
     await stop.click();
-    await expect.poll(() => page.locator('[data-cell="spin"]').getAttribute("data-state"), { timeout: 10_000 }).not.toBe("running");
+    await expect.poll(() => page.locator('[data-cell="spin"]').getAttribute("data-state"), { timeout: 10_000 }).toBe("stopped");
+    expect(await page.locator('[data-cell="spin"] .cell-head .status').textContent()).toBe("Stopped");
     await expect.poll(() => stop.count()).toBe(0);
     await page.locator('[data-cell="after"] [data-action="run-cell"]').click();
     await expect.poll(() => cellText(page, "after", "value"), { timeout: 30_000 }).toBe("42");

@@ -19,6 +19,9 @@ describe("compileInput(source)", () => {
     const from = compileInput('{ "type": "select", "options_from": "regions.name", "value": "North" }');
     expect(from.references).toEqual(["regions"]);
     expect(from.body!.spec.optionsFrom).toEqual({ cell: "regions", column: "name" });
+    expect(from.body!.spec.remember).toBeUndefined();
+    const kept = compileInput('{ "type": "select", "options_from": "regions", "value": "", "remember": true }');
+    expect(kept.body!.spec.remember).toBe(true);
   });
 
   it("points at JSON mistakes with line and column", () => {
@@ -33,6 +36,7 @@ describe("compileInput(source)", () => {
     expect(message('{ "type": "select", "value": "a" }')).toMatch(/needs "options"/);
     expect(message('{ "type": "select", "options": ["a"], "value": "z" }')).toMatch(/not one of the input's options/);
     expect(message('{ "type": "checkbox", "value": "yes" }')).toMatch(/true or false/);
+    expect(message('{ "type": "select", "options_from": "r", "value": "", "remember": "yes" }')).toMatch(/"remember" must be true or false/);
     expect(message('{ "type": "text", "value": "x", "colour": 1 }')).toMatch(/Unknown key “colour”/);
     expect(message('{ "type": "daterange", "value": ["2024-05-01", "2024-01-01"] }')).toMatch(/starts after it ends/);
     expect(compileInput('{ "type": "checkbox", "value": "yes" }').error).toMatchObject({ line: 1 });

@@ -9,7 +9,7 @@ import { bindChartData } from "../../src/charts/bind";
 import type { Cell, NewCell } from "../../src/notebook/types";
 import { serializeNotebook } from "../../src/notebook/serialize";
 import { openSession } from "../../src/session/session";
-import { quoteIdent } from "../../src/session/evaluate";
+import { quoteIdent } from "../../src/sql/ident";
 import type { CodeRunner } from "../../src/code/runner";
 import { nodeCodeRunner } from "../../src/sandbox-node/node-runner";
 import type { ResultTable } from "../../src/table/result";

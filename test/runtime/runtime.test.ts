@@ -165,7 +165,7 @@ describe("createRuntime(options) races", () => {
     expect(t.state("b").value).toBe("b from fast");
   });
 
-  it("cancel() stops the running cell, drops the queue and keeps the previous result", async () => {
+  it("cancel() stops the running cell (status stopped), drops the queue and keeps the previous result", async () => {
     let slow = false;
     const t = setup(["a", "b: a"], async (cell) => {
       t.calls.push(cell.name!);
@@ -181,8 +181,14 @@ describe("createRuntime(options) races", () => {
     await pass;
     await delay(80);
     expect(t.calls).toEqual(["a"]);
-    expect(t.state("a")).toMatchObject({ status: "done", stale: false, value: "a" });
+    // The previous result of a is still valid (nothing changed), but the cell says its run was stopped.
+    expect(t.state("a")).toMatchObject({ status: "stopped", stale: false, value: "a" });
     expect(t.state("b")).toMatchObject({ status: "done", stale: false });
+    // A stopped cell is not fresh: running a reader runs it again first.
+    slow = false;
+    await t.runtime.run("id-b");
+    expect(t.calls).toEqual(["a", "a", "b"]);
+    expect(t.state("a")).toMatchObject({ status: "done", stale: false, value: "a" });
   });
 
   it("cancel() after an edit leaves the earlier result marked stale", async () => {
@@ -198,7 +204,7 @@ describe("createRuntime(options) races", () => {
     expect(t.state("a").status).toBe("running");
     t.runtime.cancel();
     await pass;
-    expect(t.state("a")).toMatchObject({ status: "done", stale: true, value: "a" });
+    expect(t.state("a")).toMatchObject({ status: "stopped", stale: true, value: "a" });
   });
 
   it("queues a second request behind the first and runs each cell once", async () => {
@@ -236,5 +242,40 @@ describe("createRuntime(options) when an input changes mid-run", () => {
     expect(t.value("slow")).toBe(20);
     expect(t.calls.filter((c) => c === "other")).toHaveLength(1);
     expect(t.state("slow").stale).toBe(false);
+  });
+});
+
+describe("createRuntime(options).subscribe(listener)", () => {
+  it("reports each changed cell by id, in the Observable runtime's words, and only cells that changed", async () => {
+    const t = setup(["a", "b: a", "x"]);
+    await t.runtime.runAll();
+    const events: string[] = [];
+    const off = t.runtime.subscribe((e) => events.push(`${e.id}:${e.status}`));
+    await t.runtime.run("id-a");
+    expect(events).toEqual(["id-a:pending", "id-a:fulfilled", "id-b:stale", "id-b:pending", "id-b:fulfilled"]);
+    events.length = 0;
+    t.runtime.invalidate(["id-x"]);
+    expect(events).toEqual(["id-x:stale"]);
+    off();
+  });
+
+  it("says rejected for a failed run", async () => {
+    const t = setup(["fail"]);
+    t.redefine([{ id: "id-f", name: "f", deps: [], body: "fail" }]);
+    const events: string[] = [];
+    t.runtime.subscribe((e) => events.push(`${e.id}:${e.status}:${e.state.error?.message ?? ""}`));
+    await t.runtime.runAll();
+    expect(events).toEqual(["id-f:pending:", "id-f:rejected:boom in f"]);
+  });
+});
+
+describe("createRuntime(options).runAll({ first })", () => {
+  it("runs the first cells and their ancestors before the others, in dependency order", async () => {
+    const t = setup(["a", "b: a", "c", "d: c", "e: d"]);
+    await t.runtime.runAll({ first: ["id-e"] });
+    expect(t.calls).toEqual(["c", "d", "e", "a", "b"]);
+    t.calls.length = 0;
+    await t.runtime.runAll();
+    expect(t.calls).toEqual(["a", "b", "c", "d", "e"]);
   });
 });

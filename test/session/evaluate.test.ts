@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nativeEngine } from "../../src/engine/native/native-engine";
 import type { Engine } from "../../src/engine/engine";
 import type { CompiledCell } from "../../src/compile/types";
-import { evaluateCell, toCellFailure } from "../../src/session/evaluate";
+import { evaluateSql, toCellFailure } from "../../src/session/evaluate";
 import { EngineError } from "../../src/engine/engine";
 
 let engine: Engine;
@@ -15,25 +15,25 @@ const sqlCell = (name: string, sql: string, params: string[] = []): CompiledCell
   ({ id: `id-${name}`, kind: "sql", name, defines: [name], references: params, body: { type: "sql", sql, params } });
 const signal = () => new AbortController().signal;
 
-describe("evaluateCell(engine, cell, inputs, signal)", () => {
+describe("evaluateSql(engine, cell, inputs, signal)", () => {
   it("binds ${name} values as parameters inside CREATE TEMP TABLE ... AS, never as SQL text", async () => {
     const evil = "'; DROP TABLE x; --";
-    const out = await evaluateCell(engine, sqlCell("p", "SELECT ? AS n, ? AS s", ["limit_n", "label"]), new Map<string, unknown>([["limit_n", 5], ["label", evil]]), signal());
+    const out = await evaluateSql(engine, sqlCell("p", "SELECT ? AS n, ? AS s", ["limit_n", "label"]), new Map<string, unknown>([["limit_n", 5], ["label", evil]]), signal());
     expect(out.type === "table" && out.table.rows().map((r) => ({ ...r }))).toEqual([{ n: 5, s: evil }]);
     const again = await engine.query('SELECT s FROM "p"');
     expect(again.column(0)).toEqual([evil]);
   });
 
   it("makes a named result queryable by later SQL", async () => {
-    await evaluateCell(engine, sqlCell("base", "SELECT * FROM range(3) t(i)"), new Map(), signal());
-    const out = await evaluateCell(engine, sqlCell("total", "SELECT sum(i) AS s FROM base"), new Map(), signal());
+    await evaluateSql(engine, sqlCell("base", "SELECT * FROM range(3) t(i)"), new Map(), signal());
+    const out = await evaluateSql(engine, sqlCell("total", "SELECT sum(i) AS s FROM base"), new Map(), signal());
     expect(out.type === "table" && out.table.column(0)).toEqual([3]);
   });
 
   it("refuses to start once aborted", async () => {
     const controller = new AbortController();
     controller.abort(new Error("stop"));
-    await expect(evaluateCell(engine, sqlCell("never", "SELECT 1"), new Map(), controller.signal)).rejects.toThrow("stop");
+    await expect(evaluateSql(engine, sqlCell("never", "SELECT 1"), new Map(), controller.signal)).rejects.toThrow("stop");
   });
 });
 
@@ -48,7 +48,7 @@ describe("toCellFailure(err, source)", () => {
     const source = "SELECT ${threshold} AS t, nope FROM range(1)";
     const sql = "SELECT ? AS t, nope FROM range(1)";
     const cell = { ...sqlCell("shifted", sql, ["threshold"]) };
-    const error = await evaluateCell(engine, cell, new Map([["threshold", 3]]), signal(), source).catch((e: unknown) => e);
+    const error = await evaluateSql(engine, cell, new Map([["threshold", 3]]), signal(), source).catch((e: unknown) => e);
     expect(error).toMatchObject({ line: 1, column: source.indexOf("nope") + 1 });
   });
 

@@ -1,8 +1,9 @@
 // SQL text pieces for the planner: quoted identifiers, bound values, and Vega-Lite field references.
 import type { Value } from "../../table/result";
+import { quoteIdent } from "../../sql/ident";
 
 /** Double-quotes a SQL identifier (any text, including quotes and semicolons, stays a name). */
-export const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+export const ident = quoteIdent;
 
 /** Collects bound values; `bind(v)` returns the `?` placeholder for `v`. */
 export class Params {

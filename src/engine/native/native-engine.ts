@@ -5,16 +5,14 @@ import { createWriteStream } from "node:fs";
 import { mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve, sep } from "node:path";
-import { engineClosed, oneStatement, queryCancelled } from "../../messages/engine";
+import { engineClosed, oneStatement } from "../../messages/engine";
 import { readIpc } from "../../table/arrow-ipc";
-import type { ResultTable, Value } from "../../table/result";
+import type { ResultTable } from "../../table/result";
 import { EngineError, type Engine, type FileSource } from "../engine";
-import { toEngineError } from "../errors";
 import { loadFile, jsonLinesSql, type LoadBackend, type Staged } from "../load/load-file";
 import { quoteIdent, quoteString } from "../load/sql";
 import { utf8Chunks } from "../load/transcode";
-import { profileTables } from "../profile";
-import { serialize } from "../serialize";
+import { engineShell } from "../shell";
 import { toResultTable } from "./convert";
 import { appendTable } from "./append-table";
 import { lockdownStatements, stagingPath, stagingPaths } from "../lockdown";
@@ -36,27 +34,17 @@ export async function nativeEngine(options: NativeEngineOptions = {}): Promise<E
   // Spill files go to the private directory, not the working directory (DuckDB's default `.tmp`).
   await connection.run(`SET temp_directory = ${quoteString(`${scratch}spill`)}`);
   if (!options.unlocked) for (const sql of lockdownStatements(stagingPaths(scratch))) await connection.run(sql);
-  const queue = serialize();
-  let closed = false;
   let closing: Promise<void> | undefined;
-  let cancelled = false;
-
-  const run = async (sql: string, params: readonly Value[] = []) => {
-    if (closed) throw new EngineError(engineClosed());
-    try {
-      const result = await connection.run(sql, params.length ? [...params] : undefined);
-      return await toResultTable(result);
-    } catch (e) {
-      if (cancelled && /interrupt/i.test(String(e))) throw new EngineError(queryCancelled());
-      throw toEngineError(e, sql);
-    }
-  };
+  const shell = engineShell(
+    async (sql, params) => toResultTable(await connection.run(sql, params.length ? [...params] : undefined)),
+    (e) => /interrupt/i.test(String(e)),
+  );
+  const run = shell.run;
   const backend = nativeBackend(run, scratch);
 
   return {
     query: (sql, params) =>
-      queue(async () => {
-        cancelled = false;
+      shell.next(async () => {
         if (!options.unlocked) {
           checkStatement(sql);
           // duckdb-wasm runs one statement per query; here DuckDB would run them all, so count first.
@@ -66,8 +54,7 @@ export async function nativeEngine(options: NativeEngineOptions = {}): Promise<E
         return run(sql, params);
       }),
     loadFile: (source, table, options = {}) =>
-      queue(async () => {
-        cancelled = false;
+      shell.next(async () => {
         const onProgress = options.onProgress;
         // DuckDB reads the file itself; its query progress is the share of the file read so far.
         const timer = onProgress && setInterval(() => {
@@ -80,25 +67,24 @@ export async function nativeEngine(options: NativeEngineOptions = {}): Promise<E
           if (timer) clearInterval(timer);
         }
       }),
-    listTables: () => queue(() => profileTables((sql) => run(sql))),
+    listTables: shell.listTables,
     createTable: (name, data) =>
-      queue(async () => {
-        cancelled = false;
-        if (closed) throw new EngineError(engineClosed());
+      shell.next(async () => {
+        if (shell.closed) throw new EngineError(engineClosed());
         // Arrow bytes (a ts cell's rows) are read back into values: the appender takes values.
         const values = "ipc" in data ? { columns: data.columns, data: readIpc(data.ipc).data } : data;
         await appendTable(connection, run, name, values, `__clientbook_rows_${++staged}`);
       }),
     async cancel() {
-      cancelled = true;
+      shell.cancelled();
       connection.interrupt();
     },
     close() {
       // Closing under a running query crashes the native library: stop it, then close in turn.
       closing ??= (async () => {
         connection.interrupt();
-        await queue(async () => {
-          closed = true;
+        await shell.queue(async () => {
+          shell.close();
           connection.closeSync();
           instance.closeSync();
         });

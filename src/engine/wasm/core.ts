@@ -1,15 +1,14 @@
 // The duckdb-wasm engine on an instantiated AsyncDuckDB: open with numbers for BIGINT/DECIMAL,
 // lock down, then queries (cancellable, streamed as Arrow) and loads. Browser and Node tests share it.
 import { DuckDBDataProtocol, type AsyncDuckDB, type AsyncDuckDBConnection } from "@duckdb/duckdb-wasm";
-import { badJsonLine, engineClosed, oneStatement, queryCancelled } from "../../messages/engine";
+import { badJsonLine, oneStatement } from "../../messages/engine";
 import type { ResultTable, Value } from "../../table/result";
 import { EngineError, type Engine, type FileSource } from "../engine";
 import { toEngineError } from "../errors";
 import { loadFile, type LoadBackend, type Staged } from "../load/load-file";
 import { quoteIdent } from "../load/sql";
 import { concatChunks, utf8Chunks } from "../load/transcode";
-import { profileTables } from "../profile";
-import { serialize } from "../serialize";
+import { engineShell } from "../shell";
 import { toResultTable, type ArrowBatch } from "./arrow-result";
 import { dataDirectory, lockdownStatements, stagingPath, stagingPaths } from "../lockdown";
 import { checkStatement } from "../statement-guard";
@@ -31,34 +30,21 @@ export async function engineOnDuckDB(db: AsyncDuckDB, options: WasmEngineOptions
   await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
   const conn = await db.connect();
   for (const sql of lockdownStatements(stagingPaths(dataDirectory), options.extensionRepository)) await conn.query(sql);
-  const queue = serialize();
-  let closed = false;
-  let cancelled = false;
-
-  const run = async (sql: string, params: readonly Value[] = []): Promise<ResultTable> => {
-    if (closed) throw new EngineError(engineClosed());
-    try {
-      return await readAll(conn, sql, params);
-    } catch (e) {
-      if (cancelled) throw new EngineError(queryCancelled());
-      throw toEngineError(e, sql);
-    }
-  };
+  const shell = engineShell((sql, params) => readAll(conn, sql, params));
+  const run = shell.run;
   const backend = { ...wasmBackend(db, conn, run, options), watchProgress: fileProgress(db) };
 
   return {
     query: (sql, params) =>
-      queue(async () => {
-        cancelled = false;
+      shell.next(async () => {
         checkStatement(sql);
         await oneStatementOnly(conn, sql);
         return run(sql, params);
       }),
-    loadFile: (source, table, loadOptions) => queue(() => ((cancelled = false), loadFile(backend, source, table, loadOptions))),
-    listTables: () => queue(() => profileTables((sql) => run(sql))),
+    loadFile: (source, table, loadOptions) => shell.next(() => loadFile(backend, source, table, loadOptions)),
+    listTables: shell.listTables,
     createTable: (name, data) =>
-      queue(async () => {
-        cancelled = false;
+      shell.next(async () => {
         const staging = `__clientbook_rows_${++fileCounter}`;
         // Arrow built from buffers (no `new Function`, which the app's content policy refuses).
         const ipc = "ipc" in data ? data.ipc : tableDataIpc(data);
@@ -72,12 +58,12 @@ export async function engineOnDuckDB(db: AsyncDuckDB, options: WasmEngineOptions
         }
       }),
     async cancel() {
-      cancelled = true;
+      shell.cancelled();
       await conn.cancelSent();
     },
     async close() {
-      if (closed) return;
-      closed = true;
+      if (shell.closed) return;
+      shell.close();
       await conn.close().catch(() => undefined);
       await db.terminate();
     },

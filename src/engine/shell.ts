@@ -1,0 +1,66 @@
+// What both engines share around their DuckDB connection: one queue (a connection runs one statement
+// at a time), the cancel flag (so the interrupted statement's error reads as "cancelled"), the closed
+// check and the mapping of library errors to EngineErrors. Each engine brings how to execute SQL.
+import { engineClosed, queryCancelled } from "../messages/engine";
+import type { ResultTable, Value } from "../table/result";
+import { EngineError, type Engine } from "./engine";
+import { toEngineError } from "./errors";
+import { profileTables } from "./profile";
+import { serialize } from "./serialize";
+
+/** Runs one SQL statement now (inside a queued task). */
+export type Run = (sql: string, params?: readonly Value[]) => Promise<ResultTable>;
+
+/** The shared shell of an engine. */
+export interface EngineShell extends Pick<Engine, "query" | "listTables"> {
+  /** Runs a statement: refused once closed; a library error becomes an EngineError (or "cancelled"). */
+  readonly run: Run;
+  /** Runs `task` after everything queued before it, as new work: an earlier cancel no longer applies. */
+  next<T>(task: () => Promise<T>): Promise<T>;
+  /** Runs `task` after everything queued before it (a cancel stays in force). */
+  queue<T>(task: () => Promise<T>): Promise<T>;
+  /** Marks the running statement as cancelled; the engine then interrupts it. */
+  cancelled(): void;
+  /** Refuses every later statement. */
+  close(): void;
+  readonly closed: boolean;
+}
+
+/**
+ * A shell over `exec`. `isInterrupt` tells an error caused by the interrupt from another error thrown
+ * after a cancel (default: every error after a cancel is the cancel's).
+ */
+export function engineShell(
+  exec: (sql: string, params: readonly Value[]) => Promise<ResultTable>,
+  isInterrupt: (error: unknown) => boolean = () => true,
+): EngineShell {
+  const queue = serialize();
+  let closed = false;
+  let cancelled = false;
+  const run: Run = async (sql, params = []) => {
+    if (closed) throw new EngineError(engineClosed());
+    try {
+      return await exec(sql, params);
+    } catch (e) {
+      if (cancelled && isInterrupt(e)) throw new EngineError(queryCancelled());
+      throw toEngineError(e, sql);
+    }
+  };
+  const next = <T>(task: () => Promise<T>) =>
+    queue(() => {
+      cancelled = false;
+      return task();
+    });
+  return {
+    run,
+    next,
+    queue,
+    query: (sql, params) => next(() => run(sql, params)),
+    listTables: () => queue(() => profileTables((sql) => run(sql))),
+    cancelled: () => void (cancelled = true),
+    close: () => void (closed = true),
+    get closed() {
+      return closed;
+    },
+  };
+}
