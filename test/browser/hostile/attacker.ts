@@ -38,7 +38,8 @@ export async function startAttacker(): Promise<Attacker> {
     const body = await bodyOf(req);
     hits.push({ at, method: req.method ?? "", host: req.headers.host ?? "", url: req.url ?? "", body });
     // A generous answer (any origin, a CSV, a script) so that nothing fails for want of a reply.
-    res.writeHead(200, { "Access-Control-Allow-Origin": "*", "Content-Type": "text/plain", "Cache-Control": "no-store" });
+    const headers = { "Access-Control-Allow-Origin": "*", "Content-Type": "text/plain", "Cache-Control": "no-store" };
+    res.writeHead(200, headers);
     res.end("a,b\n1,2\n");
   });
   // A connection is recorded even when no HTTP request follows (a TLS handshake to this plain server).

@@ -36,8 +36,9 @@ export const codeCases: HostileCase[] = [
       await page.locator('[data-cell="after"] [data-action="run-cell"]').click();
     },
     check: async ({ page }) => {
-      const shown = await page.locator('[data-cell="after"] [data-role="value"]').textContent({ timeout: 10_000 }).catch(() => null);
-      return shown === "alive" ? [] : ["after Stop, the next cell did not run: the runaway loop still holds the code Worker"];
+      const value = page.locator('[data-cell="after"] [data-role="value"]');
+      const shown = await value.textContent({ timeout: 10_000 }).catch(() => null);
+      return shown === "alive" ? [] : ["after Stop the next cell did not run: the loop still holds the Worker"];
     },
     weaken: "stop-restart",
   },

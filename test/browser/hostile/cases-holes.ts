@@ -106,12 +106,15 @@ export const holeCases: HostileCase[] = [
         "  return post.call(this, m, ...rest);",
         "};",
         "log('hello');",
-        "setInterval(() => { for (let k = run + 1; k < run + 20; k++) post.call(port, { type: 'done', run: k, value: 'FORGED' }); }, 2);",
+        "setInterval(() => {",
+        "  for (let k = run + 1; k < run + 20; k++) post.call(port, { type: 'done', run: k, value: 'FORGED' });",
+        "}, 2);",
         "return 'forger';"),
       cell("ts honest", pause(400), "return 'genuine';"),
     ]),
     check: async ({ page }) => {
-      const shown = await page.locator('[data-cell="honest"] [data-role="value"]').textContent({ timeout: 5_000 }).catch(() => null);
+      const value = page.locator('[data-cell="honest"] [data-role="value"]');
+      const shown = await value.textContent({ timeout: 5_000 }).catch(() => null);
       return shown === "genuine" ? [] : [`the honest cell shows ${JSON.stringify(shown)}, not its own value`];
     },
     weaken: "as-built",

@@ -25,7 +25,8 @@ export const pageCases: HostileCase[] = [
     [
       "![pixel](http://EVIL/md.png)",
       "",
-      '<img src="http://EVIL/raw.png"> <img srcset="http://EVIL/set.png 1x"> <video poster="http://EVIL/poster.png"></video>',
+      '<img src="http://EVIL/raw.png"> <img srcset="http://EVIL/set.png 1x">',
+      '<video poster="http://EVIL/poster.png"></video>',
       '<link rel="prefetch" href="http://EVIL/prefetch"> <div style="background:url(http://EVIL/bg.png)">bg</div>',
     ].join("\n")),
   markdown("a form posting to another site",
@@ -37,7 +38,9 @@ export const pageCases: HostileCase[] = [
         await page.waitForTimeout(1500);
       },
     }),
-  markdown("a meta refresh", '<meta http-equiv="refresh" content="0;url=http://EVIL/r">\n\nText.', { action: chartTime }),
+  markdown("a meta refresh", '<meta http-equiv="refresh" content="0;url=http://EVIL/r">\n\nText.', {
+    action: chartTime,
+  }),
   markdown("iframes, objects and embeds",
     '<iframe src="http://EVIL/if"></iframe> <object data="http://EVIL/obj"></object> <embed src="http://EVIL/emb">',
     { action: chartTime }),
@@ -51,9 +54,11 @@ export const pageCases: HostileCase[] = [
     name: "Vega: an image mark and a lookup with data URLs",
     notebook: notebook([
       rows,
-      cell("chart pic data=rows", '{"mark":"image","encoding":{"x":{"field":"id","type":"quantitative"},"url":{"value":"http://EVIL/img.png"}}}'),
+      cell("chart pic data=rows",
+        '{"mark":"image","encoding":{"x":{"field":"id","type":"quantitative"},"url":{"value":"http://EVIL/img.png"}}}'),
       cell("chart looked_up data=rows",
-        '{"mark":"point","transform":[{"lookup":"id","from":{"data":{"url":"http://EVIL/l.csv"},"key":"a","fields":["b"]}}],' +
+        '{"mark":"point",' +
+          '"transform":[{"lookup":"id","from":{"data":{"url":"http://EVIL/l.csv"},"key":"a","fields":["b"]}}],' +
           '"encoding":{"x":{"field":"id","type":"quantitative"}}}'),
     ]),
     action: chartTime,
@@ -64,7 +69,8 @@ export const pageCases: HostileCase[] = [
     notebook: notebook([
       rows,
       cell("chart meta data=rows",
-        '{"usermeta":{"embedOptions":{"config":"http://EVIL/config.json","patch":"http://EVIL/patch.json","actions":true}},' +
+        '{"usermeta":{"embedOptions":' +
+          '{"config":"http://EVIL/config.json","patch":"http://EVIL/patch.json","actions":true}},' +
           '"mark":"point","encoding":{"x":{"field":"id","type":"quantitative"}}}'),
     ]),
     action: chartTime,
@@ -108,15 +114,18 @@ export const pageCases: HostileCase[] = [
   },
   {
     name: "trust gate: a notebook opened from disk runs nothing before the click",
-    notebook: notebook([counter, cell("ts code", "return 1;"), 'We have ${"RAN" + "_EARLY"} ${n_clients.length} rows.']),
+    notebook: notebook([counter, cell("ts code", "return 1;"), 'We have ${"RAN" + "_EARLY"} ${n_clients.length}.']),
     data: "after",
     trust: false,
     check: async ({ page }) => {
       await page.waitForTimeout(2000);
       const ran = await page.$$eval('[data-kind="sql"], [data-kind="ts"]', (cells) =>
-        cells.filter((c) => c.getAttribute("data-state") !== "idle").map((c) => `${c.getAttribute("data-cell")} is ${c.getAttribute("data-state")}`),
+        cells
+          .filter((c) => c.getAttribute("data-state") !== "idle")
+          .map((c) => `${c.getAttribute("data-cell")} is ${c.getAttribute("data-state")}`),
       );
-      if ((await page.locator(".prose", { hasText: "RAN_EARLY" }).count()) > 0) ran.push("a Markdown ${} value was computed");
+      const early = await page.locator(".prose", { hasText: "RAN_EARLY" }).count();
+      if (early > 0) ran.push("a Markdown ${} value was computed");
       const banner = await page.locator('[data-action="trust"]').count();
       return [...ran.map((s) => `before the user's word, ${s}`), ...(banner ? [] : ["no 'Run this notebook' button"])];
     },

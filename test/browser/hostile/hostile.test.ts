@@ -46,15 +46,21 @@ function attribute(netLog: string): void {
   for (const [i, c] of cases.entries()) {
     const both = runs.get(c.name);
     if (!both) continue;
-    const pairs = both.weakened === both.real ? [[both.real, `n${i}`]] : [[both.real, `n${i}`], [both.weakened, `w${i}`]];
-    for (const [run, tag] of pairs as [CaseRun, string][]) {
-      const mine = (at: number, host: string) => (at >= run.start && at <= run.end) || host.endsWith(`${tag}.evil.test`);
+    const pairs: [CaseRun, string][] = [[both.real, `n${i}`]];
+    if (both.weakened !== both.real) pairs.push([both.weakened, `w${i}`]);
+    for (const [run, tag] of pairs) {
+      const mine = (at: number, host: string) =>
+        (at >= run.start && at <= run.end) || host.endsWith(`${tag}.evil.test`);
       for (const hit of attacker!.hits.filter((h) => mine(h.at, h.host.replace(/:\d+$/, "")))) {
         run.findings.push(`the attacker received ${hit.method} ${hit.host}${hit.url}`);
       }
       const events = new Map<string, Set<string>>();
-      for (const seen of hosts.filter((h) => mine(h.at, h.host))) events.set(seen.host, (events.get(seen.host) ?? new Set()).add(seen.event));
-      for (const [host, kinds] of events) run.findings.push(`Chromium reached for ${host} (net log: ${[...kinds].join(", ")})`);
+      for (const seen of hosts.filter((h) => mine(h.at, h.host))) {
+        events.set(seen.host, (events.get(seen.host) ?? new Set()).add(seen.event));
+      }
+      for (const [host, kinds] of events) {
+        run.findings.push(`Chromium reached for ${host} (net log: ${[...kinds].join(", ")})`);
+      }
     }
   }
 }

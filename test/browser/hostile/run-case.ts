@@ -1,7 +1,7 @@
 // Runs one hostile case in a fresh browser context of the shared Chromium and returns what it saw
 // leave or go wrong: requests off the app's origin or carrying the canary, popups, navigation away,
 // the canary in a downloaded file, main-thread stalls, and the case's own checks.
-import type { Browser, Page, Request } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { readFile } from "node:fs/promises";
 import { CANARY, CLIENTS_CSV, holdsCanary } from "./canary";
 import type { Weakening } from "./weaken";
@@ -62,7 +62,11 @@ const STALL_METER = `if (window.top === window) {
   let last = performance.now();
   window.__maxGap = 0;
   window.__resetGap = () => { window.__maxGap = 0; last = performance.now(); };
-  setInterval(() => { const now = performance.now(); window.__maxGap = Math.max(window.__maxGap, now - last); last = now; }, 20);
+  setInterval(() => {
+    const now = performance.now();
+    window.__maxGap = Math.max(window.__maxGap, now - last);
+    last = now;
+  }, 20);
 }`;
 
 /** Fills in the run's attacker host. */
@@ -83,7 +87,9 @@ async function settle(page: Page, ms: number): Promise<string | null> {
     return null;
   } catch {
     const open = await page.$$eval(SETTLED, (cells) =>
-      cells.filter((c) => !["done", "error"].includes(c.getAttribute("data-state") ?? "")).map((c) => c.getAttribute("data-cell")),
+      cells
+        .filter((c) => !["done", "error"].includes(c.getAttribute("data-state") ?? ""))
+        .map((c) => c.getAttribute("data-cell")),
     );
     return `cells did not finish within ${ms} ms: ${open.join(", ")}`;
   }
@@ -98,29 +104,33 @@ export async function runCase(browser: Browser, origin: string, hostile: Hostile
   let sent = (): string[] => [];
   try {
     await context.addInitScript(STALL_METER);
-    // Playwright also reports requests that the content policy then refuses: those never left.
-    const requests = new Map<Request, string>();
-    context.on("request", (request) => requests.set(request, request.url()));
+    // Playwright also reports requests that a content policy then refuses before they leave (some with
+    // no failure event at all): only answered ones, or ones that failed out on the network, count here.
+    // Whatever did go out is in the net log and the attacker's record anyway.
+    const requests: string[] = [];
+    context.on("requestfinished", (request) => requests.push(request.url()));
     context.on("requestfailed", (request) => {
-      if (/BLOCKED_BY_CSP/.test(request.failure()?.errorText ?? "")) requests.delete(request);
+      if (!/BLOCKED|ABORTED|^csp$/i.test(request.failure()?.errorText ?? "")) requests.push(request.url());
     });
-    sent = () => [...requests.values()];
+    sent = () => requests;
     const page = await context.newPage();
     context.on("page", (popup) => run.findings.push(`a popup opened: ${popup.url() || "(blank)"}`));
     page.on("framenavigated", (frame) => {
-      if (frame === page.mainFrame() && new URL(frame.url()).origin !== origin) run.findings.push(`the page navigated away: ${frame.url()}`);
+      if (frame !== page.mainFrame() || new URL(frame.url()).origin === origin) return;
+      run.findings.push(`the page navigated away: ${frame.url()}`);
     });
     page.on("dialog", (dialog) => void (hostile.acceptDialogs ? dialog.accept() : dialog.dismiss()));
     page.on("download", (download) => {
       downloads.push(
         download.path().then(async (path) => {
           const text = await readFile(path, "utf8");
-          if (holdsCanary(text)) run.findings.push(`the canary is in the downloaded file ${download.suggestedFilename()}`);
+          if (holdsCanary(text)) run.findings.push(`the canary is in the downloaded ${download.suggestedFilename()}`);
         }),
       );
     });
     const c: CaseContext = { page, evil };
-    const query = hostile.query ? withEvil(hostile.query, evil) : hostile.open === "link" ? `?notebook=${linkedPath(tag)}` : "";
+    const linked = hostile.open === "link" ? `?notebook=${linkedPath(tag)}` : "";
+    const query = hostile.query ? withEvil(hostile.query, evil) : linked;
     await page.goto(`${origin}/${query}`);
     await page.waitForSelector("body[data-engine=ready]", { timeout: 90_000 });
     const data = hostile.data ?? "before";
@@ -131,7 +141,8 @@ export async function runCase(browser: Browser, origin: string, hostile: Hostile
     if (data === "before") await load();
     if (hostile.notebook && hostile.open !== "link") {
       const buffer = Buffer.from(withEvil(hostile.notebook, evil));
-      await page.locator('input[data-action="open-notebook"]').setInputFiles({ name: "hostile.md", mimeType: "text/markdown", buffer });
+      const file = { name: "hostile.md", mimeType: "text/markdown", buffer };
+      await page.locator('input[data-action="open-notebook"]').setInputFiles(file);
       await page.locator("article.cell").first().waitFor({ timeout: 10_000 });
     }
     if (data === "after") await load();
@@ -156,10 +167,12 @@ export async function runCase(browser: Browser, origin: string, hostile: Hostile
     await Promise.all(downloads);
     for (const url of sent()) {
       if (holdsCanary(decodeURIComponent(url))) run.findings.push(`a request carried the canary: ${url}`);
-      if (!LOCAL.some((s) => url.startsWith(s)) && new URL(url).origin !== origin) run.findings.push(`a request left the app's origin: ${url}`);
+      const local = LOCAL.some((s) => url.startsWith(s)) || new URL(url).origin === origin;
+      if (!local) run.findings.push(`a request left the app's origin: ${url}`);
     }
   } catch (error) {
-    run.findings.push(`the case did not complete: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}`);
+    const message = error instanceof Error ? error.message : String(error);
+    run.findings.push(`the case did not complete: ${message.split("\n")[0]}`);
   } finally {
     run.end = Date.now();
     await context.close().catch(() => undefined);

@@ -34,9 +34,13 @@ export const WEAKENINGS = {
   /** The code Worker's removal of network APIs, and the sandbox document's content policy. */
   "code-sandbox": [
     sandboxCsp,
-    { file: "sandbox-entry.js", find: "`fetch`,`XMLHttpRequest`,`WebSocket`,`WebTransport`,`EventSource`,`importScripts`,`Worker`,", replace: "" },
+    {
+      file: "sandbox-entry.js",
+      find: "`fetch`,`XMLHttpRequest`,`WebSocket`,`WebTransport`,`EventSource`,`importScripts`,`Worker`,",
+      replace: "",
+    },
   ],
-  /** The `usermeta` removal in the shell (charts/bind.ts) and the sandbox, the sandbox's refusing loader, and its CSP. */
+  /** `usermeta` removal in the shell (charts/bind.ts) and the sandbox, the refusing loader, the sandbox CSP. */
   vega: [
     sandboxCsp,
     { file: "main", find: /delete (\w+)\.usermeta,/, replace: "" },
@@ -56,7 +60,13 @@ export const WEAKENINGS = {
     { file: "main", find: /\w+\.origin===\w+\.origin\?(\w+):null/, replace: "$1" },
   ],
   /** The trust gate: a notebook opened from disk counts as trusted. */
-  "trust-gate": [{ file: "main", find: /openText\(await (\w+)\.text\(\),(\w+)\.name,!1\)/, replace: "openText(await $1.text(),$2.name,!0)" }],
+  "trust-gate": [
+    {
+      file: "main",
+      find: /openText\(await (\w+)\.text\(\),(\w+)\.name,!1\)/,
+      replace: "openText(await $1.text(),$2.name,!0)",
+    },
+  ],
   /** Stop and superseded runs no longer replace the code Worker (a runaway loop keeps it). */
   "stop-restart": [
     { file: "main", find: /(\w+\?\.id===\w+&&\(\w+=void 0,)\w+\(\),/, replace: "$1" },
@@ -95,7 +105,12 @@ export function applyPatch(text: string, patch: Patch, label: string): string {
 }
 
 /** Makes `to` a copy of the built app `dist` with `extra` files added and the weakening's rewrites applied. */
-export function buildVariant(dist: string, to: string, weakening: Weakening | null, extra: Record<string, string> = {}): void {
+export function buildVariant(
+  dist: string,
+  to: string,
+  weakening: Weakening | null,
+  extra: Record<string, string> = {},
+): void {
   rmSync(to, { recursive: true, force: true });
   mirror(dist, to);
   for (const [path, text] of Object.entries(extra)) {
