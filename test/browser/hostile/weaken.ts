@@ -18,8 +18,6 @@ const setting = (name: string): Patch => ({ file: "main", find: `\`SET ${name} =
 
 /** The weakenings, by the defence they take out. */
 export const WEAKENINGS = {
-  /** The page's and the DuckDB worker's content policy. */
-  "shell-csp": [shellCsp],
   /** Every lockdown statement of src/engine/wasm/lockdown.ts (and the shell CSP, so DuckDB's requests can go out). */
   lockdown: [
     shellCsp,
