@@ -1,0 +1,104 @@
+// The hostile-notebook suite of security.md: every case runs in real Chromium against the production
+// build, with an attacker server beside it and Chromium's net log, then once against a build with the
+// case's defence patched out, which must be caught. Cases for holes still open fail on the real build.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { dist } from "../app-fixture";
+import { serveDirectory, type StaticServer } from "../harness";
+import { startAttacker, type Attacker } from "./attacker";
+import { launchHostileChromium, readNetLogHosts } from "./browser";
+import { hostileCases } from "./cases";
+import { linkedPath, runCase, withEvil, type CaseRun } from "./run-case";
+import { buildVariant, type Weakening } from "./weaken";
+
+// HOSTILE_CASES="<text>|<text>" runs only the cases whose name holds one of them (for working on a case).
+const only = process.env.HOSTILE_CASES?.split("|");
+const cases = hostileCases.filter((c) => !only || only.some((part) => c.name.includes(part)));
+const runs = new Map<string, { real: CaseRun; weakened: CaseRun }>();
+const work = mkdtempSync(join(tmpdir(), "clientbook-hostile-"));
+const servers: StaticServer[] = [];
+let attacker: Attacker | undefined;
+
+/** The served notebooks of the `link` cases, for both runs of each. */
+function linkedNotebooks(): Record<string, string> {
+  const files: Record<string, string> = {};
+  cases.forEach((c, i) => {
+    if (c.open !== "link" || !c.notebook) return;
+    for (const tag of [`n${i}`, `w${i}`]) files[linkedPath(tag)] = withEvil(c.notebook, `${tag}.evil.test`);
+  });
+  return files;
+}
+
+async function serveVariant(weakening: Weakening | null): Promise<string> {
+  const dir = join(work, weakening ?? "real");
+  buildVariant(dist, dir, weakening, linkedNotebooks());
+  const server = await serveDirectory(dir);
+  servers.push(server);
+  return server.origin;
+}
+
+/** Adds what the attacker and the net log saw during (or naming) each run to that run's findings. */
+function attribute(netLog: string): void {
+  const hosts = readNetLogHosts(netLog);
+  for (const [i, c] of cases.entries()) {
+    const both = runs.get(c.name);
+    if (!both) continue;
+    const pairs: [CaseRun, string][] = [[both.real, `n${i}`]];
+    if (both.weakened !== both.real) pairs.push([both.weakened, `w${i}`]);
+    for (const [run, tag] of pairs) {
+      const mine = (at: number, host: string) =>
+        (at >= run.start && at <= run.end) || host.endsWith(`${tag}.evil.test`);
+      for (const hit of attacker!.hits.filter((h) => mine(h.at, h.host.replace(/:\d+$/, "")))) {
+        run.findings.push(`the attacker received ${hit.method} ${hit.host}${hit.url}`);
+      }
+      const events = new Map<string, Set<string>>();
+      for (const seen of hosts.filter((h) => mine(h.at, h.host))) {
+        events.set(seen.host, (events.get(seen.host) ?? new Set()).add(seen.event));
+      }
+      for (const [host, kinds] of events) {
+        run.findings.push(`Chromium reached for ${host} (net log: ${[...kinds].join(", ")})`);
+      }
+    }
+  }
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(dist, "index.html"))) throw new Error("dist/ is missing: run `npx vite build` first");
+  attacker = await startAttacker();
+  const origins = new Map<Weakening | null, string>([[null, await serveVariant(null)]]);
+  for (const c of cases) if (!origins.has(c.weaken)) origins.set(c.weaken, await serveVariant(c.weaken));
+  const netLog = join(work, "netlog.json");
+  const browser: Browser = await launchHostileChromium(attacker.port, netLog);
+  try {
+    for (const [i, c] of cases.entries()) {
+      const real = await runCase(browser, origins.get(null)!, c, `n${i}`);
+      // "as-built": the hole is open in this very build, so its real run is the weakened run.
+      const weakened = c.weaken === "as-built" ? real : await runCase(browser, origins.get(c.weaken)!, c, `w${i}`);
+      runs.set(c.name, { real, weakened });
+    }
+  } finally {
+    await browser.close();
+  }
+  attribute(netLog);
+}, 1_800_000);
+
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+  await attacker?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe("hostile notebooks against the production build", () => {
+  it.each(cases)("$name: nothing leaves", (c) => {
+    expect(runs.get(c.name)?.real.findings).toEqual([]);
+  });
+});
+
+describe("the same notebooks against a build with their defence patched out", () => {
+  it.each(cases)("$name: the leak is caught ($weaken)", (c) => {
+    expect(runs.get(c.name)?.weakened.findings.length).toBeGreaterThan(0);
+  });
+});

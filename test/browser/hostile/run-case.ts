@@ -1,0 +1,184 @@
+// Runs one hostile case in a fresh browser context of the shared Chromium and returns what it saw
+// leave or go wrong: requests off the app's origin or carrying the canary, popups, navigation away,
+// the canary in a downloaded file, main-thread stalls, and the case's own checks.
+import type { Browser, Page } from "playwright-core";
+import { readFile } from "node:fs/promises";
+import { CANARY, CLIENTS_CSV, holdsCanary } from "./canary";
+import type { Weakening } from "./weaken";
+
+/** What a case's action and check get. */
+export interface CaseContext {
+  readonly page: Page;
+  /** The attacker host name of this run (`<tag>.evil.test`). */
+  readonly evil: string;
+}
+
+/** One hostile notebook: what it is, how the user meets it, and what must not happen. */
+export interface HostileCase {
+  readonly name: string;
+  /** The hole of issue 10 it reproduces, when it is one of the six. */
+  readonly hole?: number;
+  /** The notebook text; `EVIL` stands for the attacker host of the run. */
+  readonly notebook?: string;
+  /** How it is opened: from disk (default), or served beside the app and opened with `?notebook=`. */
+  readonly open?: "disk" | "link";
+  /** A page query to open instead (`EVIL` replaced), e.g. `?notebook=http://EVIL/n.md`. */
+  readonly query?: string;
+  /** Load the canary clients.csv: before the notebook (default), after it, or not at all. */
+  readonly data?: "before" | "after" | "none";
+  /** Whether the user presses "Run this notebook" (default true). */
+  readonly trust?: boolean;
+  /** Cells (by name) that must end in an error: the defence refused what they tried. */
+  readonly mustFail?: readonly string[];
+  /** What the user does once the notebook has run. */
+  readonly action?: (c: CaseContext) => Promise<void>;
+  /** Whether confirm dialogs are accepted (default: dismissed). */
+  readonly acceptDialogs?: boolean;
+  /** The longest the page's main thread may stall after the run starts, in ms. */
+  readonly maxStallMs?: number;
+  /** Case-specific violations, read after the action. */
+  readonly check?: (c: CaseContext) => Promise<string[]>;
+  /** The defence to take out for the weakened run. */
+  readonly weaken: Weakening;
+  /** How long the notebook's cells may take to settle (default 30 s; 0: do not wait, the action does). */
+  readonly settleMs?: number;
+}
+
+/** What one run of a case saw. */
+export interface CaseRun {
+  readonly start: number;
+  end: number;
+  readonly findings: string[];
+}
+
+/** The path a `link` case's notebook is served at, beside the app. */
+export const linkedPath = (tag: string) => `hostile/${tag}.md`;
+
+const LOCAL = ["data:", "blob:", "about:", "chrome-error:", "chrome:"];
+const SETTLED = '[data-kind="sql"], [data-kind="ts"], [data-kind="chart"], [data-kind="input"]';
+
+// A timer on the page's main thread: the longest gap between its ticks is the longest stall.
+const STALL_METER = `if (window.top === window) {
+  let last = performance.now();
+  window.__maxGap = 0;
+  window.__resetGap = () => { window.__maxGap = 0; last = performance.now(); };
+  setInterval(() => {
+    const now = performance.now();
+    window.__maxGap = Math.max(window.__maxGap, now - last);
+    last = now;
+  }, 20);
+}`;
+
+/** Fills in the run's attacker host. */
+export const withEvil = (text: string, evil: string) => text.replaceAll("EVIL", evil);
+
+async function settle(page: Page, ms: number): Promise<string | null> {
+  try {
+    await page.waitForFunction(
+      (selector) => {
+        const cells = [...document.querySelectorAll(selector)];
+        // Markdown shows its source text until its `${}` values are computed.
+        const prose = [...document.querySelectorAll(".prose")].every((p) => !(p.textContent ?? "").includes("${"));
+        return prose && cells.every((c) => ["done", "error"].includes(c.getAttribute("data-state") ?? ""));
+      },
+      SETTLED,
+      { timeout: ms, polling: 100 },
+    );
+    return null;
+  } catch {
+    const open = await page.$$eval(SETTLED, (cells) =>
+      cells
+        .filter((c) => !["done", "error"].includes(c.getAttribute("data-state") ?? ""))
+        .map((c) => c.getAttribute("data-cell")),
+    );
+    return `cells did not finish within ${ms} ms: ${open.join(", ")}`;
+  }
+}
+
+/** Runs `hostile` against the app at `origin` in a new context of `browser`; `tag` names the run's attacker host. */
+export async function runCase(browser: Browser, origin: string, hostile: HostileCase, tag: string): Promise<CaseRun> {
+  const run: CaseRun = { start: Date.now(), end: 0, findings: [] };
+  const evil = `${tag}.evil.test`;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const downloads: Promise<void>[] = [];
+  let sent = (): string[] => [];
+  try {
+    await context.addInitScript(STALL_METER);
+    // Playwright also reports requests that a content policy then refuses before they leave (some with
+    // no failure event at all): only answered ones, or ones that failed out on the network, count here.
+    // Whatever did go out is in the net log and the attacker's record anyway.
+    const requests: string[] = [];
+    context.on("requestfinished", (request) => requests.push(request.url()));
+    context.on("requestfailed", (request) => {
+      if (!/BLOCKED|ABORTED|^csp$/i.test(request.failure()?.errorText ?? "")) requests.push(request.url());
+    });
+    sent = () => requests;
+    const page = await context.newPage();
+    context.on("page", (popup) => run.findings.push(`a popup opened: ${popup.url() || "(blank)"}`));
+    page.on("framenavigated", (frame) => {
+      if (frame !== page.mainFrame() || new URL(frame.url()).origin === origin) return;
+      run.findings.push(`the page navigated away: ${frame.url()}`);
+    });
+    page.on("dialog", (dialog) => void (hostile.acceptDialogs ? dialog.accept() : dialog.dismiss()));
+    page.on("download", (download) => {
+      downloads.push(
+        download.path().then(async (path) => {
+          const text = await readFile(path, "utf8");
+          if (holdsCanary(text)) run.findings.push(`the canary is in the downloaded ${download.suggestedFilename()}`);
+        }),
+      );
+    });
+    const c: CaseContext = { page, evil };
+    const linked = hostile.open === "link" ? `?notebook=${linkedPath(tag)}` : "";
+    const query = hostile.query ? withEvil(hostile.query, evil) : linked;
+    await page.goto(`${origin}/${query}`);
+    await page.waitForSelector("body[data-engine=ready]", { timeout: 90_000 });
+    const data = hostile.data ?? "before";
+    const load = async () => {
+      await page.locator('input[data-action="load-files"]').setInputFiles(CLIENTS_CSV);
+      await page.locator('[data-table="clients"]').waitFor({ timeout: 30_000 });
+    };
+    if (data === "before") await load();
+    if (hostile.notebook && hostile.open !== "link") {
+      const buffer = Buffer.from(withEvil(hostile.notebook, evil));
+      const file = { name: "hostile.md", mimeType: "text/markdown", buffer };
+      await page.locator('input[data-action="open-notebook"]').setInputFiles(file);
+      await page.locator("article.cell").first().waitFor({ timeout: 10_000 });
+    }
+    if (data === "after") await load();
+    await page.evaluate("window.__resetGap()");
+    if (hostile.trust ?? true) {
+      await page.locator('[data-action="trust"]').click({ timeout: 15_000 });
+      const late = hostile.settleMs === 0 ? null : await settle(page, hostile.settleMs ?? 30_000);
+      if (late) run.findings.push(late);
+    }
+    await hostile.action?.(c);
+    // Time for anything the notebook set going (timers, beacons, images) to reach the attacker.
+    await page.waitForTimeout(500);
+    const stall = Number(await page.evaluate("window.__maxGap"));
+    if (hostile.maxStallMs !== undefined && stall > hostile.maxStallMs) {
+      run.findings.push(`the page's main thread stalled ${Math.round(stall)} ms (limit ${hostile.maxStallMs} ms)`);
+    }
+    for (const name of hostile.mustFail ?? []) {
+      const state = await page.locator(`[data-cell="${name}"]`).getAttribute("data-state", { timeout: 5_000 });
+      if (state !== "error") run.findings.push(`cell ${name} was not refused (state ${state})`);
+    }
+    run.findings.push(...((await hostile.check?.(c)) ?? []));
+    await Promise.all(downloads);
+    for (const url of sent()) {
+      if (holdsCanary(decodeURIComponent(url))) run.findings.push(`a request carried the canary: ${url}`);
+      const local = LOCAL.some((s) => url.startsWith(s)) || new URL(url).origin === origin;
+      if (!local) run.findings.push(`a request left the app's origin: ${url}`);
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    run.findings.push(`the case did not complete: ${message.split("\n")[0]}`);
+  } finally {
+    run.end = Date.now();
+    await context.close().catch(() => undefined);
+  }
+  return run;
+}
+
+/** The canary, for cases that build their own checks. */
+export { CANARY };

@@ -1,0 +1,125 @@
+// Deliberately weakened copies of the built app: each weakening rewrites strings of dist/ to take
+// one defence out, so that a hostile case run against it shows that the case can fail. A marker
+// that no longer matches throws: a weakening never silently becomes the real build.
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** One string rewrite in one built file (`main` is the app's `assets/main-*.js`). */
+interface Patch {
+  readonly file: "index.html" | "sandbox.html" | "sandbox-entry.js" | "main";
+  readonly find: string | RegExp;
+  readonly replace: string;
+}
+
+const CSP_META = /<meta http-equiv="Content-Security-Policy"[^>]*>/;
+const shellCsp: Patch = { file: "index.html", find: CSP_META, replace: "" };
+const sandboxCsp: Patch = { file: "sandbox.html", find: CSP_META, replace: "" };
+const setting = (name: string): Patch => ({ file: "main", find: `\`SET ${name} = false\``, replace: "`SELECT 1`" });
+
+/** The weakenings, by the defence they take out. */
+export const WEAKENINGS = {
+  /** Every lockdown statement of src/engine/wasm/lockdown.ts (and the shell CSP, so DuckDB's requests can go out). */
+  lockdown: [
+    shellCsp,
+    { file: "main", find: /`SET custom_extension_repository = \$\{\w+\(\w+\)\}`/, replace: "`SELECT 1`" },
+    { file: "main", find: /`SET allowed_directories = \[\$\{\w+\(\w+\)\}\]`/, replace: "`SELECT 1`" },
+    setting("autoload_known_extensions"),
+    setting("autoinstall_known_extensions"),
+    setting("allow_community_extensions"),
+    setting("enable_external_access"),
+    { file: "main", find: "`SET lock_configuration = true`", replace: "`SELECT 1`" },
+  ],
+  /** The code Worker's removal of network APIs, and the sandbox document's content policy. */
+  "code-sandbox": [
+    sandboxCsp,
+    {
+      file: "sandbox-entry.js",
+      find: "`fetch`,`XMLHttpRequest`,`WebSocket`,`WebTransport`,`EventSource`,`importScripts`,`Worker`,",
+      replace: "",
+    },
+  ],
+  /** `usermeta` removal in the shell (charts/bind.ts) and the sandbox, the refusing loader, the sandbox CSP. */
+  vega: [
+    sandboxCsp,
+    { file: "main", find: /delete (\w+)\.usermeta,/, replace: "" },
+    { file: "sandbox-entry.js", find: /delete \w+\.usermeta;/, replace: "" },
+    { file: "sandbox-entry.js", find: /(mode:`vega-lite`,ast:!0,expr:\w+,)loader:\w+,/, replace: "$1" },
+  ],
+  /** DOMPurify on rendered Markdown (the HTML goes in as marked wrote it), and the shell CSP. */
+  markdown: [shellCsp, { file: "main", find: /return (\w+)\.sanitize\((\w+),\w+\)\}/, replace: "return $2}" }],
+  /** The confirm before an external Markdown link opens (as if the user always said yes). */
+  "link-confirm": [{ file: "main", find: /window\.confirm\(\w+\.linkConfirm\(\w+\)\)/, replace: "!0" }],
+  /** The same-site checks of `?notebook=` and of declared data files (src/ui/link.ts), and the shell CSP. */
+  "notebook-link": [
+    shellCsp,
+    { file: "main", find: "/^[a-z][a-z0-9+.-]*:/i.test(", replace: "/^$/.test(" },
+    { file: "main", find: "/^[\\\\/]/.test(", replace: "/^$/.test(" },
+    { file: "main", find: /\w+\.origin===new URL\(\w+\)\.origin\?/, replace: "!0?" },
+    { file: "main", find: /\w+\.origin===\w+\.origin\?(\w+):null/, replace: "$1" },
+  ],
+  /** The trust gate: a notebook opened from disk counts as trusted. */
+  "trust-gate": [
+    {
+      file: "main",
+      find: /openText\(await (\w+)\.text\(\),(\w+)\.name,!1\)/,
+      replace: "openText(await $1.text(),$2.name,!0)",
+    },
+  ],
+  /** Stop and superseded runs no longer replace the code Worker (a runaway loop keeps it). */
+  "stop-restart": [
+    { file: "main", find: /(\w+\?\.id===\w+&&\(\w+=void 0,)\w+\(\),/, replace: "$1" },
+    { file: "main", find: /(\w+&&\(\w+\(new \w+\(\w+\.codeStopped\)\)),\w+&&\w+\(\)\)/, replace: "$1)" },
+  ],
+  /** No rewrite: the hole is still open in this build (the case fails on the real build too). */
+  "as-built": [],
+} satisfies Record<string, Patch[]>;
+
+/** The name of a weakening. */
+export type Weakening = keyof typeof WEAKENINGS;
+
+// A copy of `from` made of symlinks, so that only the patched files take space.
+function mirror(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from)) {
+    const source = join(from, entry);
+    if (statSync(source).isDirectory()) mirror(source, join(to, entry));
+    else symlinkSync(source, join(to, entry));
+  }
+}
+
+function builtPath(root: string, file: Patch["file"]): string {
+  if (file !== "main") return join(root, file);
+  const mains = readdirSync(join(root, "assets")).filter((f) => /^main-.*\.js$/.test(f));
+  if (mains.length !== 1) throw new Error(`weaken: expected one assets/main-*.js, found ${mains.length}`);
+  return join(root, "assets", mains[0]);
+}
+
+/** Rewrites `text` with one patch, throwing when its marker is not there. */
+export function applyPatch(text: string, patch: Patch, label: string): string {
+  const found = typeof patch.find === "string" ? text.includes(patch.find) : patch.find.test(text);
+  if (!found) throw new Error(`weakening ${label}: marker ${String(patch.find)} not found in ${patch.file}`);
+  const global = typeof patch.find === "string" ? patch.find : new RegExp(patch.find.source, "g");
+  return typeof global === "string" ? text.split(global).join(patch.replace) : text.replace(global, patch.replace);
+}
+
+/** Makes `to` a copy of the built app `dist` with `extra` files added and the weakening's rewrites applied. */
+export function buildVariant(
+  dist: string,
+  to: string,
+  weakening: Weakening | null,
+  extra: Record<string, string> = {},
+): void {
+  rmSync(to, { recursive: true, force: true });
+  mirror(dist, to);
+  for (const [path, text] of Object.entries(extra)) {
+    mkdirSync(join(to, path, ".."), { recursive: true });
+    writeFileSync(join(to, path), text);
+  }
+  const patches: readonly Patch[] = weakening ? WEAKENINGS[weakening] : [];
+  for (const patch of patches) {
+    const path = builtPath(to, patch.file);
+    const text = applyPatch(readFileSync(path, "utf8"), patch, weakening ?? "");
+    rmSync(path);
+    writeFileSync(path, text);
+  }
+}
