@@ -12,7 +12,6 @@ import { profileTables } from "../profile";
 import { serialize } from "../serialize";
 import { toResultTable, type ArrowBatch } from "./arrow-result";
 import { dataDirectory, lockdownStatements } from "./lockdown";
-import { parquetBatches } from "./parquet";
 import { tableDataIpc } from "./table-data-ipc";
 import { dataTypeOf } from "../table-data";
 import { typedPlaceholders } from "./placeholders";
@@ -170,6 +169,8 @@ function wasmBackend(db: AsyncDuckDB, conn: AsyncDuckDBConnection, run: (sql: st
       const staging = stagingName();
       let rows = 0;
       try {
+        // hyparquet is its own chunk, fetched with the first Parquet file, not with the page.
+        const { parquetBatches } = await import("./parquet");
         for await (const batch of parquetBatches(source)) {
           await conn.insertArrowFromIPCStream(batch.ipc, { name: staging, create: rows === 0 });
           rows += batch.rows;

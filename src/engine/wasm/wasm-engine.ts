@@ -16,10 +16,11 @@ export async function wasmEngine(): Promise<Engine> {
   });
   const absolute = (url: string) => new URL(url, document.baseURI).href;
   // A worker loaded from a plain URL gets no CSP on a header-less host; a blob: worker inherits
-  // the page's meta CSP (security.md).
-  const wrapper = URL.createObjectURL(
-    new Blob([`importScripts(${JSON.stringify(absolute(bundle.mainWorker!))});`], { type: "text/javascript" }),
-  );
+  // the page's meta CSP (security.md). Without TransformStream duckdb-wasm compiles the fetched
+  // Response itself (not a URL-less copy piped through its progress counter), which Chromium's
+  // code cache can keep: repeat visits skip recompiling the 34 MB module.
+  const bootstrap = `delete self.TransformStream; importScripts(${JSON.stringify(absolute(bundle.mainWorker!))});`;
+  const wrapper = URL.createObjectURL(new Blob([bootstrap], { type: "text/javascript" }));
   const worker = new Worker(wrapper);
   try {
     const db = new AsyncDuckDB(new VoidLogger(), worker);
