@@ -69,3 +69,6 @@ export const queryCancelled = () => `The query was cancelled.`;
 
 /** The engine was used after close(). */
 export const engineClosed = () => `The database has been closed.`;
+
+/** The worker that decodes Parquet files could not start or stopped. */
+export const parquetWorkerFailed = (detail: string) => `The Parquet reader stopped: ${detail || "its worker could not start"}.`;

@@ -70,7 +70,8 @@ export class CellEditing {
     if (this.host.state.cells.find((c) => c.cell.id === id)?.cell.kind === "markdown") this.markdownEditing = id;
     await tick();
     // The static text stands in until CodeMirror has loaded; focusing it hands the focus on.
-    cellElement(id)?.querySelector<HTMLElement>(".cm-content, [data-role=static-code]")?.focus();
+    const cell = cellElement(id);
+    (cell?.querySelector<HTMLElement>(".cm-content") ?? cell?.querySelector<HTMLElement>("[data-role=static-code]"))?.focus();
   }
 
   /** Leaves the editor for command mode on the same cell. */

@@ -13,6 +13,7 @@ import { serialize } from "../serialize";
 import { toResultTable, type ArrowBatch } from "./arrow-result";
 import { dataDirectory, lockdownStatements } from "./lockdown";
 import { tableDataIpc } from "./table-data-ipc";
+import type { ParquetBatch } from "./parquet";
 import { dataTypeOf } from "../table-data";
 import { typedPlaceholders } from "./placeholders";
 
@@ -22,6 +23,8 @@ export interface WasmEngineOptions {
   readonly extensionRepository: string;
   /** Register browser Files with FileReader access (no copy); false where the worker has no FileReaderSync (Node). */
   readonly fileHandles: boolean;
+  /** Decodes Parquet (the browser's runs in a Worker); by default hyparquet on this thread, loaded when first needed. */
+  readonly parquetBatches?: (source: FileSource) => AsyncIterable<ParquetBatch>;
 }
 
 /** Opens `db` (already instantiated), locks it down and wraps it as an Engine. */
@@ -170,7 +173,7 @@ function wasmBackend(db: AsyncDuckDB, conn: AsyncDuckDBConnection, run: (sql: st
       let rows = 0;
       try {
         // hyparquet is its own chunk, fetched with the first Parquet file, not with the page.
-        const { parquetBatches } = await import("./parquet");
+        const parquetBatches = options.parquetBatches ?? (await import("./parquet")).parquetBatches;
         for await (const batch of parquetBatches(source)) {
           await conn.insertArrowFromIPCStream(batch.ipc, { name: staging, create: rows === 0 });
           rows += batch.rows;

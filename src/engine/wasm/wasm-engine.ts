@@ -7,6 +7,7 @@ import mvpWasm from "@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url";
 import mvpWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url";
 import type { Engine } from "../engine";
 import { engineOnDuckDB } from "./core";
+import { parquetBatchesInWorker } from "./parquet-in-worker";
 
 /** Starts duckdb-wasm in a CSP-inheriting Worker, locks it down and returns the Engine. */
 export async function wasmEngine(): Promise<Engine> {
@@ -25,7 +26,7 @@ export async function wasmEngine(): Promise<Engine> {
   try {
     const db = new AsyncDuckDB(new VoidLogger(), worker);
     await db.instantiate(absolute(bundle.mainModule), null);
-    return await engineOnDuckDB(db, { extensionRepository: absolute("./duckdb-extensions"), fileHandles: true });
+    return await engineOnDuckDB(db, { extensionRepository: absolute("./duckdb-extensions"), fileHandles: true, parquetBatches: parquetBatchesInWorker });
   } catch (e) {
     worker.terminate();
     throw e;
