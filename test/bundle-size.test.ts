@@ -32,7 +32,9 @@ describe("bundle size", () => {
     expect(existsSync(manifestPath), "dist/.vite/manifest.json is missing: run `npx vite build` first").toBe(true);
     const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Record<string, ManifestChunk>;
     expect(manifest["index.html"]?.isEntry, "the manifest has no index.html entry").toBe(true);
-    const before = [...staticClosure(manifest, "index.html")].map((key) => manifest[key].file).filter((f) => f.endsWith(".js"));
+    const before = [...staticClosure(manifest, "index.html")]
+      .map((key) => manifest[key].file)
+      .filter((f) => f.endsWith(".js"));
     const sizes = before.map((file) => ({ file, kb: gzipKB(file) }));
     const total = sizes.reduce((sum, s) => sum + s.kb, 0);
     const lazy = Object.values(manifest).filter((c) => c.file.endsWith(".js") && !before.includes(c.file));
@@ -47,6 +49,9 @@ describe("bundle size", () => {
       ].join("\n"),
     );
     expect(total).toBeGreaterThan(0);
-    expect(total, `entry JavaScript is ${total.toFixed(1)} KB gzip, over the ${budget.entryGzipKB} KB budget`).toBeLessThanOrEqual(budget.entryGzipKB);
+    expect(
+      total,
+      `entry JavaScript is ${total.toFixed(1)} KB gzip, over the ${budget.entryGzipKB} KB budget`,
+    ).toBeLessThanOrEqual(budget.entryGzipKB);
   });
 });

@@ -71,4 +71,5 @@ export const queryCancelled = () => `The query was cancelled.`;
 export const engineClosed = () => `The database has been closed.`;
 
 /** The worker that decodes Parquet files could not start or stopped. */
-export const parquetWorkerFailed = (detail: string) => `The Parquet reader stopped: ${detail || "its worker could not start"}.`;
+export const parquetWorkerFailed = (detail: string) =>
+  `The Parquet reader stopped: ${detail || "its worker could not start"}.`;

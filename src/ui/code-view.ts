@@ -1,9 +1,23 @@
 // The CodeMirror 6 editor behind CodeEditor.svelte, in a module of its own so that CodeMirror is a
 // separate chunk the page fetches only once an editor is shown or focused, not before the first chart.
-import { EditorView, keymap, lineNumbers, highlightActiveLine, drawSelection, placeholder as placeholderExt } from "@codemirror/view";
+import {
+  EditorView,
+  keymap,
+  lineNumbers,
+  highlightActiveLine,
+  drawSelection,
+  placeholder as placeholderExt,
+} from "@codemirror/view";
 import { EditorState, Compartment } from "@codemirror/state";
 import { syntaxHighlighting, defaultHighlightStyle, bracketMatching, indentOnInput } from "@codemirror/language";
-import { autocompletion, closeBrackets, closeBracketsKeymap, closeCompletion, completionKeymap, completionStatus } from "@codemirror/autocomplete";
+import {
+  autocompletion,
+  closeBrackets,
+  closeBracketsKeymap,
+  closeCompletion,
+  completionKeymap,
+  completionStatus,
+} from "@codemirror/autocomplete";
 import { sql, PostgreSQL } from "@codemirror/lang-sql";
 import { javascript } from "@codemirror/lang-javascript";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
@@ -85,7 +99,8 @@ export function createCodeView(parent: HTMLElement, options: CodeViewOptions): C
     setLanguage: (language) => view.dispatch({ effects: languageConf.reconfigure(languageExtension(language)) }),
     markError: (at) => markError(view, at),
     setText(text) {
-      if (!view.hasFocus && view.state.doc.toString() !== text) view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+      if (!view.hasFocus && view.state.doc.toString() !== text)
+        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
     },
     focus: () => view.focus(),
     destroy: () => view.destroy(),

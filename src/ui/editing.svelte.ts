@@ -71,7 +71,8 @@ export class CellEditing {
     await tick();
     // The static text stands in until CodeMirror has loaded; focusing it hands the focus on.
     const cell = cellElement(id);
-    (cell?.querySelector<HTMLElement>(".cm-content") ?? cell?.querySelector<HTMLElement>("[data-role=static-code]"))?.focus();
+    const find = (selector: string) => cell?.querySelector<HTMLElement>(selector);
+    (find(".cm-content") ?? find("[data-role=static-code]"))?.focus();
   }
 
   /** Leaves the editor for command mode on the same cell. */

@@ -9,10 +9,11 @@ import { nativeEngine } from "../../src/engine/native/native-engine";
 import { ENGINE_TIMEOUT, useApp } from "./app-fixture";
 
 const app = useApp();
-const fetched = (requests: readonly string[], chunk: string) => requests.some((url) => new RegExp(`/assets/${chunk}-[\\w-]+\\.js$`).test(url));
+const fetched = (requests: readonly string[], chunk: string) =>
+  requests.some((url) => new RegExp(`/assets/${chunk}-[\\w-]+\\.js$`).test(url));
 
 describe("loading on demand", () => {
-  it("starts the engine without the recipe catalogue or hyparquet, and fetches the catalogue when the gallery opens", async () => {
+  it("starts the engine without the catalogue or hyparquet, fetching the catalogue as the gallery opens", async () => {
     const { page, requests } = await app.open();
     await page.waitForSelector("body[data-engine=ready]", { timeout: ENGINE_TIMEOUT });
     expect(fetched(requests, "main")).toBe(true);
@@ -32,8 +33,9 @@ describe("loading on demand", () => {
       const native = await nativeEngine();
       try {
         await native.query(
-          `COPY (SELECT range AS id, 'C' || (range % 997) AS customer, (range % 1000) / 7.0 AS amount, DATE '2024-01-01' + (range % 365)::INT AS day ` +
-            `FROM range(200000)) TO '${path}' (FORMAT parquet, ROW_GROUP_SIZE 200000)`,
+          `COPY (SELECT range AS id, 'C' || (range % 997) AS customer, (range % 1000) / 7.0 AS amount, ` +
+            `DATE '2024-01-01' + (range % 365)::INT AS day FROM range(200000)) ` +
+            `TO '${path}' (FORMAT parquet, ROW_GROUP_SIZE 200000)`,
         );
       } finally {
         await native.close();

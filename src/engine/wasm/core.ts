@@ -23,7 +23,7 @@ export interface WasmEngineOptions {
   readonly extensionRepository: string;
   /** Register browser Files with FileReader access (no copy); false where the worker has no FileReaderSync (Node). */
   readonly fileHandles: boolean;
-  /** Decodes Parquet (the browser's runs in a Worker); by default hyparquet on this thread, loaded when first needed. */
+  /** Decodes Parquet (in a Worker in the browser); by default hyparquet on this thread, loaded when needed. */
   readonly parquetBatches?: (source: FileSource) => AsyncIterable<ParquetBatch>;
 }
 

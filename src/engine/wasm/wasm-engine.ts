@@ -26,7 +26,8 @@ export async function wasmEngine(): Promise<Engine> {
   try {
     const db = new AsyncDuckDB(new VoidLogger(), worker);
     await db.instantiate(absolute(bundle.mainModule), null);
-    return await engineOnDuckDB(db, { extensionRepository: absolute("./duckdb-extensions"), fileHandles: true, parquetBatches: parquetBatchesInWorker });
+    const extensionRepository = absolute("./duckdb-extensions");
+    return await engineOnDuckDB(db, { extensionRepository, fileHandles: true, parquetBatches: parquetBatchesInWorker });
   } catch (e) {
     worker.terminate();
     throw e;
