@@ -83,3 +83,7 @@ export const oneStatement = () =>
 /** A statement opening with a comment inside a comment (lexers disagree where such a comment ends). */
 export const nestedComment = () =>
   `A comment inside a comment at the start of a statement is not allowed: remove the inner /*.`;
+
+/** The worker that decodes Parquet files could not start or stopped. */
+export const parquetWorkerFailed = (detail: string) =>
+  `The Parquet reader stopped: ${detail || "its worker could not start"}.`;

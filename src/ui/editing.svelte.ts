@@ -69,7 +69,10 @@ export class CellEditing {
     this.selected = id;
     if (this.host.state.cells.find((c) => c.cell.id === id)?.cell.kind === "markdown") this.markdownEditing = id;
     await tick();
-    cellElement(id)?.querySelector<HTMLElement>(".cm-content")?.focus();
+    // The static text stands in until CodeMirror has loaded; focusing it hands the focus on.
+    const cell = cellElement(id);
+    const find = (selector: string) => cell?.querySelector<HTMLElement>(selector);
+    (find(".cm-content") ?? find("[data-role=static-code]"))?.focus();
   }
 
   /** Leaves the editor for command mode on the same cell. */

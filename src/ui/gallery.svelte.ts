@@ -1,8 +1,10 @@
 // The recipe gallery's state: open or not, the picked recipe with its table choices and form values, and
 // inserting it: build the cells, save the role mappings they read, insert them where the user was, run them.
 import { tick } from "svelte";
-import { findRecipe } from "../recipes/registry";
 import type { Recipe } from "../recipes/recipe";
+
+/** The recipe registry module, loaded on demand so it stays out of the first page load. */
+export type Registry = typeof import("../recipes/registry");
 import type { Workbench } from "./workbench.svelte";
 import { galleryText } from "../messages/gallery";
 import { checkRecipe, defaultSlots, formAttrs, formDefaults, freePrefix, slotBindings, type FieldValue, type RecipeCheck } from "./recipe-form";
@@ -11,6 +13,8 @@ import { checkRecipe, defaultSlots, formAttrs, formDefaults, freePrefix, slotBin
 export class Gallery {
   private readonly bench: Workbench;
   open = $state(false);
+  /** The recipe catalogue, loaded (as its own chunk) the first time the gallery opens. */
+  registry: Registry | undefined = $state.raw(undefined);
   recipeId: string | undefined = $state(undefined);
   /** Slot -> the chosen table ("" for none). */
   slots: Record<string, string> = $state({});
@@ -28,11 +32,12 @@ export class Gallery {
 
   /** The picked recipe. */
   get recipe(): Recipe | undefined {
-    return this.recipeId ? findRecipe(this.recipeId) : undefined;
+    return this.recipeId ? this.registry?.findRecipe(this.recipeId) : undefined;
   }
 
   /** Opens the gallery (on the recipe picked before, if any). */
-  show(): void {
+  async show(): Promise<void> {
+    this.registry ??= await import("../recipes/registry");
     if (this.recipe) this.refreshSlots();
     this.open = true;
   }
@@ -44,7 +49,7 @@ export class Gallery {
 
   /** Picks a recipe: tables by kind, parameters at their defaults, a free cell-name prefix. */
   pick(id: string): void {
-    const recipe = findRecipe(id);
+    const recipe = this.registry?.findRecipe(id);
     if (!recipe) return;
     this.recipeId = id;
     this.slots = defaultSlots(recipe, this.bench.roles.all());
@@ -67,7 +72,8 @@ export class Gallery {
     const recipe = this.recipe;
     if (!recipe) return undefined;
     const tables = slotBindings(recipe, this.slots, this.bench.roles.all());
-    return checkRecipe(recipe, tables, formAttrs(recipe.params, this.values), this.name.trim());
+    const attrs = formAttrs(recipe.params, this.values);
+    return checkRecipe(recipe, tables, attrs, this.name.trim(), this.registry!.buildRecipe);
   }
 
   /** Builds the recipe, saves the mappings it reads, inserts its cells after the current cell and runs them. */

@@ -1,6 +1,6 @@
 // The gallery's form for one recipe, as plain data: a field value per parameter, which loaded table fills
 // each slot, and the checks the recipe framework runs on them (parameters, roles, the build itself).
-import { buildRecipe } from "../recipes/registry";
+import type { buildRecipe } from "../recipes/registry";
 import { RecipeError } from "../recipes/errors";
 import { checkRoles, type Recipe, type RoleProblem, type TableBinding } from "../recipes/recipe";
 import { AUTO, encodeParam, paramReader, resolveParams, type ParamSpec } from "../recipes/params";
@@ -67,15 +67,24 @@ export interface RecipeCheck {
   readonly cells?: readonly NewCell[];
 }
 
-/** Checks a recipe on the chosen tables and form values, and builds its cells when nothing is wrong. */
-export function checkRecipe(recipe: Recipe, tables: Readonly<Record<string, TableBinding>>, attrs: Readonly<Record<string, string>>, name: string): RecipeCheck {
+/**
+ * Checks a recipe on the chosen tables and form values, and builds its cells (with `build`, the registry's
+ * `buildRecipe`, which the gallery loads on demand) when nothing is wrong.
+ */
+export function checkRecipe(
+  recipe: Recipe,
+  tables: Readonly<Record<string, TableBinding>>,
+  attrs: Readonly<Record<string, string>>,
+  name: string,
+  build: typeof buildRecipe,
+): RecipeCheck {
   const resolved = resolveParams(recipe.params, attrs);
   const params = [...resolved.problems];
   if (!params.length) params.push(...(recipe.validate?.(paramReader(resolved.values)) ?? []));
   const roles = checkRoles(recipe, tables, params.length ? undefined : paramReader(resolved.values));
   if (params.length || roles.length) return { params, roles, build: [] };
   try {
-    return { params, roles, build: [], cells: buildRecipe(recipe, { tables, params: attrs, name }) };
+    return { params, roles, build: [], cells: build(recipe, { tables, params: attrs, name }) };
   } catch (error) {
     return { params, roles, build: error instanceof RecipeError ? error.problems : [error instanceof Error ? error.message : String(error)] };
   }

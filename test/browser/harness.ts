@@ -31,8 +31,11 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `dir` over HTTP on 127.0.0.1 at a random port, with correct MIME types (incl. wasm). */
-export async function serveDirectory(dir: string): Promise<StaticServer> {
+/**
+ * Serves `dir` over HTTP on 127.0.0.1 at a random port, with correct MIME types (incl. wasm); uncached
+ * unless `cacheable` (as a real static host would: what repeat visits gain needs the browser's caches).
+ */
+export async function serveDirectory(dir: string, { cacheable = false } = {}): Promise<StaticServer> {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     try {
@@ -48,7 +51,7 @@ export async function serveDirectory(dir: string): Promise<StaticServer> {
       res.writeHead(200, {
         "Content-Type": MIME[extname(path).toLowerCase()] ?? "application/octet-stream",
         "Content-Length": body.length,
-        "Cache-Control": "no-store",
+        "Cache-Control": cacheable ? "public, max-age=3600" : "no-store",
       });
       res.end(req.method === "HEAD" ? undefined : body);
     } catch {

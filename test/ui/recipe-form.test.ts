@@ -1,7 +1,7 @@
 // The gallery's form logic without a browser: defaults and attribute text, slot defaults by table kind,
 // the checks shown before inserting, and free cell-name prefixes.
 import { describe, expect, it } from "vitest";
-import { findRecipe } from "../../src/recipes/registry";
+import { buildRecipe, findRecipe } from "../../src/recipes/registry";
 import type { TableMapping } from "../../src/ui/roles.svelte";
 import { checkRecipe, defaultSlots, formAttrs, formDefaults, freePrefix, mappedOnly, readiness, slotBindings } from "../../src/ui/recipe-form";
 
@@ -41,10 +41,10 @@ describe("defaultSlots(recipe, mappings) and slotBindings(...)", () => {
   });
 });
 
-describe("checkRecipe(recipe, tables, attrs, name)", () => {
+describe("checkRecipe(recipe, tables, attrs, name, build)", () => {
   it("builds the cells when everything is there", () => {
     const tables = slotBindings(abc, { transactions: "orders" }, [orders]);
-    const check = checkRecipe(abc, tables, formAttrs(abc.params, formDefaults(abc.params)), "abc");
+    const check = checkRecipe(abc, tables, formAttrs(abc.params, formDefaults(abc.params)), "abc", buildRecipe);
     expect(check.params).toEqual([]);
     expect(check.roles).toEqual([]);
     expect(check.cells?.map((c) => c.name)).toContain("abc_chart");
@@ -52,11 +52,11 @@ describe("checkRecipe(recipe, tables, attrs, name)", () => {
 
   it("names the role a parameter needs, and the parameter that is wrong", () => {
     const tables = slotBindings(abc, { transactions: "orders" }, [orders]);
-    const byMargin = checkRecipe(abc, tables, { ...formAttrs(abc.params, formDefaults(abc.params)), measure: "margin" }, "abc");
+    const byMargin = checkRecipe(abc, tables, { ...formAttrs(abc.params, formDefaults(abc.params)), measure: "margin" }, "abc", buildRecipe);
     expect(byMargin.cells).toBeUndefined();
     expect(byMargin.roles.map((p) => p.roles)).toEqual([["margin", "cost"]]);
     expect(byMargin.roles[0].table).toBe("orders");
-    const bad = checkRecipe(abc, tables, { ...formAttrs(abc.params, formDefaults(abc.params)), a_share: "lots" }, "abc");
+    const bad = checkRecipe(abc, tables, { ...formAttrs(abc.params, formDefaults(abc.params)), a_share: "lots" }, "abc", buildRecipe);
     expect(bad.params).toHaveLength(1);
     expect(bad.params[0]).toContain("lots");
   });

@@ -12,8 +12,8 @@ import { engineShell } from "../shell";
 import { toResultTable, type ArrowBatch } from "./arrow-result";
 import { dataDirectory, lockdownStatements, stagingPath, stagingPaths } from "../lockdown";
 import { checkStatement } from "../statement-guard";
-import { parquetBatches } from "./parquet";
 import { tableDataIpc } from "./table-data-ipc";
+import type { ParquetBatch } from "./parquet";
 import { dataTypeOf } from "../table-data";
 import { typedPlaceholders } from "./placeholders";
 
@@ -23,6 +23,8 @@ export interface WasmEngineOptions {
   readonly extensionRepository: string;
   /** Register browser Files with FileReader access (no copy); false where the worker has no FileReaderSync (Node). */
   readonly fileHandles: boolean;
+  /** Decodes Parquet (in a Worker in the browser); by default hyparquet on this thread, loaded when needed. */
+  readonly parquetBatches?: (source: FileSource) => AsyncIterable<ParquetBatch>;
 }
 
 /** Opens `db` (already instantiated), locks it down and wraps it as an Engine. */
@@ -172,6 +174,8 @@ function wasmBackend(db: AsyncDuckDB, conn: AsyncDuckDBConnection, run: (sql: st
       const staging = stagingName();
       let rows = 0;
       try {
+        // hyparquet is its own chunk, fetched with the first Parquet file, not with the page.
+        const parquetBatches = options.parquetBatches ?? (await import("./parquet")).parquetBatches;
         for await (const batch of parquetBatches(source)) {
           await conn.insertArrowFromIPCStream(batch.ipc, { name: staging, create: rows === 0 });
           rows += batch.rows;
