@@ -54,6 +54,17 @@ export function roleExpression(column: string, type: RoleType): string {
   }
 }
 
+/** Roles that hold money: read as DECIMAL, so sums are exact and the same on every run and thread count. */
+export const MONEY_ROLES: ReadonlySet<string> = new Set(["amount", "margin", "cost", "acquisition_cost", "our_price", "competitor_price"]);
+
+/**
+ * A money column as DECIMAL(18,4): read as DOUBLE first (any number DuckDB reads), then to 4 decimals, so a sum
+ * of returns that cancels its purchases is exactly 0 and a parallel sum cannot wobble in the last bit.
+ */
+export function moneyExpression(column: string): string {
+  return `TRY_CAST(TRY_CAST(${quoteIdent(column)} AS DOUBLE) AS DECIMAL(18, 4))`;
+}
+
 /** The role-mapping CTE: `SELECT <your column> AS <role>, ... FROM <table>` for the roles given that are mapped. */
 export function roleCte(name: string, kind: TableKind, binding: TableBinding, roles: readonly string[]): Cte {
   const specs = ROLE_VOCABULARY[kind];
@@ -61,7 +72,8 @@ export function roleCte(name: string, kind: TableKind, binding: TableBinding, ro
     .filter((role) => hasRole(binding, role))
     .map((role) => {
       const type = specs.find((s) => s.name === role)?.type ?? "text";
-      return `${roleExpression(binding.roles[role], type)} AS ${role}`;
+      const expression = type === "number" && MONEY_ROLES.has(role) ? moneyExpression(binding.roles[role]) : roleExpression(binding.roles[role], type);
+      return `${expression} AS ${role}`;
     });
   return {
     name,
