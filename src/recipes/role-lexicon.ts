@@ -129,6 +129,13 @@ export const ROLE_LEXICON: Readonly<Record<string, RoleWords>> = {
   "deals.amount": { strong: ["amount", "value", "deal value", "deal size", "close value", "revenue", "est revenue", "estimated revenue", "金额", "商机金额", "Betrag", "Volumen", "Auftragswert", "Montant", "Valeur", "Importe", "Monto", "Valor"] },
   loss_reason: { strong: ["loss reason", "lost reason", "reason", "丢单原因", "原因", "Verlustgrund", "Grund", "Raison de la perte", "Motif", "Motivo de pérdida", "Motivo"] },
   created: { strong: ["created", "created date", "create date", "open date", "创建日期", "创建时间", "Erstellt", "Erstellungsdatum", "Créé le", "Date de création", "Creado", "Fecha de creación"] },
+  owner: {
+    strong: [
+      "owner", "deal owner", "opportunity owner", "sales agent", "sales rep", "salesperson", "account manager", "负责人", "销售员", "销售代表",
+      "Verantwortlich", "Verkäufer", "Betreuer", "Propriétaire", "Commercial", "Responsable", "Comercial", "Vendedor", "Propietario",
+    ],
+  },
+  source: { strong: ["source", "lead source", "deal source", "来源", "线索来源", "商机来源", "Quelle", "Leadquelle", "Source", "Origine", "Origen", "Fuente"] },
   closed: { strong: ["closed", "close date", "closed date", "closing date", "关闭日期", "成交日期", "Abschlussdatum", "Geschlossen", "Date de clôture", "Fecha de cierre", "Cerrado"] },
   "receivables.amount": {
     strong: ["amount", "open amount", "outstanding", "balance", "amount due", "open balance", "invoice amount due", "reste du", "未收金额", "应收金额", "金额", "未付金额", "Betrag", "Offener Betrag", "Offener Posten", "Saldo", "Montant", "Montant dû", "Solde", "Importe", "Importe pendiente", "Saldo pendiente"],
