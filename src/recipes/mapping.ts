@@ -5,6 +5,7 @@ import { ROLE_VOCABULARY } from "./role-vocabulary";
 import type { ParamReader, ParamSpec } from "./params";
 import type { TableBinding } from "./recipe";
 import { hasRole } from "./recipe";
+import { dateSql } from "./dates";
 import { paramsBody, quoteIdent, sqlBool, sqlDate, sqlNumber, sqlString, type Cte, type ParamColumn } from "./sql";
 
 /** The SQL literal of one parameter value, typed so arithmetic stays DOUBLE and NULL stays typed. */
@@ -37,18 +38,17 @@ export function paramsCte(specs: readonly ParamSpec[], params: ParamReader, name
   return { name: "params", body: paramsBody([...columns, ...extra]), comment: "parameters: edit here, or re-insert the recipe from the gallery" };
 }
 
-const DATE_FORMATS = ["%d.%m.%Y", "%Y/%m/%d", "%Y年%m月%d日"];
-
-/** How a role's column is cast: text for ids, DATE for dates (ISO or an unambiguous regional form; unreadable ones become NULL), DOUBLE for numbers. */
+/** How a role's column is cast: text for ids (integer-valued numbers without `.0`), DATE for dates (dates.ts), DOUBLE for numbers. */
 export function roleExpression(column: string, type: RoleType): string {
   const col = quoteIdent(column);
   switch (type) {
     case "id":
+      // A numeric key read as DOUBLE (`17850.0`) must equal the same key written `17850` in another file.
+      return `regexp_replace(CAST(${col} AS VARCHAR), '^(-?[0-9]+)\\.0+$', '\\1')`;
     case "text":
       return `CAST(${col} AS VARCHAR)`;
     case "date":
-      // Text dates in unambiguous regional forms (31.12.2024, 2024/12/31, 2024年12月31日) are read too; d/m/y vs m/d/y is not guessed.
-      return `COALESCE(TRY_CAST(${col} AS DATE), ${DATE_FORMATS.map((f) => `CAST(try_strptime(CAST(${col} AS VARCHAR), '${f}') AS DATE)`).join(", ")})`;
+      return dateSql(column);
     case "number":
       return `TRY_CAST(${col} AS DOUBLE)`;
   }

@@ -84,7 +84,7 @@ describe("funnel with per-stage dates", () => {
     const cells = buildRecipe("funnel", { tables: { deals: pipeline }, params: { stages, stage_dates: "engaging=engage_date" } });
     expect(cells[0].attrs?.stage_dates).toBe("engaging=engage_date");
     const again = rebuildRecipe(cells[0].attrs!, cells[0].name!, () => pipeline.roles);
-    expect(again.map((c) => c.source)).toEqual(cells.map((c) => c.source));
+    expect(again?.map((c) => c.source)).toEqual(cells.map((c) => c.source));
     expect(() => buildRecipe("funnel", { tables: { deals: pipeline }, params: { stages, stage_dates: "demo=demo_date" } })).toThrow(
       /"demo=demo_date" cannot be read as per-stage dates: write stage=column pairs .* each stage one of prospecting, engaging, won/,
     );
