@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../src/engine/engine";
 import { dateSql, detectDateFormat } from "../../src/recipes/dates";
 import { roleExpression } from "../../src/recipes/mapping";
+import { EXCLUSION } from "../../src/messages/recipes";
 import { engineWith, runRecipe, tableSql } from "./helpers";
 
 let engine: Engine;
@@ -17,6 +18,10 @@ beforeAll(async () => {
     tableSql("ambiguous", { d: "VARCHAR" }, [["03/04/2024"], ["12/01/2024"]]),
     tableSql("orders_d", { cust: "DOUBLE", day: "BIGINT", amount: "DOUBLE" }, [[17850, 20240105, 100], [17850, 20240229, 50], [13047, 20240301, 70]]),
     tableSql("clients_i", { id: "BIGINT", industry: "VARCHAR" }, [[17850, "Retail"], [13047, "Energy"]]),
+    tableSql("part_dates", { customer: "VARCHAR", day: "VARCHAR", amount: "DOUBLE" }, [
+      ...Array.from({ length: 7 }, (_, i) => [`c${i % 3}`, `2024-01-0${i + 1}`, 10] as const),
+      ["c0", "n/a", 10], ["c1", "soon", 10], ["c2", "32/13", 10],
+    ]),
   );
 });
 afterAll(() => engine.close());
@@ -57,6 +62,16 @@ describe("detectDateFormat(values)", () => {
     const found = detectDateFormat(values);
     expect(found.unreadableShare).toBeCloseTo(0.3, 10);
     expect(found.unreadable).toEqual(["n/a", "soon", "32/13"]);
+  });
+});
+
+describe("a date column with unreadable values in a recipe", () => {
+  it("leaves the 30 % unreadable rows (3 of 10) out, counts them and shows examples; the rest is analysed", async () => {
+    const out = await runRecipe(engine, "abc", { tables: { transactions: { table: "part_dates", roles: { customer_id: "customer", date: "day", amount: "amount" } } } });
+    const noDate = out.rows.abc_checks.find((r) => r.check === EXCLUSION.noDate)!;
+    expect([noDate.rows, noDate.examples]).toEqual([3, "32/13, n/a, soon"]);
+    expect(out.rows.abc.reduce((sum, r) => sum + Number(r.revenue), 0)).toBe(70);
+    expect(out.rows.abc_checks.filter((r) => r.check !== EXCLUSION.noDate).every((r) => r.examples === null)).toBe(true);
   });
 });
 
