@@ -24,6 +24,12 @@ export const modelMessages = {
     `${model}: fitted on only ${n(count)} customers; the parameters are rough and may change a lot with more data.`,
   extremeParameter: (model: string, name: string, value: number) =>
     `${model}: ${name} = ${num(value)} is extreme; the data barely pin it down, so read predictions with care.`,
+  poorlyDetermined: (model: string, name: string, value: number, se: number) =>
+    Number.isFinite(se)
+      ? `${model}: ${name} = ${num(value)} with a standard error of ${num(se)}, larger than the estimate: the data barely determine it, so read what depends on it with care.`
+      : `${model}: the data do not determine ${name} = ${num(value)} (the likelihood is flat there, no standard error), so read what depends on it with care.`,
+  littleChurn: (a: number, se: number) =>
+    `BG/NBD: almost no customer is predicted to leave: the data shows too little churn to tell (dropout a = ${num(a)}, standard error ${num(se)}). P(alive) and long-horizon predictions are optimistic.`,
   noRepeatBuyers: () =>
     "Gamma-Gamma: no customer has a repeat purchase with a spend, so spend per purchase cannot be modelled. Customers with x = 0 are left out of this fit.",
   badSpend: (index: number, value: number) =>

@@ -246,6 +246,15 @@ export function badStages(text: string): string {
   return `"${text}" cannot be read as funnel stages: list at least two different stages in order, separated by commas (e.g. lead,qualified,proposal,won).`;
 }
 
+/** Formula CLV's observed retention on a partial prior year (`{}`: the months of data before the last 12, filled in SQL). */
+export const RETENTION_SHORT_HISTORY =
+  "The observed retention rests on only {} months of data before the last 12 (less than 12), so it compares a partial year with a full one: read it with care, or set the retention.";
+
+/** A per-stage date list the funnel cannot read, or naming a stage not in the stage list. */
+export function badStageDates(text: string, stages: readonly string[]): string {
+  return `"${text}" cannot be read as per-stage dates: write stage=column pairs separated by commas, each stage one of ${stages.join(", ")} (e.g. ${stages[1] ?? stages[0]}=engage_date).`;
+}
+
 /** A text list parameter naming something twice or nothing. */
 export function emptyList(label: string): string {
   return `${label} needs at least one value, separated by commas.`;

@@ -5,6 +5,7 @@ import { ROLE_VOCABULARY } from "./role-vocabulary";
 import type { ParamReader, ParamSpec } from "./params";
 import type { TableBinding } from "./recipe";
 import { hasRole } from "./recipe";
+import { dateSql } from "./dates";
 import { paramsBody, quoteIdent, sqlBool, sqlDate, sqlNumber, sqlString, type Cte, type ParamColumn } from "./sql";
 
 /** The SQL literal of one parameter value, typed so arithmetic stays DOUBLE and NULL stays typed. */
@@ -37,21 +38,31 @@ export function paramsCte(specs: readonly ParamSpec[], params: ParamReader, name
   return { name: "params", body: paramsBody([...columns, ...extra]), comment: "parameters: edit here, or re-insert the recipe from the gallery" };
 }
 
-const DATE_FORMATS = ["%d.%m.%Y", "%Y/%m/%d", "%Y年%m月%d日"];
-
-/** How a role's column is cast: text for ids, DATE for dates (ISO or an unambiguous regional form; unreadable ones become NULL), DOUBLE for numbers. */
+/** How a role's column is cast: text for ids (integer-valued numbers without `.0`), DATE for dates (dates.ts), DOUBLE for numbers. */
 export function roleExpression(column: string, type: RoleType): string {
   const col = quoteIdent(column);
   switch (type) {
     case "id":
+      // A numeric key read as DOUBLE (`17850.0`) must equal the same key written `17850` in another file.
+      return `regexp_replace(CAST(${col} AS VARCHAR), '^(-?[0-9]+)\\.0+$', '\\1')`;
     case "text":
       return `CAST(${col} AS VARCHAR)`;
     case "date":
-      // Text dates in unambiguous regional forms (31.12.2024, 2024/12/31, 2024年12月31日) are read too; d/m/y vs m/d/y is not guessed.
-      return `COALESCE(TRY_CAST(${col} AS DATE), ${DATE_FORMATS.map((f) => `CAST(try_strptime(CAST(${col} AS VARCHAR), '${f}') AS DATE)`).join(", ")})`;
+      return dateSql(column);
     case "number":
       return `TRY_CAST(${col} AS DOUBLE)`;
   }
+}
+
+/** Roles that hold money: read as DECIMAL, so sums are exact and the same on every run and thread count. */
+export const MONEY_ROLES: ReadonlySet<string> = new Set(["amount", "margin", "cost", "acquisition_cost", "our_price", "competitor_price"]);
+
+/**
+ * A money column as DECIMAL(18,4): read as DOUBLE first (any number DuckDB reads), then to 4 decimals, so a sum
+ * of returns that cancels its purchases is exactly 0 and a parallel sum cannot wobble in the last bit.
+ */
+export function moneyExpression(column: string): string {
+  return `TRY_CAST(TRY_CAST(${quoteIdent(column)} AS DOUBLE) AS DECIMAL(18, 4))`;
 }
 
 /** The role-mapping CTE: `SELECT <your column> AS <role>, ... FROM <table>` for the roles given that are mapped. */
@@ -61,7 +72,8 @@ export function roleCte(name: string, kind: TableKind, binding: TableBinding, ro
     .filter((role) => hasRole(binding, role))
     .map((role) => {
       const type = specs.find((s) => s.name === role)?.type ?? "text";
-      return `${roleExpression(binding.roles[role], type)} AS ${role}`;
+      const expression = type === "number" && MONEY_ROLES.has(role) ? moneyExpression(binding.roles[role]) : roleExpression(binding.roles[role], type);
+      return `${expression} AS ${role}`;
     });
   return {
     name,

@@ -11,36 +11,48 @@ const CUSTOMER_ID: RoleWords = {
   strong: [
     "customer_id", "customer id", "customer no", "customer number", "customer nr", "customer code", "customer key",
     "cust id", "custid", "client id", "client no", "client number", "client code", "account id", "account number",
-    "member id", "buyer id", "debtor id", "debitor",
-    "客户编号", "客户ID", "客户代码", "客户号", "客户编码", "会员ID", "会员编号", "客户",
+    "member id", "buyer id", "debtor id", "debitor", "cust no", "cust", "masterid", "master id", "user id", "userid", "household key",
+    "household", "visitor id", "visitorid", "member", "buyer", "buyer username", "person id", "external reference", "sold to party",
+    "payer", "email", "email address", "e mail", "do not modify account",
+    "客户编号", "客户ID", "客户代码", "客户号", "客户编码", "客户账号", "会员ID", "会员编号", "会员号", "会员卡号", "会员名", "买家会员名", "会员", "买家",
+    "客户",
     "Kunden-Nr", "Kunden-Nr.", "Kundennr", "Kundennummer", "Kunden-ID", "KundenID", "Kd.-Nr.", "KdNr", "Kunde", "Debitor", "Debitorennummer",
+    "Auftraggeber", "Regulierer",
     "N° client", "Nº client", "No client", "Num client", "Numéro client", "Numéro de client", "Code client", "ID client", "Identifiant client", "Client",
     "Cliente", "ID cliente", "Id de cliente", "Código cliente", "Código de cliente", "Número de cliente", "Nº cliente", "N° cliente", "Num cliente",
     "customer", "client",
   ],
-  weak: ["客户名称", "customer name", "client name", "Kundenname", "Nom client", "Nombre cliente", "account", "company", "Firma", "Empresa", "Société", "id"],
+  weak: [
+    "客户名称", "customer name", "client name", "Kundenname", "Nom client", "Nombre cliente", "account", "company", "Firma", "Empresa", "Société",
+    "contact", "contact name", "recipient email", "id",
+  ],
 };
 
 const TX_DATE: RoleWords = {
   strong: [
     "date", "order date", "orderdate", "purchase date", "transaction date", "invoice date", "sale date", "sales date", "booking date",
-    "日期", "订单日期", "下单日期", "交易日期", "购买日期", "销售日期", "开票日期",
+    "billing date", "purchase timestamp", "purchase time", "order time", "transaction time", "created at", "order created",
+    "日期", "订单日期", "下单日期", "交易日期", "购买日期", "销售日期", "开票日期", "下单时间", "交易时间", "订单时间", "订单创建时间", "消费时间",
+    "Fakturadatum",
     "Datum", "Bestelldatum", "Auftragsdatum", "Belegdatum", "Rechnungsdatum", "Buchungsdatum", "Kaufdatum", "Verkaufsdatum",
     "Date de commande", "Date commande", "Date facture", "Date de facture", "Date d'achat", "Date de vente",
     "Fecha", "Fecha de pedido", "Fecha pedido", "Fecha de compra", "Fecha factura", "Fecha de factura", "Fecha de venta",
   ],
-  weak: ["time", "timestamp", "day", "created", "时间", "Zeitpunkt", "Tag", "Jour", "Día"],
+  weak: ["time", "timestamp", "day", "created", "start time", "paid at", "时间", "Zeitpunkt", "Tag", "Jour", "Día"],
 };
 
 const TX_AMOUNT: RoleWords = {
   strong: [
     "amount", "revenue", "sales", "sales amount", "net sales", "net amount", "order value", "order amount", "turnover", "spend",
-    "金额", "销售额", "订单金额", "实付金额", "交易金额", "收入", "营业额", "销售金额",
-    "Umsatz", "Betrag", "Nettoumsatz", "Nettobetrag", "Bruttobetrag", "Rechnungsbetrag", "Auftragswert", "Umsatz netto",
+    "payable", "amount payable", "expenditure", "total", "order total", "grand total", "total price", "gross", "net", "gross amount",
+    "sales value", "net value", "untaxed amount", "paid amount", "amount paid",
+    "金额", "销售额", "订单金额", "实付金额", "交易金额", "收入", "营业额", "销售金额", "消费金额", "价税合计", "无税金额", "实收金额", "支付金额",
+    "Umsatz", "Betrag", "Nettoumsatz", "Nettobetrag", "Bruttobetrag", "Rechnungsbetrag", "Auftragswert", "Umsatz netto", "Nettowert",
+    "Gesamtbetrag",
     "Montant", "Chiffre d'affaires", "CA", "Montant HT", "Montant TTC", "Ventes",
     "Importe", "Monto", "Ventas", "Facturación", "Importe neto", "Monto total",
   ],
-  weak: ["total", "value", "price", "sum", "Wert", "Summe", "Preis", "Valeur", "Prix", "Valor", "Precio", "价格", "总计"],
+  weak: ["value", "sum", "subtotal", "应付金额", "Wert", "Summe", "Valeur", "Valor", "总计"],
 };
 
 const MARGIN: RoleWords = {
@@ -71,13 +83,14 @@ export const ROLE_LEXICON: Readonly<Record<string, RoleWords>> = {
   "transactions.amount": TX_AMOUNT,
   margin: MARGIN,
   cost: { strong: ["cost", "costs", "cogs", "cost of goods", "成本", "Kosten", "Einstandspreis", "Wareneinsatz", "Coût", "Coûts", "Costo", "Coste"] },
-  quantity: { strong: ["quantity", "qty", "units", "数量", "件数", "Menge", "Anzahl", "Stück", "Quantité", "Qté", "Cantidad", "Unidades"] },
+  quantity: { strong: ["quantity", "qty", "units", "count", "数量", "件数", "Menge", "Anzahl", "Stück", "Quantité", "Qté", "Cantidad", "Unidades"] },
   order_id: {
     strong: [
       "order_id", "order id", "order no", "order number", "invoice id", "invoice no", "invoice number", "transaction id", "receipt",
-      "订单号", "订单编号", "单号", "发票号", "交易编号",
-      "Auftragsnummer", "Auftrags-Nr", "Bestellnummer", "Bestell-Nr", "Belegnummer", "Beleg-Nr", "Rechnungsnummer", "Rechnungs-Nr",
-      "N° commande", "Numéro de commande", "N° facture", "Numéro de facture", "Commande",
+      "invoice", "billing document", "order reference", "basket id", "basket", "info id", "ticket",
+      "订单号", "订单编号", "单号", "发票号", "交易编号", "流水号", "单据编号",
+      "Auftragsnummer", "Auftrags-Nr", "Bestellnummer", "Bestell-Nr", "Belegnummer", "Beleg-Nr", "Rechnungsnummer", "Rechnungs-Nr", "Faktura",
+      "N° commande", "Numéro de commande", "N° facture", "Numéro de facture", "Commande", "N° de commande", "Référence", "N° pièce",
       "Pedido", "Número de pedido", "Nº pedido", "Factura", "Número de factura",
     ],
   },
@@ -105,17 +118,27 @@ export const ROLE_LEXICON: Readonly<Record<string, RoleWords>> = {
   nps: { strong: ["nps", "net promoter score", "recommend", "likelihood to recommend", "推荐", "推荐度", "净推荐值", "Weiterempfehlung", "Empfehlung", "Recommandation", "Recomendación"] },
   competitor: { strong: ["competitor", "competition", "rival", "竞争对手", "竞品", "Wettbewerber", "Konkurrent", "Mitbewerber", "Concurrent", "Competidor", "Competencia"] },
   competitor_rating: { strong: ["competitor rating", "competitor satisfaction", "competitor score", "竞争对手评分", "竞品评分", "Bewertung Wettbewerber", "Note concurrent", "Valoración competidor"] },
-  "survey.date": { strong: ["date", "survey date", "response date", "日期", "调查日期", "Datum", "Befragungsdatum", "Date", "Date de réponse", "Fecha", "Fecha de encuesta"] },
-  deal_id: { strong: ["deal_id", "deal id", "deal", "opportunity", "opportunity id", "商机编号", "商机", "机会编号", "Opportunity-ID", "Chance", "Verkaufschance", "Opportunité", "Affaire", "Oportunidad", "ID oportunidad"] },
+  "survey.date": {
+    strong: ["date", "survey date", "response date", "日期", "调查日期", "Datum", "Befragungsdatum", "Date", "Date de réponse", "Fecha", "Fecha de encuesta"],
+    weak: ["timestamp", "recorded date", "created at"],
+  },
+  deal_id: { strong: ["deal_id", "deal id", "deal", "opportunity", "opportunity id", "record id", "do not modify opportunity", "Verkaufschance-Nr", "Réf. opportunité", "商机编号", "商机", "机会编号", "Opportunity-ID", "Chance", "Verkaufschance", "Opportunité", "Affaire", "Oportunidad", "ID oportunidad"], weak: ["id"] },
   stage: { strong: ["stage", "outcome", "result", "status", "won lost", "阶段", "结果", "赢单", "Phase", "Stufe", "Ergebnis", "Étape", "Résultat", "Etapa", "Resultado"] },
   our_price: { strong: ["our price", "price", "quoted price", "offer price", "报价", "我方价格", "Preis", "Angebotspreis", "Unser Preis", "Prix", "Notre prix", "Prix proposé", "Precio", "Nuestro precio"] },
   competitor_price: { strong: ["competitor price", "competition price", "竞品价格", "竞争对手价格", "Wettbewerbspreis", "Preis Wettbewerber", "Prix concurrent", "Precio competidor"] },
-  "deals.amount": { strong: ["amount", "value", "deal value", "deal size", "金额", "商机金额", "Betrag", "Volumen", "Auftragswert", "Montant", "Valeur", "Importe", "Monto", "Valor"] },
+  "deals.amount": { strong: ["amount", "value", "deal value", "deal size", "close value", "revenue", "est revenue", "estimated revenue", "金额", "商机金额", "Betrag", "Volumen", "Auftragswert", "Montant", "Valeur", "Importe", "Monto", "Valor"] },
   loss_reason: { strong: ["loss reason", "lost reason", "reason", "丢单原因", "原因", "Verlustgrund", "Grund", "Raison de la perte", "Motif", "Motivo de pérdida", "Motivo"] },
   created: { strong: ["created", "created date", "create date", "open date", "创建日期", "创建时间", "Erstellt", "Erstellungsdatum", "Créé le", "Date de création", "Creado", "Fecha de creación"] },
-  closed: { strong: ["closed", "close date", "closed date", "关闭日期", "成交日期", "Abschlussdatum", "Geschlossen", "Date de clôture", "Fecha de cierre", "Cerrado"] },
+  owner: {
+    strong: [
+      "owner", "deal owner", "opportunity owner", "sales agent", "sales rep", "salesperson", "account manager", "负责人", "销售员", "销售代表",
+      "Verantwortlich", "Verkäufer", "Betreuer", "Propriétaire", "Commercial", "Responsable", "Comercial", "Vendedor", "Propietario",
+    ],
+  },
+  source: { strong: ["source", "lead source", "deal source", "来源", "线索来源", "商机来源", "Quelle", "Leadquelle", "Source", "Origine", "Origen", "Fuente"] },
+  closed: { strong: ["closed", "close date", "closed date", "closing date", "关闭日期", "成交日期", "Abschlussdatum", "Geschlossen", "Date de clôture", "Fecha de cierre", "Cerrado"] },
   "receivables.amount": {
-    strong: ["amount", "open amount", "outstanding", "balance", "amount due", "应收金额", "金额", "未付金额", "Betrag", "Offener Betrag", "Offener Posten", "Saldo", "Montant", "Montant dû", "Solde", "Importe", "Importe pendiente", "Saldo pendiente"],
+    strong: ["amount", "open amount", "outstanding", "balance", "amount due", "open balance", "invoice amount due", "reste du", "未收金额", "应收金额", "金额", "未付金额", "Betrag", "Offener Betrag", "Offener Posten", "Saldo", "Montant", "Montant dû", "Solde", "Importe", "Importe pendiente", "Saldo pendiente"],
   },
   due_date: { strong: ["due date", "due", "payment due", "到期日", "到期日期", "应付日期", "Fälligkeit", "Fälligkeitsdatum", "Fällig am", "Échéance", "Date d'échéance", "Vencimiento", "Fecha de vencimiento"] },
   invoice_date: { strong: ["invoice date", "date", "开票日期", "发票日期", "Rechnungsdatum", "Belegdatum", "Date de facture", "Date facture", "Fecha de factura", "Fecha factura"] },

@@ -63,6 +63,10 @@ export const ROLE_VOCABULARY: Readonly<Record<TableKind, readonly RoleSpec[]>> =
     role("loss_reason", "text"),
     role("created", "date"),
     role("closed", "date"),
+    role("owner", "text"),
+    role("product", "text"),
+    role("source", "text"),
+    role("region", "text"),
   ],
   receivables: [
     role("customer_id", "id", true),

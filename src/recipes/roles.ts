@@ -2,6 +2,7 @@
 // The guess is a suggestion the user confirms; it is saved as `data.<table>.roles` in the front matter.
 import { kindOfType } from "../table/result";
 import { wordsFor } from "./role-lexicon";
+import { vetoesFor } from "./role-vetoes";
 import { ROLE_VOCABULARY, TABLE_KINDS, type RoleSpec, type RoleType, type TableKind } from "./role-vocabulary";
 
 export { ROLE_VOCABULARY, TABLE_KINDS, rolesOf, requiredRoles, isRoleOf } from "./role-vocabulary";
@@ -14,23 +15,27 @@ export interface ColumnHint {
   readonly samples?: readonly string[];
 }
 
-/** One guessed mapping with a confidence in (0, 1]. */
+/** One guessed mapping with a confidence in (0, 1]; a `question` is weak evidence the user should confirm. */
 export interface RoleGuess {
   readonly role: string;
   readonly column: string;
   readonly confidence: number;
+  readonly question: boolean;
 }
 
-/** The guessed mapping of a table: role -> column, the guesses with confidences, required roles not found. */
+/** The guessed mapping of a table: role -> column, the guesses, the roles guessed weakly, required roles not found. */
 export interface RolesGuess {
   readonly kind: TableKind;
   readonly roles: Record<string, string>;
   readonly guesses: readonly RoleGuess[];
+  readonly questions: readonly string[];
   readonly missing: readonly string[];
 }
 
 /** Below this a candidate is not suggested at all. */
 const MIN_CONFIDENCE = 0.45;
+/** From this on a guess is stated as a fact; below it, it is shown as a question. */
+export const CONFIDENT = 0.75;
 
 /** Normalizes a header for matching: camelCase split, accents and punctuation dropped, lower case. */
 export function normalizeHeader(text: string): string {
@@ -46,14 +51,21 @@ export function normalizeHeader(text: string): string {
     .trim();
 }
 
+/** Whether two header words are the same word, a plural `s`/`es` aside (`amounts`, `counts`, `taxes`). */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return short.length >= 3 && (long === short + "s" || long === short + "es");
+}
+
 /** How well a normalized header matches one normalized phrase, 0 when it does not. */
 function matchPhrase(header: string, phrase: string): number {
   if (!phrase) return 0;
-  if (header === phrase) return 1;
   const h = header.split(" ");
   const p = phrase.split(" ");
+  if (h.length === p.length && p.every((w, j) => sameWord(h[j], w))) return 1;
   for (let i = 0; i + p.length <= h.length; i++) {
-    if (p.every((w, j) => h[i + j] === w)) return 0.6 + (0.3 * p.length) / h.length;
+    if (p.every((w, j) => sameWord(h[i + j], w))) return 0.6 + (0.3 * p.length) / h.length;
   }
   if (/\p{Script=Han}/u.test(phrase) && header.includes(phrase)) return 0.6 + (0.3 * phrase.length) / header.length;
   // German compounds: `Rechnungsdatum`, `Nettoumsatz` end with a known word.
@@ -61,23 +73,38 @@ function matchPhrase(header: string, phrase: string): number {
   return 0;
 }
 
-const normalizedWords = new Map<string, { strong: string[]; weak: string[] }>();
+const normalizedWords = new Map<string, { strong: string[]; weak: string[]; not: string[] }>();
 
 function wordsOf(kind: TableKind, role: string) {
   const key = `${kind}.${role}`;
   let words = normalizedWords.get(key);
   if (!words) {
     const raw = wordsFor(kind, role);
-    words = { strong: raw.strong.map(normalizeHeader), weak: (raw.weak ?? []).map(normalizeHeader) };
+    const not = vetoesFor(kind, role).map(normalizeHeader);
+    words = { strong: raw.strong.map(normalizeHeader), weak: (raw.weak ?? []).map(normalizeHeader), not };
     normalizedWords.set(key, words);
   }
   return words;
 }
 
-/** How well a header names a role, from the lexicon (weak words count for less). */
+/** Whether a header holds a veto word: whole words, their plurals and prefixes (`refunded`), Han anywhere. */
+function vetoed(header: string, vetoes: readonly string[]): boolean {
+  // A tax qualifier (`Order Total (inc tax)`, `Betrag inkl. MwSt`) says how the money is counted, not that it is tax.
+  const plain = header.replace(/\b(inc|incl|including|excl|excluding|ex|inkl|exkl|zzgl) \S+/g, "").trim();
+  const words = plain.split(" ");
+  return vetoes.some((v) => {
+    if (/\p{Script=Han}/u.test(v)) return plain.includes(v);
+    if (v.includes(" ")) return matchPhrase(plain, v) > 0;
+    return words.some((w) => sameWord(w, v) || (v.length >= 4 && w.startsWith(v)) || (v.length >= 5 && w.endsWith(v)));
+  });
+}
+
+/** How well a header names a role, from the lexicon (weak words count for less; a veto word rules it out). */
 function nameScore(kind: TableKind, role: string, header: string): number {
   const words = wordsOf(kind, role);
   const strong = Math.max(0, ...words.strong.map((w) => matchPhrase(header, w)));
+  // A header that is exactly a known name (`Total Price`, `价税合计`) stands even if it holds a veto word.
+  if (strong < 1 && vetoed(header, words.not)) return 0;
   const weak = 0.7 * Math.max(0, ...words.weak.map((w) => matchPhrase(header, w)));
   return Math.max(strong, weak);
 }
@@ -85,21 +112,29 @@ function nameScore(kind: TableKind, role: string, header: string): number {
 const looksLikeDate = (s: string) => /^\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})([ T].*)?$/.test(s);
 const looksLikeNumber = (s: string) => /^\s*[-+]?[\d\s.,'’]*\d\s*$/.test(s);
 
+const looksLikeIntegerDate = (s: string) => /^\s*(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\s*$/.test(s);
+const looksLikeEpoch = (s: string) => /^\s*1\d{9}(\d{3})?\s*$/.test(s);
+
 /** How acceptable a column's type is for a role type: 1 fits, 0 never. */
 function typeFit(want: RoleType, column: ColumnHint): number {
   const kind = kindOfType(column.type);
   const samples = (column.samples ?? []).filter((s) => s.trim() !== "");
   const textLike = (test: (s: string) => boolean) => (samples.length ? (samples.every(test) ? 0.9 : 0) : 0.6);
+  const integer = /INT/i.test(column.type);
   switch (want) {
     case "date":
       if (kind === "date" || kind === "timestamp") return 1;
-      return kind === "string" ? textLike(looksLikeDate) : 0;
+      if (kind === "string") return textLike((s) => looksLikeDate(s) || looksLikeIntegerDate(s) || /^\d{4}年/.test(s));
+      // Integer dates (`19970101`, Unix time) are dates only by their values; unseen, a date-named integer is a question.
+      if (kind === "number" && integer) return samples.length ? textLike((s) => looksLikeIntegerDate(s) || looksLikeEpoch(s)) * 0.9 : 0.5;
+      return 0;
     case "number":
       if (kind === "number") return 1;
       return kind === "string" ? textLike(looksLikeNumber) * 0.85 : 0;
     case "id":
       if (kind === "string") return 1;
-      if (kind === "number") return /INT/i.test(column.type) ? 1 : 0.7;
+      // Integer-valued DOUBLE keys (`17850.0`) are common in spreadsheet exports.
+      if (kind === "number") return integer || (samples.length > 0 && samples.every((v) => /^\s*-?\d+(\.0+)?\s*$/.test(v))) ? 1 : 0.8;
       return 0;
     case "text":
       if (kind === "string") return 1;
@@ -128,7 +163,7 @@ export function guessRoles(columns: readonly ColumnHint[], kind?: TableKind): Ro
     for (const c of candidates) {
       if (taken.has(c.col) || guesses.some((g) => g.role === c.spec.name)) continue;
       taken.add(c.col);
-      guesses.push({ role: c.spec.name, column: columns[c.col].name, confidence: round(c.score) });
+      guesses.push({ role: c.spec.name, column: columns[c.col].name, confidence: round(c.score), question: c.score < CONFIDENT });
     }
     fillDateByType(group, columns, taken, guesses);
   }
@@ -136,7 +171,7 @@ export function guessRoles(columns: readonly ColumnHint[], kind?: TableKind): Ro
   const roles: Record<string, string> = {};
   for (const g of guesses) roles[g.role] = g.column;
   const missing = specs.filter((s) => s.required && !(s.name in roles)).map((s) => s.name);
-  return { kind: tableKind, roles, guesses, missing };
+  return { kind: tableKind, roles, guesses, questions: guesses.filter((g) => g.question).map((g) => g.role), missing };
 }
 
 /** A date role nobody named takes the only unused date-typed column, with low confidence. */
@@ -145,7 +180,7 @@ function fillDateByType(group: readonly RoleSpec[], columns: readonly ColumnHint
   const dates = columns.map((c, i) => i).filter((i) => !taken.has(i) && ["date", "timestamp"].includes(kindOfType(columns[i].type)));
   if (open.length === 1 && dates.length === 1) {
     taken.add(dates[0]);
-    guesses.push({ role: open[0].name, column: columns[dates[0]].name, confidence: 0.5 });
+    guesses.push({ role: open[0].name, column: columns[dates[0]].name, confidence: 0.5, question: true });
   }
 }
 

@@ -73,6 +73,11 @@ export interface Cte {
   readonly reads?: readonly string[];
 }
 
+/** A ratio fixed to 12 decimals, so means and sums of it are exact and do not wobble with parallel aggregation. */
+export function exactRatio(numerator: string, denominator: string): string {
+  return `CAST(${numerator} / ${denominator} AS DECIMAL(38, 12))`;
+}
+
 /** Renders `WITH a AS (...), b AS (...) <final>` with each CTE indented for reading. */
 export function withQuery(ctes: readonly Cte[], final: string): string {
   const seen: string[] = [];

@@ -6,7 +6,8 @@ import type { ParamSpec } from "./params";
 import type { RecipeContext, TableSlot } from "./recipe";
 import { hasRole } from "./recipe";
 import { roleCte } from "./mapping";
-import { TODAY_SQL, sqlString, withQuery, type Cte } from "./sql";
+import { dateSql } from "./dates";
+import { quoteIdent, TODAY_SQL, sqlString, withQuery, type Cte } from "./sql";
 
 /** The analysis date parameter every transaction recipe has (automatic: the latest date in the data up to today). */
 export const ANALYSIS_DATE: ParamSpec = {
@@ -84,7 +85,10 @@ WHERE t.customer_id IS NOT NULL AND t.date IS NOT NULL AND t.amount IS NOT NULL
   ];
 }
 
-/** The checks query: how many rows each rule left out or treated specially, the analysis date, and an explicit "no rows" line. */
+/**
+ * The checks query: how many rows each rule left out or treated specially, the analysis date, and an explicit
+ * "no rows" line; the unreadable-date line shows up to 3 of the values that could not be read.
+ */
 export function checksQuery(params: Cte, ctx: RecipeContext): string {
   const [mapping, asof] = transactionCtes(ctx);
   const reasons = [EXCLUSION.purchases, EXCLUSION.returns, EXCLUSION.noCustomer, EXCLUSION.noDate, EXCLUSION.noAmount, EXCLUSION.afterAnalysisDate];
@@ -103,16 +107,36 @@ export function checksQuery(params: Cte, ctx: RecipeContext): string {
       asof,
       { name: "reasons", body: `SELECT * FROM (VALUES ${reasons.map((r, i) => `(${i + 1}, ${sqlString(r)})`).join(", ")}) AS v(ord, "check")` },
       { name: "counted", body: `SELECT ${reason} AS "check", count(*) AS rows, sum(t.amount) AS amount\nFROM tx_roles AS t, as_of AS a\nGROUP BY 1` },
+      unreadableDates(ctx),
     ],
-    `SELECT "check", rows, amount, analysis_date FROM (
-  SELECT r.ord, r."check", COALESCE(c.rows, 0) AS rows, c.amount, (SELECT day FROM as_of) AS analysis_date
+    `SELECT "check", rows, amount, analysis_date, examples FROM (
+  SELECT r.ord, r."check", COALESCE(c.rows, 0) AS rows, c.amount, (SELECT day FROM as_of) AS analysis_date,
+    CASE WHEN r."check" = ${sqlString(EXCLUSION.noDate)} THEN (SELECT examples FROM unreadable_dates) END AS examples
   FROM reasons AS r LEFT JOIN counted AS c USING ("check")
   UNION ALL
-  SELECT 0, ${sqlString(EXCLUSION.nothingLeft)}, 0, NULL, (SELECT day FROM as_of)
+  SELECT 0, ${sqlString(EXCLUSION.nothingLeft)}, 0, NULL, (SELECT day FROM as_of), NULL
   WHERE NOT EXISTS (SELECT 1 FROM counted WHERE "check" = ${sqlString(EXCLUSION.purchases)})
 )
 ORDER BY ord`,
   );
+}
+
+/** `unreadable_dates`: up to 3 distinct values of the date column that are there but cannot be read as dates. */
+function unreadableDates(ctx: RecipeContext): Cte {
+  const binding = ctx.tables.transactions;
+  const column = binding.roles.date;
+  return {
+    name: "unreadable_dates",
+    comment: "examples of date values that could not be read (shown with the count of rows left out for it)",
+    body: `SELECT string_agg(v, ', ' ORDER BY v) AS examples FROM (
+  SELECT DISTINCT CAST(${quoteIdent(column)} AS VARCHAR) AS v
+  FROM ${quoteIdent(binding.table)}
+  WHERE ${quoteIdent(column)} IS NOT NULL AND ${dateSql(column)} IS NULL
+  ORDER BY v
+  LIMIT 3
+)`,
+    reads: [binding.table],
+  };
 }
 
 /** The look-back window parameter in months (0 = all history up to the analysis date). */

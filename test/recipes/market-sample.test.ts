@@ -21,9 +21,9 @@ beforeAll(async () => {
 afterAll(() => engine.close());
 
 describe("MARKET_RECIPES and CATALOGUE", () => {
-  it("lists recipes 14-25 in catalogue order after recipes 1-13, each findable", () => {
-    expect(MARKET_RECIPES.map((r) => r.id)).toEqual(["satisfaction-nps", "importance-performance", "category-affinity", "basket-associations", "competitor-breakdown", "swot", "market-priority", "price-position", "account-risk", "trend-forecast", "funnel", "kpi-scorecard"]);
-    expect(CATALOGUE.slice(-12)).toEqual(MARKET_RECIPES);
+  it("lists recipes 14-25 in catalogue order after recipes 1-13, then deal segments, each findable", () => {
+    expect(MARKET_RECIPES.map((r) => r.id)).toEqual(["satisfaction-nps", "importance-performance", "category-affinity", "basket-associations", "competitor-breakdown", "swot", "market-priority", "price-position", "account-risk", "trend-forecast", "funnel", "kpi-scorecard", "deal-segments"]);
+    expect(CATALOGUE.slice(-13)).toEqual(MARKET_RECIPES);
     for (const r of MARKET_RECIPES) expect(findRecipe(r.id)).toBe(r);
   });
 

@@ -1,7 +1,8 @@
 // The CTEs of formula CLV, shared by the lifetime-value recipe and the value matrix:
 // CLV = sum over t = 0..T-1 of m * r^t / (1 + d)^t, minus acquisition cost.
+import { RETENTION_SHORT_HISTORY } from "../../messages/recipes";
 import type { ParamSpec } from "../params";
-import type { Cte } from "../sql";
+import { sqlString, type Cte } from "../sql";
 
 /** The parameters of formula CLV (retention automatic by default: the observed yearly rate). */
 export const FORMULA_PARAMS: readonly ParamSpec[] = [
@@ -29,11 +30,14 @@ GROUP BY customer_id`,
     },
     {
       name: "rate",
-      comment: "r = the parameter, else buyers of the year before who bought again in the last year / buyers of the year before",
+      comment: "r = the parameter, else buyers of the year before who bought again in the last year / buyers of the year before;\n-- prior_months: whole months of data before the last 12 (an observed r on fewer than 12 rests on a partial year)",
       body: `SELECT COALESCE(p.retention,
   (SELECT count(*) FILTER (WHERE bought_year_before AND bought_last_year) / NULLIF(count(*) FILTER (WHERE bought_year_before), 0) FROM yearly)) AS r,
-  p.retention IS NULL AS observed
-FROM params AS p`,
+  p.retention IS NULL AS observed,
+  h.prior_months,
+  CASE WHEN p.retention IS NULL AND h.prior_months < 12 THEN format(${sqlString(RETENTION_SHORT_HISTORY)}, h.prior_months) END AS retention_note
+FROM params AS p,
+  (SELECT greatest(0, date_diff('month', min(t.date), any_value(a.day) - INTERVAL 12 MONTH)) AS prior_months FROM tx AS t, as_of AS a) AS h`,
     },
     {
       name: "factor",

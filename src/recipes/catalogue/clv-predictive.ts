@@ -81,7 +81,9 @@ const fit = lib.fitBgNbd(customers.map((c) => ({ x: c.x, tx: c.t_x, T: c.T })));
 if (!fit.ok) throw new Error(fit.error);
 for (const warning of fit.value.warnings) log(warning);
 const { r, alpha, a, b } = fit.value.params;
-return [{ r, alpha, a, b, loglik: fit.value.logLikelihood, converged: fit.value.convergence.converged, customers: fit.value.customers }];`;
+// Standard errors from the curvature of the likelihood at the optimum: a large one means the data barely tell.
+const se = fit.value.standardErrors;
+return [{ r, alpha, a, b, se_r: se.r, se_alpha: se.alpha, se_a: se.a, se_b: se.b, loglik: fit.value.logLikelihood, converged: fit.value.convergence.converged, customers: fit.value.customers }];`;
 }
 
 /** The ts cell fitting Gamma-Gamma on the repeat buyers' mean repeat spend: one row p, q, gamma. */
@@ -97,7 +99,8 @@ if (!fit.ok) throw new Error(fit.error);
 for (const warning of fit.value.warnings) log(warning);
 if (fit.value.params.q <= 1) throw new Error(fit.value.warnings.join(" ")); // q <= 1: no finite mean spend
 const { p, q, gamma } = fit.value.params;
-return [{ p, q, gamma, loglik: fit.value.logLikelihood, converged: fit.value.convergence.converged, customers: fit.value.customers }];`;
+const se = fit.value.standardErrors;
+return [{ p, q, gamma, se_p: se.p, se_q: se.q, se_gamma: se.gamma, loglik: fit.value.logLikelihood, converged: fit.value.convergence.converged, customers: fit.value.customers }];`;
 }
 
 /** Settings of the per-customer valuation cell. */

@@ -58,7 +58,7 @@ ORDER BY lifetime_value DESC, customer_id`,
     const cost = mappedCost ? "COALESCE(c.acquisition_cost, p.acquisition_cost)" : "p.acquisition_cost";
     const formulaSql = withQuery(
       [params, ...transactionCtes(ctx), ...formulaCtes(column), ...(mappedCost ? customerCtes(ctx, ["acquisition_cost"]) : [])],
-      `SELECT y.customer_id, y.m AS yearly_${measure}, r.r AS retention, r.observed AS retention_observed, p.discount, p.horizon,
+      `SELECT y.customer_id, y.m AS yearly_${measure}, r.r AS retention, r.observed AS retention_observed, r.retention_note, p.discount, p.horizon,
   f.f AS factor, y.m * f.f AS gross_clv, ${cost} AS acquisition_cost,
   y.m * f.f - ${cost} AS lifetime_value
 FROM yearly AS y CROSS JOIN rate AS r CROSS JOIN factor AS f CROSS JOIN params AS p${mappedCost ? "\nLEFT JOIN cust AS c ON c.customer_id = y.customer_id" : ""}
@@ -69,7 +69,8 @@ ORDER BY lifetime_value DESC, y.customer_id`,
       formula
         ? `-- Formula CLV per customer: m = ${measure} in the last 12 months; r = yearly retention; d = discount rate;
 -- CLV = sum over t = 0..T-1 of m * r^t / (1 + d)^t - acquisition cost (${mappedCost ? "the mapped column, else the parameter" : "the parameter"}).
--- r is observed from the data unless set; it is NULL (and so is CLV) when nobody bought in the year before.
+-- r is observed from the data unless set; it is NULL (and so is CLV) when nobody bought in the year before;
+-- retention_note says when it rests on less than 12 months of data before the last 12.
 ${RETURNS_NOTE}
 ${formulaSql}`
         : `-- Historic CLV per customer: ${measure} to date (net of returns), up to the analysis date.\n${RETURNS_NOTE}\n${historic}`,

@@ -4,7 +4,7 @@ import { CellWriter } from "../cells";
 import { customersSlot } from "../customers";
 import { paramsCte } from "../mapping";
 import type { Recipe } from "../recipe";
-import { withQuery } from "../sql";
+import { exactRatio, withQuery } from "../sql";
 import { dealChecks, dealCtes, OUTCOME_PARAMS } from "./deal-inputs";
 import { dealsSlot, segmentNeeds, segmentParam, slotHas } from "./market-inputs";
 
@@ -22,7 +22,7 @@ export const competitorBreakdown: Recipe = {
     const by = ctx.params.text("segment_by");
     const params = paramsCte(competitorBreakdown.params, ctx.params, ["won", "lost"]);
     const ctes = [params, ...dealCtes(ctx, by)];
-    const price = "CASE WHEN outcome <> 'open' AND competitor <> '(none)' AND competitor_price > 0 THEN our_price / competitor_price END";
+    const price = `CASE WHEN outcome <> 'open' AND competitor <> '(none)' AND competitor_price > 0 THEN ${exactRatio("our_price", "competitor_price")} END`;
     const main = w.sql(
       undefined,
       `-- Deals by competitor: won, lost, open; win rate = won / (won + lost); lost_revenue_share = the amount lost

@@ -21,18 +21,29 @@ export function outcomeSql(ctx: RecipeContext, stage = "d.stage"): string {
   return `CASE WHEN list_contains(${won}, lower(trim(${stage}))) THEN 'won' WHEN list_contains(${lost}, lower(trim(${stage}))) THEN 'lost' ELSE 'open' END`;
 }
 
+/** Attributes of the deal itself that segment deals (the sales agent, product, lead source, the deal's region). */
+export const DEAL_SEGMENTS: Readonly<Record<string, string>> = { owner: "owner", product: "product", source: "source", deal_region: "region" };
+
+/** The segment of a deal row `d` joined to its customer `c`: a deal attribute, a customer attribute, or `All`. */
+export function dealSegmentSql(by: string): string {
+  return by in DEAL_SEGMENTS ? `COALESCE(d.${DEAL_SEGMENTS[by]}, '(unknown)')` : segmentSql(by);
+}
+
 /**
- * The CTEs `deal_roles` (mapping), `cust` when segmenting, and `deal`: one row per deal id (a deal listed
- * twice keeps its last row by close or create date), with outcome, `(none)` for no competitor, and segment.
+ * The CTEs `deal_roles` (mapping), `cust` when segmenting by a customer attribute, and `deal`: one row per deal
+ * id (a deal listed twice keeps its last row by close or create date), with outcome, `(none)` for no
+ * competitor, and segment (`by`: none, a customer attribute, or a key of DEAL_SEGMENTS).
  */
 export function dealCtes(ctx: RecipeContext, by: string): Cte[] {
-  const roles = ["deal_id", "stage", "customer_id", "competitor", "our_price", "competitor_price", "amount", "loss_reason", "created", "closed"];
+  const base = ["deal_id", "stage", "customer_id", "competitor", "our_price", "competitor_price", "amount", "loss_reason", "created", "closed"];
+  const roles = by in DEAL_SEGMENTS ? [...base, DEAL_SEGMENTS[by]] : base;
+  const byCustomer = by !== "none" && !(by in DEAL_SEGMENTS);
   const has = (r: string) => slotHas(ctx, "deals", r);
   const col = (r: string, type: string) => (has(r) ? `d.${r}` : `CAST(NULL AS ${type}) AS ${r}`);
   const order = [has("closed") ? "d.closed" : null, has("created") ? "d.created" : null].filter(Boolean).join(", ");
   return [
     roleCte("deal_roles", "deals", ctx.tables.deals, roles),
-    ...(by === "none" ? [] : customerCtes(ctx, [by])),
+    ...(byCustomer ? customerCtes(ctx, [by]) : []),
     {
       name: "deal",
       comment: "one row per deal: its outcome, competitor ((none) when not named) and segment",
@@ -40,8 +51,8 @@ export function dealCtes(ctx: RecipeContext, by: string): Cte[] {
   COALESCE(NULLIF(trim(${has("competitor") ? "d.competitor" : "NULL"}), ''), '(none)') AS competitor,
   ${col("amount", "DOUBLE")}, ${col("our_price", "DOUBLE")}, ${col("competitor_price", "DOUBLE")},
   ${col("loss_reason", "VARCHAR")}, ${col("created", "DATE")}, ${col("closed", "DATE")},
-  ${segmentSql(by)} AS segment
-FROM deal_roles AS d${by === "none" ? "" : "\nLEFT JOIN cust AS c ON c.customer_id = d.customer_id"}
+  ${dealSegmentSql(by)} AS segment
+FROM deal_roles AS d${byCustomer ? "\nLEFT JOIN cust AS c ON c.customer_id = d.customer_id" : ""}
 WHERE d.deal_id IS NOT NULL
 QUALIFY row_number() OVER (PARTITION BY d.deal_id ORDER BY ${order ? `${order.split(", ").map((o) => `${o} DESC NULLS LAST`).join(", ")}, ` : ""}d.stage) = 1`,
     },

@@ -1,11 +1,12 @@
 // Recipe 24, funnel: deals per stage and the conversion from each stage to the next, by segment or account
-// manager. A deal counts as having passed every stage before the furthest one it reached (skipped ones too).
-import { badStages, MARKET_CHECKS } from "../../messages/recipes";
+// manager. A deal counts as having passed every stage before the furthest one it reached (skipped ones too);
+// with per-stage date columns, a deal that has a stage's date has reached that stage.
+import { badStageDates, badStages, MARKET_CHECKS } from "../../messages/recipes";
 import { CellWriter } from "../cells";
 import { customerCtes, customersSlot } from "../customers";
-import { paramsCte, roleCte } from "../mapping";
-import type { Recipe } from "../recipe";
-import { sqlString, withQuery } from "../sql";
+import { paramsCte, roleCte, roleExpression } from "../mapping";
+import type { Recipe, RecipeContext } from "../recipe";
+import { quoteIdent, sqlString, withQuery, type Cte } from "../sql";
 import { inputChecks, segmentNeeds, slotHas, segmentParam, segmentSql, splitList } from "./market-inputs";
 
 /** Stage counts and stage-to-stage conversion of the deal pipeline. */
@@ -18,14 +19,20 @@ export const funnel: Recipe = {
   params: [
     { name: "stages", type: "text", label: "Stages in order (comma-separated; the last is usually won)", default: "lead,opportunity,quote,won" },
     segmentParam("none"),
+    { name: "stage_dates", type: "text", label: "Per-stage date columns (stage=column, comma-separated; a deal with the date reached the stage)", default: "" },
   ],
   needs: (p) => [...segmentNeeds(p.text("segment_by")), ...(p.text("segment_by") === "none" ? [] : [{ slot: "deals", anyOf: ["customer_id"], because: "segments come from the customer of each deal" }])],
-  validate: (p) => (splitList(p.text("stages")).length >= 2 && splitList(p.text("stages")).length === p.text("stages").split(",").filter((s) => s.trim()).length ? [] : [badStages(p.text("stages"))]),
+  validate: (p) => {
+    const stages = splitList(p.text("stages"));
+    if (stages.length < 2 || stages.length !== p.text("stages").split(",").filter((s) => s.trim()).length) return [badStages(p.text("stages"))];
+    return stageDates(p.text("stage_dates"), stages) ? [] : [badStageDates(p.text("stage_dates"), stages)];
+  },
   build(ctx) {
     const w = new CellWriter(funnel, ctx);
     const by = ctx.params.text("segment_by");
     const stages = splitList(ctx.params.text("stages"));
-    const params = paramsCte(funnel.params, ctx.params, ["stages"]);
+    const params = paramsCte(funnel.params, ctx.params, ["stages", "stage_dates"]);
+    const dated = stageDates(ctx.params.text("stage_dates"), stages) ?? [];
     const deals = roleCte("deal_roles", "deals", ctx.tables.deals, ["deal_id", "stage", "customer_id"]);
     const main = w.sql(
       undefined,
@@ -34,18 +41,20 @@ export const funnel: Recipe = {
 -- that stage and every stage before it, so a skipped stage is still passed. A deal whose stages are all
 -- unlisted (e.g. "lost" without a history) counts at the first stage only. recorded = deals with a row at
 -- the stage; skipped = deals that passed the stage with no row for it (only a stage history shows these).
--- conversion = reached / reached at the previous stage; overall = reached / reached at the first stage.
+-- conversion = reached / reached at the previous stage; overall = reached / reached at the first stage.${dated.length ? `
+-- Per-stage dates (${dated.map((d) => `${d.stage}=${d.column}`).join(", ")}): a deal with the date has reached the stage.` : ""}
 ${withQuery(
   [
     params,
     deals,
     ...(by === "none" ? [] : customerCtes(ctx, [by])),
+    ...stageDatedCte(ctx, dated, stages),
     { name: "stage_list", body: `SELECT * FROM (VALUES ${stages.map((s, i) => `(${i + 1}, ${sqlString(s)})`).join(", ")}) AS v(position, stage)` },
     {
       name: "positioned",
       body: `SELECT d.deal_id, ${slotHas(ctx, "deals", "customer_id") ? "d.customer_id" : "CAST(NULL AS VARCHAR) AS customer_id"}, s.position
 FROM deal_roles AS d LEFT JOIN stage_list AS s ON lower(trim(d.stage)) = lower(s.stage)
-WHERE d.deal_id IS NOT NULL`,
+WHERE d.deal_id IS NOT NULL${dated.length ? "\nUNION ALL\nSELECT deal_id, customer_id, position FROM stage_dated" : ""}`,
     },
     {
       name: "per_deal",
@@ -89,3 +98,29 @@ ORDER BY g.segment, s.position`,
     return w.cells;
   },
 };
+
+/** Parses `stage=column, ...` (stages matched ignoring case); undefined when unreadable or a stage is not listed. */
+export function stageDates(text: string, stages: readonly string[]): { stage: string; column: string; position: number }[] | undefined {
+  const out: { stage: string; column: string; position: number }[] = [];
+  for (const item of text.split(",").map((s) => s.trim()).filter(Boolean)) {
+    const at = item.indexOf("=");
+    const stage = item.slice(0, at).trim();
+    const column = item.slice(at + 1).trim();
+    const position = stages.findIndex((s) => s.toLowerCase() === stage.toLowerCase()) + 1;
+    if (at < 0 || !column || position === 0) return undefined;
+    out.push({ stage, column, position });
+  }
+  return out;
+}
+
+/** `stage_dated`: one row per deal and stage whose date column holds a readable date. */
+function stageDatedCte(ctx: RecipeContext, dated: readonly { column: string; position: number }[], stages: readonly string[]): Cte[] {
+  if (!dated.length) return [];
+  const binding = ctx.tables.deals;
+  const id = roleExpression(binding.roles.deal_id, "id");
+  const customer = slotHas(ctx, "deals", "customer_id") ? roleExpression(binding.roles.customer_id, "id") : "CAST(NULL AS VARCHAR)";
+  const rows = dated.map(
+    (d) => `SELECT ${id} AS deal_id, ${customer} AS customer_id, ${d.position} AS position\nFROM ${quoteIdent(binding.table)}\nWHERE ${roleExpression(d.column, "date")} IS NOT NULL`,
+  );
+  return [{ name: "stage_dated", comment: `deals with the date of a stage (${stages.length} stages listed)`, body: rows.join("\nUNION ALL\n"), reads: [binding.table] }];
+}

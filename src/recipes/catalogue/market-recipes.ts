@@ -13,6 +13,7 @@ import { accountRisk } from "./account-risk";
 import { trendForecast } from "./trend-forecast";
 import { funnel } from "./funnel";
 import { kpiScorecard } from "./kpi-scorecard";
+import { dealSegments } from "./deal-segments";
 
-/** Recipes 14-25: needs, satisfaction, competitors, market priority and key-account risk. */
-export const MARKET_RECIPES: readonly Recipe[] = [satisfactionNps, importancePerformance, categoryAffinity, basketAssociations, competitorBreakdown, swot, marketPriority, pricePosition, accountRisk, trendForecast, funnel, kpiScorecard];
+/** Recipes 14-25 (needs, satisfaction, competitors, market priority, key-account risk), then deal segments. */
+export const MARKET_RECIPES: readonly Recipe[] = [satisfactionNps, importancePerformance, categoryAffinity, basketAssociations, competitorBreakdown, swot, marketPriority, pricePosition, accountRisk, trendForecast, funnel, kpiScorecard, dealSegments];

@@ -4,7 +4,7 @@ import { CellWriter } from "../cells";
 import { customersSlot } from "../customers";
 import { paramsCte } from "../mapping";
 import type { Recipe } from "../recipe";
-import { withQuery } from "../sql";
+import { exactRatio, withQuery } from "../sql";
 import { dealChecks, dealCtes, OUTCOME_PARAMS } from "./deal-inputs";
 import { segmentNeeds, segmentParam } from "./market-inputs";
 
@@ -30,7 +30,7 @@ export const pricePosition: Recipe = {
       {
         name: "priced",
         comment: "deals with both prices and a named competitor; price_index = our price / their price",
-        body: `SELECT *, our_price / competitor_price AS price_index,
+        body: `SELECT *, ${exactRatio("our_price", "competitor_price")} AS price_index,
   CASE WHEN our_price / competitor_price < 1 - p.band THEN '1 cheaper'
        WHEN our_price / competitor_price > 1 + p.band THEN '3 dearer'
        ELSE '2 on par' END AS band_key

@@ -1,7 +1,9 @@
 // The BG/NBD model of repeat buying (Fader, Hardie & Lee 2005, "Counting your customers the easy way"):
 // its likelihood on compressed (x, t_x, T) summaries, the maximum-likelihood fit, P(alive) and the
 // conditional and unconditional expected numbers of repeat purchases.
+import { modelMessages } from "../../messages/models";
 import { fitMaximumLikelihood } from "./fit";
+import { standardErrors } from "./standard-errors";
 import type { Convergence } from "./optimize";
 import { failure, success, type ModelResult } from "./result";
 import { digamma, hyp2f1Minus1, logAddExp, logGamma } from "./special-functions";
@@ -20,6 +22,8 @@ export interface BgNbdParams {
 /** A maximum-likelihood BG/NBD fit: parameters, log-likelihood, data size and the optimizer's report. */
 export interface BgNbdFit {
   readonly params: BgNbdParams;
+  /** Standard errors from the numerical Hessian of the log-likelihood at the optimum (NaN: not determined). */
+  readonly standardErrors: BgNbdParams;
   readonly logLikelihood: number;
   readonly customers: number;
   /** Distinct (x, t_x, T) rows the likelihood was evaluated on. */
@@ -118,13 +122,24 @@ export function fitBgNbd(rows: readonly RfmSummary[]): ModelResult<BgNbdFit> {
   if (!fit.ok) return fit;
   const [r, alphaScaled, a, b] = fit.value.theta;
   const params = { r, alpha: alphaScaled * scale, a, b };
+  const se = standardErrors((t) => logLikelihood(toParams(t), data), [params.r, params.alpha, params.a, params.b]).se;
+  const standardErrorsOf = toParams(se);
+  const warnings = [...fit.value.warnings];
+  // The dropout parameter a is what the data pin down last: little churn leaves it near 0 or undetermined.
+  const dropoutUnclear = !(se[2] <= params.a) || params.a / (params.a + params.b) < 0.01;
+  if (dropoutUnclear) warnings.push(modelMessages.littleChurn(params.a, se[2]));
+  (["r", "alpha", "b"] as const).forEach((name, k) => {
+    const i = [0, 1, 3][k];
+    if (!(se[i] <= params[name])) warnings.push(modelMessages.poorlyDetermined(MODEL, name, params[name], se[i]));
+  });
   return success({
     params,
+    standardErrors: standardErrorsOf,
     logLikelihood: logLikelihood(params, data),
     customers: data.customers,
     rows: data.x.length,
     convergence: fit.value.convergence,
-    warnings: fit.value.warnings,
+    warnings,
   });
 }
 

@@ -3,6 +3,7 @@
 // CDNOW fit uses x = repeat purchases and the mean spend of those repeat purchases (first purchase left out).
 import { modelMessages } from "../../messages/models";
 import { fitMaximumLikelihood } from "./fit";
+import { standardErrors } from "./standard-errors";
 import type { Convergence } from "./optimize";
 import { failure, success, type ModelResult } from "./result";
 import { digamma, logGamma } from "./special-functions";
@@ -29,6 +30,8 @@ export interface GammaGammaParams {
 /** A maximum-likelihood Gamma-Gamma fit: parameters, log-likelihood, customers used and left out, optimizer report. */
 export interface GammaGammaFit {
   readonly params: GammaGammaParams;
+  /** Standard errors from the numerical Hessian of the log-likelihood at the optimum (NaN: not determined). */
+  readonly standardErrors: GammaGammaParams;
   readonly logLikelihood: number;
   /** Customers with x > 0 that the fit used. */
   readonly customers: number;
@@ -147,11 +150,16 @@ export function fitGammaGamma(rows: readonly SpendSummary[]): ModelResult<GammaG
   const [p, q, gammaScaled] = fit.value.theta;
   const params = { p, q, gamma: gammaScaled * scale };
   const frequencySpendCorrelation = weightedCorrelation(data.x, data.mean, data.count);
+  const se = standardErrors(([pp, qq, gg]) => logLikelihood({ p: pp, q: qq, gamma: gg }, data), [p, q, params.gamma]).se;
   const warnings = [...fit.value.warnings];
+  (["p", "q", "gamma"] as const).forEach((name, i) => {
+    if (!(se[i] <= params[name])) warnings.push(modelMessages.poorlyDetermined(MODEL, name, params[name], se[i]));
+  });
   if (Math.abs(frequencySpendCorrelation) > CORRELATION_WARNING) warnings.push(modelMessages.spendFrequencyCorrelated(frequencySpendCorrelation));
   if (q <= 1) warnings.push(modelMessages.infiniteMeanSpend(q));
   return success({
     params,
+    standardErrors: { p: se[0], q: se[1], gamma: se[2] },
     logLikelihood: logLikelihood(params, data),
     customers: data.customers,
     excluded,
