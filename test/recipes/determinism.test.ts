@@ -13,7 +13,7 @@ import { serializeNotebook } from "../../src/notebook/serialize";
 import type { Notebook } from "../../src/notebook/types";
 import { openSession } from "../../src/session/session";
 import type { Session } from "../../src/session/types";
-import type { CodeRunner } from "../../src/session/code-runner";
+import type { CodeRunner } from "../../src/code/runner";
 import { nodeCodeRunner } from "../../src/sandbox-node/node-runner";
 import { root } from "./helpers";
 import { writeCsv } from "./recipe-session";
