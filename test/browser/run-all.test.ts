@@ -57,9 +57,8 @@ describe("Run all", () => {
         (document.querySelector('[data-action="run-all"]') as HTMLButtonElement).click();
       });
       const computing = page.locator('[data-cell][data-kind="sql"], [data-cell][data-kind="chart"]');
-      await expect
-        .poll(async () => (await computing.evaluateAll((els) => els.map((e) => e.getAttribute("data-state")))).every((s) => s === "done"), { timeout: 60_000 })
-        .toBe(true);
+      const states = () => computing.evaluateAll((els) => els.map((e) => e.getAttribute("data-state")));
+      await expect.poll(async () => (await states()).every((s) => s === "done"), { timeout: 60_000 }).toBe(true);
       await page.locator('[data-role="run-progress"]').waitFor({ state: "detached" });
       const record = await page.evaluate(() => (window as unknown as { record: RunRecord }).record);
 
