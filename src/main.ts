@@ -28,8 +28,6 @@ const bench = new Workbench({
   toSource: fileSourceFromFile,
   onOpen: () => runner.reset(),
   preview: async (table, limit) => (await engine).query(`SELECT * FROM ${quoteIdent(table)} LIMIT ${Math.max(0, Math.floor(limit))}`),
-  // The session has no call to drop a table yet; the loaded tables live in the main catalog.
-  dropTable: async (table) => void (await (await engine).query(`DROP TABLE IF EXISTS main.${quoteIdent(table)}`)),
 });
 
 engine.then(

@@ -11,6 +11,7 @@ export const sessionMessages = {
   missingData: (table: string, file: string) => `Load ${file} for table ${table}: the notebook reads it.`,
   unknownCell: (id: string) => `No cell with id ${id}`,
   unknownTable: (table: string) => `No data source named ${table} in this notebook`,
+  notLoaded: (table: string) => `No loaded table named ${table} to remove`,
   noRunner: () => "TypeScript cells cannot run here: this session has no code runner.",
   cancelled: () => "The run was stopped.",
   unknownName: (name: string) => `unknown name ${name}: no cell (and no built-in) is called that. Was it renamed or deleted?`,

@@ -9,6 +9,7 @@ import { parseNotebook } from "../notebook/parse";
 import { serializeNotebook } from "../notebook/serialize";
 import type { Notebook } from "../notebook/types";
 import { createRuntime } from "../runtime/runtime";
+import { quoteIdent } from "../sql/ident";
 import { createRunLogs } from "./cell-log";
 import { createCellStates } from "./cell-states";
 import { withInsertedCell, withMovedCell, withName, withoutCell, withSource } from "./document";
@@ -191,6 +192,21 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
       publisher.changed();
       publisher.flush();
       return report;
+    },
+    async dropTable(table) {
+      const e = engine ?? (await ready);
+      if (!e) throw new Error(engineProblem ?? m.engineFailed("unknown"));
+      const loaded = tables.find((t) => t.name.toLowerCase() === table.toLowerCase());
+      if (!loaded) throw new Error(m.notLoaded(table));
+      // Loaded tables live in the main catalog; cell results live elsewhere and are left alone.
+      await e.query(`DROP TABLE IF EXISTS main.${quoteIdent(loaded.name)}`);
+      tables = tables.filter((t) => t !== loaded);
+      loadedFrom.delete(loaded.name);
+      const readers = readersOf(loaded.name, program.current.cells);
+      runtime.invalidate(readers);
+      publisher.changed();
+      publisher.flush();
+      return readers;
     },
     setRoles(table, roles) {
       const file = notebook().frontMatter.data[table]?.file ?? loadedFrom.get(table);

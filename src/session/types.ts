@@ -165,6 +165,11 @@ export interface Session {
    * live when they had run).
    */
   loadFile(source: FileSource, options?: LoadOptions & { table?: string }): Promise<LoadReport>;
+  /**
+   * Drops a loaded table from the database; its declaration stays in the front matter (the notebook
+   * asks for the file again). The cells reading it go stale; resolves with their ids.
+   */
+  dropTable(table: string): Promise<string[]>;
   /** Sets the column roles for a declared table (saved in the front matter). */
   setRoles(table: string, roles: Record<string, string>): void;
 }

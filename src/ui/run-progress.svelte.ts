@@ -1,8 +1,6 @@
-// "Run all" progress derived from the cells' own states: how many of the cells it runs have
-// finished since it started, and which one is running now.
-import type { CellState } from "../session/types";
-
-const RUNS = new Set(["sql", "chart", "ts"]);
+// "Run all" progress as the session tells it ("progress" events): how many of the cells it runs have
+// finished, out of how many, and which one is running now.
+import type { SessionEvent } from "../session/types";
 
 /** The progress of the current "Run all", if one is going. */
 export class RunProgress {
@@ -11,33 +9,23 @@ export class RunProgress {
   done = $state(0);
   /** The name (or id) of the cell running now. */
   running: string | undefined = $state(undefined);
-  private startStates = new Map<string, CellState>();
-  private finished = new Set<string>();
 
-  /** Starts counting over the cells a run of the whole notebook runs. */
-  start(cells: readonly CellState[]): void {
-    const runs = cells.filter((c) => RUNS.has(c.cell.kind));
-    this.startStates = new Map(runs.map((c) => [c.cell.id, c]));
-    this.finished = new Set();
-    this.total = runs.length;
+  /** Starts showing a run of the whole notebook (its numbers come with the session's events). */
+  start(): void {
+    this.total = 0;
     this.done = 0;
     this.running = undefined;
     this.active = true;
   }
 
-  /** Notes cells whose state changed: a cell counts once it finished (done or failed) after the start. */
-  observe(changed: readonly CellState[]): void {
-    if (!this.active) return;
-    for (const c of changed) {
-      const before = this.startStates.get(c.cell.id);
-      if (!before) continue;
-      if (c.status === "running") this.running = c.cell.name ?? c.cell.id;
-      else if (c !== before && (c.status === "done" || c.status === "error")) this.finished.add(c.cell.id);
-    }
-    this.done = this.finished.size;
+  /** Takes one of the session's "progress" events. */
+  observe(event: Extract<SessionEvent, { type: "progress" }>): void {
+    this.done = event.done;
+    this.total = event.total;
+    this.running = event.running;
   }
 
-  /** Ends the count (the run finished or stopped). */
+  /** Ends the run (it finished or stopped). */
   stop(): void {
     this.active = false;
     this.running = undefined;

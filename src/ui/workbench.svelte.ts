@@ -1,16 +1,16 @@
 // The UI's state: a reactive mirror of the session plus what only the screen cares about (loads in
 // progress, load errors, notices, the file behind each table so it can be reloaded). Components
 // read it and call its methods; it calls the Session, and nothing here knows about DuckDB.
-import type { Session, SessionState } from "../session/types";
+import type { Session, SessionEvent, SessionState } from "../session/types";
 import type { FileSource, LoadReport, TableSummary } from "../engine/engine";
 import type { ResultTable } from "../table/result";
 import { ui } from "../messages/ui";
-import { quoteIdent } from "../sql/ident";
 import { RoleMappings } from "./roles.svelte";
 import { CellSlots } from "./cell-slots.svelte";
 import { CellEditing } from "./editing.svelte";
 import { RunProgress } from "./run-progress.svelte";
 import { TableList } from "./table-list.svelte";
+import { VisibleCells } from "./visible-cells";
 import { completionSchema } from "./completion";
 
 /** A file being fetched or loaded, for the progress bar. */
@@ -40,8 +40,6 @@ export interface WorkbenchDeps {
   readonly preview?: (table: string, limit: number) => Promise<ResultTable>;
   /** Called after another notebook was opened (main.ts gives the new notebook a fresh code sandbox). */
   readonly onOpen?: () => void;
-  /** Drops a loaded table from the database (the session has no call for it yet). */
-  readonly dropTable?: (table: string) => Promise<void>;
 }
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -66,6 +64,8 @@ export class Workbench {
   readonly editing: CellEditing = new CellEditing(this);
   readonly progress = new RunProgress();
   readonly tableList = new TableList();
+  /** The cell views on screen, which "Run all" runs first. */
+  readonly visible = new VisibleCells();
   /** What SQL editors complete (replaced only when a table or a SQL cell's columns change). */
   schema: Record<string, string[]> = $state.raw({});
   private schemaKey = "";
@@ -75,14 +75,25 @@ export class Workbench {
     this.deps = deps;
     this.session = deps.session;
     this.state = $state.raw(this.session.getState());
-    this.update(this.state);
-    this.session.subscribe((s) => this.update(s));
+    this.cells.order(this.state.notebook.cells.map((c) => c.id), (id) => this.session.cellState(id));
+    this.updateSchema();
+    this.session.on((event) => this.follow(event));
   }
 
-  private update(state: SessionState): void {
-    this.state = state;
-    this.progress.observe(this.cells.sync(state.cells));
-    const schema = completionSchema(state);
+  /** A cell's change reaches only its own slot; the snapshot (for views of the whole) is the session's own. */
+  private follow(event: SessionEvent): void {
+    if (event.type === "progress") return this.progress.observe(event);
+    this.state = this.session.getState();
+    if (event.type === "document") {
+      this.cells.order(event.notebook.cells.map((c) => c.id), (id) => this.session.cellState(id));
+    } else if (event.type === "cell") {
+      this.cells.set(event.state);
+      if (event.state.cell.kind === "sql") this.updateSchema();
+    } else if (event.type === "tables") this.updateSchema();
+  }
+
+  private updateSchema(): void {
+    const schema = completionSchema(this.state);
     const key = JSON.stringify(Object.entries(schema));
     if (key !== this.schemaKey) {
       this.schemaKey = key;
@@ -97,13 +108,14 @@ export class Workbench {
 
   /** Drops a table from the database; the cells that read it are marked. */
   async removeTable(table: string): Promise<void> {
+    let readers: readonly string[];
     try {
-      await this.deps.dropTable?.(table);
+      readers = await this.session.dropTable(table);
     } catch (error) {
       this.notify(ui.removeFailed(table, reason(error)));
       return;
     }
-    this.tableList.remove(table, this.state.cells);
+    this.tableList.remove(table, readers);
     const reports = new Map(this.reports);
     reports.delete(table);
     this.reports = reports;
@@ -211,9 +223,10 @@ export class Workbench {
   /** Runs the whole notebook; the user asking to run is their word that it may run. */
   async runAll(): Promise<void> {
     if (!this.state.trusted) this.session.trust();
-    this.progress.start(this.state.cells);
+    this.progress.start();
+    const first = this.visible.in(this.cells.ids);
     // Cell failures show on their cells; anything thrown past them is shown, never left unhandled.
-    await this.session.runAll().catch((error: unknown) => this.notify(reason(error)));
+    await this.session.runAll({ first }).catch((error: unknown) => this.notify(reason(error)));
     this.progress.stop();
   }
 

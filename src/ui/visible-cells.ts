@@ -1,0 +1,32 @@
+// Which cells are on screen now, from one IntersectionObserver over every cell view, so "Run all"
+// can run them first and cells further down do not hold them up.
+
+/** The cell views on screen, by cell id. */
+export class VisibleCells {
+  private readonly shown = new Set<string>();
+  private readonly idOf = new WeakMap<Element, string>();
+  private observer: IntersectionObserver | undefined;
+
+  /** Follows `element` (the view of cell `id`) until the returned function is called. */
+  observe(element: Element, id: string): () => void {
+    this.observer ??= new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        const cell = this.idOf.get(entry.target);
+        if (cell === undefined) continue;
+        if (entry.isIntersecting) this.shown.add(cell);
+        else this.shown.delete(cell);
+      }
+    });
+    this.idOf.set(element, id);
+    this.observer.observe(element);
+    return () => {
+      this.observer?.unobserve(element);
+      this.shown.delete(id);
+    };
+  }
+
+  /** The ids of the cells on screen, in the order given by `ids` (the notebook's). */
+  in(ids: readonly string[]): string[] {
+    return ids.filter((id) => this.shown.has(id));
+  }
+}
