@@ -76,8 +76,7 @@ let engine: Engine;
 let runner: CodeRunner;
 let session: Session;
 beforeAll(async () => {
-  engine = await nativeEngine();
-  await engine.query("SET threads = 8");
+  engine = await nativeEngine({ threads: 8 });
   runner = nodeCodeRunner({ timeoutMs: 120_000 });
   session = openSession(engine, { runner, liveDelayMs: false });
   for (const [table, file] of SAMPLE_TABLES) {

@@ -22,6 +22,8 @@ import { checkStatement } from "../statement-guard";
 export interface NativeEngineOptions {
   /** No lockdown: SQL may read and write any file. Only for trusted scripts and tests, never a notebook. */
   readonly unlocked?: boolean;
+  /** DuckDB worker threads (default: one per core), set before the lockdown freezes the configuration. */
+  readonly threads?: number;
 }
 
 /** Opens an in-memory native DuckDB engine, locked down like the browser's unless `unlocked`. */
@@ -33,6 +35,7 @@ export async function nativeEngine(options: NativeEngineOptions = {}): Promise<E
   const scratch = (await mkdtemp(join(tmpdir(), "clientbook-"))) + sep;
   // Spill files go to the private directory, not the working directory (DuckDB's default `.tmp`).
   await connection.run(`SET temp_directory = ${quoteString(`${scratch}spill`)}`);
+  if (options.threads) await connection.run(`SET threads = ${Math.max(1, Math.floor(options.threads))}`);
   if (!options.unlocked) for (const sql of lockdownStatements(stagingPaths(scratch))) await connection.run(sql);
   let closing: Promise<void> | undefined;
   const shell = engineShell(
