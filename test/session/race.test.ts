@@ -9,6 +9,11 @@ afterAll(() => runner.close());
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Polls until `check` holds (a busy machine starts a run's worker late), failing after `ms`. */
+async function until(check: () => boolean, ms: number): Promise<void> {
+  for (const end = Date.now() + ms; !check(); await sleep(20)) if (Date.now() > end) return;
+}
+
 describe("session.setInputValue(id, value) while a reader runs", () => {
   it("supersedes the slow run, and the reader ends fresh with the newest value", async () => {
     const text = notebookText([
@@ -21,10 +26,10 @@ describe("session.setInputValue(id, value) while a reader runs", () => {
       await session.runAll();
       const id = (name: string) => session.getState().cells.find((c) => c.cell.name === name)!.cell.id;
       session.setInputValue(id("delay"), 1);
-      await sleep(700);
+      await until(() => cell(session, "echo").status === "running", 5_000);
       expect(cell(session, "echo")).toMatchObject({ status: "running", stale: true });
       session.setInputValue(id("delay"), 2);
-      await sleep(3500);
+      await until(() => cell(session, "echo").status === "done", 15_000);
       expect(cell(session, "echo")).toMatchObject({ status: "done", stale: false, output: { type: "value", value: 200 } });
     } finally {
       await close();
