@@ -244,7 +244,8 @@ describe("notebook run (charts in the JSON report)", () => {
   it("gives each chart cell the spec as drawn with the rows it received: exact counts, a stated sample", async () => {
     const count = JSON.stringify({ mark: "bar", encoding: { x: { field: "k" }, y: { aggregate: "count" } } });
     const scatter = JSON.stringify({ mark: "point", encoding: { x: { field: "id" }, y: { field: "k" } } });
-    const text = "---\nnotebook: 1\n---\n\n```sql pts\nSELECT range AS id, 'k' || (range % 5) AS k FROM range(200000)\n```\n\n" +
+    const data = "SELECT range AS id, 'k' || (range % 5) AS k FROM range(200000)";
+    const text = "---\nnotebook: 1\n---\n\n```sql pts\n" + data + "\n```\n\n" +
       "```chart by_k data=pts\n" + count + "\n```\n\n```chart dots data=pts\n" + scatter + "\n```\n";
     const out = join(tmp, "charts.json");
     const result = await cli("run", write("charts.md", text), "--json", out);
