@@ -22,7 +22,9 @@ SELECT string_agg(k || '=' || n, ';' ORDER BY k) AS counts FROM (SELECT k, count
 
 ${chart("by_k", { mark: "bar", encoding: { x: { field: "k" }, y: { aggregate: "count" } } })}
 ${chart("hist", { mark: "bar", encoding: { x: { field: "v", bin: true }, y: { aggregate: "count" } } })}
-${chart("monthly", { mark: "line", encoding: { x: { field: "day", timeUnit: "yearmonth" }, y: { aggregate: "count" } } })}
+${chart("monthly", {
+  mark: "line",
+  encoding: { x: { field: "day", timeUnit: "yearmonth" }, y: { aggregate: "count" } } })}
 `;
 
 describe("charts over 1,000,000 rows", () => {
@@ -57,4 +59,20 @@ describe("charts over 1,000,000 rows", () => {
     expect(expected.reduce((sum, [, n]) => sum + Number(n), 0)).toBe(1_000_000);
     expect(await page.locator('[data-cell="by_k"] .note').count()).toBe(0);
   }, 240_000);
+
+  it("start a new cell from the Chart button that draws a count by the result's text column", async () => {
+    const ob = await app.open();
+    const { page } = ob;
+    const data = "SELECT 'r' || (range % 4) AS region, range AS n FROM range(1000)";
+    const text = "---\nnotebook: 1\n---\n\n```sql regions\n" + data + "\n```\n";
+    await openFromDisk(ob, "regions.md", text);
+    await page.locator('[data-action="trust"]').click();
+    await page.locator('[data-cell="regions"] [data-role="result-table"]').waitFor({ timeout: ENGINE_TIMEOUT });
+    await page.locator('[data-action="insert-here"]').last().click();
+    await page.locator('.cell-gap [data-action="add-chart"]').click();
+    const bars = page.frameLocator('[data-cell="chart_1"] iframe[data-role="chart"]').locator("svg .mark-rect path");
+    await expect.poll(() => bars.count(), { timeout: ENGINE_TIMEOUT }).toBe(4);
+    expect(await page.locator('[data-cell="chart_1"] [data-chart-rows]').getAttribute("data-chart-rows")).toBe("4");
+    expect(await page.locator('[data-cell="chart_1"] .cell-error').count()).toBe(0);
+  }, 120_000);
 });
