@@ -19,6 +19,10 @@ export interface CellReport {
   readonly value: unknown;
   /** The `log(...)` lines of the cell's run (capped like the session's, with a closing note); empty when none. */
   readonly logs: readonly string[];
+  /** Chart outputs only: the Vega-Lite spec as drawn, its inline `data.values` the rows the chart received. */
+  readonly spec?: Record<string, unknown>;
+  /** Chart outputs only: what the chart says on its face (a stated sample, a cap), when anything. */
+  readonly note?: string;
 }
 
 /** The whole JSON report. */
@@ -56,7 +60,10 @@ function cellReport(state: CellState, limit: number): CellReport {
     });
     return { ...base, columns: table.columns.map((c) => ({ name: c.name, type: c.type })), rowCount: output.totalRows ?? table.numRows, rows, value: null };
   }
-  if (output?.type === "chart") return { ...base, columns: [], rowCount: output.rows, rows: [], value: null };
+  if (output?.type === "chart") {
+    const note = output.note ? { note: output.note } : {};
+    return { ...base, columns: [], rowCount: output.rows, rows: [], value: null, spec: output.spec, ...note };
+  }
   const value = output?.type === "value" || output?.type === "input" ? output.value : output?.type === "markdown" && output.text !== state.cell.source ? output.text : null;
   return { ...base, columns: [], rowCount: 0, rows: [], value: value ?? null };
 }

@@ -19,6 +19,13 @@ export const chartMessages = {
     `data into a heatmap, or raise the row cap to see all of it.`,
   sampled: (rows: number, seed: number) =>
     `A deterministic sample of ${rows.toLocaleString("en")} rows (seed ${seed}): the same rows on every run.`,
+  rawSampled: (reason: string, total: number, rows: number, seed: number) =>
+    `The data has ${total.toLocaleString("en")} rows, more than a chart receives: ${reason}. ` +
+    `Shown: a deterministic sample of ${rows.toLocaleString("en")} rows (seed ${seed}), the same rows on every ` +
+    `run. Aggregate or bin the data (e.g. a heatmap) to draw all of it.`,
+  aggregateCapped: (cap: number) =>
+    `This chart has more than ${cap.toLocaleString("en")} marks; it shows the first ${cap.toLocaleString("en")} ` +
+    `in sort order. Filter the data or bin the field to draw all of it.`,
   rawComposite: () => "layered, concatenated, faceted and repeated charts draw raw rows",
   rawMark: (mark: string) => `the ${mark} mark is drawn from raw rows`,
   rawNoAggregate: () => "the chart draws one mark per row (no aggregate in its encodings)",

@@ -6,7 +6,6 @@ export const sessionMessages = {
   dependencyNotRun: (name: string) => `depends on ${name}, which has not run`,
   notRunnable: (kind: string) => `${kind} cells do not run yet`,
   chartDataMissing: (name: string) => `chart data cell ${name} has no table result`,
-  chartRowsCapped: (shown: number, total: number) => `The chart shows the first ${shown.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows.`,
   engineFailed: (reason: string) => `The database could not start: ${reason}`,
   missingData: (table: string, file: string) => `Load ${file} for table ${table}: the notebook reads it.`,
   unknownCell: (id: string) => `No cell with id ${id}`,

@@ -1,7 +1,6 @@
-// Evaluates sql and chart cells against the engine (the other kinds have their own modules; the
+// Evaluates sql cells against the engine (the other kinds have their own modules; the
 // table in evaluators.ts picks one). A named sql cell becomes a temp table (so later cells query it
-// by name) and its rows are read back; a chart binds its data cell's rows.
-import { bindChart } from "../charts/bind";
+// by name) and its rows are read back; charts are in evaluate-chart.ts.
 import { sourcePosition } from "../compile/sql";
 import type { CompiledCell } from "../compile/types";
 import type { Engine } from "../engine/engine";
@@ -42,18 +41,6 @@ export async function evaluateSql(
   const { sql, params } = bindParams(body.sql, body.paramAt, values);
   const where = { sql, source: source ?? body.sql, offset: 0 };
   return cell.name ? runNamed(engine, cell.name, where, params, signal) : runPlain(engine, where, params, signal);
-}
-
-/** Evaluates a chart cell: its spec with the rows of its data cell bound (at most the chart row cap). */
-export function evaluateChart(cell: CompiledCell, inputs: ReadonlyMap<string, unknown>): CellOutput {
-  const body = cell.body;
-  if (body?.type !== "chart") throw new CellFailure(m.notRunnable(cell.kind));
-  const data = lookup(inputs, body.data) as CellOutput | undefined;
-  if (data?.type !== "table") throw new CellFailure(m.chartDataMissing(body.data));
-  const bound = bindChart(body.spec, data.table);
-  const total = data.totalRows ?? data.table.numRows;
-  const note = bound.rows < total ? { note: m.chartRowsCapped(bound.rows, total) } : {};
-  return { type: "chart", spec: bound.spec, rows: bound.rows, ...note };
 }
 
 /** Where a statement's SQL came from: the compiled query, the cell source, and the wrapper's length before it. */
@@ -128,7 +115,7 @@ export function toCellFailure(err: unknown, origin?: Origin): CellFailure {
 }
 
 /** An input by cell name; names match case-insensitively, as DuckDB's do. */
-function lookup(inputs: ReadonlyMap<string, unknown>, name: string): unknown {
+export function lookup(inputs: ReadonlyMap<string, unknown>, name: string): unknown {
   if (inputs.has(name)) return inputs.get(name);
   for (const [key, value] of inputs) if (key.toLowerCase() === name.toLowerCase()) return value;
   return undefined;

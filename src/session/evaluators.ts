@@ -4,7 +4,8 @@ import type { CellBody, CompiledCell } from "../compile/types";
 import type { Engine } from "../engine/engine";
 import { sessionMessages as m } from "../messages/session";
 import type { CodeRunner } from "../code/runner";
-import { evaluateChart, evaluateSql, CellFailure } from "./evaluate";
+import { evaluateSql, CellFailure } from "./evaluate";
+import { evaluateChart } from "./evaluate-chart";
 import { evaluateMarkdown, evaluateTs } from "./evaluate-code";
 import { evaluateInput } from "./input-cell";
 import type { ResultStore } from "./results";
@@ -40,7 +41,7 @@ export const EVALUATORS: { readonly [T in CellBody["type"]]: Evaluator } = {
   },
   ts: (cell, inputs, ctx) => evaluateTs(cell, inputs, ctx, ctx.results.names),
   markdown: (cell, inputs, ctx) => evaluateMarkdown(cell, inputs, ctx),
-  chart: (cell, inputs) => evaluateChart(cell, inputs),
+  chart: (cell, inputs, ctx) => evaluateChart(ctx.engine, cell, inputs, ctx.signal),
   input: (cell, inputs, ctx) => evaluateInput(cell, inputs, ctx.inputValue),
 };
 

@@ -2,17 +2,9 @@
 import type { Cell } from "../notebook/types";
 import { quoteIdent } from "../sql/ident";
 import type { NewCell, SessionState } from "../session/types";
+import { starterChart } from "./starter-chart";
 
 const STEMS = { sql: "query", ts: "code", input: "param", chart: "chart" } as const;
-const CHART_SPEC = [
-  "{",
-  '  "mark": "bar",',
-  '  "encoding": {',
-  '    "x": { "field": "", "type": "nominal" },',
-  '    "y": { "aggregate": "count" }',
-  "  }",
-  "}",
-].join("\n");
 const TS_SOURCE = "// Other cells are in scope by name; `sql` queries DuckDB.\nreturn 1 + 1;";
 const INPUT_SOURCE = '{ "type": "range", "label": "Value", "min": 0, "max": 100, "step": 1, "value": 50 }';
 
@@ -33,8 +25,11 @@ export function newCellSpec(state: SessionState, kind: NewCell["kind"]): NewCell
   if (kind === "ts") return { kind, name, source: TS_SOURCE };
   if (kind === "input") return { kind, name, source: INPUT_SOURCE };
   if (kind === "chart") {
-    const lastSql = [...state.cells].reverse().find((c) => c.cell.kind === "sql")?.cell.name;
-    return { kind, name, source: CHART_SPEC, attrs: lastSql ? { data: lastSql } : {} };
+    // The latest named result, read for its columns; before any run, the last named sql cell.
+    const cells = [...state.cells].reverse().filter((c) => c.cell.name);
+    const result = cells.find((c) => c.output?.type === "table") ?? cells.find((c) => c.cell.kind === "sql");
+    const columns = result?.output?.type === "table" ? result.output.table.columns : [];
+    return { kind, name, source: starterChart(columns), attrs: result?.cell.name ? { data: result.cell.name } : {} };
   }
   const first = state.tables[0]?.name;
   const from = first ? quoteIdent(first) : "range(10)";

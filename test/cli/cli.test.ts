@@ -239,3 +239,26 @@ describe("notebook run: load warnings and --encoding", () => {
     expect(stray.stderr).toContain("--encoding orders: no table orders is loaded (tables: people).");
   });
 });
+
+describe("notebook run (charts in the JSON report)", () => {
+  it("gives each chart cell the spec as drawn with the rows it received: exact counts, a stated sample", async () => {
+    const count = JSON.stringify({ mark: "bar", encoding: { x: { field: "k" }, y: { aggregate: "count" } } });
+    const scatter = JSON.stringify({ mark: "point", encoding: { x: { field: "id" }, y: { field: "k" } } });
+    const data = "SELECT range AS id, 'k' || (range % 5) AS k FROM range(200000)";
+    const text = "---\nnotebook: 1\n---\n\n```sql pts\n" + data + "\n```\n\n" +
+      "```chart by_k data=pts\n" + count + "\n```\n\n```chart dots data=pts\n" + scatter + "\n```\n";
+    const out = join(tmp, "charts.json");
+    const result = await cli("run", write("charts.md", text), "--json", out);
+    expect(result.code).toBe(0);
+    type Chart = { rowCount: number; spec: { data: { values: { k: string; __count: number }[] } }; note?: string };
+    const cells = readReport(out).cells as unknown as (Chart & { name: string })[];
+    const byK = cells.find((c) => c.name === "by_k")!;
+    expect(byK.rowCount).toBe(5);
+    expect(byK.spec.data.values).toEqual(["k0", "k1", "k2", "k3", "k4"].map((k) => ({ k, __count: 40000 })));
+    expect(byK.note).toBeUndefined();
+    const dots = cells.find((c) => c.name === "dots")!;
+    expect(dots.rowCount).toBe(5000);
+    expect(dots.spec.data.values).toHaveLength(5000);
+    expect(dots.note).toMatch(/^The data has 200,000 rows, .* a deterministic sample of 5,000 rows/);
+  });
+});

@@ -128,7 +128,7 @@ describe("openSession(engine) runs", () => {
     }
   });
 
-  it("caps a chart's inlined rows with a note", async () => {
+  it("draws a stated deterministic sample when a raw chart's data is over the cap", async () => {
     const { session, close } = await sessionWith(notebookText([
       ["sql pts", "SELECT range AS x, range % 7 AS y FROM range(6000)"],
       ["chart scatter data=pts", '{"mark": "point", "encoding": {"x": {"field": "x"}, "y": {"field": "y"}}}'],
@@ -138,8 +138,11 @@ describe("openSession(engine) runs", () => {
       const output = cell(session, "scatter").output;
       if (output?.type !== "chart") throw new Error("no chart");
       expect(output.rows).toBe(5000);
-      expect(output.note).toBe("The chart shows the first 5,000 of 6,000 rows.");
-      expect((output.spec.data as { values: unknown[] }).values).toHaveLength(5000);
+      expect(output.note).toMatch(/^The data has 6,000 rows, .* a deterministic sample of 5,000 rows \(seed 42\)/);
+      const values = (output.spec.data as { values: { x: number }[] }).values;
+      expect(values).toHaveLength(5000);
+      // A sample, not the first rows: some of the last thousand are in it.
+      expect(values.some((v) => v.x >= 5000)).toBe(true);
     } finally {
       await close();
     }

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { parseNotebook } from "../../src/notebook/parse";
 import { copySpec, freeName, newCellSpec, restoreSpec } from "../../src/ui/new-cell";
 import type { SessionState } from "../../src/session/types";
+import { starterChart } from "../../src/ui/starter-chart";
+import { tableFromColumns } from "../../src/table/result";
 
 const fence = "```";
 const notebook = parseNotebook(`---
@@ -46,5 +48,36 @@ describe("new cells", () => {
     expect(copySpec(state, orders).name).toBe("orders_3");
     expect(copySpec(state, chart)).toMatchObject({ name: "chart_2", attrs: { data: "query_1" } });
     expect(restoreSpec(chart)).toMatchObject({ kind: "chart", name: "chart_1", source: chart.source });
+  });
+});
+
+describe("a new chart cell's starting spec", () => {
+  it("counts by the first text column, else bins the first number, else counts by month, else counts rows", () => {
+    const col = (name: string, kind: string) => ({ name, kind }) as never;
+    const spec = (columns: never[]) => JSON.parse(starterChart(columns)) as Record<string, unknown>;
+    expect(spec([col("n", "number"), col("segment", "string")])).toEqual({
+      mark: "bar",
+      encoding: { x: { field: "segment", type: "nominal" }, y: { aggregate: "count" } },
+    });
+    expect(spec([col("d", "date"), col("amount", "number")]).encoding).toEqual({
+      x: { field: "amount", bin: true },
+      y: { aggregate: "count" },
+    });
+    expect(spec([col("d", "date")])).toEqual({
+      mark: "line",
+      encoding: { x: { field: "d", timeUnit: "yearmonth" }, y: { aggregate: "count" } },
+    });
+    expect(spec([])).toEqual({ mark: "bar", encoding: { y: { aggregate: "count" } } });
+  });
+
+  it("reads the latest result that has rows, with its columns", () => {
+    const table = tableFromColumns([{ name: "region", type: "VARCHAR", kind: "string" }], [["north"]]);
+    const withOutput = {
+      ...state,
+      cells: state.cells.map((c, i) => (i === 0 ? { ...c, output: { type: "table", table } } : c)),
+    } as unknown as SessionState;
+    const cell = newCellSpec(withOutput, "chart");
+    expect(cell.attrs).toEqual({ data: "query_1" });
+    expect(JSON.parse(cell.source).encoding.x).toEqual({ field: "region", type: "nominal" });
   });
 });
