@@ -1,7 +1,6 @@
 // The messages between the app shell and the code Worker inside the notebook sandbox, over one
 // MessageChannel. The shell trusts nothing from the Worker: every message is checked here for its
 // shape, types and sizes, and anything else is dropped.
-import type { RowsWire } from "../code/cell-result";
 import type { WireTable } from "../code/runner";
 import type { Value } from "../table/result";
 

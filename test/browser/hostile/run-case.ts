@@ -101,18 +101,17 @@ export async function runCase(browser: Browser, origin: string, hostile: Hostile
   const evil = `${tag}.evil.test`;
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const downloads: Promise<void>[] = [];
-  let sent = (): string[] => [];
+  // Requests the page, its frames and workers made (see the filter below).
+  const requests: string[] = [];
   try {
     await context.addInitScript(STALL_METER);
     // Playwright also reports requests that a content policy then refuses before they leave (some with
     // no failure event at all): only answered ones, or ones that failed out on the network, count here.
     // Whatever did go out is in the net log and the attacker's record anyway.
-    const requests: string[] = [];
     context.on("requestfinished", (request) => requests.push(request.url()));
     context.on("requestfailed", (request) => {
       if (!/BLOCKED|ABORTED|^csp$/i.test(request.failure()?.errorText ?? "")) requests.push(request.url());
     });
-    sent = () => requests;
     const page = await context.newPage();
     context.on("page", (popup) => run.findings.push(`a popup opened: ${popup.url() || "(blank)"}`));
     page.on("framenavigated", (frame) => {
@@ -165,7 +164,7 @@ export async function runCase(browser: Browser, origin: string, hostile: Hostile
     }
     run.findings.push(...((await hostile.check?.(c)) ?? []));
     await Promise.all(downloads);
-    for (const url of sent()) {
+    for (const url of requests) {
       if (holdsCanary(decodeURIComponent(url))) run.findings.push(`a request carried the canary: ${url}`);
       const local = LOCAL.some((s) => url.startsWith(s)) || new URL(url).origin === origin;
       if (!local) run.findings.push(`a request left the app's origin: ${url}`);
