@@ -25,7 +25,11 @@ function publishNotebooks(): Plugin {
     },
     generateBundle() {
       for (const file of files()) {
-        this.emitFile({ type: "asset", fileName: `notebooks/${file}`, source: readFileSync(resolve(notebooksDir, file)) });
+        this.emitFile({
+          type: "asset",
+          fileName: `notebooks/${file}`,
+          source: readFileSync(resolve(notebooksDir, file)),
+        });
       }
     },
   };
@@ -104,7 +108,10 @@ function sandboxScript(): Plugin {
       async handler(html, ctx) {
         if (ctx.server || !ctx.filename.endsWith("sandbox.html")) return html;
         cached ??= bundleSandbox();
-        const hash = createHash("sha256").update(await cached).digest("hex").slice(0, 10);
+        const hash = createHash("sha256")
+          .update(await cached)
+          .digest("hex")
+          .slice(0, 10);
         return html.replace("./sandbox-entry.js", `./sandbox-entry.js?v=${hash}`);
       },
     },

@@ -60,7 +60,15 @@ export interface Row {
   readonly cells?: Record<string, { native?: number; chromium?: number }>;
 }
 
-function notebookOf(cells: readonly { kind: Notebook["cells"][number]["kind"]; name?: string; attrs?: Readonly<Record<string, string>>; source: string }[], title: string): string {
+function notebookOf(
+  cells: readonly {
+    kind: Notebook["cells"][number]["kind"];
+    name?: string;
+    attrs?: Readonly<Record<string, string>>;
+    source: string;
+  }[],
+  title: string,
+): string {
   const nb: Notebook = {
     frontMatter: { notebook: 1, title, data: {}, extra: {} },
     cells: cells.map((c, i) => ({ id: `c${i}`, kind: c.kind, name: c.name, attrs: c.attrs ?? {}, source: c.source })),
@@ -70,14 +78,22 @@ function notebookOf(cells: readonly { kind: Notebook["cells"][number]["kind"]; n
 
 /** Touches every table once before timing (the first query after a load pays a warm-up, ~2 s in Chromium). */
 const WARM_UP = (tables: readonly string[]) =>
-  notebookOf(tables.map((t, i) => ({ kind: "sql" as const, name: `warm_up_${i}`, source: `SELECT count(*) AS n, count(DISTINCT COLUMNS(*)) FROM "${t}"` })), "warm-up");
+  notebookOf(
+    tables.map((t, i) => ({
+      kind: "sql" as const,
+      name: `warm_up_${i}`,
+      source: `SELECT count(*) AS n, count(DISTINCT COLUMNS(*)) FROM "${t}"`,
+    })),
+    "warm-up",
+  );
 
 const recipeNotebook = (id: string) => notebookOf(buildRecipe(id, { tables: tablesOf(id), params: PARAMS[id] }), id);
 
 // ---------------------------------------------------------------------------------------------------
 // Data: seeded CSVs with the sample files' columns, written by native DuckDB.
 
-const pick = (items: readonly string[], u: string) => `([${items.map((s) => `'${s}'`).join(", ")}])[1 + CAST(floor(${u} * ${items.length}) AS INTEGER)]`;
+const pick = (items: readonly string[], u: string) =>
+  `([${items.map((s) => `'${s}'`).join(", ")}])[1 + CAST(floor(${u} * ${items.length}) AS INTEGER)]`;
 
 function dataSql(dir: string, orders: number, customers: number): string[] {
   const cust = (u: string) => `'C' || lpad(CAST(1 + CAST(floor(${u} * ${customers}) AS BIGINT) AS VARCHAR), 6, '0')`;
@@ -119,7 +135,9 @@ function dataSql(dir: string, orders: number, customers: number): string[] {
         CAST(floor(u(i // 7, 25) * 11) AS INTEGER) AS nps
       FROM range(0, ${customers}) AS t(i)) TO ${file("survey")} (HEADER)`,
     ...["deals", "pipeline"].map(
-      (name) => `COPY (WITH d AS (SELECT i, CASE WHEN u(i, 31) < 0.5 THEN 'won' WHEN u(i, 31) < 0.86 THEN 'lost' ELSE 'open' END AS outcome,
+      (
+        name,
+      ) => `COPY (WITH d AS (SELECT i, CASE WHEN u(i, 31) < 0.5 THEN 'won' WHEN u(i, 31) < 0.86 THEN 'lost' ELSE 'open' END AS outcome,
           CASE WHEN u(i, 33) < 0.79 THEN ${pick(["Contoso Systems", "PriceRight", "Globex", "Initech"], "u(i, 34)")} END AS competitor,
           1000 + CAST(floor(80000 * u(i, 35) * u(i, 36)) AS INTEGER) AS amount FROM range(1, ${2 * customers + 1}) AS t(i))
         SELECT 'D' || lpad(CAST(i AS VARCHAR), 7, '0') AS deal_id, ${cust("u(i, 32)")} AS customer_id,
@@ -177,7 +195,9 @@ FROM numbered WHERE first_day <= DATE '${calEnd}'
 GROUP BY customer_id, first_day ORDER BY customer_id`;
 }
 
-const FIT_TS = (calibration: string) => `const bg = lib.fitBgNbd(${calibration}.map((c) => ({ x: c.x, tx: c.t_x, T: c.T })));
+const FIT_TS = (
+  calibration: string,
+) => `const bg = lib.fitBgNbd(${calibration}.map((c) => ({ x: c.x, tx: c.t_x, T: c.T })));
 if (!bg.ok) throw new Error(bg.error);
 const gg = lib.fitGammaGamma(${calibration}.filter((c) => c.x > 0).map((c) => ({ x: c.x, meanSpend: c.mean_repeat_spend })));
 if (!gg.ok) throw new Error(gg.error);
@@ -193,8 +213,20 @@ interface Fit {
 
 function fitsFor(orders: string, customers: number, cdnowTable: string): Fit[] {
   return [
-    { label: "BG/NBD + Gamma-Gamma fit: CDNOW (2,357 customers)", table: cdnowTable, cdnow: true, calEnd: "1997-09-30", prefix: "fit_cdnow" },
-    { label: `BG/NBD + Gamma-Gamma fit: ${customers.toLocaleString("en")} bench customers`, table: orders, cdnow: false, calEnd: "2024-12-31", prefix: "fit_bench" },
+    {
+      label: "BG/NBD + Gamma-Gamma fit: CDNOW (2,357 customers)",
+      table: cdnowTable,
+      cdnow: true,
+      calEnd: "1997-09-30",
+      prefix: "fit_cdnow",
+    },
+    {
+      label: `BG/NBD + Gamma-Gamma fit: ${customers.toLocaleString("en")} bench customers`,
+      table: orders,
+      cdnow: false,
+      calEnd: "2024-12-31",
+      prefix: "fit_bench",
+    },
   ];
 }
 
@@ -213,10 +245,17 @@ function fitNotebook(fit: Fit): string {
 /** Times the fit in Node on summaries queried from native DuckDB (the fit alone, as the ts cell runs it). */
 async function nativeFit(engine: Engine, fit: Fit): Promise<number> {
   await engine.query(`CREATE OR REPLACE TEMP TABLE "${fit.prefix}_purchases" AS ${purchasesSql(fit.table, fit.cdnow)}`);
-  const rows = (await engine.query(calibrationSql(`${fit.prefix}_purchases`, fit.calEnd))).rows() as unknown as { x: number; t_x: number; T: number; mean_repeat_spend: number | null }[];
+  const rows = (await engine.query(calibrationSql(`${fit.prefix}_purchases`, fit.calEnd))).rows() as unknown as {
+    x: number;
+    t_x: number;
+    T: number;
+    mean_repeat_spend: number | null;
+  }[];
   const t0 = performance.now();
   const bg = fitBgNbd(rows.map((c) => ({ x: Number(c.x), tx: c.t_x, T: c.T })));
-  const gg = fitGammaGamma(rows.filter((c) => Number(c.x) > 0).map((c) => ({ x: Number(c.x), meanSpend: c.mean_repeat_spend! })));
+  const gg = fitGammaGamma(
+    rows.filter((c) => Number(c.x) > 0).map((c) => ({ x: Number(c.x), meanSpend: c.mean_repeat_spend! })),
+  );
   const ms = performance.now() - t0;
   if (!bg.ok) throw new Error(bg.error);
   if (!gg.ok) throw new Error(gg.error);
@@ -233,7 +272,12 @@ interface Timed {
   readonly cells?: Record<string, number>;
 }
 
-async function benchNative(dir: string, ids: readonly string[], fits: readonly Fit[], log: (line: string) => void): Promise<Map<string, Timed>> {
+async function benchNative(
+  dir: string,
+  ids: readonly string[],
+  fits: readonly Fit[],
+  log: (line: string) => void,
+): Promise<Map<string, Timed>> {
   const out = new Map<string, Timed>();
   const engine = await nativeEngine();
   const runner = nodeCodeRunner({ timeoutMs: 0 });
@@ -251,13 +295,23 @@ async function benchNative(dir: string, ids: readonly string[], fits: readonly F
       await session.runAll();
       const ms = performance.now() - start;
       const failed = session.getState().cells.filter((c) => c.status === "error");
-      const note = failed.length ? `native: ${failed.map((c) => `${c.cell.name}: ${c.error?.message.split("\n")[0]}`).join("; ")}` : undefined;
-      const cells = Object.fromEntries(session.getState().cells.filter((c) => c.elapsedMs !== undefined).map((c) => [c.cell.name ?? c.cell.id, c.elapsedMs!]));
+      const note = failed.length
+        ? `native: ${failed.map((c) => `${c.cell.name}: ${c.error?.message.split("\n")[0]}`).join("; ")}`
+        : undefined;
+      const cells = Object.fromEntries(
+        session
+          .getState()
+          .cells.filter((c) => c.elapsedMs !== undefined)
+          .map((c) => [c.cell.name ?? c.cell.id, c.elapsedMs!]),
+      );
       out.set(id, { ms, note, cells });
       log(`native ${id}: ${Math.round(ms)} ms${note ? ` (${note})` : ""}`);
     }
     for (const fit of fits) {
-      const ms = await nativeFit(engine, fit).then((v) => ({ ms: v }), (e: Error) => ({ ms: null, note: `native: ${e.message}` }));
+      const ms = await nativeFit(engine, fit).then(
+        (v) => ({ ms: v }),
+        (e: Error) => ({ ms: null, note: `native: ${e.message}` }),
+      );
       out.set(fit.label, ms);
       log(`native ${fit.label}: ${ms.ms === null ? ms.note : `${Math.round(ms.ms)} ms`}`);
     }
@@ -275,7 +329,11 @@ function buildApp(force: boolean, log: (line: string) => void): string {
   const dist = join(root, ".bench/dist-recipes");
   if (!force && existsSync(join(dist, "index.html"))) return dist;
   log("building the app into .bench/dist-recipes ...");
-  execFileSync(process.execPath, [join(root, "node_modules/vite/bin/vite.js"), "build", "--outDir", dist, "--emptyOutDir", "--logLevel", "warn"], { cwd: root, stdio: "inherit" });
+  execFileSync(
+    process.execPath,
+    [join(root, "node_modules/vite/bin/vite.js"), "build", "--outDir", dist, "--emptyOutDir", "--logLevel", "warn"],
+    { cwd: root, stdio: "inherit" },
+  );
   return dist;
 }
 
@@ -284,7 +342,13 @@ function buildApp(force: boolean, log: (line: string) => void): string {
  * performance.now(); the time is from the click on "Trust and run" to the last cell leaving "running"
  * once every runnable cell is done or failed. Returns per notebook the time, and the failed cells.
  */
-async function benchBrowser(dist: string, dir: string, notebooks: readonly { key: string; text: string; cell?: string }[], cdnowTable: string, log: (line: string) => void): Promise<Map<string, Timed>> {
+async function benchBrowser(
+  dist: string,
+  dir: string,
+  notebooks: readonly { key: string; text: string; cell?: string }[],
+  cdnowTable: string,
+  log: (line: string) => void,
+): Promise<Map<string, Timed>> {
   const out = new Map<string, Timed>();
   const server = await serveDirectory(dist);
   const ob = await openBrowser();
@@ -299,15 +363,26 @@ async function benchBrowser(dist: string, dir: string, notebooks: readonly { key
       const table = tableNameFor(file, []);
       await page.waitForSelector(`[data-table="${table}"][data-rows], [data-role="load-error"]`, { timeout: 900_000 });
     }
-    if (await page.locator('[data-role="load-error"]').count()) throw new Error(`load failed: ${await page.locator('[data-role="load-error"]').first().textContent()}`);
+    if (await page.locator('[data-role="load-error"]').count())
+      throw new Error(`load failed: ${await page.locator('[data-role="load-error"]').first().textContent()}`);
     log(`chromium: data loaded in ${Math.round(performance.now() - t0)} ms`);
-    if (tableNameFor(CDNOW, []) !== cdnowTable) throw new Error(`CDNOW table is ${tableNameFor(CDNOW, [])}, expected ${cdnowTable}`);
+    if (tableNameFor(CDNOW, []) !== cdnowTable)
+      throw new Error(`CDNOW table is ${tableNameFor(CDNOW, [])}, expected ${cdnowTable}`);
     for (const nb of [{ key: "warm-up", text: WARM_UP([...TABLES, cdnowTable]), cell: undefined }, ...notebooks]) {
-      await page.locator('input[data-action="open-notebook"]').setInputFiles({ name: `${nb.key}.md`, mimeType: "text/markdown", buffer: Buffer.from(nb.text) });
+      await page
+        .locator('input[data-action="open-notebook"]')
+        .setInputFiles({ name: `${nb.key}.md`, mimeType: "text/markdown", buffer: Buffer.from(nb.text) });
       await page.waitForSelector('[data-action="trust"]', { timeout: 60_000 });
       // Observe, then click in the same task, so the clock starts at the click.
       await page.evaluate(() => {
-        const w = window as unknown as { __bench: { t0: number; ends: Record<string, number>; starts: Record<string, number>; observer?: MutationObserver } };
+        const w = window as unknown as {
+          __bench: {
+            t0: number;
+            ends: Record<string, number>;
+            starts: Record<string, number>;
+            observer?: MutationObserver;
+          };
+        };
         w.__bench?.observer?.disconnect();
         const bench: typeof w.__bench = { t0: 0, ends: {}, starts: {} };
         bench.observer = new MutationObserver((records) => {
@@ -327,18 +402,29 @@ async function benchBrowser(dist: string, dir: string, notebooks: readonly { key
       try {
         await page.waitForFunction(
           () => {
-            const cells = [...document.querySelectorAll<HTMLElement>("[data-cell][data-state]")].filter((el) => ["sql", "ts", "chart"].includes(el.dataset.kind ?? ""));
+            const cells = [...document.querySelectorAll<HTMLElement>("[data-cell][data-state]")].filter((el) =>
+              ["sql", "ts", "chart"].includes(el.dataset.kind ?? ""),
+            );
             return cells.length > 0 && cells.every((el) => el.dataset.state === "done" || el.dataset.state === "error");
           },
           undefined,
           { polling: 50, timeout: 900_000 },
         );
         const result = await page.evaluate((cell) => {
-          const w = window as unknown as { __bench: { t0: number; ends: Record<string, number>; starts: Record<string, number> } };
+          const w = window as unknown as {
+            __bench: { t0: number; ends: Record<string, number>; starts: Record<string, number> };
+          };
           const b = w.__bench;
-          const failed = [...document.querySelectorAll<HTMLElement>('[data-cell][data-state="error"]')].map((el) => `${el.dataset.cell}: ${(el.querySelector('[data-role="cell-error"], .error')?.textContent ?? "").trim().split("\n")[0].slice(0, 200)}`);
+          const failed = [...document.querySelectorAll<HTMLElement>('[data-cell][data-state="error"]')].map(
+            (el) =>
+              `${el.dataset.cell}: ${(el.querySelector('[data-role="cell-error"], .error')?.textContent ?? "").trim().split("\n")[0].slice(0, 200)}`,
+          );
           const ms = cell ? b.ends[cell] - b.starts[cell] : Math.max(...Object.values(b.ends)) - b.t0;
-          const cells = Object.fromEntries(Object.keys(b.ends).filter((name) => b.starts[name] !== undefined).map((name) => [name, b.ends[name] - b.starts[name]]));
+          const cells = Object.fromEntries(
+            Object.keys(b.ends)
+              .filter((name) => b.starts[name] !== undefined)
+              .map((name) => [name, b.ends[name] - b.starts[name]]),
+          );
           return { ms, failed, cells };
         }, nb.cell ?? null);
         const note = result.failed.length ? `chromium: ${result.failed.join("; ")}` : undefined;
@@ -348,7 +434,10 @@ async function benchBrowser(dist: string, dir: string, notebooks: readonly { key
       } catch (e) {
         out.set(nb.key, { ms: null, note: `chromium: ${(e as Error).message.split("\n")[0]}` });
         log(`chromium ${nb.key}: failed: ${(e as Error).message.split("\n")[0]}`);
-        await page.locator('[data-action="stop"]').click({ timeout: 5_000 }).catch(() => undefined);
+        await page
+          .locator('[data-action="stop"]')
+          .click({ timeout: 5_000 })
+          .catch(() => undefined);
       }
     }
     const off = ob.offOrigin(server.origin);
@@ -369,7 +458,9 @@ export async function benchRecipes(options: BenchRecipesOptions = {}): Promise<R
   const customers = options.customers ?? 100_000;
   const dir = join(root, ".bench", `recipes-v4-${orders}-${customers}`);
   await writeData(dir, orders, customers, log);
-  log(`data: ${TABLES.map((t) => `${t}.csv ${(statSync(join(dir, `${t}.csv`)).size / 1024 / 1024).toFixed(1)} MiB`).join(", ")}`);
+  log(
+    `data: ${TABLES.map((t) => `${t}.csv ${(statSync(join(dir, `${t}.csv`)).size / 1024 / 1024).toFixed(1)} MiB`).join(", ")}`,
+  );
   const ids = CATALOGUE.map((r) => r.id).filter((id) => !options.only?.length || options.only.includes(id));
   const cdnowTable = tableNameFor(CDNOW, []);
   const fits = fitsFor("orders", customers, cdnowTable);
@@ -381,18 +472,36 @@ export async function benchRecipes(options: BenchRecipesOptions = {}): Promise<R
       ...fits.map((fit) => ({ key: fit.label, text: fitNotebook(fit), cell: fit.prefix })),
     ];
     try {
-      chromium = await benchBrowser(options.dist ?? buildApp(options.build ?? false, log), dir, notebooks, cdnowTable, log);
+      chromium = await benchBrowser(
+        options.dist ?? buildApp(options.build ?? false, log),
+        dir,
+        notebooks,
+        cdnowTable,
+        log,
+      );
     } catch (e) {
       log(`chromium: failed: ${(e as Error).message.split("\n")[0]}`);
     }
   }
   return [...ids, ...fits.map((f) => f.label)].map((key) => {
-    const n = native.get(key), c = chromium.get(key);
+    const n = native.get(key),
+      c = chromium.get(key);
     const note = [n?.note, c?.note].filter(Boolean).join("; ");
     const slow = Math.max(n?.ms ?? 0, c?.ms ?? 0) > 5000;
     const cells: Record<string, { native?: number; chromium?: number }> = {};
-    if (slow) for (const [side, times] of [["native", n?.cells], ["chromium", c?.cells]] as const) for (const [name, ms] of Object.entries(times ?? {})) (cells[name] ??= {})[side] = ms;
-    return { recipe: key, nativeMs: n?.ms ?? null, chromiumMs: c?.ms ?? null, ...(note ? { note } : {}), ...(slow ? { cells } : {}) };
+    if (slow)
+      for (const [side, times] of [
+        ["native", n?.cells],
+        ["chromium", c?.cells],
+      ] as const)
+        for (const [name, ms] of Object.entries(times ?? {})) (cells[name] ??= {})[side] = ms;
+    return {
+      recipe: key,
+      nativeMs: n?.ms ?? null,
+      chromiumMs: c?.ms ?? null,
+      ...(note ? { note } : {}),
+      ...(slow ? { cells } : {}),
+    };
   });
 }
 
@@ -400,10 +509,17 @@ export async function benchRecipes(options: BenchRecipesOptions = {}): Promise<R
 export function formatRecipeTable(rows: readonly Row[]): string {
   const cell = (v: number | null) => (v === null ? "-" : Math.round(v).toLocaleString("en"));
   const width = Math.max(6, ...rows.map((r) => r.recipe.length));
-  const lines = [`${"recipe".padEnd(width)} | native ms | chromium ms`, `${"-".repeat(width)}-|-----------|------------`];
-  for (const r of rows) lines.push(`${r.recipe.padEnd(width)} | ${cell(r.nativeMs).padStart(9)} | ${cell(r.chromiumMs).padStart(11)}`);
+  const lines = [
+    `${"recipe".padEnd(width)} | native ms | chromium ms`,
+    `${"-".repeat(width)}-|-----------|------------`,
+  ];
+  for (const r of rows)
+    lines.push(`${r.recipe.padEnd(width)} | ${cell(r.nativeMs).padStart(9)} | ${cell(r.chromiumMs).padStart(11)}`);
   for (const r of rows.filter((row) => row.cells)) {
-    for (const [name, t] of Object.entries(r.cells!)) lines.push(`${`  ${r.recipe} / ${name}`.padEnd(width)} | ${cell(t.native ?? null).padStart(9)} | ${cell(t.chromium ?? null).padStart(11)}`);
+    for (const [name, t] of Object.entries(r.cells!))
+      lines.push(
+        `${`  ${r.recipe} / ${name}`.padEnd(width)} | ${cell(t.native ?? null).padStart(9)} | ${cell(t.chromium ?? null).padStart(11)}`,
+      );
   }
   const notes = rows.filter((r) => r.note).map((r) => `${r.recipe}: ${r.note}`);
   return [...lines, ...(notes.length ? ["", ...notes] : [])].join("\n");

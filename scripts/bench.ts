@@ -86,10 +86,16 @@ async function benchNative(): Promise<void> {
     const t0 = performance.now();
     let updates = 0;
     const report = await engine.loadFile(fileSourceFromPath(csvPath), "orders", { onProgress: () => updates++ });
-    record("native DuckDB: load CSV", `${seconds(performance.now() - t0)} (${report.rows.toLocaleString("en")} rows, ${updates} progress updates)`);
+    record(
+      "native DuckDB: load CSV",
+      `${seconds(performance.now() - t0)} (${report.rows.toLocaleString("en")} rows, ${updates} progress updates)`,
+    );
     const t1 = performance.now();
     const parquet = await engine.loadFile(fileSourceFromPath(parquetPath), "orders_parquet");
-    record("native DuckDB: load Parquet", `${seconds(performance.now() - t1)} (${mib(statSync(parquetPath).size)}, ${parquet.rows.toLocaleString("en")} rows)`);
+    record(
+      "native DuckDB: load Parquet",
+      `${seconds(performance.now() - t1)} (${mib(statSync(parquetPath).size)}, ${parquet.rows.toLocaleString("en")} rows)`,
+    );
   } finally {
     await engine.close();
   }
@@ -99,7 +105,11 @@ function buildApp(): string {
   const dist = join(benchDir, "dist");
   if (args.includes("--no-build") && existsSync(join(dist, "index.html"))) return dist;
   console.error("building the app into .bench/dist ...");
-  execFileSync(process.execPath, [join(root, "node_modules/vite/bin/vite.js"), "build", "--outDir", dist, "--emptyOutDir", "--logLevel", "warn"], { cwd: root, stdio: "inherit" });
+  execFileSync(
+    process.execPath,
+    [join(root, "node_modules/vite/bin/vite.js"), "build", "--outDir", dist, "--emptyOutDir", "--logLevel", "warn"],
+    { cwd: root, stdio: "inherit" },
+  );
   return dist;
 }
 
@@ -111,20 +121,30 @@ async function benchBrowser(dist: string): Promise<void> {
     try {
       const t0 = performance.now();
       await cold.page.goto(`${server.origin}/?notebook=notebooks/customer-review.md`);
-      await cold.page.frameLocator('iframe[data-role="chart"]').first().locator("svg").first().waitFor({ timeout: 180_000 });
+      await cold.page
+        .frameLocator('iframe[data-role="chart"]')
+        .first()
+        .locator("svg")
+        .first()
+        .waitFor({ timeout: 180_000 });
       record("browser: cold start to first chart", seconds(performance.now() - t0));
       const fetched = [...new Set(cold.requests)]
         .filter((url) => url.startsWith(server.origin))
         .map((url) => new URL(url).pathname)
         .filter((path) => /\.(m?js|wasm)$/.test(path));
-      let raw = 0, gzip = 0, brotli = 0;
+      let raw = 0,
+        gzip = 0,
+        brotli = 0;
       for (const path of fetched) {
         const body = readFileSync(join(dist, decodeURIComponent(path)));
         raw += body.length;
         gzip += gzipSync(body, { level: 9 }).length;
         brotli += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
       }
-      record("browser: JS + wasm fetched", `${fetched.length} files, ${mib(raw)} raw, ${mib(gzip)} gzip, ${mib(brotli)} brotli`);
+      record(
+        "browser: JS + wasm fetched",
+        `${fetched.length} files, ${mib(raw)} raw, ${mib(gzip)} gzip, ${mib(brotli)} brotli`,
+      );
       record("browser: files fetched", fetched.map((p) => p.replace(/^.*\//, "")).join(" "));
       const off = cold.offOrigin(server.origin);
       record("browser: requests off the origin", off.length ? off.join(" ") : "none");
@@ -216,16 +236,24 @@ async function loadInBrowser(origin: string, path: string, label: string): Promi
     let done = false;
     void loaded.finally(() => (done = true)).catch(() => undefined);
     while (!done) {
-      const text = await warm.page.locator('[data-role="load-progress"]').first().textContent({ timeout: 50 }).catch(() => null);
+      const text = await warm.page
+        .locator('[data-role="load-progress"]')
+        .first()
+        .textContent({ timeout: 50 })
+        .catch(() => null);
       if (text) shown.add(text.trim());
       await new Promise((r) => setTimeout(r, 50));
     }
     const shownElement = await loaded;
-    if ((await shownElement?.getAttribute("data-role")) === "load-error") throw new Error(`${label}: ${await shownElement!.textContent()}`);
+    if ((await shownElement?.getAttribute("data-role")) === "load-error")
+      throw new Error(`${label}: ${await shownElement!.textContent()}`);
     const rows = await warm.page.locator(`[data-table="${table}"]`).getAttribute("data-rows");
     const gap = await warm.page.evaluate(() => (window as unknown as { __gap: number }).__gap);
     record(`browser: longest main-thread stall while loading ${label}`, ms(gap));
-    record(`browser (duckdb-wasm): load ${label}`, `${seconds(performance.now() - t0)} (file handed over in ${seconds(picked - t0)}; ${Number(rows).toLocaleString("en")} rows; ${shown.size} progress texts seen)`);
+    record(
+      `browser (duckdb-wasm): load ${label}`,
+      `${seconds(performance.now() - t0)} (file handed over in ${seconds(picked - t0)}; ${Number(rows).toLocaleString("en")} rows; ${shown.size} progress texts seen)`,
+    );
     const off = warm.offOrigin(origin);
     if (off.length) record(`browser: requests off the origin while loading ${label}`, off.join(" "));
   } finally {
@@ -261,17 +289,35 @@ async function rangeToChart(origin: string): Promise<void> {
       `${fence}sql by_region\nSELECT region, sum(amount) AS revenue, 'q' || CAST(\${min_qty} AS VARCHAR) || 'q' AS t\nFROM "${table}" WHERE quantity >= \${min_qty}\nGROUP BY region ORDER BY region\n${fence}\n`,
       `${fence}chart region_chart data=by_region\n${JSON.stringify({
         layer: [
-          { mark: "bar", encoding: { x: { field: "region", type: "nominal" }, y: { field: "revenue", type: "quantitative" } } },
-          { mark: { type: "text", dy: -6 }, encoding: { x: { field: "region", type: "nominal" }, y: { field: "revenue", type: "quantitative" }, text: { field: "t" } } },
+          {
+            mark: "bar",
+            encoding: { x: { field: "region", type: "nominal" }, y: { field: "revenue", type: "quantitative" } },
+          },
+          {
+            mark: { type: "text", dy: -6 },
+            encoding: {
+              x: { field: "region", type: "nominal" },
+              y: { field: "revenue", type: "quantitative" },
+              text: { field: "t" },
+            },
+          },
         ],
       })}\n${fence}\n`,
     ].join("\n");
-    await page.locator('input[data-action="open-notebook"]').setInputFiles({ name: "range.md", mimeType: "text/markdown", buffer: Buffer.from(notebook) });
+    await page
+      .locator('input[data-action="open-notebook"]')
+      .setInputFiles({ name: "range.md", mimeType: "text/markdown", buffer: Buffer.from(notebook) });
     await page.locator('[data-action="trust"]').click();
-    const frameElement = await page.locator('[data-cell="region_chart"] iframe[data-role="chart"]').elementHandle({ timeout: 120_000 });
+    const frameElement = await page
+      .locator('[data-cell="region_chart"] iframe[data-role="chart"]')
+      .elementHandle({ timeout: 120_000 });
     const frame = (await frameElement!.contentFrame())!;
     const drawn = (value: number) =>
-      frame.waitForFunction((text) => document.querySelector("#chart svg")?.textContent?.includes(text) ?? false, `q${value}q`, { polling: "raf", timeout: 60_000 });
+      frame.waitForFunction(
+        (text) => document.querySelector("#chart svg")?.textContent?.includes(text) ?? false,
+        `q${value}q`,
+        { polling: "raf", timeout: 60_000 },
+      );
     await drawn(1);
     const range = page.locator('[data-cell="min_qty"] input[type="range"]');
     const times: number[] = [];
@@ -303,14 +349,35 @@ async function rangeToChart(origin: string): Promise<void> {
 /** Times the TypeScript transpile of ts cells of several sizes (sucrase, as the session compiles them). */
 function benchTranspile(): void {
   const small = "const rows = await sql`SELECT * FROM orders WHERE amount > ${threshold}`;\nreturn rows.length;";
-  const medium = Array.from({ length: 40 }, (_, i) => `const v${i}: number[] = orders.map((o: { amount: number }) => o.amount * ${i + 1});`).join("\n") + "\nreturn v0.length;";
-  const large = Array.from({ length: 10 }, (_, k) =>
-    [`interface Row${k} { id: string; value: number; when: Date }`, `function score${k}(rows: Row${k}[], w = ${k}): number {`, "  let total = 0;", "  for (const r of rows) total += r.value * w;", "  return total;", "}"].join("\n"),
-  ).join("\n").repeat(5) + "\nreturn 1;";
-  for (const [label, source] of [["3-line cell", small], ["41-line cell", medium], ["300-line cell", large]] as const) {
+  const medium =
+    Array.from(
+      { length: 40 },
+      (_, i) => `const v${i}: number[] = orders.map((o: { amount: number }) => o.amount * ${i + 1});`,
+    ).join("\n") + "\nreturn v0.length;";
+  const large =
+    Array.from({ length: 10 }, (_, k) =>
+      [
+        `interface Row${k} { id: string; value: number; when: Date }`,
+        `function score${k}(rows: Row${k}[], w = ${k}): number {`,
+        "  let total = 0;",
+        "  for (const r of rows) total += r.value * w;",
+        "  return total;",
+        "}",
+      ].join("\n"),
+    )
+      .join("\n")
+      .repeat(5) + "\nreturn 1;";
+  for (const [label, source] of [
+    ["3-line cell", small],
+    ["41-line cell", medium],
+    ["300-line cell", large],
+  ] as const) {
     const first = compileTs(source).body?.transpileMs ?? NaN;
     const runs = Array.from({ length: 200 }, () => compileTs(source).body?.transpileMs ?? NaN);
-    record(`transpile ts (sucrase, Node): ${label}`, `median ${ms(percentile(runs, 50))}, p95 ${ms(percentile(runs, 95))} (first call ${ms(first)})`);
+    record(
+      `transpile ts (sucrase, Node): ${label}`,
+      `median ${ms(percentile(runs, 50))}, p95 ${ms(percentile(runs, 95))} (first call ${ms(first)})`,
+    );
   }
 }
 
@@ -332,7 +399,9 @@ async function main(): Promise<void> {
   let recipeTable = "";
   if (!args.includes("--no-recipes")) {
     const dist = join(benchDir, "dist");
-    recipeTable = formatRecipeTable(await benchRecipes({ dist: existsSync(join(dist, "index.html")) ? dist : undefined }));
+    recipeTable = formatRecipeTable(
+      await benchRecipes({ dist: existsSync(join(dist, "index.html")) ? dist : undefined }),
+    );
   }
   printResults();
   if (recipeTable) console.log(`\n${recipeTable}`);

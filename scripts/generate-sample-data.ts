@@ -42,8 +42,66 @@ const iso = (d: number) => new Date(d * DAY).toISOString().slice(0, 10);
 const START = day("2023-01-01");
 const END = day("2025-06-30");
 
-const PREFIXES = ["Nord", "Alpen", "Rhein", "Baltic", "Atlas", "Vector", "Summit", "Harbor", "Silver", "Granite", "Aurora", "Cedar", "Falcon", "Helix", "Iron", "Juniper", "Keystone", "Lumen", "Meridian", "Nova", "Orion", "Pioneer", "Quantum", "Redwood", "Sterling", "Titan", "Union", "Vantage", "West", "Zenith", "Blue", "Bright", "Crest", "Delta", "Evergreen", "Fjord", "Global", "Horizon", "Apex", "Beacon"];
-const CORES = ["field", "stone", "bridge", "works", "point", "line", "gate", "wave", "core", "path", "tech", "mark", "view", "ridge", "well", "port"];
+const PREFIXES = [
+  "Nord",
+  "Alpen",
+  "Rhein",
+  "Baltic",
+  "Atlas",
+  "Vector",
+  "Summit",
+  "Harbor",
+  "Silver",
+  "Granite",
+  "Aurora",
+  "Cedar",
+  "Falcon",
+  "Helix",
+  "Iron",
+  "Juniper",
+  "Keystone",
+  "Lumen",
+  "Meridian",
+  "Nova",
+  "Orion",
+  "Pioneer",
+  "Quantum",
+  "Redwood",
+  "Sterling",
+  "Titan",
+  "Union",
+  "Vantage",
+  "West",
+  "Zenith",
+  "Blue",
+  "Bright",
+  "Crest",
+  "Delta",
+  "Evergreen",
+  "Fjord",
+  "Global",
+  "Horizon",
+  "Apex",
+  "Beacon",
+];
+const CORES = [
+  "field",
+  "stone",
+  "bridge",
+  "works",
+  "point",
+  "line",
+  "gate",
+  "wave",
+  "core",
+  "path",
+  "tech",
+  "mark",
+  "view",
+  "ridge",
+  "well",
+  "port",
+];
 const TRADES: Record<string, string[]> = {
   Manufacturing: ["Industries", "Manufacturing", "Components", "Machinery", "Plastics"],
   Retail: ["Retail", "Stores", "Trading", "Outfitters", "Markets"],
@@ -56,14 +114,44 @@ const TRADES: Record<string, string[]> = {
 };
 const INDUSTRIES = Object.keys(TRADES);
 const REGIONS: Record<string, readonly (readonly [string, string, number])[]> = {
-  DACH: [["Germany", "GmbH", 6], ["Austria", "GmbH", 2], ["Switzerland", "AG", 2]],
-  Nordics: [["Sweden", "AB", 3], ["Denmark", "A/S", 2], ["Norway", "AS", 2], ["Finland", "Oy", 1]],
-  Benelux: [["Netherlands", "B.V.", 3], ["Belgium", "NV", 2], ["Luxembourg", "S.A.", 1]],
-  "UK & Ireland": [["United Kingdom", "Ltd", 5], ["Ireland", "Ltd", 1]],
-  "Southern Europe": [["France", "SAS", 4], ["Italy", "S.p.A.", 3], ["Spain", "S.L.", 3]],
-  "North America": [["United States", "Inc.", 6], ["Canada", "Inc.", 1]],
+  DACH: [
+    ["Germany", "GmbH", 6],
+    ["Austria", "GmbH", 2],
+    ["Switzerland", "AG", 2],
+  ],
+  Nordics: [
+    ["Sweden", "AB", 3],
+    ["Denmark", "A/S", 2],
+    ["Norway", "AS", 2],
+    ["Finland", "Oy", 1],
+  ],
+  Benelux: [
+    ["Netherlands", "B.V.", 3],
+    ["Belgium", "NV", 2],
+    ["Luxembourg", "S.A.", 1],
+  ],
+  "UK & Ireland": [
+    ["United Kingdom", "Ltd", 5],
+    ["Ireland", "Ltd", 1],
+  ],
+  "Southern Europe": [
+    ["France", "SAS", 4],
+    ["Italy", "S.p.A.", 3],
+    ["Spain", "S.L.", 3],
+  ],
+  "North America": [
+    ["United States", "Inc.", 6],
+    ["Canada", "Inc.", 1],
+  ],
 };
-const REGION_WEIGHTS = [["DACH", 30], ["Nordics", 12], ["Benelux", 12], ["UK & Ireland", 14], ["Southern Europe", 17], ["North America", 15]] as const;
+const REGION_WEIGHTS = [
+  ["DACH", 30],
+  ["Nordics", 12],
+  ["Benelux", 12],
+  ["UK & Ireland", 14],
+  ["Southern Europe", 17],
+  ["North America", 15],
+] as const;
 const SIZES = {
   small: { weight: 55, employees: [10, 199], band: "< 10M", perYear: 5, ticket: 900 },
   medium: { weight: 33, employees: [200, 1999], band: "10M-100M", perYear: 11, ticket: 2800 },
@@ -71,18 +159,41 @@ const SIZES = {
 } as const;
 type Size = keyof typeof SIZES;
 // Category: [weight, ticket multiplier, margin rate].
-const CATEGORIES = [["Software Licenses", 30, 1.6, 0.78], ["Support & Maintenance", 25, 0.7, 0.62], ["Consulting", 20, 1.4, 0.34], ["Hardware", 15, 1.1, 0.18], ["Training", 10, 0.4, 0.52]] as const;
-const CHANNELS = [["Direct", 50], ["Partner", 35], ["Online", 15]] as const;
+const CATEGORIES = [
+  ["Software Licenses", 30, 1.6, 0.78],
+  ["Support & Maintenance", 25, 0.7, 0.62],
+  ["Consulting", 20, 1.4, 0.34],
+  ["Hardware", 15, 1.1, 0.18],
+  ["Training", 10, 0.4, 0.52],
+] as const;
+const CHANNELS = [
+  ["Direct", 50],
+  ["Partner", 35],
+  ["Online", 15],
+] as const;
 // Month -> relative order intensity (December budget flush, August holidays).
 const SEASON = [0.85, 0.95, 1.1, 1.0, 1.0, 1.05, 0.9, 0.6, 1.05, 1.1, 1.15, 1.6];
 
 const customerRows = ["customer_id,name,industry,size,employees,revenue_band,region,country,first_contact_date"];
 // Order ids are assigned after sorting by date, so they increase with time; a return points at its order.
-interface OrderEvent { date: number; row: string[]; reverses?: OrderEvent; id?: string }
+interface OrderEvent {
+  date: number;
+  row: string[];
+  reverses?: OrderEvent;
+  id?: string;
+}
 const orderEvents: OrderEvent[] = [];
 const usedNames = new Set<string>();
 // What the survey, deal and receivables tables below need to know of each customer (no draws here).
-interface CustomerInfo { id: string; industry: string; region: string; size: Size; key: boolean; churnAt: number; begin: number }
+interface CustomerInfo {
+  id: string;
+  industry: string;
+  region: string;
+  size: Size;
+  key: boolean;
+  churnAt: number;
+  begin: number;
+}
 const customerInfo: CustomerInfo[] = [];
 
 for (let c = 1; c <= 1200; c++) {
@@ -99,8 +210,23 @@ for (let c = 1; c <= 1200; c++) {
   const [lo, hi] = profile.employees;
   const employees = Math.round(lo * Math.pow(hi / lo, random()));
   // A third of the customers were first contacted before the window; the rest arrive through it.
-  const firstContact = random() < 0.35 ? day("2018-01-01") + Math.floor(random() * (START - day("2018-01-01"))) : START + Math.floor(random() * (END - 60 - START));
-  customerRows.push([id, csv(name), csv(industry), size, employees, csv(profile.band), csv(region), csv(country), iso(firstContact)].join(","));
+  const firstContact =
+    random() < 0.35
+      ? day("2018-01-01") + Math.floor(random() * (START - day("2018-01-01")))
+      : START + Math.floor(random() * (END - 60 - START));
+  customerRows.push(
+    [
+      id,
+      csv(name),
+      csv(industry),
+      size,
+      employees,
+      csv(profile.band),
+      csv(region),
+      csv(country),
+      iso(firstContact),
+    ].join(","),
+  );
 
   // Key accounts: a few customers spend many times their peers; this gives the Pareto skew.
   const keyAccount = random() < 0.03 ? 4 + random() * 6 : 1;
@@ -121,12 +247,27 @@ for (let c = 1; c <= 1200; c++) {
     const amount = round2(ticket * mult * logNormal(0.5));
     const margin = round2(amount * Math.min(0.95, Math.max(-0.1, marginRate + 0.08 * normal())));
     const orderChannel = random() < 0.8 ? channel : weighted(CHANNELS);
-    const order: OrderEvent = { date: d, row: ["", id, iso(d), amount.toFixed(2), margin.toFixed(2), csv(category), orderChannel] };
+    const order: OrderEvent = {
+      date: d,
+      row: ["", id, iso(d), amount.toFixed(2), margin.toFixed(2), csv(category), orderChannel],
+    };
     orderEvents.push(order);
     if (random() < 0.03) {
       const back = Math.min(END, d + 7 + Math.floor(random() * 35));
       const share = random() < 0.6 ? 1 : round2(0.2 + 0.6 * random());
-      orderEvents.push({ date: back, reverses: order, row: ["", id, iso(back), (-round2(amount * share)).toFixed(2), (-round2(margin * share)).toFixed(2), csv(category), orderChannel] });
+      orderEvents.push({
+        date: back,
+        reverses: order,
+        row: [
+          "",
+          id,
+          iso(back),
+          (-round2(amount * share)).toFixed(2),
+          (-round2(margin * share)).toFixed(2),
+          csv(category),
+          orderChannel,
+        ],
+      });
     }
   }
 }
@@ -143,7 +284,10 @@ orderEvents.sort((a, b) => a.date - b.date);
 let orderSeq = 0;
 for (const e of orderEvents) if (!e.reverses) e.id = e.row[0] = `O${String(++orderSeq).padStart(6, "0")}`;
 for (const e of orderEvents) if (e.reverses) e.row[0] = `R${e.reverses.id!.slice(1)}`;
-const orderRows = ["order_id,customer_id,order_date,amount,margin,category,channel", ...orderEvents.map((e) => e.row.join(","))];
+const orderRows = [
+  "order_id,customer_id,order_date,amount,margin,category,channel",
+  ...orderEvents.map((e) => e.row.join(",")),
+];
 
 const out = resolve(dirname(fileURLToPath(import.meta.url)), "../public/notebooks");
 mkdirSync(out, { recursive: true });
@@ -170,11 +314,22 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
 
 // The watched key account: the key account with the most 2025 revenue that has not churned.
 const revenue2025 = new Map<string, number>();
-for (const e of orderEvents) if (e.date >= day("2025-01-01")) revenue2025.set(e.row[1], (revenue2025.get(e.row[1]) ?? 0) + Number(e.row[3]));
-const watched = customerInfo.filter((c) => c.key && c.churnAt === END).sort((a, b) => (revenue2025.get(b.id) ?? 0) - (revenue2025.get(a.id) ?? 0))[0].id;
+for (const e of orderEvents)
+  if (e.date >= day("2025-01-01")) revenue2025.set(e.row[1], (revenue2025.get(e.row[1]) ?? 0) + Number(e.row[3]));
+const watched = customerInfo
+  .filter((c) => c.key && c.churnAt === END)
+  .sort((a, b) => (revenue2025.get(b.id) ?? 0) - (revenue2025.get(a.id) ?? 0))[0].id;
 
 // Attribute: [mean importance, mean satisfaction].
-const ATTRIBUTES = [["Product quality", 4.3, 4.0], ["Price / value", 4.0, 3.3], ["Delivery reliability", 3.8, 3.9], ["Support responsiveness", 4.6, 2.7], ["Ease of use", 3.5, 3.8], ["Account management", 3.2, 3.6], ["Documentation", 2.4, 4.1]] as const;
+const ATTRIBUTES = [
+  ["Product quality", 4.3, 4.0],
+  ["Price / value", 4.0, 3.3],
+  ["Delivery reliability", 3.8, 3.9],
+  ["Support responsiveness", 4.6, 2.7],
+  ["Ease of use", 3.5, 3.8],
+  ["Account management", 3.2, 3.6],
+  ["Documentation", 2.4, 4.1],
+] as const;
 const surveyRows = ["customer_id,survey_date,attribute,importance,satisfaction,nps"];
 for (const c of customerInfo) {
   for (const wave of ["2024-03-01", "2025-03-01"]) {
@@ -191,7 +346,13 @@ for (const c of customerInfo) {
   }
 }
 
-const COMPETITORS = [["", 20], ["PriceRight", 25], ["Contoso Systems", 25], ["Globex", 20], ["Initech", 10]] as const;
+const COMPETITORS = [
+  ["", 20],
+  ["PriceRight", 25],
+  ["Contoso Systems", 25],
+  ["Globex", 20],
+  ["Initech", 10],
+] as const;
 const STAGES = ["lead", "qualified", "proposal", "negotiation"];
 const DEALS_PER_YEAR: Record<Size, number> = { small: 0.5, medium: 1, large: 2.2 };
 const dealEvents: { date: number; row: (string | number)[] }[] = [];
@@ -209,16 +370,54 @@ for (const c of customerInfo) {
     const duration = 20 + Math.floor(more() * 100);
     const open = created + duration > END;
     const won = !open && more() < winChance;
-    const stage = won ? "won" : open ? pickM(STAGES) : weightedM([["lead", 2], ["qualified", 3], ["proposal", 4], ["negotiation", 3]] as const);
+    const stage = won
+      ? "won"
+      : open
+        ? pickM(STAGES)
+        : weightedM([
+            ["lead", 2],
+            ["qualified", 3],
+            ["proposal", 4],
+            ["negotiation", 3],
+          ] as const);
     const outcome = won ? "won" : open ? "open" : "lost";
-    const reason = outcome !== "lost" ? "" : gap > 0.15 || watchedLoss ? "price" : weightedM([["price", 2], ["features", 3], ["relationship", 2], ["timing", 2], ["no decision", 3]] as const);
+    const reason =
+      outcome !== "lost"
+        ? ""
+        : gap > 0.15 || watchedLoss
+          ? "price"
+          : weightedM([
+              ["price", 2],
+              ["features", 3],
+              ["relationship", 2],
+              ["timing", 2],
+              ["no decision", 3],
+            ] as const);
     const amount = price * (1 + Math.floor(more() * 12));
-    dealEvents.push({ date: created, row: ["", c.id, iso(created), open ? "" : iso(created + duration), stage, outcome, amount, price, csv(competitor), theirs, reason] });
+    dealEvents.push({
+      date: created,
+      row: [
+        "",
+        c.id,
+        iso(created),
+        open ? "" : iso(created + duration),
+        stage,
+        outcome,
+        amount,
+        price,
+        csv(competitor),
+        theirs,
+        reason,
+      ],
+    });
   }
 }
 dealEvents.sort((a, b) => a.date - b.date);
 dealEvents.forEach((e, i) => (e.row[0] = `D${String(i + 1).padStart(5, "0")}`));
-const dealRows = ["deal_id,customer_id,created,closed,stage,outcome,amount,our_price,competitor,competitor_price,loss_reason", ...dealEvents.map((e) => e.row.join(","))];
+const dealRows = [
+  "deal_id,customer_id,created,closed,stage,outcome,amount,our_price,competitor,competitor_price,loss_reason",
+  ...dealEvents.map((e) => e.row.join(",")),
+];
 
 // One invoice per order since 2024, due after 30 days; most are paid around the due date, some late,
 // the newest still open (empty paid_date). The watched key account has paid nothing since February 2025.
@@ -230,10 +429,21 @@ for (const e of orderEvents) {
   const due = e.date + 30;
   const paid = Math.round(due + (PAYERS.get(customer) ?? 0) + 4 * normalM());
   const unpaid = paid > END || (customer === watched && e.date >= day("2025-02-01"));
-  receivableRows.push([customer, `I${e.id!.slice(1)}`, iso(e.date), iso(due), unpaid ? "" : iso(Math.max(e.date + 1, paid)), e.row[3]].join(","));
+  receivableRows.push(
+    [
+      customer,
+      `I${e.id!.slice(1)}`,
+      iso(e.date),
+      iso(due),
+      unpaid ? "" : iso(Math.max(e.date + 1, paid)),
+      e.row[3],
+    ].join(","),
+  );
 }
 
 writeFileSync(resolve(out, "survey.csv"), surveyRows.join("\n") + "\n");
 writeFileSync(resolve(out, "deals.csv"), dealRows.join("\n") + "\n");
 writeFileSync(resolve(out, "receivables.csv"), receivableRows.join("\n") + "\n");
-console.log(`Wrote ${surveyRows.length - 1} survey answers, ${dealRows.length - 1} deals and ${receivableRows.length - 1} invoices; watched key account ${watched}`);
+console.log(
+  `Wrote ${surveyRows.length - 1} survey answers, ${dealRows.length - 1} deals and ${receivableRows.length - 1} invoices; watched key account ${watched}`,
+);

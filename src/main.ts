@@ -27,7 +27,8 @@ const bench = new Workbench({
   session,
   toSource: fileSourceFromFile,
   onOpen: () => runner.reset(),
-  preview: async (table, limit) => (await engine).query(`SELECT * FROM ${quoteIdent(table)} LIMIT ${Math.max(0, Math.floor(limit))}`),
+  preview: async (table, limit) =>
+    (await engine).query(`SELECT * FROM ${quoteIdent(table)} LIMIT ${Math.max(0, Math.floor(limit))}`),
 });
 
 engine.then(

@@ -18,8 +18,11 @@ function sourceFiles(dir: string): string[] {
 /** Every import specifier of a file, resolved to a path relative to src/ when it is relative. */
 function importsOf(file: string): string[] {
   const text = readFileSync(file, "utf8");
-  const specs = [...text.matchAll(/(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|import\s+["']([^"']+)["']/g)]
-    .map((m) => m[1] ?? m[2] ?? m[3]);
+  const specs = [
+    ...text.matchAll(
+      /(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|import\s+["']([^"']+)["']/g,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3]);
   return specs.map((s) => (s.startsWith(".") ? relative(src, resolve(dirname(file), s)) : s));
 }
 
@@ -33,12 +36,19 @@ describe("architecture import rules", () => {
   });
 
   it("only ui/ imports svelte", () => {
-    const offenders = files.filter((f) => area(f.file) !== "ui" && f.file !== "main.ts" && f.imports.some((s) => s === "svelte" || s.startsWith("svelte/")));
+    const offenders = files.filter(
+      (f) =>
+        area(f.file) !== "ui" &&
+        f.file !== "main.ts" &&
+        f.imports.some((s) => s === "svelte" || s.startsWith("svelte/")),
+    );
     expect(offenders.map((f) => f.file)).toEqual([]);
   });
 
   it("nothing but main.ts imports ui/", () => {
-    const offenders = files.filter((f) => area(f.file) !== "ui" && f.file !== "main.ts" && f.imports.some((s) => area(s) === "ui"));
+    const offenders = files.filter(
+      (f) => area(f.file) !== "ui" && f.file !== "main.ts" && f.imports.some((s) => area(s) === "ui"),
+    );
     expect(offenders.map((f) => f.file)).toEqual([]);
   });
 
@@ -49,19 +59,27 @@ describe("architecture import rules", () => {
 
   it("only main.ts and cli/ choose an engine implementation", () => {
     const chooses = (s: string) => area(s) === "engine" && !/engine[\\/](engine|table-name)$/.test(s);
-    const offenders = files.filter((f) => !["engine", "cli"].includes(area(f.file)) && f.file !== "main.ts" && f.imports.some(chooses));
+    const offenders = files.filter(
+      (f) => !["engine", "cli"].includes(area(f.file)) && f.file !== "main.ts" && f.imports.some(chooses),
+    );
     expect(offenders.map((f) => f.file)).toEqual([]);
   });
 
   it("runtime/, graph/, compile/ and notebook/ stay pure (no engine, UI, DOM libraries)", () => {
     const pure = ["runtime", "graph", "notebook", "compile"];
-    const banned = (s: string) => ["engine", "ui", "session", "cli", "sandbox"].includes(area(s)) || isDuckDb(s) || s.startsWith("vega") || s === "svelte";
+    const banned = (s: string) =>
+      ["engine", "ui", "session", "cli", "sandbox"].includes(area(s)) ||
+      isDuckDb(s) ||
+      s.startsWith("vega") ||
+      s === "svelte";
     const offenders = files.filter((f) => pure.includes(area(f.file)) && f.imports.some(banned));
     expect(offenders.map((f) => `${f.file}: ${f.imports.filter(banned).join(", ")}`)).toEqual([]);
   });
 
   it("only cli/ runs code in Node (sandbox-node/), and sandbox-node/ reaches only code/, models and messages", () => {
-    const users = files.filter((f) => !["cli", "sandbox-node"].includes(area(f.file)) && f.imports.some((s) => area(s) === "sandbox-node"));
+    const users = files.filter(
+      (f) => !["cli", "sandbox-node"].includes(area(f.file)) && f.imports.some((s) => area(s) === "sandbox-node"),
+    );
     expect(users.map((f) => f.file)).toEqual([]);
     const allowed = (s: string) =>
       s.startsWith("node:") ||
@@ -83,7 +101,9 @@ describe("architecture import rules", () => {
   });
 
   it("runtime/ knows nothing of SQL", () => {
-    const offenders = files.filter((f) => area(f.file) === "runtime" && /\b(SELECT|CREATE TABLE)\b/.test(readFileSync(join(src, f.file), "utf8")));
+    const offenders = files.filter(
+      (f) => area(f.file) === "runtime" && /\b(SELECT|CREATE TABLE)\b/.test(readFileSync(join(src, f.file), "utf8")),
+    );
     expect(offenders.map((f) => f.file)).toEqual([]);
   });
 });
@@ -102,7 +122,9 @@ describe("architecture import graph", () => {
   it("passes the workbench to components through context, never as a prop", () => {
     const takesBench = (f: string) => /\bbench\b[^=]*\}\s*=\s*\$props\(\)/.test(readFileSync(join(src, f), "utf8"));
     // App is the root: main.ts hands it the workbench, and it sets the context.
-    const offenders = files.filter((f) => f.file.endsWith(".svelte") && f.file !== "ui/App.svelte" && takesBench(f.file));
+    const offenders = files.filter(
+      (f) => f.file.endsWith(".svelte") && f.file !== "ui/App.svelte" && takesBench(f.file),
+    );
     expect(offenders.map((f) => f.file)).toEqual([]);
   });
 

@@ -13,7 +13,11 @@ export interface BoundChart {
 }
 
 /** Returns a new spec with the table's rows inlined as `data.values` and missing encoding types filled in. */
-export function bindChartData(spec: Record<string, unknown>, table: ResultTable, cap = CHART_ROW_CAP): Record<string, unknown> {
+export function bindChartData(
+  spec: Record<string, unknown>,
+  table: ResultTable,
+  cap = CHART_ROW_CAP,
+): Record<string, unknown> {
   return bindChart(spec, table, cap).spec;
 }
 
@@ -62,7 +66,8 @@ function typeField(def: Record<string, unknown>, columns: ReadonlyMap<string, Co
   const column = columns.get(def.field);
   if (!column) return;
   if (column.kind === "date" || column.kind === "timestamp" || def.timeUnit !== undefined) def.type = "temporal";
-  else if (def.aggregate !== undefined && def.aggregate !== "argmin" && def.aggregate !== "argmax") def.type = "quantitative";
+  else if (def.aggregate !== undefined && def.aggregate !== "argmin" && def.aggregate !== "argmax")
+    def.type = "quantitative";
   else def.type = column.kind === "number" ? "quantitative" : "nominal";
 }
 

@@ -60,7 +60,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     // Both `--limit 5` and `--limit=5`.
-    const [option, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [option, inline] =
+      arg.startsWith("--") && arg.includes("=")
+        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+        : [arg, undefined];
     const value = () => {
       if (inline !== undefined) return inline;
       const next = rest[++i];

@@ -5,20 +5,33 @@ import { dirname, resolve } from "node:path";
 import type { Notebook } from "../notebook/types";
 
 /** A table to load and where its file is, or every place that was tried. */
-export type DataFile = { readonly table: string; readonly path: string } | { readonly table: string; readonly tried: readonly string[] };
+export type DataFile =
+  { readonly table: string; readonly path: string } | { readonly table: string; readonly tried: readonly string[] };
 
 /**
  * Resolves every declared table and every `--data` table, declared ones first, in front-matter order.
  * `sampleDirs` are searched after the notebook's own directory (e.g. public/notebooks/).
  */
-export function resolveDataFiles(notebook: Notebook, notebookPath: string, overrides: ReadonlyMap<string, string>, cwd: string, sampleDirs: readonly string[]): DataFile[] {
+export function resolveDataFiles(
+  notebook: Notebook,
+  notebookPath: string,
+  overrides: ReadonlyMap<string, string>,
+  cwd: string,
+  sampleDirs: readonly string[],
+): DataFile[] {
   const out: DataFile[] = [];
   const isFile = (path: string) => existsSync(path) && statSync(path).isFile();
   for (const [table, source] of Object.entries(notebook.frontMatter.data)) {
     const override = overrides.get(table);
-    const candidates = override !== undefined
-      ? [resolve(cwd, override)]
-      : [...new Set([resolve(dirname(notebookPath), source.file), ...sampleDirs.map((dir) => resolve(dir, source.file))])];
+    const candidates =
+      override !== undefined
+        ? [resolve(cwd, override)]
+        : [
+            ...new Set([
+              resolve(dirname(notebookPath), source.file),
+              ...sampleDirs.map((dir) => resolve(dir, source.file)),
+            ]),
+          ];
     const path = candidates.find(isFile);
     out.push(path ? { table, path } : { table, tried: candidates });
   }

@@ -28,10 +28,10 @@ export async function main(argv: readonly string[], out = console.log, err = con
   try {
     args = parseArgs(argv);
   } catch (e) {
-    if (e instanceof UsageError) return err(e.message), EXIT_INPUT;
+    if (e instanceof UsageError) return (err(e.message), EXIT_INPUT);
     throw e;
   }
-  if (args.command === "help") return out(cliHelp), 0;
+  if (args.command === "help") return (out(cliHelp), 0);
   return run(args, out, err);
 }
 
@@ -43,13 +43,13 @@ async function run(
   // `npm run` moves to the package root; INIT_CWD is where the user typed the command.
   const cwd = process.env.INIT_CWD ?? process.cwd();
   const path = resolve(cwd, args.notebook);
-  if (!existsSync(path)) return err(m.notebookMissing(args.notebook)), EXIT_INPUT;
+  if (!existsSync(path)) return (err(m.notebookMissing(args.notebook)), EXIT_INPUT);
   const text = readFileSync(path, "utf8");
   let notebook;
   try {
     notebook = parseNotebook(text);
   } catch (e) {
-    if (e instanceof NotebookError) return err(m.notebookUnreadable(args.notebook, e.line, e.message)), EXIT_INPUT;
+    if (e instanceof NotebookError) return (err(m.notebookUnreadable(args.notebook, e.line, e.message)), EXIT_INPUT);
     throw e;
   }
   const files = resolveDataFiles(notebook, path, args.data, cwd, [resolve(cwd, "public/notebooks"), SHIPPED_DATA]);
@@ -61,7 +61,7 @@ async function run(
 
   const tables = files.map((f) => f.table);
   const stray = [...args.encoding.keys()].filter((t) => !tables.includes(t));
-  if (stray.length) return err(m.unknownEncodingTable(stray[0], tables)), EXIT_INPUT;
+  if (stray.length) return (err(m.unknownEncodingTable(stray[0], tables)), EXIT_INPUT);
 
   const engine = await nativeEngine();
   const runner = nodeCodeRunner();
@@ -71,9 +71,16 @@ async function run(
     // The user asked for this run, which is what trusting a notebook means.
     session.open(text, { trusted: true });
     for (const [name, value] of args.set) {
-      const input = session.getState().cells.find((c) => c.cell.kind === "input" && c.cell.name?.toLowerCase() === name.toLowerCase())?.cell;
+      const input = session
+        .getState()
+        .cells.find((c) => c.cell.kind === "input" && c.cell.name?.toLowerCase() === name.toLowerCase())?.cell;
       if (!input) {
-        err(m.unknownInput(name, session.getState().cells.flatMap((c) => (c.cell.kind === "input" && c.cell.name ? [c.cell.name] : []))));
+        err(
+          m.unknownInput(
+            name,
+            session.getState().cells.flatMap((c) => (c.cell.kind === "input" && c.cell.name ? [c.cell.name] : [])),
+          ),
+        );
         return EXIT_INPUT;
       }
       const spec = compileInput(input.source).body?.spec;

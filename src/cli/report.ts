@@ -58,13 +58,24 @@ function cellReport(state: CellState, limit: number): CellReport {
       table.columns.forEach((c, i) => (plain[c.name] = readable(row[c.name], dates[i])));
       return plain;
     });
-    return { ...base, columns: table.columns.map((c) => ({ name: c.name, type: c.type })), rowCount: output.totalRows ?? table.numRows, rows, value: null };
+    return {
+      ...base,
+      columns: table.columns.map((c) => ({ name: c.name, type: c.type })),
+      rowCount: output.totalRows ?? table.numRows,
+      rows,
+      value: null,
+    };
   }
   if (output?.type === "chart") {
     const note = output.note ? { note: output.note } : {};
     return { ...base, columns: [], rowCount: output.rows, rows: [], value: null, spec: output.spec, ...note };
   }
-  const value = output?.type === "value" || output?.type === "input" ? output.value : output?.type === "markdown" && output.text !== state.cell.source ? output.text : null;
+  const value =
+    output?.type === "value" || output?.type === "input"
+      ? output.value
+      : output?.type === "markdown" && output.text !== state.cell.source
+        ? output.text
+        : null;
   return { ...base, columns: [], rowCount: 0, rows: [], value: value ?? null };
 }
 
@@ -97,7 +108,9 @@ export function summaryLines(report: RunReport): string[] {
         : cell.kind === "chart"
           ? `chart, ${m.rows(cell.rowCount)}`
           : cell.status === "done"
-            ? cell.columns.length || cell.value === null ? m.rows(cell.rowCount) : `= ${short(cell.value)}`
+            ? cell.columns.length || cell.value === null
+              ? m.rows(cell.rowCount)
+              : `= ${short(cell.value)}`
             : cell.status;
     lines.push(m.cellLine(cell.status !== "error", cellLabel(cell, i), cell.kind, detail));
     // Under the cell they came from, rather than interleaved with other cells' output while running.
@@ -110,5 +123,11 @@ export function summaryLines(report: RunReport): string[] {
 export function failureLines(report: RunReport): string[] {
   const failed = report.cells.map((c, i) => [c, i] as const).filter(([c]) => c.status === "error");
   if (!failed.length) return [];
-  return [m.failedHeader(failed.length), ...failed.map(([c, i]) => `  ${m.failed(cellLabel(c, i), c.error?.line ? ` (line ${c.error.line}${c.error.column ? `, column ${c.error.column}` : ""})` : "", c.error?.message ?? "")}`)];
+  return [
+    m.failedHeader(failed.length),
+    ...failed.map(
+      ([c, i]) =>
+        `  ${m.failed(cellLabel(c, i), c.error?.line ? ` (line ${c.error.line}${c.error.column ? `, column ${c.error.column}` : ""})` : "", c.error?.message ?? "")}`,
+    ),
+  ];
 }

@@ -45,11 +45,13 @@ export function paramOf(value: unknown): Value {
 
 /** Formats a value for prose and logs. */
 export function fmt(value: unknown, digits = 2): string {
-  if (typeof value === "number") return Number.isFinite(value) ? value.toLocaleString("en-US", { maximumFractionDigits: digits }) : String(value);
+  if (typeof value === "number")
+    return Number.isFinite(value) ? value.toLocaleString("en-US", { maximumFractionDigits: digits }) : String(value);
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value;
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (Array.isArray(value) && value.every((v) => v === null || typeof v !== "object")) return value.map((v) => fmt(v, digits)).join(", ");
+  if (Array.isArray(value) && value.every((v) => v === null || typeof v !== "object"))
+    return value.map((v) => fmt(v, digits)).join(", ");
   try {
     const text = JSON.stringify(value);
     return text === undefined ? String(value) : text.length > 500 ? `${text.slice(0, 500)}…` : text;
@@ -64,7 +66,11 @@ export function logText(args: readonly unknown[]): string {
 }
 
 /** Builds the scope for `request`; `lib` is the recipe library the sandbox bundles (or `{}`). */
-export function codeScope(request: CodeRequest, host: CodeHost, lib: Readonly<Record<string, unknown>> = {}): CodeScope {
+export function codeScope(
+  request: CodeRequest,
+  host: CodeHost,
+  lib: Readonly<Record<string, unknown>> = {},
+): CodeScope {
   const values = Object.create(null) as Record<string, unknown>;
   for (const [name, value] of Object.entries(request.inputs)) values[name] = value;
   for (const [name, table] of Object.entries(request.tables)) values[name] = rowsOf(table);

@@ -14,9 +14,19 @@ function typeOf(values: readonly unknown[]): string {
   let type: string | undefined;
   for (const v of values) {
     if (v === null || v === undefined) continue;
-    const t = typeof v === "number" ? (Number.isSafeInteger(v) ? "BIGINT" : "DOUBLE") : typeof v === "boolean" ? "BOOLEAN" : v instanceof Date ? "TIMESTAMP" : "VARCHAR";
+    const t =
+      typeof v === "number"
+        ? Number.isSafeInteger(v)
+          ? "BIGINT"
+          : "DOUBLE"
+        : typeof v === "boolean"
+          ? "BOOLEAN"
+          : v instanceof Date
+            ? "TIMESTAMP"
+            : "VARCHAR";
     if (type === undefined) type = t;
-    else if (type !== t) type = (type === "BIGINT" && t === "DOUBLE") || (type === "DOUBLE" && t === "BIGINT") ? "DOUBLE" : "VARCHAR";
+    else if (type !== t)
+      type = (type === "BIGINT" && t === "DOUBLE") || (type === "DOUBLE" && t === "BIGINT") ? "DOUBLE" : "VARCHAR";
   }
   return type ?? "VARCHAR";
 }
@@ -25,7 +35,8 @@ function typeOf(values: readonly unknown[]): string {
 function cellValue(v: unknown, type: string): Value {
   if (v === null || v === undefined) return null;
   if (type === "TIMESTAMP") return (v as Date).getTime();
-  if (type === "VARCHAR" && typeof v !== "string") return v instanceof Date ? v.toISOString() : JSON.stringify(v) ?? null;
+  if (type === "VARCHAR" && typeof v !== "string")
+    return v instanceof Date ? v.toISOString() : (JSON.stringify(v) ?? null);
   if (typeof v === "number" && !Number.isFinite(v)) return null;
   return v as Value;
 }
@@ -44,9 +55,14 @@ export function rowsTable(value: unknown): WireTable | undefined {
     }
   }
   if (!names.length) return undefined;
-  const raw = names.map((name) => value.map((row) => (Object.prototype.hasOwnProperty.call(row, name) ? row[name] : null)));
+  const raw = names.map((name) =>
+    value.map((row) => (Object.prototype.hasOwnProperty.call(row, name) ? row[name] : null)),
+  );
   const types = raw.map(typeOf);
-  return { columns: names.map((name, i) => ({ name, type: types[i] })), data: raw.map((col, i) => col.map((v) => cellValue(v, types[i]))) };
+  return {
+    columns: names.map((name, i) => ({ name, type: types[i] })),
+    data: raw.map((col, i) => col.map((v) => cellValue(v, types[i]))),
+  };
 }
 
 const VIEW_KEYS = ["mark", "layer", "vconcat", "hconcat", "concat", "facet", "repeat"];
@@ -55,7 +71,10 @@ const VIEW_KEYS = ["mark", "layer", "vconcat", "hconcat", "concat", "facet", "re
 export function isVegaLite(value: unknown): value is Record<string, unknown> {
   if (!isPlainObject(value)) return false;
   const schema = value.$schema;
-  return VIEW_KEYS.some((k) => k in value) && ((typeof schema === "string" && /vega-lite/.test(schema)) || "encoding" in value || "layer" in value);
+  return (
+    VIEW_KEYS.some((k) => k in value) &&
+    ((typeof schema === "string" && /vega-lite/.test(schema)) || "encoding" in value || "layer" in value)
+  );
 }
 
 /** Escapes text so Markdown shows it as written (no emphasis, links, HTML or code). */

@@ -18,7 +18,8 @@ const KEYS = new Set(["type", "label", "value", "min", "max", "step", "options",
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const OPTIONS_FROM = new RegExp(`^(${CELL_NAME_PATTERN})(?:\\.(.+))?$`);
 
-const isChoice = (v: unknown): v is string | number => typeof v === "string" || (typeof v === "number" && Number.isFinite(v));
+const isChoice = (v: unknown): v is string | number =>
+  typeof v === "string" || (typeof v === "number" && Number.isFinite(v));
 const isDate = (v: unknown): v is string => typeof v === "string" && DATE.test(v) && !Number.isNaN(Date.parse(v));
 
 /** Compiles an input cell's JSON source. */
@@ -26,7 +27,8 @@ export function compileInput(source: string): CompiledInput {
   const bad = jsonError(source);
   if (bad) return { references: [], error: { message: m.inputJson(bad.reason), ...positionAt(source, bad.offset) } };
   const raw: unknown = JSON.parse(source);
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return { references: [], error: { message: m.inputNotObject() } };
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw))
+    return { references: [], error: { message: m.inputNotObject() } };
   const spec = raw as Record<string, unknown>;
   const fail = (message: string, key?: string): CompiledInput => {
     const at = key === undefined ? -1 : source.indexOf(`"${key}"`);
@@ -44,7 +46,11 @@ export function compileInput(source: string): CompiledInput {
     const v = spec[key];
     if (v === undefined) continue;
     const ok = type === "daterange" && key !== "step" ? isDate(v) : typeof v === "number" && Number.isFinite(v);
-    if (!ok) return fail(m.inputBound(key, type === "daterange" && key !== "step" ? "a date like \"2024-01-31\"" : "a number"), key);
+    if (!ok)
+      return fail(
+        m.inputBound(key, type === "daterange" && key !== "step" ? 'a date like "2024-01-31"' : "a number"),
+        key,
+      );
     (out as Record<string, unknown>)[key] = v;
   }
   if (type === "range" && (out.min === undefined || out.max === undefined)) return fail(m.inputRangeBounds());
@@ -52,7 +58,8 @@ export function compileInput(source: string): CompiledInput {
 
   const references: string[] = [];
   if (type === "select" || type === "multiselect") {
-    if (spec.options !== undefined && spec.options_from !== undefined) return fail(m.inputOptionsBoth(), "options_from");
+    if (spec.options !== undefined && spec.options_from !== undefined)
+      return fail(m.inputOptionsBoth(), "options_from");
     if (spec.options !== undefined) {
       if (!Array.isArray(spec.options) || !spec.options.every(isChoice)) return fail(m.inputOptions(), "options");
       out.options = spec.options;
@@ -62,7 +69,8 @@ export function compileInput(source: string): CompiledInput {
       out.optionsFrom = { cell: match[1], ...(match[2] ? { column: match[2] } : {}) };
       references.push(match[1].toLowerCase());
     } else return fail(m.inputNoOptions(type));
-  } else if (spec.options !== undefined || spec.options_from !== undefined) return fail(m.inputOptionsNotHere(type), spec.options !== undefined ? "options" : "options_from");
+  } else if (spec.options !== undefined || spec.options_from !== undefined)
+    return fail(m.inputOptionsNotHere(type), spec.options !== undefined ? "options" : "options_from");
   if (spec.remember !== undefined && typeof spec.remember !== "boolean") return fail(m.inputRemember(), "remember");
   if (spec.remember === true) out.remember = true;
 
@@ -92,15 +100,18 @@ export function checkInputValue(spec: InputSpec, value: unknown): string | undef
       if (!isChoice(value)) return m.inputValueType(spec.type, "one of the options");
       return spec.options && !spec.options.includes(value) ? m.inputNotAnOption(String(value)) : undefined;
     case "multiselect": {
-      if (!Array.isArray(value) || !value.every(isChoice)) return m.inputValueType(spec.type, "a list of options, e.g. [\"a\", \"b\"]");
+      if (!Array.isArray(value) || !value.every(isChoice))
+        return m.inputValueType(spec.type, 'a list of options, e.g. ["a", "b"]');
       const missing = spec.options ? value.find((v) => !spec.options!.includes(v)) : undefined;
       return missing === undefined ? undefined : m.inputNotAnOption(String(missing));
     }
     case "daterange": {
-      if (!Array.isArray(value) || value.length !== 2 || !value.every(isDate)) return m.inputValueType(spec.type, "[\"YYYY-MM-DD\", \"YYYY-MM-DD\"]");
+      if (!Array.isArray(value) || value.length !== 2 || !value.every(isDate))
+        return m.inputValueType(spec.type, '["YYYY-MM-DD", "YYYY-MM-DD"]');
       const [from, to] = value as string[];
       if (from > to) return m.inputDateOrder();
-      if ((typeof spec.min === "string" && from < spec.min) || (typeof spec.max === "string" && to > spec.max)) return m.inputValueRange(`${from} .. ${to}`, spec.min, spec.max);
+      if ((typeof spec.min === "string" && from < spec.min) || (typeof spec.max === "string" && to > spec.max))
+        return m.inputValueRange(`${from} .. ${to}`, spec.min, spec.max);
       return undefined;
     }
   }
@@ -109,7 +120,7 @@ export function checkInputValue(spec: InputSpec, value: unknown): string | undef
 /** Reads text (e.g. from `--set name=value`) as a value of the input's type: numbers, booleans, lists by comma. */
 export function parseInputText(spec: InputSpec, text: string): unknown {
   const trimmed = text.trim();
-  if (trimmed.startsWith("[") || trimmed.startsWith("\"")) {
+  if (trimmed.startsWith("[") || trimmed.startsWith('"')) {
     try {
       return JSON.parse(trimmed);
     } catch {

@@ -4,9 +4,11 @@
 import { compileSql } from "./sql";
 
 const KEYWORDS = new Set(
-  ("await break case catch class const continue debugger default delete do else enum export extends false finally for " +
+  (
+    "await break case catch class const continue debugger default delete do else enum export extends false finally for " +
     "function if import in instanceof let new null of return static super switch this throw true try typeof var void " +
-    "while with yield async get set undefined arguments").split(" "),
+    "while with yield async get set undefined arguments"
+  ).split(" "),
 );
 
 /** Tokens after which a `/` starts a regular expression rather than a division. */
@@ -46,9 +48,8 @@ export function scanJsNames(code: string): JsNames {
       if (c === "\\") {
         text += code.slice(i, i + 2);
         i += 2;
-      }
-      else if (c === "`") return i++, { text, closed: true };
-      else if (c === "$" && code[i + 1] === "{") return (i += 2), { text, closed: false };
+      } else if (c === "`") return (i++, { text, closed: true });
+      else if (c === "$" && code[i + 1] === "{") return ((i += 2), { text, closed: false });
       else text += code[i++];
     }
     return { text, closed: true };
@@ -102,7 +103,8 @@ export function scanJsNames(code: string): JsNames {
       const next = /^\s*(.)/.exec(code.slice(i, i + 40))?.[1];
       const isKey = next === ":" && (prev === "{" || prev === ",");
       if (["const", "let", "var", "function", "class"].includes(prev)) declared.add(word);
-      if (prev !== "." && prev !== "?." && !isKey && !KEYWORDS.has(word) && !identifiers.includes(word)) identifiers.push(word);
+      if (prev !== "." && prev !== "?." && !isKey && !KEYWORDS.has(word) && !identifiers.includes(word))
+        identifiers.push(word);
       push(word);
     } else if (/[0-9]/.test(c)) {
       let j = i + 1;
@@ -127,8 +129,7 @@ export function scanJsNames(code: string): JsNames {
       if (code.startsWith("?.", i) && !/[0-9]/.test(code[i + 2] ?? "")) {
         i += 2;
         push("?.");
-      }
-      else {
+      } else {
         if (c === "{") braces++;
         else if (c === "}") braces--;
         i++;

@@ -8,17 +8,24 @@ export function jsonError(text: string): { offset: number; reason: string } | un
     while (i < text.length && /[ \t\n\r]/.test(text[i])) i++;
   };
   class Stop {
-    constructor(readonly reason: string, readonly offset = i) {}
+    constructor(
+      readonly reason: string,
+      readonly offset = i,
+    ) {}
   }
   const expect = (what: string): never => {
-    throw new Stop(i >= text.length ? `the text ends where ${what} was expected` : `expected ${what} but found ${JSON.stringify(text[i])}`);
+    throw new Stop(
+      i >= text.length
+        ? `the text ends where ${what} was expected`
+        : `expected ${what} but found ${JSON.stringify(text[i])}`,
+    );
   };
   const string = () => {
     const start = i++;
     while (i < text.length && text[i] !== '"') {
       if (text[i] === "\\") {
         const esc = /^\\(["\\/bfnrt]|u[0-9a-fA-F]{4})/.exec(text.slice(i));
-        if (!esc) throw new Stop("a backslash in a string must start an escape such as \\n or \\\"");
+        if (!esc) throw new Stop('a backslash in a string must start an escape such as \\n or \\"');
         i += esc[0].length;
       } else if (text.charCodeAt(i) < 0x20) throw new Stop("a string cannot span lines (write \\n instead)");
       else i++;

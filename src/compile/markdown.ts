@@ -16,7 +16,9 @@ export interface CompiledMarkdown {
  * Splits Markdown into text pieces and `${expr}` expressions. `\${` is a literal `${`, and inline code
  * (`` `...` ``) is left alone, so prose can show the syntax itself.
  */
-export function splitInterpolations(text: string): { pieces: string[]; expressions: { text: string; offset: number }[] } | { error: CellError } {
+export function splitInterpolations(
+  text: string,
+): { pieces: string[]; expressions: { text: string; offset: number }[] } | { error: CellError } {
   const pieces: string[] = [];
   const expressions: { text: string; offset: number }[] = [];
   let piece = "";
@@ -82,7 +84,14 @@ export function compileMarkdown(text: string): CompiledMarkdown {
   const code =
     "return await Promise.all([\n" +
     compiled.map((c) => `async () => ${c.replace(/;\s*$/, "")},\n`).join("") +
-    "].map((f) => f().then((v) => ({ ok: true, text: typeof v === \"string\" ? v : fmt(v) }), (e) => ({ ok: false, text: String(e && e.message || e) }))));";
+    '].map((f) => f().then((v) => ({ ok: true, text: typeof v === "string" ? v : fmt(v) }), (e) => ({ ok: false, text: String(e && e.message || e) }))));';
   const references = codeReferences(compiled.join("\n"));
-  return { references, body: { type: "markdown", text, interpolation: { pieces: split.pieces, expressions: split.expressions.map((e) => e.text), code } } };
+  return {
+    references,
+    body: {
+      type: "markdown",
+      text,
+      interpolation: { pieces: split.pieces, expressions: split.expressions.map((e) => e.text), code },
+    },
+  };
 }

@@ -39,7 +39,11 @@ export function decodeMappings(mappings: string): [number, number, number][][] {
 }
 
 /** The 1-based source position of 1-based generated `line`/`column`, or the same position when the map has nothing for it. */
-export function originalPosition(mappings: string | undefined, line: number, column: number): { line: number; column: number } {
+export function originalPosition(
+  mappings: string | undefined,
+  line: number,
+  column: number,
+): { line: number; column: number } {
   if (!mappings) return { line, column };
   const segments = decodeMappings(mappings)[line - 1];
   if (!segments?.length) return { line, column };

@@ -48,8 +48,7 @@ export function scanSql(text: string): { tokens: SqlToken[]; error?: SqlScanErro
         if (text.startsWith("/*", j)) {
           depth++;
           j += 2;
-        }
-        else if (text.startsWith("*/", j)) {
+        } else if (text.startsWith("*/", j)) {
           j += 2;
           if (--depth === 0) break;
         } else j++;

@@ -14,11 +14,13 @@ export interface CompiledSql {
 
 /** DuckDB's reserved keywords: written bare, they are never relation names, so they are not references. */
 const RESERVED = new Set(
-  ("all analyse analyze and any array as asc asymmetric both case cast check collate column constraint create default " +
+  (
+    "all analyse analyze and any array as asc asymmetric both case cast check collate column constraint create default " +
     "deferrable desc describe distinct do else end except false fetch for foreign from grant group having in initially " +
     "intersect into lateral leading limit not null offset on only or order pivot pivot_longer pivot_wider placing primary " +
     "qualify references returning select show some summarize symmetric table then to trailing true union unique unpivot " +
-    "using variadic when where window with").split(" "),
+    "using variadic when where window with"
+  ).split(" "),
 );
 
 const significant = (t: SqlToken) => t.type !== "space" && t.type !== "comment";
@@ -31,7 +33,10 @@ const significant = (t: SqlToken) => t.type !== "space" && t.type !== "comment";
  */
 export function compileSql(source: string): CompiledSql {
   const { tokens, error } = scanSql(source);
-  const at = (offset: number, message: string): CompiledSql => ({ references: [], error: { message, ...positionAt(source, offset) } });
+  const at = (offset: number, message: string): CompiledSql => ({
+    references: [],
+    error: { message, ...positionAt(source, offset) },
+  });
   if (error) return at(error.offset, error.message);
 
   const sig = tokens.filter(significant);

@@ -21,12 +21,20 @@ export interface CompiledTs {
 export function transpileTs(source: string): { code: string; ms: number; mappings: string } {
   const started = performance.now();
   try {
-    const { code, sourceMap } = transform(source, { transforms: ["typescript"], disableESTransforms: true, sourceMapOptions: { compiledFilename: "cell.js" }, filePath: "cell.ts" });
+    const { code, sourceMap } = transform(source, {
+      transforms: ["typescript"],
+      disableESTransforms: true,
+      sourceMapOptions: { compiledFilename: "cell.js" },
+      filePath: "cell.ts",
+    });
     return { code, ms: performance.now() - started, mappings: sourceMap?.mappings ?? "" };
   } catch (e) {
     const err = e as { message?: string; pos?: number };
     const reason = String(err.message ?? e).replace(/\s*\(\d+:\d+\)\s*$/, "");
-    throw { message: m.tsSyntax(reason), ...(typeof err.pos === "number" ? positionAt(source, err.pos) : {}) } satisfies CellError;
+    throw {
+      message: m.tsSyntax(reason),
+      ...(typeof err.pos === "number" ? positionAt(source, err.pos) : {}),
+    } satisfies CellError;
   }
 }
 
@@ -55,14 +63,19 @@ export function compileTs(source: string, name?: string): CompiledTs {
     const offset = moduleLine.index + moduleLine[0].length - moduleLine[1].length;
     return { references: [], error: { message: m.tsModuleSyntax(), ...positionAt(source, offset) } };
   }
-  return { references: codeReferences(out.code, name), body: { type: "ts", code: out.code, transpileMs: out.ms, mappings: out.mappings } };
+  return {
+    references: codeReferences(out.code, name),
+    body: { type: "ts", code: out.code, transpileMs: out.ms, mappings: out.mappings },
+  };
 }
 
 /** Words that cannot be variable names: a cell named so is reachable only as `${CODE_PARAMETER}.values.<name>`. */
 const JS_RESERVED = new Set(
-  ("break case catch class const continue debugger default delete do else enum export extends false finally for function if " +
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for function if " +
     "import in instanceof let new null return static super switch this throw true try typeof var void while with yield await " +
-    "implements interface package private protected public arguments eval").split(" "),
+    "implements interface package private protected public arguments eval"
+  ).split(" "),
 );
 
 /** Names the code can always use; a cell of one of these names is still reachable through `values`. */
@@ -75,7 +88,9 @@ export const SCOPE_NAMES = ["sql", "fmt", "lib", "log"] as const;
  * `column1` is how many characters the wrapper adds before the code on line 1.
  */
 export function wrapCode(code: string, names: readonly string[], param: string): { js: string; column1: number } {
-  const own = names.filter((n) => !(SCOPE_NAMES as readonly string[]).includes(n) && /^[A-Za-z_$][\w$]*$/.test(n) && !JS_RESERVED.has(n));
+  const own = names.filter(
+    (n) => !(SCOPE_NAMES as readonly string[]).includes(n) && /^[A-Za-z_$][\w$]*$/.test(n) && !JS_RESERVED.has(n),
+  );
   const prelude = `"use strict"; const { ${SCOPE_NAMES.join(", ")} } = ${param}; const { ${own.join(", ")} } = ${param}.values; {`;
   return { js: `${prelude}${code}\n}`, column1: prelude.length };
 }
@@ -84,7 +99,12 @@ export function wrapCode(code: string, names: readonly string[], param: string):
  * Maps a 1-based position in wrapped `js` back to the cell's TypeScript source: the wrapper's prefix
  * comes off line 1, then the transpiler's source map (`mappings`) moves the column past removed types.
  */
-export function sourcePositionInCode(line: number | undefined, column: number | undefined, column1: number, mappings?: string): { line?: number; column?: number } {
+export function sourcePositionInCode(
+  line: number | undefined,
+  column: number | undefined,
+  column1: number,
+  mappings?: string,
+): { line?: number; column?: number } {
   if (line === undefined) return {};
   if (column === undefined) return { line };
   return originalPosition(mappings, line, line === 1 ? Math.max(1, column - column1) : column);

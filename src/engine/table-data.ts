@@ -25,4 +25,5 @@ export function checkTableData(data: TableData): number {
 }
 
 /** A value as text for a VARCHAR column (non-text values are written as JSON). */
-export const asText = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === "string" ? v : JSON.stringify(v));
+export const asText = (v: unknown): string | null =>
+  v === null || v === undefined ? null : typeof v === "string" ? v : JSON.stringify(v);

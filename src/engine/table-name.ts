@@ -3,7 +3,11 @@
 
 /** Turns a file name into a unique, SQL-friendly table name (`Orders 2024.csv` -> `orders_2024`). */
 export function tableNameFor(fileName: string, taken: readonly string[]): string {
-  const base = fileName.replace(/^.*[\\/]/, "").replace(/\.(gz|zst)$/i, "").replace(/\.[^.]*$/, "") || fileName;
+  const base =
+    fileName
+      .replace(/^.*[\\/]/, "")
+      .replace(/\.(gz|zst)$/i, "")
+      .replace(/\.[^.]*$/, "") || fileName;
   let name = base
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

@@ -31,7 +31,8 @@ export interface CellGraph {
 export function buildGraph(cells: readonly CompiledCell[]): CellGraph {
   const index = new Map(cells.map((c, i) => [c.id, i]));
   const byName = new Map<string, CompiledCell[]>();
-  for (const cell of cells) for (const name of cell.defines) byName.set(name.toLowerCase(), [...(byName.get(name.toLowerCase()) ?? []), cell]);
+  for (const cell of cells)
+    for (const name of cell.defines) byName.set(name.toLowerCase(), [...(byName.get(name.toLowerCase()) ?? []), cell]);
 
   // Edges: a cell reads every cell defining a name it references (all of them, when the name is duplicated).
   const reads = new Map<string, string[]>();
@@ -47,10 +48,18 @@ export function buildGraph(cells: readonly CompiledCell[]): CellGraph {
   const errors = new Map<string, CellError>();
   for (const cell of cells) if (cell.error) errors.set(cell.id, cell.error);
   for (const [name, owners] of byName) {
-    if (owners.length > 1) for (const c of owners) if (!errors.has(c.id)) errors.set(c.id, { message: m.duplicateName(owners[0].defines[0] ?? name, owners.length) });
+    if (owners.length > 1)
+      for (const c of owners)
+        if (!errors.has(c.id))
+          errors.set(c.id, { message: m.duplicateName(owners[0].defines[0] ?? name, owners.length) });
   }
   for (const cell of cells) {
-    if (cell.kind === "chart" && !errors.has(cell.id) && cell.body?.type === "chart" && !byName.has(cell.body.data.toLowerCase())) {
+    if (
+      cell.kind === "chart" &&
+      !errors.has(cell.id) &&
+      cell.body?.type === "chart" &&
+      !byName.has(cell.body.data.toLowerCase())
+    ) {
       errors.set(cell.id, { message: m.unknownData(cell.body.data) });
     }
   }
@@ -60,7 +69,10 @@ export function buildGraph(cells: readonly CompiledCell[]): CellGraph {
     if (unknown !== undefined) errors.set(cell.id, { message: m.unknownParam(unknown) });
   }
   const nameOf = (id: string) => cells[index.get(id)!].defines[0] ?? id;
-  for (const [id, path] of findCycles(cells.map((c) => c.id), (id) => reads.get(id) ?? [])) {
+  for (const [id, path] of findCycles(
+    cells.map((c) => c.id),
+    (id) => reads.get(id) ?? [],
+  )) {
     if (!errors.has(id)) errors.set(id, { message: m.cycle(path.map(nameOf)) });
   }
 

@@ -55,7 +55,8 @@ export const cliMessages = {
     `--encoding ${table}: no table ${table} is loaded${tables.length ? ` (tables: ${tables.join(", ")})` : ""}.`,
   loadWarning: (text: string) => `       ! ${text}`,
   badSet: (value: string) => `--set takes <input>=<value>, not "${value}".`,
-  unknownInput: (name: string, inputs: readonly string[]) => `--set ${name}: no input cell is named ${name}${inputs.length ? ` (inputs: ${inputs.join(", ")})` : " (this notebook has no input cells)"}.`,
+  unknownInput: (name: string, inputs: readonly string[]) =>
+    `--set ${name}: no input cell is named ${name}${inputs.length ? ` (inputs: ${inputs.join(", ")})` : " (this notebook has no input cells)"}.`,
   badSetValue: (reason: string) => `--set: ${reason}`,
   logLine: (text: string) => `       | ${text}`,
   badRows: (value: string) => `--rows takes a whole number of rows, not "${value}".`,
@@ -67,11 +68,15 @@ export const cliMessages = {
     `wrote report ${path} (${bytes.toLocaleString("en-US")} bytes, ${ms.toLocaleString("en-US")} ms)`,
   badLimit: (value: string) => `--limit takes a whole number of rows, not "${value}".`,
   notebookMissing: (path: string) => `Notebook not found: ${path}`,
-  notebookUnreadable: (path: string, line: number | undefined, reason: string) => `${path}${line ? `:${line}` : ""}: ${reason}`,
-  dataMissing: (table: string, tried: readonly string[]) => `Data file for table "${table}" not found; looked at: ${tried.join(", ")}. Pass --data ${table}=<path>.`,
+  notebookUnreadable: (path: string, line: number | undefined, reason: string) =>
+    `${path}${line ? `:${line}` : ""}: ${reason}`,
+  dataMissing: (table: string, tried: readonly string[]) =>
+    `Data file for table "${table}" not found; looked at: ${tried.join(", ")}. Pass --data ${table}=<path>.`,
   loadFailed: (table: string, path: string, reason: string) => `Could not load ${path} as table "${table}": ${reason}`,
-  loaded: (table: string, path: string, rows: number) => `loaded ${table} <- ${path} (${rows.toLocaleString("en-US")} rows)`,
-  cellLine: (ok: boolean, label: string, kind: string, detail: string) => `${ok ? "ok  " : "FAIL"} ${label.padEnd(24)} ${kind.padEnd(8)} ${detail}`,
+  loaded: (table: string, path: string, rows: number) =>
+    `loaded ${table} <- ${path} (${rows.toLocaleString("en-US")} rows)`,
+  cellLine: (ok: boolean, label: string, kind: string, detail: string) =>
+    `${ok ? "ok  " : "FAIL"} ${label.padEnd(24)} ${kind.padEnd(8)} ${detail}`,
   rows: (n: number) => `${n.toLocaleString("en-US")} row${n === 1 ? "" : "s"}`,
   failed: (label: string, where: string, message: string) => `${label}${where}: ${message}`,
   failedHeader: (count: number) => `${count} cell${count === 1 ? "" : "s"} failed:`,

@@ -15,8 +15,7 @@ export const compileMessages = {
   unclosedIdentifier: () => 'This quoted name has no closing double quote (").',
   unclosedComment: () => "This comment has no closing */.",
   unclosedDollar: (tag: string) => `This ${tag}-quoted string has no closing ${tag}.`,
-  badParam: () =>
-    "Write a value reference as ${name}, with the name of an input or cell inside, e.g. ${min_orders}.",
+  badParam: () => "Write a value reference as ${name}, with the name of an input or cell inside, e.g. ${min_orders}.",
   placeholder: (text: string) =>
     `Use \${name} to put a value into a query; ${text} placeholders are not supported in cells.`,
   missingData: () =>
@@ -34,24 +33,30 @@ export const compileMessages = {
     "A ts cell is the body of a function: import and export do not work here. Use lib.<name> for the recipe library (e.g. lib.kmeans(...)) and other cells by their names.",
   inputJson: (reason: string) => `The input spec is not valid JSON: ${reason}.`,
   inputNotObject: () => 'An input cell holds a JSON object, e.g. { "type": "range", "min": 1, "max": 20, "value": 3 }.',
-  inputUnknownKey: (key: string, known: readonly string[]) => `Unknown key ${q(key)} in the input spec. Known keys: ${known.join(", ")}.`,
-  inputType: (type: string, types: readonly string[]) => `${q(type)} is not an input type. Use one of: ${types.join(", ")}.`,
+  inputUnknownKey: (key: string, known: readonly string[]) =>
+    `Unknown key ${q(key)} in the input spec. Known keys: ${known.join(", ")}.`,
+  inputType: (type: string, types: readonly string[]) =>
+    `${q(type)} is not an input type. Use one of: ${types.join(", ")}.`,
   inputLabel: () => 'The input\'s "label" must be text in double quotes.',
   inputRemember: () => 'The input\'s "remember" must be true or false.',
   inputBound: (key: string, what: string) => `The input's "${key}" must be ${what}.`,
-  inputRangeBounds: () => 'A range input needs "min" and "max", e.g. { "type": "range", "min": 1, "max": 20, "value": 3 }.',
+  inputRangeBounds: () =>
+    'A range input needs "min" and "max", e.g. { "type": "range", "min": 1, "max": 20, "value": 3 }.',
   inputOptionsBoth: () => 'Give either "options" (a list) or "options_from" (a sql cell), not both.',
   inputOptions: () => '"options" must be a list of texts or numbers, e.g. ["North", "South"].',
   inputOptionsFrom: (value: string) =>
     `"options_from" takes a sql cell name, optionally with a column ("regions" or "regions.name"), not ${q(value)}.`,
-  inputNoOptions: (type: string) => `A ${type} input needs "options" (a list) or "options_from" (a sql cell, e.g. "regions.name").`,
-  inputOptionsNotHere: (type: string) => `A ${type} input has no options; "options" and "options_from" are for select and multiselect.`,
+  inputNoOptions: (type: string) =>
+    `A ${type} input needs "options" (a list) or "options_from" (a sql cell, e.g. "regions.name").`,
+  inputOptionsNotHere: (type: string) =>
+    `A ${type} input has no options; "options" and "options_from" are for select and multiselect.`,
   inputValueType: (type: string, what: string) => `The value of a ${type} input must be ${what}.`,
   inputValueRange: (value: number | string, min?: number | string, max?: number | string) =>
     `The value ${value} is outside the allowed range (${min ?? "…"} to ${max ?? "…"}).`,
   inputNotAnOption: (value: string) => `${q(value)} is not one of the input's options.`,
   inputDateOrder: () => "The date range starts after it ends: put the earlier date first.",
-  mdUnclosed: () => "This ${ has no closing }. Write ${name} or ${expression} to show a value, or \\${ for a literal ${.",
+  mdUnclosed: () =>
+    "This ${ has no closing }. Write ${name} or ${expression} to show a value, or \\${ for a literal ${.",
   mdEmpty: () => "This ${} is empty: put a cell name or an expression inside, e.g. ${rfm.length}.",
   unknownParam: (name: string) => `\${${name}} names no cell in this notebook. Use the name of an input or ts cell.`,
   upstreamError: (name: string) => `Waiting on ${q(name)}, which has an error.`,

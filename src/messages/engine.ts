@@ -59,7 +59,8 @@ export const skippedLines = (count: number, first: string) =>
 export const commentLines = () => `Lines starting with # were read as comments and left out.`;
 
 /** The file was decoded from a legacy encoding. */
-export const decodedFrom = (encoding: string) => `Decoded from ${encoding}; change the encoding if the text looks wrong.`;
+export const decodedFrom = (encoding: string) =>
+  `Decoded from ${encoding}; change the encoding if the text looks wrong.`;
 
 /** Numbers used a decimal comma. */
 export const decimalComma = () => `Numbers use a decimal comma (1,5) and were read as decimals.`;

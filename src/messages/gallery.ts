@@ -64,7 +64,8 @@ export const galleryText = {
   noTable: "— none —",
   noTableLoaded: (kind: string) => `No ${kind} table is loaded: load one with “Load data…”.`,
   usesRoles: (table: string, roles: readonly string[]) => `Uses from ${table}: ${roles.join(", ")}`,
-  unsavedRoles: (table: string) => `The column roles of ${table} are not saved yet: inserting saves them in the notebook.`,
+  unsavedRoles: (table: string) =>
+    `The column roles of ${table} are not saved yet: inserting saves them in the notebook.`,
   settings: "Settings",
   auto: "auto",
   autoHint: (what: string) => `Leave empty for automatic: ${what}.`,
@@ -79,7 +80,10 @@ export const galleryText = {
   notRunYet: "This notebook has not been run yet, so the new cells run when you run the notebook.",
   insertHint: "The cells go after the cell you last worked in, or at the end.",
   notReady: "Fix the points marked in red to insert this analysis.",
-  nameTaken: (name: string, free: string) => `A cell called “${name}” exists already, so the new cells will start with “${free}”: insert again.`,
+  nameTaken: (name: string, free: string) =>
+    `A cell called “${name}” exists already, so the new cells will start with “${free}”: insert again.`,
   missingRolesShort: (roles: readonly string[]) => `map ${quoted(roles)}`,
-  cellKinds: { sql: "table", chart: "chart", markdown: "text", ts: "code", input: "input", code: "code" } as Readonly<Record<string, string>>,
+  cellKinds: { sql: "table", chart: "chart", markdown: "text", ts: "code", input: "input", code: "code" } as Readonly<
+    Record<string, string>
+  >,
 } as const;

@@ -13,8 +13,7 @@ export const notebookMessages = {
     `The front matter (between the --- lines at the top) is not valid YAML${line ? ` at line ${line}` : ""}: ${reason}`,
   frontMatterNotMapping: () =>
     "The front matter must be a list of `key: value` lines, such as `notebook: 1` and `title: ...`.",
-  unclosedFrontMatter: () =>
-    "The front matter starts with --- on the first line but has no closing --- line.",
+  unclosedFrontMatter: () => "The front matter starts with --- on the first line but has no closing --- line.",
   badTitle: () => "The `title` in the front matter must be text.",
   dataNotMapping: () =>
     "`data` in the front matter must map table names to their files, e.g. `orders: { file: orders.csv }`.",

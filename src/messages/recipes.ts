@@ -99,7 +99,9 @@ export function notAnInteger(label: string, value: number): string {
 /** A number outside its allowed range. */
 export function outOfRange(label: string, value: number, min?: number, max?: number): string {
   if (min !== undefined && max !== undefined) return `${label}: ${value} must be between ${min} and ${max}.`;
-  return min !== undefined ? `${label}: ${value} must be at least ${min}.` : `${label}: ${value} must be at most ${max}.`;
+  return min !== undefined
+    ? `${label}: ${value} must be at least ${min}.`
+    : `${label}: ${value} must be at most ${max}.`;
 }
 
 /** A date parameter is not an ISO date. */
@@ -234,7 +236,7 @@ export const MARKET_CHECKS = {
   npsOutOfScale: "left out: recommendation (NPS) outside 0-10 (or not a whole number)",
   noAnswer: "left out: no answer given",
   noAttribute: "left out: no attribute",
-  noCompetitor: "used: deals with no competitor named (shown as \"(none)\")",
+  noCompetitor: 'used: deals with no competitor named (shown as "(none)")',
   openReceivable: "used: open invoices (no paid date, or paid after the analysis date)",
   unlistedStage: "used at the first stage only: a stage not in the stage list (e.g. lost)",
   noPrices: "left out of price gaps: our price or the competitor's price missing",

@@ -13,7 +13,8 @@ export const sessionMessages = {
   notLoaded: (table: string) => `No loaded table named ${table} to remove`,
   noRunner: () => "TypeScript cells cannot run here: this session has no code runner.",
   cancelled: () => "The run was stopped.",
-  unknownName: (name: string) => `unknown name ${name}: no cell (and no built-in) is called that. Was it renamed or deleted?`,
+  unknownName: (name: string) =>
+    `unknown name ${name}: no cell (and no built-in) is called that. Was it renamed or deleted?`,
   interpolationFailed: (expr: string, reason: string) => `\${${expr}}: ${reason}`,
   inputOptionsMissing: (cell: string) => `options_from ${cell} has no table result to take options from`,
   inputNoColumn: (cell: string, column: string) => `${cell} has no column named ${column}`,
@@ -23,7 +24,8 @@ export const sessionMessages = {
   codeTimeout: (ms: number) => `Stopped: the cell ran longer than ${ms.toLocaleString("en-US")} ms (an endless loop?).`,
   codeCrashed: (reason: string) => `The code runner stopped unexpectedly: ${reason}`,
   runnerClosed: () => "The code runner is closed.",
-  notCloneable: (reason: string) => `The cell returned a value that cannot leave the sandbox (functions, class instances and the like cannot): ${reason}`,
+  notCloneable: (reason: string) =>
+    `The cell returned a value that cannot leave the sandbox (functions, class instances and the like cannot): ${reason}`,
   logMore: (n: number) => `… ${n.toLocaleString("en-US")} more line${n === 1 ? "" : "s"}`,
   badName: (name: string) => `${name} is not a valid cell name (letters, digits and _; not starting with a digit)`,
 } as const;

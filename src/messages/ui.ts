@@ -3,7 +3,13 @@
 
 const count = (n: number) => n.toLocaleString("en-US");
 const bytes = (n: number) =>
-  n < 1024 ? `${n} B` : n < 1024 ** 2 ? `${(n / 1024).toFixed(1)} KB` : n < 1024 ** 3 ? `${(n / 1024 ** 2).toFixed(1)} MB` : `${(n / 1024 ** 3).toFixed(2)} GB`;
+  n < 1024
+    ? `${n} B`
+    : n < 1024 ** 2
+      ? `${(n / 1024).toFixed(1)} KB`
+      : n < 1024 ** 3
+        ? `${(n / 1024 ** 2).toFixed(1)} MB`
+        : `${(n / 1024 ** 3).toFixed(2)} GB`;
 
 /** UI wording. */
 export const ui = {
@@ -62,8 +68,10 @@ export const ui = {
   loadError: (file: string, reason: string) => `Could not load “${file}”: ${reason}`,
   dismiss: "Dismiss",
 
-  notebookError: (file: string, reason: string) => `Could not open “${file}”: ${reason}. The current notebook is unchanged.`,
-  linkRefused: (path: string) => `The notebook link “${path}” was refused: only notebooks on this site can be opened by link.`,
+  notebookError: (file: string, reason: string) =>
+    `Could not open “${file}”: ${reason}. The current notebook is unchanged.`,
+  linkRefused: (path: string) =>
+    `The notebook link “${path}” was refused: only notebooks on this site can be opened by link.`,
   linkFailed: (path: string, reason: string) => `Could not fetch the notebook “${path}”: ${reason}.`,
   dataFetchFailed: (file: string, reason: string) => `Could not fetch the data file “${file}”: ${reason}`,
   httpStatus: (status: number) => `the server answered ${status}`,
@@ -141,7 +149,9 @@ export const ui = {
   chartError: (reason: string) => `The chart could not be drawn: ${reason}`,
 
   resultRows: (shown: number, total: number) =>
-    shown < total ? `${count(total)} rows (showing the first ${count(shown)})` : `${count(total)} ${total === 1 ? "row" : "rows"}`,
+    shown < total
+      ? `${count(total)} rows (showing the first ${count(shown)})`
+      : `${count(total)} ${total === 1 ? "row" : "rows"}`,
   copyCsv: "Copy CSV",
   downloadCsv: "Download CSV",
   copied: "Copied",
@@ -152,7 +162,8 @@ export const ui = {
   codeSandboxReloaded: "The code sandbox was reloaded; run the cell again.",
   codeStopped: "Stopped.",
   codeRunnerClosed: "The code sandbox is closed.",
-  codeValueRefused: (problem: string) => `The cell returned something that is not plain data (${problem}): return numbers, text, lists or plain objects.`,
+  codeValueRefused: (problem: string) =>
+    `The cell returned something that is not plain data (${problem}): return numbers, text, lists or plain objects.`,
   codeInputRefused: (reason: string) => `The cell's inputs could not be passed to the sandbox: ${reason}`,
 
   linkLeavesTitle: "This link leaves Clientbook",

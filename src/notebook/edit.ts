@@ -9,10 +9,19 @@ export function withDataSource(nb: Notebook, table: string, source: DataSource):
 }
 
 /** Returns `nb` with the column roles of `table` set; an undeclared table is declared with `file`, or left out without one. */
-export function withRoles(nb: Notebook, table: string, roles: Readonly<Record<string, string>>, file?: string): Notebook {
+export function withRoles(
+  nb: Notebook,
+  table: string,
+  roles: Readonly<Record<string, string>>,
+  file?: string,
+): Notebook {
   const declared = nb.frontMatter.data[table]?.file ?? file;
   if (declared === undefined) return nb;
-  return withDataSource(nb, table, Object.keys(roles).length ? { file: declared, roles: { ...roles } } : { file: declared });
+  return withDataSource(
+    nb,
+    table,
+    Object.keys(roles).length ? { file: declared, roles: { ...roles } } : { file: declared },
+  );
 }
 
 /** Returns `nb` without data source `table`. */

@@ -35,7 +35,8 @@ export function parseFrontMatter(yaml: string, firstLine: number): FrontMatter {
     if (notebook > NOTEBOOK_VERSION) throw new NotebookError(m.newerVersion(notebook, NOTEBOOK_VERSION), line);
     version = notebook;
   }
-  if (title !== undefined && title !== null && typeof title === "object") throw new NotebookError(m.badTitle(), lineOf(doc.get("title", true)));
+  if (title !== undefined && title !== null && typeof title === "object")
+    throw new NotebookError(m.badTitle(), lineOf(doc.get("title", true)));
   return {
     notebook: version,
     ...(title === undefined || title === null ? {} : { title: String(title) }),
@@ -59,10 +60,17 @@ function readData(data: unknown, lineOf: (path: string[]) => number | undefined)
       out[table] = { file: source.file };
       continue;
     }
-    if (typeof roles !== "object" || Array.isArray(roles) || Object.values(roles).some((v) => v === null || typeof v === "object")) {
+    if (
+      typeof roles !== "object" ||
+      Array.isArray(roles) ||
+      Object.values(roles).some((v) => v === null || typeof v === "object")
+    ) {
       throw new NotebookError(m.badRoles(table), lineOf(["data", table, "roles"]));
     }
-    out[table] = { file: source.file, roles: Object.fromEntries(Object.entries(roles).map(([k, v]) => [k, String(v)])) };
+    out[table] = {
+      file: source.file,
+      roles: Object.fromEntries(Object.entries(roles).map(([k, v]) => [k, String(v)])),
+    };
   }
   return out;
 }
@@ -79,7 +87,9 @@ function plain(fm: FrontMatter): Record<string, unknown> {
 }
 
 function plainSource(source: DataSource): Record<string, unknown> {
-  return source.roles && Object.keys(source.roles).length ? { file: source.file, roles: { ...source.roles } } : { file: source.file };
+  return source.roles && Object.keys(source.roles).length
+    ? { file: source.file, roles: { ...source.roles } }
+    : { file: source.file };
 }
 
 /** A comparable snapshot of front matter, stored at read time so the writer can tell whether it changed. */
@@ -91,7 +101,12 @@ export function snapshotFrontMatter(fm: FrontMatter): string {
 export function writeFrontMatterYaml(fm: FrontMatter, original?: { yaml: string; snapshot: string }): string {
   if (!original) return new Document(plain(fm)).toString();
   const doc = parseDocument(original.yaml);
-  const [oldVersion, oldTitle, oldData, oldExtra] = JSON.parse(original.snapshot) as [number, string | null, Record<string, DataSource>, Record<string, unknown>];
+  const [oldVersion, oldTitle, oldData, oldExtra] = JSON.parse(original.snapshot) as [
+    number,
+    string | null,
+    Record<string, DataSource>,
+    Record<string, unknown>,
+  ];
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   if (fm.notebook !== oldVersion) doc.set("notebook", fm.notebook);
   if ((fm.title ?? null) !== oldTitle) {
@@ -100,12 +115,17 @@ export function writeFrontMatterYaml(fm: FrontMatter, original?: { yaml: string;
   }
   if (!same(fm.data, oldData)) writeData(doc, fm.data, oldData);
   for (const key of Object.keys(oldExtra)) if (!(key in fm.extra)) doc.delete(key);
-  for (const [key, value] of Object.entries(fm.extra)) if (!same(value, oldExtra[key])) doc.set(key, doc.createNode(value));
+  for (const [key, value] of Object.entries(fm.extra))
+    if (!same(value, oldExtra[key])) doc.set(key, doc.createNode(value));
   return doc.toString();
 }
 
 /** Edits only the data sources that changed, key by key, so comments and unknown keys in the others survive. */
-function writeData(doc: Document, data: Readonly<Record<string, DataSource>>, oldData: Record<string, DataSource>): void {
+function writeData(
+  doc: Document,
+  data: Readonly<Record<string, DataSource>>,
+  oldData: Record<string, DataSource>,
+): void {
   if (Object.keys(data).length === 0) {
     doc.delete("data");
     return;
@@ -123,7 +143,8 @@ function writeData(doc: Document, data: Readonly<Record<string, DataSource>>, ol
     }
     if (source.file !== old.file) doc.setIn(["data", table, "file"], source.file);
     if (JSON.stringify(source.roles ?? {}) !== JSON.stringify(old.roles ?? {})) {
-      if (source.roles && Object.keys(source.roles).length) doc.setIn(["data", table, "roles"], doc.createNode({ ...source.roles }));
+      if (source.roles && Object.keys(source.roles).length)
+        doc.setIn(["data", table, "roles"], doc.createNode({ ...source.roles }));
       else doc.deleteIn(["data", table, "roles"]);
     }
   }

@@ -55,7 +55,12 @@ export function parseNotebook(input: string): Notebook {
     if (close === -1) throw new NotebookError(m.unclosedFrontMatter(), 1);
     const yaml = text.slice(lines[0].next, lines[close].start);
     frontMatter = parseFrontMatter(yaml, 2);
-    fmLayout = { open: text.slice(0, lines[0].next), yaml, close: lines[close].text, snapshot: snapshotFrontMatter(frontMatter) };
+    fmLayout = {
+      open: text.slice(0, lines[0].next),
+      yaml,
+      close: lines[close].text,
+      snapshot: snapshotFrontMatter(frontMatter),
+    };
     i = close + 1;
     prevEnd = lines[close].end;
   }
@@ -74,7 +79,12 @@ export function parseNotebook(input: string): Notebook {
   const flushMarkdown = () => {
     if (mdFirst === -1) return;
     const body = text.slice(lines[mdFirst].start, lines[mdLast].end);
-    push({ kind: "markdown", attrs: {}, source: normalizeEol(body) }, { body }, lines[mdFirst].start, lines[mdLast].end);
+    push(
+      { kind: "markdown", attrs: {}, source: normalizeEol(body) },
+      { body },
+      lines[mdFirst].start,
+      lines[mdLast].end,
+    );
     mdFirst = mdLast = -1;
   };
 
@@ -95,8 +105,20 @@ export function parseNotebook(input: string): Notebook {
       const body = text.slice(bodyStart, bodyEnd);
       const info = parseInfo(open[3]);
       push(
-        { kind: info.kind, ...(info.name === undefined ? {} : { name: info.name }), ...(info.language === undefined ? {} : { language: info.language }), attrs: info.attrs, source: sourceOf(body) },
-        { body, open: text.slice(line.start, line.next), info: infoSignature(info), fence, close: closed ? lines[close].text : null },
+        {
+          kind: info.kind,
+          ...(info.name === undefined ? {} : { name: info.name }),
+          ...(info.language === undefined ? {} : { language: info.language }),
+          attrs: info.attrs,
+          source: sourceOf(body),
+        },
+        {
+          body,
+          open: text.slice(line.start, line.next),
+          info: infoSignature(info),
+          fence,
+          close: closed ? lines[close].text : null,
+        },
         line.start,
         closed ? lines[close].end : text.length,
       );
@@ -108,7 +130,13 @@ export function parseNotebook(input: string): Notebook {
   }
   flushMarkdown();
 
-  const layout: NotebookLayout = { eol, bom, frontMatter: fmLayout, leading: cells.length || fmLayout ? leading : "", trailing: text.slice(prevEnd) };
+  const layout: NotebookLayout = {
+    eol,
+    bom,
+    frontMatter: fmLayout,
+    leading: cells.length || fmLayout ? leading : "",
+    trailing: text.slice(prevEnd),
+  };
   return { frontMatter, cells, layout };
 }
 

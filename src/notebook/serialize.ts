@@ -47,7 +47,12 @@ function writeCell(cell: Cell, withEol: (t: string) => string): string {
   if (cell.kind === "markdown") {
     if (layout && normalizeEol(layout.body) === cell.source) return layout.body;
     // Blank lines at the edges would read back as separators, not as part of the cell.
-    return withEol(cell.source.replace(/^([ \t]*\n)+/, "").replace(/(\n[ \t]*)+$/, "").replace(/^[ \t]*$/, ""));
+    return withEol(
+      cell.source
+        .replace(/^([ \t]*\n)+/, "")
+        .replace(/(\n[ \t]*)+$/, "")
+        .replace(/^[ \t]*$/, ""),
+    );
   }
   const bodyUnchanged = layout?.body !== undefined && sourceOf(layout.body) === cell.source;
   const body = bodyUnchanged ? layout.body : cell.source === "" ? "" : withEol(cell.source + "\n");

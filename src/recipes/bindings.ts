@@ -30,7 +30,12 @@ export interface MappingCheck {
 }
 
 /** Checks a table's mapping against the roles of its kind (and its columns, when given). */
-export function checkMapping(kind: TableKind, table: string, mapping: RoleMapping, columns?: readonly string[]): MappingCheck {
+export function checkMapping(
+  kind: TableKind,
+  table: string,
+  mapping: RoleMapping,
+  columns?: readonly string[],
+): MappingCheck {
   const specs = ROLE_VOCABULARY[kind];
   const missing = specs.filter((s) => s.required && !mapping[s.name]).map((s) => s.name);
   const unknownColumns = Object.entries(mapping)
@@ -40,7 +45,13 @@ export function checkMapping(kind: TableKind, table: string, mapping: RoleMappin
   const messages = [
     ...(missing.length ? [missingRoles(`A ${kind} table`, table, missing)] : []),
     ...unknownColumns.map((u) => unknownColumn(table, u.column, u.role)),
-    ...unknownRoles.map((r) => unknownRole(r, kind, specs.map((s) => s.name))),
+    ...unknownRoles.map((r) =>
+      unknownRole(
+        r,
+        kind,
+        specs.map((s) => s.name),
+      ),
+    ),
   ];
   return { missing, unknownColumns, unknownRoles, messages };
 }

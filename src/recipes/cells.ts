@@ -11,7 +11,12 @@ export function sqlCell(name: string, source: string, attrs: Readonly<Record<str
 }
 
 /** A `chart` cell drawing the rows of the result `data` with a Vega-Lite spec. */
-export function chartCell(name: string, data: string, spec: Record<string, unknown>, attrs: Readonly<Record<string, string>>): NewCell {
+export function chartCell(
+  name: string,
+  data: string,
+  spec: Record<string, unknown>,
+  attrs: Readonly<Record<string, string>>,
+): NewCell {
   const body = { $schema: "https://vega.github.io/schema/vega-lite/v6.json", ...spec };
   return { kind: "chart", name, source: formatSpec(body) + "\n", attrs: { data, ...attrs } };
 }
@@ -23,7 +28,9 @@ export function formatSpec(value: unknown, indent = "", width = 100): string {
   const inner = indent + "  ";
   const parts = Array.isArray(value)
     ? value.map((v) => inner + formatSpec(v, inner, width))
-    : Object.entries(value as Record<string, unknown>).map(([k, v]) => `${inner}${JSON.stringify(k)}: ${formatSpec(v, inner, width - k.length - 4)}`);
+    : Object.entries(value as Record<string, unknown>).map(
+        ([k, v]) => `${inner}${JSON.stringify(k)}: ${formatSpec(v, inner, width - k.length - 4)}`,
+      );
   return Array.isArray(value) ? `[\n${parts.join(",\n")}\n${indent}]` : `{\n${parts.join(",\n")}\n${indent}}`;
 }
 
@@ -31,10 +38,12 @@ export function formatSpec(value: unknown, indent = "", width = 100): string {
 function inline(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(inline).join(", ")}]`;
   if (value !== null && typeof value === "object" && !Object.keys(value).length) return "{}";
-  if (value !== null && typeof value === "object") return `{ ${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${inline(v)}`).join(", ")} }`;
+  if (value !== null && typeof value === "object")
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${JSON.stringify(k)}: ${inline(v)}`)
+      .join(", ")} }`;
   return JSON.stringify(value);
 }
-
 
 /** The SQL of a scatter's data cell: a fixed sample (by hash of the customer id) of at most 5,000 customers of `cell`. */
 export function scatterSample(cell: string): string {

@@ -7,7 +7,16 @@ import { quoteIdent } from "./sql";
 export type SlashOrder = "dmy" | "mdy" | null;
 
 /** Text forms tried after ISO, in order (DuckDB's strptime accepts 1-digit months and days). */
-const TEXT_FORMATS = ["%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y/%m/%d", "%d.%m.%Y %H:%M", "%d.%m.%Y", "%Y年%m月%d日 %H:%M", "%Y年%m月%d日", "%Y.%m.%d"];
+const TEXT_FORMATS = [
+  "%Y/%m/%d %H:%M:%S",
+  "%Y/%m/%d %H:%M",
+  "%Y/%m/%d",
+  "%d.%m.%Y %H:%M",
+  "%d.%m.%Y",
+  "%Y年%m月%d日 %H:%M",
+  "%Y年%m月%d日",
+  "%Y.%m.%d",
+];
 
 /**
  * A DATE from a column of any type: numbers and text are read through their text (`17850.0` as `17850`);
@@ -17,7 +26,12 @@ const TEXT_FORMATS = ["%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y/%m/%d", "%d.%m.
 export function dateSql(column: string, order: SlashOrder = null): string {
   const col = quoteIdent(column);
   const s = `regexp_replace(trim(CAST(${col} AS VARCHAR)), '^(\\d+)\\.0+$', '\\1')`;
-  const slash = order ? [`CAST(try_strptime(${s}, '${order === "dmy" ? "%d/%m/%Y" : "%m/%d/%Y"}') AS DATE)`, `CAST(try_strptime(${s}, '${order === "dmy" ? "%d/%m/%Y %H:%M" : "%m/%d/%Y %H:%M"}') AS DATE)`] : [];
+  const slash = order
+    ? [
+        `CAST(try_strptime(${s}, '${order === "dmy" ? "%d/%m/%Y" : "%m/%d/%Y"}') AS DATE)`,
+        `CAST(try_strptime(${s}, '${order === "dmy" ? "%d/%m/%Y %H:%M" : "%m/%d/%Y %H:%M"}') AS DATE)`,
+      ]
+    : [];
   return `CASE
     WHEN ${s} ~ '^[0-9]{8}$' THEN CAST(try_strptime(${s}, '%Y%m%d') AS DATE)
     WHEN ${s} ~ '^[0-9]{5}(\\.[0-9]+)?$' THEN DATE '1899-12-30' + CAST(floor(CAST(${s} AS DOUBLE)) AS INTEGER)
@@ -71,6 +85,21 @@ export function detectDateFormat(values: readonly string[]): DateFormatFound {
   const best = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "unknown";
   const ambiguous = best === "slash" && dayFirst === monthFirst;
   const order: SlashOrder = best === "slash" && !ambiguous ? (dayFirst ? "dmy" : "mdy") : null;
-  const format = best !== "slash" ? best : ambiguous ? (slashes && dayFirst ? "mixed DD/MM/YYYY and MM/DD/YYYY" : "DD/MM/YYYY or MM/DD/YYYY") : order === "dmy" ? "DD/MM/YYYY" : "MM/DD/YYYY";
-  return { format, ambiguous, order, unreadable: [...new Set(unreadable)].slice(0, 5), unreadableShare: filled.length ? unreadable.length / filled.length : 0 };
+  const format =
+    best !== "slash"
+      ? best
+      : ambiguous
+        ? slashes && dayFirst
+          ? "mixed DD/MM/YYYY and MM/DD/YYYY"
+          : "DD/MM/YYYY or MM/DD/YYYY"
+        : order === "dmy"
+          ? "DD/MM/YYYY"
+          : "MM/DD/YYYY";
+  return {
+    format,
+    ambiguous,
+    order,
+    unreadable: [...new Set(unreadable)].slice(0, 5),
+    unreadableShare: filled.length ? unreadable.length / filled.length : 0,
+  };
 }

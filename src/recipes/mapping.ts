@@ -27,7 +27,12 @@ export function paramLiteral(spec: ParamSpec, value: unknown): string {
 }
 
 /** The `params` CTE: the named parameters (scalar ones only) plus any extra literal columns, one per line. */
-export function paramsCte(specs: readonly ParamSpec[], params: ParamReader, names: readonly string[], extra: readonly ParamColumn[] = []): Cte {
+export function paramsCte(
+  specs: readonly ParamSpec[],
+  params: ParamReader,
+  names: readonly string[],
+  extra: readonly ParamColumn[] = [],
+): Cte {
   const columns: ParamColumn[] = names.map((name) => {
     const spec = specs.find((s) => s.name === name);
     if (!spec) throw new Error(`unknown recipe parameter ${name}`);
@@ -35,7 +40,11 @@ export function paramsCte(specs: readonly ParamSpec[], params: ParamReader, name
     const auto = value === null && (spec.type === "number" || spec.type === "date") ? spec.auto : undefined;
     return { name, sql: paramLiteral(spec, value), comment: auto ? `${spec.label} (NULL: ${auto})` : spec.label };
   });
-  return { name: "params", body: paramsBody([...columns, ...extra]), comment: "parameters: edit here, or re-insert the recipe from the gallery" };
+  return {
+    name: "params",
+    body: paramsBody([...columns, ...extra]),
+    comment: "parameters: edit here, or re-insert the recipe from the gallery",
+  };
 }
 
 /** How a role's column is cast: text for ids (integer-valued numbers without `.0`), DATE for dates (dates.ts), DOUBLE for numbers. */
@@ -55,7 +64,14 @@ export function roleExpression(column: string, type: RoleType): string {
 }
 
 /** Roles that hold money: read as DECIMAL, so sums are exact and the same on every run and thread count. */
-export const MONEY_ROLES: ReadonlySet<string> = new Set(["amount", "margin", "cost", "acquisition_cost", "our_price", "competitor_price"]);
+export const MONEY_ROLES: ReadonlySet<string> = new Set([
+  "amount",
+  "margin",
+  "cost",
+  "acquisition_cost",
+  "our_price",
+  "competitor_price",
+]);
 
 /**
  * A money column as DECIMAL(18,4): read as DOUBLE first (any number DuckDB reads), then to 4 decimals, so a sum
@@ -72,7 +88,10 @@ export function roleCte(name: string, kind: TableKind, binding: TableBinding, ro
     .filter((role) => hasRole(binding, role))
     .map((role) => {
       const type = specs.find((s) => s.name === role)?.type ?? "text";
-      const expression = type === "number" && MONEY_ROLES.has(role) ? moneyExpression(binding.roles[role]) : roleExpression(binding.roles[role], type);
+      const expression =
+        type === "number" && MONEY_ROLES.has(role)
+          ? moneyExpression(binding.roles[role])
+          : roleExpression(binding.roles[role], type);
       return `${expression} AS ${role}`;
     });
   return {

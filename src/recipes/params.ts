@@ -12,10 +12,25 @@ interface ParamBase {
 /** A parameter's specification; `custom` covers structured values (weights, rule tables). */
 export type ParamSpec = ParamBase &
   (
-    | { readonly type: "number"; readonly default: number | null; readonly min?: number; readonly max?: number; readonly integer?: boolean; readonly auto?: string }
+    | {
+        readonly type: "number";
+        readonly default: number | null;
+        readonly min?: number;
+        readonly max?: number;
+        readonly integer?: boolean;
+        readonly auto?: string;
+      }
     | { readonly type: "date"; readonly default: string | null; readonly auto?: string }
-    | { readonly type: "choice"; readonly default: string; readonly options: readonly { value: string; label: string }[] }
-    | { readonly type: "multichoice"; readonly default: readonly string[]; readonly options: readonly { value: string; label: string }[] }
+    | {
+        readonly type: "choice";
+        readonly default: string;
+        readonly options: readonly { value: string; label: string }[];
+      }
+    | {
+        readonly type: "multichoice";
+        readonly default: readonly string[];
+        readonly options: readonly { value: string; label: string }[];
+      }
     | { readonly type: "boolean"; readonly default: boolean }
     | { readonly type: "text"; readonly default: string }
     | {
@@ -87,7 +102,9 @@ export function decodeParam(spec: ParamSpec, raw: unknown): { value: unknown; pr
     case "number": {
       if (text === AUTO || text === "") return { value: null, problems: [] };
       const n = Number(text);
-      return Number.isFinite(n) ? { value: n, problems: [] } : { value: raw, problems: [msg.notANumber(spec.label, raw)] };
+      return Number.isFinite(n)
+        ? { value: n, problems: [] }
+        : { value: raw, problems: [msg.notANumber(spec.label, raw)] };
     }
     case "date":
       return { value: text === AUTO || text === "" ? null : text, problems: [] };
@@ -115,19 +132,43 @@ export function validateParam(spec: ParamSpec, value: unknown): string[] {
       if (value === null) return spec.default === null || spec.auto ? [] : [msg.notANumber(spec.label, "auto")];
       if (typeof value !== "number" || !Number.isFinite(value)) return [msg.notANumber(spec.label, String(value))];
       if (spec.integer && !Number.isInteger(value)) return [msg.notAnInteger(spec.label, value)];
-      if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) return [msg.outOfRange(spec.label, value, spec.min, spec.max)];
+      if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max))
+        return [msg.outOfRange(spec.label, value, spec.min, spec.max)];
       return [];
     }
     case "date":
       if (value === null) return [];
-      if (typeof value !== "string" || !ISO_DATE.test(value) || Number.isNaN(Date.parse(value))) return [msg.notADate(spec.label, String(value))];
+      if (typeof value !== "string" || !ISO_DATE.test(value) || Number.isNaN(Date.parse(value)))
+        return [msg.notADate(spec.label, String(value))];
       return [];
     case "choice":
-      return spec.options.some((o) => o.value === value) ? [] : [msg.notAnOption(spec.label, String(value), spec.options.map((o) => o.value))];
+      return spec.options.some((o) => o.value === value)
+        ? []
+        : [
+            msg.notAnOption(
+              spec.label,
+              String(value),
+              spec.options.map((o) => o.value),
+            ),
+          ];
     case "multichoice": {
-      if (!Array.isArray(value)) return [msg.notAnOption(spec.label, String(value), spec.options.map((o) => o.value))];
+      if (!Array.isArray(value))
+        return [
+          msg.notAnOption(
+            spec.label,
+            String(value),
+            spec.options.map((o) => o.value),
+          ),
+        ];
       const bad = value.filter((v) => !spec.options.some((o) => o.value === v));
-      if (bad.length) return [msg.notAnOption(spec.label, bad.join(", "), spec.options.map((o) => o.value))];
+      if (bad.length)
+        return [
+          msg.notAnOption(
+            spec.label,
+            bad.join(", "),
+            spec.options.map((o) => o.value),
+          ),
+        ];
       return value.length ? [] : [msg.emptyChoice(spec.label)];
     }
     case "boolean":
@@ -141,7 +182,10 @@ export function validateParam(spec: ParamSpec, value: unknown): string[] {
 }
 
 /** Resolves given values (typed, or attribute text) against specs: defaults filled, everything validated. */
-export function resolveParams(specs: readonly ParamSpec[], given: Readonly<Record<string, unknown>> = {}): { values: Record<string, unknown>; problems: string[] } {
+export function resolveParams(
+  specs: readonly ParamSpec[],
+  given: Readonly<Record<string, unknown>> = {},
+): { values: Record<string, unknown>; problems: string[] } {
   const values: Record<string, unknown> = {};
   const problems: string[] = [];
   for (const spec of specs) {
@@ -152,7 +196,13 @@ export function resolveParams(specs: readonly ParamSpec[], given: Readonly<Recor
     values[spec.name] = decoded.value;
   }
   for (const name of Object.keys(given)) {
-    if (!specs.some((s) => s.name === name)) problems.push(msg.unknownParam(name, specs.map((s) => s.name)));
+    if (!specs.some((s) => s.name === name))
+      problems.push(
+        msg.unknownParam(
+          name,
+          specs.map((s) => s.name),
+        ),
+      );
   }
   return { values, problems };
 }

@@ -77,29 +77,63 @@ export function hasRole(binding: TableBinding | undefined, role: string): boolea
 }
 
 /** Lists what is missing for `recipe` on `tables`: absent required tables, unmapped roles, unknown columns. */
-export function checkRoles(recipe: Recipe, tables: Readonly<Record<string, TableBinding>>, params?: ParamReader): RoleProblem[] {
+export function checkRoles(
+  recipe: Recipe,
+  tables: Readonly<Record<string, TableBinding>>,
+  params?: ParamReader,
+): RoleProblem[] {
   const problems: RoleProblem[] = [];
   for (const slot of recipe.inputs) {
     const binding = tables[slot.name];
     if (!binding) {
-      if (slot.required) problems.push({ slot: slot.name, roles: slot.roles, message: missingTable(recipe.title, slot.kind, slot.roles) });
+      if (slot.required)
+        problems.push({
+          slot: slot.name,
+          roles: slot.roles,
+          message: missingTable(recipe.title, slot.kind, slot.roles),
+        });
       continue;
     }
     for (const [role, column] of Object.entries(binding.roles)) {
-      if (binding.columns && column && !binding.columns.includes(column) && [...slot.roles, ...slot.optional].includes(role)) {
-        problems.push({ slot: slot.name, table: binding.table, roles: [role], message: unknownColumn(binding.table, column, role) });
+      if (
+        binding.columns &&
+        column &&
+        !binding.columns.includes(column) &&
+        [...slot.roles, ...slot.optional].includes(role)
+      ) {
+        problems.push({
+          slot: slot.name,
+          table: binding.table,
+          roles: [role],
+          message: unknownColumn(binding.table, column, role),
+        });
       }
     }
     const absent = slot.roles.filter((role) => !binding.roles[role]);
-    if (absent.length) problems.push({ slot: slot.name, table: binding.table, roles: absent, message: missingRoles(recipe.title, binding.table, absent) });
+    if (absent.length)
+      problems.push({
+        slot: slot.name,
+        table: binding.table,
+        roles: absent,
+        message: missingRoles(recipe.title, binding.table, absent),
+      });
   }
   for (const need of params && recipe.needs ? recipe.needs(params) : []) {
     const binding = tables[need.slot];
     if (binding && !need.anyOf.some((role) => hasRole(binding, role))) {
-      problems.push({ slot: need.slot, table: binding.table, roles: need.anyOf, message: roleNeededFor(recipe.title, binding.table, need.anyOf, need.because) });
+      problems.push({
+        slot: need.slot,
+        table: binding.table,
+        roles: need.anyOf,
+        message: roleNeededFor(recipe.title, binding.table, need.anyOf, need.because),
+      });
     } else if (!binding) {
       const kind = recipe.inputs.find((s) => s.name === need.slot)?.kind ?? need.slot;
-      problems.push({ slot: need.slot, roles: need.anyOf, message: missingTable(recipe.title, kind, need.anyOf, need.because) });
+      problems.push({
+        slot: need.slot,
+        roles: need.anyOf,
+        message: missingTable(recipe.title, kind, need.anyOf, need.because),
+      });
     }
   }
   return problems;

@@ -76,8 +76,15 @@ export function buildRecipe(recipeOrId: Recipe | string, request: BuildRequest):
   const cells = recipe.build({ name, tables: request.tables, params });
   // A cell whose SQL mentions its own name (say the prefix equals a column) would read itself: refuse the name.
   cells.forEach((cell, i) => {
-    const compiled = compileCell({ id: `recipe-${i}`, kind: cell.kind, name: cell.name, attrs: cell.attrs ?? {}, source: cell.source });
-    if (cell.name && compiled.references.includes(cell.name.toLowerCase()) && cell.kind === "sql") throw new RecipeError(nameReadsItself(cell.name));
+    const compiled = compileCell({
+      id: `recipe-${i}`,
+      kind: cell.kind,
+      name: cell.name,
+      attrs: cell.attrs ?? {},
+      source: cell.source,
+    });
+    if (cell.name && compiled.references.includes(cell.name.toLowerCase()) && cell.kind === "sql")
+      throw new RecipeError(nameReadsItself(cell.name));
   });
   return cells;
 }

@@ -109,7 +109,8 @@ function nameScore(kind: TableKind, role: string, header: string): number {
   return Math.max(strong, weak);
 }
 
-const looksLikeDate = (s: string) => /^\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})([ T].*)?$/.test(s);
+const looksLikeDate = (s: string) =>
+  /^\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})([ T].*)?$/.test(s);
 const looksLikeNumber = (s: string) => /^\s*[-+]?[\d\s.,'’]*\d\s*$/.test(s);
 
 const looksLikeIntegerDate = (s: string) => /^\s*(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\s*$/.test(s);
@@ -126,7 +127,8 @@ function typeFit(want: RoleType, column: ColumnHint): number {
       if (kind === "date" || kind === "timestamp") return 1;
       if (kind === "string") return textLike((s) => looksLikeDate(s) || looksLikeIntegerDate(s) || /^\d{4}年/.test(s));
       // Integer dates (`19970101`, Unix time) are dates only by their values; unseen, a date-named integer is a question.
-      if (kind === "number" && integer) return samples.length ? textLike((s) => looksLikeIntegerDate(s) || looksLikeEpoch(s)) * 0.9 : 0.5;
+      if (kind === "number" && integer)
+        return samples.length ? textLike((s) => looksLikeIntegerDate(s) || looksLikeEpoch(s)) * 0.9 : 0.5;
       return 0;
     case "number":
       if (kind === "number") return 1;
@@ -134,7 +136,8 @@ function typeFit(want: RoleType, column: ColumnHint): number {
     case "id":
       if (kind === "string") return 1;
       // Integer-valued DOUBLE keys (`17850.0`) are common in spreadsheet exports.
-      if (kind === "number") return integer || (samples.length > 0 && samples.every((v) => /^\s*-?\d+(\.0+)?\s*$/.test(v))) ? 1 : 0.8;
+      if (kind === "number")
+        return integer || (samples.length > 0 && samples.every((v) => /^\s*-?\d+(\.0+)?\s*$/.test(v))) ? 1 : 0.8;
       return 0;
     case "text":
       if (kind === "string") return 1;
@@ -163,7 +166,12 @@ export function guessRoles(columns: readonly ColumnHint[], kind?: TableKind): Ro
     for (const c of candidates) {
       if (taken.has(c.col) || guesses.some((g) => g.role === c.spec.name)) continue;
       taken.add(c.col);
-      guesses.push({ role: c.spec.name, column: columns[c.col].name, confidence: round(c.score), question: c.score < CONFIDENT });
+      guesses.push({
+        role: c.spec.name,
+        column: columns[c.col].name,
+        confidence: round(c.score),
+        question: c.score < CONFIDENT,
+      });
     }
     fillDateByType(group, columns, taken, guesses);
   }
@@ -175,9 +183,16 @@ export function guessRoles(columns: readonly ColumnHint[], kind?: TableKind): Ro
 }
 
 /** A date role nobody named takes the only unused date-typed column, with low confidence. */
-function fillDateByType(group: readonly RoleSpec[], columns: readonly ColumnHint[], taken: Set<number>, guesses: RoleGuess[]): void {
+function fillDateByType(
+  group: readonly RoleSpec[],
+  columns: readonly ColumnHint[],
+  taken: Set<number>,
+  guesses: RoleGuess[],
+): void {
   const open = group.filter((s) => s.type === "date" && s.required && !guesses.some((g) => g.role === s.name));
-  const dates = columns.map((c, i) => i).filter((i) => !taken.has(i) && ["date", "timestamp"].includes(kindOfType(columns[i].type)));
+  const dates = columns
+    .map((c, i) => i)
+    .filter((i) => !taken.has(i) && ["date", "timestamp"].includes(kindOfType(columns[i].type)));
   if (open.length === 1 && dates.length === 1) {
     taken.add(dates[0]);
     guesses.push({ role: open[0].name, column: columns[dates[0]].name, confidence: 0.5, question: true });
@@ -199,7 +214,8 @@ export function guessTableKind(columns: readonly ColumnHint[]): { kind: TableKin
     const complete = guess.missing.length === 0;
     // Summed, not averaged: a kind whose required roles explain more of the columns is the better guess.
     const score = (complete ? 1 : 0) + requiredSum + 0.3 * optional.reduce((sum, s) => sum + conf(s.name), 0);
-    if (!best || score > best.score + 1e-9) best = { kind, confidence: round(complete ? requiredMean : requiredMean / 2), score };
+    if (!best || score > best.score + 1e-9)
+      best = { kind, confidence: round(complete ? requiredMean : requiredMean / 2), score };
   }
   return { kind: best!.kind, confidence: best!.confidence };
 }

@@ -27,7 +27,13 @@ export const RETURNS_NOTE =
 
 /** The transactions slot with the three required roles and the given optional ones. */
 export function transactionsSlot(optional: readonly string[] = ["margin", "cost", "order_id"]): TableSlot {
-  return { name: "transactions", kind: "transactions", required: true, roles: ["customer_id", "date", "amount"], optional };
+  return {
+    name: "transactions",
+    kind: "transactions",
+    required: true,
+    roles: ["customer_id", "date", "amount"],
+    optional,
+  };
 }
 
 /** Which optional transaction features are on for this binding. */
@@ -46,7 +52,9 @@ export function txFeatures(ctx: RecipeContext): TxFeatures {
 
 /** The order-count expression over purchases only: distinct order ids when mapped, else purchase rows. */
 export function orderCount(features: TxFeatures, alias = ""): string {
-  return features.orderId ? `count(DISTINCT ${alias}order_id) FILTER (WHERE ${alias}amount > 0)` : `count(*) FILTER (WHERE ${alias}amount > 0)`;
+  return features.orderId
+    ? `count(DISTINCT ${alias}order_id) FILTER (WHERE ${alias}amount > 0)`
+    : `count(*) FILTER (WHERE ${alias}amount > 0)`;
 }
 
 /**
@@ -91,7 +99,14 @@ WHERE t.customer_id IS NOT NULL AND t.date IS NOT NULL AND t.amount IS NOT NULL
  */
 export function checksQuery(params: Cte, ctx: RecipeContext): string {
   const [mapping, asof] = transactionCtes(ctx);
-  const reasons = [EXCLUSION.purchases, EXCLUSION.returns, EXCLUSION.noCustomer, EXCLUSION.noDate, EXCLUSION.noAmount, EXCLUSION.afterAnalysisDate];
+  const reasons = [
+    EXCLUSION.purchases,
+    EXCLUSION.returns,
+    EXCLUSION.noCustomer,
+    EXCLUSION.noDate,
+    EXCLUSION.noAmount,
+    EXCLUSION.afterAnalysisDate,
+  ];
   const reason = `CASE
     WHEN t.customer_id IS NULL THEN ${sqlString(EXCLUSION.noCustomer)}
     WHEN t.date IS NULL THEN ${sqlString(EXCLUSION.noDate)}
@@ -105,8 +120,14 @@ export function checksQuery(params: Cte, ctx: RecipeContext): string {
       params,
       mapping,
       asof,
-      { name: "reasons", body: `SELECT * FROM (VALUES ${reasons.map((r, i) => `(${i + 1}, ${sqlString(r)})`).join(", ")}) AS v(ord, "check")` },
-      { name: "counted", body: `SELECT ${reason} AS "check", count(*) AS rows, sum(t.amount) AS amount\nFROM tx_roles AS t, as_of AS a\nGROUP BY 1` },
+      {
+        name: "reasons",
+        body: `SELECT * FROM (VALUES ${reasons.map((r, i) => `(${i + 1}, ${sqlString(r)})`).join(", ")}) AS v(ord, "check")`,
+      },
+      {
+        name: "counted",
+        body: `SELECT ${reason} AS "check", count(*) AS rows, sum(t.amount) AS amount\nFROM tx_roles AS t, as_of AS a\nGROUP BY 1`,
+      },
       unreadableDates(ctx),
     ],
     `SELECT "check", rows, amount, analysis_date, examples FROM (
@@ -141,7 +162,15 @@ function unreadableDates(ctx: RecipeContext): Cte {
 
 /** The look-back window parameter in months (0 = all history up to the analysis date). */
 export function windowParam(defaultMonths = 0): ParamSpec {
-  return { name: "months", type: "number", label: "Look-back window (months, 0 = all history)", default: defaultMonths, min: 0, max: 600, integer: true };
+  return {
+    name: "months",
+    type: "number",
+    label: "Look-back window (months, 0 = all history)",
+    default: defaultMonths,
+    min: 0,
+    max: 600,
+    integer: true,
+  };
 }
 
 /** The parameter valuing customers by revenue or by margin (margin needs the margin or cost role). */
@@ -160,7 +189,9 @@ export function measureParam(defaultMeasure: "revenue" | "margin" = "revenue"): 
 
 /** The role need of a `measure = margin` choice. */
 export function marginNeed(measure: string): { slot: string; anyOf: string[]; because: string }[] {
-  return measure === "margin" ? [{ slot: "transactions", anyOf: ["margin", "cost"], because: "value measure = margin" }] : [];
+  return measure === "margin"
+    ? [{ slot: "transactions", anyOf: ["margin", "cost"], because: "value measure = margin" }]
+    : [];
 }
 
 /**

@@ -6,7 +6,13 @@ import type { RunError, RunEvent, RunEventStatus, RunOptions, RunState, Runtime,
 import type { RuntimeGraph, RuntimeOptions } from "./types";
 
 const IDLE: RunState = Object.freeze({ status: "idle", stale: false });
-const EMPTY_GRAPH: RuntimeGraph = { order: [], errors: new Map(), upstream: () => [], ancestors: () => [], descendants: () => [] };
+const EMPTY_GRAPH: RuntimeGraph = {
+  order: [],
+  errors: new Map(),
+  upstream: () => [],
+  ancestors: () => [],
+  descendants: () => [],
+};
 
 /** Creates a runtime that computes cells with `options.evaluate`. */
 export function createRuntime<C extends RuntimeCell>(options: RuntimeOptions<C>): Runtime<C> {
@@ -62,7 +68,8 @@ export function createRuntime<C extends RuntimeCell>(options: RuntimeOptions<C>)
     for (const id of ids) {
       fresh.delete(id);
       const state = stateOf(id);
-      if (state.status !== "idle" && state.status !== "running" && !staticError(id)) setState(id, { ...state, stale: true });
+      if (state.status !== "idle" && state.status !== "running" && !staticError(id))
+        setState(id, { ...state, stale: true });
       if (running?.id === id) supersede();
     }
   }
@@ -134,8 +141,18 @@ export function createRuntime<C extends RuntimeCell>(options: RuntimeOptions<C>)
     const inputs = new Map<string, unknown>();
     for (const up of graph.upstream(id)) {
       const upstream = stateOf(up);
-      if (upstream.status === "error") return finish(id, { status: "error", stale: false, error: { message: sessionMessages.dependencyFailed(nameOf(up)) } });
-      if (upstream.status !== "done") return finish(id, { status: "error", stale: false, error: { message: sessionMessages.dependencyNotRun(nameOf(up)) } });
+      if (upstream.status === "error")
+        return finish(id, {
+          status: "error",
+          stale: false,
+          error: { message: sessionMessages.dependencyFailed(nameOf(up)) },
+        });
+      if (upstream.status !== "done")
+        return finish(id, {
+          status: "error",
+          stale: false,
+          error: { message: sessionMessages.dependencyNotRun(nameOf(up)) },
+        });
       inputs.set(nameOf(up), upstream.value);
     }
     const controller = new AbortController();

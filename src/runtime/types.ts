@@ -57,7 +57,11 @@ export interface RunAllOptions {
 }
 
 /** Computes one cell from its inputs (upstream values keyed by cell name); rejects with the cell's error. */
-export type Evaluate<C extends RuntimeCell> = (cell: C, inputs: ReadonlyMap<string, unknown>, signal: AbortSignal) => Promise<unknown>;
+export type Evaluate<C extends RuntimeCell> = (
+  cell: C,
+  inputs: ReadonlyMap<string, unknown>,
+  signal: AbortSignal,
+) => Promise<unknown>;
 
 /** What the runtime needs from its owner. */
 export interface RuntimeOptions<C extends RuntimeCell> {

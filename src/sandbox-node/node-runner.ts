@@ -92,11 +92,14 @@ export function nodeCodeRunner(options: NodeRunnerOptions = {}): CodeRunner {
         }
       } else if (message.type === "done") settle(message.id, { value: message.value });
       else if (message.type === "failed") {
-        const text = message.message.startsWith("DataCloneError: ") ? m.notCloneable(message.message.slice(16)) : message.message;
+        const text = message.message.startsWith("DataCloneError: ")
+          ? m.notCloneable(message.message.slice(16))
+          : message.message;
         settle(message.id, { error: new CodeError(text, message.line, message.column) });
       } else if (message.type === "sql") {
         const reply = (answer: Omit<Extract<ToWorker, { type: "sql-result" }>, "type" | "id" | "query">) => {
-          if (worker === w && running?.id === message.id) w.postMessage({ type: "sql-result", id: message.id, query: message.query, ...answer } satisfies ToWorker);
+          if (worker === w && running?.id === message.id)
+            w.postMessage({ type: "sql-result", id: message.id, query: message.query, ...answer } satisfies ToWorker);
         };
         host.sql(message.text, message.params as Value[]).then(
           (table) => reply({ table }),
@@ -139,7 +142,8 @@ export function nodeCodeRunner(options: NodeRunnerOptions = {}): CodeRunner {
             timer = undefined;
           },
           startClock: () => {
-            if (timeoutMs > 0 && !timer) timer = setTimeout(() => kill(new CodeError(m.codeTimeout(timeoutMs))), timeoutMs);
+            if (timeoutMs > 0 && !timer)
+              timer = setTimeout(() => kill(new CodeError(m.codeTimeout(timeoutMs))), timeoutMs);
           },
         };
         if (workerReady) running.startClock();

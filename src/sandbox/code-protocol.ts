@@ -67,7 +67,8 @@ export const MAX_TEXT_CHARS = 10_000;
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isId = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
 const isPosition = (v: unknown) => v === undefined || (typeof v === "number" && Number.isSafeInteger(v) && v > 0);
-const isParam = (v: unknown) => v === null || typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && !Number.isNaN(v));
+const isParam = (v: unknown) =>
+  v === null || typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && !Number.isNaN(v));
 
 /** Returns the message as one of the allow-listed Worker messages, or null for anything else. */
 export function asWorkerMessage(data: unknown): FromWorker | null {
@@ -78,7 +79,9 @@ export function asWorkerMessage(data: unknown): FromWorker | null {
       if (!Array.isArray(data.params) || data.params.length > MAX_PARAMS || !data.params.every(isParam)) return null;
       return { type: "sql", run: data.run, id: data.id, text: data.text, params: [...(data.params as Value[])] };
     case "log":
-      return typeof data.text === "string" ? { type: "log", run: data.run, text: data.text.slice(0, MAX_TEXT_CHARS) } : null;
+      return typeof data.text === "string"
+        ? { type: "log", run: data.run, text: data.text.slice(0, MAX_TEXT_CHARS) }
+        : null;
     case "done":
       if ("rows" in data) return "value" in data ? null : { type: "done", run: data.run, rows: data.rows };
       return "value" in data ? { type: "done", run: data.run, value: data.value } : null;
@@ -99,10 +102,18 @@ export function asWorkerMessage(data: unknown): FromWorker | null {
 /** Returns the message as one the shell sends the Worker, or null (the Worker's own check). */
 export function asShellMessage(data: unknown): ToWorker | null {
   if (!isRecord(data)) return null;
-  if (data.type === "run" && isId(data.run) && typeof data.cell === "string" && typeof data.js === "string" && isRecord(data.inputs) && isRecord(data.tables)) {
+  if (
+    data.type === "run" &&
+    isId(data.run) &&
+    typeof data.cell === "string" &&
+    typeof data.js === "string" &&
+    isRecord(data.inputs) &&
+    isRecord(data.tables)
+  ) {
     return data as unknown as RunMessage;
   }
   if (data.type === "sql-result" && isId(data.id) && isRecord(data.table)) return data as unknown as SqlReply;
-  if (data.type === "sql-error" && isId(data.id) && typeof data.message === "string") return data as unknown as SqlReply;
+  if (data.type === "sql-error" && isId(data.id) && typeof data.message === "string")
+    return data as unknown as SqlReply;
   return null;
 }

@@ -13,7 +13,20 @@ const scope = globalThis as unknown as DedicatedWorkerGlobalScope;
 
 // Defence in depth: the ways out a Worker has, gone from its global scope (and their prototypes'
 // owners), so a cell gets a TypeError rather than a CSP refusal.
-const BANNED = ["fetch", "XMLHttpRequest", "WebSocket", "WebTransport", "EventSource", "importScripts", "Worker", "SharedWorker", "indexedDB", "caches", "BroadcastChannel", "open"];
+const BANNED = [
+  "fetch",
+  "XMLHttpRequest",
+  "WebSocket",
+  "WebTransport",
+  "EventSource",
+  "importScripts",
+  "Worker",
+  "SharedWorker",
+  "indexedDB",
+  "caches",
+  "BroadcastChannel",
+  "open",
+];
 for (let target: object | null = scope; target && target !== Object.prototype; target = Object.getPrototypeOf(target)) {
   for (const name of BANNED) {
     if (Object.prototype.hasOwnProperty.call(target, name)) {
@@ -57,11 +70,16 @@ async function run(message: RunMessage): Promise<void> {
     const result = cellResult(value, message.rows === true);
     if ("rows" in result) {
       post({ type: "done", run: message.run, rows: result.rows }, [result.rows.ipc.buffer as ArrayBuffer]);
-    }
-    else post({ type: "done", run: message.run, value: result.value });
+    } else post({ type: "done", run: message.run, value: result.value });
   } catch (error) {
     const e = error instanceof CodeError ? error : new CodeError(String(error));
-    post({ type: "error", run: message.run, message: e.message, ...(e.line ? { line: e.line } : {}), ...(e.column ? { column: e.column } : {}) });
+    post({
+      type: "error",
+      run: message.run,
+      message: e.message,
+      ...(e.line ? { line: e.line } : {}),
+      ...(e.column ? { column: e.column } : {}),
+    });
   }
 }
 

@@ -67,7 +67,8 @@ export function isStopCodeMessage(data: unknown): data is StopCodeMessage {
 /** Returns the message as a SandboxMessage when it has one of those shapes, else null. */
 export function asSandboxMessage(data: unknown): SandboxMessage | null {
   if (!isRecord(data)) return null;
-  if (data.type === "clientbook:ready") return typeof data.token === "string" ? { type: data.type, token: data.token } : null;
+  if (data.type === "clientbook:ready")
+    return typeof data.token === "string" ? { type: data.type, token: data.token } : null;
   if (typeof data.id !== "number") return null;
   if (data.type === "clientbook:size" && typeof data.height === "number" && Number.isFinite(data.height)) {
     return { type: data.type, id: data.id, height: data.height };

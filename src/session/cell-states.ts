@@ -39,10 +39,11 @@ export function createCellStates(): CellStates {
     },
     peek: (id) => entries.get(id)?.state,
     keep(ids) {
-      for (const id of [...entries.keys()]) if (!ids.has(id)) {
-        entries.delete(id);
-        changed.delete(id);
-      }
+      for (const id of [...entries.keys()])
+        if (!ids.has(id)) {
+          entries.delete(id);
+          changed.delete(id);
+        }
     },
     takeChanged() {
       const ids = [...changed];

@@ -8,7 +8,6 @@ import { sessionMessages as m } from "../messages/session";
 /** A notebook with nothing in it, for a session before `open`. */
 export const EMPTY_NOTEBOOK: Notebook = { frontMatter: { notebook: 1, data: {}, extra: {} }, cells: [] };
 
-
 function indexOf(nb: Notebook, cellId: string): number {
   const index = nb.cells.findIndex((c) => c.id === cellId);
   if (index < 0) throw new Error(m.unknownCell(cellId));

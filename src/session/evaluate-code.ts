@@ -25,19 +25,26 @@ export interface CodeContext {
 
 /** A ResultTable as a WireTable (column-major, as it crosses into the sandbox). */
 export function toWire(table: ResultTable): WireTable {
-  return { columns: table.columns.map((c) => ({ name: c.name, type: c.type })), data: table.columns.map((_, i) => [...table.column(i)]) };
+  return {
+    columns: table.columns.map((c) => ({ name: c.name, type: c.type })),
+    data: table.columns.map((_, i) => [...table.column(i)]),
+  };
 }
 
 /**
  * Splits upstream outputs into what the code sees: plain values, and tables (as rows). A table cut
  * at the display cap is read whole from its temp table, so code sees every row.
  */
-async function requestValues(inputs: ReadonlyMap<string, unknown>, engine: Engine): Promise<{ inputs: Record<string, unknown>; tables: Record<string, WireTable> }> {
+async function requestValues(
+  inputs: ReadonlyMap<string, unknown>,
+  engine: Engine,
+): Promise<{ inputs: Record<string, unknown>; tables: Record<string, WireTable> }> {
   const values: Record<string, unknown> = {};
   const tables: Record<string, WireTable> = {};
   for (const [name, output] of inputs) {
     const o = output as CellOutput | undefined;
-    if (o?.type === "table" && (o.totalRows ?? 0) > o.table.numRows) tables[name] = toWire(await engine.query(`SELECT * FROM ${quoteIdent(name)}`));
+    if (o?.type === "table" && (o.totalRows ?? 0) > o.table.numRows)
+      tables[name] = toWire(await engine.query(`SELECT * FROM ${quoteIdent(name)}`));
     else if (o?.type === "table") tables[name] = toWire(o.table);
     else if (o?.type === "input") values[name] = o.value;
     else if (o?.type === "value") values[name] = o.value;
@@ -87,7 +94,12 @@ async function runCode(
 }
 
 /** Evaluates a ts cell: rows become a table (and a temp table named after the cell), a Vega-Lite spec a chart, anything else a value. */
-export async function evaluateTs(cell: CompiledCell, inputs: ReadonlyMap<string, unknown>, ctx: CodeContext, created: Set<string>): Promise<CellOutput> {
+export async function evaluateTs(
+  cell: CompiledCell,
+  inputs: ReadonlyMap<string, unknown>,
+  ctx: CodeContext,
+  created: Set<string>,
+): Promise<CellOutput> {
   if (cell.body?.type !== "ts") throw new CellFailure(m.notRunnable(cell.kind));
   const value = await runCode(cell, cell.body.code, inputs, ctx, cell.body.mappings, true);
   // Rows arrive as Arrow bytes: the page reads only the head; the engine's worker gets the rest.
@@ -101,7 +113,8 @@ export async function evaluateTs(cell: CompiledCell, inputs: ReadonlyMap<string,
     return { type: "table", table, totalRows: value.rows };
   }
   // A cell that returned rows before and no longer does must not leave its old rows queryable.
-  if (cell.name && created.delete(cell.name.toLowerCase())) await ctx.engine.query(`DROP TABLE IF EXISTS temp.main.${quoteIdent(cell.name)}`).catch(() => undefined);
+  if (cell.name && created.delete(cell.name.toLowerCase()))
+    await ctx.engine.query(`DROP TABLE IF EXISTS temp.main.${quoteIdent(cell.name)}`).catch(() => undefined);
   if (isVegaLite(value)) {
     const values = (value.data as { values?: unknown } | undefined)?.values;
     return { type: "chart", spec: value, rows: Array.isArray(values) ? values.length : 0 };
@@ -113,7 +126,11 @@ export async function evaluateTs(cell: CompiledCell, inputs: ReadonlyMap<string,
  * Evaluates a Markdown cell: its `${}` expressions are run as code. The values never enter the Markdown
  * source the UI parses: they go into the rendered tree as text (see `template`); `text` has them escaped.
  */
-export async function evaluateMarkdown(cell: CompiledCell, inputs: ReadonlyMap<string, unknown>, ctx: CodeContext): Promise<CellOutput> {
+export async function evaluateMarkdown(
+  cell: CompiledCell,
+  inputs: ReadonlyMap<string, unknown>,
+  ctx: CodeContext,
+): Promise<CellOutput> {
   if (cell.body?.type !== "markdown") throw new CellFailure(m.notRunnable(cell.kind));
   const interpolation = cell.body.interpolation;
   if (!interpolation) return { type: "markdown", text: cell.body.text };

@@ -14,12 +14,15 @@ export const DISPLAY_ROW_CAP = 100_000;
 
 /** A cell failure the runtime shows on the cell, with a 1-based position in the cell's source. */
 export class CellFailure extends Error implements CellError {
-  constructor(message: string, readonly line?: number, readonly column?: number) {
+  constructor(
+    message: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
     super(message);
     this.name = "CellFailure";
   }
 }
-
 
 /** The statement a named sql cell runs; its length is subtracted from DuckDB's error positions. */
 export const tempTablePrefix = (name: string) => `CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS `;
@@ -50,7 +53,13 @@ interface Origin {
   readonly offset: number;
 }
 
-async function runNamed(engine: Engine, name: string, where: Origin, params: Value[], signal: AbortSignal): Promise<CellOutput> {
+async function runNamed(
+  engine: Engine,
+  name: string,
+  where: Origin,
+  params: Value[],
+  signal: AbortSignal,
+): Promise<CellOutput> {
   const prefix = tempTablePrefix(name);
   // DuckDB binds `?` inside CREATE TABLE ... AS (checked against the native engine), so parameters go straight in.
   await query(engine, prefix + where.sql, params, signal, { ...where, offset: prefix.length });
@@ -136,7 +145,11 @@ export function paramBinding(input: unknown): Value | Value[] {
 }
 
 /** Widens each list binding's `?` (at `paramAt`) into a list literal `[?, ?, ...]` of its items. */
-export function bindParams(sql: string, paramAt: readonly number[] | undefined, values: readonly (Value | Value[])[]): { sql: string; params: Value[] } {
+export function bindParams(
+  sql: string,
+  paramAt: readonly number[] | undefined,
+  values: readonly (Value | Value[])[],
+): { sql: string; params: Value[] } {
   if (!paramAt || !values.some(Array.isArray)) return { sql, params: values as Value[] };
   let out = "";
   let from = 0;
@@ -157,5 +170,8 @@ export function bindParams(sql: string, paramAt: readonly number[] | undefined, 
 
 function capRows(table: ResultTable, cap: number): ResultTable {
   if (table.numRows <= cap) return table;
-  return tableFromColumns(table.columns, table.columns.map((_, c) => table.column(c).slice(0, cap)));
+  return tableFromColumns(
+    table.columns,
+    table.columns.map((_, c) => table.column(c).slice(0, cap)),
+  );
 }

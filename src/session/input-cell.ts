@@ -22,12 +22,17 @@ export const savesValue = (spec: InputSpec): boolean => !spec.optionsFrom || spe
 export function evaluateInput(cell: CompiledCell, inputs: ReadonlyMap<string, unknown>, chosen?: unknown): CellOutput {
   if (cell.body?.type !== "input") throw new CellFailure(m.notRunnable(cell.kind));
   const spec = chosen === undefined ? cell.body.spec : { ...cell.body.spec, value: chosen as InputValue };
-  if (!spec.optionsFrom) return { type: "input", spec, value: spec.value, ...(spec.options ? { options: spec.options } : {}) };
+  if (!spec.optionsFrom)
+    return { type: "input", spec, value: spec.value, ...(spec.options ? { options: spec.options } : {}) };
   const { cell: from, column } = spec.optionsFrom;
   const source = [...inputs].find(([name]) => name.toLowerCase() === from.toLowerCase())?.[1] as CellOutput | undefined;
   if (source?.type !== "table") throw new CellFailure(m.inputOptionsMissing(from));
-  const index = column === undefined ? 0 : source.table.columns.findIndex((c) => c.name === column || c.name.toLowerCase() === column.toLowerCase());
-  if (index < 0 || index >= source.table.columns.length) throw new CellFailure(m.inputNoColumn(from, column ?? "(first)"));
+  const index =
+    column === undefined
+      ? 0
+      : source.table.columns.findIndex((c) => c.name === column || c.name.toLowerCase() === column.toLowerCase());
+  if (index < 0 || index >= source.table.columns.length)
+    throw new CellFailure(m.inputNoColumn(from, column ?? "(first)"));
   const options: (string | number)[] = [];
   for (const v of source.table.column(index)) {
     if (v === null || options.length >= OPTION_CAP) continue;

@@ -43,7 +43,12 @@ export type CellOutput =
    * An input control to draw: its spec, current value and (select, multiselect) the choices offered,
    * which come from the spec's `options` or from the `options_from` sql cell's column.
    */
-  | { readonly type: "input"; readonly spec: InputSpec; readonly value: InputValue; readonly options?: readonly (string | number)[] }
+  | {
+      readonly type: "input";
+      readonly spec: InputSpec;
+      readonly value: InputValue;
+      readonly options?: readonly (string | number)[];
+    }
   /** Any other value (a number, text, an object) shown as text. */
   | { readonly type: "value"; readonly value: Value | Record<string, unknown> | unknown[] };
 

@@ -28,11 +28,25 @@ export interface ResultTable {
 /** Maps a DuckDB type name (e.g. `DECIMAL(18,3)`, `TIMESTAMP`, `VARCHAR`) to its value kind. */
 export function kindOfType(type: string): ValueKind {
   const t = type.toUpperCase();
-  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|REAL|DECIMAL)/.test(t)) return "number";
+  if (
+    /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|REAL|DECIMAL)/.test(
+      t,
+    )
+  )
+    return "number";
   if (t === "BOOLEAN") return "boolean";
   if (t === "DATE") return "date";
   if (t.startsWith("TIMESTAMP")) return "timestamp";
-  if (t === "VARCHAR" || t.startsWith("VARCHAR(") || t === "UUID" || t === "TIME" || t === "INTERVAL" || t === "ENUM" || t.startsWith("ENUM(")) return "string";
+  if (
+    t === "VARCHAR" ||
+    t.startsWith("VARCHAR(") ||
+    t === "UUID" ||
+    t === "TIME" ||
+    t === "INTERVAL" ||
+    t === "ENUM" ||
+    t.startsWith("ENUM(")
+  )
+    return "string";
   return "other";
 }
 

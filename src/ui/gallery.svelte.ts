@@ -7,7 +7,16 @@ import type { Recipe } from "../recipes/recipe";
 export type Registry = typeof import("../recipes/registry");
 import type { Workbench } from "./workbench.svelte";
 import { galleryText } from "../messages/gallery";
-import { checkRecipe, defaultSlots, formAttrs, formDefaults, freePrefix, slotBindings, type FieldValue, type RecipeCheck } from "./recipe-form";
+import {
+  checkRecipe,
+  defaultSlots,
+  formAttrs,
+  formDefaults,
+  freePrefix,
+  slotBindings,
+  type FieldValue,
+  type RecipeCheck,
+} from "./recipe-form";
 
 /** The gallery: which recipe is picked and how it is set up. */
 export class Gallery {
@@ -110,7 +119,10 @@ export class Gallery {
     this.lastCell = checked.cells[checked.cells.length - 1]?.name;
     await tick();
     const first = checked.cells[0]?.name;
-    if (first) document.querySelector(`[data-cell="${CSS.escape(first)}"]`)?.scrollIntoView({ block: "start", behavior: "smooth" });
+    if (first)
+      document
+        .querySelector(`[data-cell="${CSS.escape(first)}"]`)
+        ?.scrollIntoView({ block: "start", behavior: "smooth" });
     if (mayRun) for (const id of ids) await this.bench.run(id);
   }
 
@@ -121,7 +133,8 @@ export class Gallery {
     const loaded = new Set(this.bench.state.tables.map((t) => t.name));
     const defaults = defaultSlots(recipe, this.bench.roles.all());
     const slots = { ...this.slots };
-    for (const slot of recipe.inputs) if (!slots[slot.name] || !loaded.has(slots[slot.name])) slots[slot.name] = defaults[slot.name];
+    for (const slot of recipe.inputs)
+      if (!slots[slot.name] || !loaded.has(slots[slot.name])) slots[slot.name] = defaults[slot.name];
     this.slots = slots;
   }
 
@@ -134,6 +147,10 @@ export class Gallery {
 
   private takenNames(): string[] {
     const s = this.bench.state;
-    return [...s.cells.flatMap((c) => (c.cell.name ? [c.cell.name] : [])), ...s.tables.map((t) => t.name), ...Object.keys(s.notebook.frontMatter.data)];
+    return [
+      ...s.cells.flatMap((c) => (c.cell.name ? [c.cell.name] : [])),
+      ...s.tables.map((t) => t.name),
+      ...Object.keys(s.notebook.frontMatter.data),
+    ];
   }
 }

@@ -55,7 +55,12 @@ export function resolveDataFile(file: string, notebook: URL): URL | null {
 }
 
 /** Fetches `url` as a File named `name`, reporting bytes as they arrive. */
-export async function fetchFile(url: URL, name: string, onBytes: (read: number, total: number) => void, httpError: (status: number) => string): Promise<File> {
+export async function fetchFile(
+  url: URL,
+  name: string,
+  onBytes: (read: number, total: number) => void,
+  httpError: (status: number) => string,
+): Promise<File> {
   const response = await fetch(url, { credentials: "same-origin", redirect: "error" });
   if (!response.ok || !response.body) throw new Error(httpError(response.status));
   const total = Number(response.headers.get("content-length") ?? 0);

@@ -27,7 +27,21 @@ purify.addHook("afterSanitizeAttributes", (node) => {
 
 const CONFIG = {
   USE_PROFILES: { html: true },
-  FORBID_TAGS: ["style", "form", "input", "button", "textarea", "select", "iframe", "object", "embed", "video", "audio", "source", "picture"],
+  FORBID_TAGS: [
+    "style",
+    "form",
+    "input",
+    "button",
+    "textarea",
+    "select",
+    "iframe",
+    "object",
+    "embed",
+    "video",
+    "audio",
+    "source",
+    "picture",
+  ],
   FORBID_ATTR: ["style", "id", "name", "srcset", "ping", "formaction", "target"],
   ALLOW_DATA_ATTR: false,
   ALLOW_UNKNOWN_PROTOCOLS: false,

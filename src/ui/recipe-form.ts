@@ -28,7 +28,10 @@ export function formDefaults(specs: readonly ParamSpec[]): Record<string, FieldV
 }
 
 /** The form's values as info-string attribute text, which the recipe framework decodes and validates. */
-export function formAttrs(specs: readonly ParamSpec[], values: Readonly<Record<string, FieldValue>>): Record<string, string> {
+export function formAttrs(
+  specs: readonly ParamSpec[],
+  values: Readonly<Record<string, FieldValue>>,
+): Record<string, string> {
   const attrs: Record<string, string> = {};
   for (const spec of specs) {
     const value = values[spec.name];
@@ -49,11 +52,20 @@ export function defaultSlots(recipe: Recipe, mappings: readonly TableMapping[]):
 }
 
 /** The tables chosen for the slots, with their current role mappings and columns. */
-export function slotBindings(recipe: Recipe, slots: Readonly<Record<string, string>>, mappings: readonly TableMapping[]): Record<string, TableBinding> {
+export function slotBindings(
+  recipe: Recipe,
+  slots: Readonly<Record<string, string>>,
+  mappings: readonly TableMapping[],
+): Record<string, TableBinding> {
   const tables: Record<string, TableBinding> = {};
   for (const slot of recipe.inputs) {
     const mapping = mappings.find((m) => m.table === slots[slot.name]);
-    if (mapping) tables[slot.name] = { table: mapping.table, roles: mappedOnly(mapping.roles), columns: mapping.columns.map((c) => c.name) };
+    if (mapping)
+      tables[slot.name] = {
+        table: mapping.table,
+        roles: mappedOnly(mapping.roles),
+        columns: mapping.columns.map((c) => c.name),
+      };
   }
   return tables;
 }
@@ -86,7 +98,11 @@ export function checkRecipe(
   try {
     return { params, roles, build: [], cells: build(recipe, { tables, params: attrs, name }) };
   } catch (error) {
-    return { params, roles, build: error instanceof RecipeError ? error.problems : [error instanceof Error ? error.message : String(error)] };
+    return {
+      params,
+      roles,
+      build: error instanceof RecipeError ? error.problems : [error instanceof Error ? error.message : String(error)],
+    };
   }
 }
 

@@ -2,7 +2,15 @@
 // matter, else a guess from the column names and types, overlaid with the user's unsaved changes.
 // The recipe gallery binds tables with the same mappings, so what the panel shows is what a recipe uses.
 import { checkMapping } from "../recipes/bindings";
-import { guessRoles, guessTableKind, isRoleOf, requiredRoles, TABLE_KINDS, type ColumnHint, type TableKind } from "../recipes/roles";
+import {
+  guessRoles,
+  guessTableKind,
+  isRoleOf,
+  requiredRoles,
+  TABLE_KINDS,
+  type ColumnHint,
+  type TableKind,
+} from "../recipes/roles";
 import type { ColumnProfile, TableSummary } from "../engine/engine";
 import type { Session, SessionState } from "../session/types";
 import { mappedOnly } from "./recipe-form";
@@ -34,11 +42,14 @@ interface Draft {
 }
 
 const signatureOf = (columns: readonly ColumnProfile[]) => JSON.stringify(columns.map((c) => [c.name, c.type]));
-const hintsOf = (columns: readonly ColumnProfile[]): ColumnHint[] => columns.map((c) => ({ name: c.name, type: c.type }));
+const hintsOf = (columns: readonly ColumnProfile[]): ColumnHint[] =>
+  columns.map((c) => ({ name: c.name, type: c.type }));
 
 /** The kind a saved mapping describes: the guessed kind when the roles fit it, else the first kind they fit. */
 function kindForRoles(roles: Readonly<Record<string, string>>, guessed: TableKind): TableKind {
-  const fits = TABLE_KINDS.filter((k) => Object.keys(roles).every((r) => isRoleOf(k, r)) && requiredRoles(k).every((r) => roles[r]));
+  const fits = TABLE_KINDS.filter(
+    (k) => Object.keys(roles).every((r) => isRoleOf(k, r)) && requiredRoles(k).every((r) => roles[r]),
+  );
   return fits.includes(guessed) ? guessed : (fits[0] ?? guessed);
 }
 
@@ -135,7 +146,12 @@ export class RoleMappings {
     this.focus = { table, role, serial: ++this.serial };
   }
 
-  private setDraft(table: string, columns: readonly ColumnProfile[], kind: TableKind, roles: Readonly<Record<string, string>>): void {
+  private setDraft(
+    table: string,
+    columns: readonly ColumnProfile[],
+    kind: TableKind,
+    roles: Readonly<Record<string, string>>,
+  ): void {
     this.drafts = new Map(this.drafts).set(table, { signature: signatureOf(columns), kind, roles });
   }
 

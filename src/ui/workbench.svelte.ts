@@ -75,7 +75,10 @@ export class Workbench {
     this.deps = deps;
     this.session = deps.session;
     this.state = $state.raw(this.session.getState());
-    this.cells.order(this.state.notebook.cells.map((c) => c.id), (id) => this.session.cellState(id));
+    this.cells.order(
+      this.state.notebook.cells.map((c) => c.id),
+      (id) => this.session.cellState(id),
+    );
     this.updateSchema();
     this.session.on((event) => this.follow(event));
   }
@@ -85,7 +88,10 @@ export class Workbench {
     if (event.type === "progress") return this.progress.observe(event);
     this.state = this.session.getState();
     if (event.type === "document") {
-      this.cells.order(event.notebook.cells.map((c) => c.id), (id) => this.session.cellState(id));
+      this.cells.order(
+        event.notebook.cells.map((c) => c.id),
+        (id) => this.session.cellState(id),
+      );
     } else if (event.type === "cell") {
       this.cells.set(event.state);
       if (event.state.cell.kind === "sql") this.updateSchema();
@@ -160,7 +166,11 @@ export class Workbench {
   }
 
   /** Fetches a file (e.g. a notebook's declared data on the same site) and loads it, showing both phases. */
-  async fetchAndLoad(fileName: string, table: string, download: (onBytes: (read: number, total: number) => void) => Promise<File>): Promise<void> {
+  async fetchAndLoad(
+    fileName: string,
+    table: string,
+    download: (onBytes: (read: number, total: number) => void) => Promise<File>,
+  ): Promise<void> {
     const id = this.nextId++;
     this.loads = [...this.loads, { id, file: fileName, phase: "download", bytes: 0, total: 0 }];
     let file: File;

@@ -48,5 +48,7 @@ export function useApp() {
 
 /** Opens notebook text through the "Open notebook" file input, as a file from disk. */
 export async function openFromDisk(ob: OpenBrowser, name: string, text: string): Promise<void> {
-  await ob.page.locator('input[data-action="open-notebook"]').setInputFiles({ name, mimeType: "text/markdown", buffer: Buffer.from(text) });
+  await ob.page
+    .locator('input[data-action="open-notebook"]')
+    .setInputFiles({ name, mimeType: "text/markdown", buffer: Buffer.from(text) });
 }

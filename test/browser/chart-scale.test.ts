@@ -24,7 +24,8 @@ ${chart("by_k", { mark: "bar", encoding: { x: { field: "k" }, y: { aggregate: "c
 ${chart("hist", { mark: "bar", encoding: { x: { field: "v", bin: true }, y: { aggregate: "count" } } })}
 ${chart("monthly", {
   mark: "line",
-  encoding: { x: { field: "day", timeUnit: "yearmonth" }, y: { aggregate: "count" } } })}
+  encoding: { x: { field: "day", timeUnit: "yearmonth" }, y: { aggregate: "count" } },
+})}
 `;
 
 describe("charts over 1,000,000 rows", () => {

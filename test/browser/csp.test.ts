@@ -14,7 +14,10 @@ const firstHeadTag = (html: string) => /<head>\s*(<[^>]+>)/.exec(html)?.[1] ?? "
 
 describe("dist/index.html and dist/sandbox.html", () => {
   it("open <head> with their content policy and send no referrer", () => {
-    for (const [file, policy] of [["index.html", SHELL], ["sandbox.html", SANDBOX]]) {
+    for (const [file, policy] of [
+      ["index.html", SHELL],
+      ["sandbox.html", SANDBOX],
+    ]) {
       const html = readFileSync(resolve(dist, file), "utf8");
       expect(firstHeadTag(html)).toBe(`<meta http-equiv="Content-Security-Policy" content="${policy}" />`);
       expect(html).toContain('<meta name="referrer" content="no-referrer" />');

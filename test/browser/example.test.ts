@@ -14,29 +14,52 @@ describe("the example notebook (?notebook=notebooks/customer-review.md)", () => 
     const computing = page.locator('[data-cell][data-kind="sql"], [data-cell][data-kind="chart"]');
     await expect.poll(() => computing.count(), { timeout: 30_000 }).toBeGreaterThan(5);
     await expect
-      .poll(async () => (await computing.evaluateAll((els) => els.map((e) => e.getAttribute("data-state")))).every((s) => s === "done"), { timeout: 60_000 })
+      .poll(
+        async () =>
+          (await computing.evaluateAll((els) => els.map((e) => e.getAttribute("data-state")))).every(
+            (s) => s === "done",
+          ),
+        { timeout: 60_000 },
+      )
       .toBe(true);
-    expect(await page.locator('[data-cell="revenue_deciles"] [data-role="result-table"]').getAttribute("data-rows")).toBe("10");
-    expect(await page.locator('[data-cell="top_customers"] [data-role="result-table"]').getAttribute("data-rows")).toBe("20");
+    expect(
+      await page.locator('[data-cell="revenue_deciles"] [data-role="result-table"]').getAttribute("data-rows"),
+    ).toBe("10");
+    expect(await page.locator('[data-cell="top_customers"] [data-role="result-table"]').getAttribute("data-rows")).toBe(
+      "20",
+    );
     expect(await page.locator('[data-table="customers"]').getAttribute("data-rows")).toMatch(/^[1-9]\d*$/);
     const chart = page.frameLocator('[data-cell="revenue_trend"] iframe[data-role="chart"]');
     await chart.locator("svg").first().waitFor({ timeout: 30_000 });
     expect(await chart.locator("svg .mark-rect path").count()).toBeGreaterThan(10);
     // Every frame on the page is a chart sandbox with scripts and nothing else.
-    expect(new Set(await page.locator("iframe").evaluateAll((els) => els.map((e) => e.getAttribute("sandbox"))))).toEqual(new Set(["allow-scripts"]));
-    const frameHeight = await page.locator('[data-cell="revenue_trend"] iframe[data-role="chart"]').evaluate((el) => el.getBoundingClientRect().height);
+    expect(
+      new Set(await page.locator("iframe").evaluateAll((els) => els.map((e) => e.getAttribute("sandbox")))),
+    ).toEqual(new Set(["allow-scripts"]));
+    const frameHeight = await page
+      .locator('[data-cell="revenue_trend"] iframe[data-role="chart"]')
+      .evaluate((el) => el.getBoundingClientRect().height);
     expect(frameHeight).toBeGreaterThan(200);
     await page.screenshot({ path: "/tmp/clientbook-example.png", fullPage: false });
     await page.locator('[data-cell="top_customers"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: "/tmp/clientbook-example-2.png" });
-    await page.frameLocator('[data-cell="industry_region_chart"] iframe[data-role="chart"]').locator("svg").first().waitFor({ timeout: 30_000 });
+    await page
+      .frameLocator('[data-cell="industry_region_chart"] iframe[data-role="chart"]')
+      .locator("svg")
+      .first()
+      .waitFor({ timeout: 30_000 });
     await page.locator('[data-cell="industry_region_chart"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: "/tmp/clientbook-example-chart.png" });
 
     // Saving gives back the notebook file byte for byte.
-    const [download] = await Promise.all([page.waitForEvent("download"), page.locator('[data-action="save-notebook"]').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator('[data-action="save-notebook"]').click(),
+    ]);
     expect(download.suggestedFilename()).toBe("customer-review.md");
-    expect(await readFile(await download.path(), "utf8")).toBe(await readFile(resolve(__dirname, "../../notebooks/customer-review.md"), "utf8"));
+    expect(await readFile(await download.path(), "utf8")).toBe(
+      await readFile(resolve(__dirname, "../../notebooks/customer-review.md"), "utf8"),
+    );
   });
 
   it("a fetched notebook that is not a shipped one loads its data but runs only on trust", async () => {
@@ -51,7 +74,9 @@ describe("the example notebook (?notebook=notebooks/customer-review.md)", () => 
       expect(await page.locator('[data-cell="monthly_revenue"]').getAttribute("data-state")).toBe("idle");
       await page.locator('[data-action="trust"]').click();
       await page.locator('[data-cell="monthly_revenue"][data-state="done"]').waitFor({ timeout: 30_000 });
-      expect(await page.locator('[data-cell="monthly_revenue"] [data-role="result-table"]').getAttribute("data-rows")).toBe("30");
+      expect(
+        await page.locator('[data-cell="monthly_revenue"] [data-role="result-table"]').getAttribute("data-rows"),
+      ).toBe("30");
     } finally {
       await rm(foreign, { force: true });
     }

@@ -13,10 +13,13 @@ describe("loading files", () => {
     const { page } = await app.open();
     await page.locator('[data-role="welcome"]').waitFor();
     const csv = "customer,region,amount\nAcme,North,120.5\nBeta,South,\nGamma,North,99\n";
-    await page.locator('input[data-action="load-files"]').setInputFiles({ name: "Client list.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page
+      .locator('input[data-action="load-files"]')
+      .setInputFiles({ name: "Client list.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     const table = page.locator('[data-table][data-rows="3"]');
     await table.waitFor({ timeout: ENGINE_TIMEOUT });
-    for (const column of ["customer", "region", "amount"]) await expect.poll(() => table.locator(`[data-column="${column}"]`).count()).toBe(1);
+    for (const column of ["customer", "region", "amount"])
+      await expect.poll(() => table.locator(`[data-column="${column}"]`).count()).toBe(1);
     await expect.poll(() => table.locator('[data-column="amount"] .num').textContent()).toBe("1");
     await page.screenshot({ path: "/tmp/clientbook-loaded-csv.png" });
   });
@@ -26,7 +29,9 @@ describe("loading files", () => {
     await page.waitForSelector("body[data-engine=ready]", { timeout: ENGINE_TIMEOUT });
     const lines = ["id,customer,amount"];
     for (let i = 0; i < 300_000; i++) lines.push(`${i},C${i % 997},${(i % 1000) / 7}`);
-    await page.locator('input[data-action="load-files"]').setInputFiles({ name: "orders.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n")) });
+    await page
+      .locator('input[data-action="load-files"]')
+      .setInputFiles({ name: "orders.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n")) });
     const progress = page.locator('[data-role="load-progress"]');
     await progress.waitFor({ timeout: 10_000 });
     expect(await progress.textContent()).toMatch(/orders\.csv.*MB/);
@@ -40,7 +45,8 @@ describe("loading files", () => {
       // About 30 MB: DuckDB reads it a few megabytes at a time.
       const path = join(dir, "big orders.csv");
       const lines = ["order_id,customer,region,amount,note"];
-      for (let i = 0; i < 600_000; i++) lines.push(`${i},Customer ${i % 997},R${i % 13},${((i % 1000) / 7).toFixed(3)},note ${i % 31}`);
+      for (let i = 0; i < 600_000; i++)
+        lines.push(`${i},Customer ${i % 997},R${i % 13},${((i % 1000) / 7).toFixed(3)},note ${i % 31}`);
       await writeFile(path, lines.join("\n") + "\n");
       const { page } = await app.open();
       await page.waitForSelector("body[data-engine=ready]", { timeout: ENGINE_TIMEOUT });
@@ -72,7 +78,9 @@ describe("loading files", () => {
   it("shows the detected encoding and reloads the table with another one", async () => {
     const { page } = await app.open();
     const latin1 = Buffer.from("name,city\nMüller,Köln\nJosé,São Paulo\n", "latin1");
-    await page.locator('input[data-action="load-files"]').setInputFiles({ name: "kunden.csv", mimeType: "text/csv", buffer: latin1 });
+    await page
+      .locator('input[data-action="load-files"]')
+      .setInputFiles({ name: "kunden.csv", mimeType: "text/csv", buffer: latin1 });
     const card = page.locator('[data-table="kunden"]');
     await card.waitFor({ timeout: ENGINE_TIMEOUT });
     const select = card.locator('select[data-action="encoding"]');
@@ -81,15 +89,25 @@ describe("loading files", () => {
     await select.selectOption("utf-16le");
     // Reading Latin-1 bytes as UTF-16 gives other text (or a load error naming the file): either way the choice took effect.
     await expect
-      .poll(async () => (await page.locator('[data-role="load-error"]').count()) > 0 || !(await card.innerText()).includes("Müller"), { timeout: 30_000 })
+      .poll(
+        async () =>
+          (await page.locator('[data-role="load-error"]').count()) > 0 || !(await card.innerText()).includes("Müller"),
+        { timeout: 30_000 },
+      )
       .toBe(true);
   });
 
   it("names the file and the reason when a file cannot be read, and keeps loaded tables", async () => {
     const { page } = await app.open();
-    await page.locator('input[data-action="load-files"]').setInputFiles({ name: "good.csv", mimeType: "text/csv", buffer: Buffer.from("a,b\n1,2\n") });
+    await page
+      .locator('input[data-action="load-files"]')
+      .setInputFiles({ name: "good.csv", mimeType: "text/csv", buffer: Buffer.from("a,b\n1,2\n") });
     await page.locator('[data-table][data-rows="1"]').waitFor({ timeout: ENGINE_TIMEOUT });
-    await page.locator('input[data-action="load-files"]').setInputFiles({ name: "broken.parquet", mimeType: "application/octet-stream", buffer: Buffer.from("PAR1 this is not parquet") });
+    await page.locator('input[data-action="load-files"]').setInputFiles({
+      name: "broken.parquet",
+      mimeType: "application/octet-stream",
+      buffer: Buffer.from("PAR1 this is not parquet"),
+    });
     const error = page.locator('[data-role="load-error"]');
     await error.waitFor({ timeout: 30_000 });
     expect(await error.textContent()).toContain("broken.parquet");
@@ -141,7 +159,11 @@ describe("declared data files", () => {
     await page.keyboard.press("Escape");
     await page.keyboard.type("ple)");
     await page.keyboard.press("Shift+Enter");
-    await expect.poll(() => page.locator('[data-cell="adults"] [data-role="result-table"]').getAttribute("data-rows"), { timeout: 30_000 }).toBe("1");
+    await expect
+      .poll(() => page.locator('[data-cell="adults"] [data-role="result-table"]').getAttribute("data-rows"), {
+        timeout: 30_000,
+      })
+      .toBe("1");
     expect(await editor.textContent()).toContain("AND name <> 'Ada'");
   });
 });

@@ -57,8 +57,10 @@ async function moveRange(page: Page, cell: string, value: number): Promise<void>
   }, value);
 }
 
-const cellText = (page: Page, cell: string, role: string) => page.locator(`[data-cell="${cell}"] [data-role="${role}"]`).first().textContent();
-const firstValue = (page: Page, cell: string) => page.locator(`[data-cell="${cell}"] .grid-row .td`).first().textContent();
+const cellText = (page: Page, cell: string, role: string) =>
+  page.locator(`[data-cell="${cell}"] [data-role="${role}"]`).first().textContent();
+const firstValue = (page: Page, cell: string) =>
+  page.locator(`[data-cell="${cell}"] .grid-row .td`).first().textContent();
 
 async function openTrusted(ob: { page: Page }, name: string, text: string): Promise<void> {
   await openFromDisk(ob as never, name, text);
@@ -84,7 +86,9 @@ describe("input cells", () => {
     await expect.poll(() => firstValue(page, "above"), { timeout: 30_000 }).toBe("20");
     await expect.poll(() => chart.locator(".mark-rect path").count(), { timeout: 30_000 }).toBe(2);
     await expect.poll(() => page.locator(".prose h1").first().textContent()).toBe("Above the line: 20 of 100 values");
-    await expect.poll(() => firstValue(page, "sum_squares"), { timeout: 30_000 }).toBe(String(1 + 4 + 9 + 16 + 25 + 36 + 49 + 64));
+    await expect
+      .poll(() => firstValue(page, "sum_squares"), { timeout: 30_000 })
+      .toBe(String(1 + 4 + 9 + 16 + 25 + 36 + 49 + 64));
     await page.locator('[data-cell][data-state="running"]').first().waitFor({ state: "detached", timeout: 30_000 });
     expect(await firstValue(page, "independent")).toBe(independent);
     expect(await page.locator('[data-cell="independent"]').getAttribute("data-stale")).toBeNull();
@@ -93,7 +97,10 @@ describe("input cells", () => {
     await page.screenshot({ path: "/tmp/clientbook-live-after.png" });
 
     // The new value is written into the notebook, so saving keeps it.
-    const [download] = await Promise.all([page.waitForEvent("download"), page.locator('[data-action="save-notebook"]').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator('[data-action="save-notebook"]').click(),
+    ]);
     const saved = await import("node:fs/promises").then((fs) => download.path().then((p) => fs.readFile(p, "utf8")));
     expect(saved).toContain('"value": 80');
   });
@@ -176,9 +183,15 @@ describe("every kind of input", () => {
     const { page } = ob;
     await openTrusted(ob, "controls.md", CONTROLS);
     const summary = () => cellText(page, "summary", "value");
-    await expect.poll(summary, { timeout: ENGINE_TIMEOUT }).toBe("North | a | 3 | 2024-02-01..2024-03-01 | Ada | false");
+    await expect
+      .poll(summary, { timeout: ENGINE_TIMEOUT })
+      .toBe("North | a | 3 | 2024-02-01..2024-03-01 | Ada | false");
     // Options from a sql cell.
-    expect(await page.locator('[data-cell="region"] select option').allTextContents()).toEqual(["North", "South", "East"]);
+    expect(await page.locator('[data-cell="region"] select option').allTextContents()).toEqual([
+      "North",
+      "South",
+      "East",
+    ]);
     await page.screenshot({ path: "/tmp/clientbook-controls.png", fullPage: true });
 
     await page.locator('[data-cell="region"] select').selectOption({ label: "East" });
@@ -249,7 +262,9 @@ describe("ts cells", () => {
     await page.waitForTimeout(500);
     expect(ob.requests.filter((u) => u.includes("evil"))).toEqual([]);
     // The only frames are the sandboxes, scripts allowed and nothing else.
-    expect(new Set(await page.locator("iframe").evaluateAll((els) => els.map((e) => e.getAttribute("sandbox"))))).toEqual(new Set(["allow-scripts"]));
+    expect(
+      new Set(await page.locator("iframe").evaluateAll((els) => els.map((e) => e.getAttribute("sandbox")))),
+    ).toEqual(new Set(["allow-scripts"]));
     await page.locator('[data-cell="direct"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: "/tmp/clientbook-ts-escape.png" });
   });
@@ -282,7 +297,9 @@ ${fence}
     expect(Date.now() - started).toBeLessThan(1000);
     await page.screenshot({ path: "/tmp/clientbook-spin.png" });
     await stop.click();
-    await expect.poll(() => page.locator('[data-cell="spin"]').getAttribute("data-state"), { timeout: 10_000 }).toBe("stopped");
+    await expect
+      .poll(() => page.locator('[data-cell="spin"]').getAttribute("data-state"), { timeout: 10_000 })
+      .toBe("stopped");
     expect(await page.locator('[data-cell="spin"] .cell-head .status').textContent()).toBe("Stopped");
     await expect.poll(() => stop.count()).toBe(0);
     await page.locator('[data-cell="after"] [data-action="run-cell"]').click();
@@ -342,7 +359,9 @@ describe("Markdown interpolation", () => {
     expect(await prose.textContent()).toContain("**bold**");
     // No image, no emphasis, and no link built from the data (GFM autolinks included).
     expect(await prose.locator("img, strong, a").evaluateAll((els) => els.map((e) => e.outerHTML))).toEqual([]);
-    expect((await prose.textContent())?.trim()).toBe('Value: <img src="https://evil.example.com/p.png" onerror="window.__pwned=1"> [click](https://evil.example.com/) **bold**');
+    expect((await prose.textContent())?.trim()).toBe(
+      'Value: <img src="https://evil.example.com/p.png" onerror="window.__pwned=1"> [click](https://evil.example.com/) **bold**',
+    );
   });
 });
 
@@ -350,7 +369,11 @@ describe("the ts cell editor", () => {
   it("highlights TypeScript, indents with Tab and undoes with Ctrl+Z", async () => {
     const ob = await app.open();
     const { page } = ob;
-    await openFromDisk(ob, "edit.md", `---\nnotebook: 1\ntitle: Edit\n---\n\n${fence}ts answer\nconst x: number = 42;\nreturn x;\n${fence}\n`);
+    await openFromDisk(
+      ob,
+      "edit.md",
+      `---\nnotebook: 1\ntitle: Edit\n---\n\n${fence}ts answer\nconst x: number = 42;\nreturn x;\n${fence}\n`,
+    );
     const editor = page.locator('[data-cell="answer"] .cm-content');
     await editor.waitFor();
     // Keywords and types get their own highlight classes.
@@ -367,32 +390,54 @@ describe("the ts cell editor", () => {
 });
 
 describe("notebooks/live-inputs.md", () => {
-  it.skipIf(!existsSync(resolve(dist, "notebooks/live-inputs.md")))("runs on open and re-runs when an input moves", async () => {
-    const { page } = await app.open("?notebook=notebooks/live-inputs.md");
-    await page.waitForSelector("body[data-engine=ready]", { timeout: ENGINE_TIMEOUT });
-    const computing = page.locator("[data-cell][data-kind]:not([data-kind=markdown]):not([data-kind=code])");
-    await expect.poll(() => computing.count(), { timeout: 30_000 }).toBeGreaterThan(2);
-    await expect
-      .poll(async () => (await computing.evaluateAll((els) => els.map((e) => e.getAttribute("data-state")))).every((s) => s === "done"), { timeout: 90_000 })
-      .toBe(true);
-    await page.screenshot({ path: "/tmp/clientbook-live-inputs.png" });
-    // A ts cell that returns a Vega-Lite spec is drawn in a chart sandbox; prose shows live values.
-    const tsCharts = page.locator('[data-kind="ts"] iframe[data-role="chart"]');
-    if ((await tsCharts.count()) > 0) {
-      await page.frameLocator('[data-kind="ts"] iframe[data-role="chart"]').first().locator("svg").first().waitFor({ timeout: 30_000 });
-      await tsCharts.first().scrollIntoViewIfNeeded();
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: "/tmp/clientbook-live-inputs-ts-chart.png" });
-    }
-    expect(await page.locator(".prose").allTextContents()).not.toContainEqual(expect.stringContaining("${"));
-    const range = page.locator('[data-role="input-control"] input[type="range"]').first();
-    if ((await range.count()) === 0) return;
-    const name = await range.evaluate((el) => el.closest("[data-cell]")!.getAttribute("data-cell"));
-    const max = Number(await range.getAttribute("max"));
-    await moveRange(page, name!, max);
-    await expect
-      .poll(async () => (await computing.evaluateAll((els) => els.map((e) => e.getAttribute("data-state") + (e.getAttribute("data-stale") ?? "")))).every((s) => s === "done"), { timeout: 90_000 })
-      .toBe(true);
-    await page.screenshot({ path: "/tmp/clientbook-live-inputs-moved.png" });
-  });
+  it.skipIf(!existsSync(resolve(dist, "notebooks/live-inputs.md")))(
+    "runs on open and re-runs when an input moves",
+    async () => {
+      const { page } = await app.open("?notebook=notebooks/live-inputs.md");
+      await page.waitForSelector("body[data-engine=ready]", { timeout: ENGINE_TIMEOUT });
+      const computing = page.locator("[data-cell][data-kind]:not([data-kind=markdown]):not([data-kind=code])");
+      await expect.poll(() => computing.count(), { timeout: 30_000 }).toBeGreaterThan(2);
+      await expect
+        .poll(
+          async () =>
+            (await computing.evaluateAll((els) => els.map((e) => e.getAttribute("data-state")))).every(
+              (s) => s === "done",
+            ),
+          { timeout: 90_000 },
+        )
+        .toBe(true);
+      await page.screenshot({ path: "/tmp/clientbook-live-inputs.png" });
+      // A ts cell that returns a Vega-Lite spec is drawn in a chart sandbox; prose shows live values.
+      const tsCharts = page.locator('[data-kind="ts"] iframe[data-role="chart"]');
+      if ((await tsCharts.count()) > 0) {
+        await page
+          .frameLocator('[data-kind="ts"] iframe[data-role="chart"]')
+          .first()
+          .locator("svg")
+          .first()
+          .waitFor({ timeout: 30_000 });
+        await tsCharts.first().scrollIntoViewIfNeeded();
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: "/tmp/clientbook-live-inputs-ts-chart.png" });
+      }
+      expect(await page.locator(".prose").allTextContents()).not.toContainEqual(expect.stringContaining("${"));
+      const range = page.locator('[data-role="input-control"] input[type="range"]').first();
+      if ((await range.count()) === 0) return;
+      const name = await range.evaluate((el) => el.closest("[data-cell]")!.getAttribute("data-cell"));
+      const max = Number(await range.getAttribute("max"));
+      await moveRange(page, name!, max);
+      await expect
+        .poll(
+          async () =>
+            (
+              await computing.evaluateAll((els) =>
+                els.map((e) => e.getAttribute("data-state") + (e.getAttribute("data-stale") ?? "")),
+              )
+            ).every((s) => s === "done"),
+          { timeout: 90_000 },
+        )
+        .toBe(true);
+      await page.screenshot({ path: "/tmp/clientbook-live-inputs-moved.png" });
+    },
+  );
 });

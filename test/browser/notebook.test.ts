@@ -89,7 +89,11 @@ title: Hostile
     await prose.waitFor();
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    expect(await page.locator(".prose script, .prose iframe, .prose [onerror], .prose [onclick], .prose [style], .prose [id]").count()).toBe(0);
+    expect(
+      await page
+        .locator(".prose script, .prose iframe, .prose [onerror], .prose [onclick], .prose [style], .prose [id]")
+        .count(),
+    ).toBe(0);
     expect(await page.locator('.prose img[src^="http"], .prose img[src="x"]').count()).toBe(0);
     expect(await page.locator('.prose a[href^="javascript"]').count()).toBe(0);
     expect(await prose.textContent()).toContain("Hello");

@@ -30,7 +30,10 @@ describe("result tables", () => {
     await expect.poll(() => table.locator(".grid-row .rownum", { hasText: /^100000$/ }).count()).toBe(1);
     expect(await table.locator(".grid-row").count()).toBeLessThan(60);
 
-    const [download] = await Promise.all([page.waitForEvent("download"), table.locator('[data-action="download-csv"]').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      table.locator('[data-action="download-csv"]').click(),
+    ]);
     const lines = (await readFile(await download.path(), "utf8")).split("\r\n");
     expect(lines[0]).toBe("i,label,formula,neg");
     expect(lines[2]).toBe("1,row 1,'=HYPERLINK(1),-1");

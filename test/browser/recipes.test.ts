@@ -13,9 +13,15 @@ const app = useApp();
 async function mappedColumns(page: Page, table: string): Promise<Record<string, string>> {
   const toggle = page.locator(`[data-role-mapping="${table}"] [data-action="toggle-roles"]`);
   if ((await toggle.getAttribute("aria-expanded")) === "false") await toggle.click();
-  return page.locator(`[data-role-mapping="${table}"] select[data-role-select]`).evaluateAll((els) =>
-    Object.fromEntries(els.map((el) => [el.getAttribute("data-role-select")!, (el as HTMLSelectElement).value]).filter(([, v]) => v !== "")),
-  );
+  return page
+    .locator(`[data-role-mapping="${table}"] select[data-role-select]`)
+    .evaluateAll((els) =>
+      Object.fromEntries(
+        els
+          .map((el) => [el.getAttribute("data-role-select")!, (el as HTMLSelectElement).value])
+          .filter(([, v]) => v !== ""),
+      ),
+    );
 }
 
 /** Waits until a cell has run to done; a cell that fails fails the test with the cell's error. */
@@ -23,14 +29,20 @@ async function waitDone(page: Page, cell: string): Promise<void> {
   const settled = page.locator(`[data-cell="${cell}"][data-state="done"], [data-cell="${cell}"][data-state="error"]`);
   await settled.waitFor({ timeout: 60_000 });
   if ((await settled.getAttribute("data-state")) === "error") {
-    throw new Error(`cell ${cell} failed: ${await page.locator(`[data-cell="${cell}"] .cell-error`).first().textContent()}`);
+    throw new Error(
+      `cell ${cell} failed: ${await page.locator(`[data-cell="${cell}"] .cell-error`).first().textContent()}`,
+    );
   }
 }
 
 /** Waits until a chart cell has run and its sandbox drew an svg. */
 async function waitChart(page: Page, cell: string): Promise<void> {
   await waitDone(page, cell);
-  await page.frameLocator(`[data-cell="${cell}"] iframe[data-role="chart"]`).locator("svg").first().waitFor({ timeout: 30_000 });
+  await page
+    .frameLocator(`[data-cell="${cell}"] iframe[data-role="chart"]`)
+    .locator("svg")
+    .first()
+    .waitFor({ timeout: 30_000 });
 }
 
 async function openExample(page: Page): Promise<void> {
@@ -40,7 +52,11 @@ async function openExample(page: Page): Promise<void> {
   // The shipped notebook runs on open; let it finish so the recipe runs are the only work afterwards.
   const computing = page.locator('[data-cell][data-kind="sql"], [data-cell][data-kind="chart"]');
   await expect
-    .poll(async () => (await computing.evaluateAll((els) => els.map((e) => e.getAttribute("data-state")))).every((s) => s === "done"), { timeout: 60_000 })
+    .poll(
+      async () =>
+        (await computing.evaluateAll((els) => els.map((e) => e.getAttribute("data-state")))).every((s) => s === "done"),
+      { timeout: 60_000 },
+    )
     .toBe(true);
 }
 
@@ -55,8 +71,17 @@ describe("role mapping and the recipe gallery", () => {
     expect(await orders.getAttribute("data-kind")).toBe("transactions");
     expect(await orders.getAttribute("data-status")).toBe("guessed");
     expect(await page.locator('[data-role-mapping="customers"]').getAttribute("data-kind")).toBe("customers");
-    expect(await mappedColumns(page, "orders")).toMatchObject({ customer_id: "customer_id", date: "order_date", amount: "amount", margin: "margin" });
-    expect(await mappedColumns(page, "customers")).toMatchObject({ customer_id: "customer_id", industry: "industry", region: "region" });
+    expect(await mappedColumns(page, "orders")).toMatchObject({
+      customer_id: "customer_id",
+      date: "order_date",
+      amount: "amount",
+      margin: "margin",
+    });
+    expect(await mappedColumns(page, "customers")).toMatchObject({
+      customer_id: "customer_id",
+      industry: "industry",
+      region: "region",
+    });
     await orders.scrollIntoViewIfNeeded();
     await page.screenshot({ path: "/tmp/clientbook-gallery-roles.png" });
 
@@ -88,11 +113,15 @@ describe("role mapping and the recipe gallery", () => {
     await gallery.waitFor({ state: "hidden" });
     await waitDone(page, "rfm");
     await waitDone(page, "rfm_segments");
-    expect(Number(await page.locator('[data-cell="rfm_segments"] [data-role="result-table"]').getAttribute("data-rows"))).toBeGreaterThan(3);
+    expect(
+      Number(await page.locator('[data-cell="rfm_segments"] [data-role="result-table"]').getAttribute("data-rows")),
+    ).toBeGreaterThan(3);
     await waitChart(page, "rfm_chart");
     await waitChart(page, "rfm_heatmap");
     // Inserted right after the cell worked in.
-    const order = await page.locator(".notebook [data-cell]").evaluateAll((els) => els.map((e) => e.getAttribute("data-cell")));
+    const order = await page
+      .locator(".notebook [data-cell]")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-cell")));
     expect(order[order.indexOf("monthly_revenue") + 1]).toBe("rfm");
     await page.locator('[data-cell="rfm_chart"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: "/tmp/clientbook-gallery-rfm-result.png" });
@@ -109,7 +138,9 @@ describe("role mapping and the recipe gallery", () => {
     await gallery.locator('[data-action="insert-recipe"]').click();
     await waitDone(page, "abc");
     await waitDone(page, "abc_classes");
-    expect(await page.locator('[data-cell="abc_classes"] [data-role="result-table"]').getAttribute("data-rows")).toBe("3");
+    expect(await page.locator('[data-cell="abc_classes"] [data-role="result-table"]').getAttribute("data-rows")).toBe(
+      "3",
+    );
     await waitChart(page, "abc_chart");
     await page.locator('[data-cell="abc_chart"]').scrollIntoViewIfNeeded();
     await page.waitForTimeout(500);
@@ -130,18 +161,27 @@ describe("role mapping and the recipe gallery", () => {
     await page.screenshot({ path: "/tmp/clientbook-gallery-missing.png" });
     await gallery.locator('[data-action="fix-mapping"][data-table="orders"]').click();
     await gallery.waitFor({ state: "hidden" });
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-role-select"))).toBe("margin");
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-role-select")))
+      .toBe("margin");
     await orders.locator('[data-action="reset-roles"]').click();
     expect((await mappedColumns(page, "orders")).margin).toBe("margin");
 
     // The saved notebook holds the roles and the recipes' info strings.
-    const [download] = await Promise.all([page.waitForEvent("download"), page.locator('[data-action="save-notebook"]').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator('[data-action="save-notebook"]').click(),
+    ]);
     const saved = await readFile(await download.path(), "utf8");
     expect(saved).toMatch(/orders:\n\s+file: orders\.csv\n\s+roles:/);
     expect(saved).toMatch(/customer_id: customer_id/);
     expect(saved).toMatch(/date: order_date/);
-    expect(saved).toContain("```sql rfm recipe=rfm transactions=orders analysis_date=auto scoring=quintile monetary=total segments=standard");
-    expect(saved).toContain("```sql abc recipe=abc transactions=orders analysis_date=auto measure=margin a_share=75 b_share=95 months=0");
+    expect(saved).toContain(
+      "```sql rfm recipe=rfm transactions=orders analysis_date=auto scoring=quintile monetary=total segments=standard",
+    );
+    expect(saved).toContain(
+      "```sql abc recipe=abc transactions=orders analysis_date=auto measure=margin a_share=75 b_share=95 months=0",
+    );
     expect(saved).toContain("```chart rfm_chart data=");
     // ABC used the orders mapping as shown, so the customers table's roles were not needed and not saved.
     expect(saved).not.toMatch(/customers:\n\s+file: customers\.csv\n\s+roles:/);
@@ -149,14 +189,20 @@ describe("role mapping and the recipe gallery", () => {
     // Opening that notebook shows its saved roles.
     await openFromDisk(ob, "customer-review.md", saved);
     await expect.poll(() => orders.getAttribute("data-status")).toBe("saved");
-    expect(await mappedColumns(page, "orders")).toMatchObject({ customer_id: "customer_id", date: "order_date", amount: "amount", margin: "margin" });
+    expect(await mappedColumns(page, "orders")).toMatchObject({
+      customer_id: "customer_id",
+      date: "order_date",
+      amount: "amount",
+      margin: "margin",
+    });
   });
 
   it("guesses roles from Chinese and German headers, and a recipe with a missing table says what to load", async () => {
     const { page } = await app.open();
     await page.waitForSelector("body[data-engine=ready]", { timeout: ENGINE_TIMEOUT });
     const chinese = "客户编号,日期,金额,毛利\nC1,2024-01-05,100.5,20\nC2,2024-02-01,80,10\n";
-    const german = "Kunden-Nr;Rechnungsdatum;Umsatz;Marge;Branche\nK1;2024-01-05;100,5;20;Handel\nK2;2024-02-01;80;10;Bau\n";
+    const german =
+      "Kunden-Nr;Rechnungsdatum;Umsatz;Marge;Branche\nK1;2024-01-05;100,5;20;Handel\nK2;2024-02-01;80;10;Bau\n";
     await page.locator('input[data-action="load-files"]').setInputFiles([
       { name: "umsatz_cn.csv", mimeType: "text/csv", buffer: Buffer.from(chinese) },
       { name: "umsatz_de.csv", mimeType: "text/csv", buffer: Buffer.from(german) },
@@ -164,8 +210,18 @@ describe("role mapping and the recipe gallery", () => {
     await page.locator('[data-role-mapping="umsatz_cn"]').waitFor({ timeout: 30_000 });
     await page.locator('[data-role-mapping="umsatz_de"]').waitFor({ timeout: 30_000 });
     expect(await page.locator('[data-role-mapping="umsatz_cn"]').getAttribute("data-kind")).toBe("transactions");
-    expect(await mappedColumns(page, "umsatz_cn")).toMatchObject({ customer_id: "客户编号", date: "日期", amount: "金额", margin: "毛利" });
-    expect(await mappedColumns(page, "umsatz_de")).toMatchObject({ customer_id: "Kunden-Nr", date: "Rechnungsdatum", amount: "Umsatz", margin: "Marge" });
+    expect(await mappedColumns(page, "umsatz_cn")).toMatchObject({
+      customer_id: "客户编号",
+      date: "日期",
+      amount: "金额",
+      margin: "毛利",
+    });
+    expect(await mappedColumns(page, "umsatz_de")).toMatchObject({
+      customer_id: "Kunden-Nr",
+      date: "Rechnungsdatum",
+      amount: "Umsatz",
+      margin: "Marge",
+    });
     await page.locator('[data-role-mapping="umsatz_de"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: "/tmp/clientbook-gallery-roles-intl.png" });
 
@@ -174,7 +230,9 @@ describe("role mapping and the recipe gallery", () => {
     const gallery = page.locator('dialog[data-role="gallery"]');
     await gallery.locator('[data-recipe="attribute-segments"]').click();
     expect(await gallery.locator('select[data-slot="customers"]').inputValue()).toBe("");
-    expect(await gallery.locator('[data-role="role-problem"]').first().textContent()).toContain("needs a customers table");
+    expect(await gallery.locator('[data-role="role-problem"]').first().textContent()).toContain(
+      "needs a customers table",
+    );
     expect(await gallery.locator('[data-action="insert-recipe"]').isDisabled()).toBe(true);
 
     // RFM on the Chinese table runs (the notebook is new, so inserting is the user's word to run it).
@@ -204,7 +262,11 @@ describe("role mapping and the recipe gallery", () => {
       expect(await page.locator('[data-cell="retention"]').getAttribute("data-state")).toBe("idle");
       await page.locator('[data-action="trust"]').click();
       await waitChart(page, "retention_heatmap");
-      expect(Number(await page.locator('[data-cell="retention_cohorts"] [data-role="result-table"]').getAttribute("data-rows"))).toBeGreaterThan(10);
+      expect(
+        Number(
+          await page.locator('[data-cell="retention_cohorts"] [data-role="result-table"]').getAttribute("data-rows"),
+        ),
+      ).toBeGreaterThan(10);
     } finally {
       await rm(foreign, { force: true });
     }

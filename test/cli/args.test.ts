@@ -3,18 +3,56 @@ import { parseArgs, UsageError } from "../../src/cli/args";
 
 describe("parseArgs(argv)", () => {
   it("reads a run with data, json and limit in either option form", () => {
-    expect(parseArgs(["run", "nb.md", "--data", "orders=o.csv", "--data=customers=c.csv", "--json", "out.json", "--limit=5", "--set", "n=3", "--set=who=a=b"])).toEqual({
-      command: "run", notebook: "nb.md", data: new Map([["orders", "o.csv"], ["customers", "c.csv"]]), json: "out.json", limit: 5, set: new Map([["n", "3"], ["who", "a=b"]]), encoding: new Map(),
+    expect(
+      parseArgs([
+        "run",
+        "nb.md",
+        "--data",
+        "orders=o.csv",
+        "--data=customers=c.csv",
+        "--json",
+        "out.json",
+        "--limit=5",
+        "--set",
+        "n=3",
+        "--set=who=a=b",
+      ]),
+    ).toEqual({
+      command: "run",
+      notebook: "nb.md",
+      data: new Map([
+        ["orders", "o.csv"],
+        ["customers", "c.csv"],
+      ]),
+      json: "out.json",
+      limit: 5,
+      set: new Map([
+        ["n", "3"],
+        ["who", "a=b"],
+      ]),
+      encoding: new Map(),
     });
   });
 
   it("defaults the limit to 1000 and leaves json out", () => {
-    expect(parseArgs(["run", "nb.md"])).toEqual({ command: "run", notebook: "nb.md", data: new Map(), set: new Map(), encoding: new Map(), limit: 1000 });
+    expect(parseArgs(["run", "nb.md"])).toEqual({
+      command: "run",
+      notebook: "nb.md",
+      data: new Map(),
+      set: new Map(),
+      encoding: new Map(),
+      limit: 1000,
+    });
   });
 
   it("reads --encoding per table as the encoding's standard name", () => {
     const args = parseArgs(["run", "nb.md", "--encoding", "orders=Shift_JIS", "--encoding=people=latin1"]);
-    expect(args.command === "run" && args.encoding).toEqual(new Map([["orders", "shift_jis"], ["people", "windows-1252"]]));
+    expect(args.command === "run" && args.encoding).toEqual(
+      new Map([
+        ["orders", "shift_jis"],
+        ["people", "windows-1252"],
+      ]),
+    );
   });
 
   it("answers --help anywhere", () => {

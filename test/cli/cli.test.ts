@@ -8,7 +8,11 @@ const root = resolve(__dirname, "../..");
 const tsx = resolve(root, "node_modules/.bin/tsx");
 const tmp = mkdtempSync(join(tmpdir(), "clientbook-cli-"));
 
-interface Result { code: number; stdout: string; stderr: string }
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 /** Runs `tsx src/cli/main.ts ...args` from the repository root, as `npm run notebook --` does. */
 function cli(...args: string[]): Promise<Result> {
@@ -27,7 +31,20 @@ function write(name: string, text: string): string {
   return path;
 }
 
-interface Report { notebook: string; cells: { name: string | null; kind: string; status: string; error: { message: string; line?: number; column?: number } | null; columns: { name: string; type: string }[]; rowCount: number; rows: Record<string, unknown>[]; value: unknown; logs: string[] }[] }
+interface Report {
+  notebook: string;
+  cells: {
+    name: string | null;
+    kind: string;
+    status: string;
+    error: { message: string; line?: number; column?: number } | null;
+    columns: { name: string; type: string }[];
+    rowCount: number;
+    rows: Record<string, unknown>[];
+    value: unknown;
+    logs: string[];
+  }[];
+}
 const readReport = (path: string) => JSON.parse(readFileSync(path, "utf8")) as Report;
 
 const notebooks = readdirSync(resolve(root, "notebooks")).filter((f) => f.endsWith(".md"));
@@ -75,13 +92,20 @@ describe("notebook run customer-review.md", () => {
     expect(monthly.rows[0].month).toBe("2023-01-01");
     const top = report.cells.find((c) => c.name === "top_customers")!;
     expect(top.rowCount).toBe(20);
-    expect(report.cells.find((c) => c.name === "revenue_trend")).toMatchObject({ kind: "chart", status: "done", rowCount: 30 });
+    expect(report.cells.find((c) => c.name === "revenue_trend")).toMatchObject({
+      kind: "chart",
+      status: "done",
+      rowCount: 30,
+    });
   });
 });
 
 describe("notebook run (failures)", () => {
   it("exits 1 and names the failing cells on stderr, while other cells still run", async () => {
-    const nb = write("failing.md", "---\nnotebook: 1\n---\n\n```sql good\nSELECT 1 AS one\n```\n\n```sql bad\nSELECT one\nFROM missing_table\n```\n\n```sql later\nSELECT * FROM bad\n```\n");
+    const nb = write(
+      "failing.md",
+      "---\nnotebook: 1\n---\n\n```sql good\nSELECT 1 AS one\n```\n\n```sql bad\nSELECT one\nFROM missing_table\n```\n\n```sql later\nSELECT * FROM bad\n```\n",
+    );
     const out = join(tmp, "failing.json");
     const result = await cli("run", nb, "--json", out);
     expect(result.code).toBe(1);
@@ -89,12 +113,19 @@ describe("notebook run (failures)", () => {
     expect(result.stderr).toMatch(/bad \(line 2, column 6\): .*missing_table/);
     expect(result.stderr).toMatch(/later: depends on bad, which failed/);
     const report = readReport(out);
-    expect(report.cells.map((c) => [c.name, c.status])).toEqual([["good", "done"], ["bad", "error"], ["later", "error"]]);
+    expect(report.cells.map((c) => [c.name, c.status])).toEqual([
+      ["good", "done"],
+      ["bad", "error"],
+      ["later", "error"],
+    ]);
     expect(report.cells[1].error?.line).toBe(2);
   });
 
   it("exits 2 naming the table and the places tried when a declared data file is missing", async () => {
-    const nb = write("nodata.md", "---\nnotebook: 1\ndata:\n  ledger:\n    file: ledger-nowhere.csv\n---\n\n```sql n\nSELECT count(*) AS n FROM ledger\n```\n");
+    const nb = write(
+      "nodata.md",
+      "---\nnotebook: 1\ndata:\n  ledger:\n    file: ledger-nowhere.csv\n---\n\n```sql n\nSELECT count(*) AS n FROM ledger\n```\n",
+    );
     const result = await cli("run", nb);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/Data file for table "ledger" not found/);
@@ -130,10 +161,22 @@ describe("notebook run (failures)", () => {
 
 describe("notebook run --data", () => {
   it("loads --data files over the declared ones and adds undeclared tables", async () => {
-    const nb = write("override.md", "---\nnotebook: 1\ndata:\n  orders:\n    file: orders.csv\n---\n\n```sql counts\nSELECT (SELECT count(*) FROM orders) AS orders_n, (SELECT count(*) FROM extra) AS extra_n\n```\n");
+    const nb = write(
+      "override.md",
+      "---\nnotebook: 1\ndata:\n  orders:\n    file: orders.csv\n---\n\n```sql counts\nSELECT (SELECT count(*) FROM orders) AS orders_n, (SELECT count(*) FROM extra) AS extra_n\n```\n",
+    );
     const small = write("few-orders.csv", "order_id,amount\nA,1\nB,2\n");
     const out = join(tmp, "override.json");
-    const result = await cli("run", nb, "--data", `orders=${small}`, "--data", "extra=public/notebooks/customers.csv", "--json", out);
+    const result = await cli(
+      "run",
+      nb,
+      "--data",
+      `orders=${small}`,
+      "--data",
+      "extra=public/notebooks/customers.csv",
+      "--json",
+      out,
+    );
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(readReport(out).cells[0].rows).toEqual([{ orders_n: 2, extra_n: 1200 }]);
@@ -145,7 +188,16 @@ describe("notebook run with ts and input cells", () => {
 
   it("runs notebooks/live-inputs.md with --set overriding inputs, typed by their spec", async () => {
     const out = join(tmp, "live-set.json");
-    const result = await cli("run", "notebooks/live-inputs.md", "--set", "min_orders=30", "--set", "via=Partner", "--json", out);
+    const result = await cli(
+      "run",
+      "notebooks/live-inputs.md",
+      "--set",
+      "min_orders=30",
+      "--set",
+      "via=Partner",
+      "--json",
+      out,
+    );
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const report = readReport(out);
@@ -155,7 +207,9 @@ describe("notebook run with ts and input cells", () => {
     expect(loyal.rows.every((r) => (r.n_orders as number) >= 30)).toBe(true);
     expect(typeof cellOf(report, "total").value).toBe("number");
     expect(cellOf(report, "tiers").columns.map((c) => c.name)).toEqual(["customer_id", "revenue", "tier"]);
-    const prose = report.cells.find((c) => c.kind === "markdown" && typeof c.value === "string" && c.value.includes("With at least"));
+    const prose = report.cells.find(
+      (c) => c.kind === "markdown" && typeof c.value === "string" && c.value.includes("With at least"),
+    );
     expect(prose?.value).toContain("With at least 30 orders through Partner");
   });
 
@@ -169,17 +223,20 @@ describe("notebook run with ts and input cells", () => {
   });
 
   it("reports a ts error at its source line and keeps fetch, require and process out of reach", async () => {
-    const path = write("ts-cells.md", [
-      "```ts probe",
-      "return [typeof fetch, typeof require, typeof process, typeof setTimeout].join(',')",
-      "```",
-      "",
-      "```ts broken",
-      "const a: number = 1;",
-      "return (null as any).field + a;",
-      "```",
-      "",
-    ].join("\n"));
+    const path = write(
+      "ts-cells.md",
+      [
+        "```ts probe",
+        "return [typeof fetch, typeof require, typeof process, typeof setTimeout].join(',')",
+        "```",
+        "",
+        "```ts broken",
+        "const a: number = 1;",
+        "return (null as any).field + a;",
+        "```",
+        "",
+      ].join("\n"),
+    );
     const out = join(tmp, "ts-cells.json");
     const result = await cli("run", path, "--json", out);
     expect(result.code).toBe(1);
@@ -190,7 +247,21 @@ describe("notebook run with ts and input cells", () => {
   });
 
   it("writes a ts cell's log lines to the JSON report and prints them indented under the cell's line", async () => {
-    const path = write("ts-logs.md", ["```ts talk", "log('hello', 1);", "log('<b>x</b>');", "return 2", "```", "", "```ts quiet", "return 3", "```", ""].join("\n"));
+    const path = write(
+      "ts-logs.md",
+      [
+        "```ts talk",
+        "log('hello', 1);",
+        "log('<b>x</b>');",
+        "return 2",
+        "```",
+        "",
+        "```ts quiet",
+        "return 3",
+        "```",
+        "",
+      ].join("\n"),
+    );
     const out = join(tmp, "ts-logs.json");
     const result = await cli("run", path, "--json", out);
     expect(result.code).toBe(0);
@@ -245,8 +316,15 @@ describe("notebook run (charts in the JSON report)", () => {
     const count = JSON.stringify({ mark: "bar", encoding: { x: { field: "k" }, y: { aggregate: "count" } } });
     const scatter = JSON.stringify({ mark: "point", encoding: { x: { field: "id" }, y: { field: "k" } } });
     const data = "SELECT range AS id, 'k' || (range % 5) AS k FROM range(200000)";
-    const text = "---\nnotebook: 1\n---\n\n```sql pts\n" + data + "\n```\n\n" +
-      "```chart by_k data=pts\n" + count + "\n```\n\n```chart dots data=pts\n" + scatter + "\n```\n";
+    const text =
+      "---\nnotebook: 1\n---\n\n```sql pts\n" +
+      data +
+      "\n```\n\n" +
+      "```chart by_k data=pts\n" +
+      count +
+      "\n```\n\n```chart dots data=pts\n" +
+      scatter +
+      "\n```\n";
     const out = join(tmp, "charts.json");
     const result = await cli("run", write("charts.md", text), "--json", out);
     expect(result.code).toBe(0);

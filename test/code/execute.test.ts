@@ -6,13 +6,24 @@ import { compileMarkdown } from "../../src/compile/markdown";
 import { CODE_PARAMETER, CodeError, type CodeHost } from "../../src/code/runner";
 import { executeCode } from "../../src/code/execute";
 
-const host: CodeHost = { sql: async (text, params) => ({ columns: [{ name: "q", type: "VARCHAR" }, { name: "n", type: "INTEGER" }], data: [[text], [params.length]] }) };
+const host: CodeHost = {
+  sql: async (text, params) => ({
+    columns: [
+      { name: "q", type: "VARCHAR" },
+      { name: "n", type: "INTEGER" },
+    ],
+    data: [[text], [params.length]],
+  }),
+};
 
 async function run(source: string, inputs: Record<string, unknown> = {}) {
   const body = compileTs(source).body!;
   const { js, column1 } = wrapCode(body.code, [...Object.keys(inputs), "t"], CODE_PARAMETER);
   try {
-    return await executeCode({ cell: "t", js, inputs, tables: { t: { columns: [{ name: "a", type: "BIGINT" }], data: [[1, 2]] } } }, host);
+    return await executeCode(
+      { cell: "t", js, inputs, tables: { t: { columns: [{ name: "a", type: "BIGINT" }], data: [[1, 2]] } } },
+      host,
+    );
   } catch (e) {
     if (!(e instanceof CodeError)) throw e;
     throw Object.assign(new Error(e.message), sourcePositionInCode(e.line, e.column, column1, body.mappings));
@@ -22,7 +33,9 @@ async function run(source: string, inputs: Record<string, unknown> = {}) {
 describe("executeCode(request, host, lib)", () => {
   it("runs TypeScript with values, tables as rows and the sql tag", async () => {
     expect(await run("const k: number = x; return t.length * k + t[1].a", { x: 10 })).toBe(22);
-    expect(await run("const r = await sql`SELECT ${1}, ${'a'}`; return r[0]")).toEqual(Object.assign(Object.create(null), { q: "SELECT ?, ?", n: 2 }));
+    expect(await run("const r = await sql`SELECT ${1}, ${'a'}`; return r[0]")).toEqual(
+      Object.assign(Object.create(null), { q: "SELECT ?, ?", n: 2 }),
+    );
     expect(await run("let sql = 1; const fmt = 2; return sql + fmt")).toBe(3);
   });
 
@@ -35,6 +48,10 @@ describe("executeCode(request, host, lib)", () => {
     const md = compileMarkdown("${n + 1} and ${missing.x} and ${fmt(1234567.891)}").body!.interpolation!;
     const { js } = wrapCode(md.code, ["n"], CODE_PARAMETER);
     const out = await executeCode({ cell: "md", js, inputs: { n: 1 }, tables: {} }, host);
-    expect(out).toEqual([{ ok: true, text: "2" }, { ok: false, text: "missing is not defined" }, { ok: true, text: "1,234,567.89" }]);
+    expect(out).toEqual([
+      { ok: true, text: "2" },
+      { ok: false, text: "missing is not defined" },
+      { ok: true, text: "1,234,567.89" },
+    ]);
   });
 });

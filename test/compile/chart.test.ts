@@ -4,7 +4,10 @@ import { jsonError } from "../../src/compile/json";
 
 describe("compileChart(data, source)", () => {
   it("parses the spec and records data as a reference", () => {
-    expect(compileChart("Sales", '{ "mark": "bar" }')).toEqual({ references: ["sales"], body: { type: "chart", data: "Sales", spec: { mark: "bar" } } });
+    expect(compileChart("Sales", '{ "mark": "bar" }')).toEqual({
+      references: ["sales"],
+      body: { type: "chart", data: "Sales", spec: { mark: "bar" } },
+    });
   });
 
   it("requires data= with a valid name", () => {
@@ -26,7 +29,11 @@ describe("compileChart(data, source)", () => {
   });
 
   it("refuses a spec that is not an object", () => {
-    expect(compileChart("s", "\n [1, 2]").error).toMatchObject({ line: 2, column: 2, message: expect.stringContaining("JSON object") });
+    expect(compileChart("s", "\n [1, 2]").error).toMatchObject({
+      line: 2,
+      column: 2,
+      message: expect.stringContaining("JSON object"),
+    });
   });
 });
 

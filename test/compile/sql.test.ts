@@ -4,9 +4,14 @@ import { scanSql } from "../../src/compile/sql-scan";
 
 describe("compileSql(source)", () => {
   it("collects table-like names, lower-cased, and leaves out columns after '.', aliases after AS and functions", () => {
-    const out = compileSql("SELECT o.Amount AS total, count(*) FROM Orders AS o JOIN \"Customer Totals\" c USING (id)");
+    const out = compileSql('SELECT o.Amount AS total, count(*) FROM Orders AS o JOIN "Customer Totals" c USING (id)');
     expect(out.references).toEqual(["o", "orders", "join", "customer totals", "c", "id"]);
-    expect(out.body).toEqual({ type: "sql", sql: "SELECT o.Amount AS total, count(*) FROM Orders AS o JOIN \"Customer Totals\" c USING (id)", params: [], paramAt: [] });
+    expect(out.body).toEqual({
+      type: "sql",
+      sql: 'SELECT o.Amount AS total, count(*) FROM Orders AS o JOIN "Customer Totals" c USING (id)',
+      params: [],
+      paramAt: [],
+    });
   });
 
   it("skips names inside strings, E-strings, dollar-quoted strings and comments", () => {
@@ -26,7 +31,9 @@ describe("compileSql(source)", () => {
   });
 
   it("replaces ${name} with ? in order and records the params, but not inside strings or comments", () => {
-    const out = compileSql("SELECT '${not_me}' AS s -- ${nor_me}\nFROM t WHERE a >= ${ Min_Orders } AND b < ${limit2} OR c = ${min_orders}");
+    const out = compileSql(
+      "SELECT '${not_me}' AS s -- ${nor_me}\nFROM t WHERE a >= ${ Min_Orders } AND b < ${limit2} OR c = ${min_orders}",
+    );
     expect(out.body).toEqual({
       type: "sql",
       sql: "SELECT '${not_me}' AS s -- ${nor_me}\nFROM t WHERE a >= ? AND b < ? OR c = ?",
@@ -51,20 +58,35 @@ describe("compileSql(source)", () => {
   });
 
   it("reports unclosed strings, quoted names, comments and dollar quotes at their start", () => {
-    expect(compileSql("SELECT 1,\n  'abc").error).toMatchObject({ line: 2, column: 3, message: expect.stringContaining("closing quote") });
+    expect(compileSql("SELECT 1,\n  'abc").error).toMatchObject({
+      line: 2,
+      column: 3,
+      message: expect.stringContaining("closing quote"),
+    });
     expect(compileSql('SELECT "abc').error).toMatchObject({ line: 1, column: 8 });
     expect(compileSql("SELECT 1 /* a /* b */").error).toMatchObject({ line: 1, column: 10 });
     expect(compileSql("SELECT $x$ abc").error).toMatchObject({ line: 1, column: 8 });
   });
 
   it("refuses malformed ${...} and DuckDB's own placeholders", () => {
-    expect(compileSql("SELECT ${a.b}").error).toMatchObject({ line: 1, column: 8, message: expect.stringContaining("${name}") });
+    expect(compileSql("SELECT ${a.b}").error).toMatchObject({
+      line: 1,
+      column: 8,
+      message: expect.stringContaining("${name}"),
+    });
     expect(compileSql("SELECT * FROM t WHERE a = ?").error?.message).toContain("? placeholders");
     expect(compileSql("SELECT $1").error?.message).toContain("$1 placeholders");
   });
 
   it("leaves out reserved keywords written bare (not quoted ones, not unreserved BY)", () => {
-    expect(compileSql('SELECT "order" FROM "select" WHERE x IN (SELECT y FROM z ORDER BY 1)').references).toEqual(["order", "select", "x", "y", "z", "by"]);
+    expect(compileSql('SELECT "order" FROM "select" WHERE x IN (SELECT y FROM z ORDER BY 1)').references).toEqual([
+      "order",
+      "select",
+      "x",
+      "y",
+      "z",
+      "by",
+    ]);
   });
 
   it("does not read numbers like 1e10 as names", () => {
@@ -78,7 +100,20 @@ describe("scanSql(text)", () => {
     const { tokens, error } = scanSql(text);
     expect(error).toBeUndefined();
     expect(tokens.map((t) => text.slice(t.start, t.end)).join("")).toBe(text);
-    expect(tokens.filter((t) => t.type !== "space").map((t) => t.type)).toEqual(["ident", "ident", "punct", "string", "ident", "quoted", "comment", "comment", "ident", "ident", "punct", "param"]);
+    expect(tokens.filter((t) => t.type !== "space").map((t) => t.type)).toEqual([
+      "ident",
+      "ident",
+      "punct",
+      "string",
+      "ident",
+      "quoted",
+      "comment",
+      "comment",
+      "ident",
+      "ident",
+      "punct",
+      "param",
+    ]);
   });
 });
 
@@ -89,7 +124,10 @@ describe("sourcePosition(source, sqlOffset)", () => {
     expect(sql).toBe("SELECT ?, ?\nFROM t WHERE x = ? AND bad");
     expect(sourcePosition(source, sql.indexOf("?"))).toEqual({ line: 1, column: 8 });
     expect(sourcePosition(source, sql.lastIndexOf("?"))).toEqual({ line: 2, column: 18 });
-    expect(sourcePosition(source, sql.indexOf("bad"))).toEqual({ line: 2, column: source.split("\n")[1].indexOf("bad") + 1 });
+    expect(sourcePosition(source, sql.indexOf("bad"))).toEqual({
+      line: 2,
+      column: source.split("\n")[1].indexOf("bad") + 1,
+    });
     expect(sourcePosition(source, 0)).toEqual({ line: 1, column: 1 });
   });
 });

@@ -11,7 +11,10 @@ describe("compileTs(source, name)", () => {
   });
 
   it("finds free identifiers, not members, keys, keywords or its own declarations", () => {
-    const out = compileTs("const total = 3;\nfunction f(x) { return x.min_orders }\nconst o = { rfm: 1, k: segs };\nreturn total + threshold + f(o) + other?.field", "total");
+    const out = compileTs(
+      "const total = 3;\nfunction f(x) { return x.min_orders }\nconst o = { rfm: 1, k: segs };\nreturn total + threshold + f(o) + other?.field",
+      "total",
+    );
     expect(out.references).toEqual(expect.arrayContaining(["threshold", "segs", "other"]));
     expect(out.references).not.toContain("total");
     expect(out.references).not.toContain("min_orders");
@@ -20,27 +23,49 @@ describe("compileTs(source, name)", () => {
   });
 
   it("reads relation names from sql`...` templates, skipping strings and comments", () => {
-    expect(codeReferences("const r = await sql`SELECT * FROM orders JOIN rfm USING (id) WHERE x > ${min_n}`; // from nowhere\nreturn 'from x'")).toEqual(
-      expect.arrayContaining(["orders", "rfm", "min_n"]),
-    );
-    expect(codeReferences("const s = `text ${a + `inner ${b}`} end`; return /x{2}/.test(s) ? c : d")).toEqual(["a", "b", "c", "d"]);
+    expect(
+      codeReferences(
+        "const r = await sql`SELECT * FROM orders JOIN rfm USING (id) WHERE x > ${min_n}`; // from nowhere\nreturn 'from x'",
+      ),
+    ).toEqual(expect.arrayContaining(["orders", "rfm", "min_n"]));
+    expect(codeReferences("const s = `text ${a + `inner ${b}`} end`; return /x{2}/.test(s) ? c : d")).toEqual([
+      "a",
+      "b",
+      "c",
+      "d",
+    ]);
   });
 
   it("reports TypeScript syntax errors at their line and column", () => {
-    expect(compileTs("const a = 1;\nconst b = (;\n").error).toMatchObject({ line: 2, column: 12, message: expect.stringContaining("syntax error") });
+    expect(compileTs("const a = 1;\nconst b = (;\n").error).toMatchObject({
+      line: 2,
+      column: 12,
+      message: expect.stringContaining("syntax error"),
+    });
   });
 
   it("refuses import and export with a pointer to lib", () => {
-    expect(compileTs("import { kmeans } from 'x';\nreturn 1").error).toMatchObject({ line: 1, message: expect.stringContaining("lib.") });
+    expect(compileTs("import { kmeans } from 'x';\nreturn 1").error).toMatchObject({
+      line: 1,
+      message: expect.stringContaining("lib."),
+    });
   });
 
   it("does not mistake names that start with import or export for module syntax", () => {
-    expect(compileTs("const importance = 3;\nconst exported = { importScripts: 1 };\nreturn importance + exported.importScripts").error).toBeUndefined();
+    expect(
+      compileTs(
+        "const importance = 3;\nconst exported = { importScripts: 1 };\nreturn importance + exported.importScripts",
+      ).error,
+    ).toBeUndefined();
     expect(compileTs("const a = 1;\n  import * as m from 'y';\nreturn a").error).toMatchObject({ line: 2 });
   });
 
   it("transpiles a typical cell in a few milliseconds", () => {
-    const source = Array.from({ length: 40 }, (_, i) => `const v${i}: number = rfm.filter((r: { f: number }) => r.f > ${i}).length;`).join("\n") + "\nreturn v1;";
+    const source =
+      Array.from(
+        { length: 40 },
+        (_, i) => `const v${i}: number = rfm.filter((r: { f: number }) => r.f > ${i}).length;`,
+      ).join("\n") + "\nreturn v1;";
     transpileTs(source);
     const times = Array.from({ length: 50 }, () => transpileTs(source).ms).sort((a, b) => a - b);
     console.log(`transpile (41 lines): median ${times[25].toFixed(2)} ms, max ${times[49].toFixed(2)} ms`);

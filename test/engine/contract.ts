@@ -15,7 +15,8 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
     let engine: Engine;
     let dir: string;
     const file = (name: string) => fileSourceFromPath(join(dir, name));
-    const load = (name: string, table: string, encoding?: string) => engine.loadFile(file(name), table, encoding ? { encoding } : {});
+    const load = (name: string, table: string, encoding?: string) =>
+      engine.loadFile(file(name), table, encoding ? { encoding } : {});
     const one = async (sql: string) => (await engine.query(sql)).rows()[0];
 
     beforeAll(async () => {
@@ -31,7 +32,9 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
         await engine.query("CREATE TABLE victims AS SELECT 1 AS id");
         const evil = "'; DROP TABLE victims; --";
         const result = await engine.query("SELECT ? AS s, ? + 1 AS n, ? AS b, ? AS nothing", [evil, 41, true, null]);
-        expect(result.rows()[0]).toEqual(Object.assign(Object.create(null), { s: evil, n: 42, b: true, nothing: null }));
+        expect(result.rows()[0]).toEqual(
+          Object.assign(Object.create(null), { s: evil, n: 42, b: true, nothing: null }),
+        );
         expect(await one("SELECT count(*) AS n FROM victims")).toMatchObject({ n: 1 });
         const many = await engine.query("SELECT i FROM range(?) t(i) WHERE i % ? = 0", [300000, 3]);
         expect(many.numRows).toBe(100000);
@@ -43,9 +46,27 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
           `SELECT DATE '2024-03-01' AS d, TIMESTAMP '2024-03-01 12:30:00' AS ts, 12345678901234::BIGINT AS big,
                   12.34::DECIMAL(10,2) AS dec, 2::HUGEINT AS huge, NULL::INTEGER AS missing, 'x' AS s, 1.5::DOUBLE AS dbl`,
         );
-        expect(result.rows()[0]).toMatchObject({ d: Date.UTC(2024, 2, 1), ts: Date.UTC(2024, 2, 1, 12, 30), big: 12345678901234, dec: 12.34, huge: 2, missing: null, s: "x", dbl: 1.5 });
+        expect(result.rows()[0]).toMatchObject({
+          d: Date.UTC(2024, 2, 1),
+          ts: Date.UTC(2024, 2, 1, 12, 30),
+          big: 12345678901234,
+          dec: 12.34,
+          huge: 2,
+          missing: null,
+          s: "x",
+          dbl: 1.5,
+        });
         const kinds = Object.fromEntries(result.columns.map((c) => [c.name, c.kind]));
-        expect(kinds).toEqual({ d: "date", ts: "timestamp", big: "number", dec: "number", huge: "number", missing: "number", s: "string", dbl: "number" });
+        expect(kinds).toEqual({
+          d: "date",
+          ts: "timestamp",
+          big: "number",
+          dec: "number",
+          huge: "number",
+          missing: "number",
+          s: "string",
+          dbl: "number",
+        });
       });
 
       it("keeps columns with the same name apart and reads many rows column by column", async () => {
@@ -83,8 +104,21 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
       it("loads a comma CSV with types and null counts, reporting progress", async () => {
         const progress: LoadProgress[] = [];
         const report = await engine.loadFile(file("orders.csv"), "orders", { onProgress: (p) => progress.push(p) });
-        expect(report).toMatchObject({ table: "orders", file: "orders.csv", format: "csv", rows: 3, delimiter: ",", encoding: "utf-8", warnings: [] });
-        expect(report.columns.map((c) => [c.name, c.nulls])).toEqual([["id", 0], ["customer", 1], ["amount", 0], ["ordered", 1]]);
+        expect(report).toMatchObject({
+          table: "orders",
+          file: "orders.csv",
+          format: "csv",
+          rows: 3,
+          delimiter: ",",
+          encoding: "utf-8",
+          warnings: [],
+        });
+        expect(report.columns.map((c) => [c.name, c.nulls])).toEqual([
+          ["id", 0],
+          ["customer", 1],
+          ["amount", 0],
+          ["ordered", 1],
+        ]);
         expect(report.columns.find((c) => c.name === "ordered")?.type).toBe("DATE");
         expect(progress.at(-1)).toMatchObject({ bytesRead: report.rows && progress[0].totalBytes, rows: 3 });
         expect(await one("SELECT sum(amount) AS total FROM orders")).toMatchObject({ total: 37.75 });
@@ -99,7 +133,10 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
       it("reads `;` files with a decimal comma as numbers", async () => {
         const report = await load("semicolon.csv", "semicolon");
         expect(report.delimiter).toBe(";");
-        expect(await one("SELECT sum(amount) AS total, max(city) AS city FROM semicolon")).toMatchObject({ total: 3.75, city: "Wien" });
+        expect(await one("SELECT sum(amount) AS total, max(city) AS city FROM semicolon")).toMatchObject({
+          total: 3.75,
+          city: "Wien",
+        });
       });
 
       it("keeps a UTF-8 byte-order mark out of the column names", async () => {
@@ -112,14 +149,22 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
         const report = await load("unicode.txt", "unicode");
         expect(report).toMatchObject({ encoding: "utf-16le", delimiter: "\t", rows: 2 });
         expect(report.columns.map((c) => c.name)).toEqual(["名称", "price"]);
-        expect(await one("SELECT 名称 AS n, price FROM unicode ORDER BY price LIMIT 1")).toMatchObject({ n: "客户", price: 1.5 });
+        expect(await one("SELECT 名称 AS n, price FROM unicode ORDER BY price LIMIT 1")).toMatchObject({
+          n: "客户",
+          price: 1.5,
+        });
       });
 
       it("decodes Windows-1252 (€ at 0x80) and says so", async () => {
         const report = await load("cp1252.csv", "cp1252");
         expect(report.encoding).toBe("windows-1252");
         expect(report.warnings.join(" ")).toMatch(/windows-1252/);
-        expect((await engine.query("SELECT name, price FROM cp1252 ORDER BY name")).rows().map((r) => [r.name, r.price])).toEqual([["Café", "€5"], ["Müller", "€7"]]);
+        expect(
+          (await engine.query("SELECT name, price FROM cp1252 ORDER BY name")).rows().map((r) => [r.name, r.price]),
+        ).toEqual([
+          ["Café", "€5"],
+          ["Müller", "€7"],
+        ]);
       });
 
       it("detects GBK/GB18030 Chinese headers, and lets the user override the encoding", async () => {
@@ -137,7 +182,16 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
         expect(report).toMatchObject({ format: "parquet", rows: 5000 });
         expect(report.columns.find((c) => c.name === "maybe")?.nulls).toBe(1);
         const row = await one("SELECT * FROM pq WHERE id = 2");
-        expect(row).toMatchObject({ id: 2, big: 20000000000, price: 0.5, name: "c2", day: Date.UTC(2024, 0, 3), ts: Date.UTC(2024, 0, 1, 2), even: true, maybe: 3 });
+        expect(row).toMatchObject({
+          id: 2,
+          big: 20000000000,
+          price: 0.5,
+          name: "c2",
+          day: Date.UTC(2024, 0, 3),
+          ts: Date.UTC(2024, 0, 1, 2),
+          even: true,
+          maybe: 3,
+        });
         expect(await one("SELECT count(*) AS n, sum(id) AS s FROM pq")).toMatchObject({ n: 5000, s: 12502500 });
       });
 
@@ -149,11 +203,18 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
       it("loads JSON lines", async () => {
         const report = await load("events.jsonl", "events");
         expect(report).toMatchObject({ format: "jsonl", rows: 2 });
-        expect((await engine.query("SELECT id, kind FROM events ORDER BY id")).rows().map((r) => [r.id, r.kind])).toEqual([[1, "open"], [2, null]]);
+        expect(
+          (await engine.query("SELECT id, kind FROM events ORDER BY id")).rows().map((r) => [r.id, r.kind]),
+        ).toEqual([
+          [1, "open"],
+          [2, null],
+        ]);
       });
 
       it("names the file when a JSON line is broken", async () => {
-        await expect(load("bad.jsonl", "bad_json")).rejects.toThrow(/^bad\.jsonl: could not be loaded: .*(line 2|JSON)/i);
+        await expect(load("bad.jsonl", "bad_json")).rejects.toThrow(
+          /^bad\.jsonl: could not be loaded: .*(line 2|JSON)/i,
+        );
       });
 
       it("says 'empty file' for an empty file", async () => {
@@ -204,8 +265,12 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
         expect(report.rows).toBe(3);
         const names = report.columns.map((c) => c.name);
         expect(names).toEqual(["column0", "column1", "column2"]);
-        expect(report.warnings).toContain(`no-header.csv: no header row found; columns are named ${names[0]}, ${names[1]}, …`);
-        expect(await one(`SELECT sum("${names[1]}") AS total, min("${names[0]}") AS first FROM no_header`)).toMatchObject({ total: 37.75, first: 1 });
+        expect(report.warnings).toContain(
+          `no-header.csv: no header row found; columns are named ${names[0]}, ${names[1]}, …`,
+        );
+        expect(
+          await one(`SELECT sum("${names[1]}") AS total, min("${names[0]}") AS first FROM no_header`),
+        ).toMatchObject({ total: 37.75, first: 1 });
       });
 
       it("treats hostile column names as data", async () => {
@@ -223,7 +288,11 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
         expect(names).not.toContain("cell_result");
         const orders = tables.find((t) => t.name === "orders")!;
         expect(orders.rows).toBe(3);
-        expect(orders.columns.find((c) => c.name === "customer")).toEqual({ name: "customer", type: "VARCHAR", nulls: 1 });
+        expect(orders.columns.find((c) => c.name === "customer")).toEqual({
+          name: "customer",
+          type: "VARCHAR",
+          nulls: 1,
+        });
       });
     });
 
@@ -252,12 +321,36 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
           ],
         });
         const result = await engine.query(`SELECT * FROM cell_rows ORDER BY id`);
-        const types = await one(`SELECT typeof(id) AS a, typeof(x) AS b, typeof("odd ""name") AS c, typeof(ok) AS d, typeof(d) AS e, typeof(ts) AS f, typeof(other) AS g FROM cell_rows LIMIT 1`);
-        expect(Object.values(types)).toEqual(["BIGINT", "DOUBLE", "VARCHAR", "BOOLEAN", "DATE", "TIMESTAMP", "VARCHAR"]);
-        expect(result.rows()[0]).toMatchObject({ id: 1, x: 1.5, 'odd "name': evil, ok: true, d: day, ts: day + 3_600_000, other: null });
+        const types = await one(
+          `SELECT typeof(id) AS a, typeof(x) AS b, typeof("odd ""name") AS c, typeof(ok) AS d, typeof(d) AS e, typeof(ts) AS f, typeof(other) AS g FROM cell_rows LIMIT 1`,
+        );
+        expect(Object.values(types)).toEqual([
+          "BIGINT",
+          "DOUBLE",
+          "VARCHAR",
+          "BOOLEAN",
+          "DATE",
+          "TIMESTAMP",
+          "VARCHAR",
+        ]);
+        expect(result.rows()[0]).toMatchObject({
+          id: 1,
+          x: 1.5,
+          'odd "name': evil,
+          ok: true,
+          d: day,
+          ts: day + 3_600_000,
+          other: null,
+        });
         expect(result.rows()[2]).toMatchObject({ id: 3, x: -2, 'odd "name': null, ok: null, d: day + 86_400_000 });
-        await engine.createTable("cell_rows", { columns: [{ name: "n", type: "INTEGER" }], data: [Array.from({ length: 5000 }, (_, i) => i)] });
-        expect(await one("SELECT count(*) AS c, sum(n) AS s FROM cell_rows")).toMatchObject({ c: 5000, s: (4999 * 5000) / 2 });
+        await engine.createTable("cell_rows", {
+          columns: [{ name: "n", type: "INTEGER" }],
+          data: [Array.from({ length: 5000 }, (_, i) => i)],
+        });
+        expect(await one("SELECT count(*) AS c, sum(n) AS s FROM cell_rows")).toMatchObject({
+          c: 5000,
+          s: (4999 * 5000) / 2,
+        });
         const tables = (await engine.listTables()).map((t) => t.name);
         expect(tables).not.toContain("cell_rows");
         expect(tables.some((t) => t.startsWith("__clientbook"))).toBe(false);
@@ -283,7 +376,9 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
         expect(result.numRows).toBe(n);
         expect(result.columns.map((c) => c.name)).toEqual(names);
         const quoted = (c: string) => `"${c.replace(/"/g, '""')}"`;
-        const typeofs = await one(`SELECT ${names.map((c, i) => `typeof(${quoted(c)}) AS t${i}`).join(", ")} FROM many_rows LIMIT 1`);
+        const typeofs = await one(
+          `SELECT ${names.map((c, i) => `typeof(${quoted(c)}) AS t${i}`).join(", ")} FROM many_rows LIMIT 1`,
+        );
         expect(Object.values(typeofs)).toEqual(types);
         data.forEach((values, c) => expect([names[c], Array.from(result.column(c))]).toEqual([names[c], values]));
       }, 60_000);
@@ -297,7 +392,9 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
         const result = cellResult(rows, true);
         if (!("rows" in result)) throw new Error("rows expected");
         await engine.createTable("ipc_rows", { columns: result.rows.columns, ipc: result.rows.ipc });
-        const types = await one(`SELECT typeof(id) AS a, typeof(x) AS b, typeof(s) AS c, typeof(ok) AS d, typeof("at") AS e FROM ipc_rows LIMIT 1`);
+        const types = await one(
+          `SELECT typeof(id) AS a, typeof(x) AS b, typeof(s) AS c, typeof(ok) AS d, typeof("at") AS e FROM ipc_rows LIMIT 1`,
+        );
         expect(Object.values(types)).toEqual(["BIGINT", "DOUBLE", "VARCHAR", "BOOLEAN", "TIMESTAMP"]);
         const back = (await engine.query("SELECT * FROM ipc_rows ORDER BY id")).rows();
         expect(back.map((r) => ({ ...r }))).toEqual([
@@ -310,11 +407,22 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
       it("makes an empty table with its columns, and refuses ragged columns", async () => {
         await engine.createTable("no_rows", { columns: [{ name: "a", type: "VARCHAR" }], data: [[]] });
         expect((await engine.query("SELECT * FROM no_rows")).numRows).toBe(0);
-        await expect(engine.createTable("bad", { columns: [{ name: "a", type: "DOUBLE" }, { name: "b", type: "DOUBLE" }], data: [[1], []] })).rejects.toThrow();
+        await expect(
+          engine.createTable("bad", {
+            columns: [
+              { name: "a", type: "DOUBLE" },
+              { name: "b", type: "DOUBLE" },
+            ],
+            data: [[1], []],
+          }),
+        ).rejects.toThrow();
       });
     });
 
-    fileSystemContract(() => engine, () => dir);
+    fileSystemContract(
+      () => engine,
+      () => dir,
+    );
 
     describe("cancel()", () => {
       it("stops a running query, which rejects, and the engine keeps working", async () => {

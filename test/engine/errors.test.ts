@@ -5,7 +5,10 @@ import { toEngineError } from "../../src/engine/errors";
 describe("toEngineError(error, sql)", () => {
   it("converts DuckDB's LINE excerpt and caret into an offset and drops the excerpt", () => {
     const sql = "SELECT 1,\n  2 FROM nosuch";
-    const e = toEngineError(new Error('Catalog Error: Table with name nosuch does not exist!\n\nLINE 2:   2 FROM nosuch\n                 ^'), sql);
+    const e = toEngineError(
+      new Error("Catalog Error: Table with name nosuch does not exist!\n\nLINE 2:   2 FROM nosuch\n                 ^"),
+      sql,
+    );
     expect(e.message).toBe("Catalog Error: Table with name nosuch does not exist!");
     expect(sql.slice(e.position)).toBe("nosuch");
   });
@@ -17,7 +20,12 @@ describe("toEngineError(error, sql)", () => {
     expect(e.position).toBe(sql.indexOf("nosuch_col"));
   });
   it("reads duckdb-wasm's JSON errors with their exact position", () => {
-    const e = toEngineError(new Error('{"exception_type":"Parser","exception_message":"syntax error at or near \\"t\\"\\n\\nLINE 1: SELECT 1 FRM t\\n   ^","position":"13"}'), "SELECT 1 FRM t");
+    const e = toEngineError(
+      new Error(
+        '{"exception_type":"Parser","exception_message":"syntax error at or near \\"t\\"\\n\\nLINE 1: SELECT 1 FRM t\\n   ^","position":"13"}',
+      ),
+      "SELECT 1 FRM t",
+    );
     expect(e.message).toBe('Parser Error: syntax error at or near "t"');
     expect(e.position).toBe(13);
   });

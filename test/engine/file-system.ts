@@ -24,7 +24,12 @@ export function fileSystemContract(engine: () => Engine, fixtures: () => string)
     // The directory the loader stages files in, whichever setting names it.
     const stagingDir = async () => (await notTemp())[0] ?? `${dirname((await staging())[0])}/`;
     const refuses = async (sql: string, message?: RegExp) => {
-      const error = await engine().query(sql).then(() => undefined, (e: unknown) => e);
+      const error = await engine()
+        .query(sql)
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
       expect(error, sql).toBeInstanceOf(EngineError);
       if (message) expect((error as Error).message, sql).toMatch(message);
     };

@@ -13,8 +13,20 @@ describe("native createTable(name, data) with mixed values", () => {
     try {
       const day = Date.UTC(2024, 2, 1);
       await engine.createTable("mixed", {
-        columns: [{ name: "x", type: "DOUBLE" }, { name: "ok", type: "BOOLEAN" }, { name: "n", type: "INTEGER" }, { name: "s", type: "VARCHAR" }, { name: "d", type: "DATE" }],
-        data: [["1.5", 2, null], ["true", false, null], [1.4, "7", null], [1.5, true, "x"], [String(day), day, null]],
+        columns: [
+          { name: "x", type: "DOUBLE" },
+          { name: "ok", type: "BOOLEAN" },
+          { name: "n", type: "INTEGER" },
+          { name: "s", type: "VARCHAR" },
+          { name: "d", type: "DATE" },
+        ],
+        data: [
+          ["1.5", 2, null],
+          ["true", false, null],
+          [1.4, "7", null],
+          [1.5, true, "x"],
+          [String(day), day, null],
+        ],
       });
       const rows = (await engine.query("SELECT * FROM mixed")).rows().map((r) => ({ ...r }));
       expect(rows).toEqual([
@@ -22,7 +34,9 @@ describe("native createTable(name, data) with mixed values", () => {
         { x: 2, ok: false, n: 7, s: "true", d: day },
         { x: null, ok: null, n: null, s: "x", d: null },
       ]);
-      await expect(engine.createTable("bad", { columns: [{ name: "x", type: "DOUBLE" }], data: [["abc"]] })).rejects.toBeInstanceOf(EngineError);
+      await expect(
+        engine.createTable("bad", { columns: [{ name: "x", type: "DOUBLE" }], data: [["abc"]] }),
+      ).rejects.toBeInstanceOf(EngineError);
       expect((await engine.listTables()).some((t) => t.name.startsWith("__clientbook"))).toBe(false);
     } finally {
       await engine.close();

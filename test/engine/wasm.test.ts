@@ -23,7 +23,9 @@ describe("engineOnDuckDB(db, options) lockdown", () => {
         await expect(engine.query(sql), sql).rejects.toBeInstanceOf(EngineError);
       }
       expect((await engine.query("SELECT current_setting('enable_external_access') AS v")).rows()[0].v).toBe(false);
-      expect((await engine.query("SELECT current_setting('custom_extension_repository') AS v")).rows()[0].v).toBe("http://127.0.0.1:9/no-extensions");
+      expect((await engine.query("SELECT current_setting('custom_extension_repository') AS v")).rows()[0].v).toBe(
+        "http://127.0.0.1:9/no-extensions",
+      );
     } finally {
       await engine.close();
     }

@@ -24,7 +24,10 @@ describe("buildGraph(cells)", () => {
   });
 
   it("matches names case-insensitively and ignores identifiers that name no cell", () => {
-    const g = graphOf(sql("Sales", "SELECT 1"), sql("top", 'SELECT * FROM SALES JOIN "sales" s ON true JOIN loaded_table USING (id)'));
+    const g = graphOf(
+      sql("Sales", "SELECT 1"),
+      sql("top", 'SELECT * FROM SALES JOIN "sales" s ON true JOIN loaded_table USING (id)'),
+    );
     expect(g.upstream("top")).toEqual(["Sales"]);
     expect(g.errors.size).toBe(0);
     expect(g.idOf("SALES")).toBe("Sales");
@@ -43,9 +46,17 @@ describe("buildGraph(cells)", () => {
   });
 
   it("reports a cycle on every cell in it, naming the loop, and keeps other cells running", () => {
-    const g = graphOf(sql("a", "SELECT * FROM c"), sql("b", "SELECT * FROM a"), sql("c", "SELECT * FROM b"), sql("d", "SELECT * FROM a"), sql("e", "SELECT 1"));
+    const g = graphOf(
+      sql("a", "SELECT * FROM c"),
+      sql("b", "SELECT * FROM a"),
+      sql("c", "SELECT * FROM b"),
+      sql("d", "SELECT * FROM a"),
+      sql("e", "SELECT 1"),
+    );
     const m = messages(g);
-    expect(m.a).toBe("This cell is part of a cycle: a -> c -> b -> a (each cell reads the next). Break the loop so one of them does not read the others.");
+    expect(m.a).toBe(
+      "This cell is part of a cycle: a -> c -> b -> a (each cell reads the next). Break the loop so one of them does not read the others.",
+    );
     expect(m.b).toContain("b -> a -> c -> b");
     expect(m.c).toContain("c -> b -> a -> c");
     expect(m.d).toBe("Waiting on “a”, which has an error.");
@@ -67,7 +78,10 @@ describe("buildGraph(cells)", () => {
   it("carries compile errors and passes them downstream", () => {
     const g = graphOf(sql("a", "SELECT 'oops"), sql("b", "SELECT * FROM a"), chart("c", "b"));
     expect(g.errors.get("a")).toMatchObject({ line: 1, column: 8 });
-    expect(messages(g)).toMatchObject({ b: "Waiting on “a”, which has an error.", c: "Waiting on “b”, which has an error." });
+    expect(messages(g)).toMatchObject({
+      b: "Waiting on “a”, which has an error.",
+      c: "Waiting on “b”, which has an error.",
+    });
     expect(g.order).toEqual([]);
   });
 
@@ -79,7 +93,13 @@ describe("buildGraph(cells)", () => {
   });
 
   it("gives upstream, ancestors and descendants in run order", () => {
-    const g = graphOf(sql("d", "SELECT * FROM b, c"), sql("c", "SELECT * FROM a"), sql("b", "SELECT * FROM a"), sql("a", "SELECT 1"), chart("ch", "d"));
+    const g = graphOf(
+      sql("d", "SELECT * FROM b, c"),
+      sql("c", "SELECT * FROM a"),
+      sql("b", "SELECT * FROM a"),
+      sql("a", "SELECT 1"),
+      chart("ch", "d"),
+    );
     expect(g.order).toEqual(["a", "c", "b", "d", "ch"]);
     expect(g.upstream("d")).toEqual(["c", "b"]);
     expect(g.ancestors("ch")).toEqual(["a", "c", "b", "d"]);
@@ -97,7 +117,13 @@ describe("buildGraph(cells)", () => {
 });
 
 describe("buildGraph(cells) with ts and input cells", () => {
-  const ts = (name: string | undefined, source: string): Cell => ({ id: name ?? "anon", kind: "ts", ...(name ? { name } : {}), attrs: {}, source });
+  const ts = (name: string | undefined, source: string): Cell => ({
+    id: name ?? "anon",
+    kind: "ts",
+    ...(name ? { name } : {}),
+    attrs: {},
+    source,
+  });
   const input = (name: string, json: string): Cell => ({ id: name, kind: "input", name, attrs: {}, source: json });
 
   it("orders inputs, sql and ts cells by the names they read", () => {

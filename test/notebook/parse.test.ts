@@ -66,7 +66,10 @@ describe("parseNotebook(text)", () => {
 
   it("reads an unclosed fence to the end of the file", () => {
     const nb = parseNotebook("# T\n\n```sql x\nSELECT 1\n");
-    expect(nb.cells.map((c) => [c.kind, c.source])).toEqual([["markdown", "# T"], ["sql", "SELECT 1"]]);
+    expect(nb.cells.map((c) => [c.kind, c.source])).toEqual([
+      ["markdown", "# T"],
+      ["sql", "SELECT 1"],
+    ]);
   });
 
   it("reads quoted attribute values with spaces and escapes, and bare flags", () => {
@@ -96,14 +99,18 @@ describe("parseNotebook(text)", () => {
   });
 
   it("gives CRLF sources \\n line breaks and remembers the file's line break", () => {
-    const nb = parseNotebook("---\r\nnotebook: 1\r\n---\r\n\r\nHello\r\nworld\r\n\r\n```sql a\r\nSELECT 1\r\nFROM t\r\n```\r\n");
+    const nb = parseNotebook(
+      "---\r\nnotebook: 1\r\n---\r\n\r\nHello\r\nworld\r\n\r\n```sql a\r\nSELECT 1\r\nFROM t\r\n```\r\n",
+    );
     expect(nb.layout?.eol).toBe("\r\n");
     expect(nb.cells.map((c) => c.source)).toEqual(["Hello\nworld", "SELECT 1\nFROM t"]);
   });
 
   it("refuses a newer format version with a clear message and the line", () => {
     const err = notebookError(() => parseNotebook("---\ntitle: Future\nnotebook: 2\n---\n# Hi\n"));
-    expect(err.message).toContain("This notebook was written by a newer Clientbook (format version 2); this version reads version 1.");
+    expect(err.message).toContain(
+      "This notebook was written by a newer Clientbook (format version 2); this version reads version 1.",
+    );
     expect(err.line).toBe(3);
   });
 

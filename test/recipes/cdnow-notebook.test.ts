@@ -10,16 +10,33 @@ const root = resolve(__dirname, "../..");
 const tsx = resolve(root, "node_modules/.bin/tsx");
 const tmp = mkdtempSync(join(tmpdir(), "clientbook-cdnow-"));
 
-interface Cell { name: string | null; kind: string; status: string; error: unknown; rowCount: number; rows: Record<string, number | string>[]; value: unknown }
+interface Cell {
+  name: string | null;
+  kind: string;
+  status: string;
+  error: unknown;
+  rowCount: number;
+  rows: Record<string, number | string>[];
+  value: unknown;
+}
 
 /** Runs the notebook with the CLI and returns its JSON report (and the exit code). */
 function run(...extra: string[]): Promise<{ code: number; stderr: string; cells: Cell[] }> {
   const out = join(tmp, `report-${extra.length}.json`);
   return new Promise((done) => {
-    execFile(tsx, ["src/cli/main.ts", "run", "notebooks/cdnow-clv.md", "--json", out, ...extra], { cwd: root, env: { ...process.env, INIT_CWD: root }, timeout: 120_000 }, (error, _stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-      done({ code, stderr, cells: code === 0 ? (JSON.parse(readFileSync(out, "utf8")) as { cells: Cell[] }).cells : [] });
-    });
+    execFile(
+      tsx,
+      ["src/cli/main.ts", "run", "notebooks/cdnow-clv.md", "--json", out, ...extra],
+      { cwd: root, env: { ...process.env, INIT_CWD: root }, timeout: 120_000 },
+      (error, _stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+        done({
+          code,
+          stderr,
+          cells: code === 0 ? (JSON.parse(readFileSync(out, "utf8")) as { cells: Cell[] }).cells : [],
+        });
+      },
+    );
   });
 }
 
@@ -41,7 +58,9 @@ describe("notebooks/cdnow-clv.md", () => {
     expect(bgnbd.rowCount).toBe(1);
     expect(Object.keys(bgnbd.rows[0])).toEqual(["r", "alpha", "a", "b", "loglik"]);
     const { r, alpha, a, b, loglik } = bgnbd.rows[0];
-    expect([round(r, 3), round(alpha, 3), round(a, 3), round(b, 3), round(loglik, 1)]).toEqual([0.243, 4.414, 0.793, 2.426, -9582.4]);
+    expect([round(r, 3), round(alpha, 3), round(a, 3), round(b, 3), round(loglik, 1)]).toEqual([
+      0.243, 4.414, 0.793, 2.426, -9582.4,
+    ]);
 
     const gg = cell("gamma_gamma");
     expect(gg.rowCount).toBe(1);
@@ -61,7 +80,10 @@ describe("notebooks/cdnow-clv.md", () => {
     expect(values.rows.filter((row) => row.x === 0).every((row) => row.p_alive === 1)).toBe(true);
 
     // The conditional expectation of the paper, quoted in the prose.
-    const prose = cells.filter((c) => c.kind === "markdown").map((c) => String(c.value)).join("\n");
+    const prose = cells
+      .filter((c) => c.kind === "markdown")
+      .map((c) => String(c.value))
+      .join("\n");
     expect(prose).toMatch(/expected to make\s+1\\\.226 repeat purchases/);
 
     // Holdout chart: 78 weeks, actual and predicted, the actual total = all repeat purchases (6,696 merged - 2,357 first).

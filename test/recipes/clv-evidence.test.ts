@@ -13,12 +13,18 @@ const SHORT = [
 
 let engine: Engine;
 beforeAll(async () => {
-  engine = await engineWith(tableSql("short_tx", TX_COLUMNS, SHORT), tableSql("long_tx", TX_COLUMNS, [...SHORT, ["k4", "2022-01-01", 100, 40]]));
+  engine = await engineWith(
+    tableSql("short_tx", TX_COLUMNS, SHORT),
+    tableSql("long_tx", TX_COLUMNS, [...SHORT, ["k4", "2022-01-01", 100, 40]]),
+  );
 });
 afterAll(() => engine.close());
 
 const clvOf = (table: string, params: Record<string, unknown> = {}) =>
-  runRecipe(engine, "clv", { tables: { transactions: txBinding(table) }, params: { level: "formula", analysis_date: "2024-12-31", ...params } });
+  runRecipe(engine, "clv", {
+    tables: { transactions: txBinding(table) },
+    params: { level: "formula", analysis_date: "2024-12-31", ...params },
+  });
 
 describe("formula CLV: how much history the retention rests on", () => {
   it("notes an observed retention on 6 months of prior data (2023-06-01 to 2023-12-31)", async () => {
@@ -26,7 +32,9 @@ describe("formula CLV: how much history the retention rests on", () => {
     // Buyers of the year before: k1 and k2; k1 bought again: r = 1/2.
     expect(rows[0].retention).toBe(0.5);
     expect(new Set(rows.map((r) => r.retention_note))).toEqual(
-      new Set(["The observed retention rests on only 6 months of data before the last 12 (less than 12), so it compares a partial year with a full one: read it with care, or set the retention."]),
+      new Set([
+        "The observed retention rests on only 6 months of data before the last 12 (less than 12), so it compares a partial year with a full one: read it with care, or set the retention.",
+      ]),
     );
   });
 

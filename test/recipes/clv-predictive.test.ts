@@ -16,25 +16,47 @@ let cdnow: string;
 beforeAll(() => {
   // cdnowElog.csv with ISO dates (the role mapping reads ISO and regional text dates, not YYYYMMDD numbers)
   const lines = readFileSync(CDNOW_FILE, "utf8").trim().split(/\r?\n/).slice(1);
-  const rows = lines.map((l) => l.split(",")).map(([id, , d, , sales]) => [id, `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`, sales]);
+  const rows = lines
+    .map((l) => l.split(","))
+    .map(([id, , d, , sales]) => [id, `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`, sales]);
   cdnow = writeCsv("cdnow-iso.csv", [["masterid", "day", "sales"], ...rows]);
 });
 
 const tables = { transactions: { table: "orders", roles: { customer_id: "masterid", date: "day", amount: "sales" } } };
 const build = (params: Record<string, unknown> = {}) =>
-  buildRecipe("clv", { tables, params: { level: "predictive", measure: "revenue", analysis_date: "1997-09-30", zero_purchases: true, ...params } });
+  buildRecipe("clv", {
+    tables,
+    params: { level: "predictive", measure: "revenue", analysis_date: "1997-09-30", zero_purchases: true, ...params },
+  });
 const round = (v: unknown, digits: number) => Number((v as number).toFixed(digits));
 
 describe("clv recipe, level=predictive", () => {
   it("writes the summary SQL, the two fits and the valuation as cells", () => {
     const cells = build();
-    expect(cells.map((c) => `${c.kind} ${c.name}`)).toEqual(["sql clv", "ts clv_bgnbd", "ts clv_gamma_gamma", "ts clv_values", "sql clv_top", "chart clv_chart", "sql clv_checks"]);
-    expect(cells[0].attrs).toMatchObject({ recipe: "clv", level: "predictive", time_unit: "weeks", margin_share: "auto" });
+    expect(cells.map((c) => `${c.kind} ${c.name}`)).toEqual([
+      "sql clv",
+      "ts clv_bgnbd",
+      "ts clv_gamma_gamma",
+      "ts clv_values",
+      "sql clv_top",
+      "chart clv_chart",
+      "sql clv_checks",
+    ]);
+    expect(cells[0].attrs).toMatchObject({
+      recipe: "clv",
+      level: "predictive",
+      time_unit: "weeks",
+      margin_share: "auto",
+    });
     expect(cells[3].source).toContain("const horizonYears = 5;");
   });
 
   it("reproduces the published CDNOW fits (weeks) and values every customer", async () => {
-    const { rows, charts, errors } = await runInSession(build({ margin_share: 0.3, horizon: 1, discount: 0.15 }), { orders: cdnow }, runner);
+    const { rows, charts, errors } = await runInSession(
+      build({ margin_share: 0.3, horizon: 1, discount: 0.15 }),
+      { orders: cdnow },
+      runner,
+    );
     expect(errors).toEqual({});
     const summary = rows.clv;
     expect(summary).toHaveLength(2357);
@@ -44,7 +66,9 @@ describe("clv recipe, level=predictive", () => {
       expect([s.x, s.t_x, s.T]).toEqual([c.x, expect.closeTo(c.tx, 10), expect.closeTo(c.T, 10)]);
     }
     const [bg] = rows.clv_bgnbd;
-    expect([round(bg.r, 3), round(bg.alpha, 3), round(bg.a, 3), round(bg.b, 3), round(bg.loglik, 1)]).toEqual([0.243, 4.414, 0.793, 2.426, -9582.4]);
+    expect([round(bg.r, 3), round(bg.alpha, 3), round(bg.a, 3), round(bg.b, 3), round(bg.loglik, 1)]).toEqual([
+      0.243, 4.414, 0.793, 2.426, -9582.4,
+    ]);
     expect(bg).toMatchObject({ converged: true, customers: 2357 });
     const [gg] = rows.clv_gamma_gamma;
     expect([round(gg.p, 2), round(gg.q, 2), round(gg.gamma, 2)]).toEqual([6.25, 3.74, 15.44]);
@@ -55,11 +79,24 @@ describe("clv recipe, level=predictive", () => {
       expect(v.p_alive as number).toBeGreaterThanOrEqual(0);
       expect(v.p_alive as number).toBeLessThanOrEqual(1);
       expect(v.lifetime_value as number).toBeGreaterThan(0);
-      expect(Object.keys(v)).toEqual(["customer_id", "p_alive", "expected_purchases", "expected_spend", "lifetime_value"]);
+      expect(Object.keys(v)).toEqual([
+        "customer_id",
+        "p_alive",
+        "expected_purchases",
+        "expected_spend",
+        "lifetime_value",
+      ]);
     }
     expect(rows.clv_top).toHaveLength(20);
     expect(rows.clv_top[0]).toMatchObject({ margin_share: 0.3 });
-    expect(chartWarnings(charts.clv_chart, { columns: [], numRows: 0, column: () => [], rows: () => [] } as unknown as ResultTable)).toEqual([]);
+    expect(
+      chartWarnings(charts.clv_chart, {
+        columns: [],
+        numRows: 0,
+        column: () => [],
+        rows: () => [],
+      } as unknown as ResultTable),
+    ).toEqual([]);
   }, 90_000);
 
   it("leaves zero-amount rows out by default (8 customers of CDNOW bought only free items), and says how many", async () => {
@@ -73,11 +110,19 @@ describe("clv recipe, level=predictive", () => {
     const { rows, errors } = await runInSession(build({ time_unit: "days" }), { orders: cdnow }, runner);
     expect(errors).toEqual({});
     const [bg] = rows.clv_bgnbd;
-    expect([round(bg.r, 3), round((bg.alpha as number) / 7, 3), round(bg.a, 3), round(bg.b, 3)]).toEqual([0.243, 4.414, 0.793, 2.426]);
+    expect([round(bg.r, 3), round((bg.alpha as number) / 7, 3), round(bg.a, 3), round(bg.b, 3)]).toEqual([
+      0.243, 4.414, 0.793, 2.426,
+    ]);
   }, 90_000);
 
   it("says so when there is nothing to fit: no repeat purchases, one customer, no rows", async () => {
-    const once = writeCsv("once.csv", [["masterid", "day", "sales"], ["A", "2024-01-01", 10], ["B", "2024-02-01", 20], ["C", "2024-03-01", 30], ["A", "2024-01-01", 5]]);
+    const once = writeCsv("once.csv", [
+      ["masterid", "day", "sales"],
+      ["A", "2024-01-01", 10],
+      ["B", "2024-02-01", 20],
+      ["C", "2024-03-01", 30],
+      ["A", "2024-01-01", 5],
+    ]);
     const single = await runInSession(build({ analysis_date: "2024-12-31" }), { orders: once }, runner);
     expect(single.errors.clv_bgnbd).toMatch(/^BG\/NBD: no customer bought again/);
     expect(single.errors.clv_values).toMatch(/depends on clv_bgnbd/);

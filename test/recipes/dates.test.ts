@@ -11,22 +11,42 @@ let engine: Engine;
 beforeAll(async () => {
   engine = await engineWith(
     tableSql("forms", { v: "VARCHAR" }, [
-      ["2024-02-29"], ["20240229"], ["2024/2/29 11:05"], ["2024年2月29日"], ["29.02.2024"], ["45351"], ["1709164800"], ["1709164800000"],
-      ["2023-02-29"], ["20230229"], ["soon"], [null],
+      ["2024-02-29"],
+      ["20240229"],
+      ["2024/2/29 11:05"],
+      ["2024年2月29日"],
+      ["29.02.2024"],
+      ["45351"],
+      ["1709164800"],
+      ["1709164800000"],
+      ["2023-02-29"],
+      ["20230229"],
+      ["soon"],
+      [null],
     ]),
     tableSql("ints", { d: "BIGINT" }, [[19970101], [20240229]]),
     tableSql("ambiguous", { d: "VARCHAR" }, [["03/04/2024"], ["12/01/2024"]]),
-    tableSql("orders_d", { cust: "DOUBLE", day: "BIGINT", amount: "DOUBLE" }, [[17850, 20240105, 100], [17850, 20240229, 50], [13047, 20240301, 70]]),
-    tableSql("clients_i", { id: "BIGINT", industry: "VARCHAR" }, [[17850, "Retail"], [13047, "Energy"]]),
+    tableSql("orders_d", { cust: "DOUBLE", day: "BIGINT", amount: "DOUBLE" }, [
+      [17850, 20240105, 100],
+      [17850, 20240229, 50],
+      [13047, 20240301, 70],
+    ]),
+    tableSql("clients_i", { id: "BIGINT", industry: "VARCHAR" }, [
+      [17850, "Retail"],
+      [13047, "Energy"],
+    ]),
     tableSql("part_dates", { customer: "VARCHAR", day: "VARCHAR", amount: "DOUBLE" }, [
       ...Array.from({ length: 7 }, (_, i) => [`c${i % 3}`, `2024-01-0${i + 1}`, 10] as const),
-      ["c0", "n/a", 10], ["c1", "soon", 10], ["c2", "32/13", 10],
+      ["c0", "n/a", 10],
+      ["c1", "soon", 10],
+      ["c2", "32/13", 10],
     ]),
   );
 });
 afterAll(() => engine.close());
 
-const dates = async (sql: string, table: string) => (await engine.query(`SELECT CAST(${sql} AS VARCHAR) AS d FROM ${table}`)).rows().map((r) => r.d);
+const dates = async (sql: string, table: string) =>
+  (await engine.query(`SELECT CAST(${sql} AS VARCHAR) AS d FROM ${table}`)).rows().map((r) => r.d);
 
 describe("dateSql(column, order)", () => {
   it("reads ISO, YYYYMMDD, 2024/2/29 11:05, 2024年2月29日, 29.02.2024, Excel serials and Unix seconds/ms, leap day included", async () => {
@@ -49,9 +69,21 @@ describe("dateSql(column, order)", () => {
 
 describe("detectDateFormat(values)", () => {
   it("names the form, and tells d/m from m/d only when a part above 12 decides it", () => {
-    expect(detectDateFormat(["03/04/2024", "12/01/2024"])).toMatchObject({ format: "DD/MM/YYYY or MM/DD/YYYY", ambiguous: true, order: null });
-    expect(detectDateFormat(["03/04/2024", "28/01/2024"])).toMatchObject({ format: "DD/MM/YYYY", ambiguous: false, order: "dmy" });
-    expect(detectDateFormat(["03/04/2024", "01/28/2024"])).toMatchObject({ format: "MM/DD/YYYY", ambiguous: false, order: "mdy" });
+    expect(detectDateFormat(["03/04/2024", "12/01/2024"])).toMatchObject({
+      format: "DD/MM/YYYY or MM/DD/YYYY",
+      ambiguous: true,
+      order: null,
+    });
+    expect(detectDateFormat(["03/04/2024", "28/01/2024"])).toMatchObject({
+      format: "DD/MM/YYYY",
+      ambiguous: false,
+      order: "dmy",
+    });
+    expect(detectDateFormat(["03/04/2024", "01/28/2024"])).toMatchObject({
+      format: "MM/DD/YYYY",
+      ambiguous: false,
+      order: "mdy",
+    });
     expect(detectDateFormat(["19970101", "19970118"]).format).toBe("YYYYMMDD");
     expect(detectDateFormat(["2016/8/1 11:05"]).format).toBe("YYYY/M/D");
     expect(detectDateFormat(["45351", "45352"]).format).toBe("Excel serial");
@@ -67,17 +99,25 @@ describe("detectDateFormat(values)", () => {
 
 describe("a date column with unreadable values in a recipe", () => {
   it("leaves the 30 % unreadable rows (3 of 10) out, counts them and shows examples; the rest is analysed", async () => {
-    const out = await runRecipe(engine, "abc", { tables: { transactions: { table: "part_dates", roles: { customer_id: "customer", date: "day", amount: "amount" } } } });
+    const out = await runRecipe(engine, "abc", {
+      tables: {
+        transactions: { table: "part_dates", roles: { customer_id: "customer", date: "day", amount: "amount" } },
+      },
+    });
     const noDate = out.rows.abc_checks.find((r) => r.check === EXCLUSION.noDate)!;
     expect([noDate.rows, noDate.examples]).toEqual([3, "32/13, n/a, soon"]);
     expect(out.rows.abc.reduce((sum, r) => sum + Number(r.revenue), 0)).toBe(70);
-    expect(out.rows.abc_checks.filter((r) => r.check !== EXCLUSION.noDate).every((r) => r.examples === null)).toBe(true);
+    expect(out.rows.abc_checks.filter((r) => r.check !== EXCLUSION.noDate).every((r) => r.examples === null)).toBe(
+      true,
+    );
   });
 });
 
 describe("ids", () => {
   it("reads an integer-valued DOUBLE key as 17850, never 17850.0", async () => {
-    const got = (await engine.query(`SELECT ${roleExpression("cust", "id")} AS id FROM orders_d`)).rows().map((r) => r.id);
+    const got = (await engine.query(`SELECT ${roleExpression("cust", "id")} AS id FROM orders_d`))
+      .rows()
+      .map((r) => r.id);
     expect(got).toEqual(["17850", "17850", "13047"]);
   });
 
@@ -90,6 +130,9 @@ describe("ids", () => {
       params: { analysis_date: "2024-12-31" },
     });
     // 17850 bought 100 + 50 (dated 20240105 and 20240229), 13047 bought 70: both found in the customers file.
-    expect(out.rows.attribute_segments.map((r) => [r.segment, r.buyers, r.revenue])).toEqual([["Retail", 1, 150], ["Energy", 1, 70]]);
+    expect(out.rows.attribute_segments.map((r) => [r.segment, r.buyers, r.revenue])).toEqual([
+      ["Retail", 1, 150],
+      ["Energy", 1, 70],
+    ]);
   });
 });

@@ -9,8 +9,27 @@ import { paramReader } from "../../src/recipes/params";
 import { dealSegments } from "../../src/recipes/catalogue/deal-segments";
 import { byKey, engineWith, rounded, runRecipe, tableSql } from "./helpers";
 
-const DEAL = { id: "VARCHAR", stage: "VARCHAR", agent: "VARCHAR", product: "VARCHAR", created: "DATE", closed: "DATE", value: "DOUBLE" };
-const deals = { table: "ds_deals", roles: { deal_id: "id", stage: "stage", owner: "agent", product: "product", created: "created", closed: "closed", amount: "value" } };
+const DEAL = {
+  id: "VARCHAR",
+  stage: "VARCHAR",
+  agent: "VARCHAR",
+  product: "VARCHAR",
+  created: "DATE",
+  closed: "DATE",
+  value: "DOUBLE",
+};
+const deals = {
+  table: "ds_deals",
+  roles: {
+    deal_id: "id",
+    stage: "stage",
+    owner: "agent",
+    product: "product",
+    created: "created",
+    closed: "closed",
+    amount: "value",
+  },
+};
 const PIPE = { opportunity_id: "VARCHAR", deal_stage: "VARCHAR", engage_date: "VARCHAR", close_date: "DATE" };
 const pipeline = { table: "ds_pipeline", roles: { deal_id: "opportunity_id", stage: "deal_stage" } };
 
@@ -44,8 +63,27 @@ describe("deal-segments recipe", () => {
     const out = await runRecipe(engine, "deal-segments", { tables: { deals }, params: { segment_by: "owner" } });
     const rows = rounded(out.rows.deal_segments);
     expect(rows.map((r) => r.segment)).toEqual(["(unknown)", "Bob", "Ann"]);
-    expect(row(rows, "Ann")).toMatchObject({ deals: 2, won: 1, lost: 1, open: 0, win_rate: 0.5, median_cycle_days: 10, mean_won_value: 100, won_value: 100 });
-    expect(row(rows, "Bob")).toMatchObject({ deals: 3, won: 2, lost: 0, open: 1, win_rate: 1, median_cycle_days: 30, mean_cycle_days: 30, mean_won_value: 400, won_value: 800 });
+    expect(row(rows, "Ann")).toMatchObject({
+      deals: 2,
+      won: 1,
+      lost: 1,
+      open: 0,
+      win_rate: 0.5,
+      median_cycle_days: 10,
+      mean_won_value: 100,
+      won_value: 100,
+    });
+    expect(row(rows, "Bob")).toMatchObject({
+      deals: 3,
+      won: 2,
+      lost: 0,
+      open: 1,
+      win_rate: 1,
+      median_cycle_days: 30,
+      mean_cycle_days: 30,
+      mean_won_value: 400,
+      won_value: 800,
+    });
     // D6 is won but has no close date: it counts as won, not in the cycle time.
     expect(row(rows, "(unknown)")).toMatchObject({ deals: 1, won: 1, median_cycle_days: null, won_value: 50 });
     expect(out.chartWarnings.deal_segments_chart).toEqual([]);
@@ -74,18 +112,26 @@ describe("funnel with per-stage dates", () => {
   });
 
   it("counts a deal at a stage when it has that stage's date (unreadable dates are not a date)", async () => {
-    const out = await runRecipe(engine, "funnel", { tables: { deals: pipeline }, params: { stages, stage_dates: "engaging=engage_date" } });
+    const out = await runRecipe(engine, "funnel", {
+      tables: { deals: pipeline },
+      params: { stages, stage_dates: "engaging=engage_date" },
+    });
     const rows = rounded(out.rows.funnel);
     expect(byKey(rows, "stage", "reached")).toEqual({ prospecting: 6, engaging: 3, won: 1 });
     expect(byKey(rows, "stage", "conversion")).toEqual({ prospecting: null, engaging: 0.5, won: 0.333333 });
   });
 
   it("keeps the per-stage dates in the info string and refuses a stage that is not listed", () => {
-    const cells = buildRecipe("funnel", { tables: { deals: pipeline }, params: { stages, stage_dates: "engaging=engage_date" } });
+    const cells = buildRecipe("funnel", {
+      tables: { deals: pipeline },
+      params: { stages, stage_dates: "engaging=engage_date" },
+    });
     expect(cells[0].attrs?.stage_dates).toBe("engaging=engage_date");
     const again = rebuildRecipe(cells[0].attrs!, cells[0].name!, () => pipeline.roles);
     expect(again?.map((c) => c.source)).toEqual(cells.map((c) => c.source));
-    expect(() => buildRecipe("funnel", { tables: { deals: pipeline }, params: { stages, stage_dates: "demo=demo_date" } })).toThrow(
+    expect(() =>
+      buildRecipe("funnel", { tables: { deals: pipeline }, params: { stages, stage_dates: "demo=demo_date" } }),
+    ).toThrow(
       /"demo=demo_date" cannot be read as per-stage dates: write stage=column pairs .* each stage one of prospecting, engaging, won/,
     );
   });

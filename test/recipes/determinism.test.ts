@@ -30,19 +30,26 @@ function enlargedOrders(): string {
       const cells = line.split(",");
       rows.push([`${cells[0]}-${copy}`, ...cells.slice(1)]);
     }
-    for (const amount of ["0.1", "0.2", "-0.3"]) rows.push([`Z-${copy}-${amount}`, "CZERO", "2024-03-01", amount, "0", "Consulting", "Direct"]);
+    for (const amount of ["0.1", "0.2", "-0.3"])
+      rows.push([`Z-${copy}-${amount}`, "CZERO", "2024-03-01", amount, "0", "Consulting", "Direct"]);
   }
   return writeCsv("orders-x20.csv", rows);
 }
 
 function recipeNotebook(id: string): string {
   const cells = buildRecipe(id, { tables: tablesOf(id), params: PARAMS[id] });
-  const nb: Notebook = { frontMatter: { notebook: 1, data: {}, extra: {} }, cells: cells.map((c, i) => ({ id: `c${i}`, kind: c.kind, name: c.name, attrs: c.attrs ?? {}, source: c.source })) };
+  const nb: Notebook = {
+    frontMatter: { notebook: 1, data: {}, extra: {} },
+    cells: cells.map((c, i) => ({ id: `c${i}`, kind: c.kind, name: c.name, attrs: c.attrs ?? {}, source: c.source })),
+  };
   return serializeNotebook(nb);
 }
 
 /** Every table output of the notebook as one JSON text (doubles printed to the last bit). */
-async function run(session: Session, text: string): Promise<{ json: string; failed: string[]; rows: Record<string, Record<string, unknown>[]> }> {
+async function run(
+  session: Session,
+  text: string,
+): Promise<{ json: string; failed: string[]; rows: Record<string, Record<string, unknown>[]> }> {
   session.open(text, { trusted: true });
   await session.runAll();
   const rows: Record<string, Record<string, unknown>[]> = {};
@@ -51,15 +58,21 @@ async function run(session: Session, text: string): Promise<{ json: string; fail
     if (s.status !== "done") failed.push(`${s.cell.name}: ${s.error?.message}`);
     if (s.output?.type === "table") rows[s.cell.name ?? s.cell.id] = s.output.table.rows().map((r) => ({ ...r }));
   }
-  const json = JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? `${v}n` : typeof v === "number" && !Number.isFinite(v) ? String(v) : v));
+  const json = JSON.stringify(rows, (_k, v) =>
+    typeof v === "bigint" ? `${v}n` : typeof v === "number" && !Number.isFinite(v) ? String(v) : v,
+  );
   return { json, failed, rows };
 }
 
 /** The first few cells, rows and columns where two runs differ. */
-function differences(a: Record<string, Record<string, unknown>[]>, b: Record<string, Record<string, unknown>[]>): string[] {
+function differences(
+  a: Record<string, Record<string, unknown>[]>,
+  b: Record<string, Record<string, unknown>[]>,
+): string[] {
   const out: string[] = [];
   for (const cell of Object.keys(a)) {
-    const x = a[cell], y = b[cell] ?? [];
+    const x = a[cell],
+      y = b[cell] ?? [];
     if (x.length !== y.length) out.push(`${cell}: ${x.length} rows, then ${y.length}`);
     for (let i = 0; i < Math.min(x.length, y.length) && out.length < 6; i++) {
       for (const col of Object.keys(x[i])) {
@@ -95,14 +108,18 @@ describe("every recipe twice on native DuckDB with 8 threads", () => {
     expect(t.rows()[0]).toEqual({ threads: 8, n: 13513 * COPIES + 3 * COPIES });
   });
 
-  it.each(CATALOGUE.map((r) => r.id))("%s: byte-identical results", async (id) => {
-    const text = recipeNotebook(id);
-    const first = await run(session, text);
-    expect(first.failed).toEqual([]);
-    const second = await run(session, text);
-    expect(second.json.length).toBeGreaterThan(100);
-    expect(differences(first.rows, second.rows)).toEqual([]);
-    expect(second.json === first.json).toBe(true);
-    if (id === "abc") expect(first.rows.abc.filter((r) => r.customer_id === "CZERO")).toEqual([]);
-  }, 240_000);
+  it.each(CATALOGUE.map((r) => r.id))(
+    "%s: byte-identical results",
+    async (id) => {
+      const text = recipeNotebook(id);
+      const first = await run(session, text);
+      expect(first.failed).toEqual([]);
+      const second = await run(session, text);
+      expect(second.json.length).toBeGreaterThan(100);
+      expect(differences(first.rows, second.rows)).toEqual([]);
+      expect(second.json === first.json).toBe(true);
+      if (id === "abc") expect(first.rows.abc.filter((r) => r.customer_id === "CZERO")).toEqual([]);
+    },
+    240_000,
+  );
 });

@@ -59,7 +59,13 @@ export interface RunOptions {
  * ts cell; charts are compiled with their data cell's rows. Throws on a cell error unless `allowErrors`.
  */
 export async function runCells(engine: Engine, cells: NewCell[], options: RunOptions = {}): Promise<RunResult> {
-  const notebookCells: Cell[] = cells.map((c, i) => ({ id: `c${i}`, kind: c.kind, name: c.name, attrs: c.attrs ?? {}, source: c.source }));
+  const notebookCells: Cell[] = cells.map((c, i) => ({
+    id: `c${i}`,
+    kind: c.kind,
+    name: c.name,
+    attrs: c.attrs ?? {},
+    source: c.source,
+  }));
   for (const cell of notebookCells) {
     const compiled = compileCell(cell);
     if (compiled.error) throw new Error(`${cell.name}: ${compiled.error.message}\n${cell.source}`);
@@ -68,7 +74,9 @@ export async function runCells(engine: Engine, cells: NewCell[], options: RunOpt
   const runner = options.runner ?? (needsRunner ? nodeCodeRunner() : undefined);
   try {
     const session = openSession(engine, { runner, liveDelayMs: false });
-    session.open(serializeNotebook({ frontMatter: { notebook: 1, data: {}, extra: {} }, cells: notebookCells }), { trusted: true });
+    session.open(serializeNotebook({ frontMatter: { notebook: 1, data: {}, extra: {} }, cells: notebookCells }), {
+      trusted: true,
+    });
     await session.runAll();
     const rows: Record<string, Rows> = {};
     const tables: Record<string, ResultTable> = {};
@@ -80,16 +88,23 @@ export async function runCells(engine: Engine, cells: NewCell[], options: RunOpt
       if (s.error) errors[name] = s.error.message;
       if (s.output?.type !== "table") continue;
       // Every row, also past the display cap (the cell's temp table holds them all).
-      tables[name] = (s.output.totalRows ?? 0) > s.output.table.numRows ? await engine.query(`SELECT * FROM ${quoteIdent(name)}`) : s.output.table;
+      tables[name] =
+        (s.output.totalRows ?? 0) > s.output.table.numRows
+          ? await engine.query(`SELECT * FROM ${quoteIdent(name)}`)
+          : s.output.table;
       rows[name] = tables[name].rows().map((r) => ({ ...r }));
     }
     for (const s of states) {
-      if (s.cell.kind === "chart" && s.output?.type === "chart") chartWarningsOf[s.cell.name!] = chartWarnings(JSON.parse(s.cell.source), tables[s.cell.attrs.data ?? ""]);
+      if (s.cell.kind === "chart" && s.output?.type === "chart")
+        chartWarningsOf[s.cell.name!] = chartWarnings(JSON.parse(s.cell.source), tables[s.cell.attrs.data ?? ""]);
     }
     if (Object.keys(errors).length && !options.allowErrors) {
       // The cell that failed first (not one that only depends on a failed cell), with its source.
-      const cause = states.find((s) => s.error && !/^depends on /.test(s.error.message)) ?? states.find((s) => s.error)!;
-      throw new Error(`${cause.cell.name}: ${cause.error!.message}\n(all errors: ${JSON.stringify(errors)})\n${cause.cell.source}`);
+      const cause =
+        states.find((s) => s.error && !/^depends on /.test(s.error.message)) ?? states.find((s) => s.error)!;
+      throw new Error(
+        `${cause.cell.name}: ${cause.error!.message}\n(all errors: ${JSON.stringify(errors)})\n${cause.cell.source}`,
+      );
     }
     return { rows, chartWarnings: chartWarningsOf, errors, cells };
   } finally {
@@ -98,14 +113,21 @@ export async function runCells(engine: Engine, cells: NewCell[], options: RunOpt
 }
 
 /** Builds a recipe and runs its cells. */
-export async function runRecipe(engine: Engine, recipe: Recipe | string, request: BuildRequest, options: RunOptions = {}): Promise<RunResult> {
+export async function runRecipe(
+  engine: Engine,
+  recipe: Recipe | string,
+  request: BuildRequest,
+  options: RunOptions = {},
+): Promise<RunResult> {
   return runCells(engine, buildRecipe(recipe, request), options);
 }
 
 /** Rounds every number of the rows to `digits` decimals, for exact comparisons. */
 export function rounded(rows: Rows, digits = 6): Rows {
   const f = 10 ** digits;
-  return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "number" ? Math.round(v * f) / f : v])));
+  return rows.map((r) =>
+    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "number" ? Math.round(v * f) / f : v])),
+  );
 }
 
 /** The value of `column` per row, keyed by `key`. */
@@ -114,8 +136,13 @@ export function byKey(rows: Rows, key: string, column: string): Record<string, u
 }
 
 /** A CREATE TABLE statement for rows of literals (strings quoted; `null` stays NULL; dates as 'YYYY-MM-DD' text cast by `types`). */
-export function tableSql(name: string, columns: Record<string, string>, rows: readonly (readonly (string | number | null)[])[]): string {
-  const lit = (v: string | number | null) => (v === null ? "NULL" : typeof v === "number" ? String(v) : `'${v.replace(/'/g, "''")}'`);
+export function tableSql(
+  name: string,
+  columns: Record<string, string>,
+  rows: readonly (readonly (string | number | null)[])[],
+): string {
+  const lit = (v: string | number | null) =>
+    v === null ? "NULL" : typeof v === "number" ? String(v) : `'${v.replace(/'/g, "''")}'`;
   const names = Object.keys(columns);
   const select = names.map((c) => `CAST("${c}" AS ${columns[c]}) AS "${c}"`).join(", ");
   return `CREATE TABLE "${name}" AS SELECT ${select} FROM (VALUES ${rows.map((r) => `(${r.map(lit).join(", ")})`).join(", ")}) AS v(${names.map((c) => `"${c}"`).join(", ")})`;
@@ -125,7 +152,10 @@ export function tableSql(name: string, columns: Record<string, string>, rows: re
 export const TX_COLUMNS = { customer: "VARCHAR", day: "DATE", amount: "DOUBLE", margin: "DOUBLE" };
 
 /** The binding of a fixture transactions table. */
-export const txBinding = (table = "orders") => ({ table, roles: { customer_id: "customer", date: "day", amount: "amount", margin: "margin" } });
+export const txBinding = (table = "orders") => ({
+  table,
+  roles: { customer_id: "customer", date: "day", amount: "amount", margin: "margin" },
+});
 
 /** Adds `days` days to an ISO date. */
 export function addDays(iso: string, days: number): string {

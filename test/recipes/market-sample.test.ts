@@ -16,20 +16,44 @@ const csv = (file: string) => resolve(root, "public/notebooks", file).replace(/'
 let engine: Engine;
 beforeAll(async () => {
   const load = (table: string, file: string) => `CREATE TABLE ${table} AS SELECT * FROM read_csv('${csv(file)}')`;
-  engine = await engineWith(load("orders", "orders.csv"), load("customers", "customers.csv"), load("survey", "survey.csv"), load("deals", "deals.csv"), load("pipeline", "deals.csv"), load("receivables", "receivables.csv"));
+  engine = await engineWith(
+    load("orders", "orders.csv"),
+    load("customers", "customers.csv"),
+    load("survey", "survey.csv"),
+    load("deals", "deals.csv"),
+    load("pipeline", "deals.csv"),
+    load("receivables", "receivables.csv"),
+  );
 });
 afterAll(() => engine.close());
 
 describe("MARKET_RECIPES and CATALOGUE", () => {
   it("lists recipes 14-25 in catalogue order after recipes 1-13, then deal segments, each findable", () => {
-    expect(MARKET_RECIPES.map((r) => r.id)).toEqual(["satisfaction-nps", "importance-performance", "category-affinity", "basket-associations", "competitor-breakdown", "swot", "market-priority", "price-position", "account-risk", "trend-forecast", "funnel", "kpi-scorecard", "deal-segments"]);
+    expect(MARKET_RECIPES.map((r) => r.id)).toEqual([
+      "satisfaction-nps",
+      "importance-performance",
+      "category-affinity",
+      "basket-associations",
+      "competitor-breakdown",
+      "swot",
+      "market-priority",
+      "price-position",
+      "account-risk",
+      "trend-forecast",
+      "funnel",
+      "kpi-scorecard",
+      "deal-segments",
+    ]);
     expect(CATALOGUE.slice(-13)).toEqual(MARKET_RECIPES);
     for (const r of MARKET_RECIPES) expect(findRecipe(r.id)).toBe(r);
   });
 
   it.each(MARKET_RECIPES.map((r) => r.id))("round-trips %s with its defaults through the notebook file", (id) => {
     const built = buildRecipe(id, { tables: tablesOf(id), params: PARAMS[id] });
-    const nb: Notebook = { frontMatter: { notebook: 1, data: {}, extra: {} }, cells: built.map((c, i) => ({ id: `c${i}`, kind: c.kind, name: c.name, attrs: c.attrs ?? {}, source: c.source })) };
+    const nb: Notebook = {
+      frontMatter: { notebook: 1, data: {}, extra: {} },
+      cells: built.map((c, i) => ({ id: `c${i}`, kind: c.kind, name: c.name, attrs: c.attrs ?? {}, source: c.source })),
+    };
     const first = parseNotebook(serializeNotebook(nb)).cells[0];
     const roles = (table: string) => [...Object.values(MARKET), PIPELINE].find((b) => b.table === table)?.roles;
     expect(rebuildRecipe(first.attrs, first.name!, roles)).toEqual(built);
@@ -37,19 +61,27 @@ describe("MARKET_RECIPES and CATALOGUE", () => {
 });
 
 describe("every market recipe on the sample data", () => {
-  it.each(MARKET_RECIPES.map((r) => r.id))("%s runs with its defaults, results non-empty, charts compile without warnings", async (id) => {
-    const out = await runRecipe(engine, id, { tables: tablesOf(id), params: PARAMS[id] });
-    for (const [name, rows] of Object.entries(out.rows)) expect([name, rows.length > 0]).toEqual([name, true]);
-    expect(Object.keys(out.chartWarnings).length).toBeGreaterThan(0);
-    for (const [name, warnings] of Object.entries(out.chartWarnings)) expect([name, warnings]).toEqual([name, []]);
-    expect(out.cells.at(-1)!.name).toBe(`${id.replace(/-/g, "_")}_checks`);
-  });
+  it.each(MARKET_RECIPES.map((r) => r.id))(
+    "%s runs with its defaults, results non-empty, charts compile without warnings",
+    async (id) => {
+      const out = await runRecipe(engine, id, { tables: tablesOf(id), params: PARAMS[id] });
+      for (const [name, rows] of Object.entries(out.rows)) expect([name, rows.length > 0]).toEqual([name, true]);
+      expect(Object.keys(out.chartWarnings).length).toBeGreaterThan(0);
+      for (const [name, warnings] of Object.entries(out.chartWarnings)) expect([name, warnings]).toEqual([name, []]);
+      expect(out.cells.at(-1)!.name).toBe(`${id.replace(/-/g, "_")}_checks`);
+    },
+  );
 
   it("shows the planted patterns: the support gap, PriceRight winning Retail on price, the overdue key account", async () => {
     const ipa = await runRecipe(engine, "importance-performance", { tables: tablesOf("importance-performance") });
-    expect(ipa.rows.importance_performance[0]).toMatchObject({ attribute: "Support responsiveness", quadrant: "Concentrate here" });
+    expect(ipa.rows.importance_performance[0]).toMatchObject({
+      attribute: "Support responsiveness",
+      quadrant: "Concentrate here",
+    });
     const comp = await runRecipe(engine, "competitor-breakdown", { tables: tablesOf("competitor-breakdown") });
-    const retail = comp.rows.competitor_breakdown_segments.find((r) => r.segment === "Retail" && r.competitor === "PriceRight")!;
+    const retail = comp.rows.competitor_breakdown_segments.find(
+      (r) => r.segment === "Retail" && r.competitor === "PriceRight",
+    )!;
     expect(Number(retail.win_rate)).toBeLessThan(0.2);
     expect(Number(retail.price_index)).toBeGreaterThan(1.25);
     const risk = await runRecipe(engine, "account-risk", { tables: tablesOf("account-risk") });

@@ -28,9 +28,17 @@ export interface SessionRun {
 }
 
 /** Runs `cells` in a session with table `table` loaded from `csv`; `close` is called before returning. */
-export async function runInSession(cells: readonly NewCell[], tables: Record<string, string>, runner: CodeRunner): Promise<Omit<SessionRun, "session">> {
+export async function runInSession(
+  cells: readonly NewCell[],
+  tables: Record<string, string>,
+  runner: CodeRunner,
+): Promise<Omit<SessionRun, "session">> {
   const nb: Notebook = {
-    frontMatter: { notebook: 1, data: Object.fromEntries(Object.entries(tables).map(([t, path]) => [t, { file: path }])), extra: {} },
+    frontMatter: {
+      notebook: 1,
+      data: Object.fromEntries(Object.entries(tables).map(([t, path]) => [t, { file: path }])),
+      extra: {},
+    },
     cells: cells.map((c, i) => ({ id: `c${i}`, kind: c.kind, name: c.name, attrs: c.attrs ?? {}, source: c.source })),
   };
   const { session, close } = await sessionWith(serializeNotebook(nb), { runner, liveDelayMs: 0 });

@@ -69,7 +69,12 @@ function timed(inner: CodeRunner): { runner: CodeRunner; ms: Map<string, number>
   };
 }
 
-const tables = { transactions: { table: "orders", roles: { customer_id: "customer_id", date: "order_date", amount: "amount", margin: "margin", order_id: "order_id" } } };
+const tables = {
+  transactions: {
+    table: "orders",
+    roles: { customer_id: "customer_id", date: "order_date", amount: "amount", margin: "margin", order_id: "order_id" },
+  },
+};
 
 describe.skipIf(!process.env.BENCH)("recipe timings, native", () => {
   it("clusters and predictive CLV on 1,000,000 orders / 100,000 customers", async () => {
@@ -78,12 +83,32 @@ describe.skipIf(!process.env.BENCH)("recipe timings, native", () => {
     const inner = nodeCodeRunner({ timeoutMs: 600_000 });
     try {
       const loadStart = performance.now();
-      const base = await runInSession([{ kind: "sql", name: "n", source: "SELECT count(*) AS orders, count(DISTINCT customer_id) AS customers FROM orders\n" }], { orders: csv }, inner);
-      console.log(`load the CSV + count: ${((performance.now() - loadStart) / 1000).toFixed(2)} s; ${JSON.stringify(base.rows.n[0])}`);
+      const base = await runInSession(
+        [
+          {
+            kind: "sql",
+            name: "n",
+            source: "SELECT count(*) AS orders, count(DISTINCT customer_id) AS customers FROM orders\n",
+          },
+        ],
+        { orders: csv },
+        inner,
+      );
+      console.log(
+        `load the CSV + count: ${((performance.now() - loadStart) / 1000).toFixed(2)} s; ${JSON.stringify(base.rows.n[0])}`,
+      );
       for (const [label, id, params] of [
         ["clusters (recency, frequency, monetary; k = 4, max_k = 8, PCA)", "clusters", {}],
-        ["clusters (5 features; k = 6, max_k = 10, PCA)", "clusters", { features: "recency,frequency,monetary,tenure,growth", k: 6, max_k: 10 }],
-        ["clv level=predictive (weeks, 5 years, calibration end 2024-06-30)", "clv", { level: "predictive", analysis_date: "2024-06-30" }],
+        [
+          "clusters (5 features; k = 6, max_k = 10, PCA)",
+          "clusters",
+          { features: "recency,frequency,monetary,tenure,growth", k: 6, max_k: 10 },
+        ],
+        [
+          "clv level=predictive (weeks, 5 years, calibration end 2024-06-30)",
+          "clv",
+          { level: "predictive", analysis_date: "2024-06-30" },
+        ],
       ] as const) {
         const { runner, ms } = timed(inner);
         const start = performance.now();
@@ -91,10 +116,14 @@ describe.skipIf(!process.env.BENCH)("recipe timings, native", () => {
         const total = performance.now() - start;
         expect(out.errors).toEqual({});
         const ts = [...ms.values()].reduce((s, v) => s + v, 0);
-        console.log(`${label}: ${(total / 1000).toFixed(2)} s in all (load + SQL + ts), ts cells ${(ts / 1000).toFixed(2)} s`);
+        console.log(
+          `${label}: ${(total / 1000).toFixed(2)} s in all (load + SQL + ts), ts cells ${(ts / 1000).toFixed(2)} s`,
+        );
         for (const [cell, t] of ms) console.log(`  ts ${cell}: ${(t / 1000).toFixed(2)} s`);
         const main = out.rows[id];
-        console.log(`  ${main?.length ?? 0} customers in the main table${id === "clv" ? `; BG/NBD ${JSON.stringify(out.rows.clv_bgnbd[0])}; Gamma-Gamma ${JSON.stringify(out.rows.clv_gamma_gamma[0])}` : ""}`);
+        console.log(
+          `  ${main?.length ?? 0} customers in the main table${id === "clv" ? `; BG/NBD ${JSON.stringify(out.rows.clv_bgnbd[0])}; Gamma-Gamma ${JSON.stringify(out.rows.clv_gamma_gamma[0])}` : ""}`,
+        );
       }
     } finally {
       inner.close();

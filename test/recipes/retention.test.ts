@@ -12,30 +12,88 @@ beforeAll(async () => {
 });
 afterAll(() => engine.close());
 
-const run = (params: Record<string, unknown>) => runRecipe(engine, "retention", { tables: { transactions: txBinding("ret_orders") }, params: { period: "month", active_window: 1, ...params } });
+const run = (params: Record<string, unknown>) =>
+  runRecipe(engine, "retention", {
+    tables: { transactions: txBinding("ret_orders") },
+    params: { period: "month", active_window: 1, ...params },
+  });
 
 describe("retention recipe", () => {
   it("computes churn, retention and growth of a hand-built cohort", async () => {
     const out = await run({ analysis_date: "2024-04-30" });
-    expect(rounded(out.rows.retention, 4).map(({ period_start, ...r }) => [new Date(period_start as number).toISOString().slice(0, 7), r])).toEqual([
-      ["2024-01", { at_start: 0, new_customers: 3, lost: 0, at_end: 3, churn_rate: null, retention_rate: null, growth_rate: null }],
-      ["2024-02", { at_start: 3, new_customers: 1, lost: 2, at_end: 2, churn_rate: 0.6667, retention_rate: 0.3333, growth_rate: -0.3333 }],
-      ["2024-03", { at_start: 2, new_customers: 0, lost: 0, at_end: 3, churn_rate: 0, retention_rate: 1, growth_rate: 0.5 }],
-      ["2024-04", { at_start: 3, new_customers: 1, lost: 1, at_end: 3, churn_rate: 0.3333, retention_rate: 0.6667, growth_rate: 0 }],
+    expect(
+      rounded(out.rows.retention, 4).map(({ period_start, ...r }) => [
+        new Date(period_start as number).toISOString().slice(0, 7),
+        r,
+      ]),
+    ).toEqual([
+      [
+        "2024-01",
+        {
+          at_start: 0,
+          new_customers: 3,
+          lost: 0,
+          at_end: 3,
+          churn_rate: null,
+          retention_rate: null,
+          growth_rate: null,
+        },
+      ],
+      [
+        "2024-02",
+        {
+          at_start: 3,
+          new_customers: 1,
+          lost: 2,
+          at_end: 2,
+          churn_rate: 0.6667,
+          retention_rate: 0.3333,
+          growth_rate: -0.3333,
+        },
+      ],
+      [
+        "2024-03",
+        { at_start: 2, new_customers: 0, lost: 0, at_end: 3, churn_rate: 0, retention_rate: 1, growth_rate: 0.5 },
+      ],
+      [
+        "2024-04",
+        {
+          at_start: 3,
+          new_customers: 1,
+          lost: 1,
+          at_end: 3,
+          churn_rate: 0.3333,
+          retention_rate: 0.6667,
+          growth_rate: 0,
+        },
+      ],
     ]);
     expect(out.chartWarnings).toEqual({ retention_heatmap: [], retention_curve_chart: [], retention_chart: [] });
   });
 
   it("builds the cohort matrix and the average retention curve", async () => {
     const out = await run({ analysis_date: "2024-04-30" });
-    const matrix = out.rows.retention_cohorts.map((r) => [new Date(r.cohort as number).toISOString().slice(0, 7), r.k, r.cohort_size, r.active]);
+    const matrix = out.rows.retention_cohorts.map((r) => [
+      new Date(r.cohort as number).toISOString().slice(0, 7),
+      r.k,
+      r.cohort_size,
+      r.active,
+    ]);
     expect(matrix).toEqual([
-      ["2024-01", 0, 3, 3], ["2024-01", 1, 3, 1], ["2024-01", 2, 3, 2], ["2024-01", 3, 3, 1],
-      ["2024-02", 0, 1, 1], ["2024-02", 1, 1, 1], ["2024-02", 2, 1, 1],
+      ["2024-01", 0, 3, 3],
+      ["2024-01", 1, 3, 1],
+      ["2024-01", 2, 3, 2],
+      ["2024-01", 3, 3, 1],
+      ["2024-02", 0, 1, 1],
+      ["2024-02", 1, 1, 1],
+      ["2024-02", 2, 1, 1],
       ["2024-04", 0, 1, 1],
     ]);
     expect(rounded(out.rows.retention_curve, 4)).toEqual([
-      { k: 0, share: 1, cohorts: 3 }, { k: 1, share: 0.5, cohorts: 2 }, { k: 2, share: 0.75, cohorts: 2 }, { k: 3, share: 0.3333, cohorts: 1 },
+      { k: 0, share: 1, cohorts: 3 },
+      { k: 1, share: 0.5, cohorts: 2 },
+      { k: 2, share: 0.75, cohorts: 2 },
+      { k: 3, share: 0.3333, cohorts: 1 },
     ]);
   });
 
@@ -44,6 +102,11 @@ describe("retention recipe", () => {
     expect(partial.rows.retention).toHaveLength(3);
     const window2 = await run({ analysis_date: "2024-04-30", active_window: 2 });
     // Base in February: bought in January or February = A, B, C, D; in March: A, B, D; lost in March: C.
-    expect(window2.rows.retention.map((r) => [r.at_end, r.lost])).toEqual([[3, 0], [4, 0], [3, 1], [4, 0]]);
+    expect(window2.rows.retention.map((r) => [r.at_end, r.lost])).toEqual([
+      [3, 0],
+      [4, 0],
+      [3, 1],
+      [4, 0],
+    ]);
   });
 });

@@ -21,14 +21,19 @@ describe("the role guesser on real exports (test/recipes/role-corpus/)", () => {
   it("gets at least 95 % of the required roles right and prints the share", () => {
     const all = verdicts.filter((v) => v.right).length;
     const questions = verdicts.filter((v) => v.got?.question).length;
-    console.log(`role corpus: ${HEADER_SETS.length} header sets, required roles right ${required.filter((v) => v.right).length}/${required.length}` +
-      ` (${(share * 100).toFixed(1)} %), all judged roles ${all}/${verdicts.length}, shown as questions ${questions}`);
-    for (const v of verdicts.filter((x) => !x.right)) console.log(`  wrong: ${v.source}: ${v.role} -> ${v.got?.column ?? "(none)"}, want ${v.want.join(" | ")}`);
+    console.log(
+      `role corpus: ${HEADER_SETS.length} header sets, required roles right ${required.filter((v) => v.right).length}/${required.length}` +
+        ` (${(share * 100).toFixed(1)} %), all judged roles ${all}/${verdicts.length}, shown as questions ${questions}`,
+    );
+    for (const v of verdicts.filter((x) => !x.right))
+      console.log(`  wrong: ${v.source}: ${v.role} -> ${v.got?.column ?? "(none)"}, want ${v.want.join(" | ")}`);
     expect(share).toBeGreaterThanOrEqual(0.95);
   });
 
   it("makes no confident wrong guess", () => {
-    expect(verdicts.filter((v) => v.confidentWrong).map((v) => `${v.source}: ${v.role} -> ${v.got?.column}`)).toEqual([]);
+    expect(verdicts.filter((v) => v.confidentWrong).map((v) => `${v.source}: ${v.role} -> ${v.got?.column}`)).toEqual(
+      [],
+    );
   });
 });
 
@@ -36,24 +41,66 @@ describe("guesses the issue named", () => {
   const guess = (kind: "transactions", ...columns: string[]) => guessRoles(columns.map(hintOf), kind);
 
   it("takes no unit price or surcharge as the amount, and no order or line id as the customer", () => {
-    const uci = guess("transactions", "InvoiceNo", "Quantity|BIGINT", "InvoiceDate|TIMESTAMP", "UnitPrice|DOUBLE", "CustomerID|DOUBLE");
-    expect(uci.roles).toEqual({ customer_id: "CustomerID", date: "InvoiceDate", quantity: "Quantity", order_id: "InvoiceNo" });
+    const uci = guess(
+      "transactions",
+      "InvoiceNo",
+      "Quantity|BIGINT",
+      "InvoiceDate|TIMESTAMP",
+      "UnitPrice|DOUBLE",
+      "CustomerID|DOUBLE",
+    );
+    expect(uci.roles).toEqual({
+      customer_id: "CustomerID",
+      date: "InvoiceDate",
+      quantity: "Quantity",
+      order_id: "InvoiceNo",
+    });
     expect(uci.missing).toEqual(["amount"]);
-    const lines = guess("transactions", "detail_id|BIGINT", "order_id|BIGINT", "amounts|BIGINT", "add_inprice|BIGINT", "emp_id|BIGINT");
-    expect([lines.roles.customer_id, lines.roles.amount, lines.roles.order_id]).toEqual(["emp_id", "amounts", "order_id"]);
+    const lines = guess(
+      "transactions",
+      "detail_id|BIGINT",
+      "order_id|BIGINT",
+      "amounts|BIGINT",
+      "add_inprice|BIGINT",
+      "emp_id|BIGINT",
+    );
+    expect([lines.roles.customer_id, lines.roles.amount, lines.roles.order_id]).toEqual([
+      "emp_id",
+      "amounts",
+      "order_id",
+    ]);
   });
 
   it("reads Chinese amounts, *_payable, masterid and cust_no", () => {
-    expect(guess("transactions", "订单号", "会员号", "下单时间|TIMESTAMP", "单价|DOUBLE", "应付金额|DOUBLE", "实付金额|DOUBLE").roles)
-      .toMatchObject({ customer_id: "会员号", date: "下单时间", amount: "实付金额", order_id: "订单号" });
-    expect(guess("transactions", "cust_no", "order_date|DATE", "消费金额|DOUBLE").roles).toMatchObject({ customer_id: "cust_no", amount: "消费金额" });
-    expect(guess("transactions", "masterid|BIGINT", "date|DATE", "accounts_payable|DOUBLE").roles)
-      .toEqual({ customer_id: "masterid", date: "date", amount: "accounts_payable" });
+    expect(
+      guess(
+        "transactions",
+        "订单号",
+        "会员号",
+        "下单时间|TIMESTAMP",
+        "单价|DOUBLE",
+        "应付金额|DOUBLE",
+        "实付金额|DOUBLE",
+      ).roles,
+    ).toMatchObject({ customer_id: "会员号", date: "下单时间", amount: "实付金额", order_id: "订单号" });
+    expect(guess("transactions", "cust_no", "order_date|DATE", "消费金额|DOUBLE").roles).toMatchObject({
+      customer_id: "cust_no",
+      amount: "消费金额",
+    });
+    expect(guess("transactions", "masterid|BIGINT", "date|DATE", "accounts_payable|DOUBLE").roles).toEqual({
+      customer_id: "masterid",
+      date: "date",
+      amount: "accounts_payable",
+    });
   });
 
   it("states a strong guess as a fact and a weak one as a question", () => {
     const g = guess("transactions", "Customer ID", "Order Date|DATE", "Amount|DOUBLE", "emp_id|BIGINT");
-    expect(g.guesses.map((x) => [x.role, x.question])).toEqual([["customer_id", false], ["date", false], ["amount", false]]);
+    expect(g.guesses.map((x) => [x.role, x.question])).toEqual([
+      ["customer_id", false],
+      ["date", false],
+      ["amount", false],
+    ]);
     const weak = guess("transactions", "emp_id|BIGINT", "date|BIGINT", "Amount|DOUBLE");
     expect(weak.roles).toEqual({ customer_id: "emp_id", date: "date", amount: "Amount" });
     expect(weak.questions).toEqual(["customer_id", "date"]);

@@ -27,7 +27,10 @@ const sample = (file: string) => fileSourceFromPath(resolve(root, "public/notebo
 /** The notebook text of one recipe's cells, built with its defaults. */
 function recipeNotebook(id: string): string {
   const cells = buildRecipe(id, { tables: tablesOf(id), params: PARAMS[id] });
-  const nb: Notebook = { frontMatter: { notebook: 1, data: {}, extra: {} }, cells: cells.map((c, i) => ({ id: `c${i}`, kind: c.kind, name: c.name, attrs: c.attrs ?? {}, source: c.source })) };
+  const nb: Notebook = {
+    frontMatter: { notebook: 1, data: {}, extra: {} },
+    cells: cells.map((c, i) => ({ id: `c${i}`, kind: c.kind, name: c.name, attrs: c.attrs ?? {}, source: c.source })),
+  };
   return serializeNotebook(nb);
 }
 
@@ -52,20 +55,25 @@ async function runNotebook(s: Side, text: string): Promise<readonly CellState[]>
   return s.session.getState().cells;
 }
 
-const failed = (states: readonly CellState[]) => states.filter((c) => c.status !== "done").map((c) => [c.cell.name ?? c.cell.kind, c.status, c.error?.message]);
+const failed = (states: readonly CellState[]) =>
+  states.filter((c) => c.status !== "done").map((c) => [c.cell.name ?? c.cell.kind, c.status, c.error?.message]);
 
 /** The first differences between two results (empty when they match): numbers within 1e-9 relative. */
 function differences(native: Record<string, unknown>[], wasm: Record<string, unknown>[]): string[] {
   const out: string[] = [];
   if (native.length !== wasm.length) return [`rows: native ${native.length}, wasm ${wasm.length}`];
   const columns = Object.keys(native[0] ?? {});
-  if (native.length && JSON.stringify(Object.keys(wasm[0])) !== JSON.stringify(columns)) return [`columns: native ${columns}, wasm ${Object.keys(wasm[0])}`];
+  if (native.length && JSON.stringify(Object.keys(wasm[0])) !== JSON.stringify(columns))
+    return [`columns: native ${columns}, wasm ${Object.keys(wasm[0])}`];
   for (let i = 0; i < native.length && out.length < 5; i++) {
     for (const col of columns) {
-      const a = native[i][col], b = wasm[i][col];
+      const a = native[i][col],
+        b = wasm[i][col];
       const same =
         typeof a === "number" && typeof b === "number"
-          ? a === b || (Number.isNaN(a) && Number.isNaN(b)) || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b), 1e-300)
+          ? a === b ||
+            (Number.isNaN(a) && Number.isNaN(b)) ||
+            Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b), 1e-300)
           : JSON.stringify(a) === JSON.stringify(b);
       if (!same) out.push(`row ${i} ${col}: native ${JSON.stringify(a)}, wasm ${JSON.stringify(b)}`);
     }
@@ -99,40 +107,55 @@ afterAll(async () => {
 describe("the wasm engine in Node is the browser's locked-down engine", () => {
   it("has no icu: current_date (icu) fails, as in the browser, so the recipes cannot lean on it", async () => {
     await expect(wasm.engine.query("SELECT current_date AS d")).rejects.toThrow(/icu/);
-    const locked = await wasm.engine.query("SELECT current_setting('lock_configuration') AS l, current_setting('autoload_known_extensions') AS a");
+    const locked = await wasm.engine.query(
+      "SELECT current_setting('lock_configuration') AS l, current_setting('autoload_known_extensions') AS a",
+    );
     expect(locked.rows()[0]).toMatchObject({ l: true, a: false });
   });
 });
 
 describe("every recipe of CATALOGUE on duckdb-wasm (sample data, defaults)", () => {
-  it.each(CATALOGUE.map((r) => r.id))("%s: every cell succeeds; the main result equals native DuckDB's", async (id) => {
-    const text = recipeNotebook(id);
-    const w = await runNotebook(wasm, text);
-    expect(failed(w)).toEqual([]);
-    const n = await runNotebook(native, text);
-    expect(failed(n)).toEqual([]);
-    const main = id.replace(/-/g, "_");
-    const mainOf = (states: readonly CellState[]) => states.find((c) => c.cell.name === main)!;
-    const nativeRows = rowsOf(mainOf(n));
-    expect(nativeRows.length).toBeGreaterThan(0);
-    expect(differences(nativeRows, rowsOf(mainOf(w)))).toEqual([]);
-  }, 120_000);
+  it.each(CATALOGUE.map((r) => r.id))(
+    "%s: every cell succeeds; the main result equals native DuckDB's",
+    async (id) => {
+      const text = recipeNotebook(id);
+      const w = await runNotebook(wasm, text);
+      expect(failed(w)).toEqual([]);
+      const n = await runNotebook(native, text);
+      expect(failed(n)).toEqual([]);
+      const main = id.replace(/-/g, "_");
+      const mainOf = (states: readonly CellState[]) => states.find((c) => c.cell.name === main)!;
+      const nativeRows = rowsOf(mainOf(n));
+      expect(nativeRows.length).toBeGreaterThan(0);
+      expect(differences(nativeRows, rowsOf(mainOf(w)))).toEqual([]);
+    },
+    120_000,
+  );
 });
 
 describe("every notebook in notebooks/ on duckdb-wasm", () => {
-  const files = readdirSync(resolve(root, "notebooks")).filter((f) => f.endsWith(".md")).sort();
+  const files = readdirSync(resolve(root, "notebooks"))
+    .filter((f) => f.endsWith(".md"))
+    .sort();
   it("finds the notebooks", () => expect(files.length).toBeGreaterThanOrEqual(4));
-  it.each(files)("%s: every cell succeeds, tables as many rows as natively", async (file) => {
-    const text = readFileSync(resolve(root, "notebooks", file), "utf8");
-    const data = parseNotebook(text).frontMatter.data;
-    for (const [table, source] of Object.entries(data)) {
-      await wasm.session.loadFile(sample(source.file), { table });
-      await native.session.loadFile(sample(source.file), { table });
-    }
-    const w = await runNotebook(wasm, text);
-    expect(failed(w)).toEqual([]);
-    const n = await runNotebook(native, text);
-    const counts = (states: readonly CellState[]) => states.filter((c) => c.output?.type === "table").map((c) => [c.cell.name, c.output?.type === "table" ? c.output.table.numRows : 0]);
-    expect(counts(w)).toEqual(counts(n));
-  }, 180_000);
+  it.each(files)(
+    "%s: every cell succeeds, tables as many rows as natively",
+    async (file) => {
+      const text = readFileSync(resolve(root, "notebooks", file), "utf8");
+      const data = parseNotebook(text).frontMatter.data;
+      for (const [table, source] of Object.entries(data)) {
+        await wasm.session.loadFile(sample(source.file), { table });
+        await native.session.loadFile(sample(source.file), { table });
+      }
+      const w = await runNotebook(wasm, text);
+      expect(failed(w)).toEqual([]);
+      const n = await runNotebook(native, text);
+      const counts = (states: readonly CellState[]) =>
+        states
+          .filter((c) => c.output?.type === "table")
+          .map((c) => [c.cell.name, c.output?.type === "table" ? c.output.table.numRows : 0]);
+      expect(counts(w)).toEqual(counts(n));
+    },
+    180_000,
+  );
 });

@@ -11,7 +11,12 @@ export interface TestCell extends RuntimeCell {
 export function cellsFrom(lines: readonly string[]): TestCell[] {
   return lines.map((line) => {
     const [name, deps = ""] = line.split(":");
-    return { id: `id-${name.trim()}`, name: name.trim(), deps: deps.trim() ? deps.trim().split(/\s+/) : [], body: name.trim() };
+    return {
+      id: `id-${name.trim()}`,
+      name: name.trim(),
+      deps: deps.trim() ? deps.trim().split(/\s+/) : [],
+      body: name.trim(),
+    };
   });
 }
 
@@ -23,7 +28,10 @@ export function graphOf(cells: readonly TestCell[]): RuntimeGraph {
   for (const c of cells) {
     const ids = c.deps.map((d) => byName.get(d));
     if (ids.some((id) => id === undefined)) errors.set(c.id, { message: `unknown name in ${c.name}` });
-    up.set(c.id, ids.filter((id): id is string => id !== undefined));
+    up.set(
+      c.id,
+      ids.filter((id): id is string => id !== undefined),
+    );
   }
   const order: string[] = [];
   const visit = (id: string) => {

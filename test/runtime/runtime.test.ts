@@ -8,11 +8,14 @@ function setup(lines: string[], evaluate?: Evaluate<TestCell>) {
   const calls: string[] = [];
   const cells = cellsFrom(lines);
   const runtime = createRuntime<TestCell>({
-    evaluate: evaluate ?? (async (cell, inputs) => {
-      calls.push(cell.name!);
-      if (cell.body.startsWith("fail")) throw Object.assign(new Error(`boom in ${cell.name}`), { line: 2, column: 5 });
-      return [...inputs.values()].reduce<number>((s, v) => s + (v as number), 1);
-    }),
+    evaluate:
+      evaluate ??
+      (async (cell, inputs) => {
+        calls.push(cell.name!);
+        if (cell.body.startsWith("fail"))
+          throw Object.assign(new Error(`boom in ${cell.name}`), { line: 2, column: 5 });
+        return [...inputs.values()].reduce<number>((s, v) => s + (v as number), 1);
+      }),
   });
   runtime.define(cells, graphOf(cells));
   const redefine = (next: TestCell[]) => runtime.define(next, graphOf(next));

@@ -9,15 +9,26 @@ const runner = nodeCodeRunner({ timeoutMs: 5000 });
 afterAll(() => runner.close());
 
 const host: CodeHost = {
-  sql: async (text, params) => ({ columns: [{ name: "text", type: "VARCHAR" }, { name: "p", type: "VARCHAR" }], data: [[text], [JSON.stringify(params)]] }),
+  sql: async (text, params) => ({
+    columns: [
+      { name: "text", type: "VARCHAR" },
+      { name: "p", type: "VARCHAR" },
+    ],
+    data: [[text], [JSON.stringify(params)]],
+  }),
 };
-const request = (code: string, inputs: Record<string, unknown> = {}, tables: CodeRequest["tables"] = {}): CodeRequest => ({
+const request = (
+  code: string,
+  inputs: Record<string, unknown> = {},
+  tables: CodeRequest["tables"] = {},
+): CodeRequest => ({
   cell: "t",
   js: wrapCode(code, [...Object.keys(inputs), ...Object.keys(tables)], CODE_PARAMETER).js,
   inputs,
   tables,
 });
-const run = (code: string, inputs?: Record<string, unknown>, tables?: CodeRequest["tables"], h = host) => runner.run(request(code, inputs, tables), h, new AbortController().signal);
+const run = (code: string, inputs?: Record<string, unknown>, tables?: CodeRequest["tables"], h = host) =>
+  runner.run(request(code, inputs, tables), h, new AbortController().signal);
 
 describe("nodeCodeRunner()", () => {
   it("returns the cell's value, with upstream values and tables in scope", async () => {
@@ -28,7 +39,9 @@ describe("nodeCodeRunner()", () => {
 
   it("binds sql`...` values as parameters through the host", async () => {
     const evil = "'; DROP TABLE x; --";
-    const rows = (await run("const v = x; return await sql`SELECT * FROM t WHERE a = ${v} AND b > ${2}`", { x: evil })) as Record<string, string>[];
+    const rows = (await run("const v = x; return await sql`SELECT * FROM t WHERE a = ${v} AND b > ${2}`", {
+      x: evil,
+    })) as Record<string, string>[];
     expect(rows[0].text).toBe("SELECT * FROM t WHERE a = ? AND b > ?");
     expect(JSON.parse(rows[0].p)).toEqual([evil, 2]);
   });
@@ -67,7 +80,9 @@ describe("nodeCodeRunner()", () => {
     const quick = nodeCodeRunner({ timeoutMs: 300 });
     try {
       const started = Date.now();
-      await expect(quick.run(request("for (;;) {}"), host, new AbortController().signal)).rejects.toThrow(/longer than 300/);
+      await expect(quick.run(request("for (;;) {}"), host, new AbortController().signal)).rejects.toThrow(
+        /longer than 300/,
+      );
       expect(Date.now() - started).toBeLessThan(5000);
       expect(await quick.run(request("return 'alive'"), host, new AbortController().signal)).toBe("alive");
     } finally {

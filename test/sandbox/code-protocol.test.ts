@@ -5,10 +5,22 @@ import { plainValueProblem } from "../../src/code/plain-value";
 
 describe("asWorkerMessage(data)", () => {
   it("accepts the allow-listed messages", () => {
-    expect(asWorkerMessage({ type: "sql", run: 1, id: 2, text: "SELECT ?", params: [1, "a", null, true] })).toEqual({ type: "sql", run: 1, id: 2, text: "SELECT ?", params: [1, "a", null, true] });
+    expect(asWorkerMessage({ type: "sql", run: 1, id: 2, text: "SELECT ?", params: [1, "a", null, true] })).toEqual({
+      type: "sql",
+      run: 1,
+      id: 2,
+      text: "SELECT ?",
+      params: [1, "a", null, true],
+    });
     expect(asWorkerMessage({ type: "log", run: 1, text: "hi" })).toEqual({ type: "log", run: 1, text: "hi" });
     expect(asWorkerMessage({ type: "done", run: 3, value: [1] })).toEqual({ type: "done", run: 3, value: [1] });
-    expect(asWorkerMessage({ type: "error", run: 3, message: "x", line: 2, column: 5 })).toEqual({ type: "error", run: 3, message: "x", line: 2, column: 5 });
+    expect(asWorkerMessage({ type: "error", run: 3, message: "x", line: 2, column: 5 })).toEqual({
+      type: "error",
+      run: 3,
+      message: "x",
+      line: 2,
+      column: 5,
+    });
   });
 
   it("refuses other types, bad fields and oversized requests", () => {
@@ -38,7 +50,17 @@ describe("asWorkerMessage(data)", () => {
 
 describe("plainValueProblem(value)", () => {
   it("accepts plain data", () => {
-    for (const ok of [null, undefined, 1, "a", true, new Date(0), [1, [2, { a: null }]], { rows: [{ x: 1 }] }, Object.create(null)]) {
+    for (const ok of [
+      null,
+      undefined,
+      1,
+      "a",
+      true,
+      new Date(0),
+      [1, [2, { a: null }]],
+      { rows: [{ x: 1 }] },
+      Object.create(null),
+    ]) {
       expect(plainValueProblem(ok)).toBeUndefined();
     }
   });

@@ -14,7 +14,10 @@ const ORDERS = `SELECT range AS id, 'seg' || (range % 7) AS segment, (range % 10
   DATE '2024-01-01' + CAST(range % 365 AS INTEGER) AS day FROM range(120000)`;
 
 async function runChart(spec: object, data = ORDERS) {
-  const text = notebookText([["sql orders", data], ["chart c data=orders", JSON.stringify(spec)]]);
+  const text = notebookText([
+    ["sql orders", data],
+    ["chart c data=orders", JSON.stringify(spec)],
+  ]);
   const opened = await sessionWith(text);
   await opened.session.runAll();
   return opened;

@@ -43,7 +43,12 @@ describe("Session.dropTable(name)", () => {
       // Loading the file again fills the same declared table, and its readers run again.
       await session.loadFile(sample("customers.csv"));
       await session.whenIdle();
-      expect(session.getState().tables.map((t) => t.name).sort()).toEqual(["customers", "orders"]);
+      expect(
+        session
+          .getState()
+          .tables.map((t) => t.name)
+          .sort(),
+      ).toEqual(["customers", "orders"]);
       expect(cell(session, "a").stale).toBe(false);
     } finally {
       await close();

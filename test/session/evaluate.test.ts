@@ -11,14 +11,28 @@ beforeAll(async () => {
 });
 afterAll(() => engine.close());
 
-const sqlCell = (name: string, sql: string, params: string[] = []): CompiledCell =>
-  ({ id: `id-${name}`, kind: "sql", name, defines: [name], references: params, body: { type: "sql", sql, params } });
+const sqlCell = (name: string, sql: string, params: string[] = []): CompiledCell => ({
+  id: `id-${name}`,
+  kind: "sql",
+  name,
+  defines: [name],
+  references: params,
+  body: { type: "sql", sql, params },
+});
 const signal = () => new AbortController().signal;
 
 describe("evaluateSql(engine, cell, inputs, signal)", () => {
   it("binds ${name} values as parameters inside CREATE TEMP TABLE ... AS, never as SQL text", async () => {
     const evil = "'; DROP TABLE x; --";
-    const out = await evaluateSql(engine, sqlCell("p", "SELECT ? AS n, ? AS s", ["limit_n", "label"]), new Map<string, unknown>([["limit_n", 5], ["label", evil]]), signal());
+    const out = await evaluateSql(
+      engine,
+      sqlCell("p", "SELECT ? AS n, ? AS s", ["limit_n", "label"]),
+      new Map<string, unknown>([
+        ["limit_n", 5],
+        ["label", evil],
+      ]),
+      signal(),
+    );
     expect(out.type === "table" && out.table.rows().map((r) => ({ ...r }))).toEqual([{ n: 5, s: evil }]);
     const again = await engine.query('SELECT s FROM "p"');
     expect(again.column(0)).toEqual([evil]);
@@ -33,7 +47,9 @@ describe("evaluateSql(engine, cell, inputs, signal)", () => {
   it("refuses to start once aborted", async () => {
     const controller = new AbortController();
     controller.abort(new Error("stop"));
-    await expect(evaluateSql(engine, sqlCell("never", "SELECT 1"), new Map(), controller.signal)).rejects.toThrow("stop");
+    await expect(evaluateSql(engine, sqlCell("never", "SELECT 1"), new Map(), controller.signal)).rejects.toThrow(
+      "stop",
+    );
   });
 });
 
@@ -48,7 +64,9 @@ describe("toCellFailure(err, source)", () => {
     const source = "SELECT ${threshold} AS t, nope FROM range(1)";
     const sql = "SELECT ? AS t, nope FROM range(1)";
     const cell = { ...sqlCell("shifted", sql, ["threshold"]) };
-    const error = await evaluateSql(engine, cell, new Map([["threshold", 3]]), signal(), source).catch((e: unknown) => e);
+    const error = await evaluateSql(engine, cell, new Map([["threshold", 3]]), signal(), source).catch(
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ line: 1, column: source.indexOf("nope") + 1 });
   });
 

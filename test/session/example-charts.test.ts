@@ -13,7 +13,10 @@ const notebooks = readdirSync(resolve(root, "notebooks")).filter((f) => f.endsWi
 
 describe("bindChartData(spec, table) on the example notebooks", () => {
   it.each(notebooks)("gives notebooks/%s charts that Vega-Lite compiles without warnings", async (file) => {
-    const { session, close } = await sessionWith(readFileSync(resolve(root, "notebooks", file), "utf8"), { runner, liveDelayMs: false });
+    const { session, close } = await sessionWith(readFileSync(resolve(root, "notebooks", file), "utf8"), {
+      runner,
+      liveDelayMs: false,
+    });
     try {
       for (const [table, source] of Object.entries(session.getState().notebook.frontMatter.data)) {
         await session.loadFile(sample(source.file), { table });
@@ -25,7 +28,13 @@ describe("bindChartData(spec, table) on the example notebooks", () => {
         expect([chart.cell.name, chart.status, chart.error]).toEqual([chart.cell.name, "done", undefined]);
         if (chart.output?.type !== "chart") throw new Error(`${chart.cell.name} drew nothing`);
         const warnings: string[] = [];
-        const logger = { level: () => logger, warn: (...a: unknown[]) => (warnings.push(a.join(" ")), logger), info: () => logger, debug: () => logger, error: (...a: unknown[]) => (warnings.push(a.join(" ")), logger) };
+        const logger = {
+          level: () => logger,
+          warn: (...a: unknown[]) => (warnings.push(a.join(" ")), logger),
+          info: () => logger,
+          debug: () => logger,
+          error: (...a: unknown[]) => (warnings.push(a.join(" ")), logger),
+        };
         compile(chart.output.spec as never, { logger: logger as never });
         expect([chart.cell.name, warnings]).toEqual([chart.cell.name, []]);
       }

@@ -12,11 +12,18 @@ export const sample = (file: string) => fileSourceFromPath(resolve(root, "public
 /** A notebook file from front matter `data` lines and fenced cells given as [info, body]. */
 export function notebookText(cells: [string, string][], data: string[] = []): string {
   const fm = ["---", "notebook: 1", ...(data.length ? ["data:", ...data.map((d) => `  ${d}`)] : []), "---", ""];
-  return fm.join("\n") + cells.map(([info, body]) => (info === "md" ? body : "```" + info + "\n" + body + "\n```")).join("\n\n") + "\n";
+  return (
+    fm.join("\n") +
+    cells.map(([info, body]) => (info === "md" ? body : "```" + info + "\n" + body + "\n```")).join("\n\n") +
+    "\n"
+  );
 }
 
 /** Opens a trusted session on a fresh native engine; `close` releases the engine. */
-export async function sessionWith(text: string, options: { trusted?: boolean } & SessionOptions = {}): Promise<{ session: Session; engine: Engine; close: () => Promise<void> }> {
+export async function sessionWith(
+  text: string,
+  options: { trusted?: boolean } & SessionOptions = {},
+): Promise<{ session: Session; engine: Engine; close: () => Promise<void> }> {
   const engine = await nativeEngine();
   const session = openSession(engine, options);
   session.open(text, { trusted: options.trusted ?? true });

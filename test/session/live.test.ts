@@ -13,7 +13,10 @@ function counting(inner: CodeRunner): { runner: CodeRunner; runs: Map<string, nu
   const runs = new Map<string, number>();
   return {
     runs,
-    runner: { ...inner, run: (req, host, signal) => (runs.set(req.cell, (runs.get(req.cell) ?? 0) + 1), inner.run(req, host, signal)) },
+    runner: {
+      ...inner,
+      run: (req, host, signal) => (runs.set(req.cell, (runs.get(req.cell) ?? 0) + 1), inner.run(req, host, signal)),
+    },
   };
 }
 
@@ -75,7 +78,10 @@ describe("Session live re-execution", () => {
 
   it("debounces typing: several quick edits give one re-run", async () => {
     const { runner: counted, runs } = counting(runner);
-    const { session, close } = await sessionWith(notebookText([["ts t", "return 1"]]), { runner: counted, liveDelayMs: 50 });
+    const { session, close } = await sessionWith(notebookText([["ts t", "return 1"]]), {
+      runner: counted,
+      liveDelayMs: 50,
+    });
     try {
       const id = cell(session, "t").cell.id;
       for (const v of [2, 3, 4, 5]) session.setSource(id, `return ${v}`);
@@ -113,7 +119,10 @@ describe("Session live re-execution", () => {
       notebookText([
         ["input segs", '{ "type": "multiselect", "options": ["a", "b", "c"], "value": ["a", "c"] }'],
         ["input period", '{ "type": "daterange", "value": ["2024-01-01", "2024-01-31"] }'],
-        ["sql picked", "SELECT s FROM (VALUES ('a'), ('b'), ('c')) t(s) WHERE list_contains(${segs}, s) AND DATE '2024-01-15' BETWEEN ${period}[1]::DATE AND ${period}[2]::DATE ORDER BY s"],
+        [
+          "sql picked",
+          "SELECT s FROM (VALUES ('a'), ('b'), ('c')) t(s) WHERE list_contains(${segs}, s) AND DATE '2024-01-15' BETWEEN ${period}[1]::DATE AND ${period}[2]::DATE ORDER BY s",
+        ],
         ["ts n", "const r = await sql`SELECT len(${segs}) AS n, ${period}[2] AS last`; return r[0]"],
       ]),
       { runner, liveDelayMs: 0 },
@@ -128,13 +137,23 @@ describe("Session live re-execution", () => {
   });
 
   it("points TypeScript errors at the line and column of the source", async () => {
-    const { session, close } = await sessionWith(notebookText([["ts t", "const a: number = 1;\nconst b: any = null;\n  return b.field + a;"], ["ts bad", "const x = ;"]]), {
-      runner,
-      liveDelayMs: 0,
-    });
+    const { session, close } = await sessionWith(
+      notebookText([
+        ["ts t", "const a: number = 1;\nconst b: any = null;\n  return b.field + a;"],
+        ["ts bad", "const x = ;"],
+      ]),
+      {
+        runner,
+        liveDelayMs: 0,
+      },
+    );
     try {
       await session.runAll();
-      expect(cell(session, "t").error).toMatchObject({ line: 3, column: 12, message: expect.stringMatching(/TypeError/) });
+      expect(cell(session, "t").error).toMatchObject({
+        line: 3,
+        column: 12,
+        message: expect.stringMatching(/TypeError/),
+      });
       expect(cell(session, "bad").error).toMatchObject({ line: 1, column: 11 });
     } finally {
       await close();
@@ -142,7 +161,14 @@ describe("Session live re-execution", () => {
   });
 
   it("the newer of two runs wins: a slow query superseded by a fast edit", async () => {
-    const { session, close } = await sessionWith(notebookText([["input n", '{ "type": "number", "value": 4000000000 }'], ["sql a", "SELECT count(*) AS v FROM range(${n})"], ["ts b", "return a[0].v + 1"]]), { runner, liveDelayMs: 0 });
+    const { session, close } = await sessionWith(
+      notebookText([
+        ["input n", '{ "type": "number", "value": 4000000000 }'],
+        ["sql a", "SELECT count(*) AS v FROM range(${n})"],
+        ["ts b", "return a[0].v + 1"],
+      ]),
+      { runner, liveDelayMs: 0 },
+    );
     try {
       const first = session.runAll();
       await expect.poll(() => cell(session, "a").status).toBe("running");
@@ -158,10 +184,18 @@ describe("Session live re-execution", () => {
   });
 
   it("renaming or deleting a cell makes readers say 'unknown name' instead of showing stale results", async () => {
-    const { session, close } = await sessionWith(notebookText([["ts base", "return 10"], ["ts uses", "return base * 2"], ["sql q", "SELECT * FROM rows_cell"], ["ts rows_cell", "return [{ a: 1 }]"]]), {
-      runner,
-      liveDelayMs: 0,
-    });
+    const { session, close } = await sessionWith(
+      notebookText([
+        ["ts base", "return 10"],
+        ["ts uses", "return base * 2"],
+        ["sql q", "SELECT * FROM rows_cell"],
+        ["ts rows_cell", "return [{ a: 1 }]"],
+      ]),
+      {
+        runner,
+        liveDelayMs: 0,
+      },
+    );
     try {
       await session.runAll();
       expect(cell(session, "uses").output).toEqual({ type: "value", value: 20 });
@@ -178,7 +212,13 @@ describe("Session live re-execution", () => {
   });
 
   it("gives code every row of a table beyond the display cap", async () => {
-    const { session, close } = await sessionWith(notebookText([["sql many", "SELECT i FROM range(150000) t(i)"], ["ts n", "return many.length + many[149999].i"]]), { runner, liveDelayMs: 0 });
+    const { session, close } = await sessionWith(
+      notebookText([
+        ["sql many", "SELECT i FROM range(150000) t(i)"],
+        ["ts n", "return many.length + many[149999].i"],
+      ]),
+      { runner, liveDelayMs: 0 },
+    );
     try {
       await session.runAll();
       expect(cell(session, "n").output).toEqual({ type: "value", value: 150000 + 149999 });
@@ -188,10 +228,16 @@ describe("Session live re-execution", () => {
   });
 
   it("drops a ts cell's table once it stops returning rows", async () => {
-    const { session, close } = await sessionWith(notebookText([["ts t", "return [{ a: 1 }]"], ["sql q", "SELECT count(*) AS n FROM t"]]), {
-      runner,
-      liveDelayMs: 0,
-    });
+    const { session, close } = await sessionWith(
+      notebookText([
+        ["ts t", "return [{ a: 1 }]"],
+        ["sql q", "SELECT count(*) AS n FROM t"],
+      ]),
+      {
+        runner,
+        liveDelayMs: 0,
+      },
+    );
     try {
       await session.runAll();
       expect(rowsOf(cell(session, "q"))).toEqual([{ n: 1 }]);
@@ -205,7 +251,13 @@ describe("Session live re-execution", () => {
   });
 
   it("cancel() stops an endless loop and the session keeps working", async () => {
-    const { session, close } = await sessionWith(notebookText([["ts spin", "while (true) {}"], ["ts ok", "return 1"]]), { runner, liveDelayMs: 0 });
+    const { session, close } = await sessionWith(
+      notebookText([
+        ["ts spin", "while (true) {}"],
+        ["ts ok", "return 1"],
+      ]),
+      { runner, liveDelayMs: 0 },
+    );
     try {
       const all = session.runAll();
       await expect.poll(() => cell(session, "spin").status).toBe("running");
@@ -221,8 +273,16 @@ describe("Session live re-execution", () => {
   });
 
   it("turns a returned Vega-Lite spec into a chart", async () => {
-    const spec = { $schema: "https://vega.github.io/schema/vega-lite/v6.json", mark: "bar", data: { values: [{ a: 1 }] }, encoding: { x: { field: "a" } } };
-    const { session, close } = await sessionWith(notebookText([["ts c", `return ${JSON.stringify(spec)}`]]), { runner, liveDelayMs: 0 });
+    const spec = {
+      $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+      mark: "bar",
+      data: { values: [{ a: 1 }] },
+      encoding: { x: { field: "a" } },
+    };
+    const { session, close } = await sessionWith(notebookText([["ts c", `return ${JSON.stringify(spec)}`]]), {
+      runner,
+      liveDelayMs: 0,
+    });
     try {
       await session.runAll();
       expect(cell(session, "c").output).toEqual({ type: "chart", spec, rows: 1 });
@@ -232,7 +292,13 @@ describe("Session live re-execution", () => {
   });
 
   it("keeps the log(...) lines of a ts cell's latest run in CellState.logs; a re-run replaces them", async () => {
-    const { session, close } = await sessionWith(notebookText([["ts talk", "log('first', 1);\nlog({ a: 2 });\nreturn 1"], ["ts quiet", "return 2"]]), { runner, liveDelayMs: 0 });
+    const { session, close } = await sessionWith(
+      notebookText([
+        ["ts talk", "log('first', 1);\nlog({ a: 2 });\nreturn 1"],
+        ["ts quiet", "return 2"],
+      ]),
+      { runner, liveDelayMs: 0 },
+    );
     try {
       await session.runAll();
       expect(cell(session, "talk").logs).toEqual(["first 1", expect.stringContaining("a")]);
@@ -266,7 +332,10 @@ describe("Session live re-execution", () => {
   });
 
   it("caps a chatty log and says how many lines were cut", async () => {
-    const { session, close } = await sessionWith(notebookText([["ts chatty", "for (let i = 0; i < 250; i++) log('line ' + i);\nreturn 0"]]), { runner, liveDelayMs: 0 });
+    const { session, close } = await sessionWith(
+      notebookText([["ts chatty", "for (let i = 0; i < 250; i++) log('line ' + i);\nreturn 0"]]),
+      { runner, liveDelayMs: 0 },
+    );
     try {
       await session.runAll();
       const logs = cell(session, "chatty").logs!;

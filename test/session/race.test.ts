@@ -19,7 +19,10 @@ describe("session.setInputValue(id, value) while a reader runs", () => {
     const text = notebookText([
       ["input delay", '{ "type": "range", "min": 1, "max": 3, "step": 1, "value": 3 }'],
       // Value 1 is slow (a busy wait: the sandbox has no timers), the others fast.
-      ["ts echo", "const end = Date.now() + (delay === 1 ? 2500 : 10);\nwhile (Date.now() < end) {}\nreturn delay * 100;"],
+      [
+        "ts echo",
+        "const end = Date.now() + (delay === 1 ? 2500 : 10);\nwhile (Date.now() < end) {}\nreturn delay * 100;",
+      ],
     ]);
     const { session, close } = await sessionWith(text, { runner, liveDelayMs: 300 });
     try {
@@ -30,7 +33,11 @@ describe("session.setInputValue(id, value) while a reader runs", () => {
       expect(cell(session, "echo")).toMatchObject({ status: "running", stale: true });
       session.setInputValue(id("delay"), 2);
       await until(() => cell(session, "echo").status === "done", 15_000);
-      expect(cell(session, "echo")).toMatchObject({ status: "done", stale: false, output: { type: "value", value: 200 } });
+      expect(cell(session, "echo")).toMatchObject({
+        status: "done",
+        stale: false,
+        output: { type: "value", value: 200 },
+      });
     } finally {
       await close();
     }

@@ -20,7 +20,12 @@ describe("openSession(engine) on the example notebook", () => {
       const report = await session.loadFile(sample("customers.csv"));
       expect(report.table).toBe("customers");
       await session.loadFile(sample("orders.csv"));
-      expect(session.getState().tables.map((t) => t.name).sort()).toEqual(["customers", "orders"]);
+      expect(
+        session
+          .getState()
+          .tables.map((t) => t.name)
+          .sort(),
+      ).toEqual(["customers", "orders"]);
       expect(session.getState().problems).toEqual([]);
       await session.runAll();
       const state = session.getState();
@@ -46,18 +51,23 @@ describe("openSession(engine) on the example notebook", () => {
 
 describe("openSession(engine) errors", () => {
   it("maps a DuckDB error into the cell's SQL, fails dependants, and keeps other cells working", async () => {
-    const { session, close } = await sessionWith(notebookText([
-      ["sql base", "SELECT 1 AS x"],
-      ["sql broken", "SELECT x\nFROM base\nWHERE nope > 1"],
-      ["sql after", "SELECT * FROM broken"],
-      ["sql fine", "SELECT x + 1 AS y FROM base"],
-    ]));
+    const { session, close } = await sessionWith(
+      notebookText([
+        ["sql base", "SELECT 1 AS x"],
+        ["sql broken", "SELECT x\nFROM base\nWHERE nope > 1"],
+        ["sql after", "SELECT * FROM broken"],
+        ["sql fine", "SELECT x + 1 AS y FROM base"],
+      ]),
+    );
     try {
       await session.runAll();
       expect(cell(session, "broken")).toMatchObject({ status: "error", error: { line: 3, column: 7 } });
       expect(cell(session, "broken").error?.message).toMatch(/nope/);
       expect(cell(session, "broken").error?.message).not.toMatch(/CREATE OR REPLACE/);
-      expect(cell(session, "after")).toMatchObject({ status: "error", error: { message: "depends on broken, which failed" } });
+      expect(cell(session, "after")).toMatchObject({
+        status: "error",
+        error: { message: "depends on broken, which failed" },
+      });
       expect(rowsOf(cell(session, "fine"))).toEqual([{ y: 2 }]);
     } finally {
       await close();
@@ -65,14 +75,16 @@ describe("openSession(engine) errors", () => {
   });
 
   it("puts graph errors on the cells concerned and runs the rest", async () => {
-    const { session, close } = await sessionWith(notebookText([
-      ["sql twin", "SELECT 1 AS a"],
-      ["sql twin", "SELECT 2 AS a"],
-      ["sql loop_a", "SELECT * FROM loop_b"],
-      ["sql loop_b", "SELECT * FROM loop_a"],
-      ["chart lost data=nowhere", '{"mark": "bar"}'],
-      ["sql ok", "SELECT 42 AS answer"],
-    ]));
+    const { session, close } = await sessionWith(
+      notebookText([
+        ["sql twin", "SELECT 1 AS a"],
+        ["sql twin", "SELECT 2 AS a"],
+        ["sql loop_a", "SELECT * FROM loop_b"],
+        ["sql loop_b", "SELECT * FROM loop_a"],
+        ["chart lost data=nowhere", '{"mark": "bar"}'],
+        ["sql ok", "SELECT 42 AS answer"],
+      ]),
+    );
     try {
       await session.runAll();
       const states = session.getState().cells;
@@ -89,11 +101,13 @@ describe("openSession(engine) errors", () => {
 
 describe("openSession(engine) runs", () => {
   it("re-runs an edited cell and its descendants; results in between are marked stale", async () => {
-    const { session, close } = await sessionWith(notebookText([
-      ["sql a", "SELECT 1 AS v"],
-      ["sql b", "SELECT v * 10 AS w FROM a"],
-      ["sql c", "SELECT 7 AS z"],
-    ]));
+    const { session, close } = await sessionWith(
+      notebookText([
+        ["sql a", "SELECT 1 AS v"],
+        ["sql b", "SELECT v * 10 AS w FROM a"],
+        ["sql c", "SELECT 7 AS z"],
+      ]),
+    );
     try {
       await session.runAll();
       const idOf = (name: string) => cell(session, name).cell.id;
@@ -113,7 +127,12 @@ describe("openSession(engine) runs", () => {
   });
 
   it("drops a slow superseded query: the edited, faster cell wins", async () => {
-    const { session, close } = await sessionWith(notebookText([["sql a", "SELECT count(*) AS v FROM range(4000000000)"], ["sql b", "SELECT v + 1 AS w FROM a"]]));
+    const { session, close } = await sessionWith(
+      notebookText([
+        ["sql a", "SELECT count(*) AS v FROM range(4000000000)"],
+        ["sql b", "SELECT v + 1 AS w FROM a"],
+      ]),
+    );
     try {
       const id = cell(session, "a").cell.id;
       const first = session.runAll();
@@ -129,10 +148,12 @@ describe("openSession(engine) runs", () => {
   });
 
   it("draws a stated deterministic sample when a raw chart's data is over the cap", async () => {
-    const { session, close } = await sessionWith(notebookText([
-      ["sql pts", "SELECT range AS x, range % 7 AS y FROM range(6000)"],
-      ["chart scatter data=pts", '{"mark": "point", "encoding": {"x": {"field": "x"}, "y": {"field": "y"}}}'],
-    ]));
+    const { session, close } = await sessionWith(
+      notebookText([
+        ["sql pts", "SELECT range AS x, range % 7 AS y FROM range(6000)"],
+        ["chart scatter data=pts", '{"mark": "point", "encoding": {"x": {"field": "x"}, "y": {"field": "y"}}}'],
+      ]),
+    );
     try {
       await session.runAll();
       const output = cell(session, "scatter").output;
@@ -149,7 +170,12 @@ describe("openSession(engine) runs", () => {
   });
 
   it("updates the graph on rename, delete, insert and move", async () => {
-    const { session, close } = await sessionWith(notebookText([["sql a", "SELECT 1 AS v"], ["sql b", "SELECT v FROM a"]]));
+    const { session, close } = await sessionWith(
+      notebookText([
+        ["sql a", "SELECT 1 AS v"],
+        ["sql b", "SELECT v FROM a"],
+      ]),
+    );
     try {
       await session.runAll();
       const a = cell(session, "a").cell.id;
@@ -203,7 +229,13 @@ describe("openSession(engine) runs", () => {
   it("reads the notebook before the engine is ready and runs once it is", async () => {
     let resolveEngine!: (engine: Engine) => void;
     const session = openSession(new Promise<Engine>((r) => (resolveEngine = r)));
-    session.open(notebookText([["md", "# Title"], ["sql a", "SELECT 1 AS v"]]), { trusted: true });
+    session.open(
+      notebookText([
+        ["md", "# Title"],
+        ["sql a", "SELECT 1 AS v"],
+      ]),
+      { trusted: true },
+    );
     expect(session.getState().engineReady).toBe(false);
     expect(session.getState().cells.map((c) => c.cell.kind)).toEqual(["markdown", "sql"]);
     const running = session.runAll();
@@ -230,7 +262,10 @@ describe("openSession(engine) data", () => {
       const saved = session.save();
       expect(saved).toMatch(/customers:\s*\n\s+file: customers.csv/);
       expect(saved).toContain("first_contact_date");
-      expect(session.getState().notebook.frontMatter.data.customers.roles).toEqual({ customer_id: "customer_id", date: "first_contact_date" });
+      expect(session.getState().notebook.frontMatter.data.customers.roles).toEqual({
+        customer_id: "customer_id",
+        date: "first_contact_date",
+      });
       await session.runAll();
       expect(rowsOf(cell(session, "n"))).toEqual([{ n: 1200 }]);
     } finally {

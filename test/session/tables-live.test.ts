@@ -104,7 +104,7 @@ describe("Session.setInputValue on options from data", () => {
       await session.runAll();
       const id = cell(session, "who").cell.id;
       const shown = cell(session, "who").output;
-      const options = (shown?.type === "input" ? shown.options ?? [] : []).map(String);
+      const options = (shown?.type === "input" ? (shown.options ?? []) : []).map(String);
       expect(options).toHaveLength(5);
       const [first, second] = [options[1], options[2]];
       session.setInputValue(id, first);

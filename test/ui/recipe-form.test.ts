@@ -3,12 +3,26 @@
 import { describe, expect, it } from "vitest";
 import { buildRecipe, findRecipe } from "../../src/recipes/registry";
 import type { TableMapping } from "../../src/ui/roles.svelte";
-import { checkRecipe, defaultSlots, formAttrs, formDefaults, freePrefix, mappedOnly, readiness, slotBindings } from "../../src/ui/recipe-form";
+import {
+  checkRecipe,
+  defaultSlots,
+  formAttrs,
+  formDefaults,
+  freePrefix,
+  mappedOnly,
+  readiness,
+  slotBindings,
+} from "../../src/ui/recipe-form";
 
 const abc = findRecipe("abc")!;
 const segments = findRecipe("attribute-segments")!;
 
-const mapping = (table: string, kind: TableMapping["kind"], roles: Record<string, string>, columns: string[]): TableMapping => ({
+const mapping = (
+  table: string,
+  kind: TableMapping["kind"],
+  roles: Record<string, string>,
+  columns: string[],
+): TableMapping => ({
   table,
   kind,
   roles,
@@ -17,14 +31,25 @@ const mapping = (table: string, kind: TableMapping["kind"], roles: Record<string
   check: { missing: [], unknownColumns: [], unknownRoles: [], messages: [] },
 });
 
-const orders = mapping("orders", "transactions", { customer_id: "Kunde", date: "Datum", amount: "Umsatz", margin: "" }, ["Kunde", "Datum", "Umsatz", "Marge"]);
+const orders = mapping(
+  "orders",
+  "transactions",
+  { customer_id: "Kunde", date: "Datum", amount: "Umsatz", margin: "" },
+  ["Kunde", "Datum", "Umsatz", "Marge"],
+);
 const clients = mapping("clients", "customers", { customer_id: "Kunde", industry: "Branche" }, ["Kunde", "Branche"]);
 
 describe("formDefaults(specs) and formAttrs(specs, values)", () => {
   it("shows automatic values as empty fields and writes them back as auto", () => {
     const values = formDefaults(abc.params);
     expect(values).toMatchObject({ analysis_date: "", measure: "revenue", a_share: "80", b_share: "95", months: "0" });
-    expect(formAttrs(abc.params, values)).toEqual({ analysis_date: "auto", measure: "revenue", a_share: "80", b_share: "95", months: "0" });
+    expect(formAttrs(abc.params, values)).toEqual({
+      analysis_date: "auto",
+      measure: "revenue",
+      a_share: "80",
+      b_share: "95",
+      months: "0",
+    });
   });
 });
 
@@ -52,11 +77,23 @@ describe("checkRecipe(recipe, tables, attrs, name, build)", () => {
 
   it("names the role a parameter needs, and the parameter that is wrong", () => {
     const tables = slotBindings(abc, { transactions: "orders" }, [orders]);
-    const byMargin = checkRecipe(abc, tables, { ...formAttrs(abc.params, formDefaults(abc.params)), measure: "margin" }, "abc", buildRecipe);
+    const byMargin = checkRecipe(
+      abc,
+      tables,
+      { ...formAttrs(abc.params, formDefaults(abc.params)), measure: "margin" },
+      "abc",
+      buildRecipe,
+    );
     expect(byMargin.cells).toBeUndefined();
     expect(byMargin.roles.map((p) => p.roles)).toEqual([["margin", "cost"]]);
     expect(byMargin.roles[0].table).toBe("orders");
-    const bad = checkRecipe(abc, tables, { ...formAttrs(abc.params, formDefaults(abc.params)), a_share: "lots" }, "abc", buildRecipe);
+    const bad = checkRecipe(
+      abc,
+      tables,
+      { ...formAttrs(abc.params, formDefaults(abc.params)), a_share: "lots" },
+      "abc",
+      buildRecipe,
+    );
     expect(bad.params).toHaveLength(1);
     expect(bad.params[0]).toContain("lots");
   });

@@ -14,7 +14,13 @@ export interface CsvRetry {
 }
 
 /** `read_csv(...)` for `path` with every option explicit. */
-export function readCsvSql(path: string, dialect: CsvDialect, encoding: "utf-8" | "utf-16", size: number, retry: CsvRetry = {}): string {
+export function readCsvSql(
+  path: string,
+  dialect: CsvDialect,
+  encoding: "utf-8" | "utf-16",
+  size: number,
+  retry: CsvRetry = {},
+): string {
   // First DuckDB's usual 2 MB lines in 4 MB buffers: the file is then read a few megabytes at a
   // time, which is what the browser's load progress counts. Longer lines get room for a field of
   // tens of megabytes, never more than the file needs. DuckDB sizes its read buffer at
@@ -45,6 +51,7 @@ export function retryFix(message: string, tried: CsvRetry): CsvRetry | undefined
   // First: DuckDB's line-size error also lists the options it ran with, sample_size among them.
   if (!tried.longLines && /Maximum line size/i.test(message)) return { ...tried, longLines: true };
   if (!tried.serial && /parallel=false/.test(message)) return { ...tried, serial: true };
-  if (!tried.fullSample && /Conversion Error|Could not convert|sample_size/i.test(message)) return { ...tried, fullSample: true };
+  if (!tried.fullSample && /Conversion Error|Could not convert|sample_size/i.test(message))
+    return { ...tried, fullSample: true };
   return undefined;
 }

@@ -14,6 +14,7 @@ export function textDecoder(encoding: string, fatal = false): Decoder {
   const inner = new TextDecoder(encoding, { fatal });
   if (inner.encoding !== "windows-1252") return inner;
   return {
-    decode: (bytes, options) => inner.decode(bytes, options).replace(/[\u0080-\u009f]/g, (c) => cp1252High[c.charCodeAt(0) - 0x80]),
+    decode: (bytes, options) =>
+      inner.decode(bytes, options).replace(/[\u0080-\u009f]/g, (c) => cp1252High[c.charCodeAt(0) - 0x80]),
   };
 }

@@ -63,7 +63,8 @@ export function assertText(fileName: string, text: string): void {
   for (let i = 0; i < sample.length; i++) {
     const code = sample.charCodeAt(i);
     if (code === 0) throw new Error(notTextFile(fileName));
-    if ((code < 32 && code !== 9 && code !== 10 && code !== 13 && code !== 12) || code === 0x7f || code === 0xfffd) control++;
+    if ((code < 32 && code !== 9 && code !== 10 && code !== 13 && code !== 12) || code === 0x7f || code === 0xfffd)
+      control++;
   }
   if (control > Math.max(2, sample.length * 0.01)) throw new Error(notTextFile(fileName));
 }

@@ -8,7 +8,23 @@ export type FileFormat = LoadReport["format"];
 
 const textExtensions = new Set(["csv", "tsv", "tab", "txt", "psv", "dat", ""]);
 const jsonExtensions = new Set(["jsonl", "ndjson", "json"]);
-const binaryExtensions = new Set(["xlsx", "xls", "xlsm", "ods", "zip", "gz", "zst", "pdf", "arrow", "feather", "avro", "orc", "db", "duckdb", "sqlite"]);
+const binaryExtensions = new Set([
+  "xlsx",
+  "xls",
+  "xlsm",
+  "ods",
+  "zip",
+  "gz",
+  "zst",
+  "pdf",
+  "arrow",
+  "feather",
+  "avro",
+  "orc",
+  "db",
+  "duckdb",
+  "sqlite",
+]);
 
 /** The lowercase extension of a file name without the dot (`""` when there is none). */
 export function extensionOf(fileName: string): string {
@@ -23,7 +39,8 @@ const isPar1 = (bytes: Uint8Array, at: number) =>
 export function detectFormat(fileName: string, head: Uint8Array): FileFormat {
   const ext = extensionOf(fileName);
   if (isPar1(head, 0)) return "parquet";
-  if (ext === "parquet" || ext === "parq") throw new Error(badParquet(fileName, "it does not start with the Parquet signature PAR1"));
+  if (ext === "parquet" || ext === "parq")
+    throw new Error(badParquet(fileName, "it does not start with the Parquet signature PAR1"));
   if (jsonExtensions.has(ext)) return "jsonl";
   if (textExtensions.has(ext)) return "csv";
   if (binaryExtensions.has(ext)) throw new Error(unsupportedFormat(fileName));

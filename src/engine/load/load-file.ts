@@ -32,10 +32,18 @@ export interface LoadBackend {
 }
 
 // DuckDB's CSV errors run to dozens of lines of options; the first paragraph says what went wrong.
-const firstParagraph = (e: unknown) => toEngineError(e, "").message.split(/\n\s*\n/)[0].trim();
+const firstParagraph = (e: unknown) =>
+  toEngineError(e, "")
+    .message.split(/\n\s*\n/)[0]
+    .trim();
 
 /** Loads `source` into `table` through `backend` and reports what happened. */
-export async function loadFile(backend: LoadBackend, source: FileSource, table: string, options: LoadOptions = {}): Promise<LoadReport> {
+export async function loadFile(
+  backend: LoadBackend,
+  source: FileSource,
+  table: string,
+  options: LoadOptions = {},
+): Promise<LoadReport> {
   const progress = (bytesRead: number, rows?: number) =>
     options.onProgress?.({ bytesRead, totalBytes: source.size, ...(rows === undefined ? {} : { rows }) });
   progress(0);
@@ -55,16 +63,20 @@ export async function loadFile(backend: LoadBackend, source: FileSource, table: 
   } else {
     const staged = plan.duckdbEncoding
       ? await backend.stageFile(source, plan.ext)
-      : await backend.stageUtf8(utf8Chunks(source, plan.encoding!, plan.bom, (n) => progress(n)), "csv");
+      : await backend.stageUtf8(
+          utf8Chunks(source, plan.encoding!, plan.bom, (n) => progress(n)),
+          "csv",
+        );
     // Read as-is, the file's bytes are DuckDB's to report: its progress is a share of the file.
     // Transcoded text has already been reported while it was read.
     let last = 0;
-    const unwatch = plan.duckdbEncoding && options.onProgress
-      ? backend.watchProgress?.(staged.path, (read) => {
-          const bytes = Math.min(read, source.size);
-          if (bytes > last && bytes < source.size) progress((last = bytes));
-        })
-      : undefined;
+    const unwatch =
+      plan.duckdbEncoding && options.onProgress
+        ? backend.watchProgress?.(staged.path, (read) => {
+            const bytes = Math.min(read, source.size);
+            if (bytes > last && bytes < source.size) progress((last = bytes));
+          })
+        : undefined;
     try {
       await createFromCsv(backend, staged.path, plan, table, source.size);
     } catch (e) {
@@ -84,7 +96,11 @@ export async function loadFile(backend: LoadBackend, source: FileSource, table: 
     columns: summary.columns,
     ...(plan.encoding ? { encoding: plan.encoding } : {}),
     ...(plan.dialect ? { delimiter: plan.dialect.delimiter } : {}),
-    warnings: loadWarnings(plan, summary.columns.map((c) => c.name), source.name),
+    warnings: loadWarnings(
+      plan,
+      summary.columns.map((c) => c.name),
+      source.name,
+    ),
   };
 }
 
@@ -95,7 +111,9 @@ async function createFromCsv(backend: LoadBackend, path: string, plan: LoadPlan,
   let retry: CsvRetry | undefined = {};
   for (;;) {
     try {
-      await backend.exec(`CREATE OR REPLACE TABLE ${quoteIdent(table)} AS SELECT * FROM ${readCsvSql(path, plan.dialect!, encoding, size, retry)}`);
+      await backend.exec(
+        `CREATE OR REPLACE TABLE ${quoteIdent(table)} AS SELECT * FROM ${readCsvSql(path, plan.dialect!, encoding, size, retry)}`,
+      );
       return;
     } catch (e) {
       retry = retryFix(e instanceof Error ? e.message : String(e), retry);

@@ -2,7 +2,15 @@
 // blank header names DuckDB renamed, ragged rows padded, extra fields in generated columns, and the
 // legacy encoding the text was decoded from.
 import {
-  blankColumn, commentLines, decimalComma, decodedFrom, duplicateColumn, longRows, noHeader, shortRows, skippedLines,
+  blankColumn,
+  commentLines,
+  decimalComma,
+  decodedFrom,
+  duplicateColumn,
+  longRows,
+  noHeader,
+  shortRows,
+  skippedLines,
 } from "../../messages/engine";
 import type { LoadPlan } from "./plan";
 
@@ -24,7 +32,8 @@ export function loadWarnings(plan: LoadPlan, columns: readonly string[], file: s
       seen.add(written);
     }
     if (columns.length > header.length && header.length > 0) warnings.push(longRows(columns.slice(header.length)));
-    if (dialect.shortRows.count > 0) warnings.push(shortRows(dialect.shortRows.count, dialect.shortRows.lines, header.length));
+    if (dialect.shortRows.count > 0)
+      warnings.push(shortRows(dialect.shortRows.count, dialect.shortRows.lines, header.length));
     if (dialect.decimalComma) warnings.push(decimalComma());
   }
   if (plan.encoding && !/^utf-(8|16)/.test(plan.encoding)) warnings.push(decodedFrom(plan.encoding));

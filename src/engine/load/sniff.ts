@@ -111,7 +111,8 @@ function consistency(records: readonly SampleRecord[]): number {
   for (const r of records) counts.set(r.fields.length, (counts.get(r.fields.length) ?? 0) + 1);
   let mode = 1;
   let modeRows = 0;
-  for (const [fields, rows] of counts) if (rows > modeRows || (rows === modeRows && fields > mode)) [mode, modeRows] = [fields, rows];
+  for (const [fields, rows] of counts)
+    if (rows > modeRows || (rows === modeRows && fields > mode)) [mode, modeRows] = [fields, rows];
   if (mode < 2) return 0;
   return (modeRows / records.length) * 1000 + Math.min(mode, 999) / 1000;
 }
@@ -183,7 +184,8 @@ function columnType(rows: readonly SampleRecord[], c: number, delimiter: string)
 
 const numberRe = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 const commaNumberRe = /^[-+]?(\d+(,\d*)?|,\d+)$/;
-const dateRe = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$/;
+const dateRe =
+  /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$/;
 const booleanRe = /^(true|false)$/i;
 
 function cellKind(cell: string, delimiter: string): CellKind {

@@ -22,12 +22,14 @@ function stagingOf(type: DataType, values: readonly unknown[]): Staging {
 /** The SQL turning staged column `col` into its declared type (dates and timestamps arrive as epoch ms). */
 function castOf(col: string, type: DataType, staging: Staging): string {
   if (type === "VARCHAR") return col;
-  if (type === "DATE" || type === "TIMESTAMP") return `make_timestamp((CAST(${col} AS DOUBLE) * 1000)::BIGINT)::${type}`;
+  if (type === "DATE" || type === "TIMESTAMP")
+    return `make_timestamp((CAST(${col} AS DOUBLE) * 1000)::BIGINT)::${type}`;
   return staging === type ? col : `CAST(${col} AS ${type})`;
 }
 
 /** Text of a value for a text-staged column; in a column SQL casts, numbers as JS writes them (so they cast back exactly). */
-const textOf = (v: unknown, type: DataType): string | null => (type !== "VARCHAR" && typeof v === "number" ? String(v) : asText(v));
+const textOf = (v: unknown, type: DataType): string | null =>
+  type !== "VARCHAR" && typeof v === "number" ? String(v) : asText(v);
 
 function appendColumnValue(appender: DuckDBAppender, staging: Staging, type: DataType, v: unknown): void {
   if (v === null || v === undefined) return appender.appendNull();
@@ -39,7 +41,14 @@ function appendColumnValue(appender: DuckDBAppender, staging: Staging, type: Dat
 }
 
 /** Appends every row to the staging table; the appender's errors become EngineErrors. */
-async function appendRows(connection: DuckDBConnection, staging: string, data: TableData, types: readonly DataType[], stagings: readonly Staging[], rows: number): Promise<void> {
+async function appendRows(
+  connection: DuckDBConnection,
+  staging: string,
+  data: TableData,
+  types: readonly DataType[],
+  stagings: readonly Staging[],
+  rows: number,
+): Promise<void> {
   let appender: DuckDBAppender | undefined;
   try {
     appender = await connection.createAppender(staging, "main", "temp");
@@ -75,10 +84,14 @@ export async function appendTable(
   const types = data.columns.map((c) => dataTypeOf(c.type));
   const stagings = data.data.map((col, c) => stagingOf(types[c], col));
   const cols = data.columns.map((_, c) => `c${c}`);
-  await run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(staging)} (${cols.map((c, i) => `${c} ${stagings[i]}`).join(", ")})`);
+  await run(
+    `CREATE OR REPLACE TEMP TABLE ${quoteIdent(staging)} (${cols.map((c, i) => `${c} ${stagings[i]}`).join(", ")})`,
+  );
   try {
     await appendRows(connection, staging, data, types, stagings, rows);
-    const select = data.columns.map((c, i) => `${castOf(cols[i], types[i], stagings[i])} AS ${quoteIdent(c.name)}`).join(", ");
+    const select = data.columns
+      .map((c, i) => `${castOf(cols[i], types[i], stagings[i])} AS ${quoteIdent(c.name)}`)
+      .join(", ");
     await run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS SELECT ${select} FROM ${quoteIdent(staging)}`);
   } finally {
     await run(`DROP TABLE IF EXISTS temp.main.${quoteIdent(staging)}`).catch(() => undefined);

@@ -51,7 +51,10 @@ export async function nativeEngine(options: NativeEngineOptions = {}): Promise<E
         if (!options.unlocked) {
           checkStatement(sql);
           // duckdb-wasm runs one statement per query; here DuckDB would run them all, so count first.
-          const count = await connection.extractStatements(sql).then((s) => s.count, () => 1);
+          const count = await connection.extractStatements(sql).then(
+            (s) => s.count,
+            () => 1,
+          );
           if (count > 1) throw new EngineError(oneStatement());
         }
         return run(sql, params);
@@ -60,10 +63,16 @@ export async function nativeEngine(options: NativeEngineOptions = {}): Promise<E
       shell.next(async () => {
         const onProgress = options.onProgress;
         // DuckDB reads the file itself; its query progress is the share of the file read so far.
-        const timer = onProgress && setInterval(() => {
-          const { percentage } = connection.progress;
-          if (percentage > 0) onProgress({ bytesRead: Math.round((Math.min(percentage, 100) / 100) * source.size), totalBytes: source.size });
-        }, 100);
+        const timer =
+          onProgress &&
+          setInterval(() => {
+            const { percentage } = connection.progress;
+            if (percentage > 0)
+              onProgress({
+                bytesRead: Math.round((Math.min(percentage, 100) / 100) * source.size),
+                totalBytes: source.size,
+              });
+          }, 100);
         try {
           return await loadFile(backend, source, table, options);
         } finally {
@@ -118,21 +127,26 @@ function nativeBackend(run: (sql: string) => Promise<ResultTable>, scratch: stri
       const path = tempPath(ext);
       await rm(path, { force: true });
       const out = createWriteStream(path);
-      for await (const chunk of chunks) if (!out.write(chunk)) await new Promise<void>((r) => out.once("drain", () => r()));
+      for await (const chunk of chunks)
+        if (!out.write(chunk)) await new Promise<void>((r) => out.once("drain", () => r()));
       await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
       return removing(path);
     },
     async loadParquet(source, table) {
       const file = await this.stageFile(source, "parquet");
       try {
-        await run(`CREATE OR REPLACE TABLE ${quoteIdent(table)} AS SELECT * FROM read_parquet(${quoteString(file.path)})`);
+        await run(
+          `CREATE OR REPLACE TABLE ${quoteIdent(table)} AS SELECT * FROM read_parquet(${quoteString(file.path)})`,
+        );
       } finally {
         await file.release();
       }
     },
     async loadJsonLines(source, plan, table) {
       const file =
-        plan.duckdbEncoding === "utf-8" ? await this.stageFile(source, "jsonl") : await this.stageUtf8(utf8Chunks(source, plan.encoding ?? "utf-8", plan.bom), "jsonl");
+        plan.duckdbEncoding === "utf-8"
+          ? await this.stageFile(source, "jsonl")
+          : await this.stageUtf8(utf8Chunks(source, plan.encoding ?? "utf-8", plan.bom), "jsonl");
       try {
         await run(jsonLinesSql(file.path, table));
       } finally {

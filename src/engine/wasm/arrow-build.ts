@@ -1,6 +1,19 @@
 // Arrow columns built straight from buffers. Arrow's own builders compile their null check with
 // `new Function`, which the app's content policy (no 'unsafe-eval') refuses, so none are used.
-import { Bool, DateDay, Float32, Float64, Int32, Int64, TimestampMillisecond, Utf8, makeData, makeVector, type DataType, type Vector } from "apache-arrow";
+import {
+  Bool,
+  DateDay,
+  Float32,
+  Float64,
+  Int32,
+  Int64,
+  TimestampMillisecond,
+  Utf8,
+  makeData,
+  makeVector,
+  type DataType,
+  type Vector,
+} from "apache-arrow";
 
 /** The Arrow types Parquet columns are mapped to. */
 export type ColumnType = Bool | DateDay | Float32 | Float64 | Int32 | Int64 | TimestampMillisecond | Utf8;
@@ -29,11 +42,18 @@ export function columnVector(values: ArrayLike<unknown>, type: ColumnType): Vect
     for (let i = 0; i < length; i++) if (values[i]) data[i >> 3] |= 1 << (i & 7);
     return makeVector(makeData({ ...common, type, data }));
   }
-  if (type instanceof DateDay) return makeVector(makeData({ ...common, type, data: fill(new Int32Array(length), (v) => Math.floor(toNumber(v) / msPerDay)) }));
-  if (type instanceof TimestampMillisecond) return makeVector(makeData({ ...common, type, data: fill(new BigInt64Array(length), toBigInt) }));
-  if (type instanceof Int64) return makeVector(makeData({ ...common, type, data: fill(new BigInt64Array(length), toBigInt) }));
-  if (type instanceof Int32) return makeVector(makeData({ ...common, type, data: fill(new Int32Array(length), toNumber) }));
-  if (type instanceof Float32) return makeVector(makeData({ ...common, type, data: fill(new Float32Array(length), toNumber) }));
+  if (type instanceof DateDay)
+    return makeVector(
+      makeData({ ...common, type, data: fill(new Int32Array(length), (v) => Math.floor(toNumber(v) / msPerDay)) }),
+    );
+  if (type instanceof TimestampMillisecond)
+    return makeVector(makeData({ ...common, type, data: fill(new BigInt64Array(length), toBigInt) }));
+  if (type instanceof Int64)
+    return makeVector(makeData({ ...common, type, data: fill(new BigInt64Array(length), toBigInt) }));
+  if (type instanceof Int32)
+    return makeVector(makeData({ ...common, type, data: fill(new Int32Array(length), toNumber) }));
+  if (type instanceof Float32)
+    return makeVector(makeData({ ...common, type, data: fill(new Float32Array(length), toNumber) }));
   return makeVector(makeData({ ...common, type: type as Float64, data: fill(new Float64Array(length), toNumber) }));
 }
 
@@ -63,4 +83,5 @@ function utf8Buffers(values: ArrayLike<unknown>): { valueOffsets: Int32Array; da
 
 // Nested Parquet values: bigints as numbers, strings (kept as UTF-8 bytes) as text.
 const utf8Decoder = new TextDecoder();
-const jsonSafe = (_key: string, x: unknown) => (typeof x === "bigint" ? Number(x) : x instanceof Uint8Array ? utf8Decoder.decode(x) : x);
+const jsonSafe = (_key: string, x: unknown) =>
+  typeof x === "bigint" ? Number(x) : x instanceof Uint8Array ? utf8Decoder.decode(x) : x;

@@ -84,7 +84,10 @@ const plainNumbers = new Set<number>([Type.Float, Type.Int]);
 
 function columnValues(column: ArrowColumn, type: ArrowType, out: Value[]): void {
   const n = column.length;
-  if (plainNumbers.has(type.typeId) && !(type.typeId === Type.Int && (type as unknown as { bitWidth: number }).bitWidth === 64)) {
+  if (
+    plainNumbers.has(type.typeId) &&
+    !(type.typeId === Type.Int && (type as unknown as { bitWidth: number }).bitWidth === 64)
+  ) {
     const values = column.toArray() as ArrayLike<number>;
     for (let i = 0; i < n; i++) out.push(column.nullCount && !column.isValid(i) ? null : values[i]);
     return;

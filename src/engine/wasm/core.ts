@@ -53,7 +53,9 @@ export async function engineOnDuckDB(db: AsyncDuckDB, options: WasmEngineOptions
         await conn.insertArrowFromIPCStream(ipc, { name: staging, create: true });
         try {
           // Arrow's millisecond timestamps arrive as TIMESTAMP_MS: cast every column to the declared type.
-          const select = data.columns.map((c) => `${quoteIdent(c.name)}::${dataTypeOf(c.type)} AS ${quoteIdent(c.name)}`).join(", ");
+          const select = data.columns
+            .map((c) => `${quoteIdent(c.name)}::${dataTypeOf(c.type)} AS ${quoteIdent(c.name)}`)
+            .join(", ");
           await run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS SELECT ${select} FROM ${quoteIdent(staging)}`);
         } finally {
           await run(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`).catch(() => undefined);
@@ -113,7 +115,10 @@ function fileProgress(db: AsyncDuckDB): NonNullable<LoadBackend["watchProgress"]
 // duckdb-wasm's `send` runs every statement in the text, and the guard reads only the first: DuckDB's
 // own parser counts them (any other complaint is left for the real run to report).
 async function oneStatementOnly(conn: AsyncDuckDBConnection, sql: string): Promise<void> {
-  const error = await conn.getTableNames(sql).then(() => undefined, (e: unknown) => e);
+  const error = await conn.getTableNames(sql).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   const message = String((error as Error | undefined)?.message ?? error);
   if (error && /Expected a single statement/.test(message)) throw new EngineError(oneStatement());
 }
@@ -121,9 +126,13 @@ async function oneStatementOnly(conn: AsyncDuckDBConnection, sql: string): Promi
 // `send` (not `query`) runs the statement as a pending query the worker polls, so cancelSent works.
 async function readAll(conn: AsyncDuckDBConnection, sql: string, params: readonly Value[]): Promise<ResultTable> {
   const typed = params.length ? typedPlaceholders(sql, params) : sql;
-  const statement = params.length ? await conn.prepare(typed).catch((e) => Promise.reject(shiftError(e, sql, typed))) : undefined;
+  const statement = params.length
+    ? await conn.prepare(typed).catch((e) => Promise.reject(shiftError(e, sql, typed)))
+    : undefined;
   try {
-    const reader = statement ? await statement.send(...params).catch((e) => Promise.reject(shiftError(e, sql, typed))) : await conn.send(sql, true);
+    const reader = statement
+      ? await statement.send(...params).catch((e) => Promise.reject(shiftError(e, sql, typed)))
+      : await conn.send(sql, true);
     const batches: ArrowBatch[] = [];
     for await (const batch of reader) batches.push(batch as unknown as ArrowBatch);
     // The stream's schema is known once it has been read (statements without rows have none).
@@ -141,7 +150,8 @@ function shiftError(error: unknown, sql: string, typed: string): EngineError {
   if (e.position === undefined || typed === sql) return e;
   const added = "(?::BIGINT)".length - 1;
   let shift = 0;
-  for (let at = typed.indexOf("(?::BIGINT)"); at >= 0 && at < e.position; at = typed.indexOf("(?::BIGINT)", at + 1)) shift += added;
+  for (let at = typed.indexOf("(?::BIGINT)"); at >= 0 && at < e.position; at = typed.indexOf("(?::BIGINT)", at + 1))
+    shift += added;
   return new EngineError(e.message, Math.max(0, e.position - shift));
 }
 
@@ -149,7 +159,12 @@ let fileCounter = 0;
 // The lockdown allows exactly these paths; a file is registered there only while it loads.
 const newPath = (ext: string) => stagingPath(dataDirectory, ext);
 
-function wasmBackend(db: AsyncDuckDB, conn: AsyncDuckDBConnection, run: (sql: string) => Promise<ResultTable>, options: WasmEngineOptions): LoadBackend {
+function wasmBackend(
+  db: AsyncDuckDB,
+  conn: AsyncDuckDBConnection,
+  run: (sql: string) => Promise<ResultTable>,
+  options: WasmEngineOptions,
+): LoadBackend {
   const dropping = (path: string): Staged => ({ path, release: () => db.dropFile(path).then(() => undefined) });
   // Loads go into a staging table renamed at the end, so a failed load leaves any old table intact.
   const replaceWith = async (staging: string, table: string) => {
@@ -161,7 +176,8 @@ function wasmBackend(db: AsyncDuckDB, conn: AsyncDuckDBConnection, run: (sql: st
     exec: (sql) => run(sql),
     async stageFile(source: FileSource, ext: string) {
       const path = newPath(ext);
-      if (options.fileHandles && source.file) await db.registerFileHandle(path, source.file, DuckDBDataProtocol.BROWSER_FILEREADER, true);
+      if (options.fileHandles && source.file)
+        await db.registerFileHandle(path, source.file, DuckDBDataProtocol.BROWSER_FILEREADER, true);
       else await db.registerFileBuffer(path, await source.read());
       return dropping(path);
     },

@@ -2,7 +2,18 @@
 // internet): hyparquet decodes one row group at a time into Arrow IPC that DuckDB inserts.
 import { parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type FileMetaData } from "hyparquet";
 import { compressors } from "hyparquet-compressors";
-import { Bool, DateDay, Float32, Float64, Int32, Int64, Table, TimestampMillisecond, Utf8, tableToIPC } from "apache-arrow";
+import {
+  Bool,
+  DateDay,
+  Float32,
+  Float64,
+  Int32,
+  Int64,
+  Table,
+  TimestampMillisecond,
+  Utf8,
+  tableToIPC,
+} from "apache-arrow";
 import { columnVector, type ColumnType } from "./arrow-build";
 import type { FileSource } from "../engine";
 
@@ -38,7 +49,13 @@ function arrowTypeOf(element: Leaf): ColumnType {
   const logical = element.logical_type?.type;
   const converted = element.converted_type;
   if (logical === "DATE" || converted === "DATE") return new DateDay();
-  if (logical === "TIMESTAMP" || converted === "TIMESTAMP_MILLIS" || converted === "TIMESTAMP_MICROS" || element.type === "INT96") return new TimestampMillisecond();
+  if (
+    logical === "TIMESTAMP" ||
+    converted === "TIMESTAMP_MILLIS" ||
+    converted === "TIMESTAMP_MICROS" ||
+    element.type === "INT96"
+  )
+    return new TimestampMillisecond();
   if (logical === "DECIMAL" || converted === "DECIMAL") return new Float64();
   switch (element.type) {
     case "BOOLEAN":
@@ -85,7 +102,11 @@ export async function* parquetBatches(source: FileSource): AsyncGenerator<Parque
     });
     rowStart += rows;
     const vectors = Object.fromEntries(fields.map((f) => [f.name, columnVector(columns.get(f.name) ?? [], f.type)]));
-    const end = Math.max(...group.columns.map((c) => Number(c.meta_data?.data_page_offset ?? 0) + Number(c.meta_data?.total_compressed_size ?? 0)));
+    const end = Math.max(
+      ...group.columns.map(
+        (c) => Number(c.meta_data?.data_page_offset ?? 0) + Number(c.meta_data?.total_compressed_size ?? 0),
+      ),
+    );
     yield { ipc: tableToIPC(new Table(vectors), "stream"), rows, bytesRead: Math.min(source.size, end) };
   }
 }

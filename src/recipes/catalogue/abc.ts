@@ -5,7 +5,18 @@ import { CellWriter } from "../cells";
 import { paramsCte } from "../mapping";
 import type { Recipe } from "../recipe";
 import { withQuery } from "../sql";
-import { ANALYSIS_DATE, measureParam, RETURNS_NOTE, marginNeed, windowParam, checksQuery, perCustomerCte, transactionCtes, transactionsSlot, txFeatures } from "../transactions";
+import {
+  ANALYSIS_DATE,
+  measureParam,
+  RETURNS_NOTE,
+  marginNeed,
+  windowParam,
+  checksQuery,
+  perCustomerCte,
+  transactionCtes,
+  transactionsSlot,
+  txFeatures,
+} from "../transactions";
 
 /** ABC classification of customers by their share of revenue or margin. */
 export const abc: Recipe = {
@@ -91,7 +102,14 @@ ORDER BY 1`,
     );
     w.chart("chart", curve, {
       title: { text: `Pareto: ${measure} by customer`, subtitle: `${classes}: customers and value per class` },
-      encoding: { x: { field: "customer_pct", type: "quantitative", title: "Customers (% of all, ranked)", scale: { domain: [0, 100] } } },
+      encoding: {
+        x: {
+          field: "customer_pct",
+          type: "quantitative",
+          title: "Customers (% of all, ranked)",
+          scale: { domain: [0, 100] },
+        },
+      },
       layer: [
         {
           mark: "bar",
@@ -102,7 +120,15 @@ ORDER BY 1`,
         },
         {
           mark: { type: "line", color: "black", point: false },
-          encoding: { y: { field: "cumulative_share", type: "quantitative", title: "Cumulative share", axis: { format: ".0%" }, scale: { domain: [0, 1] } } },
+          encoding: {
+            y: {
+              field: "cumulative_share",
+              type: "quantitative",
+              title: "Cumulative share",
+              axis: { format: ".0%" },
+              scale: { domain: [0, 1] },
+            },
+          },
         },
       ],
       resolve: { scale: { y: "independent" } },

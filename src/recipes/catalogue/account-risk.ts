@@ -9,7 +9,15 @@ import { dealCtes, OUTCOME_PARAMS } from "./deal-inputs";
 import { dealsSlot, inputChecks, receivablesSlot, slotHas } from "./market-inputs";
 
 const WEIGHTS = ["w_credit", "w_financial", "w_market"];
-const num = (name: string, label: string, def: number, min: number, max: number, integer = false) => ({ name, type: "number" as const, label, default: def, min, max, integer });
+const num = (name: string, label: string, def: number, min: number, max: number, integer = false) => ({
+  name,
+  type: "number" as const,
+  label,
+  default: def,
+  min,
+  max,
+  integer,
+});
 
 /** A risk clamped to [0, 1] that stays NULL when unknown (DuckDB's least and greatest skip NULLs). */
 const cap = (x: string) => `CASE WHEN (${x}) IS NULL THEN NULL ELSE least(greatest(${x}, 0), 1) END`;
@@ -20,10 +28,33 @@ export const accountRisk: Recipe = {
   title: "Key-account risk warning",
   question: "Which key accounts show warning signs in payments, spend or lost deals, and how serious are they?",
   family: "key accounts",
-  inputs: [receivablesSlot(), { name: "transactions", kind: "transactions", required: false, roles: ["customer_id", "date", "amount"], optional: ["margin", "cost"] }, dealsSlot(["customer_id", "competitor", "closed", "created"], false)],
+  inputs: [
+    receivablesSlot(),
+    {
+      name: "transactions",
+      kind: "transactions",
+      required: false,
+      roles: ["customer_id", "date", "amount"],
+      optional: ["margin", "cost"],
+    },
+    dealsSlot(["customer_id", "competitor", "closed", "created"], false),
+  ],
   params: [
-    { name: "analysis_date", type: "date", label: "Analysis date", default: null, auto: "the latest invoice or payment date in the receivables that is not after today" },
-    num("key_accounts", "Key accounts: the top N customers by revenue of the last 12 months (0 = every customer with invoices)", 50, 0, 100000, true),
+    {
+      name: "analysis_date",
+      type: "date",
+      label: "Analysis date",
+      default: null,
+      auto: "the latest invoice or payment date in the receivables that is not after today",
+    },
+    num(
+      "key_accounts",
+      "Key accounts: the top N customers by revenue of the last 12 months (0 = every customer with invoices)",
+      50,
+      0,
+      100000,
+      true,
+    ),
     num("overdue_days_max", "Days overdue at which the credit risk is full", 90, 1, 3650, true),
     num("late_max", "Late payments (last 12 months) at which the risk is full", 5, 1, 1000, true),
     num("grace_days", "Days after the due date a payment still counts as on time", 7, 0, 365, true),
@@ -40,7 +71,10 @@ export const accountRisk: Recipe = {
   ],
   validate(p) {
     const sum = WEIGHTS.reduce((s, n) => s + p.number(n), 0);
-    return [...(Math.abs(sum - 1) > 1e-9 ? [weightsDoNotSum(sum)] : []), ...(p.number("amber") < p.number("red") ? [] : [mustBeBelow("Amber from", "Red from")])];
+    return [
+      ...(Math.abs(sum - 1) > 1e-9 ? [weightsDoNotSum(sum)] : []),
+      ...(p.number("amber") < p.number("red") ? [] : [mustBeBelow("Amber from", "Red from")]),
+    ];
   },
   build(ctx) {
     const w = new CellWriter(accountRisk, ctx);
@@ -49,12 +83,47 @@ export const accountRisk: Recipe = {
     const deals = !!ctx.tables.deals && slotHas(ctx, "deals", "customer_id");
     const paid = slotHas(ctx, "receivables", "paid_date");
     const invoiced = slotHas(ctx, "receivables", "invoice_date");
-    const params = paramsCte(accountRisk.params, ctx.params, ["analysis_date", "key_accounts", "overdue_days_max", "late_max", "grace_days", "trend_months", "spend_drop_max", "margin_drop_max", "lost_max", ...WEIGHTS, "amber", "red", "won", "lost"]);
-    const rec = roleCte("rec_roles", "receivables", ctx.tables.receivables, ["customer_id", "amount", "due_date", "invoice_date", "paid_date"]);
-    const txRoles = tx ? [roleCte("tx_roles", "transactions", ctx.tables.transactions, ["customer_id", "date", "amount", "margin", "cost"])] : [];
+    const params = paramsCte(accountRisk.params, ctx.params, [
+      "analysis_date",
+      "key_accounts",
+      "overdue_days_max",
+      "late_max",
+      "grace_days",
+      "trend_months",
+      "spend_drop_max",
+      "margin_drop_max",
+      "lost_max",
+      ...WEIGHTS,
+      "amber",
+      "red",
+      "won",
+      "lost",
+    ]);
+    const rec = roleCte("rec_roles", "receivables", ctx.tables.receivables, [
+      "customer_id",
+      "amount",
+      "due_date",
+      "invoice_date",
+      "paid_date",
+    ]);
+    const txRoles = tx
+      ? [
+          roleCte("tx_roles", "transactions", ctx.tables.transactions, [
+            "customer_id",
+            "date",
+            "amount",
+            "margin",
+            "cost",
+          ]),
+        ]
+      : [];
     const txMargin = slotHas(ctx, "transactions", "margin") ? "margin" : "amount - cost";
-    const dateOf = (d: string) => (deals ? `COALESCE(${slotHas(ctx, "deals", "closed") ? "d.closed" : "NULL"}, ${slotHas(ctx, "deals", "created") ? "d.created" : "NULL"})` : d);
-    const window = (col: string, from: number, to: number) => `${col} > a.day - to_months(${from} * p.trend_months) AND ${col} <= a.day - to_months(${to} * p.trend_months)`;
+    const dateOf = (d: string) =>
+      deals
+        ? `COALESCE(${slotHas(ctx, "deals", "closed") ? "d.closed" : "NULL"}, ${slotHas(ctx, "deals", "created") ? "d.created" : "NULL"})`
+        : d;
+    const window = (col: string, from: number, to: number) =>
+      `${col} > a.day - to_months(${from} * p.trend_months) AND ${col} <= a.day - to_months(${to} * p.trend_months)`;
     const ctes = [
       params,
       rec,
@@ -92,9 +161,13 @@ GROUP BY customer_id`,
               body: `SELECT customer_id,
   sum(amount) FILTER (WHERE date > a.day - INTERVAL 12 MONTH) AS revenue_12m,
   sum(amount) FILTER (WHERE ${window("date", 1, 0)}) AS spend_recent,
-  sum(amount) FILTER (WHERE ${window("date", 2, 1)}) AS spend_before${margin ? `,
+  sum(amount) FILTER (WHERE ${window("date", 2, 1)}) AS spend_before${
+    margin
+      ? `,
   sum(${txMargin}) FILTER (WHERE ${window("date", 1, 0)}) / NULLIF(sum(amount) FILTER (WHERE ${window("date", 1, 0)}), 0)
-    - sum(${txMargin}) FILTER (WHERE ${window("date", 2, 1)}) / NULLIF(sum(amount) FILTER (WHERE ${window("date", 2, 1)}), 0) AS margin_trend` : ", CAST(NULL AS DOUBLE) AS margin_trend"}
+    - sum(${txMargin}) FILTER (WHERE ${window("date", 2, 1)}) / NULLIF(sum(amount) FILTER (WHERE ${window("date", 2, 1)}), 0) AS margin_trend`
+      : ", CAST(NULL AS DOUBLE) AS margin_trend"
+  }
 FROM tx_roles CROSS JOIN params AS p CROSS JOIN as_of AS a
 WHERE customer_id IS NOT NULL AND date IS NOT NULL AND amount IS NOT NULL AND date <= a.day
 GROUP BY customer_id`,
@@ -102,11 +175,17 @@ GROUP BY customer_id`,
           ]
         : []),
       ...(deals
-        ? [{ name: "market", body: `SELECT d.customer_id, count(*) AS deals_lost\nFROM deal AS d CROSS JOIN as_of AS a\nWHERE d.outcome = 'lost' AND d.competitor <> '(none)' AND ${dateOf("")} > a.day - INTERVAL 12 MONTH AND ${dateOf("")} <= a.day\nGROUP BY d.customer_id` }]
+        ? [
+            {
+              name: "market",
+              body: `SELECT d.customer_id, count(*) AS deals_lost\nFROM deal AS d CROSS JOIN as_of AS a\nWHERE d.outcome = 'lost' AND d.competitor <> '(none)' AND ${dateOf("")} > a.day - INTERVAL 12 MONTH AND ${dateOf("")} <= a.day\nGROUP BY d.customer_id`,
+            },
+          ]
         : []),
       {
         name: "accounts",
-        comment: "key accounts: the top key_accounts customers by revenue of the last 12 months (by invoiced amount without orders)",
+        comment:
+          "key accounts: the top key_accounts customers by revenue of the last 12 months (by invoiced amount without orders)",
         body: `SELECT c.*, ${tx ? "m.revenue_12m, m.spend_recent / NULLIF(m.spend_before, 0) - 1 AS spend_trend, m.margin_trend" : "c.invoiced_12m AS revenue_12m, CAST(NULL AS DOUBLE) AS spend_trend, CAST(NULL AS DOUBLE) AS margin_trend"},
   ${deals ? "COALESCE(k.deals_lost, 0)" : "CAST(NULL AS BIGINT)"} AS deals_lost
 FROM credit AS c CROSS JOIN params AS p${tx ? "\nLEFT JOIN money AS m USING (customer_id)" : ""}${deals ? "\nLEFT JOIN market AS k USING (customer_id)" : ""}
@@ -114,7 +193,8 @@ QUALIFY p.key_accounts = 0 OR row_number() OVER (ORDER BY revenue_12m DESC NULLS
       },
       {
         name: "risks",
-        comment: "each risk from 0 (none) to 1 (full); a family is the mean of its known risks, NULL when none is known",
+        comment:
+          "each risk from 0 (none) to 1 (full); a family is the mean of its known risks, NULL when none is known",
         body: `SELECT *,
   (${cap("days_overdue / p.overdue_days_max")} + COALESCE(overdue_amount / NULLIF(open_amount, 0), 0) + ${cap("late_payments / p.late_max")}) / 3 AS credit_risk,
   (SELECT avg(x) FROM (VALUES (${cap("-spend_trend / p.spend_drop_max")}), (${cap("-margin_trend / p.margin_drop_max")})) AS v(x)) AS financial_risk,
@@ -143,7 +223,10 @@ FROM (
 ORDER BY rank`,
 )}`,
     );
-    w.sql("levels", `-- Accounts per level\nSELECT k.level, count(r.customer_id) AS accounts, COALESCE(sum(r.open_amount), 0) AS open_amount\nFROM (VALUES ('red', 1), ('amber', 2), ('green', 3)) AS k(level, ord) LEFT JOIN "${main}" AS r ON r.level = k.level\nGROUP BY k.level, k.ord\nORDER BY k.ord`);
+    w.sql(
+      "levels",
+      `-- Accounts per level\nSELECT k.level, count(r.customer_id) AS accounts, COALESCE(sum(r.open_amount), 0) AS open_amount\nFROM (VALUES ('red', 1), ('amber', 2), ('green', 3)) AS k(level, ord) LEFT JOIN "${main}" AS r ON r.level = k.level\nGROUP BY k.level, k.ord\nORDER BY k.ord`,
+    );
     const top = w.sql("top", `-- The watch list's top 25, for the chart\nSELECT * FROM "${main}" WHERE rank <= 25`);
     const a = ctx.params.number("amber");
     const r = ctx.params.number("red");
@@ -155,22 +238,43 @@ ORDER BY rank`,
           encoding: {
             y: { field: "customer_id", type: "nominal", title: null, sort: { field: "rank", order: "ascending" } },
             x: { field: "score", type: "quantitative", title: "Risk score", scale: { domain: [0, 1] } },
-            color: { field: "level", type: "nominal", title: "Level", scale: { domain: ["green", "amber", "red"], range: ["#2ca02c", "#ff9f1c", "#d62728"] } },
-            tooltip: [{ field: "customer_id", type: "nominal" }, { field: "days_overdue", type: "quantitative" }, { field: "overdue_share", type: "quantitative", format: ".0%" }, { field: "spend_trend", type: "quantitative", format: ".0%" }, { field: "deals_lost", type: "quantitative" }],
+            color: {
+              field: "level",
+              type: "nominal",
+              title: "Level",
+              scale: { domain: ["green", "amber", "red"], range: ["#2ca02c", "#ff9f1c", "#d62728"] },
+            },
+            tooltip: [
+              { field: "customer_id", type: "nominal" },
+              { field: "days_overdue", type: "quantitative" },
+              { field: "overdue_share", type: "quantitative", format: ".0%" },
+              { field: "spend_trend", type: "quantitative", format: ".0%" },
+              { field: "deals_lost", type: "quantitative" },
+            ],
           },
         },
-        { mark: { type: "rule", color: "#ff9f1c", strokeDash: [4, 4] }, encoding: { x: { datum: a, type: "quantitative" } } },
-        { mark: { type: "rule", color: "#d62728", strokeDash: [4, 4] }, encoding: { x: { datum: r, type: "quantitative" } } },
+        {
+          mark: { type: "rule", color: "#ff9f1c", strokeDash: [4, 4] },
+          encoding: { x: { datum: a, type: "quantitative" } },
+        },
+        {
+          mark: { type: "rule", color: "#d62728", strokeDash: [4, 4] },
+          encoding: { x: { datum: r, type: "quantitative" } },
+        },
       ],
     });
     w.sql(
       "checks",
-      `-- Receivable rows used and rows left out, by reason\n${inputChecks([params, rec, ctes.find((c) => c.name === "as_of")!], "rec_roles AS r, as_of AS a", [
-        [MARKET_CHECKS.noCustomer, "r.customer_id IS NULL"],
-        [MARKET_CHECKS.noAmount, "r.amount IS NULL"],
-        [MARKET_CHECKS.noDueDate, "r.due_date IS NULL"],
-        [MARKET_CHECKS.openReceivable, paid ? "r.paid_date IS NULL OR r.paid_date > a.day" : "TRUE"],
-      ])}`,
+      `-- Receivable rows used and rows left out, by reason\n${inputChecks(
+        [params, rec, ctes.find((c) => c.name === "as_of")!],
+        "rec_roles AS r, as_of AS a",
+        [
+          [MARKET_CHECKS.noCustomer, "r.customer_id IS NULL"],
+          [MARKET_CHECKS.noAmount, "r.amount IS NULL"],
+          [MARKET_CHECKS.noDueDate, "r.due_date IS NULL"],
+          [MARKET_CHECKS.openReceivable, paid ? "r.paid_date IS NULL OR r.paid_date > a.day" : "TRUE"],
+        ],
+      )}`,
     );
     return w.cells;
   },

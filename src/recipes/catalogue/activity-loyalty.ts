@@ -4,7 +4,15 @@ import { CellWriter, scatterSample } from "../cells";
 import { paramsCte } from "../mapping";
 import type { Recipe } from "../recipe";
 import { withQuery } from "../sql";
-import { ANALYSIS_DATE, RETURNS_NOTE, checksQuery, orderCount, transactionCtes, transactionsSlot, txFeatures } from "../transactions";
+import {
+  ANALYSIS_DATE,
+  RETURNS_NOTE,
+  checksQuery,
+  orderCount,
+  transactionCtes,
+  transactionsSlot,
+  txFeatures,
+} from "../transactions";
 
 /** The quadrant labels: [activity high?, loyalty high?] -> label. */
 export const ACTIVITY_LOYALTY_LABELS = {
@@ -23,7 +31,15 @@ export const activityLoyalty: Recipe = {
   inputs: [transactionsSlot(["order_id"])],
   params: [
     ANALYSIS_DATE,
-    { name: "activity_months", type: "number", label: "Activity: orders in the last (months)", default: 12, min: 1, max: 120, integer: true },
+    {
+      name: "activity_months",
+      type: "number",
+      label: "Activity: orders in the last (months)",
+      default: 12,
+      min: 1,
+      max: 120,
+      integer: true,
+    },
     {
       name: "loyalty",
       type: "choice",
@@ -34,14 +50,26 @@ export const activityLoyalty: Recipe = {
         { value: "tenure", label: "Tenure (days since the first purchase)" },
       ],
     },
-    { name: "activity_cut", type: "number", label: "High activity from (orders)", default: null, min: 0, auto: "the median" },
+    {
+      name: "activity_cut",
+      type: "number",
+      label: "High activity from (orders)",
+      default: null,
+      min: 0,
+      auto: "the median",
+    },
     { name: "loyalty_cut", type: "number", label: "High loyalty from", default: null, min: 0, auto: "the median" },
   ],
   build(ctx) {
     const w = new CellWriter(activityLoyalty, ctx);
     const features = txFeatures(ctx);
     const loyalty = ctx.params.text("loyalty");
-    const params = paramsCte(activityLoyalty.params, ctx.params, ["analysis_date", "activity_months", "activity_cut", "loyalty_cut"]);
+    const params = paramsCte(activityLoyalty.params, ctx.params, [
+      "analysis_date",
+      "activity_months",
+      "activity_cut",
+      "loyalty_cut",
+    ]);
     const loyaltySql =
       loyalty === "tenure"
         ? "datediff('day', min(date) FILTER (WHERE amount > 0), any_value(a.day))"
@@ -88,7 +116,9 @@ ORDER BY m.customer_id`,
 SELECT q.quadrant, count(c.customer_id) AS customers,
   count(c.customer_id) / NULLIF(sum(count(c.customer_id)) OVER (), 0) AS customer_share,
   COALESCE(sum(c.revenue), 0) AS revenue
-FROM (VALUES ${Object.values(L).map((l, i) => `(${i + 1}, '${l}')`).join(", ")}) AS q(quadrant_order, quadrant)
+FROM (VALUES ${Object.values(L)
+        .map((l, i) => `(${i + 1}, '${l}')`)
+        .join(", ")}) AS q(quadrant_order, quadrant)
 LEFT JOIN "${main}" AS c ON c.quadrant = q.quadrant
 GROUP BY q.quadrant_order, q.quadrant
 ORDER BY q.quadrant_order`,
@@ -101,13 +131,26 @@ ORDER BY q.quadrant_order`,
           mark: { type: "point", filled: true, opacity: 0.6 },
           encoding: {
             x: { field: "activity", type: "quantitative", title: "Activity (orders)" },
-            y: { field: "loyalty", type: "quantitative", title: loyalty === "tenure" ? "Tenure (days)" : "Share of months with a purchase" },
+            y: {
+              field: "loyalty",
+              type: "quantitative",
+              title: loyalty === "tenure" ? "Tenure (days)" : "Share of months with a purchase",
+            },
             color: { field: "quadrant", type: "nominal", title: null, sort: Object.values(L) },
-            tooltip: [{ field: "customer_id", type: "nominal" }, { field: "revenue", type: "quantitative", format: ",.0f" }],
+            tooltip: [
+              { field: "customer_id", type: "nominal" },
+              { field: "revenue", type: "quantitative", format: ",.0f" },
+            ],
           },
         },
-        { mark: { type: "rule", strokeDash: [4, 4] }, encoding: { x: { aggregate: "min", field: "activity_cut", type: "quantitative" } } },
-        { mark: { type: "rule", strokeDash: [4, 4] }, encoding: { y: { aggregate: "min", field: "loyalty_cut", type: "quantitative" } } },
+        {
+          mark: { type: "rule", strokeDash: [4, 4] },
+          encoding: { x: { aggregate: "min", field: "activity_cut", type: "quantitative" } },
+        },
+        {
+          mark: { type: "rule", strokeDash: [4, 4] },
+          encoding: { y: { aggregate: "min", field: "loyalty_cut", type: "quantitative" } },
+        },
       ],
     });
     w.sql("checks", `-- Rows used and rows left out, by reason\n${checksQuery(params, ctx)}`);

@@ -6,7 +6,16 @@ import { customerCtes, customersSlot, hasCustomerRole } from "../customers";
 import { paramsCte } from "../mapping";
 import type { Recipe, RoleNeed } from "../recipe";
 import { withQuery } from "../sql";
-import { ANALYSIS_DATE, RETURNS_NOTE, windowParam, checksQuery, perCustomerCte, transactionCtes, transactionsSlot, txFeatures } from "../transactions";
+import {
+  ANALYSIS_DATE,
+  RETURNS_NOTE,
+  windowParam,
+  checksQuery,
+  perCustomerCte,
+  transactionCtes,
+  transactionsSlot,
+  txFeatures,
+} from "../transactions";
 
 const SEGMENT_SQL: Record<string, string> = {
   industry: "COALESCE(c.industry, '(unknown)')",
@@ -45,23 +54,45 @@ export const attributeSegments: Recipe = {
     },
     ANALYSIS_DATE,
     windowParam(12),
-    { name: "size_large", type: "number", label: "Large from (size, e.g. annual revenue)", default: 50_000_000, min: 0 },
+    {
+      name: "size_large",
+      type: "number",
+      label: "Large from (size, e.g. annual revenue)",
+      default: 50_000_000,
+      min: 0,
+    },
     { name: "size_medium", type: "number", label: "Medium from (size)", default: 10_000_000, min: 0 },
     { name: "home_region", type: "text", label: "Home region (empty: the most common region)", default: "" },
     { name: "home_country", type: "text", label: "Home country (empty: the most common country)", default: "" },
     { name: "nearby_regions", type: "text", label: "Regional: these regions (comma-separated)", default: "" },
   ],
-  needs: (p): RoleNeed[] => [{ slot: "customers", anyOf: NEEDS[p.text("by")], because: `segment by = ${p.text("by")}` }],
+  needs: (p): RoleNeed[] => [
+    { slot: "customers", anyOf: NEEDS[p.text("by")], because: `segment by = ${p.text("by")}` },
+  ],
   validate: (p) => (p.number("size_medium") < p.number("size_large") ? [] : [mustBeBelow("Medium from", "Large from")]),
   build(ctx) {
     const w = new CellWriter(attributeSegments, ctx);
     const by = ctx.params.text("by");
     const features = txFeatures(ctx);
     const roles = ["industry", "size", "region", "country"].filter((r) => hasCustomerRole(ctx, r));
-    const params = paramsCte(attributeSegments.params, ctx.params, ["analysis_date", "months", "size_large", "size_medium", "home_region", "home_country", "nearby_regions"]);
-    const region = roles.includes("region") ? "(SELECT mode(region) FILTER (WHERE region IS NOT NULL) FROM cust)" : "CAST(NULL AS VARCHAR)";
-    const country = roles.includes("country") ? "(SELECT mode(country) FILTER (WHERE country IS NOT NULL) FROM cust)" : "CAST(NULL AS VARCHAR)";
-    const withNulls = ["industry", "size", "region", "country"].map((r) => (roles.includes(r) ? `c.${r}` : `CAST(NULL AS VARCHAR) AS ${r}`));
+    const params = paramsCte(attributeSegments.params, ctx.params, [
+      "analysis_date",
+      "months",
+      "size_large",
+      "size_medium",
+      "home_region",
+      "home_country",
+      "nearby_regions",
+    ]);
+    const region = roles.includes("region")
+      ? "(SELECT mode(region) FILTER (WHERE region IS NOT NULL) FROM cust)"
+      : "CAST(NULL AS VARCHAR)";
+    const country = roles.includes("country")
+      ? "(SELECT mode(country) FILTER (WHERE country IS NOT NULL) FROM cust)"
+      : "CAST(NULL AS VARCHAR)";
+    const withNulls = ["industry", "size", "region", "country"].map((r) =>
+      roles.includes(r) ? `c.${r}` : `CAST(NULL AS VARCHAR) AS ${r}`,
+    );
     const margin = features.margin;
     const main = w.sql(
       undefined,
@@ -76,7 +107,11 @@ ${withQuery(
     ...customerCtes(ctx, roles),
     ...transactionCtes(ctx),
     perCustomerCte(features, true),
-    { name: "home", comment: "the home region and country: the parameters, or the most common ones", body: `SELECT COALESCE(NULLIF(p.home_region, ''), ${region}) AS home_region,\n  COALESCE(NULLIF(p.home_country, ''), ${country}) AS home_country\nFROM params AS p` },
+    {
+      name: "home",
+      comment: "the home region and country: the parameters, or the most common ones",
+      body: `SELECT COALESCE(NULLIF(p.home_region, ''), ${region}) AS home_region,\n  COALESCE(NULLIF(p.home_country, ''), ${country}) AS home_country\nFROM params AS p`,
+    },
     {
       name: "everyone",
       comment: "customers table and buyers, joined on the customer id",
@@ -95,16 +130,23 @@ FROM everyone AS e, params AS p, home AS h`,
   count(*) / sum(count(*)) OVER () AS customer_share,
   count(*) FILTER (WHERE orders > 0) AS buyers,
   COALESCE(sum(revenue), 0) AS revenue,
-  sum(revenue) / NULLIF(sum(sum(revenue)) OVER (), 0) AS revenue_share${margin ? `,
+  sum(revenue) / NULLIF(sum(sum(revenue)) OVER (), 0) AS revenue_share${
+    margin
+      ? `,
   COALESCE(sum(margin), 0) AS margin,
-  sum(margin) / NULLIF(sum(sum(margin)) OVER (), 0) AS margin_share` : ""}
+  sum(margin) / NULLIF(sum(sum(margin)) OVER (), 0) AS margin_share`
+      : ""
+  }
 FROM segmented
 GROUP BY segment
 ORDER BY revenue DESC, segment`,
 )}`,
     );
     w.chart("chart", main, {
-      title: { text: `Customers and ${margin ? "margin" : "revenue"} by ${by}`, subtitle: "Share of customers vs share of value per segment" },
+      title: {
+        text: `Customers and ${margin ? "margin" : "revenue"} by ${by}`,
+        subtitle: "Share of customers vs share of value per segment",
+      },
       transform: [{ fold: ["customer_share", margin ? "margin_share" : "revenue_share"], as: ["measure", "share"] }],
       mark: "bar",
       encoding: {

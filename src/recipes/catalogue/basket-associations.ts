@@ -19,9 +19,26 @@ export const basketAssociations: Recipe = {
   title: "Basket associations",
   question: "Which products are bought together, and how much more often than by chance?",
   family: "needs",
-  inputs: [{ name: "transactions", kind: "transactions", required: true, roles: ["customer_id", "date", "amount"], optional: ["order_id", "product", "category"] }],
+  inputs: [
+    {
+      name: "transactions",
+      kind: "transactions",
+      required: true,
+      roles: ["customer_id", "date", "amount"],
+      optional: ["order_id", "product", "category"],
+    },
+  ],
   params: [
-    { name: "item", type: "choice", label: "Item", default: "product", options: [{ value: "product", label: "Product" }, { value: "category", label: "Category" }] },
+    {
+      name: "item",
+      type: "choice",
+      label: "Item",
+      default: "product",
+      options: [
+        { value: "product", label: "Product" },
+        { value: "category", label: "Category" },
+      ],
+    },
     {
       name: "basket",
       type: "choice",
@@ -36,20 +53,40 @@ export const basketAssociations: Recipe = {
     },
     ANALYSIS_DATE,
     windowParam(0),
-    { name: "min_support", type: "number", label: "Minimum support (share of baskets with both items)", default: 0.01, min: 0, max: 1 },
-    { name: "min_confidence", type: "number", label: "Minimum confidence (share of baskets with A that have B)", default: 0.1, min: 0, max: 1 },
+    {
+      name: "min_support",
+      type: "number",
+      label: "Minimum support (share of baskets with both items)",
+      default: 0.01,
+      min: 0,
+      max: 1,
+    },
+    {
+      name: "min_confidence",
+      type: "number",
+      label: "Minimum confidence (share of baskets with A that have B)",
+      default: 0.1,
+      min: 0,
+      max: 1,
+    },
     { name: "top", type: "number", label: "Rules in the top table", default: 20, min: 1, max: 1000, integer: true },
   ],
   needs(p) {
     const needs: RoleNeed[] = [{ slot: "transactions", anyOf: [p.text("item")], because: `item = ${p.text("item")}` }];
-    if (p.text("basket") === "order") needs.push({ slot: "transactions", anyOf: ["order_id"], because: "basket = order" });
+    if (p.text("basket") === "order")
+      needs.push({ slot: "transactions", anyOf: ["order_id"], because: "basket = order" });
     return needs;
   },
   build(ctx) {
     const w = new CellWriter(basketAssociations, ctx);
     const item = ctx.params.text("item");
     const basket = ctx.params.text("basket");
-    const params = paramsCte(basketAssociations.params, ctx.params, ["analysis_date", "months", "min_support", "min_confidence"]);
+    const params = paramsCte(basketAssociations.params, ctx.params, [
+      "analysis_date",
+      "months",
+      "min_support",
+      "min_confidence",
+    ]);
     const main = w.sql(
       undefined,
       `-- Association rules A -> B between ${item === "product" ? "products" : "categories"} in the same basket (${basket.replace("_", " ")}), purchases only.
@@ -70,7 +107,10 @@ WHERE t.amount > 0 AND t.${item} IS NOT NULL AND ${BASKETS[basket]} IS NOT NULL
     },
     { name: "n", body: "SELECT count(DISTINCT basket) AS baskets FROM items" },
     { name: "singles", body: "SELECT item, count(*) AS baskets FROM items GROUP BY item" },
-    { name: "pairs", body: "SELECT a.item AS antecedent, b.item AS consequent, count(*) AS baskets FROM items AS a JOIN items AS b ON a.basket = b.basket AND a.item <> b.item GROUP BY ALL" },
+    {
+      name: "pairs",
+      body: "SELECT a.item AS antecedent, b.item AS consequent, count(*) AS baskets FROM items AS a JOIN items AS b ON a.basket = b.basket AND a.item <> b.item GROUP BY ALL",
+    },
   ],
   `SELECT r.antecedent, r.consequent, r.antecedent || ' -> ' || r.consequent AS rule, r.baskets AS baskets_with_both,
   r.baskets / n.baskets AS support,
@@ -83,7 +123,10 @@ WHERE r.baskets / n.baskets >= p.min_support AND r.baskets / sa.baskets >= p.min
 ORDER BY lift DESC, confidence DESC, rule`,
 )}`,
     );
-    const top = w.sql("top", `-- The top rules by lift (then confidence)\nSELECT * FROM "${main}" ORDER BY lift DESC, confidence DESC, rule LIMIT ${ctx.params.number("top")}`);
+    const top = w.sql(
+      "top",
+      `-- The top rules by lift (then confidence)\nSELECT * FROM "${main}" ORDER BY lift DESC, confidence DESC, rule LIMIT ${ctx.params.number("top")}`,
+    );
     w.chart("chart", top, {
       title: { text: "Top association rules", subtitle: "Support vs confidence; size and colour: lift" },
       mark: { type: "circle", opacity: 0.8 },
@@ -92,7 +135,11 @@ ORDER BY lift DESC, confidence DESC, rule`,
         y: { field: "confidence", type: "quantitative", title: "Confidence", axis: { format: ".0%" } },
         size: { field: "lift", type: "quantitative", title: "Lift" },
         color: { field: "lift", type: "quantitative", title: "Lift", scale: { scheme: "viridis" } },
-        tooltip: [{ field: "rule", type: "nominal" }, { field: "lift", type: "quantitative", format: ".2f" }, { field: "baskets_with_both", type: "quantitative" }],
+        tooltip: [
+          { field: "rule", type: "nominal" },
+          { field: "lift", type: "quantitative", format: ".2f" },
+          { field: "baskets_with_both", type: "quantitative" },
+        ],
       },
     });
     w.sql("checks", `-- Rows used and rows left out, by reason\n${checksQuery(params, ctx)}`);

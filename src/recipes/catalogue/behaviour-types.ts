@@ -6,7 +6,14 @@ import { customerCtes, customersSlot } from "../customers";
 import { paramsCte } from "../mapping";
 import type { Recipe } from "../recipe";
 import { withQuery } from "../sql";
-import { ANALYSIS_DATE, RETURNS_NOTE, checksQuery, transactionCtes, transactionsSlot, txFeatures } from "../transactions";
+import {
+  ANALYSIS_DATE,
+  RETURNS_NOTE,
+  checksQuery,
+  transactionCtes,
+  transactionsSlot,
+  txFeatures,
+} from "../transactions";
 
 /** The types in display order. */
 export const BEHAVIOUR_TYPES = ["loyal", "drifting", "lapsed", "potential"] as const;
@@ -34,16 +41,34 @@ export const behaviourTypes: Recipe = {
       ],
     },
     { name: "n", type: "number", label: "Look at the last n periods", default: 4, min: 1, max: 120, integer: true },
-    { name: "k", type: "number", label: "Loyal: bought in at least k of them", default: 3, min: 1, max: 120, integer: true },
+    {
+      name: "k",
+      type: "number",
+      label: "Loyal: bought in at least k of them",
+      default: 3,
+      min: 1,
+      max: 120,
+      integer: true,
+    },
   ],
-  validate: (p) => (p.number("k") <= p.number("n") ? [] : [mustNotExceed("k (periods with a purchase)", "n (periods looked at)")]),
+  validate: (p) =>
+    p.number("k") <= p.number("n") ? [] : [mustNotExceed("k (periods with a purchase)", "n (periods looked at)")],
   build(ctx) {
     const w = new CellWriter(behaviourTypes, ctx);
     const features = txFeatures(ctx);
     const listed = !!ctx.tables.customers;
-    const params = paramsCte(behaviourTypes.params, ctx.params, ["analysis_date", "period", "n", "k"], [
-      { name: "months_per_period", sql: String(MONTHS_PER[ctx.params.text("period")]), comment: "months in one period" },
-    ]);
+    const params = paramsCte(
+      behaviourTypes.params,
+      ctx.params,
+      ["analysis_date", "period", "n", "k"],
+      [
+        {
+          name: "months_per_period",
+          sql: String(MONTHS_PER[ctx.params.text("period")]),
+          comment: "months in one period",
+        },
+      ],
+    );
     const main = w.sql(
       undefined,
       `-- Behaviour types. The window is the last n calendar periods up to and including the one holding the
@@ -109,8 +134,14 @@ ORDER BY k.type_order`,
         x: { field: "customers", type: "quantitative", title: "Customers" },
       },
       layer: [
-        { mark: "bar", encoding: { color: { field: "type", type: "nominal", sort: [...BEHAVIOUR_TYPES], legend: null } } },
-        { mark: { type: "text", align: "left", dx: 3 }, encoding: { text: { field: "window_revenue_share", type: "quantitative", format: ".0%" } } },
+        {
+          mark: "bar",
+          encoding: { color: { field: "type", type: "nominal", sort: [...BEHAVIOUR_TYPES], legend: null } },
+        },
+        {
+          mark: { type: "text", align: "left", dx: 3 },
+          encoding: { text: { field: "window_revenue_share", type: "quantitative", format: ".0%" } },
+        },
       ],
     });
     w.sql("checks", `-- Rows used and rows left out, by reason\n${checksQuery(params, ctx)}`);

@@ -15,10 +15,29 @@ export const categoryAffinity: Recipe = {
   question: "Which product categories does each segment buy more (or less) than customers overall?",
   family: "needs",
   inputs: [
-    { name: "transactions", kind: "transactions", required: true, roles: ["customer_id", "date", "amount", "category"], optional: [] },
+    {
+      name: "transactions",
+      kind: "transactions",
+      required: true,
+      roles: ["customer_id", "date", "amount", "category"],
+      optional: [],
+    },
     customersSlot(true, ["industry", "region", "size", "account_manager"]),
   ],
-  params: [segmentParam("industry", false), ANALYSIS_DATE, windowParam(12), { name: "min_customers", type: "number", label: "Minimum buyers in a segment", default: 5, min: 1, max: 100000, integer: true }],
+  params: [
+    segmentParam("industry", false),
+    ANALYSIS_DATE,
+    windowParam(12),
+    {
+      name: "min_customers",
+      type: "number",
+      label: "Minimum buyers in a segment",
+      default: 5,
+      min: 1,
+      max: 100000,
+      integer: true,
+    },
+  ],
   needs: (p) => segmentNeeds(p.text("segment_by")),
   build(ctx) {
     const w = new CellWriter(categoryAffinity, ctx);
@@ -43,8 +62,14 @@ LEFT JOIN cust AS c ON c.customer_id = t.customer_id
 WHERE p.months = 0 OR t.date > a.day - to_months(p.months)`,
     },
     { name: "cells", body: "SELECT segment, category, sum(amount) AS revenue FROM rows_used GROUP BY ALL" },
-    { name: "segments", body: "SELECT segment, sum(amount) AS segment_revenue, count(DISTINCT customer_id) FILTER (WHERE amount > 0) AS buyers FROM rows_used GROUP BY ALL" },
-    { name: "categories", body: "SELECT category, sum(amount) / NULLIF((SELECT sum(amount) FROM rows_used), 0) AS base_share FROM rows_used GROUP BY ALL" },
+    {
+      name: "segments",
+      body: "SELECT segment, sum(amount) AS segment_revenue, count(DISTINCT customer_id) FILTER (WHERE amount > 0) AS buyers FROM rows_used GROUP BY ALL",
+    },
+    {
+      name: "categories",
+      body: "SELECT category, sum(amount) / NULLIF((SELECT sum(amount) FROM rows_used), 0) AS base_share FROM rows_used GROUP BY ALL",
+    },
   ],
   `SELECT s.segment, k.category, s.buyers, COALESCE(c.revenue, 0) AS revenue,
   COALESCE(c.revenue, 0) / NULLIF(s.segment_revenue, 0) AS segment_share, k.base_share,
@@ -54,13 +79,30 @@ LEFT JOIN cells AS c ON c.segment = s.segment AND c.category = k.category
 ORDER BY s.segment, k.category`,
 )}`,
     );
-    w.sql("top", `-- Each segment's strongest affinity (the highest lift)\nSELECT segment, arg_max(category, lift) AS category, max(lift) AS lift FROM "${main}" WHERE lift IS NOT NULL GROUP BY segment ORDER BY lift DESC`);
+    w.sql(
+      "top",
+      `-- Each segment's strongest affinity (the highest lift)\nSELECT segment, arg_max(category, lift) AS category, max(lift) AS lift FROM "${main}" WHERE lift IS NOT NULL GROUP BY segment ORDER BY lift DESC`,
+    );
     w.chart("chart", main, {
-      title: { text: `Category affinity by ${by}`, subtitle: "Lift: share of the category in the segment / share overall (1 = base rate)" },
-      encoding: { x: { field: "category", type: "nominal", title: null }, y: { field: "segment", type: "nominal", title: null } },
+      title: {
+        text: `Category affinity by ${by}`,
+        subtitle: "Lift: share of the category in the segment / share overall (1 = base rate)",
+      },
+      encoding: {
+        x: { field: "category", type: "nominal", title: null },
+        y: { field: "segment", type: "nominal", title: null },
+      },
       layer: [
-        { mark: "rect", encoding: { color: { field: "lift", type: "quantitative", title: "Lift", scale: { scheme: "redblue", domainMid: 1 } } } },
-        { mark: { type: "text", fontSize: 10 }, encoding: { text: { field: "lift", type: "quantitative", format: ".2f" } } },
+        {
+          mark: "rect",
+          encoding: {
+            color: { field: "lift", type: "quantitative", title: "Lift", scale: { scheme: "redblue", domainMid: 1 } },
+          },
+        },
+        {
+          mark: { type: "text", fontSize: 10 },
+          encoding: { text: { field: "lift", type: "quantitative", format: ".2f" } },
+        },
       ],
     });
     w.sql("checks", `-- Rows used and rows left out, by reason\n${checksQuery(params, ctx)}`);

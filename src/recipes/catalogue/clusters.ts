@@ -5,7 +5,15 @@ import { paramsCte } from "../mapping";
 import type { Recipe, RoleNeed } from "../recipe";
 import { withQuery } from "../sql";
 import { pcaNeedsTwoFeatures } from "../../messages/recipes";
-import { ANALYSIS_DATE, RETURNS_NOTE, checksQuery, orderCount, transactionCtes, transactionsSlot, txFeatures } from "../transactions";
+import {
+  ANALYSIS_DATE,
+  RETURNS_NOTE,
+  checksQuery,
+  orderCount,
+  transactionCtes,
+  transactionsSlot,
+  txFeatures,
+} from "../transactions";
 import { assignCode, chooseKCode, pcaCode } from "./clusters-code";
 
 /** The features a customer can be clustered on, with how each is computed (for the options and the SQL comment). */
@@ -31,12 +39,42 @@ export const clusters: Recipe = {
   inputs: [transactionsSlot()],
   params: [
     ANALYSIS_DATE,
-    { name: "features", type: "multichoice", label: "Features", default: ["recency", "frequency", "monetary"], options: CLUSTER_FEATURES },
+    {
+      name: "features",
+      type: "multichoice",
+      label: "Features",
+      default: ["recency", "frequency", "monetary"],
+      options: CLUSTER_FEATURES,
+    },
     { name: "k", type: "number", label: "Number of clusters k", default: 4, min: 1, max: 20, integer: true },
-    { name: "seed", type: "number", label: "Seed (same seed, same clusters)", default: 1, min: 0, max: 2147483647, integer: true },
-    { name: "max_k", type: "number", label: "Elbow and silhouette: try k up to", default: 8, min: 2, max: 20, integer: true },
+    {
+      name: "seed",
+      type: "number",
+      label: "Seed (same seed, same clusters)",
+      default: 1,
+      min: 0,
+      max: 2147483647,
+      integer: true,
+    },
+    {
+      name: "max_k",
+      type: "number",
+      label: "Elbow and silhouette: try k up to",
+      default: 8,
+      min: 2,
+      max: 20,
+      integer: true,
+    },
     { name: "log_scale", type: "boolean", label: "Cluster counts and money on log(1 + x)", default: true },
-    { name: "growth_months", type: "number", label: "Growth: period length (months)", default: 12, min: 1, max: 60, integer: true },
+    {
+      name: "growth_months",
+      type: "number",
+      label: "Growth: period length (months)",
+      default: 12,
+      min: 1,
+      max: 60,
+      integer: true,
+    },
     {
       name: "scatter",
       type: "choice",
@@ -51,8 +89,13 @@ export const clusters: Recipe = {
     { name: "scatter_y", type: "choice", label: "Scatter: y feature", default: "monetary", options: CLUSTER_FEATURES },
   ],
   needs(p): RoleNeed[] {
-    const used = [...p.list("features"), ...(p.text("scatter") === "features" ? [p.text("scatter_x"), p.text("scatter_y")] : [])];
-    return used.includes("margin") ? [{ slot: "transactions", anyOf: ["margin", "cost"], because: "feature = margin" }] : [];
+    const used = [
+      ...p.list("features"),
+      ...(p.text("scatter") === "features" ? [p.text("scatter_x"), p.text("scatter_y")] : []),
+    ];
+    return used.includes("margin")
+      ? [{ slot: "transactions", anyOf: ["margin", "cost"], because: "feature = margin" }]
+      : [];
   },
   validate: (p) => (p.text("scatter") === "pca" && p.list("features").length < 2 ? [pcaNeedsTwoFeatures()] : []),
   build(ctx) {
@@ -64,7 +107,9 @@ export const clusters: Recipe = {
     const main = w.sql(
       undefined,
       `-- Customer features for clustering, as of the analysis date (customers with at least one purchase):
-${CLUSTER_FEATURES.filter((f) => f.value !== "margin" || tx.margin).map((f) => `--   ${f.label}`).join("\n")}
+${CLUSTER_FEATURES.filter((f) => f.value !== "margin" || tx.margin)
+  .map((f) => `--   ${f.label}`)
+  .join("\n")}
 ${RETURNS_NOTE}
 ${withQuery(
   [
@@ -107,7 +152,10 @@ ORDER BY customer_id`,
     const assigned = w.ts("assign", assignCode(scaled, p.number("k"), p.number("seed")));
     const chooseK = w.ts("choose_k", chooseKCode(scaled, p.number("max_k"), p.number("seed")));
     w.chart("choose_k_chart", chooseK, {
-      title: { text: "Choosing k: elbow and silhouette", subtitle: "Pick k where the within-cluster SS stops falling fast and the silhouette is high" },
+      title: {
+        text: "Choosing k: elbow and silhouette",
+        subtitle: "Pick k where the within-cluster SS stops falling fast and the silhouette is high",
+      },
       hconcat: [
         {
           mark: { type: "line", point: true },
@@ -148,15 +196,22 @@ ORDER BY a.cluster`,
 SELECT f.*, a.cluster FROM "${main}" AS f JOIN "${assigned}" AS a USING (customer_id)
 ORDER BY hash(f.customer_id), f.customer_id LIMIT 5000`,
         );
-    const title = (f: string) => (pca ? `Principal component ${f.slice(2)}` : (CLUSTER_FEATURES.find((c) => c.value === f)?.label ?? f));
+    const title = (f: string) =>
+      pca ? `Principal component ${f.slice(2)}` : (CLUSTER_FEATURES.find((c) => c.value === f)?.label ?? f);
     w.chart("chart", points, {
-      title: { text: "Customer clusters", subtitle: pca ? "First two principal components of the standardized features" : `${x} against ${y}` },
+      title: {
+        text: "Customer clusters",
+        subtitle: pca ? "First two principal components of the standardized features" : `${x} against ${y}`,
+      },
       mark: { type: "point", filled: true, opacity: 0.6 },
       encoding: {
         x: { field: x, type: "quantitative", title: title(x) },
         y: { field: y, type: "quantitative", title: title(y) },
         color: { field: "cluster", type: "nominal", title: "Cluster" },
-        tooltip: [{ field: "customer_id", type: "nominal" }, { field: "cluster", type: "nominal" }],
+        tooltip: [
+          { field: "customer_id", type: "nominal" },
+          { field: "cluster", type: "nominal" },
+        ],
       },
     });
     w.sql("checks", `-- Rows used and rows left out, by reason\n${checksQuery(params, ctx)}`);

@@ -6,10 +6,24 @@ import { sqlString, type Cte } from "../sql";
 
 /** The parameters of formula CLV (retention automatic by default: the observed yearly rate). */
 export const FORMULA_PARAMS: readonly ParamSpec[] = [
-  { name: "retention", type: "number", label: "Yearly retention r (0-1)", default: null, min: 0, max: 1, auto: "observed: share of last year's buyers who bought again this year" },
+  {
+    name: "retention",
+    type: "number",
+    label: "Yearly retention r (0-1)",
+    default: null,
+    min: 0,
+    max: 1,
+    auto: "observed: share of last year's buyers who bought again this year",
+  },
   { name: "discount", type: "number", label: "Yearly discount rate d", default: 0.1, min: 0, max: 1 },
   { name: "horizon", type: "number", label: "Horizon T (years)", default: 5, min: 1, max: 50, integer: true },
-  { name: "acquisition_cost", type: "number", label: "Acquisition cost per customer (when not mapped)", default: 0, min: 0 },
+  {
+    name: "acquisition_cost",
+    type: "number",
+    label: "Acquisition cost per customer (when not mapped)",
+    default: 0,
+    min: 0,
+  },
 ];
 
 /**
@@ -30,7 +44,8 @@ GROUP BY customer_id`,
     },
     {
       name: "rate",
-      comment: "r = the parameter, else buyers of the year before who bought again in the last year / buyers of the year before;\n-- prior_months: whole months of data before the last 12 (an observed r on fewer than 12 rests on a partial year)",
+      comment:
+        "r = the parameter, else buyers of the year before who bought again in the last year / buyers of the year before;\n-- prior_months: whole months of data before the last 12 (an observed r on fewer than 12 rests on a partial year)",
       body: `SELECT COALESCE(p.retention,
   (SELECT count(*) FILTER (WHERE bought_year_before AND bought_last_year) / NULLIF(count(*) FILTER (WHERE bought_year_before), 0) FROM yearly)) AS r,
   p.retention IS NULL AS observed,

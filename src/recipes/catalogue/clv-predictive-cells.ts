@@ -20,7 +20,12 @@ export interface PredictiveCells {
  * fitting BG/NBD and Gamma-Gamma and valuing customers; reads `analysis_date`, `margin_share`, `measure`,
  * `time_unit`, `zero_purchases`, `horizon` and `discount` from `specs` (the value matrix can call it too).
  */
-export function writePredictive(w: CellWriter, ctx: RecipeContext, specs: readonly ParamSpec[], summaryPart?: string): PredictiveCells {
+export function writePredictive(
+  w: CellWriter,
+  ctx: RecipeContext,
+  specs: readonly ParamSpec[],
+  summaryPart?: string,
+): PredictiveCells {
   const p = ctx.params;
   const unit = p.text("time_unit");
   const measure = p.text("measure");
@@ -39,7 +44,14 @@ ${withQuery([params, ...transactionCtes(ctx), ...summaryCtes(features, measure, 
   const gammaGamma = w.ts("gamma_gamma", gammaGammaCode(summary));
   const values = w.ts(
     summaryPart ? "clv" : "values",
-    valuesCode({ summary, bgnbd, gammaGamma, unit, horizonYears: p.number("horizon"), yearlyDiscount: p.number("discount") }),
+    valuesCode({
+      summary,
+      bgnbd,
+      gammaGamma,
+      unit,
+      horizonYears: p.number("horizon"),
+      yearlyDiscount: p.number("discount"),
+    }),
   );
   return { summary, bgnbd, gammaGamma, values };
 }
@@ -49,11 +61,14 @@ export function buildPredictive(w: CellWriter, ctx: RecipeContext, specs: readon
   const p = ctx.params;
   const params = paramsCte(specs, p, ["analysis_date", "margin_share"]);
   const { summary, values } = writePredictive(w, ctx, specs);
-  const top = w.sql("top", `-- The top customers by predicted CLV, for the chart\nSELECT s.customer_id, s.x, s.t_x, s."T", s.mean_repeat_spend, v.p_alive, v.expected_purchases, v.expected_spend,
+  const top = w.sql(
+    "top",
+    `-- The top customers by predicted CLV, for the chart\nSELECT s.customer_id, s.x, s.t_x, s."T", s.mean_repeat_spend, v.p_alive, v.expected_purchases, v.expected_spend,
   s.margin_share, v.lifetime_value
 FROM "${values}" AS v JOIN "${summary}" AS s USING (customer_id)
 ORDER BY v.lifetime_value DESC, s.customer_id
-LIMIT ${p.number("top_n")}`);
+LIMIT ${p.number("top_n")}`,
+  );
   w.chart("chart", top, {
     title: {
       text: "Predicted customer lifetime value, top customers",

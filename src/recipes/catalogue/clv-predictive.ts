@@ -43,7 +43,10 @@ export const unitDays = (unit: string) => (unit === "days" ? 1 : 7);
  */
 export function summaryCtes(features: TxFeatures, measure: string, unit: string, zeroPurchases: boolean): Cte[] {
   const days = unitDays(unit);
-  const observed = measure === "margin" && features.margin ? "(SELECT sum(margin) / NULLIF(sum(amount), 0) FROM tx)" : "CAST(1 AS DOUBLE)";
+  const observed =
+    measure === "margin" && features.margin
+      ? "(SELECT sum(margin) / NULLIF(sum(amount), 0) FROM tx)"
+      : "CAST(1 AS DOUBLE)";
   return [
     {
       name: "purchase_days",

@@ -5,7 +5,17 @@ import { customerCtes, customersSlot, hasCustomerRole } from "../customers";
 import { paramsCte } from "../mapping";
 import type { Recipe } from "../recipe";
 import { withQuery } from "../sql";
-import { ANALYSIS_DATE, measureParam, RETURNS_NOTE, checksQuery, marginNeed, perCustomerCte, transactionCtes, transactionsSlot, txFeatures } from "../transactions";
+import {
+  ANALYSIS_DATE,
+  measureParam,
+  RETURNS_NOTE,
+  checksQuery,
+  marginNeed,
+  perCustomerCte,
+  transactionCtes,
+  transactionsSlot,
+  txFeatures,
+} from "../transactions";
 import { FORMULA_PARAMS, formulaCtes } from "./clv-formula";
 import { buildPredictive } from "./clv-predictive-cells";
 import { PREDICTIVE_PARAMS } from "./clv-predictive";
@@ -29,7 +39,10 @@ export const clv: Recipe = {
       options: [
         { value: "historic", label: "Historic: value to date" },
         { value: "formula", label: "Formula: margin, retention and discount over a horizon" },
-        { value: "predictive", label: "Predictive: BG/NBD purchases and P(alive), Gamma-Gamma spend, over the horizon" },
+        {
+          value: "predictive",
+          label: "Predictive: BG/NBD purchases and P(alive), Gamma-Gamma spend, over the horizon",
+        },
       ],
     },
     measureParam("margin"),
@@ -47,7 +60,13 @@ export const clv: Recipe = {
     const column = measure === "margin" ? "margin" : "amount";
     const formula = ctx.params.text("level") === "formula";
     const mappedCost = hasCustomerRole(ctx, "acquisition_cost");
-    const params = paramsCte(clv.params, ctx.params, ["analysis_date", "retention", "discount", "horizon", "acquisition_cost"]);
+    const params = paramsCte(clv.params, ctx.params, [
+      "analysis_date",
+      "retention",
+      "discount",
+      "horizon",
+      "acquisition_cost",
+    ]);
     const historic = withQuery(
       [params, ...transactionCtes(ctx), perCustomerCte(features, false)],
       `SELECT customer_id, first_purchase, last_purchase, orders, revenue,${features.margin ? " margin," : ""}
@@ -57,7 +76,12 @@ ORDER BY lifetime_value DESC, customer_id`,
     );
     const cost = mappedCost ? "COALESCE(c.acquisition_cost, p.acquisition_cost)" : "p.acquisition_cost";
     const formulaSql = withQuery(
-      [params, ...transactionCtes(ctx), ...formulaCtes(column), ...(mappedCost ? customerCtes(ctx, ["acquisition_cost"]) : [])],
+      [
+        params,
+        ...transactionCtes(ctx),
+        ...formulaCtes(column),
+        ...(mappedCost ? customerCtes(ctx, ["acquisition_cost"]) : []),
+      ],
       `SELECT y.customer_id, y.m AS yearly_${measure}, r.r AS retention, r.observed AS retention_observed, r.retention_note, p.discount, p.horizon,
   f.f AS factor, y.m * f.f AS gross_clv, ${cost} AS acquisition_cost,
   y.m * f.f - ${cost} AS lifetime_value
@@ -75,9 +99,15 @@ ${RETURNS_NOTE}
 ${formulaSql}`
         : `-- Historic CLV per customer: ${measure} to date (net of returns), up to the analysis date.\n${RETURNS_NOTE}\n${historic}`,
     );
-    const top = w.sql("top", `-- The top customers by CLV, for the chart\nSELECT * FROM "${main}" ORDER BY lifetime_value DESC, customer_id LIMIT ${ctx.params.number("top_n")}`);
+    const top = w.sql(
+      "top",
+      `-- The top customers by CLV, for the chart\nSELECT * FROM "${main}" ORDER BY lifetime_value DESC, customer_id LIMIT ${ctx.params.number("top_n")}`,
+    );
     w.chart("chart", top, {
-      title: { text: formula ? "Customer lifetime value (formula), top customers" : "Historic customer value, top customers", subtitle: `Measure: ${measure}` },
+      title: {
+        text: formula ? "Customer lifetime value (formula), top customers" : "Historic customer value, top customers",
+        subtitle: `Measure: ${measure}`,
+      },
       mark: "bar",
       encoding: {
         y: { field: "customer_id", type: "nominal", sort: "-x", title: null },

@@ -14,7 +14,10 @@ export const competitorBreakdown: Recipe = {
   title: "Competitor breakdown",
   question: "Whom do we lose deals to, where, how much revenue goes with them, and is it price?",
   family: "competitors",
-  inputs: [dealsSlot(["customer_id", "competitor", "amount", "our_price", "competitor_price", "loss_reason"]), customersSlot(false, ["industry", "region", "size", "account_manager"])],
+  inputs: [
+    dealsSlot(["customer_id", "competitor", "amount", "our_price", "competitor_price", "loss_reason"]),
+    customersSlot(false, ["industry", "region", "size", "account_manager"]),
+  ],
   params: [segmentParam("industry"), ...OUTCOME_PARAMS],
   needs: (p) => segmentNeeds(p.text("segment_by")),
   build(ctx) {
@@ -28,7 +31,9 @@ export const competitorBreakdown: Recipe = {
       `-- Deals by competitor: won, lost, open; win rate = won / (won + lost); lost_revenue_share = the amount lost
 -- to this competitor / all amount lost. price_index = mean of our price / their price over decided deals
 -- with both prices (1.25: we were 25 % dearer). Deals naming no competitor are "(none)".
-${withQuery(ctes, `SELECT competitor, count(*) AS deals,
+${withQuery(
+  ctes,
+  `SELECT competitor, count(*) AS deals,
   count(*) FILTER (WHERE outcome = 'won') AS won,
   count(*) FILTER (WHERE outcome = 'lost') AS lost,
   count(*) FILTER (WHERE outcome = 'open') AS open,
@@ -39,18 +44,22 @@ ${withQuery(ctes, `SELECT competitor, count(*) AS deals,
   mode(loss_reason) FILTER (WHERE outcome = 'lost' AND loss_reason IS NOT NULL) AS main_loss_reason
 FROM deal
 GROUP BY competitor
-ORDER BY lost_revenue DESC, competitor`)}`,
+ORDER BY lost_revenue DESC, competitor`,
+)}`,
     );
     w.sql(
       "segments",
       `-- Win rate and price index by ${by === "none" ? "(all deals)" : by} and competitor (decided deals)
-${withQuery(ctes, `SELECT segment, competitor, count(*) FILTER (WHERE outcome <> 'open') AS decided,
+${withQuery(
+  ctes,
+  `SELECT segment, competitor, count(*) FILTER (WHERE outcome <> 'open') AS decided,
   count(*) FILTER (WHERE outcome = 'won') / NULLIF(count(*) FILTER (WHERE outcome <> 'open'), 0) AS win_rate,
   avg(${price}) AS price_index,
   COALESCE(sum(amount) FILTER (WHERE outcome = 'lost'), 0) AS lost_revenue
 FROM deal
 GROUP BY segment, competitor
-ORDER BY segment, competitor`)}`,
+ORDER BY segment, competitor`,
+)}`,
     );
     if (slotHas(ctx, "deals", "amount")) {
       const regional = ctx.tables.customers?.roles.region ? "region" : "none";
@@ -59,12 +68,21 @@ ORDER BY segment, competitor`)}`,
         "share",
         `-- Share of contested value${regional === "region" ? " by region" : ""}: of the decided deal value, the part we won ("us") and the
 -- part each competitor won from us.
-${withQuery([...share, { name: "contested", body: "SELECT segment, CASE WHEN outcome = 'won' THEN 'us' ELSE competitor END AS winner, amount FROM deal WHERE outcome <> 'open' AND amount IS NOT NULL" }], `SELECT segment AS ${regional === "region" ? "region" : "market"}, winner,
+${withQuery(
+  [
+    ...share,
+    {
+      name: "contested",
+      body: "SELECT segment, CASE WHEN outcome = 'won' THEN 'us' ELSE competitor END AS winner, amount FROM deal WHERE outcome <> 'open' AND amount IS NOT NULL",
+    },
+  ],
+  `SELECT segment AS ${regional === "region" ? "region" : "market"}, winner,
   sum(amount) AS value,
   sum(amount) / NULLIF(sum(sum(amount)) OVER (PARTITION BY segment), 0) AS share
 FROM contested
 GROUP BY segment, winner
-ORDER BY 1, value DESC`)}`,
+ORDER BY 1, value DESC`,
+)}`,
       );
     }
     w.chart("chart", main, {
@@ -74,8 +92,18 @@ ORDER BY 1, value DESC`)}`,
       encoding: {
         y: { field: "competitor", type: "nominal", title: null, sort: { field: "lost_revenue", order: "descending" } },
         x: { field: "count", type: "quantitative", title: "Deals", stack: "zero" },
-        color: { field: "outcome", type: "nominal", title: null, scale: { domain: ["won", "lost", "open"], range: ["#2ca02c", "#d62728", "#bdbdbd"] } },
-        tooltip: [{ field: "competitor", type: "nominal" }, { field: "win_rate", type: "quantitative", format: ".0%" }, { field: "price_index", type: "quantitative", format: ".2f" }, { field: "lost_revenue_share", type: "quantitative", format: ".0%" }],
+        color: {
+          field: "outcome",
+          type: "nominal",
+          title: null,
+          scale: { domain: ["won", "lost", "open"], range: ["#2ca02c", "#d62728", "#bdbdbd"] },
+        },
+        tooltip: [
+          { field: "competitor", type: "nominal" },
+          { field: "win_rate", type: "quantitative", format: ".0%" },
+          { field: "price_index", type: "quantitative", format: ".2f" },
+          { field: "lost_revenue_share", type: "quantitative", format: ".0%" },
+        ],
       },
     });
     w.sql("checks", `-- Deal rows used and rows left out, by reason\n${dealChecks(ctx, params)}`);

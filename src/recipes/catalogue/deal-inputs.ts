@@ -22,7 +22,12 @@ export function outcomeSql(ctx: RecipeContext, stage = "d.stage"): string {
 }
 
 /** Attributes of the deal itself that segment deals (the sales agent, product, lead source, the deal's region). */
-export const DEAL_SEGMENTS: Readonly<Record<string, string>> = { owner: "owner", product: "product", source: "source", deal_region: "region" };
+export const DEAL_SEGMENTS: Readonly<Record<string, string>> = {
+  owner: "owner",
+  product: "product",
+  source: "source",
+  deal_region: "region",
+};
 
 /** The segment of a deal row `d` joined to its customer `c`: a deal attribute, a customer attribute, or `All`. */
 export function dealSegmentSql(by: string): string {
@@ -35,7 +40,18 @@ export function dealSegmentSql(by: string): string {
  * competitor, and segment (`by`: none, a customer attribute, or a key of DEAL_SEGMENTS).
  */
 export function dealCtes(ctx: RecipeContext, by: string): Cte[] {
-  const base = ["deal_id", "stage", "customer_id", "competitor", "our_price", "competitor_price", "amount", "loss_reason", "created", "closed"];
+  const base = [
+    "deal_id",
+    "stage",
+    "customer_id",
+    "competitor",
+    "our_price",
+    "competitor_price",
+    "amount",
+    "loss_reason",
+    "created",
+    "closed",
+  ];
   const roles = by in DEAL_SEGMENTS ? [...base, DEAL_SEGMENTS[by]] : base;
   const byCustomer = by !== "none" && !(by in DEAL_SEGMENTS);
   const has = (r: string) => slotHas(ctx, "deals", r);
@@ -54,7 +70,14 @@ export function dealCtes(ctx: RecipeContext, by: string): Cte[] {
   ${dealSegmentSql(by)} AS segment
 FROM deal_roles AS d${byCustomer ? "\nLEFT JOIN cust AS c ON c.customer_id = d.customer_id" : ""}
 WHERE d.deal_id IS NOT NULL
-QUALIFY row_number() OVER (PARTITION BY d.deal_id ORDER BY ${order ? `${order.split(", ").map((o) => `${o} DESC NULLS LAST`).join(", ")}, ` : ""}d.stage) = 1`,
+QUALIFY row_number() OVER (PARTITION BY d.deal_id ORDER BY ${
+        order
+          ? `${order
+              .split(", ")
+              .map((o) => `${o} DESC NULLS LAST`)
+              .join(", ")}, `
+          : ""
+      }d.stage) = 1`,
     },
   ];
 }
@@ -62,9 +85,29 @@ QUALIFY row_number() OVER (PARTITION BY d.deal_id ORDER BY ${order ? `${order.sp
 /** The checks query of a deals recipe: rows without a deal id, deals without a competitor, deals without both prices. */
 export function dealChecks(ctx: RecipeContext, params: Cte): string {
   const has = (r: string) => slotHas(ctx, "deals", r);
-  return inputChecks([params, roleCte("deal_roles", "deals", ctx.tables.deals, ["deal_id", "stage", "competitor", "our_price", "competitor_price"])], "deal_roles AS d", [
-    [MARKET_CHECKS.noDeal, "d.deal_id IS NULL"],
-    [MARKET_CHECKS.noCompetitor, has("competitor") ? "NULLIF(trim(d.competitor), '') IS NULL" : "TRUE"],
-    ...(has("our_price") && has("competitor_price") ? [[MARKET_CHECKS.noPrices, "d.our_price IS NULL OR d.competitor_price IS NULL OR d.competitor_price <= 0"] as const] : []),
-  ]);
+  return inputChecks(
+    [
+      params,
+      roleCte("deal_roles", "deals", ctx.tables.deals, [
+        "deal_id",
+        "stage",
+        "competitor",
+        "our_price",
+        "competitor_price",
+      ]),
+    ],
+    "deal_roles AS d",
+    [
+      [MARKET_CHECKS.noDeal, "d.deal_id IS NULL"],
+      [MARKET_CHECKS.noCompetitor, has("competitor") ? "NULLIF(trim(d.competitor), '') IS NULL" : "TRUE"],
+      ...(has("our_price") && has("competitor_price")
+        ? [
+            [
+              MARKET_CHECKS.noPrices,
+              "d.our_price IS NULL OR d.competitor_price IS NULL OR d.competitor_price <= 0",
+            ] as const,
+          ]
+        : []),
+    ],
+  );
 }

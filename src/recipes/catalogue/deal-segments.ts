@@ -39,9 +39,13 @@ export const dealSegments: Recipe = {
   params: [SEGMENT_BY, ...OUTCOME_PARAMS],
   needs: (p) => {
     const by = p.text("segment_by");
-    if (by in DEAL_SEGMENTS) return [{ slot: "deals", anyOf: [DEAL_SEGMENTS[by]], because: `segment deals by = ${by}` }];
+    if (by in DEAL_SEGMENTS)
+      return [{ slot: "deals", anyOf: [DEAL_SEGMENTS[by]], because: `segment deals by = ${by}` }];
     if (by === "none") return [];
-    return [...segmentNeeds(by), { slot: "deals", anyOf: ["customer_id"], because: "customer segments come from the customer of each deal" }];
+    return [
+      ...segmentNeeds(by),
+      { slot: "deals", anyOf: ["customer_id"], because: "customer segments come from the customer of each deal" },
+    ];
   },
   build(ctx) {
     const w = new CellWriter(dealSegments, ctx);
@@ -53,7 +57,9 @@ export const dealSegments: Recipe = {
       `-- Deals${by === "none" ? "" : ` by ${by}`}: won, lost, open; win_rate = won / (won + lost). Cycle time = days from created to
 -- closed over won deals with both dates (median and mean); deal value = the mean and total amount of won deals.
 -- Deals without the segment's value are "(unknown)".
-${withQuery([params, ...dealCtes(ctx, by)], `SELECT segment, count(*) AS deals,
+${withQuery(
+  [params, ...dealCtes(ctx, by)],
+  `SELECT segment, count(*) AS deals,
   count(*) FILTER (WHERE outcome = 'won') AS won,
   count(*) FILTER (WHERE outcome = 'lost') AS lost,
   count(*) FILTER (WHERE outcome = 'open') AS open,
@@ -64,7 +70,8 @@ ${withQuery([params, ...dealCtes(ctx, by)], `SELECT segment, count(*) AS deals,
   COALESCE(sum(amount) FILTER (WHERE outcome = 'won'), 0) AS won_value
 FROM deal
 GROUP BY segment
-ORDER BY win_rate DESC NULLS LAST, segment`)}`,
+ORDER BY win_rate DESC NULLS LAST, segment`,
+)}`,
     );
     w.chart("chart", main, {
       title: { text: "Win rate by segment", subtitle: "Won / decided deals; hover for cycle time and deal value" },

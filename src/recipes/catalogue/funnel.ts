@@ -15,16 +15,42 @@ export const funnel: Recipe = {
   title: "Funnel",
   question: "How many deals reach each stage, and where does the pipeline leak?",
   family: "key accounts",
-  inputs: [{ name: "deals", kind: "deals", required: true, roles: ["deal_id", "stage"], optional: ["customer_id"] }, customersSlot(false, ["industry", "region", "size", "account_manager"])],
-  params: [
-    { name: "stages", type: "text", label: "Stages in order (comma-separated; the last is usually won)", default: "lead,opportunity,quote,won" },
-    segmentParam("none"),
-    { name: "stage_dates", type: "text", label: "Per-stage date columns (stage=column, comma-separated; a deal with the date reached the stage)", default: "" },
+  inputs: [
+    { name: "deals", kind: "deals", required: true, roles: ["deal_id", "stage"], optional: ["customer_id"] },
+    customersSlot(false, ["industry", "region", "size", "account_manager"]),
   ],
-  needs: (p) => [...segmentNeeds(p.text("segment_by")), ...(p.text("segment_by") === "none" ? [] : [{ slot: "deals", anyOf: ["customer_id"], because: "segments come from the customer of each deal" }])],
+  params: [
+    {
+      name: "stages",
+      type: "text",
+      label: "Stages in order (comma-separated; the last is usually won)",
+      default: "lead,opportunity,quote,won",
+    },
+    segmentParam("none"),
+    {
+      name: "stage_dates",
+      type: "text",
+      label: "Per-stage date columns (stage=column, comma-separated; a deal with the date reached the stage)",
+      default: "",
+    },
+  ],
+  needs: (p) => [
+    ...segmentNeeds(p.text("segment_by")),
+    ...(p.text("segment_by") === "none"
+      ? []
+      : [{ slot: "deals", anyOf: ["customer_id"], because: "segments come from the customer of each deal" }]),
+  ],
   validate: (p) => {
     const stages = splitList(p.text("stages"));
-    if (stages.length < 2 || stages.length !== p.text("stages").split(",").filter((s) => s.trim()).length) return [badStages(p.text("stages"))];
+    if (
+      stages.length < 2 ||
+      stages.length !==
+        p
+          .text("stages")
+          .split(",")
+          .filter((s) => s.trim()).length
+    )
+      return [badStages(p.text("stages"))];
     return stageDates(p.text("stage_dates"), stages) ? [] : [badStageDates(p.text("stage_dates"), stages)];
   },
   build(ctx) {
@@ -41,15 +67,22 @@ export const funnel: Recipe = {
 -- that stage and every stage before it, so a skipped stage is still passed. A deal whose stages are all
 -- unlisted (e.g. "lost" without a history) counts at the first stage only. recorded = deals with a row at
 -- the stage; skipped = deals that passed the stage with no row for it (only a stage history shows these).
--- conversion = reached / reached at the previous stage; overall = reached / reached at the first stage.${dated.length ? `
--- Per-stage dates (${dated.map((d) => `${d.stage}=${d.column}`).join(", ")}): a deal with the date has reached the stage.` : ""}
+-- conversion = reached / reached at the previous stage; overall = reached / reached at the first stage.${
+        dated.length
+          ? `
+-- Per-stage dates (${dated.map((d) => `${d.stage}=${d.column}`).join(", ")}): a deal with the date has reached the stage.`
+          : ""
+      }
 ${withQuery(
   [
     params,
     deals,
     ...(by === "none" ? [] : customerCtes(ctx, [by])),
     ...stageDatedCte(ctx, dated, stages),
-    { name: "stage_list", body: `SELECT * FROM (VALUES ${stages.map((s, i) => `(${i + 1}, ${sqlString(s)})`).join(", ")}) AS v(position, stage)` },
+    {
+      name: "stage_list",
+      body: `SELECT * FROM (VALUES ${stages.map((s, i) => `(${i + 1}, ${sqlString(s)})`).join(", ")}) AS v(position, stage)`,
+    },
     {
       name: "positioned",
       body: `SELECT d.deal_id, ${slotHas(ctx, "deals", "customer_id") ? "d.customer_id" : "CAST(NULL AS VARCHAR) AS customer_id"}, s.position
@@ -78,13 +111,27 @@ ORDER BY g.segment, s.position`,
 )}`,
     );
     w.chart("chart", main, {
-      title: { text: "Funnel", subtitle: "Deals reaching each stage; hover for the conversion from the previous stage" },
+      title: {
+        text: "Funnel",
+        subtitle: "Deals reaching each stage; hover for the conversion from the previous stage",
+      },
       mark: "bar",
       encoding: {
         y: { field: "stage", type: "nominal", title: null, sort: stages },
         x: { field: "reached", type: "quantitative", title: "Deals reaching the stage" },
-        ...(by === "none" ? {} : { yOffset: { field: "segment", type: "nominal" }, color: { field: "segment", type: "nominal", title: by } }),
-        tooltip: [{ field: "segment", type: "nominal" }, { field: "stage", type: "nominal" }, { field: "reached", type: "quantitative" }, { field: "conversion", type: "quantitative", format: ".0%" }, { field: "overall", type: "quantitative", format: ".0%" }],
+        ...(by === "none"
+          ? {}
+          : {
+              yOffset: { field: "segment", type: "nominal" },
+              color: { field: "segment", type: "nominal", title: by },
+            }),
+        tooltip: [
+          { field: "segment", type: "nominal" },
+          { field: "stage", type: "nominal" },
+          { field: "reached", type: "quantitative" },
+          { field: "conversion", type: "quantitative", format: ".0%" },
+          { field: "overall", type: "quantitative", format: ".0%" },
+        ],
       },
     });
     const list = `[${stages.map((st) => sqlString(st.toLowerCase())).join(", ")}]`;
@@ -100,9 +147,15 @@ ORDER BY g.segment, s.position`,
 };
 
 /** Parses `stage=column, ...` (stages matched ignoring case); undefined when unreadable or a stage is not listed. */
-export function stageDates(text: string, stages: readonly string[]): { stage: string; column: string; position: number }[] | undefined {
+export function stageDates(
+  text: string,
+  stages: readonly string[],
+): { stage: string; column: string; position: number }[] | undefined {
   const out: { stage: string; column: string; position: number }[] = [];
-  for (const item of text.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const item of text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const at = item.indexOf("=");
     const stage = item.slice(0, at).trim();
     const column = item.slice(at + 1).trim();
@@ -114,13 +167,27 @@ export function stageDates(text: string, stages: readonly string[]): { stage: st
 }
 
 /** `stage_dated`: one row per deal and stage whose date column holds a readable date. */
-function stageDatedCte(ctx: RecipeContext, dated: readonly { column: string; position: number }[], stages: readonly string[]): Cte[] {
+function stageDatedCte(
+  ctx: RecipeContext,
+  dated: readonly { column: string; position: number }[],
+  stages: readonly string[],
+): Cte[] {
   if (!dated.length) return [];
   const binding = ctx.tables.deals;
   const id = roleExpression(binding.roles.deal_id, "id");
-  const customer = slotHas(ctx, "deals", "customer_id") ? roleExpression(binding.roles.customer_id, "id") : "CAST(NULL AS VARCHAR)";
+  const customer = slotHas(ctx, "deals", "customer_id")
+    ? roleExpression(binding.roles.customer_id, "id")
+    : "CAST(NULL AS VARCHAR)";
   const rows = dated.map(
-    (d) => `SELECT ${id} AS deal_id, ${customer} AS customer_id, ${d.position} AS position\nFROM ${quoteIdent(binding.table)}\nWHERE ${roleExpression(d.column, "date")} IS NOT NULL`,
+    (d) =>
+      `SELECT ${id} AS deal_id, ${customer} AS customer_id, ${d.position} AS position\nFROM ${quoteIdent(binding.table)}\nWHERE ${roleExpression(d.column, "date")} IS NOT NULL`,
   );
-  return [{ name: "stage_dated", comment: `deals with the date of a stage (${stages.length} stages listed)`, body: rows.join("\nUNION ALL\n"), reads: [binding.table] }];
+  return [
+    {
+      name: "stage_dated",
+      comment: `deals with the date of a stage (${stages.length} stages listed)`,
+      body: rows.join("\nUNION ALL\n"),
+      reads: [binding.table],
+    },
+  ];
 }

@@ -27,7 +27,12 @@ export const importancePerformance: Recipe = {
   build(ctx) {
     const w = new CellWriter(importancePerformance, ctx);
     const params = paramsCte(importancePerformance.params, ctx.params, ["scale_min", "scale_max", "min_answers"]);
-    const survey = roleCte("sv_roles", "survey", ctx.tables.survey, ["customer_id", "attribute", "importance", "satisfaction"]);
+    const survey = roleCte("sv_roles", "survey", ctx.tables.survey, [
+      "customer_id",
+      "attribute",
+      "importance",
+      "satisfaction",
+    ]);
     const q = IPA_QUADRANTS;
     const main = w.sql(
       undefined,
@@ -74,16 +79,50 @@ FROM per_attribute AS a CROSS JOIN grand AS g CROSS JOIN params AS p
 ORDER BY a.reported DESC, gap DESC, a.attribute`,
 )}`,
     );
-    const placed = w.sql("placed", `-- The attributes placed in a quadrant, for the chart\nSELECT * FROM "${main}" WHERE quadrant IN ('${q.concentrate}', '${q.keep}', '${q.low}', '${q.overkill}')`);
-    const x = { field: "mean_satisfaction", type: "quantitative", title: "Mean satisfaction (performance)", scale: { zero: false } };
+    const placed = w.sql(
+      "placed",
+      `-- The attributes placed in a quadrant, for the chart\nSELECT * FROM "${main}" WHERE quadrant IN ('${q.concentrate}', '${q.keep}', '${q.low}', '${q.overkill}')`,
+    );
+    const x = {
+      field: "mean_satisfaction",
+      type: "quantitative",
+      title: "Mean satisfaction (performance)",
+      scale: { zero: false },
+    };
     const y = { field: "mean_importance", type: "quantitative", title: "Mean importance", scale: { zero: false } };
     w.chart("chart", placed, {
       title: { text: "Importance vs performance", subtitle: "Lines at the grand means; top left: concentrate here" },
       layer: [
-        { mark: { type: "point", filled: true, size: 80 }, encoding: { x, y, color: { field: "quadrant", type: "nominal", title: "Quadrant", scale: { domain: Object.values(q), range: ["#d62728", "#2ca02c", "#9e9e9e", "#1f77b4"] } }, tooltip: [{ field: "attribute", type: "nominal" }, { field: "answers", type: "quantitative" }, { field: "gap", type: "quantitative", format: ".2f" }] } },
-        { mark: { type: "text", align: "left", dx: 7, fontSize: 11 }, encoding: { x, y, text: { field: "attribute", type: "nominal" } } },
-        { mark: { type: "rule", strokeDash: [4, 4], color: "gray" }, encoding: { x: { aggregate: "min", field: "grand_satisfaction", type: "quantitative" } } },
-        { mark: { type: "rule", strokeDash: [4, 4], color: "gray" }, encoding: { y: { aggregate: "min", field: "grand_importance", type: "quantitative" } } },
+        {
+          mark: { type: "point", filled: true, size: 80 },
+          encoding: {
+            x,
+            y,
+            color: {
+              field: "quadrant",
+              type: "nominal",
+              title: "Quadrant",
+              scale: { domain: Object.values(q), range: ["#d62728", "#2ca02c", "#9e9e9e", "#1f77b4"] },
+            },
+            tooltip: [
+              { field: "attribute", type: "nominal" },
+              { field: "answers", type: "quantitative" },
+              { field: "gap", type: "quantitative", format: ".2f" },
+            ],
+          },
+        },
+        {
+          mark: { type: "text", align: "left", dx: 7, fontSize: 11 },
+          encoding: { x, y, text: { field: "attribute", type: "nominal" } },
+        },
+        {
+          mark: { type: "rule", strokeDash: [4, 4], color: "gray" },
+          encoding: { x: { aggregate: "min", field: "grand_satisfaction", type: "quantitative" } },
+        },
+        {
+          mark: { type: "rule", strokeDash: [4, 4], color: "gray" },
+          encoding: { y: { aggregate: "min", field: "grand_importance", type: "quantitative" } },
+        },
       ],
     });
     w.sql(

@@ -19,14 +19,42 @@ export const lifecycle: Recipe = {
   inputs: [transactionsSlot(), customersSlot(false, [])],
   params: [
     ANALYSIS_DATE,
-    { name: "period_months", type: "number", label: "Period for the spend trend (months)", default: 6, min: 1, max: 60, integer: true },
-    { name: "new_months", type: "number", label: "New: first purchase within (months)", default: 6, min: 1, max: 120, integer: true },
-    { name: "change_pct", type: "number", label: "Growing / declining: spend change beyond (%)", default: 20, min: 0, max: 1000 },
+    {
+      name: "period_months",
+      type: "number",
+      label: "Period for the spend trend (months)",
+      default: 6,
+      min: 1,
+      max: 60,
+      integer: true,
+    },
+    {
+      name: "new_months",
+      type: "number",
+      label: "New: first purchase within (months)",
+      default: 6,
+      min: 1,
+      max: 120,
+      integer: true,
+    },
+    {
+      name: "change_pct",
+      type: "number",
+      label: "Growing / declining: spend change beyond (%)",
+      default: 20,
+      min: 0,
+      max: 1000,
+    },
   ],
   build(ctx) {
     const w = new CellWriter(lifecycle, ctx);
     const listed = !!ctx.tables.customers;
-    const params = paramsCte(lifecycle.params, ctx.params, ["analysis_date", "period_months", "new_months", "change_pct"]);
+    const params = paramsCte(lifecycle.params, ctx.params, [
+      "analysis_date",
+      "period_months",
+      "new_months",
+      "change_pct",
+    ]);
     const main = w.sql(
       undefined,
       `-- Lifecycle stage, first rule that holds: prospect = ${listed ? "listed in the customers table, never bought" : "(needs a customers table)"};
@@ -93,7 +121,10 @@ ORDER BY k.stage_order`,
       },
       layer: [
         { mark: "bar", encoding: { color: { field: "stage", type: "nominal", sort: [...STAGES], legend: null } } },
-        { mark: { type: "text", baseline: "bottom", dy: -3 }, encoding: { text: { field: "last_period_revenue", type: "quantitative", format: ",.0f" } } },
+        {
+          mark: { type: "text", baseline: "bottom", dy: -3 },
+          encoding: { text: { field: "last_period_revenue", type: "quantitative", format: ",.0f" } },
+        },
       ],
     });
     w.sql("checks", `-- Rows used and rows left out, by reason\n${checksQuery(params, ctx)}`);

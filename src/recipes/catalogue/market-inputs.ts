@@ -18,7 +18,13 @@ export function dealsSlot(optional: readonly string[], isRequired = true): Table
 
 /** The receivables slot: customer, amount and due date required; invoice and paid dates optional. */
 export function receivablesSlot(isRequired = true): TableSlot {
-  return { name: "receivables", kind: "receivables", required: isRequired, roles: ["customer_id", "amount", "due_date"], optional: ["invoice_date", "paid_date"] };
+  return {
+    name: "receivables",
+    kind: "receivables",
+    required: isRequired,
+    roles: ["customer_id", "amount", "due_date"],
+    optional: ["invoice_date", "paid_date"],
+  };
 }
 
 /** The customer attributes a market recipe can segment by. */
@@ -48,13 +54,37 @@ export function segmentSql(by: string, alias = "c"): string {
 
 /** The survey scale parameters (lowest and highest point); answers outside are reported and left out. */
 export const SCALE_PARAMS: readonly ParamSpec[] = [
-  { name: "scale_min", type: "number", label: "Rating scale: lowest point", default: 1, min: 0, max: 10, integer: true },
-  { name: "scale_max", type: "number", label: "Rating scale: highest point", default: 5, min: 1, max: 100, integer: true },
+  {
+    name: "scale_min",
+    type: "number",
+    label: "Rating scale: lowest point",
+    default: 1,
+    min: 0,
+    max: 10,
+    integer: true,
+  },
+  {
+    name: "scale_max",
+    type: "number",
+    label: "Rating scale: highest point",
+    default: 5,
+    min: 1,
+    max: 100,
+    integer: true,
+  },
 ];
 
 /** The minimum-answers parameter: groups with fewer answers are reported as too few. */
 export function minAnswersParam(defaultMin: number): ParamSpec {
-  return { name: "min_answers", type: "number", label: "Minimum answers to report a group", default: defaultMin, min: 1, max: 100000, integer: true };
+  return {
+    name: "min_answers",
+    type: "number",
+    label: "Minimum answers to report a group",
+    default: defaultMin,
+    min: 1,
+    max: 100000,
+    integer: true,
+  };
 }
 
 /** Whether a bound slot maps a role. */
@@ -71,15 +101,25 @@ export function onScale(column: string, lo: string, hi: string): string {
  * A checks query: every row of `source` (a CTE among `ctes`) counted under the first reason whose condition
  * holds, else `used`; every reason listed (0 rows too), then a "nothing left" line when no row was used.
  */
-export function inputChecks(ctes: readonly Cte[], source: string, reasons: readonly (readonly [string, string])[]): string {
+export function inputChecks(
+  ctes: readonly Cte[],
+  source: string,
+  reasons: readonly (readonly [string, string])[],
+): string {
   const labels = [MARKET_CHECKS.used, ...reasons.map(([label]) => label)];
   const unique = labels.filter((l, i) => labels.indexOf(l) === i);
   const cases = reasons.map(([label, when]) => `    WHEN ${when} THEN ${sqlString(label)}`).join("\n");
   return withQuery(
     [
       ...ctes,
-      { name: "reasons", body: `SELECT * FROM (VALUES ${unique.map((r, i) => `(${i + 1}, ${sqlString(r)})`).join(", ")}) AS v(ord, "check")` },
-      { name: "counted", body: `SELECT CASE\n${cases}\n    ELSE ${sqlString(MARKET_CHECKS.used)}\n  END AS "check", count(*) AS rows\nFROM ${source}\nGROUP BY 1` },
+      {
+        name: "reasons",
+        body: `SELECT * FROM (VALUES ${unique.map((r, i) => `(${i + 1}, ${sqlString(r)})`).join(", ")}) AS v(ord, "check")`,
+      },
+      {
+        name: "counted",
+        body: `SELECT CASE\n${cases}\n    ELSE ${sqlString(MARKET_CHECKS.used)}\n  END AS "check", count(*) AS rows\nFROM ${source}\nGROUP BY 1`,
+      },
     ],
     `SELECT "check", rows FROM (
   SELECT r.ord, r."check", COALESCE(c.rows, 0) AS rows FROM reasons AS r LEFT JOIN counted AS c USING ("check")
@@ -93,7 +133,10 @@ ORDER BY ord`,
 
 /** Parses a comma-separated list parameter into trimmed, non-empty, lower-case-unique items. */
 export function splitList(text: string): string[] {
-  const items = text.split(",").map((s) => s.trim()).filter(Boolean);
+  const items = text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return items.filter((s, i) => items.findIndex((t) => t.toLowerCase() === s.toLowerCase()) === i);
 }
 

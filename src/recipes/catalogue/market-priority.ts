@@ -6,7 +6,14 @@ import { customerCtes, customersSlot } from "../customers";
 import { paramsCte } from "../mapping";
 import type { Recipe, RoleNeed } from "../recipe";
 import { withQuery } from "../sql";
-import { ANALYSIS_DATE, RETURNS_NOTE, checksQuery, transactionCtes, transactionsSlot, txFeatures } from "../transactions";
+import {
+  ANALYSIS_DATE,
+  RETURNS_NOTE,
+  checksQuery,
+  transactionCtes,
+  transactionsSlot,
+  txFeatures,
+} from "../transactions";
 import { dealCtes, OUTCOME_PARAMS } from "./deal-inputs";
 import { dealsSlot } from "./market-inputs";
 
@@ -18,25 +25,71 @@ export const marketPriority: Recipe = {
   title: "Target market priority",
   question: "Which segments should we go after first, weighing size, growth, competition and fit?",
   family: "competitors",
-  inputs: [customersSlot(true, ["industry", "region", "size"]), transactionsSlot(["margin", "cost", "order_id"]), dealsSlot(["customer_id", "competitor"], false)],
+  inputs: [
+    customersSlot(true, ["industry", "region", "size"]),
+    transactionsSlot(["margin", "cost", "order_id"]),
+    dealsSlot(["customer_id", "competitor"], false),
+  ],
   params: [
     {
       name: "segments",
       type: "multichoice",
       label: "Candidate segments by",
       default: ["industry", "region"],
-      options: [{ value: "industry", label: "Industry" }, { value: "region", label: "Region" }, { value: "size", label: "Size" }],
+      options: [
+        { value: "industry", label: "Industry" },
+        { value: "region", label: "Region" },
+        { value: "size", label: "Size" },
+      ],
     },
     ANALYSIS_DATE,
-    { name: "months", type: "number", label: "Period length (months): size is the last period, growth against the one before", default: 12, min: 1, max: 120, integer: true },
+    {
+      name: "months",
+      type: "number",
+      label: "Period length (months): size is the last period, growth against the one before",
+      default: 12,
+      min: 1,
+      max: 120,
+      integer: true,
+    },
     { name: "w_size", type: "number", label: "Weight of size (revenue in the period)", default: 0.3, min: 0, max: 1 },
-    { name: "w_growth", type: "number", label: "Weight of growth (vs the period before)", default: 0.3, min: 0, max: 1 },
-    { name: "w_competition", type: "number", label: "Weight of competitive intensity (share of decided deals lost to competitors; less is better)", default: 0.2, min: 0, max: 1 },
-    { name: "w_fit", type: "number", label: "Weight of fit (margin %, or the active share of customers without margin)", default: 0.2, min: 0, max: 1 },
-    { name: "min_customers", type: "number", label: "Minimum customers in a candidate segment", default: 5, min: 1, max: 100000, integer: true },
+    {
+      name: "w_growth",
+      type: "number",
+      label: "Weight of growth (vs the period before)",
+      default: 0.3,
+      min: 0,
+      max: 1,
+    },
+    {
+      name: "w_competition",
+      type: "number",
+      label: "Weight of competitive intensity (share of decided deals lost to competitors; less is better)",
+      default: 0.2,
+      min: 0,
+      max: 1,
+    },
+    {
+      name: "w_fit",
+      type: "number",
+      label: "Weight of fit (margin %, or the active share of customers without margin)",
+      default: 0.2,
+      min: 0,
+      max: 1,
+    },
+    {
+      name: "min_customers",
+      type: "number",
+      label: "Minimum customers in a candidate segment",
+      default: 5,
+      min: 1,
+      max: 100000,
+      integer: true,
+    },
     ...OUTCOME_PARAMS,
   ],
-  needs: (p): RoleNeed[] => p.list("segments").map((s) => ({ slot: "customers", anyOf: [s], because: `candidate segments by ${s}` })),
+  needs: (p): RoleNeed[] =>
+    p.list("segments").map((s) => ({ slot: "customers", anyOf: [s], because: `candidate segments by ${s}` })),
   validate(p) {
     const sum = WEIGHTS.reduce((s, n) => s + p.number(n), 0);
     return Math.abs(sum - 1) > 1e-9 ? [weightsDoNotSum(sum)] : [];
@@ -46,7 +99,14 @@ export const marketPriority: Recipe = {
     const by = ctx.params.list("segments");
     const margin = txFeatures(ctx).margin;
     const deals = !!ctx.tables.deals && !!ctx.tables.deals.roles.customer_id;
-    const params = paramsCte(marketPriority.params, ctx.params, ["analysis_date", "months", ...WEIGHTS, "min_customers", "won", "lost"]);
+    const params = paramsCte(marketPriority.params, ctx.params, [
+      "analysis_date",
+      "months",
+      ...WEIGHTS,
+      "min_customers",
+      "won",
+      "lost",
+    ]);
     const segment = by.map((b) => `COALESCE(c.${b}, '(unknown)')`).join(" || ' / ' || ");
     const indicators = ["size", "growth", "competition", "fit"];
     const norm = indicators
@@ -82,8 +142,12 @@ GROUP BY s.segment`,
     },
     {
       name: "counts",
-      body: `SELECT s.segment, count(*) AS customers${deals ? `,
-  count(d.deal_id) FILTER (WHERE d.outcome = 'lost' AND d.competitor <> '(none)') / NULLIF(count(d.deal_id) FILTER (WHERE d.outcome <> 'open'), 0) AS competition` : ", CAST(NULL AS DOUBLE) AS competition"}
+      body: `SELECT s.segment, count(*) AS customers${
+        deals
+          ? `,
+  count(d.deal_id) FILTER (WHERE d.outcome = 'lost' AND d.competitor <> '(none)') / NULLIF(count(d.deal_id) FILTER (WHERE d.outcome <> 'open'), 0) AS competition`
+          : ", CAST(NULL AS DOUBLE) AS competition"
+      }
 FROM seg AS s${deals ? "\nLEFT JOIN deal AS d ON d.customer_id = s.customer_id" : ""}
 GROUP BY s.segment`,
     },
@@ -110,10 +174,21 @@ ORDER BY rank`,
       mark: { type: "circle", opacity: 0.75, stroke: "black", strokeWidth: 0.5 },
       encoding: {
         x: { field: "growth", type: "quantitative", title: "Growth vs the period before", axis: { format: ".0%" } },
-        y: { field: "fit", type: "quantitative", title: margin ? "Margin %" : "Active share", axis: { format: ".0%" }, scale: { zero: false } },
+        y: {
+          field: "fit",
+          type: "quantitative",
+          title: margin ? "Margin %" : "Active share",
+          axis: { format: ".0%" },
+          scale: { zero: false },
+        },
         size: { field: "size", type: "quantitative", title: "Revenue" },
         color: { field: "score", type: "quantitative", title: "Score", scale: { scheme: "viridis" } },
-        tooltip: [{ field: "rank", type: "quantitative" }, { field: "segment", type: "nominal" }, { field: "score", type: "quantitative", format: ".2f" }, { field: "competition", type: "quantitative", format: ".0%" }],
+        tooltip: [
+          { field: "rank", type: "quantitative" },
+          { field: "segment", type: "nominal" },
+          { field: "score", type: "quantitative", format: ".2f" },
+          { field: "competition", type: "quantitative", format: ".0%" },
+        ],
       },
     });
     w.sql("checks", `-- Rows used and rows left out, by reason\n${checksQuery(params, ctx)}`);

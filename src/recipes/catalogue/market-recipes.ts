@@ -16,4 +16,18 @@ import { kpiScorecard } from "./kpi-scorecard";
 import { dealSegments } from "./deal-segments";
 
 /** Recipes 14-25 (needs, satisfaction, competitors, market priority, key-account risk), then deal segments. */
-export const MARKET_RECIPES: readonly Recipe[] = [satisfactionNps, importancePerformance, categoryAffinity, basketAssociations, competitorBreakdown, swot, marketPriority, pricePosition, accountRisk, trendForecast, funnel, kpiScorecard, dealSegments];
+export const MARKET_RECIPES: readonly Recipe[] = [
+  satisfactionNps,
+  importancePerformance,
+  categoryAffinity,
+  basketAssociations,
+  competitorBreakdown,
+  swot,
+  marketPriority,
+  pricePosition,
+  accountRisk,
+  trendForecast,
+  funnel,
+  kpiScorecard,
+  dealSegments,
+];

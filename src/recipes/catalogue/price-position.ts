@@ -15,10 +15,27 @@ export const pricePosition: Recipe = {
   question: "Are we dearer or cheaper than competitors, where, and does being cheaper win volume?",
   family: "competitors",
   inputs: [
-    { name: "deals", kind: "deals", required: true, roles: ["deal_id", "stage", "our_price", "competitor_price"], optional: ["customer_id", "competitor", "amount"] },
+    {
+      name: "deals",
+      kind: "deals",
+      required: true,
+      roles: ["deal_id", "stage", "our_price", "competitor_price"],
+      optional: ["customer_id", "competitor", "amount"],
+    },
     customersSlot(false, ["industry", "region", "size", "account_manager"]),
   ],
-  params: [segmentParam("industry"), ...OUTCOME_PARAMS, { name: "band", type: "number", label: "Price band width (0.1: within 10 % counts as on par)", default: 0.1, min: 0.01, max: 1 }],
+  params: [
+    segmentParam("industry"),
+    ...OUTCOME_PARAMS,
+    {
+      name: "band",
+      type: "number",
+      label: "Price band width (0.1: within 10 % counts as on par)",
+      default: 0.1,
+      min: 0.01,
+      max: 1,
+    },
+  ],
   needs: (p) => segmentNeeds(p.text("segment_by")),
   build(ctx) {
     const w = new CellWriter(pricePosition, ctx);
@@ -43,24 +60,30 @@ WHERE our_price > 0 AND competitor_price > 0 AND competitor <> '(none)'`,
       `-- Price position by ${by === "none" ? "(all deals)" : by}: price_index = our price / the competitor's price (1.20: we are 20 %
 -- dearer), over deals with both prices. win_rate over decided deals; dearer_share = deals where we were
 -- dearer by more than the band.
-${withQuery(ctes, `SELECT segment, count(*) AS deals, avg(price_index) AS price_index, median(price_index) AS median_price_index,
+${withQuery(
+  ctes,
+  `SELECT segment, count(*) AS deals, avg(price_index) AS price_index, median(price_index) AS median_price_index,
   count(*) FILTER (WHERE band_key = '3 dearer') / count(*) AS dearer_share,
   count(*) FILTER (WHERE outcome = 'won') / NULLIF(count(*) FILTER (WHERE outcome <> 'open'), 0) AS win_rate
 FROM priced
 GROUP BY segment
-ORDER BY price_index DESC, segment`)}`,
+ORDER BY price_index DESC, segment`,
+)}`,
     );
     w.sql(
       "bands",
       `-- Discount depth vs volume: per price band, deals, win rate, the won amount, and the mean discount
 -- (1 - price index) where we were cheaper.
-${withQuery(ctes, `SELECT substr(band_key, 3) AS price_band, count(*) AS deals,
+${withQuery(
+  ctes,
+  `SELECT substr(band_key, 3) AS price_band, count(*) AS deals,
   count(*) FILTER (WHERE outcome = 'won') / NULLIF(count(*) FILTER (WHERE outcome <> 'open'), 0) AS win_rate,
   COALESCE(sum(amount) FILTER (WHERE outcome = 'won'), 0) AS won_amount,
   avg(1 - price_index) AS mean_discount
 FROM priced
 GROUP BY band_key
-ORDER BY band_key`)}`,
+ORDER BY band_key`,
+)}`,
     );
     w.chart("chart", main, {
       title: { text: "Price position by segment", subtitle: "Mean of our price / competitor's price; 1 = on par" },
@@ -69,9 +92,18 @@ ORDER BY band_key`)}`,
           mark: "bar",
           encoding: {
             y: { field: "segment", type: "nominal", title: null, sort: "-x" },
-            x: { field: "price_index", type: "quantitative", title: "Price index (ours / theirs)", scale: { zero: false } },
+            x: {
+              field: "price_index",
+              type: "quantitative",
+              title: "Price index (ours / theirs)",
+              scale: { zero: false },
+            },
             color: { field: "win_rate", type: "quantitative", title: "Win rate", scale: { scheme: "redyellowgreen" } },
-            tooltip: [{ field: "segment", type: "nominal" }, { field: "deals", type: "quantitative" }, { field: "win_rate", type: "quantitative", format: ".0%" }],
+            tooltip: [
+              { field: "segment", type: "nominal" },
+              { field: "deals", type: "quantitative" },
+              { field: "win_rate", type: "quantitative", format: ".0%" },
+            ],
           },
         },
         { mark: { type: "rule", color: "black" }, encoding: { x: { datum: 1, type: "quantitative" } } },

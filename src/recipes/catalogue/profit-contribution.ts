@@ -4,7 +4,15 @@ import { CellWriter } from "../cells";
 import { paramsCte } from "../mapping";
 import type { Recipe } from "../recipe";
 import { withQuery } from "../sql";
-import { ANALYSIS_DATE, RETURNS_NOTE, checksQuery, perCustomerCte, transactionCtes, transactionsSlot, txFeatures } from "../transactions";
+import {
+  ANALYSIS_DATE,
+  RETURNS_NOTE,
+  checksQuery,
+  perCustomerCte,
+  transactionCtes,
+  transactionsSlot,
+  txFeatures,
+} from "../transactions";
 
 /** Profit contribution per customer, ranked. */
 export const profitContribution: Recipe = {
@@ -15,8 +23,22 @@ export const profitContribution: Recipe = {
   inputs: [transactionsSlot()],
   params: [
     ANALYSIS_DATE,
-    { name: "months", type: "number", label: "Look-back window (months)", default: 12, min: 1, max: 600, integer: true },
-    { name: "service_cost", type: "number", label: "Annual marketing and service cost to allocate", default: 0, min: 0 },
+    {
+      name: "months",
+      type: "number",
+      label: "Look-back window (months)",
+      default: 12,
+      min: 1,
+      max: 600,
+      integer: true,
+    },
+    {
+      name: "service_cost",
+      type: "number",
+      label: "Annual marketing and service cost to allocate",
+      default: 0,
+      min: 0,
+    },
     {
       name: "allocate_by",
       type: "choice",
@@ -35,7 +57,12 @@ export const profitContribution: Recipe = {
     const w = new CellWriter(profitContribution, ctx);
     const features = txFeatures(ctx);
     const basis = { orders: "orders", revenue: "GREATEST(revenue, 0)", equal: "1" }[ctx.params.text("allocate_by")]!;
-    const params = paramsCte(profitContribution.params, ctx.params, ["analysis_date", "months", "service_cost", "top_n"]);
+    const params = paramsCte(profitContribution.params, ctx.params, [
+      "analysis_date",
+      "months",
+      "service_cost",
+      "top_n",
+    ]);
     const main = w.sql(
       undefined,
       `-- Key indicators per customer over the last \`months\`: annual profit = margin * 12 / months;
@@ -66,16 +93,27 @@ FROM allocated
 ORDER BY rank`,
 )}`,
     );
-    const top = w.sql("top", `-- The top customers by margin, for the chart\nSELECT * FROM "${main}" WHERE rank <= ${ctx.params.number("top_n")} ORDER BY rank`);
+    const top = w.sql(
+      "top",
+      `-- The top customers by margin, for the chart\nSELECT * FROM "${main}" WHERE rank <= ${ctx.params.number("top_n")} ORDER BY rank`,
+    );
     w.chart("chart", top, {
       title: { text: "Profit contribution, top customers", subtitle: "Annual profit; label: share of total margin" },
       encoding: {
-        y: { field: "customer_id", type: "nominal", sort: { field: "rank", op: "min", order: "ascending" }, title: null },
+        y: {
+          field: "customer_id",
+          type: "nominal",
+          sort: { field: "rank", op: "min", order: "ascending" },
+          title: null,
+        },
         x: { field: "annual_profit", type: "quantitative", title: "Annual profit" },
       },
       layer: [
         { mark: "bar" },
-        { mark: { type: "text", align: "left", dx: 3 }, encoding: { text: { field: "profit_share", type: "quantitative", format: ".1%" } } },
+        {
+          mark: { type: "text", align: "left", dx: 3 },
+          encoding: { text: { field: "profit_share", type: "quantitative", format: ".1%" } },
+        },
       ],
     });
     w.sql("checks", `-- Rows used and rows left out, by reason\n${checksQuery(params, ctx)}`);

@@ -5,7 +5,18 @@ import { CellWriter } from "../cells";
 import { paramsCte } from "../mapping";
 import type { Recipe } from "../recipe";
 import { withQuery } from "../sql";
-import { ANALYSIS_DATE, measureParam, RETURNS_NOTE, marginNeed, windowParam, checksQuery, perCustomerCte, transactionCtes, transactionsSlot, txFeatures } from "../transactions";
+import {
+  ANALYSIS_DATE,
+  measureParam,
+  RETURNS_NOTE,
+  marginNeed,
+  windowParam,
+  checksQuery,
+  perCustomerCte,
+  transactionCtes,
+  transactionsSlot,
+  txFeatures,
+} from "../transactions";
 
 /** The tiers from the top of the pyramid down. */
 export const TIERS = ["VIP", "Major", "Ordinary", "Small"] as const;
@@ -34,7 +45,13 @@ export const pyramid: Recipe = {
     const w = new CellWriter(pyramid, ctx);
     const features = txFeatures(ctx);
     const measure = ctx.params.text("measure");
-    const params = paramsCte(pyramid.params, ctx.params, ["analysis_date", "vip_pct", "major_pct", "ordinary_pct", "months"]);
+    const params = paramsCte(pyramid.params, ctx.params, [
+      "analysis_date",
+      "vip_pct",
+      "major_pct",
+      "ordinary_pct",
+      "months",
+    ]);
     const within = (pct: string) => `rank <= floor(round(n * (${pct}) / 100, 9))`;
     const main = w.sql(
       undefined,
@@ -87,7 +104,10 @@ ORDER BY k.tier_order`,
       },
       layer: [
         { mark: "bar", encoding: { color: { field: "tier", type: "nominal", sort: [...TIERS], legend: null } } },
-        { mark: { type: "text", align: "left", dx: 3 }, encoding: { text: { field: "customer_share", type: "quantitative", format: ".0%" } } },
+        {
+          mark: { type: "text", align: "left", dx: 3 },
+          encoding: { text: { field: "customer_share", type: "quantitative", format: ".0%" } },
+        },
       ],
     });
     w.sql("checks", `-- Rows used and rows left out, by reason\n${checksQuery(params, ctx)}`);

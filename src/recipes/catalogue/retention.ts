@@ -28,13 +28,30 @@ export const retention: Recipe = {
         { value: "year", label: "Year" },
       ],
     },
-    { name: "active_window", type: "number", label: "In the base while bought within the last (periods)", default: 3, min: 1, max: 60, integer: true },
+    {
+      name: "active_window",
+      type: "number",
+      label: "In the base while bought within the last (periods)",
+      default: 3,
+      min: 1,
+      max: 60,
+      integer: true,
+    },
   ],
   build(ctx) {
     const w = new CellWriter(retention, ctx);
-    const params = paramsCte(retention.params, ctx.params, ["analysis_date", "period", "active_window"], [
-      { name: "months_per_period", sql: String(MONTHS_PER[ctx.params.text("period")]), comment: "months in one period" },
-    ]);
+    const params = paramsCte(
+      retention.params,
+      ctx.params,
+      ["analysis_date", "period", "active_window"],
+      [
+        {
+          name: "months_per_period",
+          sql: String(MONTHS_PER[ctx.params.text("period")]),
+          comment: "months in one period",
+        },
+      ],
+    );
     const shared: Cte[] = [
       params,
       ...transactionCtes(ctx),
@@ -45,7 +62,8 @@ export const retention: Recipe = {
       },
       {
         name: "periods",
-        comment: "every complete period from the first purchase's to the analysis date's (a period still running is left out)",
+        comment:
+          "every complete period from the first purchase's to the analysis date's (a period still running is left out)",
         body: `SELECT CAST(f.first + to_months(r.i * p.months_per_period) AS DATE) AS period_start
 FROM (SELECT min(period_start) AS first FROM active) AS f, params AS p, as_of AS a, range(0, 2400) AS r(i)
 WHERE f.first + to_months((r.i + 1) * p.months_per_period) - INTERVAL 1 DAY <= a.day`,
@@ -62,7 +80,8 @@ ${withQuery(
     ...shared,
     {
       name: "base",
-      comment: "customer c is in the base at the end of a period while they bought in it or in the active_window - 1 before",
+      comment:
+        "customer c is in the base at the end of a period while they bought in it or in the active_window - 1 before",
       body: `SELECT DISTINCT c.customer_id, CAST(c.period_start + to_months(j.j * p.months_per_period) AS DATE) AS period_start
 FROM active AS c, params AS p, range(0, 60) AS j(j)
 WHERE j.j < p.active_window`,
@@ -80,7 +99,10 @@ FROM (
 WHERE next_in_base IS DISTINCT FROM next_start
 GROUP BY 1`,
     },
-    { name: "firsts", body: "SELECT period_start, count(*) AS customers FROM (SELECT customer_id, min(period_start) AS period_start FROM active GROUP BY customer_id) GROUP BY period_start" },
+    {
+      name: "firsts",
+      body: "SELECT period_start, count(*) AS customers FROM (SELECT customer_id, min(period_start) AS period_start FROM active GROUP BY customer_id) GROUP BY period_start",
+    },
     {
       name: "counts",
       comment: "per period: the base before and after, new customers, and those lost",
@@ -130,13 +152,31 @@ ORDER BY z.cohort, k`,
     const period = ctx.params.text("period");
     const timeUnit = period === "year" ? "year" : period === "quarter" ? "yearquarter" : "yearmonth";
     w.chart("heatmap", cohorts, {
-      title: { text: "Cohorts: share still buying", subtitle: `Rows: first-purchase ${period}; columns: ${period}s since` },
+      title: {
+        text: "Cohorts: share still buying",
+        subtitle: `Rows: first-purchase ${period}; columns: ${period}s since`,
+      },
       mark: "rect",
       encoding: {
-        x: { field: "k", type: "ordinal", title: `${period[0].toUpperCase()}${period.slice(1)}s since the first purchase` },
+        x: {
+          field: "k",
+          type: "ordinal",
+          title: `${period[0].toUpperCase()}${period.slice(1)}s since the first purchase`,
+        },
         y: { field: "cohort", type: "ordinal", timeUnit, title: "Cohort" },
-        color: { field: "share", type: "quantitative", title: "Share buying", scale: { scheme: "blues", domain: [0, 1] }, legend: { format: ".0%" } },
-        tooltip: [{ field: "cohort", type: "temporal", timeUnit }, { field: "k", type: "ordinal" }, { field: "share", type: "quantitative", format: ".1%" }, { field: "cohort_size", type: "quantitative" }],
+        color: {
+          field: "share",
+          type: "quantitative",
+          title: "Share buying",
+          scale: { scheme: "blues", domain: [0, 1] },
+          legend: { format: ".0%" },
+        },
+        tooltip: [
+          { field: "cohort", type: "temporal", timeUnit },
+          { field: "k", type: "ordinal" },
+          { field: "share", type: "quantitative", format: ".1%" },
+          { field: "cohort_size", type: "quantitative" },
+        ],
       },
     });
     w.chart("curve_chart", curve, {
@@ -144,7 +184,13 @@ ORDER BY z.cohort, k`,
       mark: { type: "line", point: true },
       encoding: {
         x: { field: "k", type: "quantitative", title: `${period}s since the first purchase` },
-        y: { field: "share", type: "quantitative", title: "Share buying", axis: { format: ".0%" }, scale: { domain: [0, 1] } },
+        y: {
+          field: "share",
+          type: "quantitative",
+          title: "Share buying",
+          axis: { format: ".0%" },
+          scale: { domain: [0, 1] },
+        },
       },
     });
     w.chart("chart", churn, {

@@ -12,7 +12,12 @@ export interface SegmentRule {
   readonly m: readonly [number, number];
 }
 
-const rule = (segment: string, r: [number, number], f: [number, number], m: [number, number] = [1, 5]): SegmentRule => ({ segment, r, f, m });
+const rule = (
+  segment: string,
+  r: [number, number],
+  f: [number, number],
+  m: [number, number] = [1, 5],
+): SegmentRule => ({ segment, r, f, m });
 
 /**
  * The default 11 segments. They follow the widely used R x F segment map (champions top right, hibernating
@@ -52,7 +57,10 @@ export const RFM_PACKAGE_RULES: readonly SegmentRule[] = [
 ];
 
 /** Named rule tables, written by name in the info string: `segments=standard` or `segments=rfm_package`. */
-export const RULE_PRESETS: Readonly<Record<string, readonly SegmentRule[]>> = { standard: DEFAULT_RULES, rfm_package: RFM_PACKAGE_RULES };
+export const RULE_PRESETS: Readonly<Record<string, readonly SegmentRule[]>> = {
+  standard: DEFAULT_RULES,
+  rfm_package: RFM_PACKAGE_RULES,
+};
 
 /** The segment for customers no rule matches. */
 export const OTHER_SEGMENT = "Other";
@@ -93,7 +101,9 @@ export function validateRules(rules: readonly SegmentRule[]): string[] {
   const problems: string[] = [];
   for (const r of rules) {
     if (!r.segment || /[;:"\\\n]/.test(r.segment)) problems.push(badRule(r.segment));
-    const ok = [r.r, r.f, r.m].every(([lo, hi]) => Number.isInteger(lo) && Number.isInteger(hi) && lo >= 1 && hi <= 5 && lo <= hi);
+    const ok = [r.r, r.f, r.m].every(
+      ([lo, hi]) => Number.isInteger(lo) && Number.isInteger(hi) && lo >= 1 && hi <= 5 && lo <= hi,
+    );
     if (!ok) problems.push(badRuleRange(r.segment));
   }
   return problems;

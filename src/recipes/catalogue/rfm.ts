@@ -4,7 +4,15 @@ import { CellWriter } from "../cells";
 import { paramsCte } from "../mapping";
 import type { Recipe } from "../recipe";
 import { withQuery } from "../sql";
-import { ANALYSIS_DATE, RETURNS_NOTE, checksQuery, orderCount, transactionCtes, transactionsSlot, txFeatures } from "../transactions";
+import {
+  ANALYSIS_DATE,
+  RETURNS_NOTE,
+  checksQuery,
+  orderCount,
+  transactionCtes,
+  transactionsSlot,
+  txFeatures,
+} from "../transactions";
 import { OTHER_SEGMENT, RULES_PARAM, rulesValues, type SegmentRule } from "./rfm-rules";
 import { quintileScores, rfmPackageScores } from "./rfm-scoring";
 import { sqlString } from "../sql";
@@ -46,7 +54,8 @@ export const rfm: Recipe = {
     const features = txFeatures(ctx);
     const params = paramsCte(rfm.params, p, ["analysis_date"]);
     const packageMethod = p.text("scoring") === "rfm_package";
-    const monetary = p.text("monetary") === "average" ? `sum(amount) / NULLIF(${orderCount(features)}, 0)` : "sum(amount)";
+    const monetary =
+      p.text("monetary") === "average" ? `sum(amount) / NULLIF(${orderCount(features)}, 0)` : "sum(amount)";
     const header = [
       "-- RFM per customer as of the analysis date: recency = days since the last purchase,",
       `-- frequency = ${features.orderId ? "distinct orders" : "purchases (rows)"}, monetary = ${p.text("monetary") === "average" ? "average amount per order" : "total amount"}.`,
@@ -79,7 +88,11 @@ export const rfm: Recipe = {
 WHERE frequency > 0`,
             },
             ...(packageMethod ? rfmPackageScores() : quintileScores()),
-            { name: "segment_rules", comment: "the segment rule table (a recipe parameter)", body: rulesValues(p.value<SegmentRule[]>("segments")) },
+            {
+              name: "segment_rules",
+              comment: "the segment rule table (a recipe parameter)",
+              body: rulesValues(p.value<SegmentRule[]>("segments")),
+            },
           ],
           `SELECT s.customer_id, s.last_purchase, s.recency_days, s.frequency, s.revenue, s.monetary,
   s.r, s.f, s.m, s.r * 100 + s.f * 10 + s.m AS rfm_score,
@@ -122,19 +135,40 @@ ORDER BY customers DESC, segment`,
         y: { field: "r", type: "ordinal", title: "Recency score", sort: "descending" },
       },
       layer: [
-        { mark: "rect", encoding: { color: { field: "customers", type: "quantitative", title: "Customers", scale: { scheme: "blues" } } } },
-        { mark: { type: "text", baseline: "middle" }, encoding: { text: { field: "customers", type: "quantitative" } } },
+        {
+          mark: "rect",
+          encoding: {
+            color: { field: "customers", type: "quantitative", title: "Customers", scale: { scheme: "blues" } },
+          },
+        },
+        {
+          mark: { type: "text", baseline: "middle" },
+          encoding: { text: { field: "customers", type: "quantitative" } },
+        },
       ],
     });
     w.chart("chart", segments, {
       title: "Customers per RFM segment",
       encoding: {
-        y: { field: "segment", type: "nominal", sort: { field: "customers", op: "sum", order: "descending" }, title: null },
+        y: {
+          field: "segment",
+          type: "nominal",
+          sort: { field: "customers", op: "sum", order: "descending" },
+          title: null,
+        },
         x: { field: "customers", type: "quantitative", title: "Customers" },
       },
       layer: [
-        { mark: "bar", encoding: { color: { field: "revenue_share", type: "quantitative", title: "Revenue share", legend: { format: ".0%" } } } },
-        { mark: { type: "text", align: "left", dx: 3 }, encoding: { text: { field: "customer_share", type: "quantitative", format: ".0%" } } },
+        {
+          mark: "bar",
+          encoding: {
+            color: { field: "revenue_share", type: "quantitative", title: "Revenue share", legend: { format: ".0%" } },
+          },
+        },
+        {
+          mark: { type: "text", align: "left", dx: 3 },
+          encoding: { text: { field: "customer_share", type: "quantitative", format: ".0%" } },
+        },
       ],
     });
     w.sql("checks", `-- Rows used and rows left out, by reason\n${checksQuery(params, ctx)}`);

@@ -7,7 +7,17 @@ import { paramsCte, roleCte } from "../mapping";
 import type { Recipe, RoleNeed } from "../recipe";
 import { withQuery } from "../sql";
 import { ANALYSIS_DATE, transactionCtes } from "../transactions";
-import { SCALE_PARAMS, inputChecks, minAnswersParam, onScale, segmentNeeds, segmentParam, segmentSql, slotHas, surveySlot } from "./market-inputs";
+import {
+  SCALE_PARAMS,
+  inputChecks,
+  minAnswersParam,
+  onScale,
+  segmentNeeds,
+  segmentParam,
+  segmentSql,
+  slotHas,
+  surveySlot,
+} from "./market-inputs";
 
 const NPS_VALID = onScale("s.nps", "0", "10");
 
@@ -20,10 +30,33 @@ export const satisfactionNps: Recipe = {
   inputs: [
     surveySlot([], ["satisfaction", "nps", "date"]),
     customersSlot(false, ["industry", "region", "size", "account_manager"]),
-    { name: "transactions", kind: "transactions", required: false, roles: ["customer_id", "date", "amount"], optional: [] },
+    {
+      name: "transactions",
+      kind: "transactions",
+      required: false,
+      roles: ["customer_id", "date", "amount"],
+      optional: [],
+    },
   ],
-  params: [segmentParam("industry"), ...SCALE_PARAMS, minAnswersParam(10), ANALYSIS_DATE, { name: "churn_days", type: "number", label: "Churned after this many days without a purchase", default: 180, min: 1, max: 3650, integer: true }],
-  needs: (p): RoleNeed[] => [{ slot: "survey", anyOf: ["satisfaction", "nps"], because: "satisfaction or NPS is what this analysis reports" }, ...segmentNeeds(p.text("segment_by"))],
+  params: [
+    segmentParam("industry"),
+    ...SCALE_PARAMS,
+    minAnswersParam(10),
+    ANALYSIS_DATE,
+    {
+      name: "churn_days",
+      type: "number",
+      label: "Churned after this many days without a purchase",
+      default: 180,
+      min: 1,
+      max: 3650,
+      integer: true,
+    },
+  ],
+  needs: (p): RoleNeed[] => [
+    { slot: "survey", anyOf: ["satisfaction", "nps"], because: "satisfaction or NPS is what this analysis reports" },
+    ...segmentNeeds(p.text("segment_by")),
+  ],
   validate: (p) => (p.number("scale_min") < p.number("scale_max") ? [] : [scaleReversed()]),
   build(ctx) {
     const w = new CellWriter(satisfactionNps, ctx);
@@ -32,10 +65,18 @@ export const satisfactionNps: Recipe = {
     const nps = slotHas(ctx, "survey", "nps");
     const dated = slotHas(ctx, "survey", "date");
     const orders = !!ctx.tables.transactions;
-    const params = paramsCte(satisfactionNps.params, ctx.params, ["scale_min", "scale_max", "min_answers", "analysis_date", "churn_days"]);
+    const params = paramsCte(satisfactionNps.params, ctx.params, [
+      "scale_min",
+      "scale_max",
+      "min_answers",
+      "analysis_date",
+      "churn_days",
+    ]);
     const survey = roleCte("sv_roles", "survey", ctx.tables.survey, ["customer_id", "satisfaction", "nps", "date"]);
     const cust = by === "none" ? [] : customerCtes(ctx, [by]);
-    const satSql = sat ? `CASE WHEN ${onScale("s.satisfaction", "p.scale_min", "p.scale_max")} THEN s.satisfaction END` : "CAST(NULL AS DOUBLE)";
+    const satSql = sat
+      ? `CASE WHEN ${onScale("s.satisfaction", "p.scale_min", "p.scale_max")} THEN s.satisfaction END`
+      : "CAST(NULL AS DOUBLE)";
     const npsSql = nps ? `CASE WHEN ${NPS_VALID} THEN s.nps END` : "CAST(NULL AS DOUBLE)";
     const base = [
       params,
@@ -43,7 +84,8 @@ export const satisfactionNps: Recipe = {
       ...cust,
       {
         name: "answers",
-        comment: "valid answers only: a rating off the scale (or not a whole number) is left out and counted in _checks",
+        comment:
+          "valid answers only: a rating off the scale (or not a whole number) is left out and counted in _checks",
         body: `SELECT s.customer_id, ${dated ? "s.date" : "CAST(NULL AS DATE) AS date"}, ${segmentSql(by)} AS segment,
   ${satSql} AS satisfaction,
   ${npsSql} AS nps
@@ -52,7 +94,8 @@ WHERE s.customer_id IS NOT NULL`,
       },
       {
         name: "responses",
-        comment: "one recommendation per response (customer and survey date): a response answered on several rows counts once",
+        comment:
+          "one recommendation per response (customer and survey date): a response answered on several rows counts once",
         body: `SELECT customer_id, date, segment, max(nps) AS nps FROM answers WHERE nps IS NOT NULL GROUP BY ALL`,
       },
     ];
@@ -103,7 +146,14 @@ ORDER BY segment = '(all)', segment`,
         `-- Satisfaction distribution: the share of answers at each point of the scale, per segment
 -- (segments with fewer than min_answers answers show counts only).
 ${withQuery(
-  [...base, { name: "levels", body: "SELECT CAST(generate_series AS DOUBLE) AS level FROM params AS p, generate_series(p.scale_min, p.scale_max)" }, { name: "segments", body: "SELECT DISTINCT segment FROM answers WHERE satisfaction IS NOT NULL" }],
+  [
+    ...base,
+    {
+      name: "levels",
+      body: "SELECT CAST(generate_series AS DOUBLE) AS level FROM params AS p, generate_series(p.scale_min, p.scale_max)",
+    },
+    { name: "segments", body: "SELECT DISTINCT segment FROM answers WHERE satisfaction IS NOT NULL" },
+  ],
   `SELECT g.segment, l.level, count(a.satisfaction) AS answers,
   CASE WHEN sum(count(a.satisfaction)) OVER (PARTITION BY g.segment) >= any_value(p.min_answers)
     THEN count(a.satisfaction) / sum(count(a.satisfaction)) OVER (PARTITION BY g.segment) END AS share
@@ -124,7 +174,10 @@ ${withQuery(
   [
     ...base,
     ...transactionCtes(ctx),
-    { name: "buyers", body: "SELECT customer_id, max(date) AS last_purchase FROM tx WHERE amount > 0 GROUP BY customer_id" },
+    {
+      name: "buyers",
+      body: "SELECT customer_id, max(date) AS last_purchase FROM tx WHERE amount > 0 GROUP BY customer_id",
+    },
     {
       name: "banded",
       body: `SELECT a.customer_id, avg(a.satisfaction) AS mean_satisfaction,
@@ -147,7 +200,10 @@ ORDER BY b.band`,
       );
     }
     w.chart("chart", main, {
-      title: { text: "Promoters, passives and detractors", subtitle: "NPS = % promoters - % detractors; small segments are not shown" },
+      title: {
+        text: "Promoters, passives and detractors",
+        subtitle: "NPS = % promoters - % detractors; small segments are not shown",
+      },
       transform: [
         { filter: "datum.nps != null" },
         { fold: ["detractor_share", "passive_share", "promoter_share"], as: ["group", "share"] },
@@ -156,10 +212,28 @@ ORDER BY b.band`,
       mark: "bar",
       encoding: {
         y: { field: "segment", type: "nominal", title: null, sort: { field: "nps", order: "descending" } },
-        x: { field: "share", type: "quantitative", stack: "normalize", title: "Share of responses", axis: { format: ".0%" } },
-        color: { field: "group", type: "nominal", title: null, scale: { domain: ["detractor_share", "passive_share", "promoter_share"], range: ["#d62728", "#bdbdbd", "#2ca02c"] } },
+        x: {
+          field: "share",
+          type: "quantitative",
+          stack: "normalize",
+          title: "Share of responses",
+          axis: { format: ".0%" },
+        },
+        color: {
+          field: "group",
+          type: "nominal",
+          title: null,
+          scale: {
+            domain: ["detractor_share", "passive_share", "promoter_share"],
+            range: ["#d62728", "#bdbdbd", "#2ca02c"],
+          },
+        },
         order: { field: "order", type: "quantitative" },
-        tooltip: [{ field: "segment", type: "nominal" }, { field: "nps", type: "quantitative", format: ".1f", title: "NPS" }, { field: "nps_responses", type: "quantitative" }],
+        tooltip: [
+          { field: "segment", type: "nominal" },
+          { field: "nps", type: "quantitative", format: ".1f", title: "NPS" },
+          { field: "nps_responses", type: "quantitative" },
+        ],
       },
     });
     w.sql(
@@ -167,7 +241,14 @@ ORDER BY b.band`,
       `-- Survey rows used and rows left out (or partly left out), by reason
 ${inputChecks([params, survey], "sv_roles AS s, params AS p", [
   [MARKET_CHECKS.noCustomer, "s.customer_id IS NULL"],
-  ...(sat ? [[MARKET_CHECKS.satisfactionOutOfScale, `s.satisfaction IS NOT NULL AND NOT ${onScale("s.satisfaction", "p.scale_min", "p.scale_max")}`] as const] : []),
+  ...(sat
+    ? [
+        [
+          MARKET_CHECKS.satisfactionOutOfScale,
+          `s.satisfaction IS NOT NULL AND NOT ${onScale("s.satisfaction", "p.scale_min", "p.scale_max")}`,
+        ] as const,
+      ]
+    : []),
   ...(nps ? [[MARKET_CHECKS.npsOutOfScale, `s.nps IS NOT NULL AND NOT ${NPS_VALID}`] as const] : []),
   [MARKET_CHECKS.noAnswer, `${sat ? "s.satisfaction IS NULL" : "TRUE"} AND ${nps ? "s.nps IS NULL" : "TRUE"}`],
 ])}`,

@@ -9,8 +9,18 @@ import { dealCtes, OUTCOME_PARAMS } from "./deal-inputs";
 import { IPA_QUADRANTS } from "./importance-performance";
 import { SCALE_PARAMS, onScale, segmentParam, slotHas } from "./market-inputs";
 
-const QUADRANTS = [["Strengths", "Helpful", "Internal"], ["Weaknesses", "Harmful", "Internal"], ["Opportunities", "Helpful", "External"], ["Threats", "Harmful", "External"]] as const;
-const items = (name: string, label: string) => ({ name, type: "text" as const, label: `${label} (items separated by ;)`, default: "" });
+const QUADRANTS = [
+  ["Strengths", "Helpful", "Internal"],
+  ["Weaknesses", "Harmful", "Internal"],
+  ["Opportunities", "Helpful", "External"],
+  ["Threats", "Harmful", "External"],
+] as const;
+const items = (name: string, label: string) => ({
+  name,
+  type: "text" as const,
+  label: `${label} (items separated by ;)`,
+  default: "",
+});
 
 /** A SWOT grid per competitor from entered items and evidence in the data. */
 export const swot: Recipe = {
@@ -19,8 +29,20 @@ export const swot: Recipe = {
   question: "What are our strengths and weaknesses, and the opportunities and threats against a competitor?",
   family: "competitors",
   inputs: [
-    { name: "survey", kind: "survey", required: false, roles: ["customer_id", "attribute", "importance", "satisfaction"], optional: [] },
-    { name: "deals", kind: "deals", required: false, roles: ["deal_id", "stage"], optional: ["customer_id", "competitor", "our_price", "competitor_price"] },
+    {
+      name: "survey",
+      kind: "survey",
+      required: false,
+      roles: ["customer_id", "attribute", "importance", "satisfaction"],
+      optional: [],
+    },
+    {
+      name: "deals",
+      kind: "deals",
+      required: false,
+      roles: ["deal_id", "stage"],
+      optional: ["customer_id", "competitor", "our_price", "competitor_price"],
+    },
     customersSlot(false, ["industry", "region", "size", "account_manager"]),
   ],
   params: [
@@ -30,7 +52,15 @@ export const swot: Recipe = {
     items("opportunities", "Opportunities"),
     items("threats", "Threats"),
     segmentParam("industry"),
-    { name: "min_deals", type: "number", label: "Minimum decided deals for a segment to be quoted", default: 10, min: 1, max: 100000, integer: true },
+    {
+      name: "min_deals",
+      type: "number",
+      label: "Minimum decided deals for a segment to be quoted",
+      default: 10,
+      min: 1,
+      max: 100000,
+      integer: true,
+    },
     ...SCALE_PARAMS,
     ...OUTCOME_PARAMS,
   ],
@@ -40,41 +70,60 @@ export const swot: Recipe = {
     const by = ctx.tables.customers && ctx.tables.customers.roles[p.text("segment_by")] ? p.text("segment_by") : "none";
     const survey = !!ctx.tables.survey;
     const deals = !!ctx.tables.deals && slotHas(ctx, "deals", "competitor");
-    const params = paramsCte(swot.params, ctx.params, ["competitor", "min_deals", "scale_min", "scale_max", "won", "lost"]);
+    const params = paramsCte(swot.params, ctx.params, [
+      "competitor",
+      "min_deals",
+      "scale_min",
+      "scale_max",
+      "won",
+      "lost",
+    ]);
     const entered = QUADRANTS.flatMap(([q], qi) =>
-      p.text(q.toLowerCase()).split(";").map((s) => s.trim()).filter(Boolean).map((item, i) => `(${sqlString(q)}, ${qi * 100 + i + 1}, ${sqlString(item)})`),
+      p
+        .text(q.toLowerCase())
+        .split(";")
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map((item, i) => `(${sqlString(q)}, ${qi * 100 + i + 1}, ${sqlString(item)})`),
     );
     const ctes: Cte[] = [params];
     const evidence: string[] = [];
     if (survey) {
-      ctes.push(roleCte("sv_roles", "survey", ctx.tables.survey, ["customer_id", "attribute", "importance", "satisfaction"]), {
-        name: "ipa",
-        comment: "mean importance and satisfaction per attribute (valid answers), against the grand means",
-        body: `SELECT *, avg(imp) OVER () AS grand_imp, avg(sat) OVER () AS grand_sat FROM (
+      ctes.push(
+        roleCte("sv_roles", "survey", ctx.tables.survey, ["customer_id", "attribute", "importance", "satisfaction"]),
+        {
+          name: "ipa",
+          comment: "mean importance and satisfaction per attribute (valid answers), against the grand means",
+          body: `SELECT *, avg(imp) OVER () AS grand_imp, avg(sat) OVER () AS grand_sat FROM (
   SELECT trim(s.attribute) AS attribute, avg(s.importance) AS imp, avg(s.satisfaction) AS sat
   FROM sv_roles AS s, params AS p
   WHERE NULLIF(trim(s.attribute), '') IS NOT NULL AND ${onScale("s.importance", "p.scale_min", "p.scale_max")} AND ${onScale("s.satisfaction", "p.scale_min", "p.scale_max")}
   GROUP BY 1
 )`,
-      });
+        },
+      );
       evidence.push(
         `SELECT 'Strengths', 500 + row_number() OVER (ORDER BY sat DESC), format('{}: satisfaction {:.1f} at importance {:.1f} (${IPA_QUADRANTS.keep.toLowerCase()})', attribute, sat, imp) FROM ipa WHERE imp >= grand_imp AND sat >= grand_sat`,
         `SELECT 'Weaknesses', 600 + row_number() OVER (ORDER BY imp - sat DESC), format('{}: satisfaction {:.1f} at importance {:.1f} (${IPA_QUADRANTS.concentrate.toLowerCase()})', attribute, sat, imp) FROM ipa WHERE imp >= grand_imp AND sat < grand_sat`,
       );
     }
     if (deals) {
-      ctes.push(...dealCtes(ctx, by), {
-        name: "rival",
-        comment: "the competitor: the parameter, or the one that took the most lost deals",
-        body: `SELECT COALESCE(NULLIF((SELECT competitor FROM params), ''), (SELECT competitor FROM deal WHERE outcome = 'lost' AND competitor <> '(none)' GROUP BY competitor ORDER BY count(*) DESC, competitor LIMIT 1)) AS name`,
-      }, {
-        name: "contest",
-        comment: "decided deals against the competitor, by segment",
-        body: `SELECT d.segment, count(*) AS decided, avg(CASE WHEN d.outcome = 'won' THEN 1.0 ELSE 0 END) AS win_rate, avg(d.our_price / NULLIF(d.competitor_price, 0)) AS price_index
+      ctes.push(
+        ...dealCtes(ctx, by),
+        {
+          name: "rival",
+          comment: "the competitor: the parameter, or the one that took the most lost deals",
+          body: `SELECT COALESCE(NULLIF((SELECT competitor FROM params), ''), (SELECT competitor FROM deal WHERE outcome = 'lost' AND competitor <> '(none)' GROUP BY competitor ORDER BY count(*) DESC, competitor LIMIT 1)) AS name`,
+        },
+        {
+          name: "contest",
+          comment: "decided deals against the competitor, by segment",
+          body: `SELECT d.segment, count(*) AS decided, avg(CASE WHEN d.outcome = 'won' THEN 1.0 ELSE 0 END) AS win_rate, avg(d.our_price / NULLIF(d.competitor_price, 0)) AS price_index
 FROM deal AS d, rival AS r
 WHERE d.competitor = r.name AND d.outcome <> 'open'
 GROUP BY GROUPING SETS ((d.segment), ())`,
-      });
+        },
+      );
       evidence.push(
         `SELECT 'Threats', 700, format('{} wins {:.0f} % of the {} deals decided against us{}', r.name, 100 * (1 - c.win_rate), c.decided, CASE WHEN c.price_index IS NOT NULL THEN format(' (our price {:.0f} % of theirs)', 100 * c.price_index) ELSE '' END) FROM contest AS c, rival AS r WHERE c.segment IS NULL`,
         `SELECT 'Threats', 701, format('{}: we win only {:.0f} % of {} deals against {}{}', c.segment, 100 * c.win_rate, c.decided, r.name, CASE WHEN c.price_index IS NOT NULL THEN format(', our price {:.0f} % of theirs', 100 * c.price_index) ELSE '' END) FROM contest AS c, rival AS r, params AS p WHERE c.segment IS NOT NULL AND c.decided >= p.min_deals QUALIFY row_number() OVER (ORDER BY c.win_rate, c.segment) = 1`,
@@ -90,7 +139,13 @@ GROUP BY GROUPING SETS ((d.segment), ())`,
 ${withQuery(
   [
     ...ctes,
-    { name: "entered", comment: "quadrant, order, item", body: entered.length ? `SELECT * FROM (VALUES\n  ${entered.join(",\n  ")}\n) AS v(quadrant, ord, item)` : "SELECT CAST(NULL AS VARCHAR) AS quadrant, 0 AS ord, CAST(NULL AS VARCHAR) AS item WHERE FALSE" },
+    {
+      name: "entered",
+      comment: "quadrant, order, item",
+      body: entered.length
+        ? `SELECT * FROM (VALUES\n  ${entered.join(",\n  ")}\n) AS v(quadrant, ord, item)`
+        : "SELECT CAST(NULL AS VARCHAR) AS quadrant, 0 AS ord, CAST(NULL AS VARCHAR) AS item WHERE FALSE",
+    },
   ],
   `SELECT quadrant, ord, item, 'entered' AS source FROM entered${evidence.map((e) => `\nUNION ALL\nSELECT *, 'from the data' FROM (${e})`).join("")}
 ORDER BY ord`,
@@ -114,8 +169,30 @@ ORDER BY q.origin DESC, q.helpful DESC`,
         y: { field: "origin", type: "nominal", title: null, sort: ["Internal", "External"] },
       },
       layer: [
-        { mark: { type: "rect", stroke: "white", strokeWidth: 4 }, encoding: { color: { field: "quadrant", type: "nominal", legend: null, scale: { domain: QUADRANTS.map(([q]) => q), range: ["#d9f0d3", "#fddbc7", "#d1e5f0", "#f4cae4"] } } } },
-        { mark: { type: "text", lineBreak: "\n", align: "left", baseline: "top", xOffset: -150, yOffset: -80, fontSize: 11, limit: 300 }, encoding: { text: { field: "text", type: "nominal" } } },
+        {
+          mark: { type: "rect", stroke: "white", strokeWidth: 4 },
+          encoding: {
+            color: {
+              field: "quadrant",
+              type: "nominal",
+              legend: null,
+              scale: { domain: QUADRANTS.map(([q]) => q), range: ["#d9f0d3", "#fddbc7", "#d1e5f0", "#f4cae4"] },
+            },
+          },
+        },
+        {
+          mark: {
+            type: "text",
+            lineBreak: "\n",
+            align: "left",
+            baseline: "top",
+            xOffset: -150,
+            yOffset: -80,
+            fontSize: 11,
+            limit: 300,
+          },
+          encoding: { text: { field: "text", type: "nominal" } },
+        },
       ],
     });
     w.sql(

@@ -50,18 +50,48 @@ export const trendForecast: Recipe = {
       ],
     },
     ANALYSIS_DATE,
-    { name: "history_months", type: "number", label: "Months of history used (0 = all)", default: 0, min: 0, max: 600, integer: true },
+    {
+      name: "history_months",
+      type: "number",
+      label: "Months of history used (0 = all)",
+      default: 0,
+      min: 0,
+      max: 600,
+      integer: true,
+    },
     { name: "horizon", type: "number", label: "Months to forecast", default: 6, min: 1, max: 60, integer: true },
     { name: "window", type: "number", label: "Moving average: months", default: 3, min: 1, max: 60, integer: true },
-    { name: "alpha", type: "number", label: "Exponential smoothing: alpha (0-1, higher follows recent months more)", default: 0.3, min: 0.01, max: 1 },
+    {
+      name: "alpha",
+      type: "number",
+      label: "Exponential smoothing: alpha (0-1, higher follows recent months more)",
+      default: 0.3,
+      min: 0.01,
+      max: 1,
+    },
   ],
-  needs: (p): RoleNeed[] => (["industry", "region"].includes(p.text("series")) ? [{ slot: "customers", anyOf: [p.text("series")], because: `series = ${p.text("series")}` }] : []),
+  needs: (p): RoleNeed[] =>
+    ["industry", "region"].includes(p.text("series"))
+      ? [{ slot: "customers", anyOf: [p.text("series")], because: `series = ${p.text("series")}` }]
+      : [],
   build(ctx) {
     const w = new CellWriter(trendForecast, ctx);
     const series = ctx.params.text("series");
     const method = ctx.params.text("method");
-    const params = paramsCte(trendForecast.params, ctx.params, ["analysis_date", "focus", "history_months", "horizon", "window", "alpha"]);
-    const seg = series === "customer" ? "t.customer_id" : series === "total" ? "'All customers'" : `COALESCE(c.${series}, '(unknown)')`;
+    const params = paramsCte(trendForecast.params, ctx.params, [
+      "analysis_date",
+      "focus",
+      "history_months",
+      "horizon",
+      "window",
+      "alpha",
+    ]);
+    const seg =
+      series === "customer"
+        ? "t.customer_id"
+        : series === "total"
+          ? "'All customers'"
+          : `COALESCE(c.${series}, '(unknown)')`;
     const joins = ["industry", "region"].includes(series);
     const ses = method === "exponential";
     const main = w.sql(
@@ -75,7 +105,10 @@ ${withQuery(
     params,
     ...transactionCtes(ctx),
     ...(joins ? customerCtes(ctx, [series]) : []),
-    { name: "labelled", body: `SELECT ${seg} AS series, t.date, t.amount FROM tx AS t${joins ? "\nLEFT JOIN cust AS c ON c.customer_id = t.customer_id" : ""}` },
+    {
+      name: "labelled",
+      body: `SELECT ${seg} AS series, t.date, t.amount FROM tx AS t${joins ? "\nLEFT JOIN cust AS c ON c.customer_id = t.customer_id" : ""}`,
+    },
     {
       name: "chosen",
       comment: "the focus series, or else the one with the most revenue",
@@ -107,7 +140,10 @@ GROUP BY m.month`,
   (SELECT sum(x.value * CASE WHEN x.t = 1 THEN pow(1 - p.alpha, h.t - 1) ELSE p.alpha * pow(1 - p.alpha, h.t - x.t) END) FROM history AS x WHERE x.t <= h.t) AS fitted
 FROM history AS h CROSS JOIN params AS p`,
         }
-      : { name: "fitted", body: `SELECT h.t, h.month, h.value, ${FIT[method]} AS fitted\nFROM history AS h CROSS JOIN params AS p CROSS JOIN line AS l` },
+      : {
+          name: "fitted",
+          body: `SELECT h.t, h.month, h.value, ${FIT[method]} AS fitted\nFROM history AS h CROSS JOIN params AS p CROSS JOIN line AS l`,
+        },
     {
       name: "future",
       body: `SELECT (SELECT max(t) FROM history) + i AS t, CAST((SELECT max(month) FROM history) + to_months(CAST(i AS INTEGER)) AS DATE) AS month
@@ -131,13 +167,33 @@ UNION ALL SELECT * FROM (SELECT month, 'forecast', fitted FROM "${main}" WHERE k
 ORDER BY line, month`,
     );
     w.chart("chart", long, {
-      title: { text: "Monthly spend and forecast", subtitle: `${method.replace("_", " ")}; the dashed line is the forecast` },
+      title: {
+        text: "Monthly spend and forecast",
+        subtitle: `${method.replace("_", " ")}; the dashed line is the forecast`,
+      },
       mark: { type: "line", point: true },
       encoding: {
         x: { field: "month", type: "temporal", title: null },
         y: { field: "value", type: "quantitative", title: "Net spend per month" },
-        color: { field: "line", type: "nominal", title: null, scale: { domain: ["actual", "fitted", "forecast"], range: ["#1f77b4", "#9e9e9e", "#ff7f0e"] } },
-        strokeDash: { field: "line", type: "nominal", title: null, scale: { domain: ["actual", "fitted", "forecast"], range: [[1, 0], [2, 2], [6, 3]] } },
+        color: {
+          field: "line",
+          type: "nominal",
+          title: null,
+          scale: { domain: ["actual", "fitted", "forecast"], range: ["#1f77b4", "#9e9e9e", "#ff7f0e"] },
+        },
+        strokeDash: {
+          field: "line",
+          type: "nominal",
+          title: null,
+          scale: {
+            domain: ["actual", "fitted", "forecast"],
+            range: [
+              [1, 0],
+              [2, 2],
+              [6, 3],
+            ],
+          },
+        },
       },
     });
     w.sql("checks", `-- Rows used and rows left out, by reason\n${checksQuery(params, ctx)}`);

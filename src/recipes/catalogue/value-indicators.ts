@@ -48,9 +48,15 @@ export function parseIndicators(text: string): WeightedIndicator[] {
     .map((entry) => {
       const [name, weight, direction, extra] = entry.split(":").map((s) => s.trim());
       const w = Number(weight);
-      if (!name || weight === undefined || weight === "" || !Number.isFinite(w) || extra !== undefined) throw new Error(msg.badWeightsEntry(entry.trim()));
-      if (direction !== undefined && direction !== "more" && direction !== "less") throw new Error(msg.badWeightsEntry(entry.trim()));
-      return { name, weight: w, direction: (direction as "more" | "less" | undefined) ?? INDICATORS[name]?.direction ?? "more" };
+      if (!name || weight === undefined || weight === "" || !Number.isFinite(w) || extra !== undefined)
+        throw new Error(msg.badWeightsEntry(entry.trim()));
+      if (direction !== undefined && direction !== "more" && direction !== "less")
+        throw new Error(msg.badWeightsEntry(entry.trim()));
+      return {
+        name,
+        weight: w,
+        direction: (direction as "more" | "less" | undefined) ?? INDICATORS[name]?.direction ?? "more",
+      };
     });
 }
 

@@ -5,16 +5,42 @@ import { customerCtes, customersSlot, hasCustomerRole } from "../customers";
 import { paramsCte } from "../mapping";
 import type { Recipe, RoleNeed } from "../recipe";
 import { sqlNumber, sqlString, withQuery } from "../sql";
-import { ANALYSIS_DATE, measureParam, RETURNS_NOTE, checksQuery, marginNeed, transactionCtes, transactionsSlot } from "../transactions";
+import {
+  ANALYSIS_DATE,
+  measureParam,
+  RETURNS_NOTE,
+  checksQuery,
+  marginNeed,
+  transactionCtes,
+  transactionsSlot,
+} from "../transactions";
 import { FORMULA_PARAMS, formulaCtes } from "./clv-formula";
 import { PREDICTIVE_PARAMS } from "./clv-predictive";
 import { writePredictive } from "./clv-predictive-cells";
 
 /** The four quadrants with their investment and relationship strategy (analytics.md, recipe 12). */
 export const QUADRANTS = [
-  { current: "high", potential: "high", quadrant: "high current, high potential", invest: "top priority", relationship: "spare no effort to keep and grow" },
-  { current: "high", potential: "low", quadrant: "high current, low potential", invest: "key", relationship: "keep at a high level" },
-  { current: "low", potential: "high", quadrant: "low current, high potential", invest: "moderate", relationship: "rebuild" },
+  {
+    current: "high",
+    potential: "high",
+    quadrant: "high current, high potential",
+    invest: "top priority",
+    relationship: "spare no effort to keep and grow",
+  },
+  {
+    current: "high",
+    potential: "low",
+    quadrant: "high current, low potential",
+    invest: "key",
+    relationship: "keep at a high level",
+  },
+  {
+    current: "low",
+    potential: "high",
+    quadrant: "low current, high potential",
+    invest: "moderate",
+    relationship: "rebuild",
+  },
   { current: "low", potential: "low", quadrant: "low current, low potential", invest: "none", relationship: "let go" },
 ] as const;
 
@@ -55,7 +81,16 @@ export const valueMatrix: Recipe = {
     // The predictive CLV cells are written after this one (the main cell comes first); this is their valuation cell.
     const predicted = w.name("clv");
     const peers = ["industry"].filter((r) => hasCustomerRole(ctx, r));
-    const params = paramsCte(valueMatrix.params, ctx.params, ["analysis_date", "peer_pct", "retention", "discount", "horizon", "acquisition_cost", "current_cut", "potential_cut"]);
+    const params = paramsCte(valueMatrix.params, ctx.params, [
+      "analysis_date",
+      "peer_pct",
+      "retention",
+      "discount",
+      "horizon",
+      "acquisition_cost",
+      "current_cut",
+      "potential_cut",
+    ]);
     const group = peers.length ? peers.map((r) => `c.${r}`).join(", ") : "'all'";
     const potential = peer
       ? {
@@ -77,12 +112,15 @@ JOIN "${predicted}" AS v ON v.customer_id = y.customer_id`,
           }
         : {
             name: "potential",
-            comment: "formula CLV minus current value; with one retention rate for everyone it ranks like current value",
+            comment:
+              "formula CLV minus current value; with one retention rate for everyone it ranks like current value",
             body: `SELECT y.customer_id, y.m AS current_value, 'formula CLV' AS peer_group,
   y.m * f.f - p.acquisition_cost - y.m AS potential
 FROM placed AS y, factor AS f, params AS p`,
           };
-    const strategies = QUADRANTS.map((q) => `(${sqlString(q.quadrant)}, ${sqlString(q.invest)}, ${sqlString(q.relationship)})`).join(",\n    ");
+    const strategies = QUADRANTS.map(
+      (q) => `(${sqlString(q.quadrant)}, ${sqlString(q.invest)}, ${sqlString(q.relationship)})`,
+    ).join(",\n    ");
     const main = w.sql(
       undefined,
       `-- Value matrix: current value = ${measure} in the last 12 months before the analysis date; potential =
@@ -112,7 +150,8 @@ JOIN strategy AS s ON s.quadrant = concat(CASE WHEN v.current_value >= k.current
 ORDER BY v.current_value DESC, v.customer_id`,
 )}`,
     );
-    if (predictive && writePredictive(w, ctx, valueMatrix.params, "summary").values !== predicted) throw new Error("value matrix: the predictive CLV cell is misnamed");
+    if (predictive && writePredictive(w, ctx, valueMatrix.params, "summary").values !== predicted)
+      throw new Error("value matrix: the predictive CLV cell is misnamed");
     w.sql(
       "quadrants",
       `-- Customers and value per quadrant with the strategy (every quadrant present)
@@ -133,11 +172,21 @@ ORDER BY q.quadrant_order`,
             x: { field: "current_value", type: "quantitative", title: `Current value (${measure}, last 12 months)` },
             y: { field: "potential", type: "quantitative", title: "Growth potential" },
             color: { field: "quadrant", type: "nominal", title: null, sort: QUADRANTS.map((q) => q.quadrant) },
-            tooltip: [{ field: "customer_id", type: "nominal" }, { field: "invest", type: "nominal" }, { field: "relationship", type: "nominal" }],
+            tooltip: [
+              { field: "customer_id", type: "nominal" },
+              { field: "invest", type: "nominal" },
+              { field: "relationship", type: "nominal" },
+            ],
           },
         },
-        { mark: { type: "rule", strokeDash: [4, 4] }, encoding: { x: { aggregate: "min", field: "current_cut", type: "quantitative" } } },
-        { mark: { type: "rule", strokeDash: [4, 4] }, encoding: { y: { aggregate: "min", field: "potential_cut", type: "quantitative" } } },
+        {
+          mark: { type: "rule", strokeDash: [4, 4] },
+          encoding: { x: { aggregate: "min", field: "current_cut", type: "quantitative" } },
+        },
+        {
+          mark: { type: "rule", strokeDash: [4, 4] },
+          encoding: { y: { aggregate: "min", field: "potential_cut", type: "quantitative" } },
+        },
       ],
     });
     w.sql("checks", `-- Rows used and rows left out, by reason\n${checksQuery(params, ctx)}`);

@@ -5,7 +5,14 @@ import { customerCtes, customersSlot } from "../customers";
 import { paramsCte } from "../mapping";
 import type { Recipe, RoleNeed } from "../recipe";
 import { sqlNumber, withQuery } from "../sql";
-import { ANALYSIS_DATE, RETURNS_NOTE, windowParam, checksQuery, transactionCtes, transactionsSlot } from "../transactions";
+import {
+  ANALYSIS_DATE,
+  RETURNS_NOTE,
+  windowParam,
+  checksQuery,
+  transactionCtes,
+  transactionsSlot,
+} from "../transactions";
 import { INDICATORS, INDICATORS_PARAM, type WeightedIndicator } from "./value-indicators";
 
 /** The composite customer value score. */
@@ -19,21 +26,40 @@ export const valueScore: Recipe = {
     ANALYSIS_DATE,
     INDICATORS_PARAM,
     windowParam(),
-    { name: "tiers", type: "number", label: "Tiers (equal numbers of customers)", default: 3, min: 1, max: 10, integer: true },
+    {
+      name: "tiers",
+      type: "number",
+      label: "Tiers (equal numbers of customers)",
+      default: 3,
+      min: 1,
+      max: 10,
+      integer: true,
+    },
     { name: "top_n", type: "number", label: "Customers in the chart", default: 20, min: 1, max: 500, integer: true },
   ],
   needs(p) {
     const list = p.value<WeightedIndicator[]>("indicators");
     const needs: RoleNeed[] = [];
-    if (list.some((i) => INDICATORS[i.name]?.needs === "margin")) needs.push({ slot: "transactions", anyOf: ["margin", "cost"], because: "a margin indicator" });
-    if (list.some((i) => INDICATORS[i.name]?.needs === "size")) needs.push({ slot: "customers", anyOf: ["size"], because: "the size indicator" });
+    if (list.some((i) => INDICATORS[i.name]?.needs === "margin"))
+      needs.push({ slot: "transactions", anyOf: ["margin", "cost"], because: "a margin indicator" });
+    if (list.some((i) => INDICATORS[i.name]?.needs === "size"))
+      needs.push({ slot: "customers", anyOf: ["size"], because: "the size indicator" });
     return needs;
   },
   build(ctx) {
     const w = new CellWriter(valueScore, ctx);
     const list = ctx.params.value<WeightedIndicator[]>("indicators");
     const withSize = list.some((i) => i.name === "size");
-    const params = paramsCte(valueScore.params, ctx.params, ["analysis_date", "months", "tiers"], list.map((i) => ({ name: `w_${i.name}`, sql: sqlNumber(i.weight, true), comment: `weight of ${i.name} (${i.direction} is better)` })));
+    const params = paramsCte(
+      valueScore.params,
+      ctx.params,
+      ["analysis_date", "months", "tiers"],
+      list.map((i) => ({
+        name: `w_${i.name}`,
+        sql: sqlNumber(i.weight, true),
+        comment: `weight of ${i.name} (${i.direction} is better)`,
+      })),
+    );
     const raw = list.map((i) => `  ${INDICATORS[i.name].sql} AS ${i.name}`).join(",\n");
     const norm = list
       .map((i) => {
@@ -75,14 +101,28 @@ ORDER BY rank`,
       "tiers",
       `-- Customers, score range and indicator means per tier\nSELECT tier, count(*) AS customers, min(score) AS min_score, max(score) AS max_score, ${list.map((i) => `avg(${i.name}) AS avg_${i.name}`).join(", ")}\nFROM "${main}"\nGROUP BY tier\nORDER BY tier`,
     );
-    const top = w.sql("top", `-- The top customers by score, for the chart\nSELECT * FROM "${main}" WHERE rank <= ${ctx.params.number("top_n")} ORDER BY rank`);
+    const top = w.sql(
+      "top",
+      `-- The top customers by score, for the chart\nSELECT * FROM "${main}" WHERE rank <= ${ctx.params.number("top_n")} ORDER BY rank`,
+    );
     w.chart("chart", top, {
       title: { text: "Composite value score, top customers", subtitle: "Each bar split into the weighted indicators" },
       transform: [{ fold: list.map((i) => `part_${i.name}`), as: ["indicator", "contribution"] }],
       mark: "bar",
       encoding: {
-        y: { field: "customer_id", type: "nominal", sort: { field: "rank", op: "min", order: "ascending" }, title: null },
-        x: { field: "contribution", type: "quantitative", title: "Score (0-1)", stack: "zero", scale: { domain: [0, 1] } },
+        y: {
+          field: "customer_id",
+          type: "nominal",
+          sort: { field: "rank", op: "min", order: "ascending" },
+          title: null,
+        },
+        x: {
+          field: "contribution",
+          type: "quantitative",
+          title: "Score (0-1)",
+          stack: "zero",
+          scale: { domain: [0, 1] },
+        },
         color: { field: "indicator", type: "nominal", title: "Indicator" },
       },
     });

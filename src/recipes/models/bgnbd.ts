@@ -61,7 +61,10 @@ function logLikelihood({ r, alpha, a, b }: BgNbdParams, d: CompressedSummaries):
 }
 
 /** The gradient of the BG/NBD log-likelihood with respect to (r, alpha, a, b), analytically (digamma for the gamma terms). */
-export function bgNbdLogLikelihoodGradient(params: BgNbdParams, data: readonly RfmSummary[] | CompressedSummaries): number[] {
+export function bgNbdLogLikelihoodGradient(
+  params: BgNbdParams,
+  data: readonly RfmSummary[] | CompressedSummaries,
+): number[] {
   return logLikelihoodGradient(params, Array.isArray(data) ? compressSummaries(data) : (data as CompressedSummaries));
 }
 
@@ -181,7 +184,11 @@ export function bgNbdUnconditional({ r, alpha, a, b }: BgNbdParams, t: number): 
  * Expected cumulative repeat purchases of a cohort at each of `times`: the sum over customers of E[X(time - birth)],
  * where `births` are the customers' first-purchase times on the same clock (e.g. weeks since the data start).
  */
-export function bgNbdCohortCumulative(params: BgNbdParams, births: readonly number[], times: readonly number[]): number[] {
+export function bgNbdCohortCumulative(
+  params: BgNbdParams,
+  births: readonly number[],
+  times: readonly number[],
+): number[] {
   const counts = new Map<number, number>();
   for (const birth of births) counts.set(birth, (counts.get(birth) ?? 0) + 1);
   return times.map((time) => {

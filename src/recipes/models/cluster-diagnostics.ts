@@ -59,7 +59,8 @@ export function elbow(data: readonly (readonly number[])[], options: ChooseKOpti
   const prepared = prepare(data, options.maxK);
   if (!prepared.ok) return prepared;
   const z = prepared.value;
-  const distinct = new Set(Array.from({ length: z.n }, (_, i) => z.values.subarray(i * z.d, (i + 1) * z.d).join(","))).size;
+  const distinct = new Set(Array.from({ length: z.n }, (_, i) => z.values.subarray(i * z.d, (i + 1) * z.d).join(",")))
+    .size;
   const scores: KScore[] = [];
   for (let k = 1; k <= Math.min(options.maxK, distinct); k++) {
     scores.push({ k, value: kmeansOnZScores(z, { k, seed: options.seed }).withinSS });
@@ -68,7 +69,10 @@ export function elbow(data: readonly (readonly number[])[], options: ChooseKOpti
 }
 
 /** Mean silhouette of the k-means solution for each k = 2..maxK (higher is better), on at most `sampleSize` rows. */
-export function silhouette(data: readonly (readonly number[])[], options: ChooseKOptions): ModelResult<{ scores: KScore[]; sampled: string | undefined }> {
+export function silhouette(
+  data: readonly (readonly number[])[],
+  options: ChooseKOptions,
+): ModelResult<{ scores: KScore[]; sampled: string | undefined }> {
   const prepared = prepare(data, options.maxK);
   if (!prepared.ok) return prepared;
   const z = prepared.value;
@@ -103,7 +107,10 @@ export interface ClusterProfileRow {
 }
 
 /** The profile table of a clustering: size, share and per-feature means of each cluster, in cluster order. */
-export function clusterProfile(data: readonly (readonly number[])[], assignments: readonly number[]): ClusterProfileRow[] {
+export function clusterProfile(
+  data: readonly (readonly number[])[],
+  assignments: readonly number[],
+): ClusterProfileRow[] {
   const k = assignments.reduce((m, c) => Math.max(m, c), -1) + 1;
   const d = data[0]?.length ?? 0;
   const sums = Array.from({ length: k }, () => new Array<number>(d).fill(0));
@@ -112,5 +119,10 @@ export function clusterProfile(data: readonly (readonly number[])[], assignments
     sizes[c]++;
     for (let j = 0; j < d; j++) sums[c][j] += data[i][j];
   });
-  return sums.map((sum, c) => ({ cluster: c, size: sizes[c], share: sizes[c] / assignments.length, means: sum.map((s) => s / sizes[c]) }));
+  return sums.map((sum, c) => ({
+    cluster: c,
+    size: sizes[c],
+    share: sizes[c] / assignments.length,
+    means: sum.map((s) => s / sizes[c]),
+  }));
 }

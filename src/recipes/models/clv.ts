@@ -33,10 +33,18 @@ export interface ClvRow {
 
 /** The first problem with CLV options, as a message, or undefined. */
 function checkOptions({ horizon, periodLength, discountRate, margin = 1 }: ClvOptions): string | undefined {
-  if (!Number.isInteger(horizon) || horizon < 1) return modelMessages.badOption("The horizon", horizon, "it must be a whole number of periods, at least 1");
-  if (!Number.isFinite(periodLength) || periodLength <= 0) return modelMessages.badOption("The period length", periodLength, "it must be a positive number of time units");
-  if (!Number.isFinite(discountRate) || discountRate <= -1) return modelMessages.badOption("The discount rate", discountRate, "it must be a number above -1 (e.g. 0.01 for 1 % a period)");
-  if (!Number.isFinite(margin) || margin < 0 || margin > 1) return modelMessages.badOption("The margin share", margin, "it must be between 0 and 1");
+  if (!Number.isInteger(horizon) || horizon < 1)
+    return modelMessages.badOption("The horizon", horizon, "it must be a whole number of periods, at least 1");
+  if (!Number.isFinite(periodLength) || periodLength <= 0)
+    return modelMessages.badOption("The period length", periodLength, "it must be a positive number of time units");
+  if (!Number.isFinite(discountRate) || discountRate <= -1)
+    return modelMessages.badOption(
+      "The discount rate",
+      discountRate,
+      "it must be a number above -1 (e.g. 0.01 for 1 % a period)",
+    );
+  if (!Number.isFinite(margin) || margin < 0 || margin > 1)
+    return modelMessages.badOption("The margin share", margin, "it must be between 0 and 1");
   return undefined;
 }
 
@@ -56,7 +64,8 @@ export function customerLifetimeValue(
   const rows: ClvRow[] = [];
   for (let i = 0; i < customers.length; i++) {
     const { x, tx, T, meanSpend } = customers[i];
-    if (x > 0 && !(Number.isFinite(meanSpend) && meanSpend > 0)) return failure(modelMessages.badCustomer(i, `mean spend ${meanSpend} is not a positive number`));
+    if (x > 0 && !(Number.isFinite(meanSpend) && meanSpend > 0))
+      return failure(modelMessages.badCustomer(i, `mean spend ${meanSpend} is not a positive number`));
     const expectedSpend = gammaGammaExpectedSpend(gammaGamma, x, meanSpend);
     if (!Number.isFinite(expectedSpend)) return failure(modelMessages.infiniteMeanSpend(gammaGamma.q));
     let previous = 0;
@@ -66,8 +75,14 @@ export function customerLifetimeValue(
       discounted += (cumulative - previous) / (1 + discountRate) ** k;
       previous = cumulative;
     }
-    if (!Number.isFinite(discounted)) return failure(modelMessages.badCustomer(i, "expected purchases cannot be computed for this customer"));
-    rows.push({ pAlive: bgNbdPAlive(bgNbd, x, tx, T), expectedPurchases: previous, expectedSpend, clv: discounted * expectedSpend * margin });
+    if (!Number.isFinite(discounted))
+      return failure(modelMessages.badCustomer(i, "expected purchases cannot be computed for this customer"));
+    rows.push({
+      pAlive: bgNbdPAlive(bgNbd, x, tx, T),
+      expectedPurchases: previous,
+      expectedSpend,
+      clv: discounted * expectedSpend * margin,
+    });
   }
   return success(rows);
 }
@@ -87,12 +102,23 @@ export interface FormulaClvOptions {
 }
 
 /** The formula CLV: the sum over t = 0..T-1 of m r^t / (1 + d)^t, minus the acquisition cost. */
-export function formulaLifetimeValue({ margin, retention, discountRate, horizon, acquisitionCost = 0 }: FormulaClvOptions): ModelResult<number> {
-  if (!Number.isFinite(margin)) return failure(modelMessages.badOption("The margin per period", margin, "it must be a number"));
-  if (!Number.isFinite(retention) || retention < 0 || retention > 1) return failure(modelMessages.badOption("The retention rate", retention, "it must be between 0 and 1"));
-  if (!Number.isFinite(discountRate) || discountRate <= -1) return failure(modelMessages.badOption("The discount rate", discountRate, "it must be a number above -1"));
-  if (!Number.isInteger(horizon) || horizon < 1) return failure(modelMessages.badOption("The horizon", horizon, "it must be a whole number of periods, at least 1"));
-  if (!Number.isFinite(acquisitionCost)) return failure(modelMessages.badOption("The acquisition cost", acquisitionCost, "it must be a number"));
+export function formulaLifetimeValue({
+  margin,
+  retention,
+  discountRate,
+  horizon,
+  acquisitionCost = 0,
+}: FormulaClvOptions): ModelResult<number> {
+  if (!Number.isFinite(margin))
+    return failure(modelMessages.badOption("The margin per period", margin, "it must be a number"));
+  if (!Number.isFinite(retention) || retention < 0 || retention > 1)
+    return failure(modelMessages.badOption("The retention rate", retention, "it must be between 0 and 1"));
+  if (!Number.isFinite(discountRate) || discountRate <= -1)
+    return failure(modelMessages.badOption("The discount rate", discountRate, "it must be a number above -1"));
+  if (!Number.isInteger(horizon) || horizon < 1)
+    return failure(modelMessages.badOption("The horizon", horizon, "it must be a whole number of periods, at least 1"));
+  if (!Number.isFinite(acquisitionCost))
+    return failure(modelMessages.badOption("The acquisition cost", acquisitionCost, "it must be a number"));
   let value = 0;
   for (let t = 0; t < horizon; t++) value += (margin * retention ** t) / (1 + discountRate) ** t;
   return success(value - acquisitionCost);

@@ -44,9 +44,16 @@ export function fitMaximumLikelihood(
   const theta = result.x.map(Math.exp);
   const reported = toReported(theta);
   const runaway = result.x.findIndex((v) => Math.abs(v) > DIVERGED);
-  if (runaway >= 0) return failure(modelMessages.diverged(model, names[runaway], reported[runaway], result.x[runaway] > 0), result.convergence);
+  if (runaway >= 0)
+    return failure(
+      modelMessages.diverged(model, names[runaway], reported[runaway], result.x[runaway] > 0),
+      result.convergence,
+    );
   if (!result.convergence.converged) {
-    return failure(modelMessages.notConverged(model, result.convergence.iterations, result.convergence.gradientNorm), result.convergence);
+    return failure(
+      modelMessages.notConverged(model, result.convergence.iterations, result.convergence.gradientNorm),
+      result.convergence,
+    );
   }
   const warnings: string[] = [];
   if (customers < FEW_CUSTOMERS) warnings.push(modelMessages.fewCustomers(model, customers));

@@ -61,7 +61,13 @@ function toData(rows: readonly SpendSummary[]): SpendData {
   const sorted = [...rows].sort((u, v) => u.x - v.x);
   const count = Float64Array.from(sorted, (row) => row.count ?? 1);
   const mean = Float64Array.from(sorted, (row) => row.meanSpend);
-  return { x: Float64Array.from(sorted, (row) => row.x), mean, logMean: mean.map(Math.log), count, customers: count.reduce((s, c) => s + c, 0) };
+  return {
+    x: Float64Array.from(sorted, (row) => row.x),
+    mean,
+    logMean: mean.map(Math.log),
+    count,
+    customers: count.reduce((s, c) => s + c, 0),
+  };
 }
 
 function logLikelihood({ p, q, gamma }: GammaGammaParams, d: SpendData): number {
@@ -121,7 +127,8 @@ export function fitGammaGamma(rows: readonly SpendSummary[]): ModelResult<GammaG
   for (let i = 0; i < rows.length; i++) {
     const { x, meanSpend, count = 1 } = rows[i];
     if (!Number.isInteger(x) || x < 0) return failure(modelMessages.badFrequency(i, x));
-    if (!Number.isFinite(count) || count <= 0) return failure(modelMessages.badSummaryRow(i, "count", count, "it must be a positive number"));
+    if (!Number.isFinite(count) || count <= 0)
+      return failure(modelMessages.badSummaryRow(i, "count", count, "it must be a positive number"));
     if (x === 0) {
       excluded += count;
       continue;
@@ -136,7 +143,11 @@ export function fitGammaGamma(rows: readonly SpendSummary[]): ModelResult<GammaG
   let total = 0;
   for (let i = 0; i < data.x.length; i++) total += data.mean[i] * data.count[i];
   const scale = total / data.customers;
-  const scaled = { ...data, mean: data.mean.map((m) => m / scale), logMean: data.logMean.map((l) => l - Math.log(scale)) };
+  const scaled = {
+    ...data,
+    mean: data.mean.map((m) => m / scale),
+    logMean: data.logMean.map((l) => l - Math.log(scale)),
+  };
   const fit = fitMaximumLikelihood(
     MODEL,
     ["p", "q", "gamma"],
@@ -150,12 +161,16 @@ export function fitGammaGamma(rows: readonly SpendSummary[]): ModelResult<GammaG
   const [p, q, gammaScaled] = fit.value.theta;
   const params = { p, q, gamma: gammaScaled * scale };
   const frequencySpendCorrelation = weightedCorrelation(data.x, data.mean, data.count);
-  const se = standardErrors(([pp, qq, gg]) => logLikelihood({ p: pp, q: qq, gamma: gg }, data), [p, q, params.gamma]).se;
+  const se = standardErrors(
+    ([pp, qq, gg]) => logLikelihood({ p: pp, q: qq, gamma: gg }, data),
+    [p, q, params.gamma],
+  ).se;
   const warnings = [...fit.value.warnings];
   (["p", "q", "gamma"] as const).forEach((name, i) => {
     if (!(se[i] <= params[name])) warnings.push(modelMessages.poorlyDetermined(MODEL, name, params[name], se[i]));
   });
-  if (Math.abs(frequencySpendCorrelation) > CORRELATION_WARNING) warnings.push(modelMessages.spendFrequencyCorrelated(frequencySpendCorrelation));
+  if (Math.abs(frequencySpendCorrelation) > CORRELATION_WARNING)
+    warnings.push(modelMessages.spendFrequencyCorrelated(frequencySpendCorrelation));
   if (q <= 1) warnings.push(modelMessages.infiniteMeanSpend(q));
   return success({
     params,

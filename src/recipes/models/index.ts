@@ -7,11 +7,30 @@ export type { Convergence } from "./optimize";
 export { minimize } from "./optimize";
 export { logGamma, logBeta, digamma, hyp2f1, hyp2f1Minus1 } from "./special-functions";
 export type { BgNbdParams, BgNbdFit } from "./bgnbd";
-export { fitBgNbd, bgNbdLogLikelihood, bgNbdLogLikelihoodGradient, bgNbdPAlive, bgNbdExpected, bgNbdUnconditional, bgNbdCohortCumulative } from "./bgnbd";
+export {
+  fitBgNbd,
+  bgNbdLogLikelihood,
+  bgNbdLogLikelihoodGradient,
+  bgNbdPAlive,
+  bgNbdExpected,
+  bgNbdUnconditional,
+  bgNbdCohortCumulative,
+} from "./bgnbd";
 export type { ParetoNbdParams, ParetoNbdFit } from "./pareto-nbd";
-export { fitParetoNbd, paretoNbdLogLikelihood, paretoNbdPAlive, paretoNbdExpected, paretoNbdUnconditional } from "./pareto-nbd";
+export {
+  fitParetoNbd,
+  paretoNbdLogLikelihood,
+  paretoNbdPAlive,
+  paretoNbdExpected,
+  paretoNbdUnconditional,
+} from "./pareto-nbd";
 export type { SpendSummary, GammaGammaParams, GammaGammaFit } from "./gamma-gamma";
-export { fitGammaGamma, gammaGammaLogLikelihood, gammaGammaLogLikelihoodGradient, gammaGammaExpectedSpend } from "./gamma-gamma";
+export {
+  fitGammaGamma,
+  gammaGammaLogLikelihood,
+  gammaGammaLogLikelihoodGradient,
+  gammaGammaExpectedSpend,
+} from "./gamma-gamma";
 export type { ClvCustomer, ClvOptions, ClvRow, FormulaClvOptions } from "./clv";
 export { customerLifetimeValue, formulaLifetimeValue } from "./clv";
 export type { KmeansOptions, KmeansResult, KmeansCluster, Standardization } from "./kmeans";

@@ -57,7 +57,10 @@ export interface ZScores {
 }
 
 /** Checks a data matrix (rows of numbers, one per feature, all finite); a message for the first problem, or undefined. */
-export function checkMatrix(data: readonly (readonly number[])[], featureNames?: readonly string[]): string | undefined {
+export function checkMatrix(
+  data: readonly (readonly number[])[],
+  featureNames?: readonly string[],
+): string | undefined {
   if (data.length === 0) return modelMessages.noPoints();
   const d = data[0].length;
   if (d === 0) return modelMessages.noFeatures();
@@ -235,11 +238,18 @@ function describe(z: ZScores, run: Run, k: number, featureNames?: readonly strin
   order.forEach((c, position) => (rank[c] = position));
   const clusters = order.map((c) => {
     const zc = centroid(c);
-    return { size: sizes[c], centroid: zc, center: zc.map((v, j) => means[j] + v * (sds[j] > 0 ? sds[j] : 0)), withinSS: clusterSS[c] };
+    return {
+      size: sizes[c],
+      centroid: zc,
+      center: zc.map((v, j) => means[j] + v * (sds[j] > 0 ? sds[j] : 0)),
+      withinSS: clusterSS[c],
+    };
   });
   let totalSS = 0;
   for (let i = 0; i < n * d; i++) totalSS += values[i] * values[i];
-  const warnings = sds.flatMap((sd, j) => (sd > 0 ? [] : [modelMessages.constantFeature(featureName(featureNames, j))]));
+  const warnings = sds.flatMap((sd, j) =>
+    sd > 0 ? [] : [modelMessages.constantFeature(featureName(featureNames, j))],
+  );
   return {
     assignments: Array.from(run.assignments, (c) => rank[c]),
     clusters,

@@ -106,7 +106,10 @@ export function nelderMead(
     const worst = values[n];
     const spread = worst - best;
     // Stop when values and vertices agree, or when the values agree far below ftol (a flat valley).
-    settled = Number.isFinite(worst) && spread <= ftol * (Math.abs(best) + 1) && (size() <= xtol || spread <= 1e-3 * ftol * (Math.abs(best) + 1));
+    settled =
+      Number.isFinite(worst) &&
+      spread <= ftol * (Math.abs(best) + 1) &&
+      (size() <= xtol || spread <= 1e-3 * ftol * (Math.abs(best) + 1));
     if (settled) break;
     const centroid = new Array<number>(n).fill(0);
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) centroid[j] += simplex[i][j] / n;
@@ -214,7 +217,12 @@ export function bfgs(objective: Objective, x0: readonly number[], options: Minim
   return {
     x,
     value: fx,
-    convergence: { converged: Number.isFinite(fx) && gradientNorm <= gtol, iterations, evaluations: count(), gradientNorm },
+    convergence: {
+      converged: Number.isFinite(fx) && gradientNorm <= gtol,
+      iterations,
+      evaluations: count(),
+      gradientNorm,
+    },
   };
 }
 
@@ -224,7 +232,10 @@ export function bfgs(objective: Objective, x0: readonly number[], options: Minim
  */
 export function minimize(objective: Objective, x0: readonly number[], options: MinimizeOptions = {}): Minimum {
   const maxIterations = options.maxIterations ?? 5000;
-  const bfgsOptions = (used: number) => ({ ...options, maxIterations: Math.max(1, Math.min(300, maxIterations - used)) });
+  const bfgsOptions = (used: number) => ({
+    ...options,
+    maxIterations: Math.max(1, Math.min(300, maxIterations - used)),
+  });
   const first = bfgs(objective, x0, bfgsOptions(0));
   let iterations = first.convergence.iterations;
   let evaluations = first.convergence.evaluations;
@@ -237,7 +248,11 @@ export function minimize(objective: Objective, x0: readonly number[], options: M
     // Simplex restarts shake Nelder-Mead out of a collapsed simplex; the smaller step near the optimum saves work.
     for (let restart = 0; restart < 4 && iterations < maxIterations; restart++) {
       const step = round === 0 && restart === 0 ? (options.initialStep ?? 0.5) : 0.05;
-      const nm = nelderMead(objective, x, { initialStep: step, maxIterations: Math.min(maxIterations - iterations, 1000 * x.length), ftol: 1e-10 });
+      const nm = nelderMead(objective, x, {
+        initialStep: step,
+        maxIterations: Math.min(maxIterations - iterations, 1000 * x.length),
+        ftol: 1e-10,
+      });
       iterations += nm.iterations;
       evaluations += nm.convergence.evaluations;
       simplexSize = nm.convergence.simplexSize;

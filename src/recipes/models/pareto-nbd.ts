@@ -45,7 +45,13 @@ function logDropoutBound({ r, alpha, s, beta }: ParetoNbdParams, x: number, time
  * The two parts of a customer's log-likelihood without the constant: alive at T, and died between t_x and T
  * (s times the integral from t_x to T of (alpha+τ)^-(r+x) (beta+τ)^-(s+1) dτ); `atT` may pass logDropoutBound(.., T).
  */
-function logParts(params: ParetoNbdParams, x: number, tx: number, T: number, atT = logDropoutBound(params, x, T)): [number, number] {
+function logParts(
+  params: ParetoNbdParams,
+  x: number,
+  tx: number,
+  T: number,
+  atT = logDropoutBound(params, x, T),
+): [number, number] {
   const { r, alpha, s, beta } = params;
   const alive = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
   if (tx >= T) return [alive, -Infinity];
@@ -54,7 +60,10 @@ function logParts(params: ParetoNbdParams, x: number, tx: number, T: number, atT
 }
 
 /** The Pareto/NBD log-likelihood of customer summaries (compressed or not) under `params`. */
-export function paretoNbdLogLikelihood(params: ParetoNbdParams, data: readonly RfmSummary[] | CompressedSummaries): number {
+export function paretoNbdLogLikelihood(
+  params: ParetoNbdParams,
+  data: readonly RfmSummary[] | CompressedSummaries,
+): number {
   return logLikelihood(params, Array.isArray(data) ? compressSummaries(data) : (data as CompressedSummaries));
 }
 

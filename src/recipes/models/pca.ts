@@ -54,14 +54,18 @@ function symmetricEigen(matrix: number[][]): { values: number[]; vectors: number
  * The first `components` principal components of the z-scored features (a constant feature contributes nothing);
  * each component's sign is chosen so that its largest loading is positive.
  */
-export function principalComponents(data: readonly (readonly number[])[], components = 2): ModelResult<PrincipalComponents> {
+export function principalComponents(
+  data: readonly (readonly number[])[],
+  components = 2,
+): ModelResult<PrincipalComponents> {
   const invalid = checkMatrix(data);
   if (invalid) return failure(invalid);
   const z = standardize(data);
   const { n, d, values } = z;
   const cov = Array.from({ length: d }, () => new Array<number>(d).fill(0));
   for (let i = 0; i < n; i++) {
-    for (let p = 0; p < d; p++) for (let q = p; q < d; q++) cov[p][q] += (values[i * d + p] * values[i * d + q]) / Math.max(1, n - 1);
+    for (let p = 0; p < d; p++)
+      for (let q = p; q < d; q++) cov[p][q] += (values[i * d + p] * values[i * d + q]) / Math.max(1, n - 1);
   }
   for (let p = 0; p < d; p++) for (let q = 0; q < p; q++) cov[p][q] = cov[q][p];
   const eigen = symmetricEigen(cov);
@@ -73,7 +77,9 @@ export function principalComponents(data: readonly (readonly number[])[], compon
     const largest = vector.reduce((best, x) => (Math.abs(x) > Math.abs(best) + 1e-12 ? x : best), 0);
     return largest < 0 ? vector.map((x) => -x) : vector;
   });
-  const scores = Array.from({ length: n }, (_, i) => loadings.map((w) => w.reduce((s, wj, j) => s + wj * values[i * d + j], 0)));
+  const scores = Array.from({ length: n }, (_, i) =>
+    loadings.map((w) => w.reduce((s, wj, j) => s + wj * values[i * d + j], 0)),
+  );
   const explained = kept.map((j) => (total > 0 ? Math.max(0, eigen.values[j]) / total : 0));
   return success({ scores, loadings, explained });
 }

@@ -46,7 +46,8 @@ export function digamma(x: number): number {
   }
   const inv2 = 1 / (x * x);
   // Bernoulli-number terms up to x^-12: the truncation error at x >= 10 is below 1e-15.
-  const series = inv2 * (1 / 12 - inv2 * (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 * (1 / 132 - inv2 * (691 / 32760))))));
+  const series =
+    inv2 * (1 / 12 - inv2 * (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 * (1 / 132 - inv2 * (691 / 32760))))));
   return shift + Math.log(x) - 0.5 / x - series;
 }
 
@@ -90,7 +91,14 @@ export function hyp2f1Minus1(a: number, b: number, c: number, z: number, options
  * The power series of 2F1 without its leading 1, for |z| < 1, stopped by a geometric tail bound
  * relative to the tail itself (relativeToTail) or to 1 + tail.
  */
-function seriesTail(a: number, b: number, c: number, z: number, options: Hyp2f1Options, relativeToTail: boolean): number {
+function seriesTail(
+  a: number,
+  b: number,
+  c: number,
+  z: number,
+  options: Hyp2f1Options,
+  relativeToTail: boolean,
+): number {
   if (z === 0) return 0;
   const maxTerms = options.maxTerms ?? 1_000_000;
   const tolerance = options.tolerance ?? 1e-15;

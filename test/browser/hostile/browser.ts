@@ -39,7 +39,11 @@ const LOCAL = new Set(["127.0.0.1", "localhost", ""]);
 // Parameters of net log events that name where a request goes (`host` may be "http://h:port" or "h").
 function hostOf(key: string, value: unknown): string | null {
   if (typeof value !== "string") return null;
-  if (key === "host") return value.replace(/^[a-z]+:\/\//i, "").replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
+  if (key === "host")
+    return value
+      .replace(/^[a-z]+:\/\//i, "")
+      .replace(/:\d+$/, "")
+      .replace(/^\[|\]$/g, "");
   try {
     const url = new URL(value);
     return /^(https?|wss?):$/.test(url.protocol) ? url.hostname : null;

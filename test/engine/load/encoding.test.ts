@@ -24,7 +24,9 @@ describe("detectEncoding(sample, complete)", () => {
   it("tells GBK Chinese from Windows-1252 accents", () => {
     expect(detectEncoding(new Uint8Array(gbkOrders), true).encoding).toBe("gb18030");
     // "été à Köln" in Windows-1252: lone high bytes, one of them a valid GBK lead.
-    expect(detectEncoding(bytes(0xe9, 0x74, 0xe9, 0x20, 0xe0, 0x20, 0x4b, 0xf6, 0x6c, 0x6e), true).encoding).toBe("windows-1252");
+    expect(detectEncoding(bytes(0xe9, 0x74, 0xe9, 0x20, 0xe0, 0x20, 0x4b, 0xf6, 0x6c, 0x6e), true).encoding).toBe(
+      "windows-1252",
+    );
   });
 });
 

@@ -24,7 +24,11 @@ describe("planLoad(source, options)", () => {
   it("reads UTF-8 and BOM-marked UTF-16LE in DuckDB, transcodes everything else", async () => {
     expect((await planLoad(source("a.csv", "a,b\n1,2\n"))).duckdbEncoding).toBe("utf-8");
     const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from("a\tb\n1\t2\n", "utf16le")]);
-    expect(await planLoad(source("a.txt", utf16))).toMatchObject({ encoding: "utf-16le", bom: 2, duckdbEncoding: "utf-16" });
+    expect(await planLoad(source("a.txt", utf16))).toMatchObject({
+      encoding: "utf-16le",
+      bom: 2,
+      duckdbEncoding: "utf-16",
+    });
     const plan = await planLoad(source("a.csv", "a,b\n1,2\n"), { encoding: "latin1" });
     expect(plan).toMatchObject({ encoding: "windows-1252", duckdbEncoding: undefined });
   });
@@ -33,6 +37,8 @@ describe("planLoad(source, options)", () => {
     await expect(planLoad(source("a.csv", "\n\n  \n"))).rejects.toThrow(/empty file/);
   });
   it("refuses a Parquet file without its footer", async () => {
-    await expect(planLoad(source("a.parquet", new Uint8Array([0x50, 0x41, 0x52, 0x31, 1, 2, 3, 4, 5, 6, 7, 8, 9])))).rejects.toThrow(/cut short/);
+    await expect(
+      planLoad(source("a.parquet", new Uint8Array([0x50, 0x41, 0x52, 0x31, 1, 2, 3, 4, 5, 6, 7, 8, 9]))),
+    ).rejects.toThrow(/cut short/);
   });
 });

@@ -16,7 +16,7 @@ describe("sniffDialect(text, complete, preferTab)", () => {
   it("detects a decimal comma only in ; files without decimal points", () => {
     expect(sniffDialect("id;amount\n1;1,50\n2;3\n", true).decimalComma).toBe(true);
     expect(sniffDialect("id;amount\n1;1.50\n2;3,5\n", true).decimalComma).toBe(false);
-    expect(sniffDialect("id,amount\n1,\"1,50\"\n", true).decimalComma).toBe(false);
+    expect(sniffDialect('id,amount\n1,"1,50"\n', true).decimalComma).toBe(false);
   });
   it("returns the header as written and the lines of short rows", () => {
     const d = sniffDialect("a,a,,b\n1,2,3,4\n5,6\n7,8,9,10\n", true);

@@ -31,7 +31,14 @@ describe("parquetBatches(source)", () => {
     expect(batches.at(-1)!.bytesRead).toBeGreaterThan(batches[0].bytesRead);
     const first = tableFromIPC(batches[0].ipc);
     expect(first.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual([
-      "id:Int64", "big:Int64", "price:Float64", "name:Utf8", "day:Date32<DAY>", "ts:Timestamp<MILLISECOND>", "even:Bool", "maybe:Float64",
+      "id:Int64",
+      "big:Int64",
+      "price:Float64",
+      "name:Utf8",
+      "day:Date32<DAY>",
+      "ts:Timestamp<MILLISECOND>",
+      "even:Bool",
+      "maybe:Float64",
     ]);
     const row = first.get(2)!.toJSON();
     expect(row).toMatchObject({ id: 3n, price: 0.75, name: "c3", day: Date.UTC(2024, 0, 4), even: false, maybe: null });

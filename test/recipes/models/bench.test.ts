@@ -23,18 +23,29 @@ describe.skipIf(!process.env.BENCH)("model timings", () => {
     const cdnow = time("prepare CDNOW (read + summarise)", () => prepareCdnow());
     for (const [name, customers] of [
       ["CDNOW (2,357)", cdnow.map((c) => ({ ...c, meanSpend: c.meanRepeatSpend }))],
-      ["simulated (100,000)", simulateCustomers(100_000, { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, { p: 6.25, q: 3.74, gamma: 15.44 })],
+      [
+        "simulated (100,000)",
+        simulateCustomers(100_000, { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, { p: 6.25, q: 3.74, gamma: 15.44 }),
+      ],
     ] as const) {
       console.log(`${name}: ${compressSummaries(customers).x.length} distinct (x, t_x, T) rows`);
       const bg = time(`${name} fitBgNbd`, () => fitBgNbd(customers));
-      const gg = time(`${name} fitGammaGamma`, () => fitGammaGamma(customers.map((c) => ({ x: c.x, meanSpend: c.meanSpend }))));
+      const gg = time(`${name} fitGammaGamma`, () =>
+        fitGammaGamma(customers.map((c) => ({ x: c.x, meanSpend: c.meanSpend }))),
+      );
       const pn = time(`${name} fitParetoNbd`, () => fitParetoNbd(customers));
       for (const fit of [bg, gg, pn]) {
         expect(fit.ok).toBe(true);
         if (fit.ok) console.log(`  ${JSON.stringify(fit.value.params)} ${JSON.stringify(fit.value.convergence)}`);
       }
       if (bg.ok && gg.ok) {
-        const clv = time(`${name} CLV 12 months`, () => customerLifetimeValue(bg.value.params, gg.value.params, customers, { horizon: 12, periodLength: 365.25 / 12 / 7, discountRate: 0.01 }));
+        const clv = time(`${name} CLV 12 months`, () =>
+          customerLifetimeValue(bg.value.params, gg.value.params, customers, {
+            horizon: 12,
+            periodLength: 365.25 / 12 / 7,
+            discountRate: 0.01,
+          }),
+        );
         expect(clv.ok).toBe(true);
       }
     }

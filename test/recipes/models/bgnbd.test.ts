@@ -50,7 +50,12 @@ describe("fitBgNbd(rows) on CDNOW", () => {
   it("fits the compressed rows to the same optimum as one row per customer", () => {
     const compressed = compressSummaries(customers);
     expect(compressed.x.length).toBeLessThan(customers.length);
-    const rows = Array.from(compressed.x, (x, i) => ({ x, tx: compressed.tx[i], T: compressed.T[i], count: compressed.count[i] }));
+    const rows = Array.from(compressed.x, (x, i) => ({
+      x,
+      tx: compressed.tx[i],
+      T: compressed.T[i],
+      count: compressed.count[i],
+    }));
     const again = fitBgNbd(rows);
     expect(again.ok && again.value.logLikelihood).toBeCloseTo(fit.logLikelihood, 6);
     expect(bgNbdLogLikelihood(fit.params, rows)).toBeCloseTo(bgNbdLogLikelihood(fit.params, customers), 8);
@@ -65,7 +70,11 @@ describe("fitBgNbd(rows) on CDNOW", () => {
   });
 
   it("predicts the calibration repeat purchases of the cohort within 2 % and under-forecasts the holdout, as published", () => {
-    const [calibration, end] = bgNbdCohortCumulative(fit.params, customers.map((c) => c.birth), [273 / 7, 546 / 7]);
+    const [calibration, end] = bgNbdCohortCumulative(
+      fit.params,
+      customers.map((c) => c.birth),
+      [273 / 7, 546 / 7],
+    );
     expect(calibration / 2457).toBeGreaterThan(0.98);
     expect(calibration / 2457).toBeLessThan(1.04);
     const actualHoldout = customers.reduce((s, c) => s + c.holdoutPurchases, 0);
@@ -116,12 +125,18 @@ describe("bgNbdPAlive, bgNbdExpected and bgNbdUnconditional", () => {
       const alive = x > 0 ? 1 + (a / (b + x - 1)) * ((alpha + T) / (alpha + tx)) ** (r + x) : 1;
       return (((a + b + x - 1) / (a - 1)) * bracket) / alive;
     };
-    for (const [t, x, tx, T] of [[39, 2, 30.43, 38.86], [10, 0, 0, 20], [52, 7, 35, 38], [26, 1, 2, 30]]) {
+    for (const [t, x, tx, T] of [
+      [39, 2, 30.43, 38.86],
+      [10, 0, 0, 20],
+      [52, 7, 35, 38],
+      [26, 1, 2, 30],
+    ]) {
       expect(bgNbdExpected(p, t, x, tx, T)).toBeCloseTo(direct(t, x, tx, T), 10);
     }
     const { r, alpha, a, b } = p;
     const t = 20;
-    const unconditional = ((a + b - 1) / (a - 1)) * (1 - (alpha / (alpha + t)) ** r * hyp2f1(r, b, a + b - 1, t / (alpha + t)));
+    const unconditional =
+      ((a + b - 1) / (a - 1)) * (1 - (alpha / (alpha + t)) ** r * hyp2f1(r, b, a + b - 1, t / (alpha + t)));
     expect(bgNbdUnconditional(p, t)).toBeCloseTo(unconditional, 10);
   });
 
@@ -148,9 +163,21 @@ describe("fitBgNbd(rows) on bad input", () => {
     };
     expect(messageOf([])).toMatch(/no customers/);
     expect(messageOf([{ x: 3, tx: 20, T: 30 }])).toMatch(/only one customer/);
-    expect(messageOf(Array.from({ length: 50 }, (_, i) => ({ x: 0, tx: 0, T: 10 + i })))).toMatch(/no customer bought again/);
-    expect(messageOf([{ x: 1, tx: NaN, T: 3 }, { x: 0, tx: 0, T: 3 }])).toMatch(/row 1: t_x .* is NaN/);
-    expect(messageOf([{ x: 0, tx: 0, T: 3 }, { x: 1, tx: 5, T: 3 }])).toMatch(/row 2: t_x .* later than T/);
+    expect(messageOf(Array.from({ length: 50 }, (_, i) => ({ x: 0, tx: 0, T: 10 + i })))).toMatch(
+      /no customer bought again/,
+    );
+    expect(
+      messageOf([
+        { x: 1, tx: NaN, T: 3 },
+        { x: 0, tx: 0, T: 3 },
+      ]),
+    ).toMatch(/row 1: t_x .* is NaN/);
+    expect(
+      messageOf([
+        { x: 0, tx: 0, T: 3 },
+        { x: 1, tx: 5, T: 3 },
+      ]),
+    ).toMatch(/row 2: t_x .* later than T/);
     expect(messageOf([{ x: 1.5, tx: 1, T: 3 }])).toMatch(/whole number/);
   });
 

@@ -21,7 +21,8 @@ export interface CdnowCustomer extends RfmSummary {
 
 export const CDNOW_FILE = fileURLToPath(new URL("../../../public/notebooks/cdnowElog.csv", import.meta.url));
 const DAY = 86_400_000;
-const dayOf = (yyyymmdd: string) => Date.UTC(+yyyymmdd.slice(0, 4), +yyyymmdd.slice(4, 6) - 1, +yyyymmdd.slice(6, 8)) / DAY;
+const dayOf = (yyyymmdd: string) =>
+  Date.UTC(+yyyymmdd.slice(0, 4), +yyyymmdd.slice(4, 6) - 1, +yyyymmdd.slice(6, 8)) / DAY;
 export const ORIGIN = dayOf("19970101");
 export const CALIBRATION_END = dayOf("19970930");
 export const HOLDOUT_END = dayOf("19980630");

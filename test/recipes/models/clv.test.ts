@@ -15,12 +15,18 @@ describe("customerLifetimeValue(bgNbd, gammaGamma, customers, options)", () => {
   ];
 
   it("sums discounted monthly increments of expected purchases times expected spend and margin", () => {
-    const result = customerLifetimeValue(bg, gg, customers, { horizon: 12, periodLength: month, discountRate: 0.01, margin: 0.3 });
+    const result = customerLifetimeValue(bg, gg, customers, {
+      horizon: 12,
+      periodLength: month,
+      discountRate: 0.01,
+      margin: 0.3,
+    });
     if (!result.ok) throw new Error(result.error);
     customers.forEach((c, i) => {
       let byHand = 0;
       for (let k = 1; k <= 12; k++) {
-        const increment = bgNbdExpected(bg, k * month, c.x, c.tx, c.T) - bgNbdExpected(bg, (k - 1) * month, c.x, c.tx, c.T);
+        const increment =
+          bgNbdExpected(bg, k * month, c.x, c.tx, c.T) - bgNbdExpected(bg, (k - 1) * month, c.x, c.tx, c.T);
         byHand += increment / 1.01 ** k;
       }
       const spend = gammaGammaExpectedSpend(gg, c.x, c.meanSpend);
@@ -33,7 +39,11 @@ describe("customerLifetimeValue(bgNbd, gammaGamma, customers, options)", () => {
 
   it("without discounting equals expected purchases x spend x margin, and discounting lowers it", () => {
     const plain = customerLifetimeValue(bg, gg, customers, { horizon: 24, periodLength: month, discountRate: 0 });
-    const discounted = customerLifetimeValue(bg, gg, customers, { horizon: 24, periodLength: month, discountRate: 0.02 });
+    const discounted = customerLifetimeValue(bg, gg, customers, {
+      horizon: 24,
+      periodLength: month,
+      discountRate: 0.02,
+    });
     if (!plain.ok || !discounted.ok) throw new Error("CLV failed");
     plain.value.forEach((row, i) => {
       expect(row.clv).toBeCloseTo(row.expectedPurchases * row.expectedSpend, 10);
@@ -45,17 +55,31 @@ describe("customerLifetimeValue(bgNbd, gammaGamma, customers, options)", () => {
     const errorOf = (result: ReturnType<typeof customerLifetimeValue>) => (result.ok ? "ok" : result.error);
     const options = { horizon: 12, periodLength: month, discountRate: 0.01 };
     expect(errorOf(customerLifetimeValue(bg, gg, customers, { ...options, horizon: 0 }))).toMatch(/horizon/);
-    expect(errorOf(customerLifetimeValue(bg, gg, customers, { ...options, discountRate: -1 }))).toMatch(/discount rate/);
+    expect(errorOf(customerLifetimeValue(bg, gg, customers, { ...options, discountRate: -1 }))).toMatch(
+      /discount rate/,
+    );
     expect(errorOf(customerLifetimeValue(bg, gg, customers, { ...options, margin: 1.5 }))).toMatch(/margin share/);
-    expect(errorOf(customerLifetimeValue(bg, gg, customers, { ...options, periodLength: NaN }))).toMatch(/period length/);
-    expect(errorOf(customerLifetimeValue(bg, gg, [{ x: 2, tx: 3, T: 5, meanSpend: -1 }], options))).toMatch(/Customer 1: mean spend -1/);
-    expect(errorOf(customerLifetimeValue(bg, { ...gg, q: 0.8 }, [{ x: 0, tx: 0, T: 5, meanSpend: NaN }], options))).toMatch(/unbounded/);
+    expect(errorOf(customerLifetimeValue(bg, gg, customers, { ...options, periodLength: NaN }))).toMatch(
+      /period length/,
+    );
+    expect(errorOf(customerLifetimeValue(bg, gg, [{ x: 2, tx: 3, T: 5, meanSpend: -1 }], options))).toMatch(
+      /Customer 1: mean spend -1/,
+    );
+    expect(
+      errorOf(customerLifetimeValue(bg, { ...gg, q: 0.8 }, [{ x: 0, tx: 0, T: 5, meanSpend: NaN }], options)),
+    ).toMatch(/unbounded/);
   });
 });
 
 describe("formulaLifetimeValue(options)", () => {
   it("is the sum of m r^t / (1 + d)^t over t = 0..T-1 minus the acquisition cost", () => {
-    const result = formulaLifetimeValue({ margin: 100, retention: 0.8, discountRate: 0.1, horizon: 3, acquisitionCost: 50 });
+    const result = formulaLifetimeValue({
+      margin: 100,
+      retention: 0.8,
+      discountRate: 0.1,
+      horizon: 3,
+      acquisitionCost: 50,
+    });
     expect(result.ok && result.value).toBeCloseTo(100 + 80 / 1.1 + 64 / 1.21 - 50, 10);
   });
 

@@ -87,8 +87,18 @@ describe("fitGammaGamma(rows) on bad input", () => {
     };
     expect(messageOf([{ x: 0, meanSpend: NaN }])).toMatch(/no customer has a repeat purchase/);
     expect(messageOf([{ x: 2, meanSpend: 10 }])).toMatch(/only one customer/);
-    expect(messageOf([{ x: 2, meanSpend: 10 }, { x: 1, meanSpend: -5 }])).toMatch(/row 2 has an average spend of -5/);
-    expect(messageOf([{ x: 2, meanSpend: NaN }, { x: 1, meanSpend: 5 }])).toMatch(/row 1 .* NaN/);
+    expect(
+      messageOf([
+        { x: 2, meanSpend: 10 },
+        { x: 1, meanSpend: -5 },
+      ]),
+    ).toMatch(/row 2 has an average spend of -5/);
+    expect(
+      messageOf([
+        { x: 2, meanSpend: NaN },
+        { x: 1, meanSpend: 5 },
+      ]),
+    ).toMatch(/row 1 .* NaN/);
     expect(messageOf([{ x: 1.5, meanSpend: 10 }])).toMatch(/whole number/);
   });
 

@@ -60,9 +60,13 @@ describe("kmeans(data, { k, seed })", () => {
     const mean0 = data.reduce((s, r) => s + r[0], 0) / n;
     expect(means[0]).toBeCloseTo(mean0, 10);
     expect(sds[0]).toBeCloseTo(Math.sqrt(data.reduce((s, r) => s + (r[0] - mean0) ** 2, 0) / (n - 1)), 10);
-    for (const c of result.value.clusters) c.center.forEach((v, j) => expect(v).toBeCloseTo(means[j] + c.centroid[j] * sds[j], 10));
+    for (const c of result.value.clusters)
+      c.center.forEach((v, j) => expect(v).toBeCloseTo(means[j] + c.centroid[j] * sds[j], 10));
     expect(result.value.totalSS).toBeCloseTo(3 * (n - 1), 8);
-    expect(result.value.withinSS).toBeCloseTo(result.value.clusters.reduce((s, c) => s + c.withinSS, 0), 10);
+    expect(result.value.withinSS).toBeCloseTo(
+      result.value.clusters.reduce((s, c) => s + c.withinSS, 0),
+      10,
+    );
     expect(result.value.withinSS / result.value.totalSS).toBeLessThan(0.1);
   });
 
@@ -73,7 +77,18 @@ describe("kmeans(data, { k, seed })", () => {
     expect(errorOf(kmeans([[1, 2], [3]], { k: 1 }))).toMatch(/row 2 has 1 values/);
     expect(errorOf(kmeans([[1, NaN]], { k: 1, featureNames: ["orders", "spend"] }))).toMatch(/row 1 has NaN for spend/);
     expect(errorOf(kmeans(data, { k: 0 }))).toMatch(/k is 0/);
-    expect(errorOf(kmeans([[1, 1], [1, 1], [2, 2]], { k: 3 }))).toMatch(/only 2 distinct points/);
+    expect(
+      errorOf(
+        kmeans(
+          [
+            [1, 1],
+            [1, 1],
+            [2, 2],
+          ],
+          { k: 3 },
+        ),
+      ),
+    ).toMatch(/only 2 distinct points/);
   });
 
   it("warns about a constant feature and still clusters on the others", () => {
@@ -111,7 +126,14 @@ describe("elbow(data, { maxK }) and silhouette(data, { maxK })", () => {
 
 describe("clusterProfile(data, assignments)", () => {
   it("gives size, share and the mean of each feature per cluster", () => {
-    const profile = clusterProfile([[1, 10], [3, 30], [10, 100]], [0, 0, 1]);
+    const profile = clusterProfile(
+      [
+        [1, 10],
+        [3, 30],
+        [10, 100],
+      ],
+      [0, 0, 1],
+    );
     expect(profile).toEqual([
       { cluster: 0, size: 2, share: 2 / 3, means: [2, 20] },
       { cluster: 1, size: 1, share: 1 / 3, means: [10, 100] },

@@ -29,7 +29,8 @@ function integrate(f: (t: number) => number, a: number, b: number, tol = 1e-13):
     const [lm, rm] = [f((a + m) / 2), f((m + b) / 2)];
     const left = simpson(a, m, fa, lm, fm);
     const right = simpson(m, b, fm, rm, fb);
-    if (depth > 40 || Math.abs(left + right - whole) <= 15 * tol * Math.abs(left + right)) return left + right + (left + right - whole) / 15;
+    if (depth > 40 || Math.abs(left + right - whole) <= 15 * tol * Math.abs(left + right))
+      return left + right + (left + right - whole) / 15;
     return step(a, m, fa, lm, fm, left, depth + 1) + step(m, b, fm, rm, fb, right, depth + 1);
   };
   const [fa, fm, fb] = [f(a), f((a + b) / 2), f(b)];
@@ -65,7 +66,13 @@ describe("fitParetoNbd(rows) on CDNOW", () => {
 });
 
 describe("paretoNbdLogLikelihood(params, rows)", () => {
-  const cases: Array<[number, number, number]> = [[0, 0, 38], [2, 30.43, 38.86], [7, 12, 39], [25, 38, 38.5], [1, 0.5, 0.6]];
+  const cases: Array<[number, number, number]> = [
+    [0, 0, 38],
+    [2, 30.43, 38.86],
+    [7, 12, 39],
+    [25, 38, 38.5],
+    [1, 0.5, 0.6],
+  ];
 
   it("matches numerical integration of its definition, for alpha < beta and alpha > beta", () => {
     const parameterSets: ParetoNbdParams[] = [
@@ -81,7 +88,10 @@ describe("paretoNbdLogLikelihood(params, rows)", () => {
   });
 
   it("sums over compressed rows like over one row per customer", () => {
-    const rows = [{ x: 2, tx: 10, T: 30, count: 3 }, { x: 0, tx: 0, T: 30 }];
+    const rows = [
+      { x: 2, tx: 10, T: 30, count: 3 },
+      { x: 0, tx: 0, T: 30 },
+    ];
     const expanded = [...Array(3).fill({ x: 2, tx: 10, T: 30 }), { x: 0, tx: 0, T: 30 }];
     expect(paretoNbdLogLikelihood(fit.params, rows)).toBeCloseTo(paretoNbdLogLikelihood(fit.params, expanded), 10);
   });
@@ -114,6 +124,11 @@ describe("fitParetoNbd(rows) on bad input", () => {
     };
     expect(errorOf([])).toMatch(/Pareto\/NBD: there are no customers/);
     expect(errorOf([{ x: 1, tx: 2, T: 3 }])).toMatch(/only one customer/);
-    expect(errorOf([{ x: 0, tx: 0, T: 3 }, { x: 0, tx: 0, T: 4 }])).toMatch(/no customer bought again/);
+    expect(
+      errorOf([
+        { x: 0, tx: 0, T: 3 },
+        { x: 0, tx: 0, T: 4 },
+      ]),
+    ).toMatch(/no customer bought again/);
   });
 });

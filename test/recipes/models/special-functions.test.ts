@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { digamma, hyp2f1, hyp2f1Minus1, logAddExp, logBeta, logGamma, logSubExp } from "../../../src/recipes/models/special-functions";
+import {
+  digamma,
+  hyp2f1,
+  hyp2f1Minus1,
+  logAddExp,
+  logBeta,
+  logGamma,
+  logSubExp,
+} from "../../../src/recipes/models/special-functions";
 
 describe("logGamma(x)", () => {
   it("matches exact values to about 15 digits", () => {
@@ -33,7 +41,9 @@ describe("logGamma(x)", () => {
   it("satisfies Γ(x+1) = xΓ(x) across the range fits use", () => {
     for (const x of [1e-6, 0.01, 0.243, 0.793, 1.5, 2.426, 7.3, 41.2, 987.6]) {
       // Tolerance relative to the size of the values subtracted.
-      expect(Math.abs(logGamma(x + 1) - logGamma(x) - Math.log(x))).toBeLessThan(2e-15 * Math.max(1, Math.abs(logGamma(x + 1))) + 1e-14);
+      expect(Math.abs(logGamma(x + 1) - logGamma(x) - Math.log(x))).toBeLessThan(
+        2e-15 * Math.max(1, Math.abs(logGamma(x + 1))) + 1e-14,
+      );
     }
   });
 });

@@ -29,10 +29,21 @@ export function judge(sets: readonly HeaderSet[]): Verdict[] {
     const roles = [...new Set([...required, ...Object.keys(set.expect)])];
     return roles.map((role) => {
       const raw = set.expect[role];
-      const want: readonly (string | null)[] = raw === undefined ? [null] : Array.isArray(raw) ? raw : [raw as string | null];
+      const want: readonly (string | null)[] =
+        raw === undefined ? [null] : Array.isArray(raw) ? raw : [raw as string | null];
       const got = guess.guesses.find((g) => g.role === role);
-      const accepted = got ? want.includes(got.column) || (want.includes(null) && isQuestion(got)) : want.includes(null);
-      return { source: set.source, role, required: required.includes(role), right: accepted, confidentWrong: !!got && !accepted && !isQuestion(got), got, want };
+      const accepted = got
+        ? want.includes(got.column) || (want.includes(null) && isQuestion(got))
+        : want.includes(null);
+      return {
+        source: set.source,
+        role,
+        required: required.includes(role),
+        right: accepted,
+        confidentWrong: !!got && !accepted && !isQuestion(got),
+        got,
+        want,
+      };
     });
   });
 }
