@@ -42,6 +42,6 @@ export const codeCases: HostileCase[] = [
       const shown = await value.textContent({ timeout: 10_000 }).catch(() => null);
       return shown === "alive" ? [] : ["after Stop the next cell did not run: the loop still holds the Worker"];
     },
-    weaken: "stop-restart",
+    weaken: "fresh-worker",
   },
 ];

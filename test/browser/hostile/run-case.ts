@@ -1,7 +1,7 @@
-// Runs one hostile case in a fresh browser context of the shared Chromium and returns what it saw
+// Runs one hostile case in a fresh page of its build's browser context and returns what it saw
 // leave or go wrong: requests off the app's origin or carrying the canary, popups, navigation away,
 // the canary in a downloaded file, main-thread stalls, and the case's own checks.
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page, Request } from "playwright-core";
 import { readFile } from "node:fs/promises";
 import { CANARY, CLIENTS_CSV, holdsCanary } from "./canary";
 import type { Weakening } from "./weaken";
@@ -95,25 +95,46 @@ async function settle(page: Page, ms: number): Promise<string | null> {
   }
 }
 
-/** Runs `hostile` against the app at `origin` in a new context of `browser`; `tag` names the run's attacker host. */
-export async function runCase(browser: Browser, origin: string, hostile: HostileCase, tag: string): Promise<CaseRun> {
+/**
+ * One browser context per build, shared by that build's cases so that the app's files (DuckDB's wasm
+ * above all) come from the HTTP cache: each case still gets a fresh page, so a fresh DuckDB and sandbox.
+ */
+export async function newBuildContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  await context.addInitScript(STALL_METER);
+  return context;
+}
+
+/** Runs `hostile` against the app at `origin` in a new page of `context`; `tag` names the run's attacker host. */
+export async function runCase(
+  context: BrowserContext,
+  origin: string,
+  hostile: HostileCase,
+  tag: string,
+): Promise<CaseRun> {
   const run: CaseRun = { start: Date.now(), end: 0, findings: [] };
   const evil = `${tag}.evil.test`;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const downloads: Promise<void>[] = [];
-  // Requests the page, its frames and workers made (see the filter below).
   const requests: string[] = [];
+  const onFinished = (request: Request) => requests.push(request.url());
+  const onFailed = (request: Request) => {
+    if (!/BLOCKED|ABORTED|^csp$/i.test(request.failure()?.errorText ?? "")) requests.push(request.url());
+  };
+  const popups: Page[] = [];
+  const onPopup = (popup: Page) => {
+    popups.push(popup);
+    run.findings.push(`a popup opened: ${popup.url() || "(blank)"}`);
+  };
+  let opened: Page | undefined;
   try {
-    await context.addInitScript(STALL_METER);
     // Playwright also reports requests that a content policy then refuses before they leave (some with
     // no failure event at all): only answered ones, or ones that failed out on the network, count here.
     // Whatever did go out is in the net log and the attacker's record anyway.
-    context.on("requestfinished", (request) => requests.push(request.url()));
-    context.on("requestfailed", (request) => {
-      if (!/BLOCKED|ABORTED|^csp$/i.test(request.failure()?.errorText ?? "")) requests.push(request.url());
-    });
+    context.on("requestfinished", onFinished);
+    context.on("requestfailed", onFailed);
     const page = await context.newPage();
-    context.on("page", (popup) => run.findings.push(`a popup opened: ${popup.url() || "(blank)"}`));
+    opened = page;
+    context.on("page", onPopup);
     page.on("framenavigated", (frame) => {
       if (frame !== page.mainFrame() || new URL(frame.url()).origin === origin) return;
       run.findings.push(`the page navigated away: ${frame.url()}`);
@@ -174,7 +195,10 @@ export async function runCase(browser: Browser, origin: string, hostile: Hostile
     run.findings.push(`the case did not complete: ${message.split("\n")[0]}`);
   } finally {
     run.end = Date.now();
-    await context.close().catch(() => undefined);
+    context.off("requestfinished", onFinished);
+    context.off("requestfailed", onFailed);
+    context.off("page", onPopup);
+    await Promise.all([opened, ...popups].map((p) => p?.close().catch(() => undefined)));
   }
   return run;
 }

@@ -11,23 +11,44 @@ interface Patch {
   readonly replace: string;
 }
 
+// One pattern from several, so that long markers stay readable.
+const joined = (...parts: RegExp[]) => new RegExp(parts.map((p) => p.source).join(""));
 const CSP_META = /<meta http-equiv="Content-Security-Policy"[^>]*>/;
 const shellCsp: Patch = { file: "index.html", find: CSP_META, replace: "" };
 const sandboxCsp: Patch = { file: "sandbox.html", find: CSP_META, replace: "" };
+// The values put in before parsing: the template gets the values' text and a pattern that never matches.
+const markdownValues: Patch = {
+  file: "main",
+  find: /let\{markdown:(\w+),pattern:(\w+)\}=(\w+)\((\w+)\?\.pieces\?\?\[(\w+)\]\)/,
+  replace:
+    "let{markdown:$1,pattern:$2}=$4?{markdown:$4.pieces.map((p,i)=>i?$4.values[i-1].text+p:p).join(``)," +
+    "pattern:/(?!)/g}:$3([$5])",
+};
 const setting = (name: string): Patch => ({ file: "main", find: `\`SET ${name} = false\``, replace: "`SELECT 1`" });
 
 /** The weakenings, by the defence they take out. */
 export const WEAKENINGS = {
-  /** Every lockdown statement of src/engine/wasm/lockdown.ts (and the shell CSP, so DuckDB's requests can go out). */
+  /**
+   * Every lockdown statement of src/engine/lockdown.ts (allowed_paths and an empty allowed_directories
+   * included), the statement guard of src/engine/statement-guard.ts, and the shell CSP (so DuckDB's
+   * requests can go out): both layers, since either alone refuses COPY and ATTACH.
+   */
   lockdown: [
     shellCsp,
     { file: "main", find: /`SET custom_extension_repository = \$\{\w+\(\w+\)\}`/, replace: "`SELECT 1`" },
-    { file: "main", find: /`SET allowed_directories = \[\$\{\w+\(\w+\)\}\]`/, replace: "`SELECT 1`" },
+    { file: "main", find: "`SET allowed_directories = []`", replace: "`SELECT 1`" },
+    { file: "main", find: /`SET allowed_paths = \[\$\{\w+\.map\(\w+\)\.join\(`, `\)\}\]`/, replace: "`SELECT 1`" },
     setting("autoload_known_extensions"),
     setting("autoinstall_known_extensions"),
     setting("allow_community_extensions"),
     setting("enable_external_access"),
     { file: "main", find: "`SET lock_configuration = true`", replace: "`SELECT 1`" },
+    // checkStatement finds no first keyword, so it refuses nothing.
+    {
+      file: "main",
+      find: /(function \w+\((\w+)\)\{let (\w+)=)\w+\(\2\)(;if\(\3\)\{if\(\3\.word===`\/\*`\))/,
+      replace: "$1void 0$4",
+    },
   ],
   /** The code Worker's removal of network APIs, and the sandbox document's content policy. */
   "code-sandbox": [
@@ -46,9 +67,39 @@ export const WEAKENINGS = {
     { file: "sandbox-entry.js", find: /(mode:`vega-lite`,ast:!0,expr:\w+,)loader:\w+,/, replace: "$1" },
   ],
   /** DOMPurify on rendered Markdown (the HTML goes in as marked wrote it), and the shell CSP. */
-  markdown: [shellCsp, { file: "main", find: /return (\w+)\.sanitize\((\w+),\w+\)\}/, replace: "return $2}" }],
-  /** The confirm before an external Markdown link opens (as if the user always said yes). */
-  "link-confirm": [{ file: "main", find: /window\.confirm\(\w+\.linkConfirm\(\w+\)\)/, replace: "!0" }],
+  markdown: [
+    shellCsp,
+    {
+      file: "main",
+      find: /(\w+)=\w+\.sanitize\((\w+),\{\.\.\.\w+,RETURN_DOM_FRAGMENT:!0\}\)/,
+      replace: "$1=document.createRange().createContextualFragment($2)",
+    },
+  ],
+  /** The in-app confirm (LinkDialog) before an external Markdown link opens: a click opens it at once. */
+  "link-confirm": [
+    {
+      file: "main",
+      find: joined(
+        /(\w+)\.dataset\.link===`external`&&/,
+        /\w+\(\w+,new URL\(\w+\.getAttribute\(`href`\),window\.location\.href\),!0\)/,
+      ),
+      replace: "$1.dataset.link===`external`&&window.open($1.href)",
+    },
+  ],
+  /** Markdown `${}` values go into the text before it is parsed (src/ui/markdown.ts), as they once did. */
+  "markdown-values": [markdownValues],
+  /** The prose link classifier (src/ui/link.ts): every same-site link followed as written; values inlined too. */
+  "link-classifier": [
+    markdownValues,
+    {
+      file: "main",
+      find: joined(
+        /return (\w+)\.pathname!==\w+\.pathname\|\|!\w+\|\|\w+===null\|\|!\w+\.has\(\w+\)\?\{kind:`inert`\}:/,
+        /\{kind:`internal`,href:`\?\$\{new URLSearchParams\(\{notebook:\w+\}\)\}`\}/,
+      ),
+      replace: "return{kind:`internal`,href:$1.search}",
+    },
+  ],
   /** The same-site checks of `?notebook=` and of declared data files (src/ui/link.ts), and the shell CSP. */
   "notebook-link": [
     shellCsp,
@@ -65,13 +116,25 @@ export const WEAKENINGS = {
       replace: "openText(await $1.text(),$2.name,!0)",
     },
   ],
-  /** Stop and superseded runs no longer replace the code Worker (a runaway loop keeps it). */
-  "stop-restart": [
-    { file: "main", find: /(\w+\?\.id===\w+&&\(\w+=void 0,)\w+\(\),/, replace: "$1" },
-    { file: "main", find: /(\w+&&\(\w+\(new \w+\(\w+\.codeStopped\)\)),\w+&&\w+\(\)\)/, replace: "$1)" },
+  /** A fresh Worker per run (src/sandbox/main.ts): one Worker serves every run, and Stop no longer ends it. */
+  "fresh-worker": [
+    {
+      file: "sandbox-entry.js",
+      find: /([\w$]+)\?\.terminate\(\),\1=([\w$]+)\?\?([\w$]+)\(\),\2=\3\(\),\1\.postMessage\(null,\[([\w$]+)\]\)/,
+      replace: "$1??=$2??$3(),$1.postMessage(null,[$4])",
+    },
+    {
+      file: "sandbox-entry.js",
+      find: /(if\([\w$]+\([\w$]+\.data\)\)\{)([\w$]+)\?\.terminate\(\),\2=void 0;return\}/,
+      replace: "$1return}",
+    },
   ],
-  /** No rewrite: the hole is still open in this build (the case fails on the real build too). */
-  "as-built": [],
+  /** Rows cross from the code Worker as plain objects, not as one transferred Arrow buffer (src/code/). */
+  "arrow-rows": [
+    { file: "sandbox-entry.js", find: /\w+\((await \w+\(\w+,\w+,\w+\)),\w+\.rows===!0\)/, replace: "{value:$1}" },
+  ],
+  /** `options_from` choices are saved only with `"remember": true` (src/compile/input.ts): every input remembers. */
+  remember: [{ file: "main", find: /(\w+)\.remember===!0&&\((\w+)\.remember=!0\)/, replace: "$2.remember=!0" }],
 } satisfies Record<string, Patch[]>;
 
 /** The name of a weakening. */
