@@ -377,13 +377,14 @@ describe("the ts cell editor", () => {
     const editor = page.locator('[data-cell="answer"] .cm-content');
     await editor.waitFor();
     // Keywords and types get their own highlight classes.
-    expect(await page.locator('[data-cell="answer"] .cm-line span').count()).toBeGreaterThan(2);
+    // The parser highlights after the editor mounts (it loads when first seen): poll for the spans.
+    await expect.poll(() => page.locator('[data-cell="answer"] .cm-line span').count()).toBeGreaterThan(2);
     await page.locator('[data-cell="answer"] .cm-line').last().click();
     await page.keyboard.press("End");
     await page.keyboard.press("Enter");
     await page.keyboard.press("Tab");
     await page.keyboard.type("// note");
-    expect(await editor.textContent()).toContain("return x;  // note");
+    await expect.poll(() => editor.textContent()).toContain("return x;  // note");
     await page.keyboard.press("Control+z");
     await expect.poll(() => editor.textContent()).not.toContain("// note");
   });
