@@ -57,14 +57,19 @@ WHERE s.customer_id IS NOT NULL AND NULLIF(trim(s.attribute), '') IS NOT NULL
     },
     {
       name: "per_attribute",
-      body: `SELECT attribute, count(*) AS answers, avg(importance) AS mean_importance, avg(satisfaction) AS mean_satisfaction,
+      // Means over DECIMAL: DOUBLE sums depend on how threads split the rows, so reruns could differ in the last bits.
+      body: `SELECT attribute, count(*) AS answers, avg(importance::DECIMAL(18, 6)) AS mean_importance,
+  avg(satisfaction::DECIMAL(18, 6)) AS mean_satisfaction,
   count(*) >= any_value(p.min_answers) AS reported
 FROM answers, params AS p
 GROUP BY attribute`,
     },
     {
       name: "grand",
-      body: "SELECT avg(mean_importance) AS grand_importance, avg(mean_satisfaction) AS grand_satisfaction FROM per_attribute WHERE reported",
+      // Summed in a fixed order: the attribute rows arrive in any order from a parallel GROUP BY.
+      body: `SELECT avg(mean_importance ORDER BY attribute) AS grand_importance,
+  avg(mean_satisfaction ORDER BY attribute) AS grand_satisfaction
+FROM per_attribute WHERE reported`,
     },
   ],
   `SELECT a.attribute, a.answers, a.mean_importance, a.mean_satisfaction,
