@@ -30,7 +30,7 @@ describe("loading on demand", () => {
     try {
       // One row group of all 200k rows: decoded on the main thread, that is one long stall.
       const path = join(dir, "orders.parquet");
-      const native = await nativeEngine();
+      const native = await nativeEngine({ unlocked: true }); // a test writing its fixture file, not a notebook
       try {
         await native.query(
           `COPY (SELECT range AS id, 'C' || (range % 997) AS customer, (range % 1000) / 7.0 AS amount, ` +
