@@ -62,7 +62,9 @@ export const WEAKENINGS = {
   /** `usermeta` removal in the shell (charts/bind.ts) and the sandbox, the refusing loader, the sandbox CSP. */
   vega: [
     sandboxCsp,
+    // Both the binder and the planner drop it; the planner's is the last of a comma statement.
     { file: "main", find: /delete (\w+)\.usermeta,/, replace: "" },
+    { file: "main", find: /,delete (\w+)\.usermeta;/, replace: ";" },
     { file: "sandbox-entry.js", find: /delete \w+\.usermeta;/, replace: "" },
     { file: "sandbox-entry.js", find: /(mode:`vega-lite`,ast:!0,expr:\w+,)loader:\w+,/, replace: "$1" },
   ],
