@@ -1,0 +1,127 @@
+// The hostile-notebook suite of security.md: every case runs in real Chromium against the production
+// build, with an attacker server beside it and Chromium's net log, then once against a build with the
+// case's defence patched out, which must be caught. The cases are split into shards (one test file each)
+// so that two browsers share the machine: each shard has its own attacker, browser and net log.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, BrowserContext } from "playwright-core";
+import { dist } from "../app-fixture";
+import { serveDirectory, type StaticServer } from "../harness";
+import { startAttacker, type Attacker } from "./attacker";
+import { launchHostileChromium, readNetLogHosts } from "./browser";
+import { hostileCases } from "./cases";
+import { linkedPath, newBuildContext, runCase, withEvil, type CaseRun } from "./run-case";
+import { buildVariant, type Weakening } from "./weaken";
+
+/** Runs every `shards`-th case, starting at `shard`, as one self-contained suite. */
+export function hostileSuite(shard: number, shards: number): void {
+  // HOSTILE_CASES="<text>|<text>" runs only the cases whose name holds one of them (for working on a case).
+  const only = process.env.HOSTILE_CASES?.split("|");
+  const picked = hostileCases.filter((c) => !only || only.some((part) => c.name.includes(part)));
+  const cases = picked.filter((_, i) => i % shards === shard);
+  const runs = new Map<string, { real: CaseRun; weakened: CaseRun }>();
+  const work = mkdtempSync(join(tmpdir(), "clientbook-hostile-"));
+  const servers: StaticServer[] = [];
+  let attacker: Attacker | undefined;
+
+  /** The served notebooks of the `link` cases, for both runs of each. */
+  function linkedNotebooks(): Record<string, string> {
+    const files: Record<string, string> = {};
+    cases.forEach((c, i) => {
+      if (c.open !== "link" || !c.notebook) return;
+      for (const tag of [`n${i}`, `w${i}`]) files[linkedPath(tag)] = withEvil(c.notebook, `${tag}.evil.test`);
+    });
+    return files;
+  }
+
+  async function serveVariant(weakening: Weakening | null): Promise<string> {
+    const dir = join(work, weakening ?? "real");
+    buildVariant(dist, dir, weakening, linkedNotebooks());
+    const server = await serveDirectory(dir);
+    servers.push(server);
+    return server.origin;
+  }
+
+  /** Adds what the attacker and the net log saw during (or naming) each run to that run's findings. */
+  function attribute(netLog: string): void {
+    const hosts = readNetLogHosts(netLog);
+    for (const [i, c] of cases.entries()) {
+      const both = runs.get(c.name);
+      if (!both) continue;
+      const pairs: [CaseRun, string][] = [
+        [both.real, `n${i}`],
+        [both.weakened, `w${i}`],
+      ];
+      for (const [run, tag] of pairs) {
+        const mine = (at: number, host: string) =>
+          (at >= run.start && at <= run.end) || host.endsWith(`${tag}.evil.test`);
+        for (const hit of attacker!.hits.filter((h) => mine(h.at, h.host.replace(/:\d+$/, "")))) {
+          run.findings.push(`the attacker received ${hit.method} ${hit.host}${hit.url}`);
+        }
+        const events = new Map<string, Set<string>>();
+        for (const seen of hosts.filter((h) => mine(h.at, h.host))) {
+          events.set(seen.host, (events.get(seen.host) ?? new Set()).add(seen.event));
+        }
+        for (const [host, kinds] of events) {
+          run.findings.push(`Chromium reached for ${host} (net log: ${[...kinds].join(", ")})`);
+        }
+      }
+    }
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(join(dist, "index.html"))) throw new Error("dist/ is missing: run `npx vite build` first");
+    attacker = await startAttacker();
+    const origins = new Map<Weakening | null, string>([[null, await serveVariant(null)]]);
+    for (const c of cases) if (!origins.has(c.weaken)) origins.set(c.weaken, await serveVariant(c.weaken));
+    const netLog = join(work, "netlog.json");
+    const browser: Browser = await launchHostileChromium(attacker.port, netLog);
+    // One context per build, made when its first case runs; the cases run in list order as before.
+    const contexts = new Map<Weakening | null, BrowserContext>();
+    const contextOf = async (weakening: Weakening | null) => {
+      const made = contexts.get(weakening) ?? (await newBuildContext(browser));
+      contexts.set(weakening, made);
+      return made;
+    };
+    try {
+      for (const [i, c] of cases.entries()) {
+        const real = await runCase(await contextOf(null), origins.get(null)!, c, `n${i}`);
+        const weakened = await runCase(await contextOf(c.weaken), origins.get(c.weaken)!, c, `w${i}`);
+        runs.set(c.name, { real, weakened });
+      }
+    } finally {
+      await browser.close();
+    }
+    attribute(netLog);
+    // HOSTILE_TIMES=1 prints each run's seconds and findings (for measuring the suite and reading a failure).
+    if (process.env.HOSTILE_TIMES) {
+      for (const [name, { real, weakened }] of runs) {
+        const secs = (r: CaseRun) => ((r.end - r.start) / 1000).toFixed(1);
+        console.log(
+          `${secs(real)} s / ${secs(weakened)} s  ${name}\n  real: ${real.findings.join(" | ")}` +
+            `\n  weakened: ${weakened.findings.join(" | ")}`,
+        );
+      }
+    }
+  }, 1_800_000);
+
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    await attacker?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  describe("hostile notebooks against the production build", () => {
+    it.each(cases)("$name: nothing leaves", (c) => {
+      expect(runs.get(c.name)?.real.findings).toEqual([]);
+    });
+  });
+
+  describe("the same notebooks against a build with their defence patched out", () => {
+    it.each(cases)("$name: the leak is caught ($weaken)", (c) => {
+      expect(runs.get(c.name)?.weakened.findings.length).toBeGreaterThan(0);
+    });
+  });
+}
