@@ -5,7 +5,8 @@ import { sanitizeSvg, SvgError } from "../report/svg";
 import { asExportReply, type ExportFormat } from "../sandbox/export";
 
 /** A chart exported from its frame: SVG text (already cleaned), or PNG bytes. */
-export type ChartFile = { readonly format: "svg"; readonly svg: string } | { readonly format: "png"; readonly png: Blob };
+export type ChartFile =
+  { readonly format: "svg"; readonly svg: string } | { readonly format: "png"; readonly png: Blob };
 
 /** Asks for the chart of one frame as a file. */
 export type ChartFileSource = (format: ExportFormat) => Promise<ChartFile>;

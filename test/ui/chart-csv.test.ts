@@ -17,7 +17,7 @@ describe("chartDataCsv(spec)", () => {
       },
     };
     expect(chartDataCsv(spec)).toBe(
-      "month,n,who\r\n2024-01-01,3,'=HYPERLINK(1)\r\n2024-02-01,4.5,\"a, b\"\r\n2024-03-01,,\r\n",
+      'month,n,who\r\n2024-01-01,3,\'=HYPERLINK(1)\r\n2024-02-01,4.5,"a, b"\r\n2024-03-01,,\r\n',
     );
   });
 
