@@ -101,7 +101,7 @@ describe("chart export", () => {
     expect(copied).toEqual(PNG_SIGNATURE);
   }, 240_000);
 
-  it("refuses a file the sandbox forges, cleans script out of an SVG, and says when copying is not possible", async () => {
+  it("refuses a forged file, cleans script out of an SVG, says when copying is impossible", async () => {
     // A sandbox taken over by hostile code: a script that runs in the chart frame before the app's own
     // answers every export request with a file of its choosing, and the app's answer never goes out.
     const page = await ob.context.newPage();
@@ -181,7 +181,7 @@ describe("Export report in the browser", () => {
     console.log(`report of customer-review.md: ${report.bytes.length} bytes in ${ms} ms (click to file)`);
     expect(report.name).toBe("customer-review.report.html");
     await expect.poll(() => dialog.count()).toBe(0);
-    expect(await page.locator('[data-role="notebook-problem"], .toast').count()).toBe(0);
+    expect(await page.locator('[data-role="notebook-error"]').count()).toBe(0);
 
     const html = report.bytes.toString("utf8");
     expect(html).not.toMatch(/<script|<iframe|<link|<img|src=|javascript:/i);
@@ -211,4 +211,29 @@ describe("Export report in the browser", () => {
       await context.close();
     }
   }, 400_000);
+
+  it("writes the report with a chart Vega cannot draw left out, and says which one and why", async () => {
+    const { page } = ob;
+    await page.goto(`${server.origin}/`);
+    const broken = NOTEBOOK.replace('"mark": "bar",', '"mark": "bar", "transform": [{"filter": "datum.n >"}],');
+    await openFromDisk(ob, "broken-chart.md", broken);
+    await page.locator('[data-action="trust"]').click();
+    const cell = '[data-cell="by_region"]';
+    await page.locator(`${cell} [data-role="chart-error"]`).waitFor({ timeout: ENGINE_TIMEOUT });
+    await page.locator(`${cell} [data-action="export-svg"]`).click();
+    const note = page.locator(`${cell} [data-role="chart-export-note"]`);
+    await expect
+      .poll(() => note.textContent(), { timeout: 30_000 })
+      .toBe("The chart could not be exported: no chart is drawn.");
+
+    await page.locator('[data-action="export-report"]').click();
+    const report = await download(page, '[data-role="export-report-dialog"] [data-action="report-write"]');
+    expect(report.name).toBe("broken-chart.report.html");
+    const html = report.bytes.toString("utf8");
+    expect(html).toContain("The chart by_region could not be drawn.");
+    expect(html).toContain("<td>=north</td>");
+    expect(await page.locator('[data-role="notebook-error"]').textContent()).toContain(
+      "one chart is missing from it (shown as not drawn): by_region (no chart is drawn)",
+    );
+  }, 240_000);
 });
