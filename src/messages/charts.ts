@@ -32,3 +32,24 @@ export const chartMessages = {
   rawTransform: (type: string) => `its ${type} transform cannot run in the database`,
   rawEncoding: (channel: string) => `its ${channel} encoding cannot run in the database`,
 };
+
+/** Wording of the export controls under each chart (the shell's side of chart export). */
+export const chartExportMessages = {
+  svg: "SVG",
+  svgTitle: "Download the chart as an SVG file (vector: sharp at any size)",
+  png: "PNG",
+  pngTitle: "Download the chart as a PNG image at twice its size on screen",
+  copy: "Copy PNG",
+  copyTitle: "Copy the chart to the clipboard as a PNG image",
+  csv: "Data CSV",
+  csvTitle: "Download the rows the chart draws as a CSV file",
+  copied: "Copied the chart to the clipboard as a PNG image.",
+  copyUnsupported:
+    "This browser does not let the page put images on the clipboard. Use the PNG button to download the image.",
+  failed: (reason: string) => `The chart could not be exported: ${reason}.`,
+  notDrawn: "the chart is not drawn yet (run its cell first)",
+  noChart: "no chart is drawn",
+  noAnswer: "the chart frame did not answer in time",
+  badFile: "the chart frame sent something that is not a valid file",
+  noData: "the chart has no inline rows to export",
+};

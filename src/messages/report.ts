@@ -48,3 +48,30 @@ const zhCN: ReportMessages = {
 
 /** Report sentences by language. */
 export const reportMessages: Readonly<Record<ReportLanguage, ReportMessages>> = { en, "zh-CN": zhCN };
+
+/** The language the app's UI is written in; a report made in the browser follows it (a translated UI sets it). */
+export const uiReportLanguage: ReportLanguage = "en";
+
+/** The largest number of rows per table a report made in the browser may show. */
+export const MAX_REPORT_ROWS = 100_000;
+
+/** Wording of the "Export report" control and its dialog in the app. */
+export const reportDialogMessages = {
+  open: "Export report",
+  openTitle: "Write one self-contained HTML file with the prose, result tables and charts (no script, loads nothing)",
+  title: "Export report",
+  body:
+    "The report is one HTML file that anyone can open, even offline with JavaScript off. It contains results " +
+    "computed from client data: share it only with those who may see them.",
+  rows: "Rows per table",
+  showCode: "Show each cell's code",
+  write: "Write report",
+  cancel: "Cancel",
+  writing: "Collecting the charts…",
+  badRows: (text: string) =>
+    `Rows per table must be a whole number from 1 to ${MAX_REPORT_ROWS.toLocaleString("en")}; “${text}” is not.`,
+  chartsMissing: (labels: readonly string[]) =>
+    `The report was written, but ${labels.length === 1 ? "one chart is" : `${labels.length} charts are`} ` +
+    `missing from it (shown as not drawn): ${labels.join("; ")}.`,
+  failed: (reason: string) => `The report could not be written: ${reason}`,
+};

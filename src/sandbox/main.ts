@@ -6,6 +6,8 @@ import embed, { type Result } from "vega-embed";
 import { expressionInterpreter } from "vega-interpreter";
 import workerSource from "virtual:code-worker";
 import { asRenderMessage, isRunCodeMessage, isStopCodeMessage, type SandboxMessage } from "./protocol";
+import { asExportRequest } from "./export";
+import { answerExport } from "./export-view";
 
 const refuse = (uri: string) => Promise.reject(new Error(`Loading "${uri}" is not allowed in a notebook chart.`));
 
@@ -20,6 +22,8 @@ const noLoader = {
 const container = document.getElementById("chart") as HTMLDivElement;
 let current: Result | undefined;
 let currentId = -1;
+// The latest render: an export waits for it, so it gets the chart the shell last sent.
+let drawing: Promise<void> = Promise.resolve();
 
 function post(message: SandboxMessage): void {
   // The shell's origin is not knowable from an opaque origin; the message carries only a size or an error.
@@ -107,8 +111,13 @@ window.addEventListener("message", (event) => {
     running = undefined;
     return;
   }
+  const exportRequest = asExportRequest(event.data);
+  if (exportRequest) {
+    void drawing.then(() => answerExport(exportRequest, current?.view));
+    return;
+  }
   const message = asRenderMessage(event.data);
-  if (message) void render(message.id, message.spec);
+  if (message) drawing = render(message.id, message.spec);
 });
 
 new ResizeObserver(reportSize).observe(container);
