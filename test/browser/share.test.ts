@@ -88,6 +88,7 @@ async function saveBundle(page: Page): Promise<{ bytes: Buffer; name: string; ms
   const warning = page.locator('[data-role="bundle-warning"]');
   await warning.waitFor();
   expect(await warning.textContent()).toContain("client data");
+  await page.screenshot({ path: "/tmp/clientbook-bundle-warning.png" });
   const start = Date.now();
   const [download] = await Promise.all([
     page.waitForEvent("download", { timeout: 60_000 }),
@@ -215,6 +216,7 @@ describe("a share link (Copy share link)", () => {
     const field = first.page.locator('[data-role="share-link"]');
     await field.waitFor();
     const link = await field.inputValue();
+    await first.page.screenshot({ path: "/tmp/clientbook-share-link.png" });
     expect(await first.page.evaluate(() => navigator.clipboard.readText())).toBe(link);
     // In the fragment only (no query, no path): and the notebook's text, byte for byte, nothing else.
     expect(link.startsWith(`${server.origin}/#nb=`)).toBe(true);
@@ -273,6 +275,7 @@ describe("a share link (Copy share link)", () => {
     const error = page.locator('[data-role="share-link-error"]');
     await error.waitFor();
     expect(await error.textContent()).toMatch(/too long for a share link .*links stop at 60,000/);
+    await page.screenshot({ path: "/tmp/clientbook-share-too-long.png" });
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.locator('[data-action="share-save-file"]').click(),
