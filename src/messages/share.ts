@@ -23,4 +23,10 @@ export const shareMessages = {
   linkLabel: "Share link",
   saveFileInstead: "Save the notebook file",
   close: "Close",
+
+  mapTitle: (table: string, file: string) => `${file} (table ${table}) names its columns otherwise`,
+  mapHint: "Choose which of your columns is each column this notebook expects; the table is renamed once.",
+  mapChoose: "choose a column",
+  mapApply: "Use these columns",
+  mapFailed: (table: string, reason: string) => `The columns of ${table} could not be renamed: ${reason}`,
 };

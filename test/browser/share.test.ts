@@ -239,6 +239,46 @@ describe("a share link (Copy share link)", () => {
     expect(requests.filter((u) => /\.(csv|parquet|md)(\?|$)/.test(u) || u.includes("nb="))).toEqual([]);
   });
 
+  it("a colleague binds their own file with other column names and maps it once", async () => {
+    const notebook = [
+      "---",
+      "notebook: 1",
+      "title: Revenue per customer",
+      "data:",
+      "  orders:",
+      "    file: orders.csv",
+      "    roles: { customer_id: customer_id, amount: amount }",
+      "---",
+      "",
+      "```sql per_customer",
+      "SELECT customer_id, sum(amount) AS total FROM orders GROUP BY 1 ORDER BY 1",
+      "```",
+      "",
+    ].join("\n");
+    const { page } = await fresh();
+    await page.goto(`${server.origin}/#nb=${base64Url(zlibSync(strToU8(notebook), { level: 9 }))}`);
+    await page.locator('[data-role="untrusted"]').waitFor({ timeout: ENGINE_TIMEOUT });
+    const csv = "Kunde,Betrag,Region\nK1,10.5,Nord\nK2,4,Süd\nK1,1.5,Nord\n";
+    await page
+      .locator('[data-declared="orders"] input[data-action="load-declared"]')
+      .setInputFiles({ name: "Bestellungen.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    const mapping = page.locator('[data-role="column-mapping"][data-table-mapping="orders"]');
+    await mapping.waitFor({ timeout: ENGINE_TIMEOUT });
+    const apply = mapping.locator('[data-action="map-columns"]');
+    expect(await apply.isDisabled()).toBe(true);
+    await mapping.locator('select[data-expected="customer_id"]').selectOption("Kunde");
+    await mapping.locator('select[data-expected="amount"]').selectOption("Betrag");
+    await page.screenshot({ path: "/tmp/clientbook-column-mapping.png" });
+    await apply.click();
+    await mapping.waitFor({ state: "detached" });
+    await page.locator('[data-table="orders"] [data-column="customer_id"]').waitFor();
+    await page.locator('[data-action="trust"]').click();
+    const result = page.locator('[data-cell="per_customer"][data-state="done"] [data-role="result-table"]');
+    await result.waitFor({ timeout: 30_000 });
+    expect(await result.getAttribute("data-rows")).toBe("2");
+    expect(await result.textContent()).toMatch(/K1.*12.*K2.*4/s);
+  });
+
   it("a link cut in the middle says so and opens nothing", async () => {
     const text = await readFile(EXAMPLE, "utf8");
     const payload = base64Url(zlibSync(strToU8(text), { level: 9 }));
