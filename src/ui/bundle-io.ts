@@ -1,7 +1,17 @@
 // Bundles from the workbench: writing the notebook with every loaded table, and opening one as a
 // foreign notebook whose tables come from the file. The bundle code loads only when a bundle is used.
-import type { Workbench } from "./workbench.svelte";
+import type { ResultTable } from "../table/result";
 import { bundleMessages as m } from "../messages/bundle";
+
+/** What bundles need of the workbench (a shape, not the class: the workbench opens bundles through here). */
+export interface BundleHost {
+  readonly tables: readonly { readonly name: string }[];
+  readonly deps: { readonly readTable?: (table: string) => Promise<ResultTable> };
+  save(): string;
+  notify(message: string): void;
+  openText(text: string, fileName: string, trusted: boolean): boolean;
+  loadFile(file: File, table?: string): Promise<unknown>;
+}
 
 /** Whether a picked or dropped file is a bundle (rather than a notebook or a data file). */
 export const isBundleFile = (file: File): boolean => /\.zip$/i.test(file.name);
@@ -11,7 +21,7 @@ export const bundleName = (notebookFile: string): string =>
   `${notebookFile.replace(/\.(md|markdown)$/i, "") || "notebook"}.clientbook.zip`;
 
 /** The bundle's bytes: the notebook as saved and each loaded table read back whole through the engine. */
-export async function writeWorkbenchBundle(bench: Workbench): Promise<Uint8Array> {
+export async function writeWorkbenchBundle(bench: BundleHost): Promise<Uint8Array> {
   const readTable = bench.deps.readTable;
   if (!readTable) throw new Error("no engine to read the tables from");
   const { writeBundle } = await import("../bundle/bundle");
@@ -24,7 +34,7 @@ export async function writeWorkbenchBundle(bench: Workbench): Promise<Uint8Array
  * Opens a bundle: checked whole first (a damaged one loads nothing and says why), then its notebook
  * is opened untrusted (it runs on the user's word) and its tables are loaded under their own names.
  */
-export async function openBundle(bench: Workbench, file: File): Promise<boolean> {
+export async function openBundle(bench: BundleHost, file: File): Promise<boolean> {
   const { readBundle } = await import("../bundle/bundle");
   let bundle;
   try {

@@ -48,7 +48,9 @@ async function fresh(): Promise<{ page: Page; requests: string[]; context: Brows
   const requests: string[] = [];
   const seen = new Set<unknown>();
   const record = (r: { url(): string }) => {
-    if (!seen.has(r)) seen.add(r) && requests.push(r.url());
+    if (seen.has(r)) return;
+    seen.add(r);
+    requests.push(r.url());
   };
   context.on("request", record);
   context.on("page", (p) => {
@@ -100,7 +102,9 @@ async function saveBundle(page: Page): Promise<{ bytes: Buffer; name: string; ms
 
 /** Opens `bytes` as `name` through the "Open notebook" control. */
 const openFile = (page: Page, name: string, bytes: Buffer) =>
-  page.locator('input[data-action="open-notebook"]').setInputFiles({ name, mimeType: "application/zip", buffer: bytes });
+  page
+    .locator('input[data-action="open-notebook"]')
+    .setInputFiles({ name, mimeType: "application/zip", buffer: bytes });
 
 /** Drops `bytes` as a file named `name` on the page, as the user's file manager would. */
 async function dropFile(page: Page, name: string, bytes: Buffer): Promise<void> {
@@ -305,7 +309,11 @@ describe("a share link (Copy share link)", () => {
     await page.goto(`${server.origin}/`);
     await page.locator('[data-role="welcome"]').waitFor();
     // Random hex does not compress below half its size: 120,000 characters make a link of about 80,000.
-    const noise = (randomBytes(60_000).toString("hex").match(/.{1,100}/g) ?? []).join("\n");
+    const noise = (
+      randomBytes(60_000)
+        .toString("hex")
+        .match(/.{1,100}/g) ?? []
+    ).join("\n");
     const long = `---\nnotebook: 1\ntitle: Long\n---\n\n\`\`\`sql big\nSELECT 1\n-- ${noise.replace(/\n/g, "\n-- ")}\n\`\`\`\n`;
     await page
       .locator('input[data-action="open-notebook"]')
