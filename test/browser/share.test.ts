@@ -168,6 +168,27 @@ describe("a bundle (Save with data)", () => {
     expect(await results(page)).toEqual(before);
   });
 
+  it("of every other example notebook holds its notebook and all its declared tables (sizes and times logged)", async () => {
+    for (const name of ["cdnow-clv", "live-inputs", "market-review"]) {
+      const text = await readFile(resolve(__dirname, `../../notebooks/${name}.md`), "utf8");
+      const declared = (text.split("\n---")[0].match(/^ {4}file: /gm) ?? []).length;
+      expect(declared).toBeGreaterThan(0);
+      const { page } = await fresh();
+      await page.goto(`${server.origin}/?notebook=notebooks/${name}.md`);
+      await expect.poll(() => page.locator("[data-table]").count(), { timeout: ENGINE_TIMEOUT }).toBe(declared);
+      const bundle = await saveBundle(page);
+      const files = unzipSync(bundle.bytes);
+      const manifest = JSON.parse(strFromU8(files["manifest.json"])) as { tables: { rows: number }[] };
+      expect(manifest.tables.length).toBe(declared);
+      expect(strFromU8(files["notebook.md"])).toBe(text);
+      const rows = manifest.tables.reduce((n, t) => n + t.rows, 0);
+      console.log(
+        `bundle ${name}: ${(bundle.bytes.length / 1024).toFixed(1)} KB, ${rows} rows, saved in ${bundle.ms} ms`,
+      );
+      await page.context().close();
+    }
+  });
+
   it("a truncated bundle is refused with a clear message and loads nothing", async () => {
     const bytes = saved?.bytes ?? Buffer.alloc(0);
     expect(bytes.length).toBeGreaterThan(1000);
