@@ -13,6 +13,7 @@ import { Workbench, baseName } from "./ui/workbench.svelte";
 import { resolveNotebookLink, resolveDataFile, fetchFile } from "./ui/link";
 import { shippedNotebooks } from "./ui/shipped";
 import { ui } from "./messages/ui";
+import { openShareLink } from "./ui/share-link";
 
 // A fetched notebook is trusted only when its text is exactly one the app shipped with.
 const shipped = new Set(shippedNotebooks.values());
@@ -29,6 +30,7 @@ const bench = new Workbench({
   onOpen: () => runner.reset(),
   preview: async (table, limit) =>
     (await engine).query(`SELECT * FROM ${quoteIdent(table)} LIMIT ${Math.max(0, Math.floor(limit))}`),
+  readTable: async (table) => (await engine).query(`SELECT * FROM ${quoteIdent(table)}`),
 });
 
 engine.then(
@@ -77,3 +79,4 @@ async function openLinked(path: string): Promise<void> {
 
 const linked = new URLSearchParams(window.location.search).get("notebook");
 if (linked) void openLinked(linked);
+else if (window.location.hash) void openShareLink(bench, window.location.href);

@@ -24,4 +24,16 @@ export const bundleMessages = {
   badNotebook: (line: number | undefined, reason: string) =>
     `This bundle's notebook cannot be read${line ? ` (line ${line})` : ""}: ${reason} Nothing was loaded.`,
   duplicateTable: (name: string) => `Two tables are named ${name}; a bundle holds each table once.`,
+
+  saveWithData: "Save with data…",
+  saveWithDataTitle: "Save one file with the notebook and every loaded table (it holds client data)",
+  warningTitle: "This file will contain client data",
+  tableList: (names: readonly string[]) => `Tables in the file: ${names.join(", ")}.`,
+  noTables: "No table is loaded: the file will hold the notebook only.",
+  confirmSave: "Save with data",
+  cancel: "Cancel",
+  saving: "Writing the file…",
+  saved: (file: string, size: string) => `Saved ${file} (${size}). It contains client data: keep it safe.`,
+  saveFailed: (reason: string) => `The file with data could not be written: ${reason}. Your notebook is unchanged.`,
+  openFailed: (file: string, reason: string) => `${file}: ${reason}`,
 };

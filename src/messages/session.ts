@@ -11,6 +11,7 @@ export const sessionMessages = {
   unknownCell: (id: string) => `No cell with id ${id}`,
   unknownTable: (table: string) => `No data source named ${table} in this notebook`,
   notLoaded: (table: string) => `No loaded table named ${table} to remove`,
+  noColumn: (table: string, column: string) => `The table ${table} has no column named ${column}; nothing was renamed.`,
   noRunner: () => "TypeScript cells cannot run here: this session has no code runner.",
   cancelled: () => "The run was stopped.",
   unknownName: (name: string) =>

@@ -15,4 +15,18 @@ export const shareMessages = {
   notText: () => "This share link does not hold notebook text. Ask for the notebook file instead.",
   notNotebook: (line: number | undefined, reason: string) =>
     `This share link holds text that is not a Clientbook notebook${line ? ` (line ${line})` : ""}: ${reason}`,
+
+  copyLink: "Copy share link",
+  copyLinkTitle: "A link holding this notebook's text, never its data; no server ever sees what follows the #",
+  copied: "Link copied. It holds the notebook's text only: whoever opens it loads their own data files.",
+  copyByHand: "Copy this link (the browser did not allow copying it for you). It holds the notebook's text only.",
+  linkLabel: "Share link",
+  saveFileInstead: "Save the notebook file",
+  close: "Close",
+
+  mapTitle: (table: string, file: string) => `${file} (table ${table}) names its columns otherwise`,
+  mapHint: "Choose which of your columns is each column this notebook expects; the table is renamed once.",
+  mapChoose: "choose a column",
+  mapApply: "Use these columns",
+  mapFailed: (table: string, reason: string) => `The columns of ${table} could not be renamed: ${reason}`,
 };

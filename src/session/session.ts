@@ -193,6 +193,26 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
       publisher.flush();
       return report;
     },
+    async renameColumns(table, renames) {
+      const e = engine ?? (await ready);
+      if (!e) throw new Error(engineProblem ?? m.engineFailed("unknown"));
+      const loaded = tables.find((t) => t.name.toLowerCase() === table.toLowerCase());
+      if (!loaded) throw new Error(m.notLoaded(table));
+      const pairs = Object.entries(renames).filter(([from, to]) => from !== to);
+      if (pairs.length === 0) return;
+      // DuckDB's RENAME skips a name the table lacks; a mapping naming one is refused whole instead.
+      const absent = pairs.find(([from]) => !loaded.columns.some((c) => c.name === from));
+      if (absent) throw new Error(m.noColumn(loaded.name, absent[0]));
+      const list = pairs.map(([from, to]) => `${quoteIdent(from)} AS ${quoteIdent(to)}`).join(", ");
+      // One statement, so the table is renamed whole or not at all (and swapped names work).
+      const name = `main.${quoteIdent(loaded.name)}`;
+      await e.query(`CREATE OR REPLACE TABLE ${name} AS SELECT * RENAME (${list}) FROM ${name}`);
+      const summary = (await e.listTables()).find((t) => t.name === loaded.name);
+      if (summary) tables = tables.map((t) => (t === loaded ? summary : t));
+      runtime.invalidate(readersOf(loaded.name, program.current.cells));
+      publisher.changed();
+      publisher.flush();
+    },
     async dropTable(table) {
       const e = engine ?? (await ready);
       if (!e) throw new Error(engineProblem ?? m.engineFailed("unknown"));

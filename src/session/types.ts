@@ -175,6 +175,11 @@ export interface Session {
    * asks for the file again). The cells reading it go stale; resolves with their ids.
    */
   dropTable(table: string): Promise<string[]>;
+  /**
+   * Renames columns of a loaded table in one statement (`{ theirs: expected }`), so a file whose columns
+   * are named otherwise fits the notebook; the cells reading the table go stale.
+   */
+  renameColumns(table: string, renames: Readonly<Record<string, string>>): Promise<void>;
   /** Sets the column roles for a declared table (saved in the front matter). */
   setRoles(table: string, roles: Record<string, string>): void;
 }

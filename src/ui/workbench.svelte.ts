@@ -12,6 +12,7 @@ import { RunProgress } from "./run-progress.svelte";
 import { TableList } from "./table-list.svelte";
 import { VisibleCells } from "./visible-cells";
 import { completionSchema } from "./completion";
+import { isBundleFile, openBundle } from "./bundle-io";
 
 /** A file being fetched or loaded, for the progress bar. */
 export interface LoadView {
@@ -38,6 +39,8 @@ export interface WorkbenchDeps {
   readonly toSource: (file: File) => FileSource;
   /** The first rows of a table, for the data panel preview. */
   readonly preview?: (table: string, limit: number) => Promise<ResultTable>;
+  /** A whole table, for saving it into a bundle. */
+  readonly readTable?: (table: string) => Promise<ResultTable>;
   /** Called after another notebook was opened (main.ts gives the new notebook a fresh code sandbox). */
   readonly onOpen?: () => void;
 }
@@ -147,15 +150,16 @@ export class Workbench {
     return true;
   }
 
-  /** Opens a notebook file the user picked or dropped: never trusted. */
+  /** Opens a notebook file (or a bundle with its tables) the user picked or dropped: never trusted. */
   async openFile(file: File): Promise<void> {
-    this.openText(await file.text(), file.name, false);
+    if (isBundleFile(file)) await openBundle(this, file);
+    else this.openText(await file.text(), file.name, false);
   }
 
   /** Loads client files (or opens a dropped notebook); the session names each table (declared ones by file name). */
   async addFiles(files: Iterable<File>): Promise<void> {
     const list = [...files];
-    const notebook = list.find((f) => /\.(md|markdown)$/i.test(f.name));
+    const notebook = list.find((f) => /\.(md|markdown)$/i.test(f.name) || isBundleFile(f));
     if (notebook) await this.openFile(notebook);
     await Promise.all(list.filter((f) => f !== notebook).map((f) => this.loadFile(f)));
   }
