@@ -175,6 +175,6 @@ export interface Session {
    * asks for the file again). The cells reading it go stale; resolves with their ids.
    */
   dropTable(table: string): Promise<string[]>;
-  /** Sets the column roles for a declared table (saved in the front matter). */
+  /** Sets the column roles for a declared table or a named cell's result (saved in the front matter). */
   setRoles(table: string, roles: Record<string, string>): void;
 }
