@@ -27,12 +27,7 @@ export function resolveDataFiles(
     const candidates =
       override !== undefined
         ? [resolve(cwd, override)]
-        : [
-            ...new Set([
-              resolve(dirname(notebookPath), file),
-              ...sampleDirs.map((dir) => resolve(dir, file)),
-            ]),
-          ];
+        : [...new Set([resolve(dirname(notebookPath), file), ...sampleDirs.map((dir) => resolve(dir, file))])];
     const path = candidates.find(isFile);
     out.push(path ? { table, path } : { table, tried: candidates });
   }

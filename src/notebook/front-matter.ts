@@ -10,7 +10,9 @@ export const EMPTY_FRONT_MATTER: FrontMatter = { notebook: NOTEBOOK_VERSION, dat
 
 /** The data sources that name a file, as [table, file] (the others hold the roles of a cell's result). */
 export function declaredFiles(data: Readonly<Record<string, DataSource>>): [string, string][] {
-  return Object.entries(data).flatMap(([table, s]) => (s.file === undefined ? [] : [[table, s.file] as [string, string]]));
+  return Object.entries(data).flatMap(([table, s]) =>
+    s.file === undefined ? [] : [[table, s.file] as [string, string]],
+  );
 }
 
 /** Reads front matter YAML; `firstLine` is the file line of the YAML's first line, for error positions. */

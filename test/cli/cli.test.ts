@@ -200,7 +200,9 @@ describe("notebook run: a recipe on a cell's result", () => {
     const nb = write(
       "on-result.md",
       "---\nnotebook: 1\ndata:\n  lines: { file: lines.csv }\n  clean:\n    roles:\n" +
-        Object.entries(roles).map(([r, c]) => `      ${r}: ${c}\n`).join("") +
+        Object.entries(roles)
+          .map(([r, c]) => `      ${r}: ${c}\n`)
+          .join("") +
         "---\n\n```sql clean\nSELECT *, Quantity * UnitPrice AS amount FROM lines WHERE NOT cancelled\n```\n\n" +
         cells.join("\n"),
     );
