@@ -14,6 +14,7 @@ import { resolveNotebookLink, resolveDataFile, fetchFile } from "./ui/link";
 import { shippedNotebooks } from "./ui/shipped";
 import { ui } from "./messages/ui";
 import { openShareLink } from "./ui/share-link";
+import { declaredFiles } from "./notebook/front-matter";
 
 // A fetched notebook is trusted only when its text is exactly one the app shipped with.
 const shipped = new Set(shippedNotebooks.values());
@@ -65,12 +66,12 @@ async function openLinked(path: string): Promise<void> {
   }
   const trusted = shipped.has(text);
   if (!bench.openText(text, baseName(url.pathname), trusted)) return;
-  const declared = Object.entries(bench.state.notebook.frontMatter.data);
+  const declared = declaredFiles(bench.state.notebook.frontMatter.data);
   await Promise.all(
-    declared.map(([table, source]) => {
-      const fileUrl = resolveDataFile(source.file, url);
-      if (!fileUrl) return bench.notify(ui.dataFetchFailed(source.file, ui.linkRefused(source.file)));
-      const name = baseName(source.file);
+    declared.map(([table, file]) => {
+      const fileUrl = resolveDataFile(file, url);
+      if (!fileUrl) return bench.notify(ui.dataFetchFailed(file, ui.linkRefused(file)));
+      const name = baseName(file);
       return bench.fetchAndLoad(name, table, (onBytes) => fetchFile(fileUrl, name, onBytes, ui.httpStatus));
     }),
   );

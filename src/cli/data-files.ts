@@ -2,6 +2,7 @@
 // declared file next to the notebook, then in the sample-data folders (public/notebooks/).
 import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { declaredFiles } from "../notebook/front-matter";
 import type { Notebook } from "../notebook/types";
 
 /** A table to load and where its file is, or every place that was tried. */
@@ -21,17 +22,12 @@ export function resolveDataFiles(
 ): DataFile[] {
   const out: DataFile[] = [];
   const isFile = (path: string) => existsSync(path) && statSync(path).isFile();
-  for (const [table, source] of Object.entries(notebook.frontMatter.data)) {
+  for (const [table, file] of declaredFiles(notebook.frontMatter.data)) {
     const override = overrides.get(table);
     const candidates =
       override !== undefined
         ? [resolve(cwd, override)]
-        : [
-            ...new Set([
-              resolve(dirname(notebookPath), source.file),
-              ...sampleDirs.map((dir) => resolve(dir, source.file)),
-            ]),
-          ];
+        : [...new Set([resolve(dirname(notebookPath), file), ...sampleDirs.map((dir) => resolve(dir, file))])];
     const path = candidates.find(isFile);
     out.push(path ? { table, path } : { table, tried: candidates });
   }

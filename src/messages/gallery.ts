@@ -83,6 +83,16 @@ export const galleryText = {
   nameTaken: (name: string, free: string) =>
     `A cell called “${name}” exists already, so the new cells will start with “${free}”: insert again.`,
   missingRolesShort: (roles: readonly string[]) => `map ${quoted(roles)}`,
+  tablesGroup: "Loaded tables",
+  resultsGroup: "Cell results",
+  resultOption: (cell: string, kind?: string) => `${cell} · cell result${kind ? ` · ${kind}` : ""}`,
+  resultNotRun: (cell: string) => `${cell} · cell result (not run yet)`,
+  runCellFirst: (cell: string) =>
+    `Run cell “${cell}” first: its result's columns are needed to map the roles this analysis reads.`,
+  cellFailed: (cell: string) => `Cell “${cell}” failed: fix it and run it, then its result can be used here.`,
+  runCell: (cell: string) => `Run ${cell}`,
+  resultRoles: (cell: string) =>
+    `The roles are read from the columns of cell “${cell}”'s result; the analysis re-runs when that cell changes.`,
   cellKinds: { sql: "table", chart: "chart", markdown: "text", ts: "code", input: "input", code: "code" } as Readonly<
     Record<string, string>
   >,

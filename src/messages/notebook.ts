@@ -18,7 +18,8 @@ export const notebookMessages = {
   dataNotMapping: () =>
     "`data` in the front matter must map table names to their files, e.g. `orders: { file: orders.csv }`.",
   badDataSource: (table: string) =>
-    `The data source \`${table}\` needs a file, e.g. \`${table}: { file: ${table}.csv }\`.`,
+    `The data source \`${table}\` needs a file, e.g. \`${table}: { file: ${table}.csv }\` ` +
+    `(or, for a cell's result, its roles: \`${table}: { roles: { customer_id: id } }\`).`,
   badRoles: (table: string) =>
     `The roles of \`${table}\` must map role names to column names, e.g. \`roles: { customer_id: Kunden-Nr }\`.`,
 } as const;

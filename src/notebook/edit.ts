@@ -24,6 +24,11 @@ export function withRoles(
   );
 }
 
+/** Returns `nb` with the roles a recipe reads from cell `cell`'s result saved as `data.<cell>.roles` (no file). */
+export function withResultRoles(nb: Notebook, cell: string, roles: Readonly<Record<string, string>>): Notebook {
+  return Object.keys(roles).length ? withDataSource(nb, cell, { roles: { ...roles } }) : withoutDataSource(nb, cell);
+}
+
 /** Returns `nb` without data source `table`. */
 export function withoutDataSource(nb: Notebook, table: string): Notebook {
   const data = { ...nb.frontMatter.data };

@@ -8,6 +8,13 @@ import { notebookMessages as m } from "../messages/notebook";
 /** The front matter of a file that has none (and of a new notebook). */
 export const EMPTY_FRONT_MATTER: FrontMatter = { notebook: NOTEBOOK_VERSION, data: {}, extra: {} };
 
+/** The data sources that name a file, as [table, file] (the others hold the roles of a cell's result). */
+export function declaredFiles(data: Readonly<Record<string, DataSource>>): [string, string][] {
+  return Object.entries(data).flatMap(([table, s]) =>
+    s.file === undefined ? [] : [[table, s.file] as [string, string]],
+  );
+}
+
 /** Reads front matter YAML; `firstLine` is the file line of the YAML's first line, for error positions. */
 export function parseFrontMatter(yaml: string, firstLine: number): FrontMatter {
   const lines = new LineCounter();
@@ -52,12 +59,16 @@ function readData(data: unknown, lineOf: (path: string[]) => number | undefined)
   const out: Record<string, DataSource> = {};
   for (const [table, entry] of Object.entries(data as Record<string, unknown>)) {
     const source = entry as Record<string, unknown> | null;
-    if (!source || typeof source !== "object" || typeof source.file !== "string" || source.file === "") {
+    // No `file`: the roles of a cell's result, so the roles must be there.
+    const resultOnly =
+      !!source && typeof source === "object" && source.file === undefined && Object.keys(source.roles ?? {}).length > 0;
+    if (!source || typeof source !== "object" || (!resultOnly && (typeof source.file !== "string" || !source.file))) {
       throw new NotebookError(m.badDataSource(table), lineOf(["data", table]));
     }
+    const file = resultOnly ? {} : { file: source.file as string };
     const roles = source.roles;
     if (roles === undefined || roles === null) {
-      out[table] = { file: source.file };
+      out[table] = file;
       continue;
     }
     if (
@@ -68,7 +79,7 @@ function readData(data: unknown, lineOf: (path: string[]) => number | undefined)
       throw new NotebookError(m.badRoles(table), lineOf(["data", table, "roles"]));
     }
     out[table] = {
-      file: source.file,
+      ...file,
       roles: Object.fromEntries(Object.entries(roles).map(([k, v]) => [k, String(v)])),
     };
   }
@@ -87,9 +98,8 @@ function plain(fm: FrontMatter): Record<string, unknown> {
 }
 
 function plainSource(source: DataSource): Record<string, unknown> {
-  return source.roles && Object.keys(source.roles).length
-    ? { file: source.file, roles: { ...source.roles } }
-    : { file: source.file };
+  const file = source.file === undefined ? {} : { file: source.file };
+  return source.roles && Object.keys(source.roles).length ? { ...file, roles: { ...source.roles } } : file;
 }
 
 /** A comparable snapshot of front matter, stored at read time so the writer can tell whether it changed. */
@@ -141,7 +151,10 @@ function writeData(
       doc.setIn(["data", table], doc.createNode(plainSource(source)));
       continue;
     }
-    if (source.file !== old.file) doc.setIn(["data", table, "file"], source.file);
+    if (source.file !== old.file) {
+      if (source.file === undefined) doc.deleteIn(["data", table, "file"]);
+      else doc.setIn(["data", table, "file"], source.file);
+    }
     if (JSON.stringify(source.roles ?? {}) !== JSON.stringify(old.roles ?? {})) {
       if (source.roles && Object.keys(source.roles).length)
         doc.setIn(["data", table, "roles"], doc.createNode({ ...source.roles }));

@@ -7,9 +7,12 @@ export const NOTEBOOK_VERSION = 1;
 /** The kinds of cell. `code` is a fenced block of any other language: kept, shown, never run. */
 export type CellKind = "markdown" | "sql" | "ts" | "chart" | "input" | "code";
 
-/** One declared data source: the table name maps to the file it comes from and its column roles. */
+/**
+ * One declared data source: the table name maps to the file it comes from and its column roles. Without
+ * `file`, the name is a named cell's result and the entry holds only the roles a recipe reads from it.
+ */
 export interface DataSource {
-  readonly file: string;
+  readonly file?: string;
   /** Role name -> column name, e.g. `{ customer_id: "Kunden-Nr" }`. */
   readonly roles?: Readonly<Record<string, string>>;
 }

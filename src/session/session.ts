@@ -4,7 +4,7 @@
 import type { CompiledCell } from "../compile/types";
 import type { Engine, TableSummary } from "../engine/engine";
 import { sessionMessages as m } from "../messages/session";
-import { withRoles, withDataSource } from "../notebook/edit";
+import { withRoles, withDataSource, withResultRoles } from "../notebook/edit";
 import { parseNotebook } from "../notebook/parse";
 import { serializeNotebook } from "../notebook/serialize";
 import type { Notebook } from "../notebook/types";
@@ -230,6 +230,9 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
     },
     setRoles(table, roles) {
       const file = notebook().frontMatter.data[table]?.file ?? loadedFrom.get(table);
+      // A named cell's result: its roles are saved without a file.
+      if (file === undefined && notebook().cells.some((c) => c.name === table))
+        return edit(withResultRoles(notebook(), table, roles));
       if (file === undefined) throw new Error(m.unknownTable(table));
       edit(withRoles(notebook(), table, roles, file));
     },

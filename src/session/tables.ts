@@ -4,6 +4,7 @@
 import type { CompiledCell } from "../compile/types";
 import { tableNameFor, type LoadReport, type TableSummary } from "../engine/engine";
 import { sessionMessages as m } from "../messages/session";
+import { declaredFiles } from "../notebook/front-matter";
 import type { Notebook } from "../notebook/types";
 
 /** The last path segment of a file reference, lower-cased (`data/Orders.csv` -> `orders.csv`). */
@@ -22,7 +23,9 @@ export function tableForFile(
   if (explicit !== undefined) return explicit;
   const loaded = new Set(tables.map((t) => t.name.toLowerCase()));
   const declared = Object.entries(notebook.frontMatter.data);
-  const wanted = declared.find(([name, s]) => fileKey(s.file) === fileKey(fileName) && !loaded.has(name.toLowerCase()));
+  const wanted = declaredFiles(notebook.frontMatter.data).find(
+    ([name, file]) => fileKey(file) === fileKey(fileName) && !loaded.has(name.toLowerCase()),
+  );
   if (wanted) return wanted[0];
   const cellNames = notebook.cells.flatMap((c) => (c.name ? [c.name] : []));
   return tableNameFor(fileName, [...tables.map((t) => t.name), ...declared.map(([name]) => name), ...cellNames]);
@@ -44,7 +47,7 @@ export function readersOf(table: string, cells: readonly CompiledCell[]): string
 /** A problem per declared data source that is not loaded (said once the engine is up). */
 export function missingData(notebook: Notebook, tables: readonly TableSummary[]): string[] {
   const loaded = new Set(tables.map((t) => t.name.toLowerCase()));
-  return Object.entries(notebook.frontMatter.data)
+  return declaredFiles(notebook.frontMatter.data)
     .filter(([table]) => !loaded.has(table.toLowerCase()))
-    .map(([table, source]) => m.missingData(table, source.file));
+    .map(([table, file]) => m.missingData(table, file));
 }

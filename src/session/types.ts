@@ -180,6 +180,6 @@ export interface Session {
    * are named otherwise fits the notebook; the cells reading the table go stale.
    */
   renameColumns(table: string, renames: Readonly<Record<string, string>>): Promise<void>;
-  /** Sets the column roles for a declared table (saved in the front matter). */
+  /** Sets the column roles for a declared table or a named cell's result (saved in the front matter). */
   setRoles(table: string, roles: Record<string, string>): void;
 }

@@ -1,5 +1,6 @@
 // The recipe gallery's state: open or not, the picked recipe with its table choices and form values, and
 // inserting it: build the cells, save the role mappings they read, insert them where the user was, run them.
+// A slot takes a loaded table or a named cell's result (whose cell must have run, for its columns).
 import { tick } from "svelte";
 import type { Recipe } from "../recipes/recipe";
 
@@ -7,6 +8,9 @@ import type { Recipe } from "../recipes/recipe";
 export type Registry = typeof import("../recipes/registry");
 import type { Workbench } from "./workbench.svelte";
 import { galleryText } from "../messages/gallery";
+import type { RoleProblem } from "../recipes/recipe";
+import type { TableMapping } from "./mapping";
+import { cellRelations } from "./cell-relations";
 import {
   checkRecipe,
   defaultSlots,
@@ -25,7 +29,7 @@ export class Gallery {
   /** The recipe catalogue, loaded (as its own chunk) the first time the gallery opens. */
   registry: Registry | undefined = $state.raw(undefined);
   recipeId: string | undefined = $state(undefined);
-  /** Slot -> the chosen table ("" for none). */
+  /** Slot -> the chosen table or cell result ("" for none). */
   slots: Record<string, string> = $state({});
   values: Record<string, FieldValue> = $state({});
   /** The prefix of the cell names. */
@@ -80,9 +84,30 @@ export class Gallery {
   check(): RecipeCheck | undefined {
     const recipe = this.recipe;
     if (!recipe) return undefined;
-    const tables = slotBindings(recipe, this.slots, this.bench.roles.all());
+    const tables = slotBindings(recipe, this.slots, this.sources());
     const attrs = formAttrs(recipe.params, this.values);
-    return checkRecipe(recipe, tables, attrs, this.name.trim(), this.registry!.buildRecipe);
+    const checked = checkRecipe(recipe, tables, attrs, this.name.trim(), this.registry!.buildRecipe);
+    const waiting = this.waitingSlots();
+    if (!waiting.length) return checked;
+    // A cell result without columns yet: say which cell to run, not that the slot has no table.
+    const others = checked.roles.filter((p) => !waiting.some((w) => w.slot === p.slot));
+    return { ...checked, roles: [...waiting, ...others], cells: undefined };
+  }
+
+  /** What a slot can read: the loaded tables, then the named cell results that have run. */
+  sources(): TableMapping[] {
+    return [...this.bench.roles.all(), ...this.bench.roles.results()];
+  }
+
+  /** A problem per slot set to a cell result whose cell has not run (or failed), naming the cell. */
+  private waitingSlots(): RoleProblem[] {
+    const relations = cellRelations(this.bench.state);
+    return Object.entries(this.slots).flatMap(([slot, name]) => {
+      const relation = relations.find((r) => r.name === name);
+      if (!relation || relation.columns) return [];
+      const message = relation.failed ? galleryText.cellFailed(name) : galleryText.runCellFirst(name);
+      return [{ slot, roles: [], message }];
+    });
   }
 
   /** Builds the recipe, saves the mappings it reads, inserts its cells after the current cell and runs them. */
@@ -130,7 +155,10 @@ export class Gallery {
   private refreshSlots(): void {
     const recipe = this.recipe;
     if (!recipe) return;
-    const loaded = new Set(this.bench.state.tables.map((t) => t.name));
+    const loaded = new Set([
+      ...this.bench.state.tables.map((t) => t.name),
+      ...cellRelations(this.bench.state).map((r) => r.name),
+    ]);
     const defaults = defaultSlots(recipe, this.bench.roles.all());
     const slots = { ...this.slots };
     for (const slot of recipe.inputs)

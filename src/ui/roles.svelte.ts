@@ -1,6 +1,7 @@
 // Column roles per loaded table, as the data panel shows them: the mapping saved in the notebook's front
 // matter, else a guess from the column names and types, overlaid with the user's unsaved changes.
 // The recipe gallery binds tables with the same mappings, so what the panel shows is what a recipe uses.
+// A named cell's result is mapped the same way, from its result's columns (saved without a file).
 import { checkMapping } from "../recipes/bindings";
 import {
   guessRoles,
@@ -13,6 +14,7 @@ import {
 } from "../recipes/roles";
 import type { ColumnProfile, TableSummary } from "../engine/engine";
 import type { Session, SessionState } from "../session/types";
+import { cellRelations } from "./cell-relations";
 import { mappedOnly } from "./recipe-form";
 import type { MappingStatus, TableMapping } from "./mapping";
 
@@ -67,9 +69,9 @@ export class RoleMappings {
     this.bench = bench;
   }
 
-  /** The mapping of a loaded table, or undefined when no such table is loaded. */
+  /** The mapping of a loaded table or a run cell's result, or undefined when there is no such relation. */
   of(table: string): TableMapping | undefined {
-    const summary = this.bench.tables.find((t) => t.name === table);
+    const summary = this.bench.tables.find((t) => t.name === table) ?? this.resultSummary(table);
     if (!summary) return undefined;
     const signature = signatureOf(summary.columns);
     const draft = this.drafts.get(table);
@@ -98,6 +100,15 @@ export class RoleMappings {
   /** Every loaded table's mapping, in table order. */
   all(): TableMapping[] {
     return this.bench.tables.map((t) => this.of(t.name)).filter((m): m is TableMapping => m !== undefined);
+  }
+
+  /** The mappings of the named cell results that have run (the gallery lists them beside the tables). */
+  results(): TableMapping[] {
+    const loaded = new Set(this.bench.tables.map((t) => t.name));
+    return cellRelations(this.bench.state)
+      .filter((r) => r.columns && !loaded.has(r.name))
+      .map((r) => this.of(r.name))
+      .filter((m): m is TableMapping => m !== undefined);
   }
 
   /** Changes what kind of table it is; the roles are guessed again for that kind. */
@@ -153,6 +164,11 @@ export class RoleMappings {
     roles: Readonly<Record<string, string>>,
   ): void {
     this.drafts = new Map(this.drafts).set(table, { signature: signatureOf(columns), kind, roles });
+  }
+
+  private resultSummary(name: string): TableSummary | undefined {
+    const columns = cellRelations(this.bench.state).find((r) => r.name === name)?.columns;
+    return columns ? { name, rows: 0, columns } : undefined;
   }
 
   private guess(columns: readonly ColumnProfile[], signature: string) {

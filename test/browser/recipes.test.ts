@@ -1,6 +1,7 @@
 // Role mapping and the recipe gallery in the built app: roles guessed per table (English, Chinese and
 // German headers), saved into the front matter; RFM and ABC inserted from the gallery, run to tables and
-// charts; a missing role named with a way to fix it; roles and recipe info strings in the saved notebook.
+// charts; a missing role named with a way to fix it; roles and recipe info strings in the saved notebook;
+// ABC on a SQL cell's result (listed as a cell result, run first, roles guessed from its columns).
 import { describe, expect, it } from "vitest";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
@@ -243,6 +244,69 @@ describe("role mapping and the recipe gallery", () => {
     expect(await page.locator('[data-cell="rfm"] [data-role="result-table"]').getAttribute("data-rows")).toBe("2");
     expect(await page.locator('[data-role-mapping="umsatz_cn"]').getAttribute("data-status")).toBe("saved");
   });
+
+  it("reads a SQL cell's result: the gallery lists it, asks to run it first, maps its columns and inserts ABC", async () => {
+    const text = [
+      "---",
+      "notebook: 1",
+      "data:",
+      "  orders: { file: orders.csv }",
+      "---",
+      "",
+      "```sql big_orders",
+      "SELECT customer_id, order_date, amount * 2 AS amount FROM orders WHERE amount > 1000",
+      "```",
+      "",
+    ].join("\n");
+    const file = resolve(dist, "notebooks/_test-recipes-cell.md");
+    await writeFile(file, text);
+    try {
+      await abcOnCellResult((await app.open("?notebook=notebooks/_test-recipes-cell.md")).page);
+    } finally {
+      await rm(file, { force: true });
+    }
+  });
+
+  /** The gallery on a notebook whose only cell, big_orders, has not run: ABC on that cell's result. */
+  async function abcOnCellResult(page: Page): Promise<void> {
+    await page.locator('[data-role-mapping="orders"]').waitFor({ timeout: ENGINE_TIMEOUT });
+    await page.locator('[data-action="open-gallery"]').click();
+    const gallery = page.locator('dialog[data-role="gallery"]');
+    await gallery.locator('[data-recipe="abc"]').click();
+    const slot = gallery.locator('select[data-slot="transactions"]');
+    // Listed beside the tables, as a cell result; not run yet, so it asks for that first.
+    expect(await slot.locator('[data-role="cell-results"] option').allTextContents()).toEqual([
+      "big_orders · cell result (not run yet)",
+    ]);
+    await slot.selectOption("big_orders");
+    expect(await gallery.locator('[data-role="role-problem"]').allTextContents()).toEqual([
+      expect.stringContaining("Run cell “big_orders” first"),
+    ]);
+    expect(await gallery.locator('[data-action="insert-recipe"]').isDisabled()).toBe(true);
+    await gallery.locator('[data-action="run-source-cell"]').click();
+    // Run: its columns are known and the roles guessed from them, edited in the gallery.
+    await expect.poll(() => gallery.locator('[data-role="recipe-problems"]').count(), { timeout: 60_000 }).toBe(0);
+    expect(await slot.locator("option:checked").textContent()).toContain("big_orders · cell result · Transactions");
+    const mapping = gallery.locator('[data-role-mapping="big_orders"]');
+    expect(await mapping.getAttribute("data-kind")).toBe("transactions");
+    expect(await gallery.locator('[data-slot-role="amount"] code').textContent()).toBe("amount");
+    await page.screenshot({ path: "/tmp/clientbook-gallery-cell-result.png" });
+    await gallery.locator('[data-action="insert-recipe"]').click();
+    await gallery.waitFor({ state: "hidden" });
+    await waitDone(page, "abc");
+    await waitDone(page, "abc_classes");
+    expect(
+      Number(await page.locator('[data-cell="abc"] [data-role="result-table"]').getAttribute("data-rows")),
+    ).toBeGreaterThan(10);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator('[data-action="save-notebook"]').click(),
+    ]);
+    const saved = await readFile(await download.path(), "utf8");
+    expect(saved).toMatch(/\n {2}big_orders:\n {4}roles:\n/);
+    expect(saved).toContain("```sql abc recipe=abc transactions=big_orders ");
+    expect(saved).toContain('FROM "big_orders"');
+  }
 
   it("inserts into a notebook from elsewhere without running it, until the user runs the notebook", async () => {
     const shipped = await readFile(resolve(dist, "notebooks/customer-review.md"), "utf8");

@@ -3,6 +3,7 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { buildRecipe } from "../../src/recipes/registry";
 
 const root = resolve(__dirname, "../..");
 const tsx = resolve(root, "node_modules/.bin/tsx");
@@ -180,6 +181,43 @@ describe("notebook run --data", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(readReport(out).cells[0].rows).toEqual([{ orders_n: 2, extra_n: 1200 }]);
+  });
+});
+
+describe("notebook run: a recipe on a cell's result", () => {
+  it("loads only files, runs the SQL cell first and the recipe on its rows (roles saved under the cell's name)", async () => {
+    write(
+      "lines.csv",
+      "CustomerID,InvoiceDate,Quantity,UnitPrice,cancelled\na,2024-01-05,10,5,false\na,2024-02-01,2,10,false\n" +
+        "b,2024-01-10,1,100,false\nc,2024-01-12,3,4,false\nc,2024-02-03,5,20,true\nd,2024-02-10,1,1,false\n",
+    );
+    const roles = { customer_id: "CustomerID", date: "InvoiceDate", amount: "amount" };
+    const recipe = buildRecipe("abc", { tables: { transactions: { table: "clean", roles } }, name: "abc" });
+    const cells = recipe.map((c) => {
+      const attrs = Object.entries(c.attrs ?? {}).map(([k, v]) => ` ${k}=${v}`);
+      return "```" + `${c.kind} ${c.name}${attrs.join("")}\n${c.source}` + "```\n";
+    });
+    const nb = write(
+      "on-result.md",
+      "---\nnotebook: 1\ndata:\n  lines: { file: lines.csv }\n  clean:\n    roles:\n" +
+        Object.entries(roles)
+          .map(([r, c]) => `      ${r}: ${c}\n`)
+          .join("") +
+        "---\n\n```sql clean\nSELECT *, Quantity * UnitPrice AS amount FROM lines WHERE NOT cancelled\n```\n\n" +
+        cells.join("\n"),
+    );
+    const out = join(tmp, "on-result.json");
+    const result = await cli("run", nb, "--json", out);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const abc = readReport(out).cells.find((c) => c.name === "abc");
+    // Net of the cancelled line: b 100, a 70, c 12, d 1 (as test/session/recipe-on-cell.test.ts works out).
+    expect(abc?.rows.map((r) => [r.customer_id, Number(r.revenue), r.class])).toEqual([
+      ["b", 100, "A"],
+      ["a", 70, "A"],
+      ["c", 12, "B"],
+      ["d", 1, "C"],
+    ]);
   });
 });
 

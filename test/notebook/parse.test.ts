@@ -131,6 +131,10 @@ describe("parseNotebook(text)", () => {
     const noFile = notebookError(() => parseNotebook("---\nnotebook: 1\ndata:\n  orders:\n    roles: {}\n---\n"));
     expect(noFile.message).toContain("`orders` needs a file");
     expect(noFile.line).toBe(5);
+    // Roles without a file: a named cell's result, which needs no file but must have roles.
+    const result = parseNotebook("---\ndata:\n  clean:\n    roles: { amount: total }\n---\n");
+    expect(result.frontMatter.data).toEqual({ clean: { roles: { amount: "total" } } });
+    expect(notebookError(() => parseNotebook("---\ndata:\n  clean:\n    roles: [a]\n---\n")).line).toBe(4);
     const roles = notebookError(() => parseNotebook("---\ndata:\n  orders:\n    file: o.csv\n    roles: [a]\n---\n"));
     expect(roles.line).toBe(5);
   });

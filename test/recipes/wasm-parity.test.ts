@@ -144,8 +144,8 @@ describe("every notebook in notebooks/ on duckdb-wasm", () => {
       const text = readFileSync(resolve(root, "notebooks", file), "utf8");
       const data = parseNotebook(text).frontMatter.data;
       for (const [table, source] of Object.entries(data)) {
-        await wasm.session.loadFile(sample(source.file), { table });
-        await native.session.loadFile(sample(source.file), { table });
+        await wasm.session.loadFile(sample(source.file!), { table });
+        await native.session.loadFile(sample(source.file!), { table });
       }
       const w = await runNotebook(wasm, text);
       expect(failed(w)).toEqual([]);

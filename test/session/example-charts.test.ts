@@ -19,7 +19,7 @@ describe("bindChartData(spec, table) on the example notebooks", () => {
     });
     try {
       for (const [table, source] of Object.entries(session.getState().notebook.frontMatter.data)) {
-        await session.loadFile(sample(source.file), { table });
+        await session.loadFile(sample(source.file!), { table });
       }
       await session.runAll();
       // Chart cells, and ts cells that returned a Vega-Lite spec.
