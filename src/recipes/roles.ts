@@ -101,7 +101,7 @@ function vetoed(header: string, vetoes: readonly string[]): boolean {
 }
 
 /** How well a header names a role, from the lexicon (weak words count for less; a veto word rules it out). */
-function nameScore(kind: TableKind, role: string, header: string): number {
+export function nameScore(kind: TableKind, role: string, header: string): number {
   const words = wordsOf(kind, role);
   const strong = Math.max(0, ...words.strong.map((w) => matchPhrase(header, w)));
   // A header that is exactly a known name (`Total Price`, `价税合计`) stands even if it holds a veto word.
