@@ -318,6 +318,6 @@ export function settingNeedsRole(table: string, setting: string, role: string): 
 }
 
 /** "amount" is mapped to a column that looks like a unit price while the table has a quantity column. */
-export function amountLooksLikePrice(table: string, column: string, quantity: string): string {
+export function priceAsAmount(table: string, column: string, quantity: string): string {
   return `Table "${table}": "${column}" looks like a unit price, not a line amount ("${quantity}" holds quantities). If so, map "${column}" to unit price and leave amount empty: amount is then "${quantity}" × "${column}".`;
 }
