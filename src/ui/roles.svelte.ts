@@ -56,8 +56,7 @@ const hintsOf = (columns: readonly ColumnProfile[]): ColumnHint[] =>
 /** The kind a saved mapping describes: the guessed kind when the roles fit it, else the first kind they fit. */
 function kindForRoles(roles: Readonly<Record<string, string>>, guessed: TableKind): TableKind {
   const fits = TABLE_KINDS.filter(
-    (k) =>
-      Object.keys(roles).every((r) => isSetting(r) || isRoleOf(k, r)) && requiredRoles(k).every((r) => roles[r]),
+    (k) => Object.keys(roles).every((r) => isSetting(r) || isRoleOf(k, r)) && requiredRoles(k).every((r) => roles[r]),
   );
   return fits.includes(guessed) ? guessed : (fits[0] ?? guessed);
 }
