@@ -44,7 +44,8 @@ export const rolesText = {
   dateOrderFound: (format: string) =>
     `The sampled dates are ${format}: pick that order so analyses read them (slash dates are never guessed).`,
   dateUnreadable: (share: number, examples: readonly string[]) =>
-    `${Math.round(share * 100)} % of the sampled values are not dates (e.g. ${examples.join(", ")}): analyses leave those rows out and count them in their checks.`,
+    `${Math.round(share * 100)} % of the sampled values are not dates (e.g. ${examples.join(", ")}): ` +
+    "analyses leave those rows out and count them in their checks.",
   derivedMargin: "margin = amount - cost",
   usePrice: (column: string) => `Use "${column}" as the unit price`,
   cancelPrefix: "Cancelled when the order number starts with",

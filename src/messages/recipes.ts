@@ -309,15 +309,24 @@ export function returnRuleNote(rule: ReturnRuleWords): string {
 
 /** A role computed from other columns is mapped to a column that holds text, so every computed value is empty. */
 export function derivedFromText(table: string, role: string, column: string, type: string, derived: string): string {
-  return `Table "${table}": "${derived}" is computed from the role "${role}", but its column "${column}" holds ${type} text, not numbers: map a numeric column to "${role}".`;
+  return (
+    `Table "${table}": "${derived}" is computed from the role "${role}", but its column "${column}" holds ` +
+    `${type} text, not numbers: map a numeric column to "${role}".`
+  );
 }
 
 /** A cancellation rule names a role that is not mapped. */
 export function settingNeedsRole(table: string, setting: string, role: string): string {
-  return `Table "${table}": the cancellation rule (${setting}) reads the role "${role}": map a column to it, or clear the rule.`;
+  return (
+    `Table "${table}": the cancellation rule (${setting}) reads the role "${role}": ` +
+    "map a column to it, or clear the rule."
+  );
 }
 
 /** "amount" is mapped to a column that looks like a unit price while the table has a quantity column. */
 export function priceAsAmount(table: string, column: string, quantity: string): string {
-  return `Table "${table}": "${column}" looks like a unit price, not a line amount ("${quantity}" holds quantities). If so, map "${column}" to unit price and leave amount empty: amount is then "${quantity}" × "${column}".`;
+  return (
+    `Table "${table}": "${column}" looks like a unit price, not a line amount ("${quantity}" holds quantities). ` +
+    `If so, map "${column}" to unit price and leave amount empty: amount is then "${quantity}" × "${column}".`
+  );
 }
