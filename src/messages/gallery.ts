@@ -30,6 +30,27 @@ export const rolesText = {
   badgeProblem: "Needs attention",
   ok: "Every required role is mapped.",
   typeHint: (column: string, type: string) => `${column} · ${type}`,
+  badgeUnused: "Not used by an analysis",
+  unused: "No analysis uses this table yet, so nothing is missing. Map its columns when one should use it.",
+  badgeQuestions: (n: number) => (n === 1 ? "Guessed: 1 role to confirm" : `Guessed: ${n} roles to confirm`),
+  question: "A guess: check that this column is right, then save.",
+  dateFormat: (format: string) => `Format found: ${format}`,
+  dateOrder: "Order of day and month",
+  dateOrderNone: "— not picked: such dates stay unread —",
+  dayFirst: "Day first (DD/MM/YYYY)",
+  monthFirst: "Month first (MM/DD/YYYY)",
+  dateAmbiguous: (example: string) =>
+    `A date like ${example} reads as day first or as month first: pick the order your file uses.`,
+  dateOrderFound: (format: string) =>
+    `The sampled dates are ${format}: pick that order so analyses read them (slash dates are never guessed).`,
+  dateUnreadable: (share: number, examples: readonly string[]) =>
+    `${Math.round(share * 100)} % of the sampled values are not dates (e.g. ${examples.join(", ")}): ` +
+    "analyses leave those rows out and count them in their checks.",
+  derivedMargin: "margin = amount - cost",
+  usePrice: (column: string) => `Use "${column}" as the unit price`,
+  cancelPrefix: "Cancelled when the order number starts with",
+  cancelStatus: "Cancelled when the status is (comma-separated)",
+  returnRule: (rule: string) => `Returns: ${rule}.`,
 } as const;
 
 /** Names of the recipe families, in the order the gallery lists them. */

@@ -12,6 +12,7 @@ export const ROLE_LABELS: Readonly<Record<string, string>> = {
   margin: "Margin (gross profit)",
   cost: "Cost (margin = amount - cost)",
   quantity: "Quantity",
+  unit_price: "Unit price (amount = quantity × unit price)",
   order_id: "Order or invoice number",
   product: "Product",
   category: "Product category",
@@ -280,4 +281,52 @@ export function pcaNeedsTwoFeatures(): string {
 /** The predictive CLV fit (BG/NBD or Gamma-Gamma) found nothing to fit on. */
 export function noCustomersToFit(): string {
   return "No customers with a purchase up to the calibration end: check the analysis date (calibration end) and the role mapping.";
+}
+
+/** The derived amount in words, for the role panel and the recipe's SQL comment. */
+export function derivedAmountNote(quantity: string, unitPrice: string): string {
+  return `amount = "${quantity}" × "${unitPrice}"`;
+}
+
+/** A cancellation rule as role-settings.ts states it (declared here: messages import nothing). */
+export type ReturnRuleWords =
+  | { readonly kind: "sign" }
+  | { readonly kind: "prefix"; readonly column: string; readonly prefix: string }
+  | { readonly kind: "status"; readonly column: string; readonly values: readonly string[] };
+
+/** The rule that makes a row a return or cancellation, in words (shown in the role panel and the SQL). */
+export function returnRuleNote(rule: ReturnRuleWords): string {
+  const effect = "their amount counts as negative (netted against revenue) and they are not purchases";
+  switch (rule.kind) {
+    case "sign":
+      return "rows with a negative amount or quantity are returns: netted against revenue, not purchases";
+    case "prefix":
+      return `rows whose "${rule.column}" starts with "${rule.prefix}" are cancellations: ${effect}`;
+    case "status":
+      return `rows whose "${rule.column}" is ${either(rule.values)} are cancellations: ${effect}`;
+  }
+}
+
+/** A role computed from other columns is mapped to a column that holds text, so every computed value is empty. */
+export function derivedFromText(table: string, role: string, column: string, type: string, derived: string): string {
+  return (
+    `Table "${table}": "${derived}" is computed from the role "${role}", but its column "${column}" holds ` +
+    `${type} text, not numbers: map a numeric column to "${role}".`
+  );
+}
+
+/** A cancellation rule names a role that is not mapped. */
+export function settingNeedsRole(table: string, setting: string, role: string): string {
+  return (
+    `Table "${table}": the cancellation rule (${setting}) reads the role "${role}": ` +
+    "map a column to it, or clear the rule."
+  );
+}
+
+/** "amount" is mapped to a column that looks like a unit price while the table has a quantity column. */
+export function priceAsAmount(table: string, column: string, quantity: string): string {
+  return (
+    `Table "${table}": "${column}" looks like a unit price, not a line amount ("${quantity}" holds quantities). ` +
+    `If so, map "${column}" to unit price and leave amount empty: amount is then "${quantity}" × "${column}".`
+  );
 }

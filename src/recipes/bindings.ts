@@ -1,6 +1,9 @@
 // Role mappings as the notebook stores them: `data.<table>.roles` in the front matter (role -> column),
 // read into the table bindings recipes take, written back with notebook/edit's withRoles, and checked.
-import { missingRoles, unknownColumn, unknownRole } from "../messages/recipes";
+import { derivedFromText, missingRoles, settingNeedsRole, unknownColumn, unknownRole } from "../messages/recipes";
+import { kindOfType } from "../table/result";
+import { DERIVED_FROM, isDerived } from "./derived";
+import { isSetting, settingWithoutRole } from "./role-settings";
 import { withRoles } from "../notebook/edit";
 import type { Notebook } from "../notebook/types";
 import type { TableBinding } from "./recipe";
@@ -29,19 +32,24 @@ export interface MappingCheck {
   readonly messages: readonly string[];
 }
 
-/** Checks a table's mapping against the roles of its kind (and its columns, when given). */
+/** Checks a table's mapping against the roles of its kind (and its columns and their types, when given). */
 export function checkMapping(
   kind: TableKind,
   table: string,
   mapping: RoleMapping,
   columns?: readonly string[],
+  types?: Readonly<Record<string, string>>,
 ): MappingCheck {
   const specs = ROLE_VOCABULARY[kind];
-  const missing = specs.filter((s) => s.required && !mapping[s.name]).map((s) => s.name);
+  const exists = (column: string) => !columns || columns.includes(column);
+  const missing = specs
+    .filter((s) => s.required && !mapping[s.name] && !isDerived(mapping, s.name, exists))
+    .map((s) => s.name);
   const unknownColumns = Object.entries(mapping)
-    .filter(([, column]) => columns && column && !columns.includes(column))
+    .filter(([role, column]) => !isSetting(role) && columns && column && !columns.includes(column))
     .map(([role, column]) => ({ role, column }));
-  const unknownRoles = Object.keys(mapping).filter((role) => !specs.some((s) => s.name === role));
+  const unknownRoles = Object.keys(mapping).filter((role) => !isSetting(role) && !specs.some((s) => s.name === role));
+  const unset = settingWithoutRole(mapping);
   const messages = [
     ...(missing.length ? [missingRoles(`A ${kind} table`, table, missing)] : []),
     ...unknownColumns.map((u) => unknownColumn(table, u.column, u.role)),
@@ -52,6 +60,20 @@ export function checkMapping(
         specs.map((s) => s.name),
       ),
     ),
+    ...derivedInputsAsText(table, mapping, types),
+    ...(unset ? [settingNeedsRole(table, unset.setting, unset.role)] : []),
   ];
   return { missing, unknownColumns, unknownRoles, messages };
+}
+
+/** A derived role (amount = quantity × unit price, margin = amount - cost) whose input column holds text. */
+function derivedInputsAsText(table: string, mapping: RoleMapping, types?: Readonly<Record<string, string>>): string[] {
+  if (!types) return [];
+  const inputs: [string, string][] = [
+    ...(isDerived(mapping, "amount") ? DERIVED_FROM.amount.map((r): [string, string] => [r, "amount"]) : []),
+    ...(mapping.cost && !mapping.margin ? [["cost", "margin"] as [string, string]] : []),
+  ];
+  return inputs
+    .filter(([role]) => types[mapping[role]] !== undefined && kindOfType(types[mapping[role]]) !== "number")
+    .map(([role, derived]) => derivedFromText(table, role, mapping[role], types[mapping[role]], derived));
 }

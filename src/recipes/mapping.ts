@@ -5,7 +5,10 @@ import { ROLE_VOCABULARY } from "./role-vocabulary";
 import type { ParamReader, ParamSpec } from "./params";
 import type { TableBinding } from "./recipe";
 import { hasRole } from "./recipe";
-import { dateSql } from "./dates";
+import { dateSql, type SlashOrder } from "./dates";
+import { derivedAmount, signedAmount } from "./derived";
+import { dateOrderOf, returnRuleOf } from "./role-settings";
+import { derivedAmountNote, returnRuleNote } from "../messages/recipes";
 import { paramsBody, quoteIdent, sqlBool, sqlDate, sqlNumber, sqlString, type Cte, type ParamColumn } from "./sql";
 
 /** The SQL literal of one parameter value, typed so arithmetic stays DOUBLE and NULL stays typed. */
@@ -48,7 +51,7 @@ export function paramsCte(
 }
 
 /** How a role's column is cast: text for ids (integer-valued numbers without `.0`), DATE for dates (dates.ts), DOUBLE for numbers. */
-export function roleExpression(column: string, type: RoleType): string {
+export function roleExpression(column: string, type: RoleType, order: SlashOrder = null): string {
   const col = quoteIdent(column);
   switch (type) {
     case "id":
@@ -57,7 +60,7 @@ export function roleExpression(column: string, type: RoleType): string {
     case "text":
       return `CAST(${col} AS VARCHAR)`;
     case "date":
-      return dateSql(column);
+      return dateSql(column, order);
     case "number":
       return `TRY_CAST(${col} AS DOUBLE)`;
   }
@@ -84,20 +87,33 @@ export function moneyExpression(column: string): string {
 /** The role-mapping CTE: `SELECT <your column> AS <role>, ... FROM <table>` for the roles given that are mapped. */
 export function roleCte(name: string, kind: TableKind, binding: TableBinding, roles: readonly string[]): Cte {
   const specs = ROLE_VOCABULARY[kind];
+  const order = dateOrderOf(binding.roles);
+  const derived = !binding.roles.amount && hasRole(binding, "amount");
   const lines = roles
     .filter((role) => hasRole(binding, role))
     .map((role) => {
       const type = specs.find((s) => s.name === role)?.type ?? "text";
+      if (role === "amount") {
+        const amount = derived ? derivedAmount(binding.roles) : moneyExpression(binding.roles.amount);
+        return `${signedAmount(binding.roles, amount)} AS amount`;
+      }
       const expression =
         type === "number" && MONEY_ROLES.has(role)
           ? moneyExpression(binding.roles[role])
-          : roleExpression(binding.roles[role], type);
+          : roleExpression(binding.roles[role], type, order);
       return `${expression} AS ${role}`;
     });
+  const rule = returnRuleOf(binding.roles);
+  const notes = roles.includes("amount")
+    ? [
+        ...(derived ? [derivedAmountNote(binding.roles.quantity, binding.roles.unit_price)] : []),
+        ...(rule.kind === "sign" ? [] : [returnRuleNote(rule)]),
+      ]
+    : [];
   return {
     name,
     body: `SELECT\n${lines.map((l) => "  " + l).join(",\n")}\nFROM ${quoteIdent(binding.table)}`,
-    comment: `your columns in ${binding.table} under the role names this analysis uses`,
+    comment: [`your columns in ${binding.table} under the role names this analysis uses`, ...notes].join("; "),
     reads: [binding.table],
   };
 }

@@ -4,6 +4,7 @@ import type { NewCell } from "../notebook/types";
 import type { TableKind } from "./role-vocabulary";
 import type { ParamReader, ParamSpec } from "./params";
 import { missingRoles, missingTable, roleNeededFor, unknownColumn } from "../messages/recipes";
+import { isDerived } from "./derived";
 
 export type { ParamReader, ParamSpec } from "./params";
 
@@ -70,10 +71,12 @@ export interface RoleProblem {
   readonly message: string;
 }
 
-/** Whether a binding maps `role` (to a column that exists, when the columns are known). */
+/** Whether a binding maps `role` (to a column that exists, when the columns are known) or derives it. */
 export function hasRole(binding: TableBinding | undefined, role: string): boolean {
-  const column = binding?.roles[role];
-  return !!column && (!binding?.columns || binding.columns.includes(column));
+  if (!binding) return false;
+  const exists = (column: string) => !binding.columns || binding.columns.includes(column);
+  const column = binding.roles[role];
+  return column ? exists(column) : isDerived(binding.roles, role, exists);
 }
 
 /** Lists what is missing for `recipe` on `tables`: absent required tables, unmapped roles, unknown columns. */
@@ -109,7 +112,7 @@ export function checkRoles(
         });
       }
     }
-    const absent = slot.roles.filter((role) => !binding.roles[role]);
+    const absent = slot.roles.filter((role) => !binding.roles[role] && !isDerived(binding.roles, role));
     if (absent.length)
       problems.push({
         slot: slot.name,

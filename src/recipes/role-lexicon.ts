@@ -325,6 +325,30 @@ export const ROLE_LEXICON: Readonly<Record<string, RoleWords>> = {
       "Coste",
     ],
   },
+  "transactions.unit_price": {
+    strong: [
+      "unit price",
+      "price",
+      "price each",
+      "sale price",
+      "unit cost price",
+      "单价",
+      "销售单价",
+      "含税单价",
+      "无税单价",
+      "价格",
+      "Einzelpreis",
+      "Stückpreis",
+      "Preis",
+      "Prix unitaire",
+      "Prix",
+      "Precio unitario",
+      "Precio",
+    ],
+  },
+  "transactions.status": {
+    strong: ["status", "order status", "state", "订单状态", "状态", "Bestellstatus", "Status", "Statut", "Estado"],
+  },
   quantity: {
     strong: [
       "quantity",

@@ -1,6 +1,7 @@
 // Guessing which column plays which role, from header names (several languages) and column types.
 // The guess is a suggestion the user confirms; it is saved as `data.<table>.roles` in the front matter.
 import { kindOfType } from "../table/result";
+import { isDerived } from "./derived";
 import { wordsFor } from "./role-lexicon";
 import { vetoesFor } from "./role-vetoes";
 import { ROLE_VOCABULARY, TABLE_KINDS, type RoleSpec, type RoleType, type TableKind } from "./role-vocabulary";
@@ -100,7 +101,7 @@ function vetoed(header: string, vetoes: readonly string[]): boolean {
 }
 
 /** How well a header names a role, from the lexicon (weak words count for less; a veto word rules it out). */
-function nameScore(kind: TableKind, role: string, header: string): number {
+export function nameScore(kind: TableKind, role: string, header: string): number {
   const words = wordsOf(kind, role);
   const strong = Math.max(0, ...words.strong.map((w) => matchPhrase(header, w)));
   // A header that is exactly a known name (`Total Price`, `价税合计`) stands even if it holds a veto word.
@@ -178,7 +179,7 @@ export function guessRoles(columns: readonly ColumnHint[], kind?: TableKind): Ro
   guesses.sort((a, b) => specs.findIndex((s) => s.name === a.role) - specs.findIndex((s) => s.name === b.role));
   const roles: Record<string, string> = {};
   for (const g of guesses) roles[g.role] = g.column;
-  const missing = specs.filter((s) => s.required && !(s.name in roles)).map((s) => s.name);
+  const missing = specs.filter((s) => s.required && !(s.name in roles) && !isDerived(roles, s.name)).map((s) => s.name);
   return { kind: tableKind, roles, guesses, questions: guesses.filter((g) => g.question).map((g) => g.role), missing };
 }
 

@@ -7,6 +7,7 @@ import type { RecipeContext, TableSlot } from "./recipe";
 import { hasRole } from "./recipe";
 import { roleCte } from "./mapping";
 import { dateSql } from "./dates";
+import { dateOrderOf } from "./role-settings";
 import { quoteIdent, TODAY_SQL, sqlString, withQuery, type Cte } from "./sql";
 
 /** The analysis date parameter every transaction recipe has (automatic: the latest date in the data up to today). */
@@ -152,7 +153,7 @@ function unreadableDates(ctx: RecipeContext): Cte {
     body: `SELECT string_agg(v, ', ' ORDER BY v) AS examples FROM (
   SELECT DISTINCT CAST(${quoteIdent(column)} AS VARCHAR) AS v
   FROM ${quoteIdent(binding.table)}
-  WHERE ${quoteIdent(column)} IS NOT NULL AND ${dateSql(column)} IS NULL
+  WHERE ${quoteIdent(column)} IS NOT NULL AND ${dateSql(column, dateOrderOf(binding.roles))} IS NULL
   ORDER BY v
   LIMIT 3
 )`,

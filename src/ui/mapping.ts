@@ -17,4 +17,6 @@ export interface TableMapping {
   readonly check: MappingCheck;
   /** How sure the guess of the table's kind is, 0..1 (absent for a saved or edited mapping). */
   readonly confidence?: number;
+  /** Roles the guess is unsure of, to show as questions (absent for a saved or edited mapping). */
+  readonly questions?: readonly string[];
 }

@@ -12,6 +12,7 @@ import {
   type ColumnHint,
   type TableKind,
 } from "../recipes/roles";
+import { isSetting } from "../recipes/role-settings";
 import type { ColumnProfile, TableSummary } from "../engine/engine";
 import type { Session, SessionState } from "../session/types";
 import { cellRelations } from "./cell-relations";
@@ -37,6 +38,13 @@ export interface FocusRequest {
   readonly serial: number;
 }
 
+interface Guess {
+  readonly kind: TableKind;
+  readonly roles: Record<string, string>;
+  readonly confidence: number;
+  readonly questions: readonly string[];
+}
+
 interface Draft {
   readonly signature: string;
   readonly kind: TableKind;
@@ -50,7 +58,7 @@ const hintsOf = (columns: readonly ColumnProfile[]): ColumnHint[] =>
 /** The kind a saved mapping describes: the guessed kind when the roles fit it, else the first kind they fit. */
 function kindForRoles(roles: Readonly<Record<string, string>>, guessed: TableKind): TableKind {
   const fits = TABLE_KINDS.filter(
-    (k) => Object.keys(roles).every((r) => isRoleOf(k, r)) && requiredRoles(k).every((r) => roles[r]),
+    (k) => Object.keys(roles).every((r) => isSetting(r) || isRoleOf(k, r)) && requiredRoles(k).every((r) => roles[r]),
   );
   return fits.includes(guessed) ? guessed : (fits[0] ?? guessed);
 }
@@ -60,7 +68,7 @@ export class RoleMappings {
   private readonly bench: RoleHost;
   /** Unsaved changes per table (a Map: a table may be called `__proto__`). */
   private drafts: ReadonlyMap<string, Draft> = $state.raw(new Map());
-  private readonly guesses = new Map<string, { kind: TableKind; roles: Record<string, string>; confidence: number }>();
+  private readonly guesses = new Map<string, Guess>();
   private serial = 0;
   /** The latest request to show a table's mapping; the data panel scrolls to it. */
   focus: FocusRequest | undefined = $state.raw(undefined);
@@ -80,6 +88,7 @@ export class RoleMappings {
     let roles: Readonly<Record<string, string>>;
     let status: MappingStatus;
     let confidence: number | undefined;
+    let questions: readonly string[] | undefined;
     if (draft && draft.signature === signature) {
       ({ kind, roles } = draft);
       status = "edited";
@@ -88,12 +97,13 @@ export class RoleMappings {
       roles = saved;
       status = "saved";
     } else {
-      ({ kind, roles, confidence } = this.guess(summary.columns, signature));
+      ({ kind, roles, confidence, questions } = this.guess(summary.columns, signature));
       status = "guessed";
     }
     const names = summary.columns.map((c) => c.name);
-    const check = checkMapping(kind, table, mappedOnly(roles), names);
-    const sure = confidence !== undefined ? { confidence } : {};
+    const types = Object.fromEntries(summary.columns.map((c) => [c.name, c.type]));
+    const check = checkMapping(kind, table, mappedOnly(roles), names, types);
+    const sure = confidence !== undefined ? { confidence, questions: questions ?? [] } : {};
     return { table, kind, roles, columns: summary.columns, status, check, ...sure };
   }
 
@@ -176,7 +186,8 @@ export class RoleMappings {
     if (!guess) {
       const hints = hintsOf(columns);
       const { kind, confidence } = guessTableKind(hints);
-      guess = { kind, roles: guessRoles(hints, kind).roles, confidence };
+      const { roles, questions } = guessRoles(hints, kind);
+      guess = { kind, roles, confidence, questions };
       this.guesses.set(signature, guess);
     }
     return guess;

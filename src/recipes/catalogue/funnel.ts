@@ -5,6 +5,7 @@ import { badStageDates, badStages, MARKET_CHECKS } from "../../messages/recipes"
 import { CellWriter } from "../cells";
 import { customerCtes, customersSlot } from "../customers";
 import { paramsCte, roleCte, roleExpression } from "../mapping";
+import { dateOrderOf } from "../role-settings";
 import type { Recipe, RecipeContext } from "../recipe";
 import { quoteIdent, sqlString, withQuery, type Cte } from "../sql";
 import { inputChecks, segmentNeeds, slotHas, segmentParam, segmentSql, splitList } from "./market-inputs";
@@ -175,12 +176,13 @@ function stageDatedCte(
   if (!dated.length) return [];
   const binding = ctx.tables.deals;
   const id = roleExpression(binding.roles.deal_id, "id");
+  const order = dateOrderOf(binding.roles);
   const customer = slotHas(ctx, "deals", "customer_id")
     ? roleExpression(binding.roles.customer_id, "id")
     : "CAST(NULL AS VARCHAR)";
   const rows = dated.map(
     (d) =>
-      `SELECT ${id} AS deal_id, ${customer} AS customer_id, ${d.position} AS position\nFROM ${quoteIdent(binding.table)}\nWHERE ${roleExpression(d.column, "date")} IS NOT NULL`,
+      `SELECT ${id} AS deal_id, ${customer} AS customer_id, ${d.position} AS position\nFROM ${quoteIdent(binding.table)}\nWHERE ${roleExpression(d.column, "date", order)} IS NOT NULL`,
   );
   return [
     {
