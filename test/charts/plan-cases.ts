@@ -138,7 +138,25 @@ export const CASES: Record<string, Spec> = {
     ],
   },
   "raw-scatter": { mark: "point", encoding: { x: { field: "amount" }, y: { field: "qty" } } },
-  "raw-boxplot": { mark: "boxplot", encoding: { x: { field: "segment" }, y: { field: "amount" } } },
+  "boxplot-vertical": { mark: "boxplot", encoding: { x: { field: "segment" }, y: { field: "amount" } } },
+  "boxplot-horizontal-color-extent": {
+    mark: { type: "boxplot", extent: 0.2 },
+    encoding: { y: { field: "note" }, x: { field: "amount", type: "quantitative" }, color: { field: "vip" } },
+  },
+  "boxplot-min-max-filtered": {
+    mark: { type: "boxplot", extent: "min-max" },
+    encoding: { x: { field: "segment" }, y: { field: "qty" } },
+    transform: [{ filter: { field: "amount", gt: 100 } }],
+  },
+  "boxplot-outliers-one-group": {
+    mark: "boxplot",
+    encoding: { y: { field: "spiky", type: "quantitative" } },
+    transform: [{ calculate: "datum.qty * datum.qty * datum.qty * datum.qty", as: "spiky" }],
+  },
+  "raw-boxplot-aggregate": {
+    mark: "boxplot",
+    encoding: { x: { field: "segment" }, y: { field: "amount", aggregate: "sum" } },
+  },
   "calculate-sum": bar(
     { x: { field: "segment" }, y: { aggregate: "sum", field: "double" } },
     {
