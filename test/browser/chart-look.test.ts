@@ -45,10 +45,13 @@ describe("chart look", () => {
     await expect.poll(() => rects.count(), { timeout: ENGINE_TIMEOUT }).toBe(25);
     const figure = page.locator('[data-cell="heat"] figure.chart');
     const box = async () =>
-      frame.locator("svg").first().evaluate((svg) => {
-        const r = svg.getBoundingClientRect();
-        return { width: r.width, height: r.height };
-      });
+      frame
+        .locator("svg")
+        .first()
+        .evaluate((svg) => {
+          const r = svg.getBoundingClientRect();
+          return { width: r.width, height: r.height };
+        });
     const card = (await figure.boundingBox())!;
     expect(card.width).toBeGreaterThan(600);
     // Width follows the card (minus the frame's padding); a 5 x 5 heatmap gets a readable height.
@@ -63,7 +66,10 @@ describe("chart look", () => {
     const title = frame.locator("svg .role-title-text text").first();
     const titleBox = await title.evaluate((t) => t.getBoundingClientRect().left);
     expect(titleBox).toBeLessThan(40);
-    const font = await frame.locator("svg .role-axis-label text").first().evaluate((t) => getComputedStyle(t).fontFamily);
+    const font = await frame
+      .locator("svg .role-axis-label text")
+      .first()
+      .evaluate((t) => getComputedStyle(t).fontFamily);
     expect(font).toContain("Noto Sans CJK SC");
     expect(font).toContain("PingFang SC");
 

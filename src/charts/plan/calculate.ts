@@ -36,7 +36,7 @@ export function calculateSql(expression: string, columns: readonly Column[]): st
   };
   const tokens: string[] = [];
   TOKEN.lastIndex = 0;
-  for (let match; TOKEN.lastIndex < expression.length && (match = TOKEN.exec(expression)); ) {
+  for (let match; TOKEN.lastIndex < expression.length && (match = TOKEN.exec(expression));) {
     const token = match[1] ?? match[2] ?? match[3] ?? match[4];
     if (token !== undefined) tokens.push(token);
   }
