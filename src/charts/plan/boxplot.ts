@@ -27,7 +27,7 @@ export function planBoxplot(spec: Spec, pipeline: Pipeline): string {
   const groups: string[] = [];
   let value: string | undefined;
   for (const [channel, def] of Object.entries(encoding)) {
-    if (!isDef(def)) refuse();
+    if (!isDef(def)) return refuse();
     if (def.field === undefined) {
       if ("value" in def && Object.keys(def).every((k) => k === "value")) continue;
       refuse();
