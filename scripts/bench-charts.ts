@@ -1,13 +1,17 @@
 // Chart planner speed (issue 12): count-by, histogram and monthly-line charts over a generated orders table
 // of N rows, each planned, run and bound (`drawChart`), on native DuckDB or any Engine. Reports the rows each
-// chart receives, the plan time and the query-to-bound-spec time. Drawing in the browser is not included.
+// chart receives, the plan time and the query-to-bound-spec time (`draw`: to the chart drawn by a headless Vega
+// view). `npm run bench -- --only charts` runs `chartRows`: 1M and 20M rows, native DuckDB and duckdb-wasm.
 //
 // Alone: `npx tsx scripts/bench-charts.ts [--rows N] [--repeat N]` (default 1,000,000 rows, 5 runs, median).
+import * as vega from "vega";
+import { compile, type TopLevelSpec } from "vega-lite";
 import type { Engine } from "../src/engine/engine";
 import { nativeEngine } from "../src/engine/native/native-engine";
 import { planChart } from "../src/charts/plan/plan";
 import { drawChart } from "../src/charts/plan/run";
 import type { Spec } from "../src/charts/plan/types";
+import { wasmEngineInNode } from "../test/engine/wasm-node";
 
 /** The charts the issue asks to measure, over table `orders(segment, amount, order_date)`. */
 export const BENCH_CHARTS: Record<string, Spec> = {
@@ -39,7 +43,7 @@ export async function createBenchOrders(engine: Engine, rows: number): Promise<v
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Times each of BENCH_CHARTS over `orders` in `engine` (`repeat` runs after one warm-up; medians). */
-export async function benchCharts(engine: Engine, repeat = 5, rowCap = 5000): Promise<ChartBench[]> {
+export async function benchCharts(engine: Engine, repeat = 5, rowCap = 5000, draw = false): Promise<ChartBench[]> {
   const columns = (await engine.query("SELECT * FROM orders LIMIT 0")).columns;
   const schema = { relation: "orders", columns };
   const out: ChartBench[] = [];
@@ -51,7 +55,9 @@ export async function benchCharts(engine: Engine, repeat = 5, rowCap = 5000): Pr
       const t0 = performance.now();
       planChart(spec, schema, { rowCap });
       const t1 = performance.now();
-      rows = (await drawChart(engine, spec, schema, rowCap)).rows;
+      const drawn = await drawChart(engine, spec, schema, rowCap);
+      rows = drawn.rows;
+      if (draw) await drawHeadless(drawn.spec);
       // The first run warms DuckDB's caches and is not counted.
       if (i === 0) continue;
       plans.push(t1 - t0);
@@ -60,6 +66,38 @@ export async function benchCharts(engine: Engine, repeat = 5, rowCap = 5000): Pr
     out.push({ chart, rows, planMs: median(plans), runMs: median(runs) });
   }
   return out;
+}
+
+async function drawHeadless(spec: Spec): Promise<void> {
+  const view = new vega.View(vega.parse(compile(spec as unknown as TopLevelSpec).spec), { renderer: "none" });
+  await view.runAsync();
+  view.finalize();
+}
+
+/** The bench's chart rows: each chart over each size on each engine, run to drawn (median of `repeat`). */
+export async function chartRows(sizes: readonly number[], wasmSizes = sizes, repeat = 3): Promise<[string, string][]> {
+  const rows: [string, string][] = [];
+  for (const [name, open] of [
+    ["native DuckDB", () => nativeEngine()],
+    ["duckdb-wasm (Node)", wasmEngineInNode],
+  ] as const) {
+    for (const size of name === "native DuckDB" ? sizes : wasmSizes) {
+      const engine = await open();
+      try {
+        await createBenchOrders(engine, size);
+        for (const r of await benchCharts(engine, repeat, 5000, true)) {
+          const what = `${name}: ${r.chart}, ${size.toLocaleString("en")} rows`;
+          rows.push([what, `${r.rows} rows received, run to drawn ${r.runMs.toFixed(0)} ms (median of ${repeat})`]);
+          console.error(`  ${rows.at(-1)!.join(": ")}`);
+        }
+      } catch (e) {
+        rows.push([`${name}: charts, ${size.toLocaleString("en")} rows`, `failed: ${(e as Error).message}`]);
+      } finally {
+        await engine.close();
+      }
+    }
+  }
+  return rows;
 }
 
 if (process.argv[1]?.endsWith("bench-charts.ts")) {

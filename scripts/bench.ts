@@ -5,7 +5,8 @@
 // redrawn, the transpile time per ts cell, and every recipe on ~1M orders natively and in Chromium
 // (scripts/bench-recipes.ts). Options: --rows N, --no-build (reuse .bench/dist), --moves N (range moves,
 // default 50), --no-recipes (skip the recipe timings), --only PARTS (comma-separated, just these rows:
-// engine-start, parquet).
+// engine-start, parquet; or just `charts`: count-by, histogram and monthly line over 1M and 20M rows, natively
+// and in duckdb-wasm over 1M, and 20M with --wasm-20m).
 import { execFileSync } from "node:child_process";
 import {
   createWriteStream,
@@ -26,6 +27,7 @@ import { fileSourceFromPath } from "../src/engine/node-file";
 import { tableNameFor } from "../src/engine/table-name";
 import { compileTs } from "../src/compile/ts";
 import { openBrowser, serveDirectory } from "../test/browser/harness";
+import { chartRows } from "./bench-charts";
 import { benchRecipes, formatRecipeTable } from "./bench-recipes";
 
 const root = resolve(import.meta.dirname, "..");
@@ -383,6 +385,12 @@ function benchTranspile(): void {
 
 async function main(): Promise<void> {
   mkdirSync(benchDir, { recursive: true });
+  // The chart rows generate their rows in SQL: no orders CSV needed.
+  if (only?.length === 1 && only[0] === "charts") {
+    const wasmSizes = args.includes("--wasm-20m") ? [1_000_000, 20_000_000] : [1_000_000];
+    for (const [what, value] of await chartRows([1_000_000, 20_000_000], wasmSizes)) record(what, value);
+    return printResults();
+  }
   if (!existsSync(csvPath)) {
     console.error(`writing ${csvPath} ...`);
     await writeOrders(csvPath, rowCount);

@@ -5,6 +5,9 @@ import type { ColumnInfo, ResultTable, Value } from "../table/result";
 /** The most rows inlined into a chart; beyond this a chart is slow and unreadable anyway. */
 export const CHART_ROW_CAP = 5_000;
 
+/** The most a chart cell's `cap=` attribute may raise its cap to: more marks than this stall the browser. */
+export const MAX_CHART_ROW_CAP = 100_000;
+
 /** A spec ready for the chart sandbox, with how many rows it carries out of how many there were. */
 export interface BoundChart {
   readonly spec: Record<string, unknown>;

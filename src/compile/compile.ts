@@ -23,7 +23,7 @@ export function compileCell(cell: Cell): CompiledCell {
     if (!isCellName(cell.name)) return { ...base, defines, references: [], error: { message: m.badName(cell.name) } };
   }
   if (cell.kind === "sql") return { ...base, defines, ...compileSql(cell.source) };
-  if (cell.kind === "chart") return { ...base, defines, ...compileChart(cell.attrs.data, cell.source) };
+  if (cell.kind === "chart") return { ...base, defines, ...compileChart(cell.attrs.data, cell.source, cell.attrs.cap) };
   if (cell.kind === "input") return { ...base, defines, ...compileInput(cell.source) };
   return { ...base, defines, ...compileTs(cell.source, cell.name) };
 }

@@ -13,7 +13,7 @@ export type CellError = RunError;
 export type CellBody =
   /** `paramAt`: the offset in `sql` of each `?` that stands for a param (a list value widens it to `[?, ?, ...]`). */
   | { readonly type: "sql"; readonly sql: string; readonly params: string[]; readonly paramAt?: number[] }
-  | { readonly type: "chart"; readonly data: string; readonly spec: Record<string, unknown> }
+  | { readonly type: "chart"; readonly data: string; readonly spec: Record<string, unknown>; readonly rowCap?: number }
   | { readonly type: "markdown"; readonly text: string; readonly interpolation?: MarkdownInterpolation }
   /** `mappings`: the transpiler's source map, to put error columns back where they are in the TypeScript. */
   | { readonly type: "ts"; readonly code: string; readonly transpileMs: number; readonly mappings?: string }

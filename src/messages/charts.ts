@@ -19,13 +19,20 @@ export const chartMessages = {
     `data into a heatmap, or raise the row cap to see all of it.`,
   sampled: (rows: number, seed: number) =>
     `A deterministic sample of ${rows.toLocaleString("en")} rows (seed ${seed}): the same rows on every run.`,
-  rawSampled: (reason: string, total: number, rows: number, seed: number) =>
+  rawSampled: (reason: string, total: number, rows: number, seed: number, max: number) =>
     `The data has ${total.toLocaleString("en")} rows, more than a chart receives: ${reason}. ` +
     `Shown: a deterministic sample of ${rows.toLocaleString("en")} rows (seed ${seed}), the same rows on every ` +
-    `run. Aggregate or bin the data (e.g. a heatmap) to draw all of it.`,
+    `run. To draw all of it, aggregate or bin the fields (e.g. a heatmap of two binned fields, or a density), ` +
+    `or raise the cap with cap=${Math.min(total, max)} on the cell's first line (at most ${max.toLocaleString("en")}).`,
   aggregateCapped: (cap: number) =>
     `This chart has more than ${cap.toLocaleString("en")} marks; it shows the first ${cap.toLocaleString("en")} ` +
-    `in sort order. Filter the data or bin the field to draw all of it.`,
+    `in sort order. Filter the data, bin the field, or raise the cap with cap=N on the cell's first line.`,
+  sampleSubtitle: (rows: number, total: number) =>
+    `Sample: ${rows.toLocaleString("en")} of ${total.toLocaleString("en")} rows (deterministic)`,
+  firstMarksSubtitle: (rows: number) => `Only the first ${rows.toLocaleString("en")} marks (cap reached)`,
+  badCap: (cap: string, max: number) =>
+    `The chart's cap=${cap} is not a row count: write a whole number from 1 to ${max.toLocaleString("en")}, ` +
+    `e.g. cap=20000.`,
   rawComposite: () => "layered, concatenated, faceted and repeated charts draw raw rows",
   rawMark: (mark: string) => `the ${mark} mark is drawn from raw rows`,
   rawNoAggregate: () => "the chart draws one mark per row (no aggregate in its encodings)",

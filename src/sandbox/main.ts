@@ -5,6 +5,7 @@
 import embed, { type Result } from "vega-embed";
 import { expressionInterpreter } from "vega-interpreter";
 import workerSource from "virtual:code-worker";
+import { chartTheme, fitToCell } from "../charts/theme";
 import { asRenderMessage, isRunCodeMessage, isStopCodeMessage, type SandboxMessage } from "./protocol";
 import { asExportRequest } from "./export";
 import { answerExport } from "./export-view";
@@ -45,7 +46,7 @@ async function render(id: number, spec: Record<string, unknown>): Promise<void> 
   const clean = { ...spec };
   delete clean.usermeta;
   try {
-    const result = await embed(container, clean as Parameters<typeof embed>[1], {
+    const result = await embed(container, fitToCell(clean) as Parameters<typeof embed>[1], {
       mode: "vega-lite",
       ast: true,
       expr: expressionInterpreter,
@@ -53,6 +54,7 @@ async function render(id: number, spec: Record<string, unknown>): Promise<void> 
       actions: false,
       renderer: "svg",
       tooltip: true,
+      config: chartTheme as never,
     });
     if (id !== currentId) {
       result.finalize();

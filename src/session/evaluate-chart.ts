@@ -1,10 +1,11 @@
 // Evaluates a chart cell: plans its spec over the data cell's result relation (the temp table a named
 // cell creates), queries only the rows the chart draws and binds them. A raw chart over the cap draws
 // a deterministic sample and says so; nothing is ever a silently partial aggregate.
-import { bindChart, CHART_ROW_CAP } from "../charts/bind";
+import { bindChart, CHART_ROW_CAP, MAX_CHART_ROW_CAP } from "../charts/bind";
 import { planChart } from "../charts/plan/plan";
 import { hashSampleSql } from "../charts/plan/sample";
 import { ChartPlanError, type ChartPlan } from "../charts/plan/types";
+import { withSubtitle } from "../charts/stamp";
 import type { CompiledCell } from "../compile/types";
 import type { Engine } from "../engine/engine";
 import { chartMessages } from "../messages/charts";
@@ -17,7 +18,7 @@ import type { CellOutput } from "./types";
 /** The seed of the sample a raw chart over the cap draws: the same rows on every run. */
 export const CHART_SAMPLE_SEED = 42;
 
-/** Evaluates a chart cell over its data cell's relation; rejects with a CellFailure naming the bad field. */
+/** Evaluates a chart cell over its data cell's relation (at most `cap=` or `rowCap` rows); fails naming bad fields. */
 export async function evaluateChart(
   engine: Engine,
   cell: CompiledCell,
@@ -29,18 +30,22 @@ export async function evaluateChart(
   if (body?.type !== "chart") throw new CellFailure(m.notRunnable(cell.kind));
   const data = lookup(inputs, body.data) as CellOutput | undefined;
   if (data?.type !== "table") throw new CellFailure(m.chartDataMissing(body.data));
-  const plan = planOrFail(body.spec, { relation: quoteIdent(body.data), columns: data.table.columns }, rowCap);
+  const schema = { relation: quoteIdent(body.data), columns: data.table.columns };
+  const plan = planOrFail(body.spec, schema, body.rowCap ?? rowCap);
   const table = await run(engine, plan.sql, plan.params, signal);
   if (table.numRows <= plan.rowCap) return drawn(plan, table);
-  if (plan.kind === "aggregated") return drawn(plan, table, chartMessages.aggregateCapped(plan.rowCap));
+  if (plan.kind === "aggregated") {
+    const subtitle = chartMessages.firstMarksSubtitle(plan.rowCap);
+    return drawn(plan, table, chartMessages.aggregateCapped(plan.rowCap), subtitle);
+  }
   // One mark per row and too many rows: a stated, repeatable sample rather than the first rows.
   const count = await run(engine, `SELECT count(*) FROM (${plan.source}) AS __rows`, plan.params, signal);
   const total = Number(count.column(0)[0]);
   const columns = table.columns.map((c) => c.name);
   const sampleSql = hashSampleSql(plan, columns, plan.rowCap, CHART_SAMPLE_SEED);
   const sample = await run(engine, sampleSql, plan.params, signal);
-  const note = chartMessages.rawSampled(plan.reason ?? "", total, sample.numRows, CHART_SAMPLE_SEED);
-  return drawn(plan, sample, note);
+  const note = chartMessages.rawSampled(plan.reason ?? "", total, sample.numRows, CHART_SAMPLE_SEED, MAX_CHART_ROW_CAP);
+  return drawn(plan, sample, note, chartMessages.sampleSubtitle(sample.numRows, total));
 }
 
 function planOrFail(spec: Record<string, unknown>, schema: Parameters<typeof planChart>[1], rowCap: number): ChartPlan {
@@ -52,8 +57,9 @@ function planOrFail(spec: Record<string, unknown>, schema: Parameters<typeof pla
   }
 }
 
-function drawn(plan: ChartPlan, table: ResultTable, note?: string): CellOutput {
-  const bound = bindChart(plan.spec, table, plan.rowCap);
+// A chart that does not draw every row says so on its face (a subtitle) as well as in the cell's note.
+function drawn(plan: ChartPlan, table: ResultTable, note?: string, subtitle?: string): CellOutput {
+  const bound = bindChart(subtitle ? withSubtitle(plan.spec, subtitle) : plan.spec, table, plan.rowCap);
   return { type: "chart", spec: bound.spec, rows: bound.rows, ...(note ? { note } : {}) };
 }
 

@@ -138,12 +138,47 @@ export const CASES: Record<string, Spec> = {
     ],
   },
   "raw-scatter": { mark: "point", encoding: { x: { field: "amount" }, y: { field: "qty" } } },
-  "raw-boxplot": { mark: "boxplot", encoding: { x: { field: "segment" }, y: { field: "amount" } } },
-  "raw-calculate": bar(
+  "boxplot-vertical": { mark: "boxplot", encoding: { x: { field: "segment" }, y: { field: "amount" } } },
+  "boxplot-horizontal-color-extent": {
+    mark: { type: "boxplot", extent: 0.2 },
+    encoding: { y: { field: "note" }, x: { field: "amount", type: "quantitative" }, color: { field: "vip" } },
+  },
+  "boxplot-min-max-filtered": {
+    mark: { type: "boxplot", extent: "min-max" },
+    encoding: { x: { field: "segment" }, y: { field: "qty" } },
+    transform: [{ filter: { field: "amount", gt: 100 } }],
+  },
+  "boxplot-outliers-one-group": {
+    mark: "boxplot",
+    encoding: { y: { field: "spiky", type: "quantitative" } },
+    transform: [{ calculate: "datum.qty * datum.qty * datum.qty * datum.qty", as: "spiky" }],
+  },
+  "raw-boxplot-aggregate": {
+    mark: "boxplot",
+    encoding: { x: { field: "segment" }, y: { field: "amount", aggregate: "sum" } },
+  },
+  "calculate-sum": bar(
     { x: { field: "segment" }, y: { aggregate: "sum", field: "double" } },
     {
       transform: [{ filter: { field: "note", equal: "a" } }, { calculate: "datum.amount * 2", as: "double" }],
     },
+  ),
+  "calculate-bin-filter": bar(
+    { x: { field: "scaled", bin: true }, y: { aggregate: "count" } },
+    {
+      transform: [
+        { calculate: `round((datum['${COLUMN}'] - 3) / 4) + -datum.qty % 3 + abs(floor(datum.vip))`, as: "scaled" },
+        { filter: { field: "scaled", gte: -4 } },
+      ],
+    },
+  ),
+  "raw-calculate-text": bar(
+    { x: { field: "label" }, y: { aggregate: "count" } },
+    { transform: [{ calculate: "datum.segment + '!'", as: "label" }] },
+  ),
+  "raw-calculate-divide-by-field": bar(
+    { x: { field: "segment" }, y: { aggregate: "sum", field: "ratio" } },
+    { transform: [{ calculate: "datum.amount / datum.qty", as: "ratio" }] },
   ),
   "raw-layer": { layer: [{ mark: "bar", encoding: { x: { field: "segment" }, y: { aggregate: "count" } } }] },
 };

@@ -48,6 +48,24 @@ describe("planChart on bad input", () => {
     ).toContain("“amont”");
   });
 
+  it("names a field that is not a column in a calculate expression and in a boxplot", () => {
+    const calc = { calculate: "datum.amont * 2", as: "twice" };
+    const message = failure({ mark: "bar", transform: [calc], encoding: { y: { aggregate: "sum", field: "twice" } } });
+    expect(message).toMatch(/^The chart uses the field “amont”, but the data has no such column\. Columns: “segment”/);
+    expect(failure({ mark: "boxplot", encoding: { x: { field: "segment" }, y: { field: "amuont" } } })).toContain(
+      "“amuont”",
+    );
+  });
+
+  it("leaves a calculate over text, or dividing by a field, to Vega with a reason", () => {
+    for (const calculate of ["datum.segment + 'x'", "datum.amount / datum.qty", "datum.day * 2", "sqrt(datum.qty)"]) {
+      const planned = plan({ mark: "point", transform: [{ calculate, as: "c" }], encoding: { x: { field: "c" } } });
+      expect(planned.kind, calculate).toBe("raw");
+      expect(planned.reason, calculate).toBe("its calculate transform cannot run in the database");
+      expect(planned.pushed, calculate).toEqual([]);
+    }
+  });
+
   it("refuses an aggregate over a text field other than counting, naming the field and its type", () => {
     const message = failure({
       mark: "bar",

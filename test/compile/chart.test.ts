@@ -16,6 +16,17 @@ describe("compileChart(data, source)", () => {
     expect(compileChart("a-b", "{}").error?.message).toContain("data=a-b is not a cell name");
   });
 
+  it("takes cap= as the chart's row cap, and refuses a cap that is not a row count from 1 to 100,000", () => {
+    expect(compileChart("s", "{}", "20000").body).toEqual({ type: "chart", data: "s", spec: {}, rowCap: 20000 });
+    for (const bad of ["0", "-5", "1e4", "lots", "100001", ""]) {
+      const out = compileChart("s", "{}", bad);
+      expect(out.body, bad).toBeUndefined();
+      expect(out.error?.message, bad).toBe(
+        `The chart's cap=${bad} is not a row count: write a whole number from 1 to 100,000, e.g. cap=20000.`,
+      );
+    }
+  });
+
   it("points at the line and column of a JSON mistake", () => {
     const out = compileChart("s", '{\n  "mark": "bar",\n  "encoding": { "x": 1, }\n}');
     expect(out.error).toMatchObject({ line: 3, column: 25, message: expect.stringContaining("property name") });

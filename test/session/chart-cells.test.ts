@@ -13,10 +13,10 @@ const valuesOf = (name: string, state: ReturnType<typeof cell>): Row[] => {
 const ORDERS = `SELECT range AS id, 'seg' || (range % 7) AS segment, (range % 1000) / 10.0 AS amount,
   DATE '2024-01-01' + CAST(range % 365 AS INTEGER) AS day FROM range(120000)`;
 
-async function runChart(spec: object, data = ORDERS) {
+async function runChart(spec: object, data = ORDERS, attrs = "") {
   const text = notebookText([
     ["sql orders", data],
-    ["chart c data=orders", JSON.stringify(spec)],
+    [`chart c data=orders${attrs}`, JSON.stringify(spec)],
   ]);
   const opened = await sessionWith(text);
   await opened.session.runAll();
@@ -70,6 +70,59 @@ describe("chart cells over a named result", () => {
       expect(new Set(first.map((r) => r.id)).size).toBe(5000);
       await session.runAll();
       expect(valuesOf("c", cell(session, "c"))).toEqual(first);
+    } finally {
+      await close();
+    }
+  });
+
+  it("says on the chart's face that it is a sample, keeping the author's title", async () => {
+    const spec = { title: "Amount by id", mark: "point", encoding: { x: { field: "id" }, y: { field: "amount" } } };
+    const { session, close } = await runChart(spec);
+    try {
+      const output = cell(session, "c").output;
+      expect(output?.type === "chart" && output.spec.title).toEqual({
+        text: "Amount by id",
+        subtitle: "Sample: 5,000 of 120,000 rows (deterministic)",
+      });
+      expect(output?.type === "chart" && output.note).toMatch(/raise the cap with cap=100000 .*\(at most 100,000\)/);
+    } finally {
+      await close();
+    }
+  });
+
+  it("takes the cell's cap=: 20,000 raw rows received, never more than asked", async () => {
+    const spec = { mark: "point", encoding: { x: { field: "id" }, y: { field: "amount" } } };
+    const { session, close } = await runChart(spec, ORDERS, " cap=20000");
+    try {
+      const c = cell(session, "c");
+      expect(valuesOf("c", c)).toHaveLength(20000);
+      expect(c.output).toMatchObject({ rows: 20000 });
+      expect(c.output?.type === "chart" && c.output.note).toMatch(/^The data has 120,000 rows, .* 20,000 rows/);
+      const all = await runChart(spec, ORDERS.replace("range(120000)", "range(20000)"), " cap=20000");
+      try {
+        const whole = cell(all.session, "c");
+        expect(valuesOf("c", whole)).toHaveLength(20000);
+        expect(whole.output).not.toHaveProperty("note");
+        expect(whole.output?.type === "chart" && whole.output.spec.title).toBeUndefined();
+      } finally {
+        await all.close();
+      }
+    } finally {
+      await close();
+    }
+  }, 60_000);
+
+  it("states the first marks on the chart's face when an aggregate has more groups than the cap", async () => {
+    const spec = { mark: "bar", encoding: { x: { field: "id" }, y: { aggregate: "count" } } };
+    const { session, close } = await runChart(spec, ORDERS, " cap=100");
+    try {
+      const output = cell(session, "c").output;
+      expect(output).toMatchObject({ type: "chart", rows: 100 });
+      expect(output?.type === "chart" && output.spec.title).toEqual({
+        text: "",
+        subtitle: "Only the first 100 marks (cap reached)",
+      });
+      expect(output?.type === "chart" && output.note).toMatch(/more than 100 marks/);
     } finally {
       await close();
     }

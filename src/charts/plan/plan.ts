@@ -1,6 +1,7 @@
 // The chart planner: a Vega-Lite spec over a named result becomes SQL that returns only the rows the chart
 // draws (aggregated in the database where possible) plus the spec that draws them. Pure: no engine, no Vega.
 import { chartMessages as m } from "../../messages/charts";
+import { planBoxplot } from "./boxplot";
 import { markType, planEncoding } from "./encoding";
 import { Params } from "./sql";
 import { pushTransforms, type Pipeline } from "./transforms";
@@ -8,8 +9,8 @@ import { NotPushable, type ChartPlan, type ChartSchema, type PlanOptions, type S
 
 // Views made of other views; they draw raw rows for now.
 const COMPOSITE = ["layer", "concat", "hconcat", "vconcat", "facet", "repeat", "spec"];
-// Marks Vega-Lite expands into several marks over raw rows (their statistics are not planned yet).
-const COMPOSITE_MARKS = ["boxplot", "errorbar", "errorband"];
+// Marks Vega-Lite expands into several marks over raw rows (boxplots are planned on their own).
+const COMPOSITE_MARKS = ["errorbar", "errorband"];
 
 /** Plans `spec` over `schema.relation`; throws ChartPlanError for fields or types the data cannot serve. */
 export function planChart(spec: Spec, schema: ChartSchema, options: PlanOptions): ChartPlan {
@@ -46,11 +47,24 @@ export function planChart(spec: Spec, schema: ChartSchema, options: PlanOptions)
   if (COMPOSITE.some((key) => key in copy)) return raw(m.rawComposite());
   const mark = markType(copy);
   if (COMPOSITE_MARKS.includes(mark)) return raw(m.rawMark(mark));
+  if (mark === "boxplot") return boxplot();
   const encoding = copy.encoding;
   if (typeof encoding !== "object" || encoding === null) return raw(m.rawNoAggregate());
   // An aggregate transform already left one row per group: the chart draws those rows as they are.
   if (pushed.pushed.includes("aggregate") && !pushed.rest.length && !hasAggregate(encoding)) {
     return finish("aggregated", `SELECT * FROM ${pipeline.from}`, rest(copy));
+  }
+  // Vega-Lite's boxplot over stand-in rows with the same statistics: the same boxes, whiskers and outliers.
+  function boxplot(): ChartPlan {
+    const planned: Pipeline = { ...pipeline, ctes: [...pipeline.ctes], columns: [...pipeline.columns] };
+    try {
+      const select = planBoxplot(copy, planned);
+      pipeline.ctes = planned.ctes;
+      return finish("aggregated", select, rest(copy));
+    } catch (e) {
+      if (e instanceof NotPushable) return raw(e.reason);
+      throw e;
+    }
   }
   // Encoding steps add CTEs (bin extents); a refusal must not leave them in the raw query.
   const planned: Pipeline = { ...pipeline, ctes: [...pipeline.ctes], columns: [...pipeline.columns] };

@@ -1,7 +1,8 @@
-// Vega-Lite transforms in SQL, in order, as CTEs: filter, aggregate, joinaggregate and window. The first
+// Vega-Lite transforms in SQL, in order, as CTEs: filter, calculate, aggregate, joinaggregate and window. The first
 // transform that cannot run in the database, and every one after it, stays in the spec for Vega.
 import { chartMessages as m } from "../../messages/charts";
 import { aggregateKind, aggregateSql } from "./aggregate";
+import { calculateSql } from "./calculate";
 import { resolveField } from "./fields";
 import { predicateSql } from "./predicate";
 import { ident, Params } from "./sql";
@@ -34,7 +35,7 @@ export function pushTransforms(transforms: readonly unknown[], pipeline: Pipelin
   const pushed: string[] = [];
   for (let i = 0; i < transforms.length; i++) {
     const t = transforms[i] as Record<string, unknown>;
-    const type = ["filter", "aggregate", "joinaggregate", "window"].find((k) => k in t) ?? Object.keys(t)[0] ?? "?";
+    const type = TYPES.find((k) => k in t) ?? Object.keys(t)[0] ?? "?";
     // Each step binds into a scratch list first, so a refused step leaves no stray parameters.
     const scratch = new Params();
     try {
@@ -50,6 +51,8 @@ export function pushTransforms(transforms: readonly unknown[], pipeline: Pipelin
   return { pushed, rest: [] };
 }
 
+const TYPES = ["filter", "calculate", "aggregate", "joinaggregate", "window"];
+
 interface Step {
   readonly sql: string;
   readonly columns: Column[];
@@ -59,6 +62,7 @@ function transformSql(type: string, t: Record<string, unknown>, p: Pipeline, par
   const cols = p.columns;
   if (type === "filter")
     return { sql: `SELECT * FROM ${p.from} WHERE ${predicateSql(t.filter, cols, params)}`, columns: cols };
+  if (type === "calculate") return calculateStep(t, p);
   if (type !== "aggregate" && type !== "joinaggregate" && type !== "window")
     throw new NotPushable(m.rawTransform(type));
   const groupby = ((t.groupby as unknown[] | undefined) ?? []).map((g) => resolveField(g, cols));
@@ -90,6 +94,16 @@ function transformSql(type: string, t: Record<string, unknown>, p: Pipeline, par
       .join(", ")} FROM ${p.from}`,
     columns: [...kept, ...added],
   };
+}
+
+// The calculated column replaces a column of the same name, as Vega overwrites the field.
+function calculateStep(t: Record<string, unknown>, p: Pipeline): Step {
+  if (typeof t.calculate !== "string" || typeof t.as !== "string") throw new NotPushable(m.rawTransform("calculate"));
+  const as = t.as;
+  const sql = calculateSql(t.calculate, p.columns);
+  const kept = p.columns.filter((c) => c.name !== as);
+  const select = [...kept.map((c) => ident(c.name)), `${sql} AS ${ident(as)}`].join(", ");
+  return { sql: `SELECT ${select} FROM ${p.from}`, columns: [...kept, { name: as, type: "DOUBLE", kind: "number" }] };
 }
 
 // Ranking functions of Vega's window transform with the same meaning in SQL.
