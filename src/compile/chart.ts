@@ -4,6 +4,7 @@ import { jsonError } from "./json";
 import { positionAt } from "./position";
 import type { CellBody, CellError } from "./types";
 import { isCellName } from "../notebook/names";
+import { chartSelections } from "./selection";
 
 /** What compiling a chart cell yields. */
 export interface CompiledChart {
@@ -23,5 +24,10 @@ export function compileChart(data: string | undefined, source: string): Compiled
   if (spec === null || typeof spec !== "object" || Array.isArray(spec)) {
     return { references, error: { message: m.specNotObject(), ...positionAt(source, source.search(/\S|$/)) } };
   }
-  return { references, body: { type: "chart", data, spec: spec as Record<string, unknown> } };
+  const { selections, error } = chartSelections(spec as Record<string, unknown>);
+  if (error) {
+    return { references, error: { message: error, ...positionAt(source, Math.max(0, source.indexOf('"params"'))) } };
+  }
+  const body = { type: "chart" as const, data, spec: spec as Record<string, unknown> };
+  return { references, body: selections.length ? { ...body, selections } : body };
 }
