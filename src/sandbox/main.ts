@@ -6,6 +6,7 @@ import embed, { type Result } from "vega-embed";
 import { expressionInterpreter } from "vega-interpreter";
 import workerSource from "virtual:code-worker";
 import { asRenderMessage, isRunCodeMessage, isStopCodeMessage, type SandboxMessage } from "./protocol";
+import { watchSelections, withKeptSelections } from "./selection";
 
 const refuse = (uri: string) => Promise.reject(new Error(`Loading "${uri}" is not allowed in a notebook chart.`));
 
@@ -38,7 +39,7 @@ async function render(id: number, spec: Record<string, unknown>): Promise<void> 
   current = undefined;
   container.replaceChildren();
   // usermeta.embedOptions would override the options below (actions, editor URL): drop it.
-  const clean = { ...spec };
+  const clean = withKeptSelections({ ...spec });
   delete clean.usermeta;
   try {
     const result = await embed(container, clean as Parameters<typeof embed>[1], {
@@ -56,6 +57,7 @@ async function render(id: number, spec: Record<string, unknown>): Promise<void> 
     }
     current = result;
     reportSize();
+    watchSelections(result.view, id, clean, post);
   } catch (error) {
     if (id !== currentId) return;
     const message = error instanceof Error ? error.message : String(error);

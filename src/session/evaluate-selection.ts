@@ -21,7 +21,9 @@ export function evaluateSelection(
   const encoding = chart?.type === "chart" ? (chart.spec.encoding as Record<string, unknown> | undefined) : undefined;
   const defs = Object.values(encoding ?? {}) as { field?: unknown; type?: string; timeUnit?: unknown }[];
   const { channel, field } = body.spec;
-  const def = channel ? (encoding?.[channel] as (typeof defs)[number] | undefined) : defs.find((d) => d?.field === field);
+  const def = channel
+    ? (encoding?.[channel] as (typeof defs)[number] | undefined)
+    : defs.find((d) => d?.field === field);
   const on = {
     type: typeof def?.type === "string" ? def.type : undefined,
     timeUnit: typeof def?.timeUnit === "string" ? def.timeUnit : undefined,

@@ -9,7 +9,11 @@ import { buildGraph } from "../../src/graph/graph";
 import type { Cell } from "../../src/notebook/types";
 
 const brush = { name: "brush", select: { type: "interval", encodings: ["x"] } };
-const spec = (params: unknown[]) => ({ mark: "bar", params, encoding: { x: { field: "d" }, y: { aggregate: "count" } } });
+const spec = (params: unknown[]) => ({
+  mark: "bar",
+  params,
+  encoding: { x: { field: "d" }, y: { aggregate: "count" } },
+});
 const chartCell = (name: string, data: string, s: object): Cell => ({
   id: `id_${name}`,
   kind: "chart",
@@ -97,19 +101,18 @@ describe("selectionValue(type, raw, encoding)", () => {
       "2024-04-30",
     ]);
     expect(selectionValue("interval", [ms("2024-04-20"), ms("2024-03-01")], on)).toEqual(["2024-03-01", "2024-04-30"]);
-    expect(selectionValue("interval", [ms("2023-11-01"), ms("2024-02-02")], { ...on, timeUnit: "yearquarter" })).toEqual([
-      "2024-01-01",
-      "2024-03-31",
-    ]);
+    expect(
+      selectionValue("interval", [ms("2023-11-01"), ms("2024-02-02")], { ...on, timeUnit: "yearquarter" }),
+    ).toEqual(["2024-01-01", "2024-03-31"]);
     // Between two month starts: from after to, so no row matches.
     expect(selectionValue("interval", [ms("2024-05-03"), ms("2024-05-20")], on)).toEqual(["2024-06-01", "2024-05-31"]);
   });
 
   it("a brush on a continuous axis binds its bounds as text; cleared, it spans everything", () => {
     expect(selectionValue("interval", [12.5, 3], { type: "quantitative" })).toEqual(["3", "12.5"]);
-    expect(selectionValue("interval", [ms("2024-01-02T03:04:05.006Z"), ms("2024-01-03")], { type: "temporal" })).toEqual(
-      ["2024-01-02 03:04:05.006", "2024-01-03 00:00:00.000"],
-    );
+    expect(
+      selectionValue("interval", [ms("2024-01-02T03:04:05.006Z"), ms("2024-01-03")], { type: "temporal" }),
+    ).toEqual(["2024-01-02 03:04:05.006", "2024-01-03 00:00:00.000"]);
     expect(selectionValue("interval", [], { type: "temporal" })).toEqual([...ALL_BOUNDS]);
   });
 
