@@ -5,7 +5,7 @@
 // redrawn, the transpile time per ts cell, and every recipe on ~1M orders natively and in Chromium
 // (scripts/bench-recipes.ts). Options: --rows N, --no-build (reuse .bench/dist), --moves N (range moves,
 // default 50), --no-recipes (skip the recipe timings), --only PARTS (comma-separated, just these rows:
-// engine-start, parquet).
+// engine-start, parquet, brush). The brush -> downstream cell row is scripts/bench-brush.ts.
 import { execFileSync } from "node:child_process";
 import {
   createWriteStream,
@@ -27,6 +27,7 @@ import { tableNameFor } from "../src/engine/table-name";
 import { compileTs } from "../src/compile/ts";
 import { openBrowser, serveDirectory } from "../test/browser/harness";
 import { benchRecipes, formatRecipeTable } from "./bench-recipes";
+import { benchBrush } from "./bench-brush";
 
 const root = resolve(import.meta.dirname, "..");
 const benchDir = join(root, ".bench");
@@ -155,6 +156,7 @@ async function benchBrowser(dist: string): Promise<void> {
     await loadInBrowser(server.origin, csvPath, "CSV");
     await loadInBrowser(server.origin, parquetPath, "Parquet (hyparquet)");
     await rangeToChart(server.origin);
+    record(...(await benchBrush(dist, rowCount, moveCount)));
   } finally {
     await server.close();
   }
@@ -411,6 +413,7 @@ async function main(): Promise<void> {
 async function runOnly(parts: readonly string[]): Promise<void> {
   const dist = buildApp();
   if (parts.includes("engine-start")) await engineStart(dist);
+  if (parts.includes("brush")) record(...(await benchBrush(dist, rowCount, moveCount)));
   if (parts.includes("parquet")) {
     await benchNative();
     const server = await serveDirectory(dist);
