@@ -10,6 +10,8 @@ import type { Frame, Page } from "playwright-core";
 import { openBrowser, serveDirectory } from "../test/browser/harness";
 
 const fence = "```";
+// The chart's bars, not the brush's own rectangles.
+const BARS = ".mark-rect.role-mark:not(.brush_brush_bg):not(.brush_brush) path";
 
 /** The notebook timed: generated orders, the brushed monthly chart and the reader of `${brush}`. */
 export function brushNotebook(rows: number): string {
@@ -49,7 +51,7 @@ const redrawn = (page: Page, before: string | null) =>
 
 /** Drags a brush from just left of bar `from` to the middle of bar `to`, timing from the last move. */
 async function brush(page: Page, frame: Frame, from: number, to: number): Promise<number> {
-  const bars = frame.locator(".mark-rect.role-mark:not(.brush_brush_bg):not(.brush_brush) path");
+  const bars = frame.locator(BARS);
   const a = (await bars.nth(from).boundingBox())!;
   const b = (await bars.nth(to).boundingBox())!;
   const y = a.y + a.height / 2;
@@ -79,7 +81,7 @@ export async function benchBrush(dist: string, rows: number, count: number): Pro
     await page.locator('[data-cell="picked"][data-state="done"]').waitFor({ timeout: 600_000 });
     const handle = await page.locator('[data-cell="months"] iframe[data-role="chart"]').elementHandle();
     const frame = (await handle!.contentFrame())!;
-    await frame.locator(".mark-rect path").first().waitFor({ timeout: 60_000 });
+    await frame.locator(BARS).first().waitFor({ timeout: 60_000 });
     await page.locator('[data-cell="months"]').scrollIntoViewIfNeeded();
     const times: number[] = [];
     // Brushes of different months in turn, so each one changes the reader's result.
