@@ -27,7 +27,8 @@ export function brushNotebook(rows: number): string {
       `'C' || (hash(i, 1) % 50000) AS customer_id, round((hash(i, 2) % 100000) / 100, 2) AS amount\n` +
       `FROM range(${Math.floor(rows)}) AS r(i)\n${fence}\n`,
     `${fence}chart months data=orders\n${JSON.stringify(chart)}\n${fence}\n`,
-    `${fence}sql picked\nSELECT count(*) AS orders, count(DISTINCT customer_id) AS customers, sum(amount) AS revenue\n` +
+    `${fence}sql picked\nSELECT count(*) AS orders, count(DISTINCT customer_id) AS customers,\n` +
+      `sum(amount) AS revenue\n` +
       `FROM orders WHERE order_date BETWEEN \${brush}[1]::DATE AND \${brush}[2]::DATE\n${fence}\n`,
   ].join("\n");
 }

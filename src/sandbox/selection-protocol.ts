@@ -9,7 +9,10 @@ export const SELECTION_TEXT_CHARS = 1000;
 /** A plain value a selection holds: a bound of a brush (epoch milliseconds on a time axis) or a clicked value. */
 export type SelectionItem = string | number | boolean | null;
 
-/** Sandbox -> shell: selection `name` of chart `id` now holds `values` (a brush's two bounds, clicked values; empty: cleared). */
+/**
+ * Sandbox -> shell: selection `name` of chart `id` now holds `values` (a brush's two bounds, the clicked
+ * values; empty: cleared).
+ */
 export interface SelectionMessage {
   readonly type: "clientbook:selection";
   readonly id: number;

@@ -67,7 +67,7 @@ export function watchSelections(
     let timer: ReturnType<typeof setTimeout> | undefined;
     const report = () => {
       timer = undefined;
-      let values: SelectionItem[] = [];
+      let values: SelectionItem[];
       try {
         values = valuesOf(view.signal(d.name));
       } catch {

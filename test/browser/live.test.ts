@@ -465,7 +465,7 @@ ${fence}
 `;
 
 describe("chart selections", () => {
-  it("brushing months on a time axis re-runs the SQL reading the brush; clearing it brings back every row", async () => {
+  it("brushing months on a time axis re-runs the SQL reading the brush; cleared, it sees every row", async () => {
     const ob = await app.open();
     const { page } = ob;
     await openTrusted(ob, "brush.md", BRUSH);

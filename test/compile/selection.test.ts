@@ -47,7 +47,8 @@ describe("chartSelections(spec)", () => {
   it("names the selection and says what to write for each mistake", () => {
     const error = (p: unknown) => chartSelections(spec([p])).error;
     expect(error({ name: "my brush", select: "interval" })).toMatch(/needs a "name".*“my brush”/);
-    expect(error({ name: "b", select: { type: "lasso", encodings: ["x"] } })).toMatch(/“b”.*“lasso”.*"interval"/);
+    const lasso = { name: "b", select: { type: "lasso", encodings: ["x"] } };
+    expect(error(lasso)).toMatch(/“b”.*“lasso”.*"interval"/);
     expect(error({ name: "b", select: "interval" })).toMatch(/“b” must name exactly one channel or field/);
     expect(error({ name: "b", select: { type: "interval", encodings: ["x", "y"] } })).toMatch(/exactly one/);
     expect(error({ name: "b", select: { type: "interval", encodings: ["color"] } })).toMatch(/no color encoding/);
@@ -62,7 +63,7 @@ describe("chartSelections(spec)", () => {
 });
 
 describe("selection nodes in the graph", () => {
-  it("the chart defines its selection's name: a reader of ${brush} runs after the chart, and the chart reads nothing new", () => {
+  it("the chart defines its selection's name: its readers run after the chart, which reads nothing new", () => {
     const cells = withNodes([
       sqlCell("orders", "SELECT 1 AS d"),
       chartCell("months", "orders", spec([brush])),
