@@ -89,6 +89,8 @@ describe("selection nodes in the graph", () => {
       ]),
     );
     expect(g.errors.get("id_orders")?.message).toMatch(/orders/);
+    // The clash shows on the chart that declares the selection (its node is never shown).
+    expect(g.errors.get("id_months")?.message).toMatch(/orders/);
     expect(g.errors.get("id_reader")?.message).toMatch(/bruhs/);
   });
 });
