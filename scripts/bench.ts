@@ -7,6 +7,7 @@
 // default 50), --no-recipes (skip the recipe timings), --only PARTS (comma-separated, just these rows:
 // engine-start, parquet; or just `charts`: count-by, histogram and monthly line over 1M and 20M rows, natively
 // and in duckdb-wasm over 1M, and 20M with --wasm-20m).
+// engine-start, parquet, brush). The brush -> downstream cell row is scripts/bench-brush.ts.
 import { execFileSync } from "node:child_process";
 import {
   createWriteStream,
@@ -29,6 +30,7 @@ import { compileTs } from "../src/compile/ts";
 import { openBrowser, serveDirectory } from "../test/browser/harness";
 import { chartRows } from "./bench-charts";
 import { benchRecipes, formatRecipeTable } from "./bench-recipes";
+import { benchBrush } from "./bench-brush";
 
 const root = resolve(import.meta.dirname, "..");
 const benchDir = join(root, ".bench");
@@ -157,6 +159,7 @@ async function benchBrowser(dist: string): Promise<void> {
     await loadInBrowser(server.origin, csvPath, "CSV");
     await loadInBrowser(server.origin, parquetPath, "Parquet (hyparquet)");
     await rangeToChart(server.origin);
+    record(...(await benchBrush(dist, rowCount, moveCount)));
   } finally {
     await server.close();
   }
@@ -419,6 +422,7 @@ async function main(): Promise<void> {
 async function runOnly(parts: readonly string[]): Promise<void> {
   const dist = buildApp();
   if (parts.includes("engine-start")) await engineStart(dist);
+  if (parts.includes("brush")) record(...(await benchBrush(dist, rowCount, moveCount)));
   if (parts.includes("parquet")) {
     await benchNative();
     const server = await serveDirectory(dist);

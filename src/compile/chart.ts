@@ -6,6 +6,7 @@ import { jsonError } from "./json";
 import { positionAt } from "./position";
 import type { CellBody, CellError } from "./types";
 import { isCellName } from "../notebook/names";
+import { chartSelections } from "./selection";
 
 /** What compiling a chart cell yields. */
 export interface CompiledChart {
@@ -28,6 +29,15 @@ export function compileChart(data: string | undefined, source: string, cap?: str
   if (spec === null || typeof spec !== "object" || Array.isArray(spec)) {
     return { references, error: { message: m.specNotObject(), ...positionAt(source, source.search(/\S|$/)) } };
   }
-  const body = { type: "chart" as const, data, spec: spec as Record<string, unknown> };
-  return { references, body: rowCap === undefined ? body : { ...body, rowCap } };
+  const { selections, error } = chartSelections(spec as Record<string, unknown>);
+  if (error) {
+    return { references, error: { message: error, ...positionAt(source, Math.max(0, source.indexOf('"params"'))) } };
+  }
+  const body = {
+    type: "chart" as const,
+    data,
+    spec: spec as Record<string, unknown>,
+    ...(rowCap === undefined ? {} : { rowCap }),
+  };
+  return { references, body: selections.length ? { ...body, selections } : body };
 }

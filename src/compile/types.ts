@@ -13,7 +13,19 @@ export type CellError = RunError;
 export type CellBody =
   /** `paramAt`: the offset in `sql` of each `?` that stands for a param (a list value widens it to `[?, ?, ...]`). */
   | { readonly type: "sql"; readonly sql: string; readonly params: string[]; readonly paramAt?: number[] }
-  | { readonly type: "chart"; readonly data: string; readonly spec: Record<string, unknown>; readonly rowCap?: number }
+  /**
+   * `rowCap`: the most rows the chart may receive (the `cap=` attribute); `selections`: the spec's interval
+   * and point selections, each read by other cells as an input.
+   */
+  | {
+      readonly type: "chart";
+      readonly data: string;
+      readonly spec: Record<string, unknown>;
+      readonly rowCap?: number;
+      readonly selections?: readonly SelectionSpec[];
+    }
+  /** A chart's selection as a value other cells read (a graph node of its own; see selection.ts). */
+  | { readonly type: "selection"; readonly chart: string; readonly spec: SelectionSpec }
   | { readonly type: "markdown"; readonly text: string; readonly interpolation?: MarkdownInterpolation }
   /** `mappings`: the transpiler's source map, to put error columns back where they are in the TypeScript. */
   | { readonly type: "ts"; readonly code: string; readonly transpileMs: number; readonly mappings?: string }
@@ -49,6 +61,14 @@ export interface InputSpec {
   readonly optionsFrom?: { readonly cell: string; readonly column?: string };
   /** With `optionsFrom`: the chosen value (client data) is written into the file; otherwise it stays in memory. */
   readonly remember?: boolean;
+}
+
+/** A selection a chart spec declares, projected on one encoding channel or one field. */
+export interface SelectionSpec {
+  readonly name: string;
+  readonly type: "interval" | "point";
+  readonly channel?: string;
+  readonly field?: string;
 }
 
 /** One cell, compiled. */

@@ -53,6 +53,12 @@ export function buildGraph(cells: readonly CompiledCell[]): CellGraph {
         if (!errors.has(c.id))
           errors.set(c.id, { message: m.duplicateName(owners[0].defines[0] ?? name, owners.length) });
   }
+  // A selection node is not shown: a clash of its name shows on the chart that declares it.
+  for (const node of cells) {
+    if (node.body?.type !== "selection" || !errors.has(node.id)) continue;
+    const chart = byName.get(node.body.chart.toLowerCase())?.find((c) => c.body?.type === "chart");
+    if (chart && !errors.has(chart.id)) errors.set(chart.id, errors.get(node.id)!);
+  }
   for (const cell of cells) {
     if (
       cell.kind === "chart" &&

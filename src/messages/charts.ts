@@ -38,6 +38,16 @@ export const chartMessages = {
   rawNoAggregate: () => "the chart draws one mark per row (no aggregate in its encodings)",
   rawTransform: (type: string) => `its ${type} transform cannot run in the database`,
   rawEncoding: (channel: string) => `its ${channel} encoding cannot run in the database`,
+  selectionName: (name: string) =>
+    `A chart selection needs a "name" that other cells can use (letters, digits and _), e.g. "brush"; ` +
+    `got ${q(name)}.`,
+  selectionType: (name: string, type: string) =>
+    `The selection ${q(name)} has the type ${q(type)}: use "interval" (a brush) or "point" (a click).`,
+  selectionProjection: (name: string) =>
+    `The selection ${q(name)} must name exactly one channel or field, e.g. "encodings": ["x"] or ` +
+    `"fields": ["segment"], so other cells get one range or one list of values.`,
+  selectionChannel: (name: string, channel: string) =>
+    `The selection ${q(name)} selects on the ${channel} channel, but the chart has no ${channel} encoding.`,
 };
 
 /** Wording of the export controls under each chart (the shell's side of chart export). */

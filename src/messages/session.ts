@@ -21,6 +21,9 @@ export const sessionMessages = {
   inputNoColumn: (cell: string, column: string) => `${cell} has no column named ${column}`,
   notInput: (id: string) => `Cell ${id} is not an input cell`,
   badInputValue: (name: string, problem: string) => `Cannot set ${name}: ${problem}`,
+  badSelection: (name: string, cap: number) =>
+    `Cannot set the selection ${name}: it takes a list of at most ${cap.toLocaleString("en")} numbers, texts or ` +
+    `true/false values.`,
   codeStopped: () => "Stopped: the cell's code was ended.",
   codeTimeout: (ms: number) => `Stopped: the cell ran longer than ${ms.toLocaleString("en-US")} ms (an endless loop?).`,
   codeCrashed: (reason: string) => `The code runner stopped unexpectedly: ${reason}`,

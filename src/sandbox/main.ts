@@ -9,6 +9,7 @@ import { chartTheme, fitToCell } from "../charts/theme";
 import { asRenderMessage, isRunCodeMessage, isStopCodeMessage, type SandboxMessage } from "./protocol";
 import { asExportRequest } from "./export";
 import { answerExport } from "./export-view";
+import { watchSelections, withKeptSelections } from "./selection";
 
 const refuse = (uri: string) => Promise.reject(new Error(`Loading "${uri}" is not allowed in a notebook chart.`));
 
@@ -43,7 +44,7 @@ async function render(id: number, spec: Record<string, unknown>): Promise<void> 
   current = undefined;
   container.replaceChildren();
   // usermeta.embedOptions would override the options below (actions, editor URL): drop it.
-  const clean = { ...spec };
+  const clean = withKeptSelections({ ...spec });
   delete clean.usermeta;
   try {
     const result = await embed(container, fitToCell(clean) as Parameters<typeof embed>[1], {
@@ -62,6 +63,7 @@ async function render(id: number, spec: Record<string, unknown>): Promise<void> 
     }
     current = result;
     reportSize();
+    watchSelections(result.view, id, clean, post);
   } catch (error) {
     if (id !== currentId) return;
     const message = error instanceof Error ? error.message : String(error);

@@ -1,5 +1,6 @@
 // The messages between the app shell and the sandbox iframe (charts, and the start of the code
 // Worker). Both sides validate every message against these shapes; anything else is ignored.
+import { asSelectionMessage, type SelectionMessage } from "./selection-protocol";
 
 /** Shell -> sandbox: draw this Vega-Lite spec (data already inlined). */
 export interface RenderMessage {
@@ -43,7 +44,7 @@ export interface ErrorMessage {
 }
 
 /** Any message the sandbox sends. */
-export type SandboxMessage = ReadyMessage | SizeMessage | ErrorMessage;
+export type SandboxMessage = ReadyMessage | SizeMessage | ErrorMessage | SelectionMessage;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -70,6 +71,7 @@ export function asSandboxMessage(data: unknown): SandboxMessage | null {
   if (data.type === "clientbook:ready")
     return typeof data.token === "string" ? { type: data.type, token: data.token } : null;
   if (typeof data.id !== "number") return null;
+  if (data.type === "clientbook:selection") return asSelectionMessage(data);
   if (data.type === "clientbook:size" && typeof data.height === "number" && Number.isFinite(data.height)) {
     return { type: data.type, id: data.id, height: data.height };
   }

@@ -8,6 +8,8 @@ import { evaluateSql, CellFailure } from "./evaluate";
 import { evaluateChart } from "./evaluate-chart";
 import { evaluateMarkdown, evaluateTs } from "./evaluate-code";
 import { evaluateInput } from "./input-cell";
+import { evaluateSelection } from "./evaluate-selection";
+import type { RawSelection } from "../charts/selection";
 import type { ResultStore } from "./results";
 import type { CellOutput } from "./types";
 
@@ -21,7 +23,7 @@ export interface EvalContext {
   readonly results: ResultStore;
   /** The cell's source text, so error positions point into what the user wrote. */
   readonly source: string | undefined;
-  /** An input's value chosen in this session but not written into the file (options from data). */
+  /** An input's value chosen in this session but not written into the file (options from data, selections). */
   readonly inputValue: unknown;
 }
 
@@ -43,6 +45,7 @@ export const EVALUATORS: { readonly [T in CellBody["type"]]: Evaluator } = {
   markdown: (cell, inputs, ctx) => evaluateMarkdown(cell, inputs, ctx),
   chart: (cell, inputs, ctx) => evaluateChart(ctx.engine, cell, inputs, ctx.signal),
   input: (cell, inputs, ctx) => evaluateInput(cell, inputs, ctx.inputValue),
+  selection: (cell, inputs, ctx) => evaluateSelection(cell, inputs, ctx.inputValue as RawSelection | undefined),
 };
 
 /** Evaluates `cell` with the evaluator of its body type; a cell without a body does not run. */

@@ -1,7 +1,9 @@
 // The notebook as the runtime sees it: the document, each cell compiled once per version of the cell,
 // and the dependency graph, rebuilt only when what it is made of (names, references, errors) changed,
-// so that typing in one cell recompiles that cell alone.
+// so that typing in one cell recompiles that cell alone. A chart's selections join the cells as nodes
+// of their own (compile/selection.ts), right after their chart.
 import { compileCell } from "../compile/compile";
+import { selectionNodes } from "../compile/selection";
 import type { CompiledCell } from "../compile/types";
 import { buildGraph, type CellGraph } from "../graph/graph";
 import type { Cell, Notebook } from "../notebook/types";
@@ -10,6 +12,7 @@ import { EMPTY_NOTEBOOK } from "./document";
 /** The compiled program of the current notebook. */
 export interface Program {
   readonly notebook: Notebook;
+  /** The document's cells compiled, each chart followed by its selection nodes. */
   readonly cells: readonly CompiledCell[];
   readonly graph: CellGraph;
   /** The compiled form of the document cell with this id. */
@@ -22,6 +25,7 @@ export interface Program {
 export function createProgram(): { readonly current: Program; update(notebook: Notebook, fresh?: boolean): Program } {
   // Cells are immutable, so an unchanged cell keeps its compiled form (and its graph key) across edits.
   let compiled = new WeakMap<Cell, CompiledCell>();
+  const selections = new WeakMap<CompiledCell, CompiledCell[]>();
   const keys = new WeakMap<CompiledCell, string>();
   let graphKey = "";
   let current = programOf(EMPTY_NOTEBOOK, [], buildGraph([]));
@@ -30,6 +34,13 @@ export function createProgram(): { readonly current: Program; update(notebook: N
     let c = compiled.get(cell);
     if (!c) compiled.set(cell, (c = compileCell(cell)));
     return c;
+  };
+  // The same nodes for the same compiled chart, so the runtime sees them unchanged across edits.
+  const withSelections = (c: CompiledCell) => {
+    if (c.body?.type !== "chart" || !c.body.selections) return [c];
+    let nodes = selections.get(c);
+    if (!nodes) selections.set(c, (nodes = selectionNodes(c)));
+    return [c, ...nodes];
   };
   const keyOf = (cell: CompiledCell) => {
     let key = keys.get(cell);
@@ -43,7 +54,7 @@ export function createProgram(): { readonly current: Program; update(notebook: N
     },
     update(notebook, fresh = false) {
       if (fresh) compiled = new WeakMap();
-      const cells = notebook.cells.map(compile);
+      const cells = notebook.cells.map(compile).flatMap(withSelections);
       const key = cells.map(keyOf).join("\n");
       const graph = key === graphKey ? current.graph : buildGraph(cells);
       graphKey = key;
@@ -62,11 +73,12 @@ function graphFacts(cell: CompiledCell): unknown[] {
 
 function programOf(notebook: Notebook, cells: readonly CompiledCell[], graph: CellGraph): Program {
   const byId = new Map(cells.map((c, i) => [c.id, i]));
+  const documentIndex = new Map(notebook.cells.map((c, i) => [c.id, i]));
   return {
     notebook,
     cells,
     graph,
     compiled: (id) => cells[byId.get(id) ?? -1],
-    cell: (id) => notebook.cells[byId.get(id) ?? -1],
+    cell: (id) => notebook.cells[documentIndex.get(id) ?? -1],
   };
 }

@@ -14,6 +14,8 @@ import { createRunLogs } from "./cell-log";
 import { createCellStates } from "./cell-states";
 import { withInsertedCell, withMovedCell, withName, withoutCell, withSource } from "./document";
 import { evaluate } from "./evaluators";
+import { selectionId } from "../compile/selection";
+import { asRawSelection, SELECTION_VALUE_CAP } from "./evaluate-selection";
 import { chosenValue, inputCell, rememberedSource, validInputValue, withInputValue } from "./input-cell";
 import { createLiveScheduler } from "./live";
 import { createProgram } from "./program";
@@ -28,7 +30,7 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
   const program = createProgram();
   const results = createResultStore();
   const views = createCellStates();
-  // Input choices kept in memory (not in the file), by cell id.
+  // Input choices and chart selections kept in memory (not in the file), by cell (or selection node) id.
   const chosen = new Map<string, unknown>();
   const loadedFrom = new Map<string, string>();
   let tables: readonly TableSummary[] = [];
@@ -57,7 +59,7 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
   const runtime = createRuntime<CompiledCell>({ evaluate: run });
   runtime.subscribe(() => publisher.changed());
   const live = createLiveScheduler(options.liveDelayMs, {
-    exists: (id) => program.current.cell(id) !== undefined,
+    exists: (id) => program.current.compiled(id) !== undefined,
     runnable: whenRunnable,
     run: (ids) => Promise.all(ids.map((id) => runtime.run(id))),
   });
@@ -140,6 +142,20 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
       else chosen.set(cellId, value);
       edit(withSource(notebook(), cellId, rememberedSource(cell.source, spec, remember, value)));
       live.mark([cellId], live.inputDelay);
+    },
+    setSelection(chartId, name, values) {
+      const id = selectionId(chartId, name);
+      if (program.current.compiled(id)?.body?.type !== "selection") return;
+      const raw = asRawSelection(values);
+      if (!raw) throw new Error(m.badSelection(name, SELECTION_VALUE_CAP));
+      // A chart re-drawn with its selection restored reports it again: that is no change.
+      if (JSON.stringify(chosen.get(id) ?? []) === JSON.stringify(raw)) return;
+      if (raw.length) chosen.set(id, raw);
+      else chosen.delete(id);
+      runtime.invalidate([id]);
+      publisher.changed();
+      publisher.flush();
+      live.mark([id], live.inputDelay);
     },
     rename(cellId, name) {
       const readers = dependentsOf(cellId);

@@ -146,6 +146,12 @@ export interface Session {
   setInputValue(cellId: string, value: unknown): void;
   /** Sets whether an input with options from data saves its choice in the file (`"remember"` in its spec). */
   rememberInput(cellId: string, remember: boolean): void;
+  /**
+   * Sets what chart cell `chartId`'s selection `name` holds, as the chart reports it (the brushed extent or
+   * the clicked values; empty: cleared). Kept in memory; the readers re-run at once (live), the chart does not.
+   * Throws for values that are not a list of plain values; a name the chart no longer declares is ignored.
+   */
+  setSelection(chartId: string, name: string, values: unknown): void;
   rename(cellId: string, name: string): void;
   insertCell(index: number, cell: NewCell): string;
   deleteCell(cellId: string): void;

@@ -442,3 +442,70 @@ describe("notebooks/live-inputs.md", () => {
     },
   );
 });
+
+const BRUSH = `---
+notebook: 1
+title: Brush the months
+---
+
+${fence}sql orders
+SELECT DATE '2024-01-01' + INTERVAL (i % 366) DAY AS order_date, 'C' || (i % 97) AS customer FROM range(3660) t(i)
+${fence}
+
+${fence}chart months data=orders
+{ "mark": "bar", "width": 600,
+  "params": [{ "name": "brush", "select": { "type": "interval", "encodings": ["x"] } }],
+  "encoding": { "x": { "field": "order_date", "timeUnit": "yearmonth" }, "y": { "aggregate": "count" } } }
+${fence}
+
+${fence}sql picked
+SELECT count(*)::INTEGER AS n, count(DISTINCT customer)::INTEGER AS customers FROM orders
+WHERE order_date BETWEEN \${brush}[1]::DATE AND \${brush}[2]::DATE
+${fence}
+`;
+
+describe("chart selections", () => {
+  it("brushing months on a time axis re-runs the SQL reading the brush; cleared, it sees every row", async () => {
+    const ob = await app.open();
+    const { page } = ob;
+    await openTrusted(ob, "brush.md", BRUSH);
+    await page.locator('[data-cell="picked"][data-state="done"]').waitFor({ timeout: ENGINE_TIMEOUT });
+    expect(await firstValue(page, "picked")).toBe("3660");
+    const chart = page.frameLocator('[data-cell="months"] iframe[data-role="chart"]');
+    const bars = chart.locator(".mark-rect.role-mark:not(.brush_brush_bg):not(.brush_brush) path");
+    await expect.poll(() => bars.count(), { timeout: 30_000 }).toBe(12);
+    await page.locator('[data-cell="months"]').scrollIntoViewIfNeeded();
+    const rendersBefore = await page.locator('[data-cell="months"]').getAttribute("data-render-count");
+
+    // From just left of March's bar (late February) to the middle of April's: March and April start inside.
+    const march = (await bars.nth(2).boundingBox())!;
+    const april = (await bars.nth(3).boundingBox())!;
+    const y = march.y + march.height / 2;
+    await page.mouse.move(march.x - 2, y);
+    await page.mouse.down();
+    await page.mouse.move(march.x + 20, y, { steps: 4 });
+    await page.mouse.move(april.x + april.width / 2, y, { steps: 6 });
+    await page.mouse.up();
+    await expect.poll(() => firstValue(page, "picked"), { timeout: 30_000 }).toBe(String(10 * (31 + 30)));
+    await page.screenshot({ path: "/tmp/clientbook-brush.png" });
+    // The chart itself did not run again (its view re-rendered for no new output), and the brush is still drawn.
+    expect(await page.locator('[data-cell="months"]').getAttribute("data-render-count")).toBe(rendersBefore);
+    const brush = chart.locator(".brush_brush path").first();
+    expect((await brush.boundingBox())!.width).toBeGreaterThan(april.width);
+
+    // Re-running the chart draws it again: the brush is put back, and its reader keeps its rows.
+    await page.locator('[data-cell="months"] [data-action="run-cell"]').click();
+    await page.locator('[data-cell="months"][data-state="done"]').waitFor({ timeout: 30_000 });
+    await expect
+      .poll(async () => (await brush.boundingBox())?.width ?? 0, { timeout: 30_000 })
+      .toBeGreaterThan(april.width);
+    await page.locator('[data-cell="picked"][data-state="done"]:not([data-stale])').waitFor({ timeout: 30_000 });
+    expect(await firstValue(page, "picked")).toBe(String(10 * (31 + 30)));
+
+    // A click away from the brush clears it: every row again.
+    const june = (await bars.nth(5).boundingBox())!;
+    await page.mouse.click(june.x + june.width / 2, y);
+    await expect.poll(() => firstValue(page, "picked"), { timeout: 30_000 }).toBe("3660");
+    expect(await page.locator('[data-cell="picked"] [data-role="cell-error"]').count()).toBe(0);
+  });
+});

@@ -1,0 +1,114 @@
+// Brush -> downstream cell redrawn (issue 12): in headless Chromium against a build of the app, a chart of
+// monthly counts over N generated orders (a sql cell, so no file is needed) declares a brush; a sql cell
+// counts the orders and customers inside it. Each brush is dragged with the mouse, and timed from its
+// last move to the reader's table showing the new result. Reports the median and p95.
+//
+// Alone: `npx tsx scripts/bench-brush.ts [--dist dist] [--rows N] [--brushes N]` (default: dist/, 1,000,000
+// rows, 30 brushes); `npm run bench` runs it as one row with the app it builds.
+import { resolve } from "node:path";
+import type { Frame, Page } from "playwright-core";
+import { openBrowser, serveDirectory } from "../test/browser/harness";
+
+const fence = "```";
+// The chart's bars, not the brush's own rectangles.
+const BARS = ".mark-rect.role-mark:not(.brush_brush_bg):not(.brush_brush) path";
+
+/** The notebook timed: generated orders, the brushed monthly chart and the reader of `${brush}`. */
+export function brushNotebook(rows: number): string {
+  const chart = {
+    mark: "bar",
+    width: 900,
+    params: [{ name: "brush", select: { type: "interval", encodings: ["x"] } }],
+    encoding: { x: { field: "order_date", timeUnit: "yearmonth" }, y: { aggregate: "count" } },
+  };
+  return [
+    "---\nnotebook: 1\ntitle: Brush to cell\n---\n",
+    `${fence}sql orders\nSELECT DATE '2023-01-01' + (hash(i, 4) % 912)::INTEGER AS order_date,\n` +
+      `'C' || (hash(i, 1) % 50000) AS customer_id, round((hash(i, 2) % 100000) / 100, 2) AS amount\n` +
+      `FROM range(${Math.floor(rows)}) AS r(i)\n${fence}\n`,
+    `${fence}chart months data=orders\n${JSON.stringify(chart)}\n${fence}\n`,
+    `${fence}sql picked\nSELECT count(*) AS orders, count(DISTINCT customer_id) AS customers,\n` +
+      `sum(amount) AS revenue\n` +
+      `FROM orders WHERE order_date BETWEEN \${brush}[1]::DATE AND \${brush}[2]::DATE\n${fence}\n`,
+  ].join("\n");
+}
+
+const percentile = (values: readonly number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+};
+
+/** Resolves once the reader is done, not stale, and shows a first value other than `before`. */
+const redrawn = (page: Page, before: string | null) =>
+  page.waitForFunction(
+    (prev) => {
+      const cell = document.querySelector('[data-cell="picked"]');
+      const text = cell?.querySelector(".grid-row .td")?.textContent ?? null;
+      return cell?.getAttribute("data-state") === "done" && !cell.hasAttribute("data-stale") && text !== prev;
+    },
+    before,
+    { polling: "raf", timeout: 120_000 },
+  );
+
+/** Drags a brush from just left of bar `from` to the middle of bar `to`, timing from the last move. */
+async function brush(page: Page, frame: Frame, from: number, to: number): Promise<number> {
+  const bars = frame.locator(BARS);
+  const a = (await bars.nth(from).boundingBox())!;
+  const b = (await bars.nth(to).boundingBox())!;
+  const y = a.y + a.height / 2;
+  const before = await page.locator('[data-cell="picked"] .grid-row .td').first().textContent();
+  await page.mouse.move(a.x - 2, y);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, y, { steps: 3 });
+  const t0 = performance.now();
+  await page.mouse.move(b.x + b.width / 2, y);
+  await page.mouse.up();
+  await redrawn(page, before);
+  return performance.now() - t0;
+}
+
+/** Times `count` brushes over `rows` orders against the app in `dist`; returns the measure and its value. */
+export async function benchBrush(dist: string, rows: number, count: number): Promise<[string, string]> {
+  const server = await serveDirectory(dist);
+  const ob = await openBrowser();
+  try {
+    const { page } = ob;
+    await page.goto(`${server.origin}/`);
+    await page.waitForSelector("body[data-engine=ready]", { timeout: 180_000 });
+    await page
+      .locator('input[data-action="open-notebook"]')
+      .setInputFiles({ name: "brush.md", mimeType: "text/markdown", buffer: Buffer.from(brushNotebook(rows)) });
+    await page.locator('[data-action="trust"]').click();
+    await page.locator('[data-cell="picked"][data-state="done"]').waitFor({ timeout: 600_000 });
+    const handle = await page.locator('[data-cell="months"] iframe[data-role="chart"]').elementHandle();
+    const frame = (await handle!.contentFrame())!;
+    await frame.locator(BARS).first().waitFor({ timeout: 60_000 });
+    await page.locator('[data-cell="months"]').scrollIntoViewIfNeeded();
+    const times: number[] = [];
+    // Brushes of different months in turn, so each one changes the reader's result.
+    for (let i = 0; i < count; i++) times.push(await brush(page, frame, 1 + (i % 7), 12 + (i % 11)));
+    const off = ob.offOrigin(server.origin);
+    if (off.length) throw new Error(`requests off the origin: ${off.join(" ")}`);
+    const ms = (v: number) => `${v.toFixed(0)} ms`;
+    return [
+      `browser: brush -> downstream cell redrawn (${rows.toLocaleString("en")} rows, ${count} brushes)`,
+      `median ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, min ${ms(Math.min(...times))} ` +
+        "(from the brush's last move; includes the session's 10 ms input debounce)",
+    ];
+  } finally {
+    await ob.close();
+    await server.close();
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  const args = process.argv.slice(2);
+  const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  const dist = resolve(option("--dist") ?? resolve(import.meta.dirname, "../dist"));
+  const [what, value] = await benchBrush(
+    dist,
+    Number(option("--rows")) || 1_000_000,
+    Number(option("--brushes")) || 30,
+  );
+  console.log(`${what} | ${value}`);
+}
