@@ -15,6 +15,7 @@ const MIME: Record<string, string> = {
   ".map": "application/json",
   ".wasm": "application/wasm",
   ".md": "text/markdown; charset=utf-8",
+  ".webmanifest": "application/manifest+json",
   ".csv": "text/csv; charset=utf-8",
   ".tsv": "text/tab-separated-values; charset=utf-8",
   ".txt": "text/plain; charset=utf-8",

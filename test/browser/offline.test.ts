@@ -1,0 +1,107 @@
+// Offline and installable: after a first visit the service worker holds the app, duckdb-wasm, the
+// sandbox page and the example notebooks with their data, so the app reloads and runs a notebook
+// with the network off (the server is even shut down). Prints the first offline start time.
+// Chromium never lets a service worker answer a sandboxed opaque-origin frame, so the chart sandbox
+// (sandbox.html) needs the network: offline, chart cells plan their data but are not drawn.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Page } from "playwright-core";
+import { openBrowser, serveDirectory, type OpenBrowser, type StaticServer } from "./harness";
+import { ENGINE_TIMEOUT, dist } from "./app-fixture";
+
+const NOTEBOOK = "?notebook=notebooks/customer-review.md";
+/** Caching 40 MB on a busy machine takes a while; the assertion is that it completes. */
+const OFFLINE_TIMEOUT = 180_000;
+
+/** Waits until every SQL and chart cell is done (a chart's data planned in SQL), then checks a result. */
+async function notebookRan(page: Page): Promise<void> {
+  const computing = page.locator('[data-cell][data-kind="sql"], [data-cell][data-kind="chart"]');
+  await expect.poll(() => computing.count(), { timeout: 30_000 }).toBeGreaterThan(5);
+  const states = () => computing.evaluateAll((els) => els.map((e) => e.getAttribute("data-state")));
+  await expect.poll(async () => (await states()).every((s) => s === "done"), { timeout: 90_000 }).toBe(true);
+  const deciles = page.locator('[data-cell="revenue_deciles"] [data-role="result-table"]');
+  expect(await deciles.getAttribute("data-rows")).toBe("10");
+}
+
+/** The chart sandbox drew a chart (online only: see the offline case). */
+async function chartDrawn(page: Page): Promise<void> {
+  const chart = page.frameLocator('[data-cell="revenue_trend"] iframe[data-role="chart"]');
+  await chart.locator("svg").first().waitFor({ timeout: 30_000 });
+  expect(await chart.locator("svg .mark-rect path").count()).toBeGreaterThan(10);
+}
+
+describe("offline (service worker) and installable (manifest)", () => {
+  let server: StaticServer;
+  let ob: OpenBrowser | undefined;
+
+  beforeAll(async () => {
+    if (!existsSync(resolve(dist, "sw.js"))) throw new Error("dist/sw.js is missing: run `npx vite build` first");
+    server = await serveDirectory(dist);
+  });
+
+  afterAll(async () => {
+    await ob?.close();
+    await server?.close();
+  });
+
+  it("the build has a web app manifest with PNG icons, a same-folder scope and no address off the site", () => {
+    const manifest = JSON.parse(readFileSync(resolve(dist, "manifest.webmanifest"), "utf8"));
+    expect(manifest).toMatchObject({ name: "Clientbook", start_url: "./", scope: "./", display: "standalone" });
+    const sizes = manifest.icons
+      .filter((i: { type: string }) => i.type === "image/png")
+      .map((i: { sizes: string }) => i.sizes);
+    expect(sizes).toEqual(["192x192", "512x512"]);
+    for (const icon of manifest.icons) {
+      expect(icon.src).not.toMatch(/^[a-z]+:|^\//i);
+      expect(existsSync(resolve(dist, icon.src))).toBe(true);
+    }
+    expect(readFileSync(resolve(dist, "index.html"), "utf8")).toContain(
+      '<link rel="manifest" href="./manifest.webmanifest" />',
+    );
+  });
+
+  it("after a first visit, reloads with the network off and runs the example notebook", async () => {
+    ob = await openBrowser();
+    const { page, context } = ob;
+    await page.goto(`${server.origin}/${NOTEBOOK}`);
+    await page.waitForSelector("body[data-engine=ready]", { timeout: ENGINE_TIMEOUT });
+    await notebookRan(page);
+    await chartDrawn(page);
+    await page.waitForSelector("body[data-offline=ready]", { timeout: OFFLINE_TIMEOUT });
+    const cached = await page.evaluate(async () => {
+      const names = await caches.keys();
+      const cache = await caches.open(names[0]);
+      return { names, keys: (await cache.keys()).map((r) => new URL(r.url).pathname) };
+    });
+    expect(cached.names).toHaveLength(1);
+    expect(cached.names[0]).toMatch(/^clientbook-offline-[0-9a-f]{16}$/);
+    // This Chromium runs duckdb-wasm's exception-handling bundle: only that one is kept.
+    expect(cached.keys.filter((k) => k.endsWith(".wasm"))).toEqual([expect.stringMatching(/duckdb-eh-.*\.wasm$/)]);
+    for (const file of [
+      "/",
+      "/sandbox.html",
+      "/sandbox-entry.js",
+      "/notebooks/customer-review.md",
+      "/notebooks/orders.csv",
+    ]) {
+      expect(cached.keys).toContain(file);
+    }
+    const onTheWire = ob.requests.length;
+
+    // The network is off and the host is gone: only the service worker can answer.
+    await context.setOffline(true);
+    await server.close();
+    const started = Date.now();
+    await page.reload();
+    await page.waitForSelector("body[data-engine=ready]", { timeout: ENGINE_TIMEOUT });
+    const engineReady = Date.now() - started;
+    await notebookRan(page);
+    const notebookDone = Date.now() - started;
+    console.log(`first offline start: engine ready ${engineReady} ms, example notebook run ${notebookDone} ms`);
+    expect(await page.locator('[data-table="orders"]').getAttribute("data-rows")).toMatch(/^[1-9]\d*$/);
+    expect(await page.locator('[data-role="notebook-error"], [data-role="load-error"]').count()).toBe(0);
+    expect(ob.requests.length).toBeGreaterThan(onTheWire);
+    expect(ob.offOrigin(server.origin)).toEqual([]);
+  });
+});
