@@ -4,7 +4,8 @@
 // Chromium never lets a service worker answer a sandboxed opaque-origin frame, so the chart sandbox
 // (sandbox.html) needs the network: offline, chart cells plan their data but are not drawn.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { existsSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { openBrowser, serveDirectory, type OpenBrowser, type StaticServer } from "./harness";
@@ -103,5 +104,49 @@ describe("offline (service worker) and installable (manifest)", () => {
     expect(await page.locator('[data-role="notebook-error"], [data-role="load-error"]').count()).toBe(0);
     expect(ob.requests.length).toBeGreaterThan(onTheWire);
     expect(ob.offOrigin(server.origin)).toEqual([]);
+  });
+
+  it("a new deployment waits while a page runs the old one, then starts on the next visit with a note", async () => {
+    const site = mkdtempSync(resolve(tmpdir(), "clientbook-deploy-"));
+    cpSync(dist, site, { recursive: true });
+    const host = await serveDirectory(site);
+    const browser = await openBrowser();
+    try {
+      const { page, context } = browser;
+      await page.goto(`${host.origin}/`);
+      await page.waitForSelector("body[data-offline=ready]", { timeout: OFFLINE_TIMEOUT });
+      const version = /[0-9a-f]{16}/.exec(readFileSync(resolve(site, "sw.js"), "utf8"))![0];
+
+      // The host deploys: a new sw.js (new version). A second tab's visit finds it; it waits.
+      writeFileSync(
+        resolve(site, "sw.js"),
+        readFileSync(resolve(site, "sw.js"), "utf8").replace(version, "f".repeat(16)),
+      );
+      const second = await context.newPage();
+      await second.goto(`${host.origin}/`);
+      const note = page.locator('[data-role="version-note"]');
+      await note.waitFor({ timeout: OFFLINE_TIMEOUT });
+      expect(await note.textContent()).toContain("next time you open Clientbook");
+      const running = () => page.evaluate(() => caches.keys());
+      // Mid-session nothing changes: the old version's files are still what this page is served.
+      expect(await running()).toContain(`clientbook-offline-${version}`);
+      expect(await page.evaluate(() => document.body.dataset.engine)).not.toBe("starting");
+
+      // Every tab closed, then a new visit: the new version runs and says so, and the old copy is gone.
+      await second.close();
+      await page.close();
+      await new Promise((ok) => setTimeout(ok, 2000));
+      const next = await context.newPage();
+      await next.goto(`${host.origin}/`);
+      const updated = next.locator('[data-role="version-note"]');
+      await updated.waitFor({ timeout: OFFLINE_TIMEOUT });
+      expect(await updated.textContent()).toContain("updated to a new version");
+      expect(await next.evaluate(() => caches.keys())).toEqual([`clientbook-offline-${"f".repeat(16)}`]);
+      expect(browser.offOrigin(host.origin)).toEqual([]);
+    } finally {
+      await browser.close();
+      await host.close();
+      rmSync(site, { recursive: true, force: true });
+    }
   });
 });
