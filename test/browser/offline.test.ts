@@ -63,7 +63,7 @@ describe("offline (service worker) and installable (manifest)", () => {
   });
 
   it("after a first visit, reloads with the network off and runs the example notebook", async () => {
-    ob = await openBrowser();
+    ob = await openBrowser({ serviceWorkers: "allow" });
     const { page, context } = ob;
     await page.goto(`${server.origin}/${NOTEBOOK}`);
     await page.waitForSelector("body[data-engine=ready]", { timeout: ENGINE_TIMEOUT });
@@ -110,7 +110,7 @@ describe("offline (service worker) and installable (manifest)", () => {
     const site = mkdtempSync(resolve(tmpdir(), "clientbook-deploy-"));
     cpSync(dist, site, { recursive: true });
     const host = await serveDirectory(site);
-    const browser = await openBrowser();
+    const browser = await openBrowser({ serviceWorkers: "allow" });
     try {
       const { page, context } = browser;
       await page.goto(`${host.origin}/`);
