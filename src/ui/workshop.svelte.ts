@@ -13,6 +13,11 @@ export interface Original {
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** Resolves once no file is being fetched or loaded (a load finishing after an erase would bring a table back). */
+async function loadsSettled(bench: Workbench): Promise<void> {
+  while (bench.loads.length > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
 /** The pristine original, the site note, and the two workshop actions. */
 export class Workshop {
   original: Original | undefined = $state.raw(undefined);
@@ -31,6 +36,7 @@ export class Workshop {
   /** Drops every table, erases the site's stored data and leaves the original (or an empty notebook) without data. */
   async erase(bench: Workbench): Promise<void> {
     try {
+      await loadsSettled(bench);
       for (const table of bench.state.tables) await bench.removeTable(table.name);
       await eraseSiteData();
     } catch (error) {
