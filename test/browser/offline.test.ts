@@ -65,11 +65,14 @@ describe("offline (service worker) and installable (manifest)", () => {
   it("after a first visit, reloads with the network off and runs the example notebook", async () => {
     ob = await openBrowser({ serviceWorkers: "allow" });
     const { page, context } = ob;
+    const visited = Date.now();
     await page.goto(`${server.origin}/${NOTEBOOK}`);
     await page.waitForSelector("body[data-engine=ready]", { timeout: ENGINE_TIMEOUT });
+    const onlineEngine = Date.now() - visited;
     await notebookRan(page);
     await chartDrawn(page);
     await page.waitForSelector("body[data-offline=ready]", { timeout: OFFLINE_TIMEOUT });
+    console.log(`first visit: engine ready ${onlineEngine} ms, offline copy complete ${Date.now() - visited} ms`);
     const cached = await page.evaluate(async () => {
       const names = await caches.keys();
       const cache = await caches.open(names[0]);
