@@ -6,6 +6,7 @@ import { svelte } from "@sveltejs/vite-plugin-svelte";
 import { readFileSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { createHash } from "node:crypto";
+import { offlineFiles } from "./src/sw/offline-files";
 
 const notebooksDir = resolve(__dirname, "notebooks");
 
@@ -122,9 +123,45 @@ function sandboxScript(): Plugin {
   };
 }
 
+/** Every file under `dir`, as paths relative to it. */
+function filesUnder(dir: string, prefix = ""): string[] {
+  return readdirSync(resolve(dir, prefix), { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(dir, `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
+  );
+}
+
+/** Emits `sw.js`, the offline service worker (src/sw/), with the list of every other built file and a
+ *  hash of them all: any change to the app is a new sw.js, which is how browsers notice a deployment. */
+function offlineWorker(): Plugin {
+  const publicDir = resolve(__dirname, "public");
+  return {
+    name: "clientbook-offline-worker",
+    enforce: "post",
+    generateBundle: {
+      order: "post",
+      async handler(_options, bundle) {
+        const built = new Map<string, string | Uint8Array>();
+        for (const [name, out] of Object.entries(bundle)) built.set(name, out.type === "chunk" ? out.code : out.source);
+        for (const file of filesUnder(publicDir)) built.set(file, readFileSync(resolve(publicDir, file)));
+        const hash = createHash("sha256");
+        for (const name of [...built.keys()].sort()) hash.update(`${name}\0`).update(built.get(name)!).update("\0");
+        const manifest = `export const version = ${JSON.stringify(hash.digest("hex").slice(0, 16))};
+export const files = ${JSON.stringify(offlineFiles([...built.keys()]))};`;
+        const virtual: Plugin = {
+          name: "clientbook-offline-manifest",
+          resolveId: (id) => (id === "virtual:offline-manifest" ? "\0virtual:offline-manifest" : null),
+          load: (id) => (id === "\0virtual:offline-manifest" ? manifest : null),
+        };
+        const code = await bundleClassic("src/sw/service-worker.ts", "clientbookServiceWorker", [virtual]);
+        this.emitFile({ type: "asset", fileName: "sw.js", source: code });
+      },
+    },
+  };
+}
+
 export default defineConfig({
   base: "./",
-  plugins: [svelte(), publishNotebooks(), sandboxScript()],
+  plugins: [svelte(), publishNotebooks(), sandboxScript(), offlineWorker()],
   optimizeDeps: { exclude: ["@duckdb/duckdb-wasm"] },
   build: {
     target: "es2022",

@@ -15,6 +15,9 @@ import { shippedNotebooks } from "./ui/shipped";
 import { ui } from "./messages/ui";
 import { openShareLink } from "./ui/share-link";
 import { declaredFiles } from "./notebook/front-matter";
+import { workshopText } from "./messages/workshop";
+import { keepOffline } from "./sw/register";
+import { workshop } from "./ui/workshop.svelte";
 
 // A fetched notebook is trusted only when its text is exactly one the app shipped with.
 const shipped = new Set(shippedNotebooks.values());
@@ -46,6 +49,20 @@ engine.then(
   },
 );
 
+// The offline copy is made once the engine is up, so a first visit's start never waits on it.
+if (import.meta.env.PROD) {
+  void engine
+    .catch(() => undefined)
+    .then(() =>
+      keepOffline({
+        ready: () => (document.body.dataset.offline = "ready"),
+        waiting: () => (workshop.note = workshopText.versionWaiting),
+        updated: () => (workshop.note = workshopText.versionUpdated),
+      }),
+    )
+    .catch((error: unknown) => console.warn(error));
+}
+
 mount(App, { target: document.getElementById("app")!, props: { bench } });
 
 /** Opens `?notebook=<path>`: fetches it, loads its declared files from next to it, runs it if shipped. */
@@ -66,6 +83,7 @@ async function openLinked(path: string): Promise<void> {
   }
   const trusted = shipped.has(text);
   if (!bench.openText(text, baseName(url.pathname), trusted)) return;
+  workshop.original = { text, fileName: baseName(url.pathname), trusted };
   const declared = declaredFiles(bench.state.notebook.frontMatter.data);
   await Promise.all(
     declared.map(([table, file]) => {

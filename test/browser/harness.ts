@@ -15,6 +15,7 @@ const MIME: Record<string, string> = {
   ".map": "application/json",
   ".wasm": "application/wasm",
   ".md": "text/markdown; charset=utf-8",
+  ".webmanifest": "application/manifest+json",
   ".csv": "text/csv; charset=utf-8",
   ".tsv": "text/tab-separated-values; charset=utf-8",
   ".txt": "text/plain; charset=utf-8",
@@ -84,8 +85,14 @@ export interface OpenBrowser {
 
 const LOCAL_SCHEMES = ["data:", "blob:", "about:", "chrome-error:", "chrome:"];
 
-/** Launches headless Chromium and records every request URL of its context, frames and workers included. */
-export async function openBrowser(): Promise<OpenBrowser> {
+/**
+ * Launches headless Chromium and records every request URL of its context, frames and workers included
+ * (the service worker's too). Service workers are blocked unless asked for: the app's offline copy
+ * (40 MB fetched in the background) belongs to the offline tests, not to what every other test fetched.
+ */
+export async function openBrowser({
+  serviceWorkers = "block",
+}: { serviceWorkers?: "allow" | "block" } = {}): Promise<OpenBrowser> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
@@ -99,7 +106,11 @@ export async function openBrowser(): Promise<OpenBrowser> {
       "--disable-sync",
     ],
   });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+    serviceWorkers,
+  });
   const requests: string[] = [];
   const seen = new Set<unknown>();
   // The context and each page both report page, frame and dedicated-worker requests; each Request

@@ -100,7 +100,12 @@ async function settle(page: Page, ms: number): Promise<string | null> {
  * above all) come from the HTTP cache: each case still gets a fresh page, so a fresh DuckDB and sandbox.
  */
 export async function newBuildContext(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  // No service worker: its 40 MB offline copy per case is no part of what a notebook can reach.
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+    serviceWorkers: "block",
+  });
   await context.addInitScript(STALL_METER);
   return context;
 }
