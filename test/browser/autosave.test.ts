@@ -176,4 +176,127 @@ describe("autosave in the browser", () => {
     await expect.poll(() => asked).toEqual(["beforeunload"]);
     expect(page.isClosed()).toBe(false);
   });
+
+  it("undoes a delete with the toast's Undo and with Ctrl+Z outside an editor, and keeps the undone notebook", async () => {
+    const { page } = await openApp();
+    await openNotebook(page);
+    await page.locator('[data-cell="beta"]').hover();
+    await page.locator('[data-cell="beta"] [data-action="delete-cell"]').click();
+    await expect.poll(() => order(page)).toEqual(["alpha", "gamma"]);
+    await expect.poll(async () => (await stored(page))[0]?.text.includes("sql beta")).toBe(false);
+    await page.locator('[data-role="undo-toast"] [data-action="undo"]').click();
+    await expect.poll(() => order(page)).toEqual(["alpha", "beta", "gamma"]);
+    await expect.poll(async () => (await stored(page))[0]?.text.includes("sql beta")).toBe(true);
+
+    await page.locator('[data-cell="gamma"]').hover();
+    await page.locator('[data-cell="gamma"] [data-action="delete-cell"]').click();
+    await expect.poll(() => order(page)).toEqual(["alpha", "beta"]);
+    await page.locator('[data-cell="alpha"] .cell-head .kind').click();
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => order(page)).toEqual(["alpha", "beta", "gamma"]);
+    expect(await sqlOf(page, "gamma")).toBe("SELECT 2 AS v");
+    await expect.poll(async () => (await stored(page))[0]?.text.includes("sql gamma")).toBe(true);
+    await page.reload();
+    await page.locator('[data-role="restored"]').waitFor();
+    await expect.poll(() => order(page)).toEqual(["alpha", "beta", "gamma"]);
+  });
+
+  it("keeps the data in this browser when asked: a reload brings the table back without picking the file", async () => {
+    const { page } = await openApp();
+    await openNotebook(page, NOTEBOOK.replace("SELECT 0 AS v", "SELECT sum(amount) AS total FROM orders"));
+    await page.locator('[data-declared="orders"] input[data-action="load-declared"]').setInputFiles({
+      name: "orders.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(ORDERS),
+    });
+    await page.locator('[data-table="orders"]').waitFor({ timeout: ENGINE_TIMEOUT });
+    await page.locator('[data-action="recent-notebooks"]').click();
+    await page.locator('[data-action="keep-data"]').check();
+    const keptFiles = () =>
+      page.evaluate(async () => {
+        const root = await navigator.storage.getDirectory();
+        const names: string[] = [];
+        const walk = async (dir: FileSystemDirectoryHandle, prefix: string) => {
+          for await (const entry of (dir as unknown as { values(): AsyncIterable<FileSystemHandle> }).values()) {
+            if (entry.kind === "directory") await walk(entry as FileSystemDirectoryHandle, `${prefix}${entry.name}/`);
+            else names.push(`${prefix}${entry.name}`);
+          }
+        };
+        await walk(root, "");
+        return names;
+      });
+    await expect.poll(keptFiles).toHaveLength(1);
+    await expect.poll(async () => (await stored(page))[0]?.keepData).toBe(true);
+
+    await page.reload();
+    const note = page.locator('[data-role="restored"]');
+    await note.waitFor();
+    expect(await note.textContent()).toContain("kept in this browser");
+    await page.locator('[data-table="orders"]').waitFor({ timeout: ENGINE_TIMEOUT });
+    expect(await page.locator('[data-table="orders"]').getAttribute("data-rows")).toBe("3");
+    expect(await page.locator('[data-role="declared-files"]').count()).toBe(0);
+    await page.locator('[data-action="run-all"]').click();
+    const alpha = page.locator('[data-cell="alpha"]');
+    await expect.poll(() => alpha.getAttribute("data-state"), { timeout: ENGINE_TIMEOUT }).toBe("done");
+    expect(await alpha.locator('[data-role="result-table"]').textContent()).toContain("60");
+
+    // Turning it off removes the kept file.
+    await page.locator('[data-action="recent-notebooks"]').click();
+    await page.locator('[data-action="keep-data"]').uncheck();
+    await expect.poll(keptFiles).toEqual([]);
+  });
+
+  it("tells a second tab that another holds the notebook, never overwrites it, and keeps the second as a copy", async () => {
+    const { ctx, page } = await openApp();
+    await openNotebook(page);
+    await typeInto(page, "alpha", " + 1");
+    await expect.poll(async () => (await stored(page))[0]?.text ?? "").toContain("SELECT 0 AS v + 1");
+
+    const second = await ctx.newPage();
+    await second.goto(`${server.origin}/`);
+    const told = second.locator('[data-role="storage-problem"][data-kind="other-tab"]');
+    await told.waitFor();
+    expect(await told.textContent()).toContain("open in another tab");
+    await typeInto(second, "beta", " + 2");
+    await second.waitForTimeout(1200);
+    const records = await stored(page);
+    expect(records).toHaveLength(1);
+    expect(records[0].text).not.toContain("+ 2");
+
+    // The first tab goes on saving; the second keeps its own version as a separate stored notebook.
+    await typeInto(page, "gamma", " + 3");
+    await expect.poll(async () => (await stored(page))[0]?.text ?? "").toContain("SELECT 2 AS v + 3");
+    await second.locator('[data-action="keep-copy"]').click();
+    await expect.poll(async () => (await stored(page)).length).toBe(2);
+    const texts = (await stored(page)).map((r) => r.text);
+    expect(texts.filter((t) => t.includes("SELECT 1 AS v + 2") && !t.includes("+ 3"))).toHaveLength(1);
+    expect(texts.filter((t) => t.includes("SELECT 2 AS v + 3") && !t.includes("+ 2"))).toHaveLength(1);
+    expect(await told.count()).toBe(0);
+  });
+
+  it("says so when the browser's storage is full, keeps the notebook in memory and offers a file save", async () => {
+    const { ctx, page } = await openApp();
+    await openNotebook(page);
+    // A real quota on this origin (Chromium's quota manager), far below one stored notebook.
+    const cdp = await ctx.context.newCDPSession(page);
+    await cdp.send("Storage.overrideQuotaForOrigin", { origin: server.origin, quotaSize: 1 });
+    await typeInto(page, "alpha", " + 1");
+    const problem = page.locator('[data-role="storage-problem"][data-kind="quota"]');
+    await problem.waitFor({ timeout: 10_000 });
+    expect(await problem.textContent()).toContain("storage is full");
+    expect(await sqlOf(page, "alpha")).toBe("SELECT 0 AS v + 1");
+    await page.screenshot({ path: "/tmp/clientbook-quota.png" });
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      problem.locator('[data-action="save-file-instead"]').click(),
+    ]);
+    expect(await readFile(await download.path(), "utf8")).toContain("SELECT 0 AS v + 1");
+
+    // Room again: the next edit is kept and the message goes.
+    await cdp.send("Storage.overrideQuotaForOrigin", { origin: server.origin });
+    await typeInto(page, "beta", " + 2");
+    await expect.poll(async () => (await stored(page))[0]?.text ?? "").toContain("SELECT 1 AS v + 2");
+    await expect.poll(() => problem.count()).toBe(0);
+  });
 });
