@@ -8,7 +8,9 @@ const time = (ms: number) =>
 export const storageText = {
   restored: (title: string, savedAt: number) => `Restored “${title}” as you left it (${time(savedAt)}).`,
   restoredData: (count: number) =>
-    count === 1 ? "Its data table was kept in this browser and is loading." : `Its ${count} data tables were kept in this browser and are loading.`,
+    count === 1
+      ? "Its data table was kept in this browser and is loading."
+      : `Its ${count} data tables were kept in this browser and are loading.`,
   reattach: "Re-attach its data files below.",
   dismiss: "Dismiss",
 
@@ -30,7 +32,8 @@ export const storageText = {
     `This browser's storage is full, so the latest edits are not kept in the browser (${reason}). ` +
     "Your notebook is still open here: save it to a file so nothing is lost.",
   failed: (reason: string) =>
-    `The browser refused to keep this notebook (${reason}). It is still open here: save it to a file so nothing is lost.`,
+    `The browser refused to keep this notebook (${reason}). ` +
+    "It is still open here: save it to a file so nothing is lost.",
   saveFile: "Save to a file",
   dataNotKept: (table: string, reason: string) =>
     `The data of “${table}” could not be kept in this browser (${reason}); pick its file again after a reload.`,

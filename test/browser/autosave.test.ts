@@ -90,7 +90,7 @@ async function typeInto(page: Page, cell: string, text: string): Promise<void> {
 const sqlOf = (page: Page, cell: string) => page.locator(`[data-cell="${cell}"] .cm-content`).textContent();
 
 describe("autosave in the browser", () => {
-  it("keeps every edit within a second; a reload restores the notebook with a note and the files to re-attach", async () => {
+  it("keeps every edit within a second; a reload restores it with a note and the files to re-attach", async () => {
     const { page } = await openApp();
     await openNotebook(page);
     await page.locator('[data-cell="gamma"]').waitFor();
@@ -106,9 +106,11 @@ describe("autosave in the browser", () => {
     await expect.poll(() => order(page)).toEqual(["query_1", "alpha", "beta"]);
     const typedAt = Date.now();
     const last = async () => (await stored(page))[0]?.text ?? "";
-    await expect.poll(async () => !(await last()).includes("sql gamma") && (await last()).includes("'new' AS n"), {
-      timeout: 5000,
-    }).toBe(true);
+    await expect
+      .poll(async () => !(await last()).includes("sql gamma") && (await last()).includes("'new' AS n"), {
+        timeout: 5000,
+      })
+      .toBe(true);
     // Within a second of the last edit (the poll itself reads every 100 ms or so).
     expect(Date.now() - typedAt).toBeLessThan(1500);
     const [record] = await stored(page);
@@ -143,7 +145,7 @@ describe("autosave in the browser", () => {
     await page.locator('[data-role="recent-empty"]').waitFor();
   });
 
-  it("opens another stored notebook from Recent, and asks before closing a tab with edits never saved to a file", async () => {
+  it("opens another stored notebook from Recent; closing a tab with edits not saved to a file asks", async () => {
     const { page } = await openApp();
     await openNotebook(page);
     await typeInto(page, "alpha", " + 1");
@@ -177,7 +179,7 @@ describe("autosave in the browser", () => {
     expect(page.isClosed()).toBe(false);
   });
 
-  it("undoes a delete with the toast's Undo and with Ctrl+Z outside an editor, and keeps the undone notebook", async () => {
+  it("undoes a delete with the toast's Undo and Ctrl+Z outside an editor, and keeps the undone notebook", async () => {
     const { page } = await openApp();
     await openNotebook(page);
     await page.locator('[data-cell="beta"]').hover();
@@ -247,7 +249,7 @@ describe("autosave in the browser", () => {
     await expect.poll(keptFiles).toEqual([]);
   });
 
-  it("tells a second tab that another holds the notebook, never overwrites it, and keeps the second as a copy", async () => {
+  it("tells a second tab that another holds the notebook, never overwrites it, keeps the second as a copy", async () => {
     const { ctx, page } = await openApp();
     await openNotebook(page);
     await typeInto(page, "alpha", " + 1");

@@ -225,7 +225,9 @@ export class Keeper {
 
   /** Whether the notebook has edits that were never saved to a file. */
   unsavedToFile(): boolean {
-    return this.bench.session.getState().notebook.cells.length > 0 && this.bench.session.save() !== this.identity.fileText;
+    return (
+      this.bench.session.getState().notebook.cells.length > 0 && this.bench.session.save() !== this.identity.fileText
+    );
   }
 
   /** Turns "keep data in this browser" on or off for the open notebook. */
