@@ -23,6 +23,11 @@ export interface StoredNotebook {
   readonly kept: readonly { readonly table: string; readonly file: string }[];
 }
 
+/** The id a notebook opened from a link (`?notebook=<path>`, `path` as the page resolved it) is stored under. */
+export function linkedNotebookId(path: string): string {
+  return `link:${path}`;
+}
+
 /** What "Recent notebooks" shows of a stored notebook. */
 export type StoredSummary = Pick<StoredNotebook, "id" | "title" | "fileName" | "savedAt" | "keepData">;
 

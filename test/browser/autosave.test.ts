@@ -249,7 +249,7 @@ describe("autosave in the browser", () => {
     await expect.poll(keptFiles).toEqual([]);
   });
 
-  it("tells a second tab that another holds the notebook, never overwrites it, keeps the second as a copy", async () => {
+  it("tells a second tab another holds the notebook, never overwrites it, keeps the second as a copy", async () => {
     const { ctx, page } = await openApp();
     await openNotebook(page);
     await typeInto(page, "alpha", " + 1");

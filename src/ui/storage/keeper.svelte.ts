@@ -9,7 +9,7 @@ import { createSaveScheduler } from "../../store/save-scheduler";
 import { claimNotebook, type Release } from "../../store/tab-lock";
 import { getStoredNotebook, listStoredNotebooks, putStoredNotebook } from "../../store/notebooks";
 import type { StoredNotebook, StoredSummary } from "../../store/notebooks";
-import { deleteStoredNotebook } from "../../store/notebooks";
+import { deleteStoredNotebook, linkedNotebookId } from "../../store/notebooks";
 import { KeptTables } from "./kept-tables.svelte";
 import type { Workbench } from "../workbench.svelte";
 
@@ -201,10 +201,10 @@ export class Keeper {
    * user's word on running it), else the fetched text as it is.
    */
   async forLink(path: string, text: string, trusted: boolean): Promise<{ text: string; trusted: boolean }> {
-    const record = await getStoredNotebook(`link:${path}`).catch(() => undefined);
+    const record = await getStoredNotebook(linkedNotebookId(path)).catch(() => undefined);
     const fileName = path.split("/").pop() || "notebook.md";
     if (!record || record.text === text) {
-      this.pending = { identity: this.claim(`link:${path}`, fileName, text, record?.keepData ?? false), kept: [] };
+      this.pending = { identity: this.claim(linkedNotebookId(path), fileName, text, record?.keepData ?? false), kept: [] };
       return { text, trusted };
     }
     this.expect({ ...record, fileText: text });
