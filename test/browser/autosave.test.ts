@@ -81,8 +81,9 @@ const stored = (page: Page) =>
 
 /** Types at the end of a cell's SQL (the editor loads when first seen). */
 async function typeInto(page: Page, cell: string, text: string): Promise<void> {
+  await page.locator(`[data-cell="${cell}"] .editor`).scrollIntoViewIfNeeded();
   const editor = page.locator(`[data-cell="${cell}"] .cm-content`);
-  await editor.click();
+  await editor.click({ timeout: 60_000 });
   await page.keyboard.press("Control+End");
   await page.keyboard.type(text);
 }
@@ -300,5 +301,43 @@ describe("autosave in the browser", () => {
     await typeInto(page, "beta", " + 2");
     await expect.poll(async () => (await stored(page))[0]?.text ?? "").toContain("SELECT 1 AS v + 2");
     await expect.poll(() => problem.count()).toBe(0);
+  });
+
+  it("measures autosave per keystroke on the largest example notebook (market-review.md, 141 KB)", async () => {
+    const { page } = await openApp();
+    const text = await readFile(resolve(__dirname, "../../notebooks/market-review.md"), "utf8");
+    await openNotebook(page, text);
+    const first = page.locator('[data-cell][data-kind="sql"]').first();
+    await first.waitFor();
+    const name = await first.getAttribute("data-cell");
+    await typeInto(page, name!, " ");
+    await expect.poll(async () => (await stored(page)).length).toBe(1);
+    await page.evaluate(() => performance.clearMeasures());
+    const keys = 200;
+    const started = Date.now();
+    for (let i = 0; i < keys / 20; i++) await page.keyboard.type("-- 0123456789abcdef\n", { delay: 25 });
+    const typingMs = Date.now() - started;
+    await expect.poll(async () => (await stored(page))[0]?.text.split("0123456789abcdef").length - 1).toBe(keys / 20);
+    const measures = await page.evaluate(() =>
+      ["clientbook:autosave", "clientbook:autosave-serialize"].map((n) =>
+        performance.getEntriesByName(n).map((e) => e.duration),
+      ),
+    );
+    const [writes, serializes] = measures;
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    const row = {
+      keystrokes: keys,
+      typingMs,
+      writes: writes.length,
+      writeMsMean: +(sum(writes) / writes.length).toFixed(2),
+      writeMsMax: +Math.max(...writes).toFixed(2),
+      serializeMsMean: +(sum(serializes) / serializes.length).toFixed(2),
+      mainThreadMsPerKeystroke: +(sum(serializes) / keys).toFixed(3),
+      writeMsPerKeystroke: +(sum(writes) / keys).toFixed(3),
+    };
+    console.log(`autosave measurement: ${JSON.stringify(row)}`);
+    // Coalesced: a write per 300 ms of typing at most, never one per keystroke.
+    expect(writes.length).toBeGreaterThan(1);
+    expect(writes.length).toBeLessThanOrEqual(Math.ceil(typingMs / 300) + 2);
   });
 });

@@ -115,6 +115,8 @@ export class Keeper {
     }
     const start = performance.now();
     const text = serializeNotebook(notebook);
+    // Read by the autosave measurement (test/browser/autosave.test.ts): the main-thread part, then the whole write.
+    performance.measure("clientbook:autosave-serialize", { start });
     const record: StoredNotebook = {
       id: identity.id,
       title: notebook.frontMatter.title ?? identity.fileName,
