@@ -88,6 +88,20 @@ async function typeInto(page: Page, cell: string, text: string): Promise<void> {
   await page.keyboard.type(text);
 }
 
+/** src/store/index.ts bundled as a script defining `store` (evaluated in the app's page: same origin, same storage). */
+async function storeModule(): Promise<string> {
+  const { build } = await import("esbuild");
+  const out = await build({
+    entryPoints: [resolve(__dirname, "../../src/store/index.ts")],
+    bundle: true,
+    write: false,
+    format: "iife",
+    globalName: "store",
+    target: "es2022",
+  });
+  return out.outputFiles[0].text;
+}
+
 const sqlOf = (page: Page, cell: string) => page.locator(`[data-cell="${cell}"] .cm-content`).textContent();
 
 describe("autosave in the browser", () => {
@@ -248,6 +262,29 @@ describe("autosave in the browser", () => {
     await page.locator('[data-action="recent-notebooks"]').click();
     await page.locator('[data-action="keep-data"]').uncheck();
     await expect.poll(keptFiles).toEqual([]);
+
+    // The store's own functions (what "Erase my data" is built on), run in this page on the same storage.
+    await page.locator('[data-action="keep-data"]').check();
+    await expect.poll(keptFiles).toHaveLength(1);
+    const store = await storeModule();
+    const before = await page.evaluate(async (code) => {
+      const api = new Function(`${code}; return store;`)() as typeof import("../../src/store/index");
+      const list = await api.listStoredNotebooks();
+      return {
+        titles: list.map((n) => n.title),
+        notebooks: await api.storedNotebookCount(),
+        tables: await api.keptTableCount(),
+      };
+    }, store);
+    expect(before).toEqual({ titles: ["Kept notebook"], notebooks: 1, tables: 1 });
+    const after = await page.evaluate(async (code) => {
+      const api = new Function(`${code}; return store;`)() as typeof import("../../src/store/index");
+      await api.eraseStoredData();
+      return { notebooks: await api.storedNotebookCount(), tables: await api.keptTableCount() };
+    }, store);
+    expect(after).toEqual({ notebooks: 0, tables: 0 });
+    expect(await stored(page)).toEqual([]);
+    expect(await keptFiles()).toEqual([]);
   });
 
   it("tells a second tab another holds the notebook, never overwrites it, keeps the second as a copy", async () => {
@@ -301,6 +338,25 @@ describe("autosave in the browser", () => {
     await typeInto(page, "beta", " + 2");
     await expect.poll(async () => (await stored(page))[0]?.text ?? "").toContain("SELECT 1 AS v + 2");
     await expect.poll(() => problem.count()).toBe(0);
+  });
+
+  it("keeps the user's copy of a linked notebook: the link reopens it as edited (input, text)", async () => {
+    const { page } = await openApp();
+    await page.goto(`${server.origin}/?notebook=notebooks/live-inputs.md`);
+    const range = page.locator('[data-cell="min_orders"] input[type="range"]');
+    await range.waitFor();
+    await range.fill("20");
+    await typeInto(page, "channels", " -- mine");
+    await expect.poll(async () => (await stored(page))[0]?.text ?? "").toContain("-- mine");
+    await expect.poll(async () => (await stored(page))[0]?.text ?? "").toContain('"value": 20');
+    expect((await stored(page))[0].id).toBe("link:/notebooks/live-inputs.md");
+
+    await page.reload();
+    await page.locator('[data-role="restored"]').waitFor();
+    expect(await sqlOf(page, "channels")).toContain("-- mine");
+    expect(await page.locator('[data-cell="min_orders"] input[type="range"]').inputValue()).toBe("20");
+    // Its data still comes from next to the notebook, as the link declares.
+    await page.locator('[data-table="orders"]').waitFor({ timeout: ENGINE_TIMEOUT });
   });
 
   it("measures autosave per keystroke on the largest example notebook (market-review.md, 141 KB)", async () => {

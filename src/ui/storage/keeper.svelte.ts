@@ -9,7 +9,7 @@ import { createSaveScheduler } from "../../store/save-scheduler";
 import { claimNotebook, type Release } from "../../store/tab-lock";
 import { getStoredNotebook, listStoredNotebooks, putStoredNotebook } from "../../store/notebooks";
 import type { StoredNotebook, StoredSummary } from "../../store/notebooks";
-import { deleteStoredNotebook, linkedNotebookId } from "../../store/notebooks";
+import { deleteStoredNotebook, eraseStoredData, linkedNotebookId } from "../../store/notebooks";
 import { KeptTables } from "./kept-tables.svelte";
 import type { Workbench } from "../workbench.svelte";
 
@@ -206,7 +206,10 @@ export class Keeper {
     const record = await getStoredNotebook(linkedNotebookId(path)).catch(() => undefined);
     const fileName = path.split("/").pop() || "notebook.md";
     if (!record || record.text === text) {
-      this.pending = { identity: this.claim(linkedNotebookId(path), fileName, text, record?.keepData ?? false), kept: [] };
+      this.pending = {
+        identity: this.claim(linkedNotebookId(path), fileName, text, record?.keepData ?? false),
+        kept: [],
+      };
       return { text, trusted };
     }
     this.expect({ ...record, fileText: text });
@@ -260,6 +263,31 @@ export class Keeper {
   async remove(id: string): Promise<void> {
     await deleteStoredNotebook(id);
     await this.refreshRecent();
+  }
+
+  /**
+   * Forgets the open notebook's stored copy and kept tables ("Reset to original"): nothing waiting is written,
+   * and its next edit is stored afresh.
+   */
+  async forget(): Promise<void> {
+    this.saver.cancel();
+    await this.saver.whenSaved();
+    this.waiting = this.previous = undefined;
+    this.restored = undefined;
+    await deleteStoredNotebook(this.identity.id);
+    this.tables.reset([]);
+  }
+
+  /** Erases every stored notebook and kept table of this site ("Erase my data"); nothing waiting is written. */
+  async eraseAll(): Promise<void> {
+    this.saver.cancel();
+    await this.saver.whenSaved();
+    this.waiting = this.previous = undefined;
+    this.restored = undefined;
+    this.identity.keepData = this.keepData = false;
+    await eraseStoredData();
+    this.tables.reset([]);
+    this.recent = [];
   }
 
   /** Resolves once every edit so far is written (for the "Erase my data" flow and tests). */
