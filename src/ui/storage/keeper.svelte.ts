@@ -22,6 +22,8 @@ interface Identity {
   keepData: boolean;
   /** Resolves with the tab's hold on the notebook, or undefined when another tab holds it. */
   readonly lock: Promise<Release | undefined>;
+  /** Set once the lock is known to be this tab's: only then are tables written under the id. */
+  held: boolean;
 }
 
 /** An edit waiting to be written, with the notebook it belongs to. */
@@ -73,7 +75,7 @@ export class Keeper {
     this.id = this.identity.id;
     this.tables = new KeptTables(bench, {
       notebookId: () => this.identity.id,
-      keeping: () => this.identity.keepData,
+      keeping: () => this.identity.keepData && this.identity.held,
       changed: () => this.touch(),
       failed: (table, error) => this.fail(error, t.dataNotKept(table, reason(error))),
     });
@@ -90,7 +92,13 @@ export class Keeper {
   }
 
   private claim(id: string, fileName: string, fileText: string, keepData: boolean): Identity {
-    return { id, fileName, fileText, keepData, lock: claimNotebook(id) };
+    const identity: Identity = { id, fileName, fileText, keepData, lock: claimNotebook(id), held: false };
+    void identity.lock.then((release) => {
+      identity.held = release !== undefined;
+      // Tables loaded while the lock was pending are kept now.
+      if (identity.held && identity === this.identity && keepData) void this.tables.keepAll(true);
+    });
+    return identity;
   }
 
   private edited(notebook: Notebook): void {

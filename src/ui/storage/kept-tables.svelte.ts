@@ -81,8 +81,11 @@ export class KeptTables {
     if (!this.host.keeping()) return;
     const id = this.host.notebookId();
     let changed = false;
+    // Only this notebook's tables (a load declares its table): others may be left from another notebook.
+    const declared = this.bench.state.notebook.frontMatter.data;
     for (const [table, { source }] of reports) {
-      if (this.restoring.has(table) || this.seen.get(table) === source || !source.file) continue;
+      if (!Object.hasOwn(declared, table) || this.restoring.has(table)) continue;
+      if (this.seen.get(table) === source || !source.file) continue;
       this.seen.set(table, source);
       try {
         await keepTableFile(id, table, source.file);
