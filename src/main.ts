@@ -18,6 +18,9 @@ import { declaredFiles } from "./notebook/front-matter";
 import { workshopText } from "./messages/workshop";
 import { keepOffline } from "./sw/register";
 import { workshop } from "./ui/workshop.svelte";
+import { beforeErase } from "./ui/erase-data";
+import { Keeper } from "./ui/storage/keeper.svelte";
+import { KEEPER } from "./ui/storage/context";
 
 // A fetched notebook is trusted only when its text is exactly one the app shipped with.
 const shipped = new Set(shippedNotebooks.values());
@@ -31,7 +34,10 @@ const session = openSession(engine, { runner });
 const bench = new Workbench({
   session,
   toSource: fileSourceFromFile,
-  onOpen: () => runner.reset(),
+  onOpen: () => {
+    runner.reset();
+    keeper.opened();
+  },
   preview: async (table, limit) =>
     (await engine).query(`SELECT * FROM ${quoteIdent(table)} LIMIT ${Math.max(0, Math.floor(limit))}`),
   readTable: async (table) => (await engine).query(`SELECT * FROM ${quoteIdent(table)}`),
@@ -49,6 +55,13 @@ engine.then(
   },
 );
 
+// Every edit is kept in this browser (IndexedDB) and the last notebook comes back on start.
+const keeper = new Keeper(bench);
+// "Erase my data" and "Reset to original" reach autosave's store first, so nothing is written back after them.
+beforeErase(() => keeper.eraseAll());
+workshop.beforeReset = () => keeper.forget();
+mount(App, { target: document.getElementById("app")!, props: { bench }, context: new Map([[KEEPER, keeper]]) });
+
 // The offline copy is made once the engine is up, so a first visit's start never waits on it.
 if (import.meta.env.PROD) {
   void engine
@@ -62,8 +75,6 @@ if (import.meta.env.PROD) {
     )
     .catch((error: unknown) => console.warn(error));
 }
-
-mount(App, { target: document.getElementById("app")!, props: { bench } });
 
 /** Opens `?notebook=<path>`: fetches it, loads its declared files from next to it, runs it if shipped. */
 async function openLinked(path: string): Promise<void> {
@@ -81,9 +92,12 @@ async function openLinked(path: string): Promise<void> {
     bench.notify(ui.linkFailed(path, error instanceof Error ? error.message : String(error)));
     return;
   }
-  const trusted = shipped.has(text);
-  if (!bench.openText(text, baseName(url.pathname), trusted)) return;
-  workshop.original = { text, fileName: baseName(url.pathname), trusted };
+  // The user's own edits of this notebook, kept in this browser, come back instead of the original.
+  const kept = await keeper.forLink(url.pathname, text, shipped.has(text));
+  const trusted = kept.trusted;
+  if (!bench.openText(kept.text, baseName(url.pathname), trusted)) return;
+  // Reset to original goes back to the text the site serves, not to the kept copy.
+  workshop.original = { text, fileName: baseName(url.pathname), trusted: shipped.has(text) };
   const declared = declaredFiles(bench.state.notebook.frontMatter.data);
   await Promise.all(
     declared.map(([table, file]) => {
@@ -99,3 +113,4 @@ async function openLinked(path: string): Promise<void> {
 const linked = new URLSearchParams(window.location.search).get("notebook");
 if (linked) void openLinked(linked);
 else if (window.location.hash) void openShareLink(bench, window.location.href);
+else void keeper.restoreLatest();

@@ -23,13 +23,18 @@ export class Workshop {
   original: Original | undefined = $state.raw(undefined);
   /** A quiet note about the app itself (a new version), shown until dismissed. */
   note: string | undefined = $state(undefined);
+  /** Runs before "Reset to original" opens the original (autosave forgets the user's stored copy). */
+  beforeReset: (() => Promise<void>) | undefined;
   /** Set once an erase finished, so the page can offer to start again. */
   erased = $state(false);
 
   /** Puts the original back in place of the user's copy; tables stay, a shipped original runs again. */
   async reset(bench: Workbench): Promise<void> {
     const original = this.original;
-    if (!original || !bench.openText(original.text, original.fileName, original.trusted)) return;
+    if (!original) return;
+    // The stored copy goes too: a reload must bring back the original, not the edits just reset.
+    await this.beforeReset?.();
+    if (!bench.openText(original.text, original.fileName, original.trusted)) return;
     if (original.trusted) await bench.runAll();
   }
 

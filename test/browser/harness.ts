@@ -15,7 +15,6 @@ const MIME: Record<string, string> = {
   ".map": "application/json",
   ".wasm": "application/wasm",
   ".md": "text/markdown; charset=utf-8",
-  ".webmanifest": "application/manifest+json",
   ".csv": "text/csv; charset=utf-8",
   ".tsv": "text/tab-separated-values; charset=utf-8",
   ".txt": "text/plain; charset=utf-8",
@@ -85,15 +84,9 @@ export interface OpenBrowser {
 
 const LOCAL_SCHEMES = ["data:", "blob:", "about:", "chrome-error:", "chrome:"];
 
-/**
- * Launches headless Chromium and records every request URL of its context, frames and workers included
- * (the service worker's too). Service workers are blocked unless asked for: the app's offline copy
- * (40 MB fetched in the background) belongs to the offline tests, not to what every other test fetched.
- */
-export async function openBrowser({
-  serviceWorkers = "block",
-}: { serviceWorkers?: "allow" | "block" } = {}): Promise<OpenBrowser> {
-  const browser = await chromium.launch({
+/** Launches headless Chromium (no context yet): tests that want one browser for many contexts use this. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
     args: [
@@ -106,6 +99,31 @@ export async function openBrowser({
       "--disable-sync",
     ],
   });
+}
+
+/** A browser context whose every request (pages, frames, workers) is recorded. */
+export interface RecordedContext {
+  readonly context: BrowserContext;
+  /** Every request URL seen so far, in order. */
+  readonly requests: string[];
+  /** The recorded requests that went anywhere other than `origin` (data:, blob: and about: are local). */
+  offOrigin(origin: string): string[];
+  /** Opens another page of the context (recorded too). */
+  newPage(): Promise<Page>;
+}
+
+/** Whether a context lets the app register its service worker. */
+export type ServiceWorkers = "allow" | "block";
+
+/**
+ * Opens a new context in `browser` and records every request URL of it, frames and workers included (the
+ * service worker's too). Service workers are blocked unless asked for: the app's offline copy (40 MB
+ * fetched in the background) belongs to the offline tests, not to what every other test fetched.
+ */
+export async function recordedContext(
+  browser: Browser,
+  { serviceWorkers = "block" }: { serviceWorkers?: ServiceWorkers } = {},
+): Promise<RecordedContext> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
@@ -134,12 +152,8 @@ export async function openBrowser({
     p.on("popup", (popup) => requests.push(`popup:${popup.url()}`));
   };
   context.on("page", watchPage);
-  const page = await context.newPage();
-  watchPage(page);
   return {
-    browser,
     context,
-    page,
     requests,
     offOrigin(origin: string) {
       return requests.filter((url) => {
@@ -151,6 +165,25 @@ export async function openBrowser({
         }
       });
     },
+    async newPage() {
+      const page = await context.newPage();
+      watchPage(page);
+      return page;
+    },
+  };
+}
+
+/** Launches headless Chromium and records every request URL of its context, frames and workers included. */
+export async function openBrowser(options: { serviceWorkers?: ServiceWorkers } = {}): Promise<OpenBrowser> {
+  const browser = await launchChromium();
+  const recorded = await recordedContext(browser, options);
+  const page = await recorded.newPage();
+  return {
+    browser,
+    context: recorded.context,
+    page,
+    requests: recorded.requests,
+    offOrigin: recorded.offOrigin,
     close: () => browser.close(),
   };
 }
