@@ -39,6 +39,9 @@ export function engineShell(
   let cancelled = false;
   const run: Run = async (sql, params = []) => {
     if (closed) throw new EngineError(engineClosed());
+    // A cancel that came before the statement began (the interrupt then finds nothing running, and
+    // DuckDB clears it when the next statement starts) still stops it.
+    if (cancelled) throw new EngineError(queryCancelled());
     try {
       return await exec(sql, params);
     } catch (e) {
@@ -47,9 +50,14 @@ export function engineShell(
     }
   };
   const next = <T>(task: () => Promise<T>) =>
-    queue(() => {
+    queue(async () => {
       cancelled = false;
-      return task();
+      try {
+        return await task();
+      } finally {
+        // The cancel was this task's: work queued after it starts afresh.
+        cancelled = false;
+      }
     });
   return {
     run,
