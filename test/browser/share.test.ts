@@ -44,7 +44,12 @@ const isLocal = (url: string) =>
 
 /** A new page in a fresh browser context (a fresh profile: no storage, no cache), with its requests recorded. */
 async function fresh(): Promise<{ page: Page; requests: string[]; context: BrowserContext }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  // No service worker: its offline copy would fetch every sample file, and these tests check what was fetched.
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+    serviceWorkers: "block",
+  });
   const requests: string[] = [];
   const seen = new Set<unknown>();
   const record = (r: { url(): string }) => {
