@@ -8,11 +8,15 @@ import { openSession } from "./session/session";
 import { quoteIdent } from "./sql/ident";
 import { sandboxRunner } from "./sandbox/sandbox-runner";
 import type { Engine } from "./engine/engine";
-import App from "./ui/App.svelte";
+import Root from "./ui/Root.svelte";
+import { startLanguage } from "./ui/language";
 import { Workbench, baseName } from "./ui/workbench.svelte";
 import { resolveNotebookLink, resolveDataFile, fetchFile } from "./ui/link";
 import { shippedNotebooks } from "./ui/shipped";
 import { ui } from "./messages/ui";
+
+// The UI language is set before anything renders or words a message.
+startLanguage();
 
 // A fetched notebook is trusted only when its text is exactly one the app shipped with.
 const shipped = new Set(shippedNotebooks.values());
@@ -43,7 +47,7 @@ engine.then(
   },
 );
 
-mount(App, { target: document.getElementById("app")!, props: { bench } });
+mount(Root, { target: document.getElementById("app")!, props: { bench } });
 
 /** Opens `?notebook=<path>`: fetches it, loads its declared files from next to it, runs it if shipped. */
 async function openLinked(path: string): Promise<void> {
