@@ -50,8 +50,12 @@ export function pickLocale(tags: readonly string[]): Locale {
   return "en";
 }
 
+/** Every catalogue set made with `localized` or `localizedFunctions`, for the tests that compare them. */
+export const registeredCatalogues: { en: object; others: Partial<Record<Locale, unknown>> }[] = [];
+
 /** An object whose property reads go to the current locale's catalogue (English where none is given). */
 export function localized<T extends object>(en: T, others: Partial<Record<Locale, Catalogue<T>>>): T {
+  registeredCatalogues.push({ en, others });
   return new Proxy(en, {
     get: (target, key) => Reflect.get((current === "en" ? target : (others[current] ?? target)) as T, key),
   });
@@ -62,7 +66,7 @@ export function localizedFunctions<T extends Record<string, (...args: never[]) =
   en: T,
   others: Partial<Record<Locale, Catalogue<T>>>,
 ): T {
-  const table = localized(en, others);
+  const table = localized(en, others); // registers the catalogues too
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(en)) {
     out[key] = (...args: never[]) => (table[key] as (...a: never[]) => string)(...args);
