@@ -85,7 +85,7 @@ export interface OpenBrowser {
 const LOCAL_SCHEMES = ["data:", "blob:", "about:", "chrome-error:", "chrome:"];
 
 /** Launches headless Chromium and records every request URL of its context, frames and workers included. */
-export async function openBrowser(): Promise<OpenBrowser> {
+export async function openBrowser({ locale }: { locale?: string } = {}): Promise<OpenBrowser> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
@@ -99,7 +99,7 @@ export async function openBrowser(): Promise<OpenBrowser> {
       "--disable-sync",
     ],
   });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, locale });
   const requests: string[] = [];
   const seen = new Set<unknown>();
   // The context and each page both report page, frame and dedicated-worker requests; each Request
