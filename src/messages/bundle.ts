@@ -1,10 +1,12 @@
 // Wording of bundles (a notebook with its data in one file): why one cannot be opened, and the warning
 // that a bundle holds client data.
+import { localized, plural } from "./locale";
+import type { Catalogue } from "./locale";
+import { bundleZh } from "./zh-CN/bundle";
 
-/** User-facing messages of bundles (English for now). */
-export const bundleMessages = {
+const en = {
   containsData: (tables: number) =>
-    `This file contains the notebook and its data (${tables} table${tables === 1 ? "" : "s"}): ` +
+    `This file contains the notebook and its data (${tables} table${plural(tables, "", "s")}): ` +
     "it holds client data. Send it only to people who may see that data.",
   notZip: (reason: string) =>
     `This is not a complete Clientbook bundle: the file is cut off or is not a bundle (${reason}). ` +
@@ -25,3 +27,6 @@ export const bundleMessages = {
     `This bundle's notebook cannot be read${line ? ` (line ${line})` : ""}: ${reason} Nothing was loaded.`,
   duplicateTable: (name: string) => `Two tables are named ${name}; a bundle holds each table once.`,
 };
+
+/** User-facing messages of bundles, in the current locale. */
+export const bundleMessages = localized(en, { "zh-CN": bundleZh satisfies Catalogue<typeof en> });

@@ -13,6 +13,9 @@ import "../../src/messages/code";
 import "../../src/messages/charts";
 import "../../src/messages/notebook";
 import "../../src/messages/gallery";
+import "../../src/messages/cli";
+import "../../src/messages/bundle";
+import "../../src/messages/share";
 
 /** Differences between two catalogue values, as paths: missing/extra keys, kind and arity mismatches. */
 function differences(en: unknown, other: unknown, path: string): string[] {
