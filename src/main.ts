@@ -8,7 +8,8 @@ import { openSession } from "./session/session";
 import { quoteIdent } from "./sql/ident";
 import { sandboxRunner } from "./sandbox/sandbox-runner";
 import type { Engine } from "./engine/engine";
-import App from "./ui/App.svelte";
+import Root from "./ui/Root.svelte";
+import { startLanguage } from "./ui/language";
 import { Workbench, baseName } from "./ui/workbench.svelte";
 import { resolveNotebookLink, resolveDataFile, fetchFile } from "./ui/link";
 import { shippedNotebooks } from "./ui/shipped";
@@ -21,6 +22,9 @@ import { workshop } from "./ui/workshop.svelte";
 import { beforeErase } from "./ui/erase-data";
 import { Keeper } from "./ui/storage/keeper.svelte";
 import { KEEPER } from "./ui/storage/context";
+
+// The UI language is set before anything renders or words a message.
+startLanguage();
 
 // A fetched notebook is trusted only when its text is exactly one the app shipped with.
 const shipped = new Set(shippedNotebooks.values());
@@ -60,7 +64,7 @@ const keeper = new Keeper(bench);
 // "Erase my data" and "Reset to original" reach autosave's store first, so nothing is written back after them.
 beforeErase(() => keeper.eraseAll());
 workshop.beforeReset = () => keeper.forget();
-mount(App, { target: document.getElementById("app")!, props: { bench }, context: new Map([[KEEPER, keeper]]) });
+mount(Root, { target: document.getElementById("app")!, props: { bench }, context: new Map([[KEEPER, keeper]]) });
 
 // The offline copy is made once the engine is up, so a first visit's start never waits on it.
 if (import.meta.env.PROD) {

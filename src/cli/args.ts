@@ -14,6 +14,8 @@ export interface RunArgs {
   readonly set: ReadonlyMap<string, string>;
   /** Table name -> WHATWG encoding name, from `--encoding table=enc`, overriding detection. */
   readonly encoding: ReadonlyMap<string, string>;
+  /** The language of the messages (and of a report), from `--lang` or the environment's default. */
+  readonly lang: "en" | "zh-CN";
 }
 
 /** What `report` was asked to do: a run (without the JSON) whose results are written as an HTML report. */
@@ -23,7 +25,6 @@ export interface ReportArgs extends Omit<RunArgs, "command" | "json" | "limit"> 
   /** Rows shown per result table. */
   readonly rows: number;
   readonly code: "show" | "hide";
-  readonly lang: "en" | "zh-CN";
 }
 
 /** The parsed command line: a run, a report, or a request for help. */
@@ -41,7 +42,7 @@ export const DEFAULT_LIMIT = 1000;
 export const DEFAULT_REPORT_ROWS = 50;
 
 /** Parses the arguments after the script name (e.g. `["run", "nb.md", "--data", "orders=o.csv"]`). */
-export function parseArgs(argv: readonly string[]): CliArgs {
+export function parseArgs(argv: readonly string[], defaultLang: "en" | "zh-CN" = "en"): CliArgs {
   if (argv.includes("--help") || argv.includes("-h")) return { command: "help" };
   const [command, ...rest] = argv;
   if (command === undefined) throw new UsageError(m.noCommand());
@@ -52,7 +53,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   let out: string | undefined;
   let rows = DEFAULT_REPORT_ROWS;
   let code: "show" | "hide" = "hide";
-  let lang: "en" | "zh-CN" = "en";
+  let lang = defaultLang;
   const report = command === "report";
   const data = new Map<string, string>();
   const set = new Map<string, string>();
@@ -98,7 +99,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       const text = value();
       if (text !== "show" && text !== "hide") throw new UsageError(m.badCode(text));
       code = text;
-    } else if (report && option === "--lang") {
+    } else if (option === "--lang") {
       const text = value();
       if (text !== "en" && text !== "zh-CN") throw new UsageError(m.badLang(text));
       lang = text;
@@ -116,5 +117,5 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     if (out === undefined) throw new UsageError(m.noOut());
     return { command: "report", notebook, data, set, encoding, out, rows, code, lang };
   }
-  return { command: "run", notebook, data, set, encoding, ...(json !== undefined ? { json } : {}), limit };
+  return { command: "run", notebook, data, set, encoding, ...(json !== undefined ? { json } : {}), limit, lang };
 }

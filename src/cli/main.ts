@@ -5,7 +5,9 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { nativeEngine } from "../engine/native/native-engine";
 import { fileSourceFromPath } from "../engine/node-file";
-import { cliHelp, cliMessages as m } from "../messages/cli";
+import { cliText, cliMessages as m } from "../messages/cli";
+import { setLocale } from "../messages/locale";
+import { cliLocale } from "./language";
 import { NotebookError } from "../notebook/errors";
 import { parseNotebook } from "../notebook/parse";
 import { openSession } from "../session/session";
@@ -24,14 +26,16 @@ const EXIT_INPUT = 2;
 
 /** Runs the command line `argv` (without node and script); returns the exit status. */
 export async function main(argv: readonly string[], out = console.log, err = console.error): Promise<number> {
+  const lang = cliLocale(argv, process.env);
+  setLocale(lang);
   let args;
   try {
-    args = parseArgs(argv);
+    args = parseArgs(argv, lang);
   } catch (e) {
     if (e instanceof UsageError) return (err(e.message), EXIT_INPUT);
     throw e;
   }
-  if (args.command === "help") return (out(cliHelp), 0);
+  if (args.command === "help") return (out(cliText.help), 0);
   return run(args, out, err);
 }
 

@@ -1,10 +1,12 @@
 // Wording of bundles (a notebook with its data in one file): why one cannot be opened, and the warning
 // that a bundle holds client data.
+import { localized, plural } from "./locale";
+import type { Catalogue } from "./locale";
+import { bundleZh } from "./zh-CN/bundle";
 
-/** User-facing messages of bundles (English for now). */
-export const bundleMessages = {
+const en = {
   containsData: (tables: number) =>
-    `This file contains the notebook and its data (${tables} table${tables === 1 ? "" : "s"}): ` +
+    `This file contains the notebook and its data (${tables} table${plural(tables, "", "s")}): ` +
     "it holds client data. Send it only to people who may see that data.",
   notZip: (reason: string) =>
     `This is not a complete Clientbook bundle: the file is cut off or is not a bundle (${reason}). ` +
@@ -37,3 +39,6 @@ export const bundleMessages = {
   saveFailed: (reason: string) => `The file with data could not be written: ${reason}. Your notebook is unchanged.`,
   openFailed: (file: string, reason: string) => `${file}: ${reason}`,
 };
+
+/** User-facing messages of bundles, in the current locale. */
+export const bundleMessages = localized(en, { "zh-CN": bundleZh satisfies Catalogue<typeof en> });

@@ -1,9 +1,11 @@
 // Wording for the chart planner: fields a spec names that the data lacks, and why a chart draws raw rows.
+import { localized, formatCount } from "./locale";
+import type { Catalogue } from "./locale";
+import { chartsZh } from "./zh-CN/charts";
 
 const q = (name: string) => `“${name}”`;
 
-/** User-facing messages of charts/. */
-export const chartMessages = {
+const en = {
   unknownField: (field: string, columns: readonly string[]) =>
     `The chart uses the field ${q(field)}, but the data has no such column. Columns: ${columns.map(q).join(", ")}.`,
   textAggregate: (op: string, field: string, type: string) =>
@@ -15,23 +17,23 @@ export const chartMessages = {
   binNotNumber: (field: string, type: string) =>
     `The chart bins ${q(field)}, a ${type} column: only number columns can be binned.`,
   rawCapped: (reason: string, cap: number) =>
-    `This chart shows the first ${cap.toLocaleString("en")} rows of more: ${reason}. Draw a sample, bin the ` +
+    `This chart shows the first ${formatCount(cap)} rows of more: ${reason}. Draw a sample, bin the ` +
     `data into a heatmap, or raise the row cap to see all of it.`,
   sampled: (rows: number, seed: number) =>
-    `A deterministic sample of ${rows.toLocaleString("en")} rows (seed ${seed}): the same rows on every run.`,
+    `A deterministic sample of ${formatCount(rows)} rows (seed ${seed}): the same rows on every run.`,
   rawSampled: (reason: string, total: number, rows: number, seed: number, max: number) =>
-    `The data has ${total.toLocaleString("en")} rows, more than a chart receives: ${reason}. ` +
-    `Shown: a deterministic sample of ${rows.toLocaleString("en")} rows (seed ${seed}), the same rows on every ` +
+    `The data has ${formatCount(total)} rows, more than a chart receives: ${reason}. ` +
+    `Shown: a deterministic sample of ${formatCount(rows)} rows (seed ${seed}), the same rows on every ` +
     `run. To draw all of it, aggregate or bin the fields (e.g. a heatmap of two binned fields, or a density), ` +
-    `or raise the cap with cap=${Math.min(total, max)} on the cell's first line (at most ${max.toLocaleString("en")}).`,
+    `or raise the cap with cap=${Math.min(total, max)} on the cell's first line (at most ${formatCount(max)}).`,
   aggregateCapped: (cap: number) =>
-    `This chart has more than ${cap.toLocaleString("en")} marks; it shows the first ${cap.toLocaleString("en")} ` +
+    `This chart has more than ${formatCount(cap)} marks; it shows the first ${formatCount(cap)} ` +
     `in sort order. Filter the data, bin the field, or raise the cap with cap=N on the cell's first line.`,
   sampleSubtitle: (rows: number, total: number) =>
-    `Sample: ${rows.toLocaleString("en")} of ${total.toLocaleString("en")} rows (deterministic)`,
-  firstMarksSubtitle: (rows: number) => `Only the first ${rows.toLocaleString("en")} marks (cap reached)`,
+    `Sample: ${formatCount(rows)} of ${formatCount(total)} rows (deterministic)`,
+  firstMarksSubtitle: (rows: number) => `Only the first ${formatCount(rows)} marks (cap reached)`,
   badCap: (cap: string, max: number) =>
-    `The chart's cap=${cap} is not a row count: write a whole number from 1 to ${max.toLocaleString("en")}, ` +
+    `The chart's cap=${cap} is not a row count: write a whole number from 1 to ${formatCount(max)}, ` +
     `e.g. cap=20000.`,
   rawComposite: () => "layered, concatenated, faceted and repeated charts draw raw rows",
   rawMark: (mark: string) => `the ${mark} mark is drawn from raw rows`,
@@ -70,3 +72,6 @@ export const chartExportMessages = {
   badFile: "the chart frame sent something that is not a valid file",
   noData: "the chart has no inline rows to export",
 };
+
+/** User-facing messages of charts/, in the current locale. */
+export const chartMessages = localized(en, { "zh-CN": chartsZh satisfies Catalogue<typeof en> });

@@ -1,8 +1,12 @@
 // Wording of the command-line runner: help, usage errors and the run summary.
+import { formatCount, localized, plural } from "./locale";
+import type { Catalogue } from "./locale";
+import { cliHelpZh, cliMessagesZh } from "./zh-CN/cli";
 
 /** The `--help` text. */
 export const cliHelp = `Usage: npm run notebook -- run <notebook.md> [--data <table>=<path> ...]
          [--encoding <table>=<encoding> ...] [--set <input>=<value> ...] [--json <out.json>] [--limit <n>]
+         [--lang en|zh-CN]
        npm run notebook -- report <notebook.md> [--data, --encoding, --set as for run] --out <report.html>
          [--rows <n>] [--code show|hide] [--lang en|zh-CN]
 
@@ -24,7 +28,8 @@ Options:
   --out <report.html>    report: where to write the HTML report.
   --rows <n>             report: rows shown per result table (default 50).
   --code show|hide       report: show each cell's source, folded, under its result (default hide).
-  --lang en|zh-CN        report: the report's language (default en).
+  --lang en|zh-CN        The language of the messages and of the report (default: from LC_ALL, LC_MESSAGES
+                         or LANG, e.g. zh_CN.UTF-8; else en).
   -h, --help             Show this help.
 
 Data files: a table declared in the front matter (data: <table>: {file: <file>}) without --data
@@ -41,8 +46,7 @@ A cell running longer than 30 seconds is stopped.
 Exit status: 0 when every cell ran, 1 when a cell failed (the failing cells go to stderr),
 2 for a usage error, an unreadable notebook or a missing data file.`;
 
-/** Messages of the command-line runner. */
-export const cliMessages = {
+const en = {
   unknownCommand: (command: string) => `Unknown command "${command}". Try --help.`,
   noCommand: () => "Say what to do: run <notebook.md> or report <notebook.md> --out <report.html>. Try --help.",
   noNotebook: () => "Name the notebook to run: run <notebook.md>.",
@@ -65,7 +69,7 @@ export const cliMessages = {
   noOut: () => "Say where to write the report: report <notebook.md> --out <report.html>.",
   chartFailed: (label: string, reason: string) => `chart ${label} could not be drawn for the report: ${reason}`,
   wroteReport: (path: string, bytes: number, ms: number) =>
-    `wrote report ${path} (${bytes.toLocaleString("en-US")} bytes, ${ms.toLocaleString("en-US")} ms)`,
+    `wrote report ${path} (${formatCount(bytes)} bytes, ${formatCount(ms)} ms)`,
   badLimit: (value: string) => `--limit takes a whole number of rows, not "${value}".`,
   notebookMissing: (path: string) => `Notebook not found: ${path}`,
   notebookUnreadable: (path: string, line: number | undefined, reason: string) =>
@@ -74,13 +78,19 @@ export const cliMessages = {
     `Data file for table "${table}" not found; looked at: ${tried.join(", ")}. Pass --data ${table}=<path>.`,
   loadFailed: (table: string, path: string, reason: string) => `Could not load ${path} as table "${table}": ${reason}`,
   loaded: (table: string, path: string, rows: number) =>
-    `loaded ${table} <- ${path} (${rows.toLocaleString("en-US")} rows)`,
+    `loaded ${table} <- ${path} (${formatCount(rows)} rows)`,
   cellLine: (ok: boolean, label: string, kind: string, detail: string) =>
     `${ok ? "ok  " : "FAIL"} ${label.padEnd(24)} ${kind.padEnd(8)} ${detail}`,
-  rows: (n: number) => `${n.toLocaleString("en-US")} row${n === 1 ? "" : "s"}`,
+  rows: (n: number) => `${formatCount(n)} row${plural(n, "", "s")}`,
   failed: (label: string, where: string, message: string) => `${label}${where}: ${message}`,
-  failedHeader: (count: number) => `${count} cell${count === 1 ? "" : "s"} failed:`,
-  summary: (ran: number, failed: number) => `${ran} cell${ran === 1 ? "" : "s"} ran, ${failed} failed`,
+  failedHeader: (count: number) => `${count} cell${plural(count, "", "s")} failed:`,
+  summary: (ran: number, failed: number) => `${ran} cell${plural(ran, "", "s")} ran, ${failed} failed`,
   wroteJson: (path: string) => `wrote ${path}`,
   unexpected: (reason: string) => `Unexpected error: ${reason}`,
 } as const;
+
+/** Messages of the command-line runner, in the current locale. */
+export const cliMessages = localized(en, { "zh-CN": cliMessagesZh satisfies Catalogue<typeof en> });
+
+/** The `--help` text in the current locale. */
+export const cliText = localized({ help: cliHelp }, { "zh-CN": { help: cliHelpZh } });

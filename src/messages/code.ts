@@ -1,8 +1,10 @@
 // What the user (and the developer console) is told about running TypeScript cells: result limits
 // and messages that arrive for a run they do not belong to.
+import { localized, formatCount } from "./locale";
+import type { Catalogue } from "./locale";
+import { codeZh } from "./zh-CN/code";
 
-/** Messages of the code runners. */
-export const codeMessages = {
+const en = {
   /** A message came in on a channel whose run is over, or named another run: it was ignored. */
   droppedMessage: (kind: string, reason: string) => `Clientbook ignored a "${kind}" message from cell code: ${reason}.`,
   staleChannel: "its run is over",
@@ -10,15 +12,18 @@ export const codeMessages = {
   notAllowed: "it is not one the sandbox may send",
   /** A table result with more values than the limit. */
   tooManyValues: (rows: number, columns: number, limit: number) =>
-    `The cell returned ${rows.toLocaleString("en-US")} rows × ${columns.toLocaleString("en-US")} columns, more than the ` +
-    `limit of ${limit.toLocaleString("en-US")} values (rows × columns) a cell result may hold. Aggregate in the cell, ` +
+    `The cell returned ${formatCount(rows)} rows × ${formatCount(columns)} columns, more than the ` +
+    `limit of ${formatCount(limit)} values (rows × columns) a cell result may hold. Aggregate in the cell, ` +
     "or return fewer rows or columns.",
   /** A non-table value with more parts than the limit. */
   valueTooBig: (limit: number) =>
-    `The cell returned a value with more than ${limit.toLocaleString("en-US")} parts (items, fields and leaves), the limit ` +
+    `The cell returned a value with more than ${formatCount(limit)} parts (items, fields and leaves), the limit ` +
     "for a value that is not rows. Return rows (a list of plain objects) to get a table, or a smaller value.",
   /** The table bytes the sandbox sent could not be read. */
   badTable: (reason: string) => `The cell's rows could not be read as a table: ${reason}`,
   /** A value that structured clone refused. */
   notCloneable: (reason: string) => `The cell's value cannot leave the sandbox: ${reason}`,
 };
+
+/** Messages of the code runners, in the current locale. */
+export const codeMessages = localized(en, { "zh-CN": codeZh satisfies Catalogue<typeof en> });

@@ -1,9 +1,12 @@
 // Wording for problems found when compiling cells and ordering them (names, SQL, chart specs, cycles).
+import { localized } from "./locale";
+import type { Catalogue } from "./locale";
+import { compileZh } from "./zh-CN/compile";
+import { suggestName } from "./suggest-name";
 
 const q = (name: string) => `“${name}”`;
 
-/** User-facing messages of compile/ and graph/. */
-export const compileMessages = {
+const en = {
   missingName: (kind: string) =>
     `A ${kind} cell needs a name after its kind on the first line, e.g. \`\`\`${kind} ${kind === "chart" ? "sales_chart data=sales" : "sales"}. Other cells use the name to refer to it.`,
   badName: (name: string) =>
@@ -64,9 +67,5 @@ export const compileMessages = {
     `Reads ${q(name)}, ${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} cell, which this version of Clientbook cannot run yet.`,
 } as const;
 
-/** A valid name close to what the user wrote, for the error message. */
-function suggestName(name: string): string {
-  const cleaned = name.replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_+$/g, "");
-  if (cleaned === "") return "my_cell";
-  return /^[0-9]/.test(cleaned) ? `_${cleaned}` : cleaned;
-}
+/** User-facing messages of compile/ and graph/, in the current locale. */
+export const compileMessages = localized(en, { "zh-CN": compileZh satisfies Catalogue<typeof en> });

@@ -1,11 +1,13 @@
 // Wording of the role-mapping cards in the data panel and of the recipe gallery, in one place so it
 // stays consistent and can be translated. Role labels themselves are ROLE_LABELS in ./recipes.
 
-const count = (n: number) => n.toLocaleString("en-US");
+import { formatCount as count, localized, pluralOf } from "./locale";
+import type { Catalogue } from "./locale";
+import { familyLabelsZh, galleryTextZh, rolesTextZh } from "./zh-CN/gallery";
+
 const quoted = (items: readonly string[]) => items.map((s) => `“${s}”`).join(", ");
 
-/** Role-mapping wording. */
-export const rolesText = {
+const rolesEn = {
   title: "Column roles",
   intro: "Tell Clientbook what your columns mean, so analyses can use them.",
   kind: "This table holds",
@@ -26,7 +28,7 @@ export const rolesText = {
   badgeSaved: "✓ Saved in the notebook",
   badgeGuessed: "Guessed: please check",
   badgeEdited: "Changed: not saved",
-  badgeMissing: (n: number) => (n === 1 ? "1 required role missing" : `${n} required roles missing`),
+  badgeMissing: (n: number) => (pluralOf(n, "en") === "one" ? "1 required role missing" : `${n} required roles missing`),
   badgeProblem: "Needs attention",
   ok: "Every required role is mapped.",
   typeHint: (column: string, type: string) => `${column} · ${type}`,
@@ -53,8 +55,7 @@ export const rolesText = {
   returnRule: (rule: string) => `Returns: ${rule}.`,
 } as const;
 
-/** Names of the recipe families, in the order the gallery lists them. */
-export const FAMILY_LABELS: Readonly<Record<string, string>> = {
+const familiesEn: Readonly<Record<string, string>> = {
   segmentation: "Who the customers are: segmentation",
   value: "What customers are worth: value",
   loyalty: "Who stays: loyalty and retention",
@@ -63,8 +64,7 @@ export const FAMILY_LABELS: Readonly<Record<string, string>> = {
   "key accounts": "Key accounts",
 };
 
-/** Recipe-gallery wording. */
-export const galleryText = {
+const galleryEn = {
   open: "Analyses…",
   openTitle: "Insert a ready-made analysis (RFM, ABC, lifetime value, …) as cells you can read and edit",
   title: "Analysis gallery",
@@ -118,3 +118,12 @@ export const galleryText = {
     Record<string, string>
   >,
 } as const;
+
+/** Role-mapping wording, in the current locale. */
+export const rolesText = localized(rolesEn, { "zh-CN": rolesTextZh satisfies Catalogue<typeof rolesEn> });
+
+/** Names of the recipe families, in the order the gallery lists them, in the current locale. */
+export const FAMILY_LABELS = localized(familiesEn, { "zh-CN": familyLabelsZh satisfies Catalogue<typeof familiesEn> });
+
+/** Recipe-gallery wording, in the current locale. */
+export const galleryText = localized(galleryEn, { "zh-CN": galleryTextZh satisfies Catalogue<typeof galleryEn> });

@@ -1,8 +1,10 @@
 // Wording for problems reading a notebook file (front matter, version). One place, so it stays consistent.
 // `supported` is the format version this build reads (notebook/ owns it; messages/ imports nothing).
+import { localized } from "./locale";
+import type { Catalogue } from "./locale";
+import { notebookZh } from "./zh-CN/notebook";
 
-/** User-facing messages of the notebook reader. */
-export const notebookMessages = {
+const en = {
   newerVersion: (version: number, supported: number) =>
     `This notebook was written by a newer Clientbook (format version ${version}); ` +
     `this version reads version ${supported}. ` +
@@ -23,3 +25,6 @@ export const notebookMessages = {
   badRoles: (table: string) =>
     `The roles of \`${table}\` must map role names to column names, e.g. \`roles: { customer_id: Kunden-Nr }\`.`,
 } as const;
+
+/** User-facing messages of the notebook reader, in the current locale. */
+export const notebookMessages = localized(en, { "zh-CN": notebookZh satisfies Catalogue<typeof en> });

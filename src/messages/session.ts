@@ -1,7 +1,9 @@
 // Wording of everything the session and its runtime tell the user about running cells.
+import { localized, formatCount, plural } from "./locale";
+import type { Catalogue } from "./locale";
+import { sessionZh } from "./zh-CN/session";
 
-/** Messages shown on cells and in the session's problem list. */
-export const sessionMessages = {
+const en = {
   dependencyFailed: (name: string) => `depends on ${name}, which failed`,
   dependencyNotRun: (name: string) => `depends on ${name}, which has not run`,
   notRunnable: (kind: string) => `${kind} cells do not run yet`,
@@ -25,11 +27,14 @@ export const sessionMessages = {
     `Cannot set the selection ${name}: it takes a list of at most ${cap.toLocaleString("en")} numbers, texts or ` +
     `true/false values.`,
   codeStopped: () => "Stopped: the cell's code was ended.",
-  codeTimeout: (ms: number) => `Stopped: the cell ran longer than ${ms.toLocaleString("en-US")} ms (an endless loop?).`,
+  codeTimeout: (ms: number) => `Stopped: the cell ran longer than ${formatCount(ms)} ms (an endless loop?).`,
   codeCrashed: (reason: string) => `The code runner stopped unexpectedly: ${reason}`,
   runnerClosed: () => "The code runner is closed.",
   notCloneable: (reason: string) =>
     `The cell returned a value that cannot leave the sandbox (functions, class instances and the like cannot): ${reason}`,
-  logMore: (n: number) => `… ${n.toLocaleString("en-US")} more line${n === 1 ? "" : "s"}`,
+  logMore: (n: number) => `… ${formatCount(n)} more ${plural(n, "line", "lines")}`,
   badName: (name: string) => `${name} is not a valid cell name (letters, digits and _; not starting with a digit)`,
 } as const;
+
+/** Messages shown on cells and in the session's problem list, in the current locale. */
+export const sessionMessages = localized(en, { "zh-CN": sessionZh satisfies Catalogue<typeof en> });

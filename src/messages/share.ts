@@ -1,10 +1,12 @@
 // Wording of the share link: why a notebook cannot go into a link, or why a link cannot be opened.
+import { formatCount, localized } from "./locale";
+import type { Catalogue } from "./locale";
+import { shareZh } from "./zh-CN/share";
 
-/** User-facing messages of the share link (English for now). */
-export const shareMessages = {
+const en = {
   tooLong: (length: number, max: number) =>
-    `This notebook is too long for a share link (${length.toLocaleString("en-US")} characters; ` +
-    `links stop at ${max.toLocaleString("en-US")}). Save the notebook as a file and send the file instead.`,
+    `This notebook is too long for a share link (${formatCount(length)} characters; ` +
+    `links stop at ${formatCount(max)}). Save the notebook as a file and send the file instead.`,
   noNotebook: () => "This link holds no notebook: its address has no #nb=... part.",
   badCharacters: () =>
     "This share link is damaged: its #nb= part has characters a share link never contains. " +
@@ -30,3 +32,6 @@ export const shareMessages = {
   mapApply: "Use these columns",
   mapFailed: (table: string, reason: string) => `The columns of ${table} could not be renamed: ${reason}`,
 };
+
+/** User-facing messages of the share link, in the current locale. */
+export const shareMessages = localized(en, { "zh-CN": shareZh satisfies Catalogue<typeof en> });

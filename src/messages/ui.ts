@@ -1,22 +1,16 @@
 // Every piece of text the browser UI shows, in one place so wording stays consistent and can be
 // translated. Functions build messages that carry values (file names, counts).
 
-const count = (n: number) => n.toLocaleString("en-US");
-const bytes = (n: number) =>
-  n < 1024
-    ? `${n} B`
-    : n < 1024 ** 2
-      ? `${(n / 1024).toFixed(1)} KB`
-      : n < 1024 ** 3
-        ? `${(n / 1024 ** 2).toFixed(1)} MB`
-        : `${(n / 1024 ** 3).toFixed(2)} GB`;
+import { formatBytes as bytes, formatCount as count, formatDuration, localized, plural } from "./locale";
+import type { Catalogue } from "./locale";
+import { uiZh } from "./zh-CN/ui";
 
-/** UI wording. */
-export const ui = {
+const en = {
   appName: "Clientbook",
   untitled: "Untitled notebook",
   tagline: "Runs entirely in your browser: data never leaves this computer.",
 
+  language: "Language",
   openNotebook: "Open notebook…",
   saveNotebook: "Save notebook",
   runAll: "Run all",
@@ -46,8 +40,8 @@ export const ui = {
 
   dataTitle: "Data",
   dataEmpty: "No tables yet. Load a file to start.",
-  rows: (n: number) => `${count(n)} ${n === 1 ? "row" : "rows"}`,
-  columnsCount: (n: number) => `${count(n)} ${n === 1 ? "column" : "columns"}`,
+  rows: (n: number) => `${count(n)} ${plural(n, "row", "rows")}`,
+  columnsCount: (n: number) => `${count(n)} ${plural(n, "column", "columns")}`,
   column: "Column",
   type: "Type",
   nulls: "Nulls",
@@ -132,9 +126,9 @@ export const ui = {
   inputFrom: "From",
   inputTo: "To",
   inputNotReady: "Run the notebook to use this control.",
-  logSummary: (lines: number) => `Log (${count(lines)} ${lines === 1 ? "line" : "lines"})`,
+  logSummary: (lines: number) => `Log (${count(lines)} ${plural(lines, "line", "lines")})`,
   stopTitle: "Stop what is running (an endless loop too)",
-  elapsed: (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`),
+  elapsed: (ms: number) => formatDuration(ms),
   errorAt: (line?: number, column?: number) =>
     line === undefined ? "" : column === undefined ? `Line ${line}` : `Line ${line}, column ${column}`,
   notRun: (language: string) => `Not run: ${language} cells are shown as written and are not run by this version.`,
@@ -145,13 +139,13 @@ export const ui = {
   addTs: "TypeScript",
   addInput: "Input",
   cellName: "Cell name",
-  chartRows: (n: number) => `Chart of ${count(n)} ${n === 1 ? "row" : "rows"}`,
+  chartRows: (n: number) => `Chart of ${count(n)} ${plural(n, "row", "rows")}`,
   chartError: (reason: string) => `The chart could not be drawn: ${reason}`,
 
   resultRows: (shown: number, total: number) =>
     shown < total
       ? `${count(total)} rows (showing the first ${count(shown)})`
-      : `${count(total)} ${total === 1 ? "row" : "rows"}`,
+      : `${count(total)} ${plural(total, "row", "rows")}`,
   copyCsv: "Copy CSV",
   downloadCsv: "Download CSV",
   copied: "Copied",
@@ -176,3 +170,6 @@ export const ui = {
   linkRefusedInProse:
     "Not a link: on this site a notebook may only link to a notebook shipped with Clientbook (?notebook=...).",
 } as const;
+
+/** UI wording, in the current locale. */
+export const ui = localized(en, { "zh-CN": uiZh satisfies Catalogue<typeof en> });

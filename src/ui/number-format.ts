@@ -1,5 +1,7 @@
 // One number format per result column: every value shown with the column's largest number of
 // decimals (at most 6), so `2,010.79` and `13,075.59` line up instead of `2010.79` beside `13,075.59`.
+// Grouping and decimal marks follow the UI locale.
+import { getLocale } from "../messages/locale";
 
 const MAX_DECIMALS = 6;
 
@@ -21,7 +23,7 @@ export function columnNumberFormat(values: readonly unknown[]): (value: number) 
   }
   // A column of whole numbers under 10,000 (years, codes, counts) is shown as written: `2010`, not `2,010`.
   const grouping = decimals > 0 || !small;
-  const format = new Intl.NumberFormat("en-US", {
+  const format = new Intl.NumberFormat(getLocale() === "en" ? "en-US" : getLocale(), {
     minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,
     useGrouping: grouping,

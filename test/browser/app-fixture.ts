@@ -37,9 +37,9 @@ export function useApp() {
   return {
     /** The served app's origin. */
     origin: () => server!.origin,
-    /** Opens the app (with an optional `?query`) in a new browser. */
-    async open(query = ""): Promise<OpenBrowser> {
-      current = await openBrowser();
+    /** Opens the app (with an optional `?query`) in a new browser, its languages set to `locale` if given. */
+    async open(query = "", locale?: string): Promise<OpenBrowser> {
+      current = await openBrowser({ locale });
       await current.page.goto(`${server!.origin}/${query}`);
       return current;
     },

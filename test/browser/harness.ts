@@ -115,6 +115,12 @@ export interface RecordedContext {
 /** Whether a context lets the app register its service worker. */
 export type ServiceWorkers = "allow" | "block";
 
+/** How a test context is made: service workers (blocked by default) and the page locale (e.g. "zh-CN"). */
+export interface ContextOptions {
+  readonly serviceWorkers?: ServiceWorkers;
+  readonly locale?: string;
+}
+
 /**
  * Opens a new context in `browser` and records every request URL of it, frames and workers included (the
  * service worker's too). Service workers are blocked unless asked for: the app's offline copy (40 MB
@@ -122,12 +128,13 @@ export type ServiceWorkers = "allow" | "block";
  */
 export async function recordedContext(
   browser: Browser,
-  { serviceWorkers = "block" }: { serviceWorkers?: ServiceWorkers } = {},
+  { serviceWorkers = "block", locale }: ContextOptions = {},
 ): Promise<RecordedContext> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
     serviceWorkers,
+    ...(locale ? { locale } : {}),
   });
   const requests: string[] = [];
   const seen = new Set<unknown>();
@@ -174,7 +181,7 @@ export async function recordedContext(
 }
 
 /** Launches headless Chromium and records every request URL of its context, frames and workers included. */
-export async function openBrowser(options: { serviceWorkers?: ServiceWorkers } = {}): Promise<OpenBrowser> {
+export async function openBrowser(options: ContextOptions = {}): Promise<OpenBrowser> {
   const browser = await launchChromium();
   const recorded = await recordedContext(browser, options);
   const page = await recorded.newPage();

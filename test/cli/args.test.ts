@@ -26,6 +26,7 @@ describe("parseArgs(argv)", () => {
       ]),
       json: "out.json",
       limit: 5,
+      lang: "en",
       set: new Map([
         ["n", "3"],
         ["who", "a=b"],
@@ -42,6 +43,7 @@ describe("parseArgs(argv)", () => {
       set: new Map(),
       encoding: new Map(),
       limit: 1000,
+      lang: "en",
     });
   });
 

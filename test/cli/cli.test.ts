@@ -19,7 +19,7 @@ interface Result {
 function cli(...args: string[]): Promise<Result> {
   return new Promise((done) => {
     // As `npm run notebook` from the repository root does: INIT_CWD is where the user typed the command.
-    const env = { ...process.env, INIT_CWD: root };
+    const env = { ...process.env, INIT_CWD: root, LC_ALL: "C.UTF-8" }; // English messages, whatever the machine says
     execFile(tsx, ["src/cli/main.ts", ...args], { cwd: root, env, timeout: 120_000 }, (error, stdout, stderr) => {
       done({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr });
     });

@@ -1,0 +1,30 @@
+// What the session and its runtime tell the user about running cells, in Simplified Chinese.
+import { formatCount } from "../locale";
+
+/** Session messages in Simplified Chinese. */
+export const sessionZh = {
+  dependencyFailed: (name: string) => `依赖的 ${name} 运行失败`,
+  dependencyNotRun: (name: string) => `依赖的 ${name} 尚未运行`,
+  notRunnable: (kind: string) => `${kind} 单元格暂不能运行`,
+  chartDataMissing: (name: string) => `图表的数据单元格 ${name} 没有表格结果`,
+  engineFailed: (reason: string) => `数据库无法启动：${reason}`,
+  missingData: (table: string, file: string) => `请加载 ${file} 作为数据表 ${table}：笔记本会读取它。`,
+  unknownCell: (id: string) => `没有 id 为 ${id} 的单元格`,
+  unknownTable: (table: string) => `此笔记本中没有名为 ${table} 的数据源`,
+  notLoaded: (table: string) => `没有已加载的名为 ${table} 的数据表可移除`,
+  noRunner: () => "此处无法运行 TypeScript 单元格：本会话没有代码运行器。",
+  cancelled: () => "运行已停止。",
+  unknownName: (name: string) => `未知名称 ${name}：没有单元格（也没有内置项）叫这个名字。它是否被重命名或删除了？`,
+  interpolationFailed: (expr: string, reason: string) => `\${${expr}}：${reason}`,
+  inputOptionsMissing: (cell: string) => `options_from ${cell} 没有可提供选项的表格结果`,
+  inputNoColumn: (cell: string, column: string) => `${cell} 没有名为 ${column} 的列`,
+  notInput: (id: string) => `单元格 ${id} 不是输入单元格`,
+  badInputValue: (name: string, problem: string) => `无法设置 ${name}：${problem}`,
+  codeStopped: () => "已停止：单元格的代码已被终止。",
+  codeTimeout: (ms: number) => `已停止：单元格运行超过 ${formatCount(ms)} 毫秒（是否存在死循环？）。`,
+  codeCrashed: (reason: string) => `代码运行器意外停止：${reason}`,
+  runnerClosed: () => "代码运行器已关闭。",
+  notCloneable: (reason: string) => `单元格返回的值无法离开沙箱（函数、类实例之类的值不行）：${reason}`,
+  logMore: (n: number) => `… 还有 ${formatCount(n)} 行`,
+  badName: (name: string) => `${name} 不是有效的单元格名称（只能用字母、数字和 _，且不能以数字开头）`,
+};

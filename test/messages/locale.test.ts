@@ -1,0 +1,89 @@
+// The locale module: picking a locale from language tags, catalogues that follow the current locale,
+// subscribers, and the Intl formatting helpers in both locales.
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  formatBytes,
+  formatCount,
+  formatDate,
+  formatDuration,
+  formatMonth,
+  formatNumber,
+  getLocale,
+  localized,
+  pickLocale,
+  plural,
+  pluralOf,
+  setLocale,
+  subscribeLocale,
+} from "../../src/messages/locale";
+import { ui } from "../../src/messages/ui";
+import { emptyFile } from "../../src/messages/engine";
+
+afterEach(() => setLocale("en"));
+
+describe("locale", () => {
+  it("picks zh-CN for any Chinese tag, English otherwise and by default", () => {
+    expect(pickLocale(["zh-CN", "en"])).toBe("zh-CN");
+    expect(pickLocale(["de-DE", "zh-TW"])).toBe("zh-CN");
+    expect(pickLocale(["zh_CN.UTF-8"])).toBe("zh-CN");
+    expect(pickLocale(["en-GB", "zh-CN"])).toBe("en");
+    expect(pickLocale(["fr"])).toBe("en");
+    expect(pickLocale([])).toBe("en");
+  });
+
+  it("switches catalogues, object and function exports alike, and tells subscribers", () => {
+    const seen: string[] = [];
+    const stop = subscribeLocale((l) => seen.push(l));
+    expect(ui.runAll).toBe("Run all");
+    expect(emptyFile("a.csv")).toBe("a.csv: empty file, there is nothing to load.");
+    setLocale("zh-CN");
+    expect(getLocale()).toBe("zh-CN");
+    expect(ui.runAll).toBe("全部运行");
+    expect(ui.status.error).toBe("出错");
+    expect(emptyFile("a.csv")).toBe("a.csv：文件为空，没有可加载的内容。");
+    stop();
+    setLocale("en");
+    expect(seen).toEqual(["zh-CN"]);
+  });
+
+  it("falls back to English where a locale has no catalogue", () => {
+    const only = localized({ a: "A" }, {});
+    setLocale("zh-CN");
+    expect(only.a).toBe("A");
+  });
+});
+
+describe("Intl helpers", () => {
+  it("group counts and numbers per locale", () => {
+    expect(formatCount(1234567, "en")).toBe("1,234,567");
+    expect(formatCount(1234567, "zh-CN")).toBe("1,234,567");
+    expect(formatNumber(1234.5678, 2, "en")).toBe("1,234.57");
+    expect(formatNumber(0.5, 0, "zh-CN")).toBe("1");
+  });
+
+  it("use Intl.PluralRules for English plurals", () => {
+    expect(pluralOf(1, "en")).toBe("one");
+    expect(pluralOf(2, "en")).toBe("other");
+    expect(pluralOf(1, "zh-CN")).toBe("other");
+    expect(plural(1, "row", "rows")).toBe("row");
+    expect(plural(0, "row", "rows")).toBe("rows");
+    expect(ui.rows(1)).toBe("1 row");
+    setLocale("zh-CN");
+    expect(ui.rows(1)).toBe("1 行");
+    expect(ui.rows(12345)).toBe("12,345 行");
+  });
+
+  it("format bytes, durations, dates and months per locale", () => {
+    expect(formatBytes(512, "en")).toBe("512 B");
+    expect(formatBytes(1536, "en")).toBe("1.5 KB");
+    expect(formatBytes(5 * 1024 ** 3, "zh-CN")).toBe("5.00 GB");
+    expect(formatDuration(12.4, "en")).toBe("12 ms");
+    expect(formatDuration(1500, "en")).toBe("1.5 s");
+    expect(formatDuration(1500, "zh-CN")).toBe("1.5 秒");
+    const day = new Date(Date.UTC(2024, 0, 5));
+    expect(formatDate(day, "en")).toBe("Jan 5, 2024");
+    expect(formatDate(day, "zh-CN")).toBe("2024年1月5日");
+    expect(formatMonth(day, "en")).toBe("Jan 2024");
+    expect(formatMonth(day, "zh-CN")).toBe("2024年1月");
+  });
+});
