@@ -38,7 +38,9 @@ function watchUpdates(registration: ServiceWorkerRegistration, waiting: () => vo
 export async function keepOffline(hooks: OfflineHooks): Promise<void> {
   const container = navigator.serviceWorker;
   if (!container) return;
-  const registration = await container.register("./sw.js", { scope: "./" });
+  const registration: ServiceWorkerRegistration | undefined = await container.register("./sw.js", { scope: "./" });
+  // Some embedders (test browsers with service workers blocked) resolve with no registration at all.
+  if (!registration) return;
   watchUpdates(registration, hooks.waiting);
   const active = (await container.ready).active;
   if (!active) return;
