@@ -1,12 +1,12 @@
 // Wording of bundles (a notebook with its data in one file): why one cannot be opened, and the warning
 // that a bundle holds client data.
-import { localized, plural } from "./locale";
+import { formatCount, localized, plural } from "./locale";
 import type { Catalogue } from "./locale";
 import { bundleZh } from "./zh-CN/bundle";
 
 const en = {
   containsData: (tables: number) =>
-    `This file contains the notebook and its data (${tables} table${plural(tables, "", "s")}): ` +
+    `This file contains the notebook and its data (${formatCount(tables)} ${plural(tables, "table", "tables")}): ` +
     "it holds client data. Send it only to people who may see that data.",
   notZip: (reason: string) =>
     `This is not a complete Clientbook bundle: the file is cut off or is not a bundle (${reason}). ` +

@@ -1,7 +1,7 @@
 // Wording for the chart planner: fields a spec names that the data lacks, and why a chart draws raw rows.
 import { localized, formatCount } from "./locale";
 import type { Catalogue } from "./locale";
-import { chartsZh } from "./zh-CN/charts";
+import { chartExportZh, chartsZh } from "./zh-CN/charts";
 
 const q = (name: string) => `“${name}”`;
 
@@ -52,8 +52,7 @@ const en = {
     `The selection ${q(name)} selects on the ${channel} channel, but the chart has no ${channel} encoding.`,
 };
 
-/** Wording of the export controls under each chart (the shell's side of chart export). */
-export const chartExportMessages = {
+const exportEn = {
   svg: "SVG",
   svgTitle: "Download the chart as an SVG file (vector: sharp at any size)",
   png: "PNG",
@@ -72,6 +71,11 @@ export const chartExportMessages = {
   badFile: "the chart frame sent something that is not a valid file",
   noData: "the chart has no inline rows to export",
 };
+
+/** Wording of the export controls under each chart (the shell's side of chart export), in the current locale. */
+export const chartExportMessages = localized(exportEn, {
+  "zh-CN": chartExportZh satisfies Catalogue<typeof exportEn>,
+});
 
 /** User-facing messages of charts/, in the current locale. */
 export const chartMessages = localized(en, { "zh-CN": chartsZh satisfies Catalogue<typeof en> });

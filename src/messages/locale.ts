@@ -108,7 +108,10 @@ export function formatBytes(n: number, locale: Locale = current): string {
     unit += 1;
   }
   const digits = unit === 0 ? 0 : unit === 3 ? 2 : 1;
-  const number = new Intl.NumberFormat(intlTag(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const number = new Intl.NumberFormat(intlTag(locale), {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
   return `${number.format(value)} ${BYTE_UNITS[unit]}`;
 }
 
@@ -138,4 +141,15 @@ export function formatDate(date: Date, locale: Locale = current): string {
 /** A month of a year (UTC), e.g. Jan 2024 / 2024年1月. */
 export function formatMonth(date: Date, locale: Locale = current): string {
   return new Intl.DateTimeFormat(intlTag(locale), { year: "numeric", month: "short", timeZone: "UTC" }).format(date);
+}
+
+/** A day and a time of day in the user's time zone (24-hour), e.g. Jan 5, 14:03 / 1月5日 14:03. */
+export function formatDateTime(date: Date, locale: Locale = current): string {
+  return new Intl.DateTimeFormat(intlTag(locale), {
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(date);
 }

@@ -1,4 +1,8 @@
-// Wording of the exported HTML report, in every language a report can be written in.
+// Wording of the exported HTML report, in every language a report can be written in, and of the app's
+// "Export report" dialog in the current locale.
+import { formatCount, getLocale, localized, plural, subscribeLocale } from "./locale";
+import type { Catalogue } from "./locale";
+import { reportDialogZh } from "./zh-CN/report";
 
 /** The languages a report can be written in. */
 export type ReportLanguage = "en" | "zh-CN";
@@ -49,14 +53,14 @@ const zhCN: ReportMessages = {
 /** Report sentences by language. */
 export const reportMessages: Readonly<Record<ReportLanguage, ReportMessages>> = { en, "zh-CN": zhCN };
 
-/** The language the app's UI is written in; a report made in the browser follows it (a translated UI sets it). */
-export const uiReportLanguage: ReportLanguage = "en";
+/** The language the app's UI is written in; a report made in the browser follows it. */
+export let uiReportLanguage: ReportLanguage = getLocale();
+subscribeLocale((locale) => (uiReportLanguage = locale));
 
 /** The largest number of rows per table a report made in the browser may show. */
 export const MAX_REPORT_ROWS = 100_000;
 
-/** Wording of the "Export report" control and its dialog in the app. */
-export const reportDialogMessages = {
+const dialogEn = {
   open: "Export report",
   openTitle: "Write one self-contained HTML file with the prose, result tables and charts (no script, loads nothing)",
   title: "Export report",
@@ -69,9 +73,15 @@ export const reportDialogMessages = {
   cancel: "Cancel",
   writing: "Collecting the charts…",
   badRows: (text: string) =>
-    `Rows per table must be a whole number from 1 to ${MAX_REPORT_ROWS.toLocaleString("en")}; “${text}” is not.`,
+    `Rows per table must be a whole number from 1 to ${formatCount(MAX_REPORT_ROWS)}; “${text}” is not.`,
   chartsMissing: (labels: readonly string[]) =>
-    `The report was written, but ${labels.length === 1 ? "one chart is" : `${labels.length} charts are`} ` +
-    `missing from it (shown as not drawn): ${labels.join("; ")}.`,
+    "The report was written, but " +
+    `${plural(labels.length, "one chart is", `${formatCount(labels.length)} charts are`)} missing from it ` +
+    `(shown as not drawn): ${labels.join("; ")}.`,
   failed: (reason: string) => `The report could not be written: ${reason}`,
 };
+
+/** Wording of the "Export report" control and its dialog in the app, in the current locale. */
+export const reportDialogMessages = localized(dialogEn, {
+  "zh-CN": reportDialogZh(MAX_REPORT_ROWS) satisfies Catalogue<typeof dialogEn>,
+});

@@ -24,7 +24,7 @@ const en = {
   notInput: (id: string) => `Cell ${id} is not an input cell`,
   badInputValue: (name: string, problem: string) => `Cannot set ${name}: ${problem}`,
   badSelection: (name: string, cap: number) =>
-    `Cannot set the selection ${name}: it takes a list of at most ${cap.toLocaleString("en")} numbers, texts or ` +
+    `Cannot set the selection ${name}: it takes a list of at most ${formatCount(cap)} numbers, texts or ` +
     `true/false values.`,
   codeStopped: () => "Stopped: the cell's code was ended.",
   codeTimeout: (ms: number) => `Stopped: the cell ran longer than ${formatCount(ms)} ms (an endless loop?).`,

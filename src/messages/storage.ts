@@ -1,16 +1,19 @@
 // What the user reads about notebooks kept in this browser: the restored note, Recent notebooks,
 // keeping data, a full storage, a notebook open in another tab, and closing with unsaved edits.
+import { formatCount, formatDateTime, localized, plural } from "./locale";
+import type { Catalogue } from "./locale";
+import { storageZh } from "./zh-CN/storage";
 
-const time = (ms: number) =>
-  new Date(ms).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+const time = (ms: number) => formatDateTime(new Date(ms));
 
-/** Storage wording. */
-export const storageText = {
+const en = {
   restored: (title: string, savedAt: number) => `Restored “${title}” as you left it (${time(savedAt)}).`,
   restoredData: (count: number) =>
-    count === 1
-      ? "Its data table was kept in this browser and is loading."
-      : `Its ${count} data tables were kept in this browser and are loading.`,
+    plural(
+      count,
+      "Its data table was kept in this browser and is loading.",
+      `Its ${formatCount(count)} data tables were kept in this browser and are loading.`,
+    ),
   reattach: "Re-attach its data files below.",
   dismiss: "Dismiss",
 
@@ -43,3 +46,6 @@ export const storageText = {
   keepCopy: "Keep this tab's version as a copy",
   openFailed: (reason: string) => `The stored notebook could not be opened: ${reason}`,
 };
+
+/** Storage wording, in the current locale. */
+export const storageText = localized(en, { "zh-CN": storageZh satisfies Catalogue<typeof en> });

@@ -1,8 +1,10 @@
 // What the workshop controls (reset to the original, erase my data) and the offline copy's
 // version notes say.
+import { localized } from "./locale";
+import type { Catalogue } from "./locale";
+import { workshopZh } from "./zh-CN/workshop";
 
-/** Workshop and offline wording. */
-export const workshopText = {
+const en = {
   reset: "Reset to original",
   resetTitle: "Replace your copy of this notebook with the original it was opened from",
   resetConfirmTitle: "Reset to the original notebook?",
@@ -39,3 +41,6 @@ export const workshopText = {
     "this page keeps the version it started with.",
   versionUpdated: "Clientbook was updated to a new version since your last visit.",
 };
+
+/** Workshop and offline wording, in the current locale. */
+export const workshopText = localized(en, { "zh-CN": workshopZh satisfies Catalogue<typeof en> });

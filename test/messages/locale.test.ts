@@ -5,6 +5,7 @@ import {
   formatBytes,
   formatCount,
   formatDate,
+  formatDateTime,
   formatDuration,
   formatMonth,
   formatNumber,
@@ -18,6 +19,10 @@ import {
 } from "../../src/messages/locale";
 import { ui } from "../../src/messages/ui";
 import { emptyFile } from "../../src/messages/engine";
+import { workshopText } from "../../src/messages/workshop";
+import { storageText } from "../../src/messages/storage";
+import { reportDialogMessages, uiReportLanguage } from "../../src/messages/report";
+import { chartExportMessages } from "../../src/messages/charts";
 
 afterEach(() => setLocale("en"));
 
@@ -44,6 +49,26 @@ describe("locale", () => {
     stop();
     setLocale("en");
     expect(seen).toEqual(["zh-CN"]);
+  });
+
+  it("switches the workshop, storage, report-dialog and chart-export wording, and the report language", () => {
+    expect(uiReportLanguage).toBe("en");
+    expect(storageText.restoredData(1)).toBe("Its data table was kept in this browser and is loading.");
+    expect(storageText.restoredData(1200)).toBe("Its 1,200 data tables were kept in this browser and are loading.");
+    expect(reportDialogMessages.chartsMissing(["a", "b"])).toContain("2 charts are missing");
+    expect(reportDialogMessages.badRows("x")).toContain("from 1 to 100,000;");
+    setLocale("zh-CN");
+    expect(uiReportLanguage).toBe("zh-CN");
+    expect(workshopText.erase).toBe("清除我的数据");
+    expect(workshopText.eraseItems).toHaveLength(4);
+    expect(storageText.restoredData(1200)).toBe("它的 1,200 张数据表已保存在此浏览器中，正在加载。");
+    expect(reportDialogMessages.chartsMissing(["a", "b"])).toBe(
+      "报告已生成，但其中缺少 2 个图表（显示为未绘制）：a；b。",
+    );
+    expect(chartExportMessages.copy).toBe("复制 PNG");
+    setLocale("en");
+    expect(uiReportLanguage).toBe("en");
+    expect(workshopText.erase).toBe("Erase my data");
   });
 
   it("falls back to English where a locale has no catalogue", () => {
@@ -85,5 +110,8 @@ describe("Intl helpers", () => {
     expect(formatDate(day, "zh-CN")).toBe("2024年1月5日");
     expect(formatMonth(day, "en")).toBe("Jan 2024");
     expect(formatMonth(day, "zh-CN")).toBe("2024年1月");
+    const moment = new Date(2024, 0, 5, 9, 3); // local time: "saved at" notes read the user's clock
+    expect(formatDateTime(moment, "en")).toBe("Jan 5, 09:03");
+    expect(formatDateTime(moment, "zh-CN")).toBe("1月5日 09:03");
   });
 });

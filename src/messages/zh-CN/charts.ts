@@ -18,15 +18,51 @@ export const chartsZh = {
     `此图表只显示更多数据中的前 ${formatCount(cap)} 行：${reason}。可以抽样绘制、将数据分箱为热力图，` +
     `或提高行数上限以显示全部数据。`,
   sampled: (rows: number, seed: number) => `确定性抽样 ${formatCount(rows)} 行（种子 ${seed}）：每次运行都是相同的行。`,
-  rawSampled: (reason: string, total: number, rows: number, seed: number) =>
+  rawSampled: (reason: string, total: number, rows: number, seed: number, max: number) =>
     `数据共有 ${formatCount(total)} 行，超过图表可接收的行数：${reason}。` +
-    `当前显示：确定性抽样的 ${formatCount(rows)} 行（种子 ${seed}），每次运行都相同。` +
-    `对数据进行聚合或分箱（例如热力图）即可绘制全部数据。`,
+    `当前显示：确定性抽样的 ${formatCount(rows)} 行（种子 ${seed}），每次运行都是相同的行。` +
+    `要绘制全部数据，请对字段进行聚合或分箱（例如两个分箱字段的热力图，或密度图），` +
+    `或在单元格第一行写 cap=${Math.min(total, max)} 提高上限（最多 ${formatCount(max)}）。`,
   aggregateCapped: (cap: number) =>
-    `此图表的标记超过 ${formatCount(cap)} 个；按排序显示前 ${formatCount(cap)} 个。请筛选数据或对字段分箱以绘制全部。`,
+    `此图表的标记超过 ${formatCount(cap)} 个；按排序显示前 ${formatCount(cap)} 个。` +
+    `请筛选数据、对字段分箱，或在单元格第一行写 cap=N 提高上限。`,
+  sampleSubtitle: (rows: number, total: number) =>
+    `抽样：${formatCount(total)} 行中的 ${formatCount(rows)} 行（确定性抽样）`,
+  firstMarksSubtitle: (rows: number) => `仅显示前 ${formatCount(rows)} 个标记（已达上限）`,
+  badCap: (cap: string, max: number) =>
+    `图表的 cap=${cap} 不是行数：请写 1 到 ${formatCount(max)} 之间的整数，例如 cap=20000。`,
   rawComposite: () => "分层、拼接、分面和重复图表会绘制原始行",
   rawMark: (mark: string) => `${mark} 标记由原始行绘制`,
   rawNoAggregate: () => "图表每行绘制一个标记（编码中没有聚合）",
   rawTransform: (type: string) => `它的 ${type} 变换无法在数据库中运行`,
   rawEncoding: (channel: string) => `它的 ${channel} 编码无法在数据库中运行`,
+  selectionName: (name: string) =>
+    `图表选择需要一个其他单元格可以引用的 "name"（字母、数字和 _），例如 "brush"；收到的是 ${q(name)}。`,
+  selectionType: (name: string, type: string) =>
+    `选择 ${q(name)} 的类型是 ${q(type)}：请使用 "interval"（框选）或 "point"（点选）。`,
+  selectionProjection: (name: string) =>
+    `选择 ${q(name)} 必须恰好指定一个通道或字段，例如 "encodings": ["x"] 或 "fields": ["segment"]，` +
+    `这样其他单元格得到的是一个范围或一组值。`,
+  selectionChannel: (name: string, channel: string) =>
+    `选择 ${q(name)} 作用于 ${channel} 通道，但图表没有 ${channel} 编码。`,
+};
+
+/** The chart export controls' wording in Simplified Chinese. */
+export const chartExportZh = {
+  svg: "SVG",
+  svgTitle: "将图表下载为 SVG 文件（矢量图：任意尺寸都清晰）",
+  png: "PNG",
+  pngTitle: "将图表下载为 PNG 图片（屏幕尺寸的两倍）",
+  copy: "复制 PNG",
+  copyTitle: "将图表以 PNG 图片复制到剪贴板",
+  csv: "数据 CSV",
+  csvTitle: "将图表绘制的行下载为 CSV 文件",
+  copied: "已将图表以 PNG 图片复制到剪贴板。",
+  copyUnsupported: "此浏览器不允许网页把图片放入剪贴板。请使用 PNG 按钮下载图片。",
+  failed: (reason: string) => `无法导出图表：${reason}。`,
+  notDrawn: "图表尚未绘制（请先运行它的单元格）",
+  noChart: "没有已绘制的图表",
+  noAnswer: "图表框架未及时响应",
+  badFile: "图表框架发送的内容不是有效的文件",
+  noData: "图表没有可导出的内嵌行",
 };

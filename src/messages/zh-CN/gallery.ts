@@ -29,6 +29,27 @@ export const rolesTextZh = {
   badgeProblem: "需要处理",
   ok: "所有必填角色都已映射。",
   typeHint: (column: string, type: string) => `${column} · ${type}`,
+  badgeUnused: "未被分析使用",
+  unused: "还没有分析使用此数据表，所以不缺任何内容。等有分析需要它时再映射它的列。",
+  badgeQuestions: (n: number) => `推测结果：${count(n)} 个角色待确认`,
+  question: "这是推测：请确认此列正确，然后保存。",
+  dateFormat: (format: string) => `识别出的格式：${format}`,
+  dateOrder: "日与月的顺序",
+  dateOrderNone: "— 未选择：这类日期不会被读取 —",
+  dayFirst: "日在前（DD/MM/YYYY）",
+  monthFirst: "月在前（MM/DD/YYYY）",
+  dateAmbiguous: (example: string) =>
+    `像 ${example} 这样的日期既可以读作日在前，也可以读作月在前：请选择您的文件使用的顺序。`,
+  dateOrderFound: (format: string) =>
+    `抽样的日期格式为 ${format}：请选择这一顺序，分析才能读取它们（斜杠分隔的日期从不自动推测）。`,
+  dateUnreadable: (share: number, examples: readonly string[]) =>
+    `抽样的值中有 ${count(Math.round(share * 100))}% 不是日期（例如 ${examples.join("、")}）：` +
+    "分析会排除这些行，并在检查中统计它们。",
+  derivedMargin: "毛利 = 金额 - 成本",
+  usePrice: (column: string) => `将“${column}”用作单价`,
+  cancelPrefix: "订单号以此开头时视为已取消",
+  cancelStatus: "状态为以下值时视为已取消（用逗号分隔）",
+  returnRule: (rule: string) => `退货：${rule}。`,
 };
 
 /** Recipe-family names in Simplified Chinese. */
@@ -78,9 +99,16 @@ export const galleryTextZh = {
   notRunYet: "此笔记本尚未运行，新单元格会在运行笔记本时一起运行。",
   insertHint: "单元格会插入到您最后编辑的单元格之后，或末尾。",
   notReady: "请先修正标红的各项，才能插入此分析。",
-  nameTaken: (name: string, free: string) =>
-    `已存在名为“${name}”的单元格，因此新单元格将以“${free}”开头：请再次插入。`,
+  nameTaken: (name: string, free: string) => `已存在名为“${name}”的单元格，因此新单元格将以“${free}”开头：请再次插入。`,
   missingRolesShort: (roles: readonly string[]) => `映射 ${quoted(roles)}`,
+  tablesGroup: "已加载的数据表",
+  resultsGroup: "单元格结果",
+  resultOption: (cell: string, kind?: string) => `${cell} · 单元格结果${kind ? ` · ${kind}` : ""}`,
+  resultNotRun: (cell: string) => `${cell} · 单元格结果（尚未运行）`,
+  runCellFirst: (cell: string) => `请先运行单元格“${cell}”：映射此分析读取的角色需要它结果中的列。`,
+  cellFailed: (cell: string) => `单元格“${cell}”运行失败：请修正后运行，之后才能在此使用它的结果。`,
+  runCell: (cell: string) => `运行 ${cell}`,
+  resultRoles: (cell: string) => `角色取自单元格“${cell}”结果中的列；该单元格改变时，分析会重新运行。`,
   cellKinds: { sql: "表格", chart: "图表", markdown: "文本", ts: "代码", input: "输入", code: "代码" } as Readonly<
     Record<string, string>
   >,

@@ -12,6 +12,7 @@ export const sessionZh = {
   unknownCell: (id: string) => `没有 id 为 ${id} 的单元格`,
   unknownTable: (table: string) => `此笔记本中没有名为 ${table} 的数据源`,
   notLoaded: (table: string) => `没有已加载的名为 ${table} 的数据表可移除`,
+  noColumn: (table: string, column: string) => `数据表 ${table} 没有名为 ${column} 的列；未重命名任何内容。`,
   noRunner: () => "此处无法运行 TypeScript 单元格：本会话没有代码运行器。",
   cancelled: () => "运行已停止。",
   unknownName: (name: string) => `未知名称 ${name}：没有单元格（也没有内置项）叫这个名字。它是否被重命名或删除了？`,
@@ -20,6 +21,8 @@ export const sessionZh = {
   inputNoColumn: (cell: string, column: string) => `${cell} 没有名为 ${column} 的列`,
   notInput: (id: string) => `单元格 ${id} 不是输入单元格`,
   badInputValue: (name: string, problem: string) => `无法设置 ${name}：${problem}`,
+  badSelection: (name: string, cap: number) =>
+    `无法设置选择 ${name}：它接受最多 ${formatCount(cap)} 个数字、文本或 true/false 值组成的列表。`,
   codeStopped: () => "已停止：单元格的代码已被终止。",
   codeTimeout: (ms: number) => `已停止：单元格运行超过 ${formatCount(ms)} 毫秒（是否存在死循环？）。`,
   codeCrashed: (reason: string) => `代码运行器意外停止：${reason}`,

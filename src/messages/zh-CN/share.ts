@@ -12,4 +12,18 @@ export const shareZh = {
   notText: () => "此分享链接不含笔记本文本。请改为索取笔记本文件。",
   notNotebook: (line: number | undefined, reason: string) =>
     `此分享链接中的文本不是 Clientbook 笔记本${line ? `（第 ${line} 行）` : ""}：${reason}`,
+
+  copyLink: "复制分享链接",
+  copyLinkTitle: "链接中只有此笔记本的文本，从不包含数据；# 之后的内容任何服务器都看不到",
+  copied: "链接已复制。其中只有笔记本的文本：打开它的人需加载自己的数据文件。",
+  copyByHand: "请手动复制此链接（浏览器不允许替您复制）。其中只有笔记本的文本。",
+  linkLabel: "分享链接",
+  saveFileInstead: "保存笔记本文件",
+  close: "关闭",
+
+  mapTitle: (table: string, file: string) => `${file}（数据表 ${table}）的列名与笔记本所需的不同`,
+  mapHint: "为此笔记本所需的每一列选择您数据中对应的列；数据表只会重命名一次。",
+  mapChoose: "选择一列",
+  mapApply: "使用这些列",
+  mapFailed: (table: string, reason: string) => `无法重命名 ${table} 的列：${reason}`,
 };
