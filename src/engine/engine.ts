@@ -22,10 +22,15 @@ export interface LoadProgress {
   readonly rows?: number;
 }
 
+/** Day/month order of dates written like 03/04/2024: day first (`dmy`) or month first (`mdy`). */
+export type DateOrder = "dmy" | "mdy";
+
 /** Options for loading a file into a table. */
 export interface LoadOptions {
   /** Text encoding to decode with, overriding detection (e.g. `windows-1252`, `gbk`, `utf-16le`). */
   readonly encoding?: string;
+  /** Day/month order of CSV dates like 03/04/2024, overriding DuckDB's guess: day first or month first. */
+  readonly dateOrder?: DateOrder;
   readonly onProgress?: (progress: LoadProgress) => void;
 }
 
