@@ -52,6 +52,8 @@ export interface LoadReport {
   readonly encoding?: string;
   /** The delimiter found (CSV only). */
   readonly delimiter?: string;
+  /** The day/month order of CSV dates like 03/04/2024 when the user chose it or no value decided it. */
+  readonly dateOrder?: DateOrder;
   /** Things worth telling the user: renamed columns, padded ragged rows, rejected lines. */
   readonly warnings: readonly string[];
 }

@@ -281,9 +281,10 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
         expect(warning).toMatch(/"03\/04\/2024" became 2024-0[34]-0[34]/);
         const assumed = (await day("slash_guess")).d === "2024-04-03" ? "day/month/year" : "month/day/year";
         expect(warning).toContain(`read as ${assumed}`);
+        expect(guessed.dateOrder).toBe(assumed === "day/month/year" ? "dmy" : "mdy");
         expect(guessed.warnings).toHaveLength(1);
         const mdy = await engine.loadFile(file("slash-dates.csv"), "slash_mdy", { dateOrder: "mdy" });
-        expect(mdy.warnings).toEqual([]);
+        expect(mdy).toMatchObject({ warnings: [], dateOrder: "mdy" });
         expect(await day("slash_mdy")).toMatchObject({ d: "2024-03-04" });
         expect(await day("slash_mdy", "id = 2")).toMatchObject({ d: "2024-05-06" });
         const dmy = await engine.loadFile(file("slash-dates.csv"), "slash_dmy", { dateOrder: "dmy" });
@@ -294,6 +295,7 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
       it("gives no date warning when a day over 12 decides the order, and reorders timestamps with dots", async () => {
         const decided = await load("slash-dates-dmy.csv", "slash_decided");
         expect(decided.warnings).toEqual([]);
+        expect(decided.dateOrder).toBeUndefined();
         expect(await one(`SELECT strftime(signed, '%Y-%m-%d') AS d FROM slash_decided WHERE id = 2`)).toMatchObject({
           d: "2024-04-03",
         });

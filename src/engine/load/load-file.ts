@@ -5,7 +5,7 @@ import type { DateOrder, FileSource, LoadOptions, LoadProgress, LoadReport } fro
 import { toEngineError } from "../errors";
 import { profileTables, type Exec } from "../profile";
 import { readCsvSql, retryFix, type CsvRetry } from "./csv-sql";
-import { ambiguousDateWarnings, forceOrder, sniffDateFormats, type DateFormats } from "./date-order";
+import { ambiguousDateWarnings, forceOrder, orderOf, sniffDateFormats, type DateFormats } from "./date-order";
 import { planLoad, type LoadPlan } from "./plan";
 import { loadWarnings } from "./report";
 import { quoteIdent, quoteString } from "./sql";
@@ -48,7 +48,7 @@ export async function loadFile(
   const progress = (bytesRead: number, rows?: number) =>
     options.onProgress?.({ bytesRead, totalBytes: source.size, ...(rows === undefined ? {} : { rows }) });
   progress(0);
-  let dateWarnings: string[] = [];
+  let dates: DateOrderFound = { warnings: [] };
   const plan = await planLoad(source, options);
   if (plan.format === "parquet") {
     try {
@@ -80,7 +80,7 @@ export async function loadFile(
           })
         : undefined;
     try {
-      dateWarnings = await createFromCsv(backend, staged.path, plan, table, source.size, options.dateOrder);
+      dates = await createFromCsv(backend, staged.path, plan, table, source.size, options.dateOrder);
     } catch (e) {
       throw new Error(loadFailed(source.name, firstParagraph(e)), { cause: e });
     } finally {
@@ -98,18 +98,25 @@ export async function loadFile(
     columns: summary.columns,
     ...(plan.encoding ? { encoding: plan.encoding } : {}),
     ...(plan.dialect ? { delimiter: plan.dialect.delimiter } : {}),
+    ...(dates.order ? { dateOrder: dates.order } : {}),
     warnings: [
       ...loadWarnings(
         plan,
         summary.columns.map((c) => c.name),
         source.name,
       ),
-      ...dateWarnings,
+      ...dates.warnings,
     ],
   };
 }
 
-/** Creates `table` from the CSV at `path` and returns the warnings about its dates' day/month order. */
+/** The day/month order a CSV's dates were read in, when chosen or undecided, and the warnings about it. */
+interface DateOrderFound {
+  readonly order?: DateOrder;
+  readonly warnings: string[];
+}
+
+/** Creates `table` from the CSV at `path` and says in which day/month order its dates were read. */
 async function createFromCsv(
   backend: LoadBackend,
   path: string,
@@ -117,7 +124,7 @@ async function createFromCsv(
   table: string,
   size: number,
   dateOrder?: DateOrder,
-): Promise<string[]> {
+): Promise<DateOrderFound> {
   // Transcoded text is UTF-8; DuckDB reads BOM-marked UTF-16LE itself.
   const encoding = plan.duckdbEncoding ?? "utf-8";
   const read = (retry?: CsvRetry, dates?: DateFormats) => readCsvSql(path, plan.dialect!, encoding, size, retry, dates);
@@ -134,11 +141,16 @@ async function createFromCsv(
       if (!retry) throw e;
     }
   }
-  if (dates) return [];
+  if (dates) {
+    const order = orderOf(dates.date) ?? orderOf(dates.timestamp);
+    return order ? { order, warnings: [] } : { warnings: [] };
+  }
   // DuckDB's guess is told, not changed: only when no value decides the order is there a warning.
   const sniffed = await sniffDateFormats(backend.exec, read(retry)).catch(() => undefined);
-  if (!sniffed || !(sniffed.date || sniffed.timestamp)) return [];
-  return ambiguousDateWarnings(backend.exec, table, sniffed).catch(() => []);
+  if (!sniffed || !(sniffed.date || sniffed.timestamp)) return { warnings: [] };
+  const warnings = await ambiguousDateWarnings(backend.exec, table, sniffed).catch(() => []);
+  const order = orderOf(sniffed.date) ?? orderOf(sniffed.timestamp);
+  return warnings.length && order ? { order, warnings } : { warnings };
 }
 
 /** `CREATE TABLE` from a JSON-lines file for engines with DuckDB's JSON reader. */
