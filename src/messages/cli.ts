@@ -5,8 +5,8 @@ import { cliHelpZh, cliMessagesZh } from "./zh-CN/cli";
 
 /** The `--help` text. */
 export const cliHelp = `Usage: npm run notebook -- run <notebook.md> [--data <table>=<path> ...]
-         [--encoding <table>=<encoding> ...] [--date-order <table>=dmy|mdy ...] [--set <input>=<value> ...] [--json <out.json>] [--limit <n>]
-         [--lang en|zh-CN]
+         [--encoding <table>=<encoding> ...] [--set <input>=<value> ...] [--json <out.json>] [--limit <n>]
+         [--date-order <table>=dmy|mdy ...] [--lang en|zh-CN]
        npm run notebook -- report <notebook.md> [--data, --encoding, --date-order, --set as for run] --out <report.html>
          [--rows <n>] [--code show|hide] [--lang en|zh-CN]
 

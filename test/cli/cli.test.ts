@@ -354,7 +354,7 @@ describe("notebook run: --date-order", () => {
     write("dates.md", "---\nnotebook: 1\n---\n\n```sql signed\nSELECT strftime(d, '%Y-%m-%d') AS d FROM deals\n```\n");
   const deals = () => write("deals.csv", "id,d\n1,03/04/2024\n2,05/06/2024\n");
 
-  it("warns when every date reads both ways, reads them month first with mdy, and refuses a table not loaded", async () => {
+  it("warns when every date reads both ways, reads them month first with mdy, refuses a stray table", async () => {
     const guessed = await cli("run", nb(), "--data", `deals=${deals()}`);
     expect(guessed.code).toBe(0);
     expect(guessed.stdout).toMatch(/ {7}! Column "d": every date reads both day first and month first; it was read as/);

@@ -3,8 +3,8 @@ import { formatCount } from "../locale";
 
 /** The `--help` text in Simplified Chinese. */
 export const cliHelpZh = `用法：npm run notebook -- run <notebook.md> [--data <数据表>=<路径> ...]
-         [--encoding <数据表>=<编码> ...] [--date-order <数据表>=dmy|mdy ...] [--set <输入>=<值> ...] [--json <out.json>] [--limit <n>]
-         [--lang en|zh-CN]
+         [--encoding <数据表>=<编码> ...] [--set <输入>=<值> ...] [--json <out.json>] [--limit <n>]
+         [--date-order <数据表>=dmy|mdy ...] [--lang en|zh-CN]
       npm run notebook -- report <notebook.md> [--data、--encoding、--date-order、--set 同 run] --out <report.html>
          [--rows <n>] [--code show|hide] [--lang en|zh-CN]
 
