@@ -1,5 +1,6 @@
 // The command line of the notebook runner, parsed into options (pure: no file system, no process).
 import { normalizeEncoding } from "../engine/load/encoding";
+import type { DateOrder } from "../engine/engine";
 import { cliMessages as m } from "../messages/cli";
 
 /** What `run` was asked to do. */
@@ -14,6 +15,8 @@ export interface RunArgs {
   readonly set: ReadonlyMap<string, string>;
   /** Table name -> WHATWG encoding name, from `--encoding table=enc`, overriding detection. */
   readonly encoding: ReadonlyMap<string, string>;
+  /** Table name -> day/month order of its dates like 03/04/2024, from `--date-order table=dmy|mdy`. */
+  readonly dateOrder: ReadonlyMap<string, DateOrder>;
   /** The language of the messages (and of a report), from `--lang` or the environment's default. */
   readonly lang: "en" | "zh-CN";
 }
@@ -58,6 +61,7 @@ export function parseArgs(argv: readonly string[], defaultLang: "en" | "zh-CN" =
   const data = new Map<string, string>();
   const set = new Map<string, string>();
   const encoding = new Map<string, string>();
+  const dateOrder = new Map<string, DateOrder>();
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     // Both `--limit 5` and `--limit=5`.
@@ -90,6 +94,12 @@ export function parseArgs(argv: readonly string[], defaultLang: "en" | "zh-CN" =
       } catch (e) {
         throw new UsageError(`--encoding ${spec.slice(0, eq)}: ${e instanceof Error ? e.message : String(e)}`);
       }
+    } else if (option === "--date-order") {
+      const spec = value();
+      const eq = spec.indexOf("=");
+      const order = spec.slice(eq + 1);
+      if (eq <= 0 || (order !== "dmy" && order !== "mdy")) throw new UsageError(m.badDateOrder(spec));
+      dateOrder.set(spec.slice(0, eq), order);
     } else if (report && option === "--out") out = value();
     else if (report && option === "--rows") {
       const text = value();
@@ -115,7 +125,17 @@ export function parseArgs(argv: readonly string[], defaultLang: "en" | "zh-CN" =
   if (notebook === undefined) throw new UsageError(m.noNotebook());
   if (report) {
     if (out === undefined) throw new UsageError(m.noOut());
-    return { command: "report", notebook, data, set, encoding, out, rows, code, lang };
+    return { command: "report", notebook, data, set, encoding, dateOrder, out, rows, code, lang };
   }
-  return { command: "run", notebook, data, set, encoding, ...(json !== undefined ? { json } : {}), limit, lang };
+  return {
+    command: "run",
+    notebook,
+    data,
+    set,
+    encoding,
+    dateOrder,
+    ...(json !== undefined ? { json } : {}),
+    limit,
+    lang,
+  };
 }

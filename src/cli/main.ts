@@ -66,6 +66,8 @@ async function run(
   const tables = files.map((f) => f.table);
   const stray = [...args.encoding.keys()].filter((t) => !tables.includes(t));
   if (stray.length) return (err(m.unknownEncodingTable(stray[0], tables)), EXIT_INPUT);
+  const strayOrder = [...args.dateOrder.keys()].find((t) => !tables.includes(t));
+  if (strayOrder) return (err(m.unknownDateOrderTable(strayOrder, tables)), EXIT_INPUT);
 
   const engine = await nativeEngine();
   const runner = nodeCodeRunner();
@@ -100,7 +102,8 @@ async function run(
       if (!("path" in f)) continue;
       try {
         const encoding = args.encoding.get(f.table);
-        const options = { table: f.table, ...(encoding ? { encoding } : {}) };
+        const dateOrder = args.dateOrder.get(f.table);
+        const options = { table: f.table, ...(encoding ? { encoding } : {}), ...(dateOrder ? { dateOrder } : {}) };
         const report = await session.loadFile(fileSourceFromPath(f.path), options);
         out(m.loaded(report.table, f.path, report.rows));
         // The same warnings as the app's data panel, under the table they concern.

@@ -22,10 +22,15 @@ export interface LoadProgress {
   readonly rows?: number;
 }
 
+/** Day/month order of dates written like 03/04/2024: day first (`dmy`) or month first (`mdy`). */
+export type DateOrder = "dmy" | "mdy";
+
 /** Options for loading a file into a table. */
 export interface LoadOptions {
   /** Text encoding to decode with, overriding detection (e.g. `windows-1252`, `gbk`, `utf-16le`). */
   readonly encoding?: string;
+  /** Day/month order of CSV dates like 03/04/2024, overriding DuckDB's guess: day first or month first. */
+  readonly dateOrder?: DateOrder;
   readonly onProgress?: (progress: LoadProgress) => void;
 }
 
@@ -47,6 +52,8 @@ export interface LoadReport {
   readonly encoding?: string;
   /** The delimiter found (CSV only). */
   readonly delimiter?: string;
+  /** The day/month order of CSV dates like 03/04/2024 when the user chose it or no value decided it. */
+  readonly dateOrder?: DateOrder;
   /** Things worth telling the user: renamed columns, padded ragged rows, rejected lines. */
   readonly warnings: readonly string[];
 }

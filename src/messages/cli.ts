@@ -6,8 +6,8 @@ import { cliHelpZh, cliMessagesZh } from "./zh-CN/cli";
 /** The `--help` text. */
 export const cliHelp = `Usage: npm run notebook -- run <notebook.md> [--data <table>=<path> ...]
          [--encoding <table>=<encoding> ...] [--set <input>=<value> ...] [--json <out.json>] [--limit <n>]
-         [--lang en|zh-CN]
-       npm run notebook -- report <notebook.md> [--data, --encoding, --set as for run] --out <report.html>
+         [--date-order <table>=dmy|mdy ...] [--lang en|zh-CN]
+       npm run notebook -- report <notebook.md> [--data, --encoding, --date-order, --set as for run] --out <report.html>
          [--rows <n>] [--code show|hide] [--lang en|zh-CN]
 
 run: runs a notebook headlessly on native DuckDB, through the same parser, graph and runtime as the app.
@@ -20,6 +20,9 @@ Options:
   --encoding <table>=<encoding>
                          Read <table>'s text file in this encoding (utf-8, windows-1252, gbk, shift_jis,
                          euc-kr, big5, utf-16le, ...) instead of the one detected.
+  --date-order <table>=dmy|mdy
+                         Read <table>'s dates like 03/04/2024 day first (dmy) or month first (mdy)
+                         instead of guessing when no date in the file decides it.
   --set <input>=<value>  Run with this value for the input cell <input> instead of its stored one.
                          Read by the input's type: 5, true, a,b (multiselect), 2024-01-01..2024-03-31
                          (daterange), or JSON. Checked against the input's bounds and options.
@@ -55,6 +58,9 @@ const en = {
   missingValue: (option: string) => `${option} needs a value. Try --help.`,
   badData: (value: string) => `--data takes <table>=<path>, not "${value}".`,
   badEncoding: (value: string) => `--encoding takes <table>=<encoding>, not "${value}".`,
+  badDateOrder: (value: string) => `--date-order takes <table>=dmy or <table>=mdy, not "${value}".`,
+  unknownDateOrderTable: (table: string, tables: readonly string[]) =>
+    `--date-order ${table}: no table ${table} is loaded${tables.length ? ` (tables: ${tables.join(", ")})` : ""}.`,
   unknownEncodingTable: (table: string, tables: readonly string[]) =>
     `--encoding ${table}: no table ${table} is loaded${tables.length ? ` (tables: ${tables.join(", ")})` : ""}.`,
   loadWarning: (text: string) => `       ! ${text}`,

@@ -66,6 +66,13 @@ const en = {
   decodedFrom: (encoding: string) =>
     `Decoded from ${encoding}; change the encoding if the text looks wrong.`,
 
+  /** Every date of a column reads as day/month and as month/day; `order` is the one DuckDB assumed. */
+  ambiguousDates: (column: string, order: "dmy" | "mdy", written: string, read: string, other: string) =>
+    `Column "${column}": every date reads both day first and month first; it was read as ` +
+    `${order === "dmy" ? "day/month/year" : "month/day/year"} ("${written}" became ${read}, ` +
+    `${order === "dmy" ? "month first" : "day first"} it would be ${other}). ` +
+    `If that is wrong, reload with dates ${order === "dmy" ? "month first (mdy)" : "day first (dmy)"}.`,
+
   /** Numbers used a decimal comma. */
   decimalComma: () => `Numbers use a decimal comma (1,5) and were read as decimals.`,
 
@@ -113,6 +120,7 @@ export const {
   commentLines,
   decodedFrom,
   decimalComma,
+  ambiguousDates,
   queryCancelled,
   engineClosed,
   statementRefused,

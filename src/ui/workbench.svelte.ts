@@ -2,7 +2,7 @@
 // progress, load errors, notices, the file behind each table so it can be reloaded). Components
 // read it and call its methods; it calls the Session, and nothing here knows about DuckDB.
 import type { Session, SessionEvent, SessionState } from "../session/types";
-import type { FileSource, LoadReport, TableSummary } from "../engine/engine";
+import type { DateOrder, FileSource, LoadReport, TableSummary } from "../engine/engine";
 import type { ResultTable } from "../table/result";
 import { ui } from "../messages/ui";
 import { RoleMappings } from "./roles.svelte";
@@ -32,6 +32,12 @@ export interface Problem {
   readonly message: string;
 }
 
+/** What the user chose when reloading a table: its text encoding, the day/month order of its dates. */
+export interface LoadChoice {
+  readonly encoding?: string;
+  readonly dateOrder?: DateOrder;
+}
+
 /** What the workbench needs from the composition root. */
 export interface WorkbenchDeps {
   readonly session: Session;
@@ -54,9 +60,10 @@ export class Workbench {
   state: SessionState;
   loads: LoadView[] = $state([]);
   problems: Problem[] = $state([]);
-  /** Per table: the report of its last load (encoding, warnings) and the source to reload it from
+  /** Per table: the report of its last load (encoding, warnings), the source to reload it from and the
+   *  user's choices for it
    *  (a Map, not an object: a table may be called `__proto__`). */
-  reports: ReadonlyMap<string, { report: LoadReport; source: FileSource }> = $state.raw(new Map());
+  reports: ReadonlyMap<string, { report: LoadReport; source: FileSource; choice?: LoadChoice }> = $state.raw(new Map());
   /** The file name the current notebook was opened from (used when saving). */
   fileName = $state("notebook.md");
   engine: "starting" | "ready" | "failed" = $state("starting");
@@ -189,22 +196,31 @@ export class Workbench {
     await this.loadFile(file, table);
   }
 
-  /** Reloads a table from the same file with another text encoding. */
-  async reload(table: string, encoding: string): Promise<void> {
+  /** Reloads a table from the same file with another text encoding or day/month order of its dates. */
+  async reload(table: string, change: string | LoadChoice): Promise<void> {
     const entry = this.reports.get(table);
-    if (entry) await this.loadSource(entry.source, table, encoding);
+    // Each reload keeps what the user chose before (an encoding, a date order) unless it changes it.
+    const choice = { ...entry?.choice, ...(typeof change === "string" ? { encoding: change } : change) };
+    if (entry) await this.loadSource(entry.source, table, choice.encoding, choice.dateOrder);
   }
 
-  private async loadSource(source: FileSource, table?: string, encoding?: string): Promise<LoadReport | undefined> {
+  private async loadSource(
+    source: FileSource,
+    table?: string,
+    encoding?: string,
+    dateOrder?: DateOrder,
+  ): Promise<LoadReport | undefined> {
     const id = this.nextId++;
     this.loads = [...this.loads, { id, file: source.name, phase: "load", bytes: 0, total: source.size }];
     try {
       const report = await this.session.loadFile(source, {
         table,
         encoding,
+        ...(dateOrder ? { dateOrder } : {}),
         onProgress: (p) => this.updateLoad(id, { bytes: p.bytesRead, total: p.totalBytes, rows: p.rows }),
       });
-      this.reports = new Map(this.reports).set(report.table, { report, source });
+      const choice = { ...(encoding ? { encoding } : {}), ...(dateOrder ? { dateOrder } : {}) };
+      this.reports = new Map(this.reports).set(report.table, { report, source, choice });
       this.tableList.loaded(report.table);
       this.problems = this.problems.filter((p) => !(p.kind === "load" && p.file === source.name));
       return report;

@@ -97,6 +97,26 @@ describe("loading files", () => {
       .toBe(true);
   });
 
+  it("says when slash dates read both ways, and reloads them month first when asked", async () => {
+    const { page } = await app.open();
+    const csv = "id,signed\n1,03/04/2024\n2,05/06/2024\n";
+    await page
+      .locator('input[data-action="load-files"]')
+      .setInputFiles({ name: "deals.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    const card = page.locator('[data-table="deals"]');
+    await card.waitFor({ timeout: ENGINE_TIMEOUT });
+    const select = card.locator('select[data-action="date-order"]');
+    await expect.poll(() => select.inputValue()).toBe("dmy");
+    await expect.poll(() => card.locator(".warning").innerText()).toMatch(/"signed".*read as day\/month\/year/);
+    await expect.poll(() => card.locator(".grid-row").first().textContent()).toContain("2024-04-03");
+    await select.selectOption("mdy");
+    await expect
+      .poll(() => card.locator(".grid-row").first().textContent(), { timeout: 30_000 })
+      .toContain("2024-03-04");
+    expect(await card.locator(".warning").count()).toBe(0);
+    expect(await select.inputValue()).toBe("mdy");
+  });
+
   it("names the file and the reason when a file cannot be read, and keeps loaded tables", async () => {
     const { page } = await app.open();
     await page

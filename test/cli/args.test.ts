@@ -32,6 +32,7 @@ describe("parseArgs(argv)", () => {
         ["who", "a=b"],
       ]),
       encoding: new Map(),
+      dateOrder: new Map(),
     });
   });
 
@@ -42,6 +43,7 @@ describe("parseArgs(argv)", () => {
       data: new Map(),
       set: new Map(),
       encoding: new Map(),
+      dateOrder: new Map(),
       limit: 1000,
       lang: "en",
     });
@@ -53,6 +55,16 @@ describe("parseArgs(argv)", () => {
       new Map([
         ["orders", "shift_jis"],
         ["people", "windows-1252"],
+      ]),
+    );
+  });
+
+  it("reads --date-order per table", () => {
+    const args = parseArgs(["run", "nb.md", "--date-order", "orders=mdy", "--date-order=people=dmy"]);
+    expect(args.command === "run" && args.dateOrder).toEqual(
+      new Map([
+        ["orders", "mdy"],
+        ["people", "dmy"],
       ]),
     );
   });
@@ -71,6 +83,8 @@ describe("parseArgs(argv)", () => {
     [["run", "nb.md", "--json"], /--json needs a value/],
     [["run", "nb.md", "--encoding", "orders"], /--encoding takes <table>=<encoding>/],
     [["run", "nb.md", "--encoding", "orders=klingon-8"], /--encoding orders: Unknown text encoding "klingon-8"/],
+    [["run", "nb.md", "--date-order", "orders=ymd"], /--date-order takes <table>=dmy or <table>=mdy, not "orders=ymd"/],
+    [["run", "nb.md", "--date-order", "mdy"], /--date-order takes <table>=dmy/],
     [["run", "nb.md", "--frobnicate"], /Unknown option --frobnicate/],
     [["run", "a.md", "b.md"], /Unexpected argument "b.md"/],
   ])("rejects %j", (argv, message) => {
@@ -89,6 +103,7 @@ describe("parseArgs(argv) for report", () => {
       data: new Map([["orders", "o.csv"]]),
       set: new Map(),
       encoding: new Map(),
+      dateOrder: new Map(),
       out: "r.html",
       rows: 7,
       code: "show",

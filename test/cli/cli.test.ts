@@ -349,6 +349,26 @@ describe("notebook run: load warnings and --encoding", () => {
   });
 });
 
+describe("notebook run: --date-order", () => {
+  const nb = () =>
+    write("dates.md", "---\nnotebook: 1\n---\n\n```sql signed\nSELECT strftime(d, '%Y-%m-%d') AS d FROM deals\n```\n");
+  const deals = () => write("deals.csv", "id,d\n1,03/04/2024\n2,05/06/2024\n");
+
+  it("warns when every date reads both ways, reads them month first with mdy, refuses a stray table", async () => {
+    const guessed = await cli("run", nb(), "--data", `deals=${deals()}`);
+    expect(guessed.code).toBe(0);
+    expect(guessed.stdout).toMatch(/ {7}! Column "d": every date reads both day first and month first; it was read as/);
+    const out = join(tmp, "dates.json");
+    const chosen = await cli("run", nb(), "--data", `deals=${deals()}`, "--date-order", "deals=mdy", "--json", out);
+    expect(chosen.code).toBe(0);
+    expect(chosen.stdout).not.toContain("every date reads both");
+    expect(readReport(out).cells[0].rows).toEqual([{ d: "2024-03-04" }, { d: "2024-05-06" }]);
+    const stray = await cli("run", nb(), "--data", `deals=${deals()}`, "--date-order", "orders=dmy");
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toContain("--date-order orders: no table orders is loaded (tables: deals).");
+  });
+});
+
 describe("notebook run (charts in the JSON report)", () => {
   it("gives each chart cell the spec as drawn with the rows it received: exact counts, a stated sample", async () => {
     const count = JSON.stringify({ mark: "bar", encoding: { x: { field: "k" }, y: { aggregate: "count" } } });

@@ -273,6 +273,41 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
         ).toMatchObject({ total: 37.75, first: 1 });
       });
 
+      it("says when every slash date reads both day and month first, and reads them in the order chosen", async () => {
+        const day = (table: string, where = "id = 1") =>
+          one(`SELECT strftime(signed, '%Y-%m-%d') AS d FROM ${table} WHERE ${where}`);
+        const guessed = await load("slash-dates.csv", "slash_guess");
+        const warning = guessed.warnings.find((w) => w.includes(`"signed"`));
+        expect(warning).toMatch(/"03\/04\/2024" became 2024-0[34]-0[34]/);
+        const assumed = (await day("slash_guess")).d === "2024-04-03" ? "day/month/year" : "month/day/year";
+        expect(warning).toContain(`read as ${assumed}`);
+        expect(guessed.dateOrder).toBe(assumed === "day/month/year" ? "dmy" : "mdy");
+        expect(guessed.warnings).toHaveLength(1);
+        const mdy = await engine.loadFile(file("slash-dates.csv"), "slash_mdy", { dateOrder: "mdy" });
+        expect(mdy).toMatchObject({ warnings: [], dateOrder: "mdy" });
+        expect(await day("slash_mdy")).toMatchObject({ d: "2024-03-04" });
+        expect(await day("slash_mdy", "id = 2")).toMatchObject({ d: "2024-05-06" });
+        const dmy = await engine.loadFile(file("slash-dates.csv"), "slash_dmy", { dateOrder: "dmy" });
+        expect(await day("slash_dmy")).toMatchObject({ d: "2024-04-03" });
+        expect(dmy.columns.find((c) => c.name === "signed")?.type).toBe("DATE");
+      });
+
+      it("gives no date warning when a day over 12 decides the order, and reorders timestamps with dots", async () => {
+        const decided = await load("slash-dates-dmy.csv", "slash_decided");
+        expect(decided.warnings).toEqual([]);
+        expect(decided.dateOrder).toBeUndefined();
+        expect(await one(`SELECT strftime(signed, '%Y-%m-%d') AS d FROM slash_decided WHERE id = 2`)).toMatchObject({
+          d: "2024-04-03",
+        });
+        expect((await load("dot-times.csv", "dots_guess")).warnings.join(" ")).toMatch(
+          /"at".*"01\.02\.2024 08:00:00" became 2024-02-01, month first it would be 2024-01-02/,
+        );
+        await engine.loadFile(file("dot-times.csv"), "dots_mdy", { dateOrder: "mdy" });
+        expect(await one(`SELECT strftime("at", '%Y-%m-%d %H:%M') AS t FROM dots_mdy WHERE id = 1`)).toMatchObject({
+          t: "2024-03-04 10:30",
+        });
+      });
+
       it("treats hostile column names as data", async () => {
         const report = await load("hostile.csv", "hostile");
         expect(report.columns.map((c) => c.name)).toEqual(["id", 'x" FROM t; --']);

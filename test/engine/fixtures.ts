@@ -38,6 +38,9 @@ export async function writeFixtures(): Promise<string> {
     "newlines.csv": 'id,note\n1,"first line\nsecond line"\n2,plain\n',
     "dupes.csv": "a,a,,b\n1,2,3,4\n",
     "no-header.csv": "1,10.5,2024-01-02\n2,20,2024-02-03\n3,7.25,2024-03-04\n",
+    "slash-dates.csv": "id,signed,amount\n1,03/04/2024,10\n2,05/06/2024,20\n3,11/11/2024,5\n",
+    "slash-dates-dmy.csv": "id,signed\n1,28/01/2024\n2,03/04/2024\n",
+    "dot-times.csv": "id,at\n1,03.04.2024 10:30:00\n2,01.02.2024 08:00:00\n",
     "hostile.csv": 'id,"x"" FROM t; --"\n1,2\n',
   };
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);

@@ -1,5 +1,6 @@
 // The read_csv call for a planned file: every option explicit, because DuckDB's defaults read
 // ragged rows as one column, decimal commas as text and long fields as errors.
+import type { DateFormats } from "./date-order";
 import type { CsvDialect } from "./sniff";
 import { quoteString } from "./sql";
 
@@ -20,6 +21,7 @@ export function readCsvSql(
   encoding: "utf-8" | "utf-16",
   size: number,
   retry: CsvRetry = {},
+  dates: DateFormats = {},
 ): string {
   // First DuckDB's usual 2 MB lines in 4 MB buffers: the file is then read a few megabytes at a
   // time, which is what the browser's load progress counts. Longer lines get room for a field of
@@ -42,6 +44,8 @@ export function readCsvSql(
     retry.fullSample ? "sample_size=-1" : "",
     retry.serial ? "parallel=false" : "",
     dialect.decimalComma ? "decimal_separator=','" : "",
+    dates.date ? `dateformat=${quoteString(dates.date)}` : "",
+    dates.timestamp ? `timestampformat=${quoteString(dates.timestamp)}` : "",
   ].filter(Boolean);
   return `read_csv(${quoteString(path)}, ${options.join(", ")})`;
 }

@@ -1,10 +1,11 @@
 // The one load procedure both engines follow: plan from a sample, stage the bytes where DuckDB can
 // read them (as-is or transcoded to UTF-8), create the table, profile it, collect warnings.
 import { badParquet, loadFailed } from "../../messages/engine";
-import type { FileSource, LoadOptions, LoadProgress, LoadReport } from "../engine";
+import type { DateOrder, FileSource, LoadOptions, LoadProgress, LoadReport } from "../engine";
 import { toEngineError } from "../errors";
 import { profileTables, type Exec } from "../profile";
 import { readCsvSql, retryFix, type CsvRetry } from "./csv-sql";
+import { ambiguousDateWarnings, forceOrder, orderOf, sniffDateFormats, type DateFormats } from "./date-order";
 import { planLoad, type LoadPlan } from "./plan";
 import { loadWarnings } from "./report";
 import { quoteIdent, quoteString } from "./sql";
@@ -47,6 +48,7 @@ export async function loadFile(
   const progress = (bytesRead: number, rows?: number) =>
     options.onProgress?.({ bytesRead, totalBytes: source.size, ...(rows === undefined ? {} : { rows }) });
   progress(0);
+  let dates: DateOrderFound = { warnings: [] };
   const plan = await planLoad(source, options);
   if (plan.format === "parquet") {
     try {
@@ -78,7 +80,7 @@ export async function loadFile(
           })
         : undefined;
     try {
-      await createFromCsv(backend, staged.path, plan, table, source.size);
+      dates = await createFromCsv(backend, staged.path, plan, table, source.size, options.dateOrder);
     } catch (e) {
       throw new Error(loadFailed(source.name, firstParagraph(e)), { cause: e });
     } finally {
@@ -96,30 +98,59 @@ export async function loadFile(
     columns: summary.columns,
     ...(plan.encoding ? { encoding: plan.encoding } : {}),
     ...(plan.dialect ? { delimiter: plan.dialect.delimiter } : {}),
-    warnings: loadWarnings(
-      plan,
-      summary.columns.map((c) => c.name),
-      source.name,
-    ),
+    ...(dates.order ? { dateOrder: dates.order } : {}),
+    warnings: [
+      ...loadWarnings(
+        plan,
+        summary.columns.map((c) => c.name),
+        source.name,
+      ),
+      ...dates.warnings,
+    ],
   };
 }
 
-async function createFromCsv(backend: LoadBackend, path: string, plan: LoadPlan, table: string, size: number) {
+/** The day/month order a CSV's dates were read in, when chosen or undecided, and the warnings about it. */
+interface DateOrderFound {
+  readonly order?: DateOrder;
+  readonly warnings: string[];
+}
+
+/** Creates `table` from the CSV at `path` and says in which day/month order its dates were read. */
+async function createFromCsv(
+  backend: LoadBackend,
+  path: string,
+  plan: LoadPlan,
+  table: string,
+  size: number,
+  dateOrder?: DateOrder,
+): Promise<DateOrderFound> {
   // Transcoded text is UTF-8; DuckDB reads BOM-marked UTF-16LE itself.
   const encoding = plan.duckdbEncoding ?? "utf-8";
+  const read = (retry?: CsvRetry, dates?: DateFormats) => readCsvSql(path, plan.dialect!, encoding, size, retry, dates);
+  // A chosen order rewrites the formats DuckDB sniffs, keeping their separators and year digits.
+  const dates = dateOrder ? forceOrder(await sniffDateFormats(backend.exec, read()), dateOrder) : undefined;
   // The fast options first; slower ones only when DuckDB says the file needs them.
   let retry: CsvRetry | undefined = {};
   for (;;) {
     try {
-      await backend.exec(
-        `CREATE OR REPLACE TABLE ${quoteIdent(table)} AS SELECT * FROM ${readCsvSql(path, plan.dialect!, encoding, size, retry)}`,
-      );
-      return;
+      await backend.exec(`CREATE OR REPLACE TABLE ${quoteIdent(table)} AS SELECT * FROM ${read(retry, dates)}`);
+      break;
     } catch (e) {
       retry = retryFix(e instanceof Error ? e.message : String(e), retry);
       if (!retry) throw e;
     }
   }
+  if (dates) {
+    const order = orderOf(dates.date) ?? orderOf(dates.timestamp);
+    return order ? { order, warnings: [] } : { warnings: [] };
+  }
+  // DuckDB's guess is told, not changed: only when no value decides the order is there a warning.
+  const sniffed = await sniffDateFormats(backend.exec, read(retry)).catch(() => undefined);
+  if (!sniffed || !(sniffed.date || sniffed.timestamp)) return { warnings: [] };
+  const warnings = await ambiguousDateWarnings(backend.exec, table, sniffed).catch(() => []);
+  const order = orderOf(sniffed.date) ?? orderOf(sniffed.timestamp);
+  return warnings.length && order ? { order, warnings } : { warnings };
 }
 
 /** `CREATE TABLE` from a JSON-lines file for engines with DuckDB's JSON reader. */

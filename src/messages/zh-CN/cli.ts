@@ -4,8 +4,8 @@ import { formatCount } from "../locale";
 /** The `--help` text in Simplified Chinese. */
 export const cliHelpZh = `用法：npm run notebook -- run <notebook.md> [--data <数据表>=<路径> ...]
          [--encoding <数据表>=<编码> ...] [--set <输入>=<值> ...] [--json <out.json>] [--limit <n>]
-         [--lang en|zh-CN]
-      npm run notebook -- report <notebook.md> [--data、--encoding、--set 同 run] --out <report.html>
+         [--date-order <数据表>=dmy|mdy ...] [--lang en|zh-CN]
+      npm run notebook -- report <notebook.md> [--data、--encoding、--date-order、--set 同 run] --out <report.html>
          [--rows <n>] [--code show|hide] [--lang en|zh-CN]
 
 run：在本机 DuckDB 上无界面运行笔记本，使用与应用相同的解析器、依赖图和运行时。
@@ -18,6 +18,9 @@ report：以同样方式运行，然后写出一个自包含的 HTML 文件（�
   --encoding <数据表>=<编码>
                          用此编码读取 <数据表> 的文本文件（utf-8、windows-1252、gbk、shift_jis、
                          euc-kr、big5、utf-16le 等），而不是自动检测的编码。
+  --date-order <数据表>=dmy|mdy
+                         按日在前（dmy）或月在前（mdy）读取 <数据表> 中形如 03/04/2024 的日期，
+                         而不是在文件中没有能确定顺序的日期时自行猜测。
   --set <输入>=<值>      以此值作为输入单元格 <输入> 的值运行，而不是其保存的值。
                          按输入的类型读取：5、true、a,b（多选）、2024-01-01..2024-03-31
                          （日期范围）或 JSON。会按输入的范围和选项检查。
@@ -53,6 +56,9 @@ export const cliMessagesZh = {
   missingValue: (option: string) => `${option} 需要一个值。请试试 --help。`,
   badData: (value: string) => `--data 的格式是 <数据表>=<路径>，而不是“${value}”。`,
   badEncoding: (value: string) => `--encoding 的格式是 <数据表>=<编码>，而不是“${value}”。`,
+  badDateOrder: (value: string) => `--date-order 的格式是 <数据表>=dmy 或 <数据表>=mdy，而不是“${value}”。`,
+  unknownDateOrderTable: (table: string, tables: readonly string[]) =>
+    `--date-order ${table}：没有加载名为 ${table} 的数据表${tables.length ? `（数据表：${tables.join("、")}）` : ""}。`,
   unknownEncodingTable: (table: string, tables: readonly string[]) =>
     `--encoding ${table}：没有加载名为 ${table} 的数据表${tables.length ? `（数据表：${tables.join("、")}）` : ""}。`,
   loadWarning: (text: string) => `       ! ${text}`,

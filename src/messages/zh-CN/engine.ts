@@ -29,6 +29,10 @@ export const engineZh = {
     `（“${first.length > 60 ? `${first.slice(0, 60)}…` : first}”）。`,
   commentLines: () => "以 # 开头的行被视为注释而略过。",
   decodedFrom: (encoding: string) => `已按 ${encoding} 解码；如果文字显示不正确，请更换编码。`,
+  ambiguousDates: (column: string, order: "dmy" | "mdy", written: string, read: string, other: string) =>
+    `列“${column}”：所有日期既可读作日在前，也可读作月在前；已按${order === "dmy" ? "日/月/年" : "月/日/年"}读取` +
+    `（“${written}”读作 ${read}，按${order === "dmy" ? "月在前" : "日在前"}则为 ${other}）。` +
+    `如果不对，请按${order === "dmy" ? "月在前（mdy）" : "日在前（dmy）"}重新加载。`,
   decimalComma: () => "数字使用小数逗号（1,5），已按小数读取。",
   queryCancelled: () => "查询已取消。",
   engineClosed: () => "数据库已关闭。",
