@@ -123,9 +123,7 @@ describe("architecture import graph", () => {
     const takesBench = (f: string) => /\bbench\b[^=]*\}\s*=\s*\$props\(\)/.test(readFileSync(join(src, f), "utf8"));
     // App is the root: main.ts hands it the workbench (through Root, which re-renders it per language).
     const roots = ["ui/App.svelte", "ui/Root.svelte"];
-    const offenders = files.filter(
-      (f) => f.file.endsWith(".svelte") && !roots.includes(f.file) && takesBench(f.file),
-    );
+    const offenders = files.filter((f) => f.file.endsWith(".svelte") && !roots.includes(f.file) && takesBench(f.file));
     expect(offenders.map((f) => f.file)).toEqual([]);
   });
 

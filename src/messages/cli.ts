@@ -83,8 +83,7 @@ const en = {
   dataMissing: (table: string, tried: readonly string[]) =>
     `Data file for table "${table}" not found; looked at: ${tried.join(", ")}. Pass --data ${table}=<path>.`,
   loadFailed: (table: string, path: string, reason: string) => `Could not load ${path} as table "${table}": ${reason}`,
-  loaded: (table: string, path: string, rows: number) =>
-    `loaded ${table} <- ${path} (${formatCount(rows)} rows)`,
+  loaded: (table: string, path: string, rows: number) => `loaded ${table} <- ${path} (${formatCount(rows)} rows)`,
   cellLine: (ok: boolean, label: string, kind: string, detail: string) =>
     `${ok ? "ok  " : "FAIL"} ${label.padEnd(24)} ${kind.padEnd(8)} ${detail}`,
   rows: (n: number) => `${formatCount(n)} row${plural(n, "", "s")}`,

@@ -63,8 +63,7 @@ const en = {
   commentLines: () => `Lines starting with # were read as comments and left out.`,
 
   /** The file was decoded from a legacy encoding. */
-  decodedFrom: (encoding: string) =>
-    `Decoded from ${encoding}; change the encoding if the text looks wrong.`,
+  decodedFrom: (encoding: string) => `Decoded from ${encoding}; change the encoding if the text looks wrong.`,
 
   /** Every date of a column reads as day/month and as month/day; `order` is the one DuckDB assumed. */
   ambiguousDates: (column: string, order: "dmy" | "mdy", written: string, read: string, other: string) =>
@@ -93,12 +92,10 @@ const en = {
     `(a PIVOT without an IN list counts as two: list the values).`,
 
   /** A statement opening with a comment inside a comment (lexers disagree where such a comment ends). */
-  nestedComment: () =>
-    `A comment inside a comment at the start of a statement is not allowed: remove the inner /*.`,
+  nestedComment: () => `A comment inside a comment at the start of a statement is not allowed: remove the inner /*.`,
 
   /** The worker that decodes Parquet files could not start or stopped. */
-  parquetWorkerFailed: (detail: string) =>
-    `The Parquet reader stopped: ${detail || "its worker could not start"}.`,
+  parquetWorkerFailed: (detail: string) => `The Parquet reader stopped: ${detail || "its worker could not start"}.`,
 };
 
 /** The engine's messages, each in the current locale (see `en` for what each one says). */

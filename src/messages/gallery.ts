@@ -28,7 +28,8 @@ const rolesEn = {
   badgeSaved: "✓ Saved in the notebook",
   badgeGuessed: "Guessed: please check",
   badgeEdited: "Changed: not saved",
-  badgeMissing: (n: number) => (pluralOf(n, "en") === "one" ? "1 required role missing" : `${n} required roles missing`),
+  badgeMissing: (n: number) =>
+    pluralOf(n, "en") === "one" ? "1 required role missing" : `${n} required roles missing`,
   badgeProblem: "Needs attention",
   ok: "Every required role is mapped.",
   typeHint: (column: string, type: string) => `${column} · ${type}`,

@@ -7,7 +7,10 @@ import { cliLocale } from "../../src/cli/language";
 const root = resolve(__dirname, "../..");
 const tsx = resolve(root, "node_modules/.bin/tsx");
 
-function cli(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function cli(
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
     const base = { ...process.env, INIT_CWD: root, LC_ALL: "", LC_MESSAGES: "", LANG: "" };
     execFile(tsx, ["src/cli/main.ts", ...args], { cwd: root, env: { ...base, ...env }, timeout: 180_000 }, (e, o, s) =>

@@ -14,7 +14,7 @@ export function svelteProse(source: string): string[] {
   for (const match of markup.matchAll(PROSE_ATTRIBUTES)) if (PROSE.test(match[1]!)) found.push(match[1]!);
   let text = markup;
   // Expressions nest (a template literal inside braces): strip the innermost until none is left.
-  for (let before = ""; before !== text; ) [before, text] = [text, text.replace(/\{[^{}]*\}/g, " ")];
+  for (let before = ""; before !== text;) [before, text] = [text, text.replace(/\{[^{}]*\}/g, " ")];
   text = text.replace(/<[^>]*>/g, "\n");
   for (const line of text.split("\n")) if (PROSE.test(line.trim())) found.push(line.trim());
   return found;

@@ -10,9 +10,10 @@ export const compileZh = {
   badName: (name: string) =>
     `${q(name)} 不是有效的单元格名称：只能使用字母、数字和 _，并以字母或 _ 开头（例如 ${suggestName(name)}）。`,
   emptySql: () => "此 sql 单元格还没有查询。请写一个 SELECT（或任何返回行的查询）。",
-  secondStatement: () => "一个 sql 单元格只能包含一个查询，但这里的 ; 后面还有另一条语句。请把每个查询放在单独的单元格中。",
+  secondStatement: () =>
+    "一个 sql 单元格只能包含一个查询，但这里的 ; 后面还有另一条语句。请把每个查询放在单独的单元格中。",
   unclosedString: () => "此字符串缺少结束的单引号（'）。",
-  unclosedIdentifier: () => "此带引号的名称缺少结束的双引号（\"）。",
+  unclosedIdentifier: () => '此带引号的名称缺少结束的双引号（"）。',
   unclosedComment: () => "此注释缺少结束的 */。",
   unclosedDollar: (tag: string) => `此 ${tag} 引用的字符串缺少结束的 ${tag}。`,
   badParam: () => "值引用的写法是 ${name}，括号内是输入或单元格的名称，例如 ${min_orders}。",
@@ -32,8 +33,10 @@ export const compileZh = {
     "ts 单元格是一个函数体：这里不能使用 import 和 export。请用 lib.<名称> 调用分析方法库（例如 lib.kmeans(...)），用名称引用其他单元格。",
   inputJson: (reason: string) => `输入规格不是有效的 JSON：${reason}。`,
   inputNotObject: () => '输入单元格包含一个 JSON 对象，例如 { "type": "range", "min": 1, "max": 20, "value": 3 }。',
-  inputUnknownKey: (key: string, known: readonly string[]) => `输入规格中有未知的键 ${q(key)}。可用的键：${known.join("、")}。`,
-  inputType: (type: string, types: readonly string[]) => `${q(type)} 不是输入类型。请使用以下之一：${types.join("、")}。`,
+  inputUnknownKey: (key: string, known: readonly string[]) =>
+    `输入规格中有未知的键 ${q(key)}。可用的键：${known.join("、")}。`,
+  inputType: (type: string, types: readonly string[]) =>
+    `${q(type)} 不是输入类型。请使用以下之一：${types.join("、")}。`,
   inputLabel: () => '输入的 "label" 必须是双引号中的文本。',
   inputRemember: () => '输入的 "remember" 必须是 true 或 false。',
   inputBound: (key: string, what: string) => `输入的 "${key}" 必须是 ${what}。`,
