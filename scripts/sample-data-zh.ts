@@ -102,7 +102,7 @@ export function chineseCrmExport(): { customers: string; orders: string; watched
   const logNormal = (sigma: number) => Math.exp(sigma * normal() - (sigma * sigma) / 2);
 
   const customerRows = ["客户编号,客户名称,行业,客户规模,区域,城市,客户经理,建档日期"];
-  type Line = { date: number; customer: string; cells: string[]; key: boolean; id?: string; reverses?: Line };
+  type Line = { date: number; customer: string; cells: string[]; amount: number; id?: string; reverses?: Line };
   const lines: Line[] = [];
   const names = new Set<string>();
   for (let c = 1; c <= 360; c++) {
@@ -124,8 +124,8 @@ export function chineseCrmExport(): { customers: string; orders: string; watched
 
     // Key accounts order much more, and more at a time: they carry the revenue.
     const key = random() < 0.04;
-    const scale = key ? 3 + random() * 4 : 1;
-    const rate = (perYear * logNormal(0.5) * (key ? 2 : 1)) / 250;
+    const scale = key ? 4 + random() * 6 : 1;
+    const rate = (perYear * logNormal(0.5) * (key ? 2.5 : 1)) / 250;
     const channel = weighted(CHANNELS)[0];
     const begin = Math.max(START, created + 14 + Math.floor(random() * 60));
     const churnAt = random() < 0.2 ? begin + Math.floor(random() * (END - begin)) : END;
@@ -141,24 +141,25 @@ export function chineseCrmExport(): { customers: string; orders: string; watched
       const orderChannel = random() < 0.85 ? channel : weighted(CHANNELS)[0];
       const cells = [id, name, region, orderChannel, product, category];
       const sold = [String(quantity), yuan(price), yuan(quantity * price), manager, "已完成"];
-      const line: Line = { date: d, customer: id, key, cells: [...cells, ...sold] };
+      const line: Line = { date: d, customer: id, amount: quantity * price, cells: [...cells, ...sold] };
       lines.push(line);
       if (random() < 0.02) {
         const back = Math.min(END, d + 7 + Math.floor(random() * 28));
         const returned = [String(-quantity), yuan(price), yuan(-quantity * price), manager, "已退货"];
-        lines.push({ date: back, customer: id, key, reverses: line, cells: [...cells, ...returned] });
+        const reversal = { date: back, customer: id, amount: -quantity * price, reverses: line };
+        lines.push({ ...reversal, cells: [...cells, ...returned] });
       }
     }
   }
 
-  // The watched key account: the key account with the most 2024 orders that orders until the end.
-  const orders2024 = new Map<string, number>();
+  // The watched key account: the biggest customer of 2024 among those ordering until the end.
+  const revenue2024 = new Map<string, number>();
   for (const l of lines)
-    if (l.key && l.date >= day(2024, 1, 1) && l.date < day(2025, 1, 1))
-      orders2024.set(l.customer, (orders2024.get(l.customer) ?? 0) + 1);
+    if (l.date >= day(2024, 1, 1) && l.date < day(2025, 1, 1))
+      revenue2024.set(l.customer, (revenue2024.get(l.customer) ?? 0) + l.amount);
   const lastOrder = new Map<string, number>();
   for (const l of lines) lastOrder.set(l.customer, Math.max(lastOrder.get(l.customer) ?? 0, l.date));
-  const watched = [...orders2024.entries()]
+  const watched = [...revenue2024.entries()]
     .filter(([id]) => (lastOrder.get(id) ?? 0) > day(2025, 6, 1))
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
   const kept = lines.filter((l) => !(l.customer === watched && l.date > day(2025, 1, 15)));
