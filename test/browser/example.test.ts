@@ -120,6 +120,19 @@ describe("the Chinese example notebook (?notebook=notebooks/customer-analysis.zh
     expect(await chart.locator("svg .mark-rect path").count()).toBe(8);
     await page.screenshot({ path: "/tmp/clientbook-example-zh.png" });
 
+    // The CSV download opens in Excel on a Chinese Windows: UTF-8 with a byte-order mark, then the table as shown.
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator('[data-cell="rfm_segments"] [data-action="download-csv"]').click(),
+    ]);
+    expect(csv.suggestedFilename()).toBe("rfm_segments.csv");
+    const bytes = await readFile(await csv.path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes.subarray(3)).trim().split("\r\n");
+    expect(lines[0]).toBe("客户类别,客户数,客户占比,销售额,销售额占比");
+    expect(lines.slice(1).map((l) => l.split(",")[0])).toContain("重要价值客户");
+    expect(lines).toHaveLength(9);
+
     // The SQL editor offers a Chinese column name as it is typed.
     const editor = page.locator('[data-cell="analysis_date"] .cm-content');
     await editor.click();
