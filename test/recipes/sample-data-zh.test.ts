@@ -9,7 +9,7 @@ import { fileSourceFromPath } from "../../src/engine/node-file";
 import { guessRoles, guessTableKind } from "../../src/recipes/roles";
 import { encodeGbk } from "../../scripts/gbk";
 import { chineseCrmExport } from "../../scripts/sample-data-zh";
-import { root } from "./helpers";
+import { root, runRecipe } from "./helpers";
 
 const file = (name: string) => resolve(root, "public/notebooks", name);
 const generated = chineseCrmExport();
@@ -69,4 +69,18 @@ describe("the loader on the Chinese CRM export (native DuckDB, no options)", () 
     expect(cu.roles).toMatchObject({ customer_id: "客户编号", name: "客户名称", region: "区域", size: "客户规模" });
     expect(cu.roles.first_contact_date).toBe("建档日期");
   });
+});
+
+describe("recipes on the Chinese tables (CJK table and column names, bound by the guessed roles)", () => {
+  it.each(["rfm", "abc", "pyramid"])("%s runs, results non-empty, its checks counting the purchases", async (id) => {
+    const hints = (r: LoadReport) => r.columns.map((c) => ({ name: c.name, type: c.type }));
+    const tables = {
+      transactions: { table: "订单明细", roles: guessRoles(hints(orders), "transactions").roles },
+      customers: { table: "客户档案", roles: guessRoles(hints(customers), "customers").roles },
+    };
+    const out = await runRecipe(engine, id, { tables });
+    for (const [name, rows] of Object.entries(out.rows)) expect([name, rows.length > 0]).toEqual([name, true]);
+    const purchases = generated.orders.split("\r\n").filter((l) => l.startsWith("SO")).length;
+    expect(out.rows[`${id.replace(/-/g, "_")}_checks`][0]).toMatchObject({ rows: purchases });
+  }, 60_000);
 });
