@@ -43,9 +43,42 @@ const REGIONS = [
   ["东北", 6, ["沈阳", "大连", "长春", "哈尔滨"], ["孙丽"]],
 ] as const;
 const BRANDS = [
-  "恒信", "华泰", "鼎盛", "博远", "瑞丰", "金诚", "宏达", "天启", "新元", "永安", "中科", "汇通", "长城", "东方",
-  "盛世", "嘉禾", "锦程", "海纳", "同创", "卓越", "润华", "正阳", "明德", "安和", "信达", "联创", "众邦", "九州",
-  "华夏", "启航", "蓝海", "云帆", "凯旋", "德润", "昊天", "星辰",
+  "恒信",
+  "华泰",
+  "鼎盛",
+  "博远",
+  "瑞丰",
+  "金诚",
+  "宏达",
+  "天启",
+  "新元",
+  "永安",
+  "中科",
+  "汇通",
+  "长城",
+  "东方",
+  "盛世",
+  "嘉禾",
+  "锦程",
+  "海纳",
+  "同创",
+  "卓越",
+  "润华",
+  "正阳",
+  "明德",
+  "安和",
+  "信达",
+  "联创",
+  "众邦",
+  "九州",
+  "华夏",
+  "启航",
+  "蓝海",
+  "云帆",
+  "凯旋",
+  "德润",
+  "昊天",
+  "星辰",
 ];
 const TRADES: Record<string, readonly string[]> = {
   制造业: ["精密机械", "电子", "汽车零部件", "新材料"],
@@ -65,7 +98,8 @@ const SIZES = [
   ["大型", 12, 16, 4],
 ] as const;
 // Category: [weight, products as [name, list price, unit quantity range]].
-const CATEGORIES = [
+type Product = readonly [name: string, list: number, lo: number, hi: number];
+const CATEGORIES: readonly (readonly [string, number, readonly Product[]])[] = [
   [
     "软件许可",
     30,
@@ -76,11 +110,32 @@ const CATEGORIES = [
       ["数据分析平台", 48000, 1, 1],
     ],
   ],
-  ["实施服务", 25, [["实施服务（人天）", 2400, 3, 20], ["数据迁移服务", 15000, 1, 2]]],
-  ["运维服务", 20, [["年度运维服务", 8800, 1, 2], ["远程技术支持", 3600, 1, 4]]],
-  ["硬件设备", 15, [["服务器", 42000, 1, 2], ["网络设备", 9600, 1, 4]]],
+  [
+    "实施服务",
+    25,
+    [
+      ["实施服务（人天）", 2400, 3, 20],
+      ["数据迁移服务", 15000, 1, 2],
+    ],
+  ],
+  [
+    "运维服务",
+    20,
+    [
+      ["年度运维服务", 8800, 1, 2],
+      ["远程技术支持", 3600, 1, 4],
+    ],
+  ],
+  [
+    "硬件设备",
+    15,
+    [
+      ["服务器", 42000, 1, 2],
+      ["网络设备", 9600, 1, 4],
+    ],
+  ],
   ["培训", 10, [["用户培训（人次）", 1200, 5, 30]]],
-] as const;
+];
 const CHANNELS = [
   ["直销", 50],
   ["代理商", 30],
@@ -168,7 +223,9 @@ export function chineseCrmExport(): { customers: string; orders: string; watched
   kept.sort((a, b) => a.date - b.date);
   let seq = 0;
   for (const l of kept) if (!l.reverses) l.id = `SO${String(++seq).padStart(6, "0")}`;
-  const orderRows = ["订单编号,下单日期,客户编号,客户名称,区域,销售渠道,产品,产品类别,数量,单价,金额,客户经理,订单状态"];
+  const orderRows = [
+    "订单编号,下单日期,客户编号,客户名称,区域,销售渠道,产品,产品类别,数量,单价,金额,客户经理,订单状态",
+  ];
   for (const l of kept)
     orderRows.push([l.reverses ? `TH${l.reverses.id!.slice(2)}` : l.id!, slashDate(l.date), ...l.cells].join(","));
   return { customers: customerRows.join("\r\n") + "\r\n", orders: orderRows.join("\r\n") + "\r\n", watched };

@@ -4,7 +4,7 @@ import type { Completion, CompletionContext, CompletionResult, CompletionSource 
 
 const WORD = /[\p{L}\p{N}\p{M}_]+$/u;
 const WORD_CHARS = /^[\p{L}\p{N}\p{M}_]*$/u;
-const FOREIGN = /[^\x00-\x7f]/;
+const FOREIGN = /[^\p{ASCII}]/u;
 
 /** A completion source offering the schema's tables and columns whose names hold non-ASCII letters. */
 export function wordCompletion(schema: Record<string, readonly string[]>): CompletionSource {

@@ -84,7 +84,9 @@ describe("notebook run customer-analysis.zh-CN.md (the Chinese example on the GB
     const result = await cli("run", "notebooks/customer-analysis.zh-CN.md", "--json", out);
     expect([result.code, result.stderr]).toEqual([0, ""]);
     expect(result.stdout).toMatch(/loaded 订单明细 <- .*zh-orders\.csv \(4,328 rows\)/);
-    const cells = Object.fromEntries(readReport(out).cells.map((c) => [c.name, c]));
+    const cells: Record<string, Report["cells"][number]> = Object.fromEntries(
+      readReport(out).cells.map((c) => [c.name, c]),
+    );
     expect(cells.analysis_date.rows[0]).toMatchObject({ 截止日期: "2025-06-30", 下单客户数: 331 });
     expect(cells.rfm_segments.rows.map((r) => r["客户类别"]).sort()).toEqual(
       [
@@ -104,7 +106,10 @@ describe("notebook run customer-analysis.zh-CN.md (the Chinese example on the GB
       ["铁层", 50],
       ["铅层", 265],
     ]);
-    expect(cells.key_account_risk.rows[0]).toMatchObject({ 客户名称: "天津博远连锁超市股份有限公司", 风险等级: "高风险" });
+    expect(cells.key_account_risk.rows[0]).toMatchObject({
+      客户名称: "天津博远连锁超市股份有限公司",
+      风险等级: "高风险",
+    });
     expect(Number(cells.key_account_risk.rows[0]["变化率"])).toBeLessThan(-90);
   });
 });

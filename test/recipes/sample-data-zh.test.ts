@@ -72,15 +72,19 @@ describe("the loader on the Chinese CRM export (native DuckDB, no options)", () 
 });
 
 describe("recipes on the Chinese tables (CJK table and column names, bound by the guessed roles)", () => {
-  it.each(["rfm", "abc", "pyramid"])("%s runs, results non-empty, its checks counting the purchases", async (id) => {
-    const hints = (r: LoadReport) => r.columns.map((c) => ({ name: c.name, type: c.type }));
-    const tables = {
-      transactions: { table: "订单明细", roles: guessRoles(hints(orders), "transactions").roles },
-      customers: { table: "客户档案", roles: guessRoles(hints(customers), "customers").roles },
-    };
-    const out = await runRecipe(engine, id, { tables });
-    for (const [name, rows] of Object.entries(out.rows)) expect([name, rows.length > 0]).toEqual([name, true]);
-    const purchases = generated.orders.split("\r\n").filter((l) => l.startsWith("SO")).length;
-    expect(out.rows[`${id.replace(/-/g, "_")}_checks`][0]).toMatchObject({ rows: purchases });
-  }, 60_000);
+  it.each(["rfm", "abc", "pyramid"])(
+    "%s runs, results non-empty, its checks counting the purchases",
+    async (id) => {
+      const hints = (r: LoadReport) => r.columns.map((c) => ({ name: c.name, type: c.type }));
+      const tables = {
+        transactions: { table: "订单明细", roles: guessRoles(hints(orders), "transactions").roles },
+        customers: { table: "客户档案", roles: guessRoles(hints(customers), "customers").roles },
+      };
+      const out = await runRecipe(engine, id, { tables });
+      for (const [name, rows] of Object.entries(out.rows)) expect([name, rows.length > 0]).toEqual([name, true]);
+      const purchases = generated.orders.split("\r\n").filter((l) => l.startsWith("SO")).length;
+      expect(out.rows[`${id.replace(/-/g, "_")}_checks`][0]).toMatchObject({ rows: purchases });
+    },
+    60_000,
+  );
 });

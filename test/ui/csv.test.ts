@@ -16,7 +16,7 @@ const table = tableFromColumns(
     { name: "下单日期", type: "DATE", kind: "date" },
   ],
   [
-    ["上海恒信精密机械有限公司", "北京鼎盛, \"总部\""],
+    ["上海恒信精密机械有限公司", '北京鼎盛, "总部"'],
     ["Müller-Lüdenscheidt", "Köln"],
     [1234.5, -56],
     [Date.UTC(2024, 0, 5), Date.UTC(2024, 11, 25)],
@@ -41,7 +41,12 @@ describe("csvBlob(text)", () => {
       expect(report.columns.map((c) => c.name)).toEqual(["客户名称", "Straße", "金额", "下单日期"]);
       const rows = (await engine.query("SELECT * FROM download")).rows().map((r) => ({ ...r }));
       expect(rows).toEqual([
-        { 客户名称: "上海恒信精密机械有限公司", Straße: "Müller-Lüdenscheidt", 金额: 1234.5, 下单日期: Date.UTC(2024, 0, 5) },
+        {
+          客户名称: "上海恒信精密机械有限公司",
+          Straße: "Müller-Lüdenscheidt",
+          金额: 1234.5,
+          下单日期: Date.UTC(2024, 0, 5),
+        },
         { 客户名称: '北京鼎盛, "总部"', Straße: "Köln", 金额: -56, 下单日期: Date.UTC(2024, 11, 25) },
       ]);
     } finally {
