@@ -75,6 +75,11 @@ const en = {
   /** Numbers used a decimal comma. */
   decimalComma: () => `Numbers use a decimal comma (1,5) and were read as decimals.`,
 
+  /** Text columns of yuan amounts (`¥1,234.00`, `1,234.00元`) were read as numbers. */
+  moneyColumns: (columns: readonly string[]) =>
+    `Amounts written with ¥ or 元 and thousands separators were read as numbers: ` +
+    `${columns.map((c) => `"${c}"`).join(", ")}.`,
+
   /** A query was cancelled by the user. */
   queryCancelled: () => `The query was cancelled.`,
 
@@ -117,6 +122,7 @@ export const {
   commentLines,
   decodedFrom,
   decimalComma,
+  moneyColumns,
   ambiguousDates,
   queryCancelled,
   engineClosed,

@@ -27,6 +27,7 @@ const en = {
   welcomeBody:
     "Load a client data file (CSV, TSV, Parquet or JSON lines) with “Load data…” or by dropping it on the page, then add a SQL cell to query it. Or open a notebook file.",
   welcomeSample: "Open the example notebook on sample data",
+  welcomeSampleZh: "Open the Chinese example notebook: customer classification, value and key-account risk",
 
   untrustedTitle: "This notebook has not been run.",
   untrustedBody:

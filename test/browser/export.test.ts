@@ -83,7 +83,9 @@ describe("chart export", () => {
 
     const csv = await download(page, `${cell} [data-action="export-chart-csv"]`);
     expect(csv.name).toBe("by_region.csv");
-    const lines = csv.bytes.toString("utf8").trim().split("\r\n");
+    // UTF-8 with a byte-order mark, so Excel on a Chinese or German Windows opens it without mojibake.
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.bytes.subarray(3).toString("utf8").trim().split("\r\n");
     expect(lines.length).toBe(5);
     // The formula-looking region is defused with a leading quote, as in result-table CSV.
     expect(lines.slice(1).sort()).toContain("'=north,3");

@@ -24,6 +24,7 @@ export const uiZh = {
   welcomeBody:
     "用“加载数据…”或拖放到页面上来加载客户数据文件（CSV、TSV、Parquet 或 JSON Lines），然后添加一个 SQL 单元格进行查询。也可以打开一个笔记本文件。",
   welcomeSample: "打开基于示例数据的示例笔记本",
+  welcomeSampleZh: "打开中文示例笔记本：客户分析示例——客户分类、客户价值与大客户风险",
 
   untrustedTitle: "此笔记本尚未运行。",
   untrustedBody:
