@@ -114,7 +114,17 @@ async function openLinked(path: string): Promise<void> {
   if (trusted) await bench.runAll();
 }
 
+/** Opens the share link in the address; once it is kept here the fragment goes, so a reload restores the copy. */
+async function openAddressLink(): Promise<void> {
+  if (!(await openShareLink(bench, window.location.href))) return;
+  keeper.keepOpened();
+  await keeper.whenSaved();
+  history.replaceState(history.state, "", window.location.pathname + window.location.search);
+}
+
 const linked = new URLSearchParams(window.location.search).get("notebook");
 if (linked) void openLinked(linked);
-else if (window.location.hash) void openShareLink(bench, window.location.href);
+else if (window.location.hash) void openAddressLink();
 else void keeper.restoreLatest();
+// A link pasted into the address bar of an open tab changes only the fragment: no reload, so open it here.
+window.addEventListener("hashchange", () => void openAddressLink());

@@ -14,6 +14,8 @@ const en = {
   openNotebook: "Open notebook…",
   saveNotebook: "Save notebook",
   runAll: "Run all",
+  shareMenu: "Share",
+  moreMenu: "More",
   stop: "Stop",
   loadData: "Load data…",
   dropHint: "Drop CSV, TSV, Parquet or JSON-lines files, or a notebook (.md), anywhere on the page.",

@@ -3,6 +3,7 @@
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import type { Page } from "playwright-core";
 import { openBrowser, serveDirectory, type OpenBrowser, type StaticServer } from "./harness";
 
 /** The built app under test. */
@@ -51,4 +52,13 @@ export async function openFromDisk(ob: OpenBrowser, name: string, text: string):
   await ob.page
     .locator('input[data-action="open-notebook"]')
     .setInputFiles({ name, mimeType: "text/markdown", buffer: Buffer.from(text) });
+}
+
+/** Clicks the toolbar control `data-action="<action>"`, first opening the toolbar menu that holds it if closed. */
+export async function clickAction(page: Page, action: string): Promise<void> {
+  const control = page.locator(`[data-action="${action}"]`);
+  if (!(await control.isVisible())) {
+    await page.locator(`[data-menu]:has([data-action="${action}"]) > [data-menu-toggle]`).click();
+  }
+  await control.click();
 }

@@ -11,6 +11,8 @@ export const uiZh = {
   openNotebook: "打开笔记本…",
   saveNotebook: "保存笔记本",
   runAll: "全部运行",
+  shareMenu: "分享",
+  moreMenu: "更多",
   stop: "停止",
   loadData: "加载数据…",
   dropHint: "将 CSV、TSV、Parquet 或 JSON Lines 文件，或笔记本文件（.md）拖放到页面任意位置。",
