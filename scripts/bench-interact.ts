@@ -69,7 +69,7 @@ async function watchCells(page: Page): Promise<void> {
       }
     }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["data-state", "data-stale"] });
     window.addEventListener("message", (e) => {
-      if (e.data?.type === "clientbook:selection") window.__stamps.selection ??= now();
+      if (e.data?.type === "clientbook:selection") window.__stamps.selection = now();
     });
   })()`);
 }
@@ -80,12 +80,13 @@ async function watchFrame(frame: Frame): Promise<void> {
     const now = () => performance.timeOrigin + performance.now();
     window.__stamps = {};
     window.__texts = [];
+    // Capture: stamped before the sandbox's own listener draws (its microtasks run before later listeners).
     window.addEventListener("message", (e) => {
       const type = e.data?.type;
-      if (type !== "clientbook:render" && type !== "clientbook:data") return;
+      if (type !== "clientbook:render") return;
       window.__stamps.received = now();
       window.__stamps.renders = (window.__stamps.renders ?? 0) + 1;
-    });
+    }, true);
     // The brush's end: the release right after the last move (Chromium fakes moves after layout changes).
     window.addEventListener("pointerup", () => (window.__stamps.released ??= now()), true);
     // The drawn text as it changes, stamped here: a waiting poll from outside would add its own delay.
@@ -217,7 +218,6 @@ export async function benchInteract(dist: string, rows: number, count: number): 
     const brush = await brushRuns(page, count);
     const off = ob.offOrigin(server.origin);
     if (off.length) throw new Error(`requests off the origin: ${off.join(" ")}`);
-    if (process.env.BENCH_STAMPS) console.log(JSON.stringify([range[0], brush[0]]));
     const n = rows.toLocaleString("en");
     return [
       `load average before: ${loadBefore}, after: ${load()}`,
@@ -226,17 +226,17 @@ export async function benchInteract(dist: string, rows: number, count: number): 
         ["by_segment running -> done", "by_segment:running-stale", "by_segment:done"],
         ["by_segment done -> revenue done", "by_segment:done", "revenue:done"],
         ["revenue done -> frame has data", "revenue:done", "received"],
-        ["renders per move (count)", "zero", "renders"],
+        ["renders per move (a count, not ms)", "zero", "renders"],
         ["frame has data -> drawn", "received", "drawn"],
         ["total: input -> drawn", "start", "drawn"],
       ]),
       ...summarize(`brush -> linked chart redrawn (${n} rows, ${count} brushes)`, brush, [
-        ["release -> selection posted", "start", "selection"],
+        ["release -> last selection posted", "start", "selection"],
         ["selection -> picked running", "selection", "picked:running-stale"],
         ["picked running -> done", "picked:running-stale", "picked:done"],
         ["picked done -> linked done", "picked:done", "linked:done"],
         ["linked done -> frame has data", "linked:done", "received"],
-        ["renders per brush (count)", "zero", "renders"],
+        ["renders per brush (a count, not ms)", "zero", "renders"],
         ["frame has data -> drawn", "received", "drawn"],
         ["total: release -> drawn", "start", "drawn"],
       ]),
