@@ -65,7 +65,8 @@ async function watchCells(page: Page): Promise<void> {
       for (const r of records) {
         const el = r.target;
         const key = el.dataset.cell + ":" + el.dataset.state + (el.dataset.stale ? "-stale" : "");
-        window.__stamps[key] ??= now();
+        // The last change of each kind: a drag re-runs the readers on the way, the final run is what counts.
+        window.__stamps[key] = now();
       }
     }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["data-state", "data-stale"] });
     window.addEventListener("message", (e) => {
@@ -102,6 +103,13 @@ async function watchFrame(frame: Frame): Promise<void> {
 const reset = (target: Page | Frame) => target.evaluate("window.__stamps = {}; window.__texts = [];");
 const stamps = (target: Page | Frame) =>
   target.evaluate(() => ({ ...(window as unknown as { __stamps: Record<string, number> }).__stamps }));
+
+/** When the frame's SVG last changed to the text it shows now (a drag may draw passing states first). */
+const lastDrawn = (frame: Frame) =>
+  frame.evaluate(() => {
+    const texts = (window as unknown as { __texts: { text: string; at: number }[] }).__texts;
+    return texts.at(-1)!;
+  });
 
 /** Waits until the frame's SVG text matches `marker` and differs from `before`; returns that text and when. */
 async function drawn(frame: Frame, marker: string, before: string): Promise<{ text: string; at: number }> {
@@ -187,9 +195,12 @@ async function brushRuns(page: Page, count: number): Promise<Stamps[]> {
     await page.mouse.move((a.x + b.x) / 2, y, { steps: 3 });
     await page.mouse.move(b.x + b.width / 2, y);
     await page.mouse.up();
-    const seen = await drawn(linked, "n\\d+n", before);
-    before = seen.text;
+    await drawn(linked, "n\\d+n", before);
     await settle(page);
+    // The last render may still be drawing in the frame; its stamp is taken there, so waiting costs nothing.
+    await page.waitForTimeout(500);
+    const seen = await lastDrawn(linked);
+    before = seen.text;
     const m = await stamps(months);
     runs.push({ zero: 0, start: m.released, ...(await stamps(page)), ...(await stamps(linked)), drawn: seen.at });
   }
