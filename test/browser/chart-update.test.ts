@@ -23,11 +23,14 @@ SELECT i, (i * i)::INTEGER AS sq FROM range(\${k}) t(i)
 ${fence}
 
 ${fence}chart squares data=points
-{ "mark": "bar", "encoding": { "x": { "field": "i", "type": "ordinal" }, "y": { "field": "sq", "type": "quantitative" } } }
+{ "mark": "bar",
+  "encoding": { "x": { "field": "i", "type": "ordinal" }, "y": { "field": "sq", "type": "quantitative" } } }
 ${fence}
 `;
 
-const ORDERS = "SELECT DATE '2024-01-01' + INTERVAL (i % 366) DAY AS order_date, ['A', 'B', 'C'][1 + (i * 7 % 11) % 3] AS segment FROM range(3660) t(i)";
+const ORDERS =
+  "SELECT DATE '2024-01-01' + INTERVAL (i % 366) DAY AS order_date, " +
+  "['A', 'B', 'C'][1 + (i * 7 % 11) % 3] AS segment FROM range(3660) t(i)";
 const LINKED = `---
 notebook: 1
 title: Linked charts
@@ -49,7 +52,8 @@ WHERE order_date BETWEEN \${brush}[1]::DATE AND \${brush}[2]::DATE GROUP BY segm
 ${fence}
 
 ${fence}chart by_segment data=picked
-{ "mark": "bar", "encoding": { "x": { "field": "segment", "type": "nominal" }, "y": { "field": "n", "type": "quantitative" } } }
+{ "mark": "bar",
+  "encoding": { "x": { "field": "segment", "type": "nominal" }, "y": { "field": "n", "type": "quantitative" } } }
 ${fence}
 `;
 
@@ -66,7 +70,8 @@ const chartRows = (page: Page, cell: string) =>
 /** The bars as Vega drew them, from their accessible labels ("segment: A; n: 200"), sorted by segment. */
 async function drawnCounts(chart: FrameLocator): Promise<string[]> {
   const labels = await chart.locator(BARS).evaluateAll((paths) => paths.map((p) => p.getAttribute("aria-label")));
-  return labels.map((label) => /segment: (\w+); n: ([\d,]+)/.exec(label ?? "")?.slice(1).join("=").replace(/,/g, "") ?? String(label)).sort();
+  const counts = labels.map((label) => /segment: (\w+); n: ([\d,]+)/.exec(label ?? "")?.slice(1).join("="));
+  return counts.map((c, i) => c?.replace(/,/g, "") ?? String(labels[i])).sort();
 }
 
 describe("chart updates", () => {
@@ -99,18 +104,22 @@ describe("chart updates", () => {
     await editor.click({ timeout: 60_000 });
     await page.keyboard.press("ControlOrMeta+a");
     await page.keyboard.insertText(
-      '{ "mark": "point", "encoding": { "x": { "field": "i", "type": "ordinal" }, "y": { "field": "sq", "type": "quantitative" } } }',
+      '{ "mark": "point", "encoding": ' +
+        '{ "x": { "field": "i", "type": "ordinal" }, "y": { "field": "sq", "type": "quantitative" } } }',
     );
     await expect.poll(() => chart.locator(".mark-symbol path").count(), { timeout: 30_000 }).toBe(8);
     expect(await chart.locator('#chart svg[data-mark="kept"]').count()).toBe(0);
   }, 180_000);
 
-  it("a brush on one chart filters the chart linked to it; its bars equal SQL's counts over the brushed rows", async () => {
+  it("a brush filters the chart linked to it; its bars equal SQL's counts over the brushed rows", async () => {
     const engine = await nativeEngine();
     const truth = await engine.query(
-      `SELECT segment || '=' || count(*) AS c FROM (${ORDERS}) WHERE order_date BETWEEN DATE '2024-03-01' AND DATE '2024-04-30' GROUP BY segment ORDER BY segment`,
+      `SELECT segment || '=' || count(*) AS c FROM (${ORDERS}) ` +
+        "WHERE order_date BETWEEN DATE '2024-03-01' AND DATE '2024-04-30' GROUP BY segment ORDER BY segment",
     );
-    const all = await engine.query(`SELECT segment || '=' || count(*) AS c FROM (${ORDERS}) GROUP BY segment ORDER BY segment`);
+    const all = await engine.query(
+      `SELECT segment || '=' || count(*) AS c FROM (${ORDERS}) GROUP BY segment ORDER BY segment`,
+    );
     await engine.close();
     const expected = truth.column(0).map(String);
     const unbrushed = all.column(0).map(String);
