@@ -133,7 +133,8 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
         publisher.changed();
         publisher.flush();
       } else edit(withSource(notebook(), cellId, withInputValue(cell.source, checked)));
-      live.mark([cellId], live.inputDelay);
+      // Typed text waits for a pause in typing, as a code edit does (the one debounce); a moved control is done.
+      live.mark([cellId], spec.type === "text" ? undefined : live.inputDelay);
     },
     rememberInput(cellId, remember) {
       const { cell, spec } = inputCell(program.current, cellId);

@@ -140,7 +140,8 @@ export interface Session {
   setSource(cellId: string, source: string): void;
   /**
    * Sets an input cell's value: checked against its spec (throws with the problem), written into the
-   * cell's JSON `"value"` (so `save` keeps it), then the input and its descendants re-run (live).
+   * cell's JSON `"value"` (so `save` keeps it), then the input and its descendants re-run (live: at
+   * once for a moved control, after a pause in typing for a text input).
    * A choice among options from data is kept in memory only, unless the spec says `"remember": true`.
    */
   setInputValue(cellId: string, value: unknown): void;
