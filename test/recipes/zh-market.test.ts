@@ -15,8 +15,10 @@ const IDS = ["retention", ...MARKET_RECIPES.map((r) => r.id)];
 const CJK = /[\u4e00-\u9fff]/;
 // English prose: two words of letters, the second lower-case (titles, labels, sentences).
 const ENGLISH = /[A-Za-z]{2,} [a-z]{2,}/;
-// Parameters other modules own (the analysis date and look-back window of the transaction recipes).
-const SHARED_PARAMS = new Set(["analysis_date", "months"]);
+/** Whether a parameter is one other modules own (the transaction recipes' analysis date and look-back window). */
+const sharedParam = (id: string, name: string) =>
+  (name === "analysis_date" && id !== "account-risk") ||
+  (name === "months" && ["category-affinity", "basket-associations"].includes(id));
 
 /** The transaction checks' reasons in zh-CN: shared wording (../../src/messages/recipes.ts) other work translates. */
 function sharedChecks(): string[] {
@@ -112,7 +114,7 @@ describe("recipes 13-25 in zh-CN on the sample data", () => {
     setLocale("zh-CN");
     const texts = [recipe.title, recipe.question];
     for (const spec of recipe.params) {
-      if (SHARED_PARAMS.has(spec.name) && id !== "account-risk" && id !== "market-priority") continue;
+      if (sharedParam(id, spec.name)) continue;
       texts.push(spec.label);
       if ("options" in spec) texts.push(...spec.options.map((o) => o.label));
     }

@@ -12,6 +12,8 @@ const en = {
     account_manager: "Account manager",
   },
   segmentBecause: (by: string) => `segment by = ${by}`,
+  /** A segment attribute's name inside a sentence or title. */
+  segmentNames: { industry: "industry", region: "region", size: "size", account_manager: "account manager" },
   scaleMin: "Rating scale: lowest point",
   scaleMax: "Rating scale: highest point",
   minAnswers: "Minimum answers to report a group",
@@ -51,6 +53,7 @@ const zh: Catalogue<typeof en> = {
     account_manager: "客户经理",
   },
   segmentBecause: (by: string) => `细分依据 = ${by}`,
+  segmentNames: { industry: "行业", region: "地区", size: "规模", account_manager: "客户经理" },
   scaleMin: "评分量表：最低分",
   scaleMax: "评分量表：最高分",
   minAnswers: "一组至少多少条回答才报告",
