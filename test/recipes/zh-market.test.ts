@@ -8,6 +8,7 @@ import { setLocale } from "../../src/messages/locale";
 import { EXCLUSION } from "../../src/messages/recipes";
 import { MARKET_RECIPES, buildRecipe, findRecipe } from "../../src/recipes/registry";
 import type { NewCell } from "../../src/notebook/types";
+import { WORDING } from "./zh-market-wording";
 import { engineWith, root, runCells, type Rows, type RunResult } from "./helpers";
 import { PARAMS, SAMPLE_TABLES, tablesOf } from "./sample-bindings";
 
@@ -166,6 +167,27 @@ describe("recipes 13-25 in zh-CN on the sample data", () => {
       expect.arrayContaining(["销售额", "留存率", "净推荐值"]),
     );
     const swot = await run("swot");
-    expect(new Set(swot.zh.rows.swot_grid.map((r) => r.quadrant))).toEqual(new Set(["优势", "劣势", "机会", "威胁"]));
+    const quadrants = new Set(swot.zh.rows.swot_grid.map((r) => r.quadrant));
+    expect(quadrants).toEqual(new Set(["优势", "劣势", "机会", "威胁"]));
+  });
+});
+
+describe("the wording modules of recipes 13-25", () => {
+  it("hold Chinese, not English, in zh-CN, for every text and message function", () => {
+    const english: string[] = [];
+    let texts = 0;
+    const walk = (value: unknown, path: string): void => {
+      const text = typeof value === "function" ? (value as (...a: unknown[]) => unknown)("x", 1) : value;
+      if (typeof text === "string") {
+        texts += 1;
+        if (!CJK.test(text) && /[A-Za-z]{2,}/.test(text)) english.push(`${path}: ${text}`);
+      } else if (typeof value === "object" && value !== null)
+        for (const key of Object.keys(value)) walk((value as Record<string, unknown>)[key], `${path}.${key}`);
+    };
+    setLocale("zh-CN");
+    for (const [name, catalogue] of Object.entries(WORDING)) walk(catalogue, name);
+    setLocale("en");
+    expect(english).toEqual([]);
+    expect(texts).toBeGreaterThan(250);
   });
 });

@@ -253,7 +253,10 @@ ORDER BY rank`,
               field: "level",
               type: "nominal",
               title: T.level,
-              scale: { domain: [T.levels.green, T.levels.amber, T.levels.red], range: ["#2ca02c", "#ff9f1c", "#d62728"] },
+              scale: {
+                domain: [T.levels.green, T.levels.amber, T.levels.red],
+                range: ["#2ca02c", "#ff9f1c", "#d62728"],
+              },
             },
             tooltip: [
               { field: "customer_id", type: "nominal" },

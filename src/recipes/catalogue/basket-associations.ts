@@ -94,7 +94,8 @@ export const basketAssociations: Recipe = {
     },
   ],
   needs(p) {
-    const needs: RoleNeed[] = [{ slot: "transactions", anyOf: [p.text("item")], because: T.itemBecause(p.text("item")) }];
+    const item = p.text("item");
+    const needs: RoleNeed[] = [{ slot: "transactions", anyOf: [item], because: T.itemBecause(item) }];
     if (p.text("basket") === "order")
       needs.push({ slot: "transactions", anyOf: ["order_id"], because: T.basketBecause });
     return needs;

@@ -1,6 +1,5 @@
 // Recipe 19, SWOT grid: strengths, weaknesses, opportunities and threats, entered as parameters or edited in
 // the SQL (where an item may quote any other cell), plus evidence drawn from survey and deals; a 2 x 2 chart.
-import { MARKET_TEXT } from "../../messages/recipes/market-inputs";
 import { SWOT_TEXT as T } from "../../messages/recipes/swot";
 import { CellWriter } from "../cells";
 import { customersSlot } from "../customers";
