@@ -5,6 +5,8 @@
 import embed, { type Result } from "vega-embed";
 import { expressionInterpreter } from "vega-interpreter";
 import workerSource from "virtual:code-worker";
+import { expressionFunction } from "vega";
+import { COMPACT_FORMAT, compactNumber, localizeChart, numberLocale, timeLocale } from "../charts/locale";
 import { chartTheme, fitToCell } from "../charts/theme";
 import { asRenderMessage, isRunCodeMessage, isStopCodeMessage, type SandboxMessage } from "./protocol";
 import { asExportRequest } from "./export";
@@ -20,6 +22,9 @@ const noLoader = {
   http: refuse,
   file: refuse,
 };
+
+// Axes in 万 / 亿 (charts/locale.ts) name this function as their custom format type.
+expressionFunction(COMPACT_FORMAT, compactNumber);
 
 const container = document.getElementById("chart") as HTMLDivElement;
 let current: Result | undefined;
@@ -38,7 +43,7 @@ function reportSize(): void {
   post({ type: "clientbook:size", id: currentId, height: Math.ceil(container.getBoundingClientRect().height) });
 }
 
-async function render(id: number, spec: Record<string, unknown>): Promise<void> {
+async function render(id: number, spec: Record<string, unknown>, locale = "en-US"): Promise<void> {
   currentId = id;
   current?.finalize();
   current = undefined;
@@ -47,8 +52,11 @@ async function render(id: number, spec: Record<string, unknown>): Promise<void> 
   const clean = withKeptSelections({ ...spec });
   delete clean.usermeta;
   try {
-    const result = await embed(container, fitToCell(clean) as Parameters<typeof embed>[1], {
+    const result = await embed(container, localizeChart(fitToCell(clean), locale) as Parameters<typeof embed>[1], {
       mode: "vega-lite",
+      // Global in Vega, so set on every render: a frame redrawn after a language switch follows it.
+      formatLocale: numberLocale(locale),
+      timeFormatLocale: timeLocale(locale),
       ast: true,
       expr: expressionInterpreter,
       loader: noLoader as never,
@@ -121,7 +129,7 @@ window.addEventListener("message", (event) => {
     return;
   }
   const message = asRenderMessage(event.data);
-  if (message) drawing = render(message.id, message.spec);
+  if (message) drawing = render(message.id, message.spec, message.locale);
 });
 
 new ResizeObserver(reportSize).observe(container);

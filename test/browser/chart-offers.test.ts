@@ -1,6 +1,6 @@
 // Charts on their face, in Chromium against dist/: a click on a bar is a point selection that re-runs the
 // SQL cell reading it with the clicked value; a scatter over the cap offers a raised cap and a heatmap,
-// and each offer edits the cell and draws every row.
+// and each offer edits the cell and draws every row; charts are drawn in the UI's language, not the frame's.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { ENGINE_TIMEOUT, openFromDisk, useApp } from "./app-fixture";
@@ -54,7 +54,41 @@ ${fence}chart cloud data=points
 ${fence}
 `;
 
+const MONTHLY = `---
+notebook: 1
+---
+
+${fence}sql sales
+SELECT DATE '2024-01-01' + INTERVAL (i % 366) DAY AS day, 1000 + i % 500 AS amount FROM range(36600) t(i)
+${fence}
+
+${fence}chart monthly data=sales
+{ "mark": "bar", "encoding": { "x": { "field": "day", "timeUnit": "yearmonth" },
+  "y": { "aggregate": "sum", "field": "amount" } } }
+${fence}
+`;
+
 describe("chart cells on their face", () => {
+  it("draw in the UI's language: 2024年1月 and 万 in Chinese, Jan 2024 once switched to English", async () => {
+    const ob = await app.open("", "zh-CN");
+    const { page } = ob;
+    await openTrusted(ob, "monthly.md", MONTHLY);
+    const labels = () =>
+      page
+        .frameLocator('[data-cell="monthly"] iframe[data-role="chart"]')
+        .locator("svg text")
+        .allTextContents()
+        .catch(() => [] as string[]);
+    await expect.poll(labels, { timeout: ENGINE_TIMEOUT }).toContain("2024年1月");
+    expect(await labels()).toContain("2024年12月");
+    expect((await labels()).some((t) => /^\d+(\.\d+)?万$/.test(t))).toBe(true);
+
+    // The frame's own navigator still says zh-CN: the English labels can only come from the shell's locale.
+    await page.locator("[data-action=switch-language]").selectOption("en");
+    await expect.poll(labels, { timeout: ENGINE_TIMEOUT }).toContain("Jan 2024");
+    expect((await labels()).join(" ")).not.toMatch(/年|万/);
+  }, 180_000);
+
   it("a click on a bar re-runs the SQL cell reading the point selection with the clicked segment", async () => {
     const ob = await app.open();
     const { page } = ob;

@@ -92,7 +92,7 @@ describe("chart offers over the cap", () => {
   it("offers no heatmap for what is not a scatter of two number columns", () => {
     const columns = [
       { name: "id", type: "BIGINT", kind: "number" },
-      { name: "segment", type: "VARCHAR", kind: "text" },
+      { name: "segment", type: "VARCHAR", kind: "string" },
       { name: "day", type: "DATE", kind: "date" },
     ] as const;
     const point = (x: string, y: string, more: object = {}) => ({
