@@ -35,6 +35,12 @@ const en = {
   badCap: (cap: string, max: number) =>
     `The chart's cap=${cap} is not a row count: write a whole number from 1 to ${formatCount(max)}, ` +
     `e.g. cap=20000.`,
+  offerRaiseCap: (cap: number) => `Raise the cap to ${formatCount(cap)}`,
+  offerRaiseCapTitle: (cap: number) =>
+    `Write cap=${cap} on the cell's first line and draw every row (${formatCount(cap)} marks can be slow)`,
+  offerHeatmap: "Bin as heatmap",
+  offerHeatmapTitle:
+    "Rewrite the chart as a heatmap of its binned x and y coloured by count: every row counted in the database",
   rawComposite: () => "layered, concatenated, faceted and repeated charts draw raw rows",
   rawMark: (mark: string) => `the ${mark} mark is drawn from raw rows`,
   rawNoAggregate: () => "the chart draws one mark per row (no aggregate in its encodings)",

@@ -3,6 +3,7 @@
 // compiled or laid out again and a brush on it stays where it is. Renders are drawn in order, newest only.
 import embed, { type Result } from "vega-embed";
 import { expressionInterpreter } from "vega-interpreter";
+import { localizeChart, numberLocale, timeLocale } from "../charts/locale";
 import { chartTheme, fitToCell } from "../charts/theme";
 import type { SandboxMessage } from "./protocol";
 import { watchSelections, withKeptSelections } from "./selection";
@@ -39,9 +40,11 @@ export function createChartView(container: HTMLElement, post: (message: SandboxM
     post({ type: "clientbook:size", id: currentId, height: Math.ceil(container.getBoundingClientRect().height) });
   }
 
-  async function draw(id: number, spec: Record<string, unknown>): Promise<void> {
+  async function draw(id: number, given: Record<string, unknown>, locale: string): Promise<void> {
+    // Localized first: the axis formats it picks (万 / 亿 from the values) are part of what must match.
+    const spec = localizeChart(given, locale);
     const split = splitRows(spec);
-    if (current && split && split.rest === currentRest) {
+    if (current && split && `${locale} ${split.rest}` === currentRest) {
       try {
         currentId = id;
         await current.view.data(CHART_ROWS, split.rows).runAsync();
@@ -51,10 +54,15 @@ export function createChartView(container: HTMLElement, post: (message: SandboxM
         // A view that refuses the rows is drawn again from scratch, which reports the error if there is one.
       }
     }
-    await embedNew(id, spec, split);
+    await embedNew(id, spec, split, locale);
   }
 
-  async function embedNew(id: number, spec: Record<string, unknown>, split: ReturnType<typeof splitRows>) {
+  async function embedNew(
+    id: number,
+    spec: Record<string, unknown>,
+    split: ReturnType<typeof splitRows>,
+    locale: string,
+  ) {
     currentId = id;
     current?.finalize();
     current = undefined;
@@ -68,6 +76,9 @@ export function createChartView(container: HTMLElement, post: (message: SandboxM
     try {
       const result = await embed(container, fitToCell(clean) as Parameters<typeof embed>[1], {
         mode: "vega-lite",
+        // Global in Vega, so set on every embed: a frame redrawn after a language switch follows it.
+        formatLocale: numberLocale(locale),
+        timeFormatLocale: timeLocale(locale),
         ast: true,
         expr: expressionInterpreter,
         loader: noLoader as never,
@@ -77,7 +88,7 @@ export function createChartView(container: HTMLElement, post: (message: SandboxM
         config: chartTheme as never,
       });
       current = result;
-      currentRest = split?.rest;
+      currentRest = split && `${locale} ${split.rest}`;
       reportSize();
       watchSelections(result.view, () => currentId, clean, post);
     } catch (error) {
@@ -93,9 +104,9 @@ export function createChartView(container: HTMLElement, post: (message: SandboxM
 
   return {
     /** Draws `spec` after any draw in progress; a render superseded meanwhile is skipped. */
-    render(id: number, spec: Record<string, unknown>): Promise<void> {
+    render(id: number, spec: Record<string, unknown>, locale = "en-US"): Promise<void> {
       latest = id;
-      drawing = drawing.then(() => (id === latest ? draw(id, spec) : undefined));
+      drawing = drawing.then(() => (id === latest ? draw(id, spec, locale) : undefined));
       return drawing;
     },
     /** The drawn view, once the latest render is done (for an export). */

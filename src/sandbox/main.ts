@@ -3,10 +3,15 @@
 // height to give the frame, and starts a fresh code Worker for each ts cell run (see code-worker.ts).
 // Vega is never put on `window`, and no spec can load anything.
 import workerSource from "virtual:code-worker";
+import { expressionFunction } from "vega";
+import { COMPACT_FORMAT, compactNumber } from "../charts/locale";
 import { asRenderMessage, isRunCodeMessage, isStopCodeMessage, type SandboxMessage } from "./protocol";
 import { asExportRequest } from "./export";
 import { answerExport } from "./export-view";
 import { createChartView } from "./chart-view";
+
+// Axes in 万 / 亿 (charts/locale.ts) name this function as their custom format type.
+expressionFunction(COMPACT_FORMAT, compactNumber);
 
 const container = document.getElementById("chart") as HTMLDivElement;
 
@@ -62,7 +67,7 @@ window.addEventListener("message", (event) => {
     return;
   }
   const message = asRenderMessage(event.data);
-  if (message) void chart.render(message.id, message.spec);
+  if (message) void chart.render(message.id, message.spec, message.locale);
 });
 
 new ResizeObserver(chart.reportSize).observe(container);

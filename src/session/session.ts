@@ -12,7 +12,7 @@ import { createRuntime } from "../runtime/runtime";
 import { quoteIdent } from "../sql/ident";
 import { createRunLogs } from "./cell-log";
 import { createCellStates } from "./cell-states";
-import { withInsertedCell, withMovedCell, withName, withoutCell, withSource } from "./document";
+import { withAttribute, withInsertedCell, withMovedCell, withName, withoutCell, withSource } from "./document";
 import { evaluate } from "./evaluators";
 import { selectionId } from "../compile/selection";
 import { asRawSelection, SELECTION_VALUE_CAP } from "./evaluate-selection";
@@ -162,6 +162,10 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
       const readers = dependentsOf(cellId);
       edit(withName(notebook(), cellId, name));
       live.mark([cellId, ...readers]);
+    },
+    setAttribute(cellId, key, value) {
+      edit(withAttribute(notebook(), cellId, key, value));
+      live.mark([cellId]);
     },
     insertCell(index, cell) {
       const { notebook: next, id } = withInsertedCell(notebook(), index, cell);
