@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import { nativeEngine } from "../../src/engine/native/native-engine";
 import type { Engine } from "../../src/engine/engine";
 import { fileSourceFromPath } from "../../src/engine/node-file";
-import { buildRecipe } from "../../src/recipes/registry";
+import { buildRecipe, findRecipe } from "../../src/recipes/registry";
 import { serializeNotebook } from "../../src/notebook/serialize";
 import type { NewCell } from "../../src/notebook/types";
 import { openSession } from "../../src/session/session";
@@ -30,7 +30,14 @@ const CASES: readonly (readonly [id: string, params: Record<string, string>])[] 
   ["value-matrix", {}],
   ["clv", {}],
   ["clv", { level: "historic" }],
+  ["behaviour-types", {}],
+  ["activity-loyalty", {}],
+  ["profit-contribution", {}],
+  ["value-score", {}],
 ];
+
+/** The recipes whose gallery entry (title, question, every parameter's wording) is in Chinese. */
+const GALLERY = [...new Set(CASES.map(([id]) => id))];
 
 const CJK = /[\u4e00-\u9fff]/;
 /** English prose: two Latin words of three letters or more in a row ("Customer pyramid", "Share of"). */
@@ -147,5 +154,36 @@ describe("segmentation and value recipes built in zh-CN", () => {
     expect(titles.filter((t) => ENGLISH.test(t) && !CJK.test(t))).toEqual(["Customer pyramid"]);
     expect(() => compare({ a: [{ s: "A" }, { s: "A" }] }, { a: [{ s: "甲" }, { s: "乙" }] })).toThrow();
     expect(() => compare({ a: [{ n: 1 }] }, { a: [{ n: 2 }] })).toThrow();
+  });
+});
+
+describe("the gallery's data in zh-CN", () => {
+  /** Everything the gallery shows of a recipe: title, question, and each parameter's label, help, note, options. */
+  const shown = (id: string): string[] => {
+    const recipe = findRecipe(id)!;
+    return [
+      recipe.title,
+      recipe.question,
+      ...recipe.params.flatMap((p) => [
+        p.label,
+        ...(p.help ? [p.help] : []),
+        ...("auto" in p && p.auto ? [p.auto] : []),
+        ...("options" in p ? p.options.map((o) => o.label) : []),
+      ]),
+    ];
+  };
+
+  it.each(GALLERY)("%s: Chinese after the switch, English again after switching back", (id) => {
+    const english = shown(id);
+    setLocale("zh-CN");
+    try {
+      const chinese = shown(id);
+      expect(chinese.length).toBe(english.length);
+      expect(chinese.filter((text) => !CJK.test(text))).toEqual([]);
+    } finally {
+      setLocale("en");
+    }
+    expect(shown(id)).toEqual(english);
+    expect(english.filter((text) => CJK.test(text))).toEqual([]);
   });
 });
