@@ -96,7 +96,8 @@ function compare(en: Record<string, Rows>, zh: Record<string, Rows>): Map<string
         const other = zh[cell][i][column];
         if (typeof value === "string" && typeof other === "string") {
           const seen = pairs.get(value);
-          if (seen !== undefined && seen !== other) problems.push(`${cell}.${column}: "${value}" is "${seen}" and "${other}"`);
+          if (seen !== undefined && seen !== other)
+            problems.push(`${cell}.${column}: "${value}" is "${seen}" and "${other}"`);
           pairs.set(value, other);
         } else if (JSON.stringify(value, big) !== JSON.stringify(other, big))
           problems.push(`${cell} row ${i} ${column}: ${String(value)} in English, ${String(other)} in Chinese`);
@@ -141,7 +142,14 @@ describe("segmentation and value recipes built in zh-CN", () => {
       expect(zhCells.filter((c) => c.kind === "markdown" && !CJK.test(c.source))).toEqual([]);
       if (id === "rfm" && params.segments === "classic") {
         const segments = new Set(pairs.values());
-        for (const name of ["重要价值客户", "重要发展客户", "重要保持客户", "重要挽留客户", "一般价值客户", "一般挽留客户"])
+        for (const name of [
+          "重要价值客户",
+          "重要发展客户",
+          "重要保持客户",
+          "重要挽留客户",
+          "一般价值客户",
+          "一般挽留客户",
+        ])
           expect(segments).toContain(name);
       }
     },
@@ -149,7 +157,10 @@ describe("segmentation and value recipes built in zh-CN", () => {
   );
 
   it("finds English prose in a chart title, and an inconsistent relabelling", () => {
-    const titles = chartTitles({ title: { text: "Customer pyramid", subtitle: "金字塔" }, encoding: { x: { title: "CLV" } } });
+    const titles = chartTitles({
+      title: { text: "Customer pyramid", subtitle: "金字塔" },
+      encoding: { x: { title: "CLV" } },
+    });
     expect(titles).toEqual(["Customer pyramid", "金字塔", "CLV"]);
     expect(titles.filter((t) => ENGLISH.test(t) && !CJK.test(t))).toEqual(["Customer pyramid"]);
     expect(() => compare({ a: [{ s: "A" }, { s: "A" }] }, { a: [{ s: "甲" }, { s: "乙" }] })).toThrow();

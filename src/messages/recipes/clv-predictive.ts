@@ -3,7 +3,11 @@
 import { localized, type Catalogue } from "../locale";
 
 const en = {
-  timeUnit: { label: "Predictive: time unit of the model", weeks: "Weeks (days / 7), as in the literature", days: "Days" },
+  timeUnit: {
+    label: "Predictive: time unit of the model",
+    weeks: "Weeks (days / 7), as in the literature",
+    days: "Days",
+  },
   marginShare: {
     label: "Predictive: share of spend kept as margin (0-1)",
     auto: "margin / revenue observed up to the calibration end with measure = margin, else 1",

@@ -16,7 +16,6 @@ import {
   txFeatures,
 } from "../transactions";
 
-
 /** The activity x loyalty matrix. */
 export const activityLoyalty: Recipe = {
   id: "activity-loyalty",

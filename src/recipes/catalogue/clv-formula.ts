@@ -9,7 +9,10 @@ import { sqlString, type Cte } from "../sql";
 export const FORMULA_PARAMS: readonly ParamSpec[] = [
   worded({ name: "retention", type: "number", default: null, min: 0, max: 1 }, () => CLV_FORMULA_TEXT.retention),
   worded({ name: "discount", type: "number", default: 0.1, min: 0, max: 1 }, () => CLV_FORMULA_TEXT.discount),
-  worded({ name: "horizon", type: "number", default: 5, min: 1, max: 50, integer: true }, () => CLV_FORMULA_TEXT.horizon),
+  worded(
+    { name: "horizon", type: "number", default: 5, min: 1, max: 50, integer: true },
+    () => CLV_FORMULA_TEXT.horizon,
+  ),
   worded({ name: "acquisition_cost", type: "number", default: 0, min: 0 }, () => CLV_FORMULA_TEXT.acquisitionCost),
 ];
 

@@ -79,7 +79,12 @@ LIMIT ${p.number("top_n")}`,
     encoding: {
       y: { field: "customer_id", type: "nominal", sort: "-x", title: null },
       x: { field: "lifetime_value", type: "quantitative", title: CLV_PREDICTIVE_TEXT.chart.clv },
-      color: { field: "p_alive", type: "quantitative", title: CLV_PREDICTIVE_TEXT.chart.alive, scale: { domain: [0, 1] } },
+      color: {
+        field: "p_alive",
+        type: "quantitative",
+        title: CLV_PREDICTIVE_TEXT.chart.alive,
+        scale: { domain: [0, 1] },
+      },
       tooltip: [
         { field: "customer_id", type: "nominal" },
         { field: "expected_purchases", type: "quantitative", format: ".2f" },

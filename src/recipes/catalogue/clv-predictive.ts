@@ -23,7 +23,10 @@ export const PREDICTIVE_PARAMS: readonly ParamSpec[] = [
       ];
     },
   },
-  worded({ name: "margin_share", type: "number", default: null, min: 0, max: 1 }, () => CLV_PREDICTIVE_TEXT.marginShare),
+  worded(
+    { name: "margin_share", type: "number", default: null, min: 0, max: 1 },
+    () => CLV_PREDICTIVE_TEXT.marginShare,
+  ),
   worded({ name: "zero_purchases", type: "boolean", default: false }, () => CLV_PREDICTIVE_TEXT.zeroPurchases),
 ];
 

@@ -152,7 +152,12 @@ ORDER BY customers DESC, segment`,
         {
           mark: "rect",
           encoding: {
-            color: { field: "customers", type: "quantitative", title: text.heatmap.customers, scale: { scheme: "blues" } },
+            color: {
+              field: "customers",
+              type: "quantitative",
+              title: text.heatmap.customers,
+              scale: { scheme: "blues" },
+            },
           },
         },
         {
@@ -176,7 +181,12 @@ ORDER BY customers DESC, segment`,
         {
           mark: "bar",
           encoding: {
-            color: { field: "revenue_share", type: "quantitative", title: text.segments.revenueShare, legend: { format: ".0%" } },
+            color: {
+              field: "revenue_share",
+              type: "quantitative",
+              title: text.segments.revenueShare,
+              legend: { format: ".0%" },
+            },
           },
         },
         {

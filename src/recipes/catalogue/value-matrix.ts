@@ -23,8 +23,11 @@ import { writePredictive } from "./clv-predictive-cells";
 /** The four quadrants with their investment and relationship strategy (analytics.md, recipe 12), worded now. */
 export function quadrants() {
   const q = VALUE_MATRIX_TEXT.quadrants;
-  const quadrant = (current: "high" | "low", potential: "high" | "low", [name, invest, relationship]: readonly string[]) =>
-    ({ current, potential, quadrant: name, invest, relationship });
+  const quadrant = (
+    current: "high" | "low",
+    potential: "high" | "low",
+    [name, invest, relationship]: readonly string[],
+  ) => ({ current, potential, quadrant: name, invest, relationship });
   return [
     quadrant("high", "high", q.highHigh),
     quadrant("high", "low", q.highLow),
@@ -145,7 +148,10 @@ ${withQuery(
       name: "cuts",
       body: "SELECT COALESCE(p.current_cut, (SELECT median(current_value) FROM potential)) AS current_cut,\n  COALESCE(p.potential_cut, (SELECT median(potential) FROM potential)) AS potential_cut\nFROM params AS p",
     },
-    { name: "strategy", body: `SELECT * FROM (VALUES\n    ${strategies}\n) AS s(current_level, potential_level, quadrant, invest, relationship)` },
+    {
+      name: "strategy",
+      body: `SELECT * FROM (VALUES\n    ${strategies}\n) AS s(current_level, potential_level, quadrant, invest, relationship)`,
+    },
   ],
   `SELECT v.customer_id, v.peer_group, v.current_value, v.potential, k.current_cut, k.potential_cut, s.quadrant, s.invest, s.relationship
 FROM potential AS v

@@ -33,7 +33,10 @@ export const valueScore: Recipe = {
     INDICATORS_PARAM,
     windowParam(),
     worded({ name: "tiers", type: "number", default: 3, min: 1, max: 10, integer: true }, () => VALUE_SCORE_TEXT.tiers),
-    worded({ name: "top_n", type: "number", default: 20, min: 1, max: 500, integer: true }, () => VALUE_SCORE_TEXT.topN),
+    worded(
+      { name: "top_n", type: "number", default: 20, min: 1, max: 500, integer: true },
+      () => VALUE_SCORE_TEXT.topN,
+    ),
   ],
   needs(p) {
     const list = p.value<WeightedIndicator[]>("indicators");
