@@ -143,22 +143,6 @@ const RECIPES_PENDING = new Set([
   "models/clv.ts",
   "catalogue/clusters.ts",
   "catalogue/attribute-segments.ts",
-  "catalogue/account-risk.ts",
-  "catalogue/basket-associations.ts",
-  "catalogue/category-affinity.ts",
-  "catalogue/competitor-breakdown.ts",
-  "catalogue/deal-inputs.ts",
-  "catalogue/deal-segments.ts",
-  "catalogue/funnel.ts",
-  "catalogue/importance-performance.ts",
-  "catalogue/kpi-scorecard.ts",
-  "catalogue/market-inputs.ts",
-  "catalogue/market-priority.ts",
-  "catalogue/price-position.ts",
-  "catalogue/retention.ts",
-  "catalogue/satisfaction-nps.ts",
-  "catalogue/swot.ts",
-  "catalogue/trend-forecast.ts",
 ]);
 // Column-header vocabulary in many languages, matched against the user's headers: data, not wording.
 const RECIPES_NOT_PROSE = new Set(["role-lexicon.ts"]);
