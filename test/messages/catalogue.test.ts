@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { registeredCatalogues } from "../../src/messages/locale";
+import { loadLocale } from "../../src/messages/load-locale";
 import { svelteProse, tsProse } from "./scan";
 import "../../src/messages/ui";
 import "../../src/messages/session";
@@ -19,6 +20,9 @@ import "../../src/messages/share";
 import "../../src/messages/workshop";
 import "../../src/messages/storage";
 import "../../src/messages/report";
+
+// The Chinese catalogues load on demand, as in the app.
+await loadLocale("zh-CN");
 
 /** Differences between two catalogue values, as paths: missing/extra keys, kind and arity mismatches. */
 function differences(en: unknown, other: unknown, path: string): string[] {
