@@ -175,8 +175,10 @@ function typeDeclarationEnd(code: string, from: number, isInterface: boolean): n
   let opened = false;
   for (let i = from; i < code.length; i++) {
     const c = code[i];
-    if ("([{<".includes(c)) (depth++, (opened ||= c === "{"));
-    else if (")]}".includes(c) || (c === ">" && code[i - 1] !== "=")) depth--;
+    if ("([{<".includes(c)) {
+      depth++;
+      opened ||= c === "{";
+    } else if (")]}".includes(c) || (c === ">" && code[i - 1] !== "=")) depth--;
     if (depth > 0) continue;
     if (isInterface && opened) return i + 1;
     if (isInterface) continue;

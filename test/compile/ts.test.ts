@@ -16,6 +16,13 @@ describe("compileTs(source, name)", () => {
     expect(out.references).not.toContain("tier");
   });
 
+  it("reads no name from interface members, type aliases, declared types or casts", () => {
+    const source =
+      "interface R { revenue: number; orders: Segment[] }\ntype Row = {\n  churn: number;\n};\n" +
+      "type Tier =\n  | Gold\n  | Silver;\nconst n: Budget = base as Limit<number>;\nreturn threshold + n;";
+    expect(compileTs(source).references).toEqual(["base", "threshold"]);
+  });
+
   it("finds free identifiers, not members, keys, keywords or its own declarations", () => {
     const out = compileTs(
       "const total = 3;\nfunction f(x) { return x.min_orders }\nconst o = { rfm: 1, k: segs };\nreturn total + threshold + f(o) + other?.field",
