@@ -118,7 +118,8 @@ export function scanJsNames(code: string): JsNames {
       const isKey = next === ":" && (prev === "{" || prev === ",");
       const declaring = DECLARING.includes(prev);
       const cast = (word === "as" || word === "satisfies") && /^(\w+|[)\]]|str|num)$/.test(prev);
-      if (cast) i += CAST_TYPE.exec(code.slice(i))?.[0].length ?? 0; // `x as Row[]`: a type, no name read
+      // `x as Row[]`: a type follows, which reads no name.
+      if (cast) i += CAST_TYPE.exec(code.slice(i))?.[0].length ?? 0;
       else if (prev !== "." && prev !== "?." && !isKey && !KEYWORDS.has(word) && !identifiers.includes(word))
         identifiers.push(word);
       push(word);
@@ -183,8 +184,7 @@ function typeDeclarationEnd(code: string, from: number, isInterface: boolean): n
     if (isInterface && opened) return i + 1;
     if (isInterface) continue;
     if (c === ";") return i + 1;
-    if (c === "\n" && !/[=|&,:]\s*$/.test(code.slice(from, i)) && !/^\s*[|&]/.test(code.slice(i + 1, i + 80)))
-      return i;
+    if (c === "\n" && !/[=|&,:]\s*$/.test(code.slice(from, i)) && !/^\s*[|&]/.test(code.slice(i + 1, i + 80))) return i;
   }
   return code.length;
 }
