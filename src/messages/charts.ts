@@ -1,7 +1,5 @@
 // Wording for the chart planner: fields a spec names that the data lacks, and why a chart draws raw rows.
 import { localized, formatCount } from "./locale";
-import type { Catalogue } from "./locale";
-import { chartExportZh, chartsZh } from "./zh-CN/charts";
 
 const q = (name: string) => `“${name}”`;
 
@@ -79,9 +77,7 @@ const exportEn = {
 };
 
 /** Wording of the export controls under each chart (the shell's side of chart export), in the current locale. */
-export const chartExportMessages = localized(exportEn, {
-  "zh-CN": chartExportZh satisfies Catalogue<typeof exportEn>,
-});
+export const chartExportMessages = localized(exportEn, "chartExportMessages");
 
 /** User-facing messages of charts/, in the current locale. */
-export const chartMessages = localized(en, { "zh-CN": chartsZh satisfies Catalogue<typeof en> });
+export const chartMessages = localized(en, "chartMessages");

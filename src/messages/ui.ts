@@ -2,8 +2,6 @@
 // translated. Functions build messages that carry values (file names, counts).
 
 import { formatBytes as bytes, formatCount as count, formatDuration, localized, plural } from "./locale";
-import type { Catalogue } from "./locale";
-import { uiZh } from "./zh-CN/ui";
 
 const en = {
   appName: "Clientbook",
@@ -179,4 +177,4 @@ const en = {
 } as const;
 
 /** UI wording, in the current locale. */
-export const ui = localized(en, { "zh-CN": uiZh satisfies Catalogue<typeof en> });
+export const ui = localized(en, "ui");

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { registeredCatalogues } from "../../src/messages/locale";
+import { loadLocale } from "../../src/messages/load-locale";
 import { recipeProse, svelteProse, tsProse } from "./scan";
 import "../../src/messages/ui";
 import "../../src/messages/session";
@@ -20,6 +21,9 @@ import "../../src/messages/workshop";
 import "../../src/messages/storage";
 import "../../src/messages/report";
 import "../../src/recipes/registry"; // registers the recipes' wording catalogues
+
+// The Chinese catalogues load on demand, as in the app.
+await loadLocale("zh-CN");
 
 /** Differences between two catalogue values, as paths: missing/extra keys, kind and arity mismatches. */
 function differences(en: unknown, other: unknown, path: string): string[] {

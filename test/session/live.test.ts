@@ -165,6 +165,7 @@ describe("Session live re-execution", () => {
       notebookText([
         ["ts t", "const a: number = 1;\nconst b: any = null;\n  return b.field + a;"],
         ["ts bad", "const x = ;"],
+        ["md", "Total:\nso far ${Math.}"],
       ]),
       {
         runner,
@@ -179,6 +180,8 @@ describe("Session live re-execution", () => {
         message: expect.stringMatching(/TypeError/),
       });
       expect(cell(session, "bad").error).toMatchObject({ line: 1, column: 11 });
+      const md = session.getState().cells.find((c) => c.cell.kind === "markdown")!;
+      expect(md.error).toMatchObject({ line: 2, column: 10, message: expect.stringMatching(/syntax error/) });
     } finally {
       await close();
     }
