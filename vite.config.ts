@@ -184,7 +184,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "main", include: ["test/**/*.test.ts"], exclude: [...configDefaults.exclude, HOSTILE] },
+        test: { name: "node", include: ["test/**/*.test.ts"], exclude: [...configDefaults.exclude, "test/browser/**"] },
+      },
+      {
+        extends: true,
+        test: { name: "browser", include: ["test/browser/**/*.test.ts"], exclude: [...configDefaults.exclude, HOSTILE] },
       },
       // The hostile suite measures page stalls against limits: it runs after the rest, one file at a time.
       {

@@ -35,7 +35,8 @@ describe("result tables", () => {
       table.locator('[data-action="download-csv"]').click(),
     ]);
     const lines = (await readFile(await download.path(), "utf8")).split("\r\n");
-    expect(lines[0]).toBe("i,label,formula,neg");
+    // A byte-order mark first, so that Excel reads the file as UTF-8.
+    expect(lines[0]).toBe("\ufeffi,label,formula,neg");
     expect(lines[2]).toBe("1,row 1,'=HYPERLINK(1),-1");
     expect(lines.length).toBe(100002);
   });

@@ -17,6 +17,10 @@ import { nodeCodeRunner } from "../../src/sandbox-node/node-runner";
 import { setLocale, type Locale } from "../../src/messages/locale";
 import { root } from "./helpers";
 import { PARAMS, SAMPLE_TABLES, tablesOf } from "./sample-bindings";
+import { loadLocale } from "../../src/messages/load-locale";
+
+// The Chinese catalogues load on demand, as in the app.
+await loadLocale("zh-CN");
 
 type Rows = Record<string, unknown>[];
 

@@ -11,6 +11,10 @@ import type { NewCell } from "../../src/notebook/types";
 import { WORDING } from "./zh-market-wording";
 import { engineWith, root, runCells, type Rows, type RunResult } from "./helpers";
 import { PARAMS, SAMPLE_TABLES, tablesOf } from "./sample-bindings";
+import { loadLocale } from "../../src/messages/load-locale";
+
+// The Chinese catalogues load on demand, as in the app.
+await loadLocale("zh-CN");
 
 const IDS = ["retention", ...MARKET_RECIPES.map((r) => r.id)];
 const CJK = /[\u4e00-\u9fff]/;
