@@ -10,7 +10,7 @@
 export const BOOTSTRAP =
   'addEventListener("message",function m(e){if(e.source!==parent||!(e.data instanceof Blob))return;' +
   'removeEventListener("message",m);var s=document.createElement("script");' +
-  's.src=URL.createObjectURL(e.data);document.body.append(s)})';
+  "s.src=URL.createObjectURL(e.data);document.body.append(s)})";
 
 /** The CSP source that allows BOOTSTRAP (its SHA-256): in index.html's policy and in FRAME_CSP. */
 export const BOOTSTRAP_HASH = "'sha256-q3ng1X9e/EBpa+8lHVb+HZbKfW2eaT5KxIWbhm+xcig='";
@@ -45,7 +45,7 @@ const STYLE = [
 export function frameDocument(token: string): string {
   if (!/^[0-9a-f]+$/.test(token)) throw new Error("frameDocument: the token must be hex");
   return [
-  "<!doctype html>",
+    "<!doctype html>",
     `<html lang="en"><head><meta http-equiv="Content-Security-Policy" content="${FRAME_CSP}">`,
     '<meta name="referrer" content="no-referrer"><meta charset="utf-8"><title>Chart</title>',
     `<style>${STYLE}</style></head>`,

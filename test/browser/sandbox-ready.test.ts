@@ -59,7 +59,7 @@ type Tried = { value?: unknown; message?: string; ms?: number; frames?: number }
 const tryRun = async (origin: string, timeout: number): Promise<Tried> => {
   await ob!.page.goto(`${origin}/`);
   const page = ob!.page;
-  return (await page.evaluate((t) => (window as unknown as { tryRun(t: number): Promise<Tried> }).tryRun(t), timeout));
+  return await page.evaluate((t) => (window as unknown as { tryRun(t: number): Promise<Tried> }).tryRun(t), timeout);
 };
 
 beforeAll(async () => {
