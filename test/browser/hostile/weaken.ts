@@ -141,7 +141,7 @@ export const WEAKENINGS = {
   ],
   /** Rows cross from the code Worker as plain objects, not as one transferred Arrow buffer (src/code/). */
   "arrow-rows": [
-    { file: "sandbox-entry.js", find: /\w+\((await \w+\(\w+,\w+,\w+\)),\w+\.rows===!0\)/, replace: "{value:$1}" },
+    { file: "sandbox-entry.js", find: /\w+\((await \w+\(\w+,\w+,\w+,\w+\)),\w+\.rows===!0\)/, replace: "{value:$1}" },
   ],
   /** The sandbox frames' opaque origin: both kinds get `allow-same-origin` (the shell's DOM and storage open). */
   "frame-origin": [
