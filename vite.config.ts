@@ -1,6 +1,6 @@
 // Build and test configuration. The app is fully static with a relative base, so `dist/` works
 // from any sub-path of any static host; example notebooks are published next to their sample data.
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import { build, type Plugin } from "vite";
 import { svelte } from "@sveltejs/vite-plugin-svelte";
 import { readFileSync, readdirSync } from "node:fs";
@@ -9,6 +9,8 @@ import { createHash } from "node:crypto";
 import { offlineFiles } from "./src/sw/offline-files";
 import { BOOTSTRAP, BOOTSTRAP_HASH } from "./src/sandbox/frame-document";
 
+/** The hostile browser suite (test/browser/hostile/): run on its own, after everything else. */
+const HOSTILE = "test/browser/hostile/**/*.test.ts";
 const notebooksDir = resolve(__dirname, "notebooks");
 
 /** Serves `notebooks/*.md` at `<base>notebooks/` in dev and copies them into `dist/notebooks/`. */
@@ -179,9 +181,21 @@ export default defineConfig({
   },
   worker: { format: "es" },
   test: {
-    include: ["test/**/*.test.ts"],
     testTimeout: 120_000,
     hookTimeout: 180_000,
     pool: "forks",
+    // Two files at a time (Vitest's default is cores - 1, so one here): most tests wait on DuckDB or Chromium.
+    maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: { name: "main", include: ["test/**/*.test.ts"], exclude: [...configDefaults.exclude, HOSTILE] },
+      },
+      // The hostile suite measures page stalls against limits: it runs after the rest, one file at a time.
+      {
+        extends: true,
+        test: { name: "hostile", include: [HOSTILE], maxWorkers: 1, sequence: { groupOrder: 1 } },
+      },
+    ],
   },
 });

@@ -4,6 +4,7 @@
 // view). `npm run bench -- --only charts` runs `chartRows`: 1M and 20M rows, native DuckDB and duckdb-wasm.
 //
 // Alone: `npx tsx scripts/bench-charts.ts [--rows N] [--repeat N]` (default 1,000,000 rows, 5 runs, median).
+// The same charts timed in Chromium from Run to drawn, against a build: scripts/bench-charts-browser.ts.
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import type { Engine } from "../src/engine/engine";

@@ -1,5 +1,6 @@
 // Writes the shipped sample data: public/notebooks/customers.csv and public/notebooks/orders.csv, then
-// survey.csv, deals.csv and receivables.csv (from a second seeded stream, so the first two never change).
+// survey.csv, deals.csv and receivables.csv (from a second seeded stream, so the first two never change), then
+// the Chinese CRM export zh-customers.csv and zh-orders.csv (GBK, from a third).
 // A seeded PRNG (mulberry32) makes the output byte-for-byte reproducible: `npm run sample-data`.
 //
 // The data set is a fictional B2B software-and-services vendor, 2023-01-01 .. 2025-06-30:
@@ -12,6 +13,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { encodeGbk } from "./gbk";
+import { chineseCrmExport } from "./sample-data-zh";
 
 /** A tiny seeded PRNG with good enough statistics for sample data. */
 function mulberry32(seed: number): () => number {
@@ -446,4 +449,15 @@ writeFileSync(resolve(out, "deals.csv"), dealRows.join("\n") + "\n");
 writeFileSync(resolve(out, "receivables.csv"), receivableRows.join("\n") + "\n");
 console.log(
   `Wrote ${surveyRows.length - 1} survey answers, ${dealRows.length - 1} deals and ${receivableRows.length - 1} invoices; watched key account ${watched}`,
+);
+
+// ---------------------------------------------------------------------------------------------------
+// zh-customers.csv and zh-orders.csv: the Chinese CRM export (see sample-data-zh.ts), in GBK as Chinese
+// Windows exports are, for the Chinese example notebook. Its own seed: the files above do not change.
+const zh = chineseCrmExport();
+writeFileSync(resolve(out, "zh-customers.csv"), encodeGbk(zh.customers));
+writeFileSync(resolve(out, "zh-orders.csv"), encodeGbk(zh.orders));
+console.log(
+  `Wrote ${zh.customers.split("\r\n").length - 2} Chinese customers and ${zh.orders.split("\r\n").length - 2} ` +
+    `order lines (GBK); watched key account ${zh.watched}`,
 );

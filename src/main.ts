@@ -23,8 +23,9 @@ import { beforeErase } from "./ui/erase-data";
 import { Keeper } from "./ui/storage/keeper.svelte";
 import { KEEPER } from "./ui/storage/context";
 
-// The UI language is set before anything renders or words a message.
-startLanguage();
+// The UI language is set before anything renders or words a message: Chinese waits for its catalogues
+// (no top-level await: the catalogue chunk imports from this one, which would split it into pieces).
+const language = startLanguage();
 
 // A fetched notebook is trusted only when its text is exactly one the app shipped with.
 const shipped = new Set(shippedNotebooks.values());
@@ -64,11 +65,11 @@ const keeper = new Keeper(bench);
 // "Erase my data" and "Reset to original" reach autosave's store first, so nothing is written back after them.
 beforeErase(() => keeper.eraseAll());
 workshop.beforeReset = () => keeper.forget();
-mount(Root, { target: document.getElementById("app")!, props: { bench }, context: new Map([[KEEPER, keeper]]) });
 
 // The offline copy is made once the engine is up, so a first visit's start never waits on it.
 if (import.meta.env.PROD) {
-  void engine
+  void language
+    .then(() => engine)
     .catch(() => undefined)
     .then(() =>
       keepOffline({
@@ -114,7 +115,21 @@ async function openLinked(path: string): Promise<void> {
   if (trusted) await bench.runAll();
 }
 
-const linked = new URLSearchParams(window.location.search).get("notebook");
-if (linked) void openLinked(linked);
-else if (window.location.hash) void openShareLink(bench, window.location.href);
-else void keeper.restoreLatest();
+/** Opens the share link in the address; once it is kept here the fragment goes, so a reload restores the copy. */
+async function openAddressLink(): Promise<void> {
+  if (!(await openShareLink(bench, window.location.href))) return;
+  keeper.keepOpened();
+  await keeper.whenSaved();
+  history.replaceState(history.state, "", window.location.pathname + window.location.search);
+}
+
+// Nothing renders and no notebook opens before the language is set: a page in Chinese never shows English.
+void language.then(() => {
+  mount(Root, { target: document.getElementById("app")!, props: { bench }, context: new Map([[KEEPER, keeper]]) });
+  const linked = new URLSearchParams(window.location.search).get("notebook");
+  if (linked) void openLinked(linked);
+  else if (window.location.hash) void openAddressLink();
+  else void keeper.restoreLatest();
+  // A link pasted into the address bar of an open tab changes only the fragment: no reload, so open it here.
+  window.addEventListener("hashchange", () => void openAddressLink());
+});

@@ -21,7 +21,7 @@ export async function writeHtmlReport(
   for (const [i, { cell, output }] of state.cells.entries()) {
     if (output?.type !== "chart") continue;
     try {
-      svgs.set(cell.id, await chartToSvg(output.spec));
+      svgs.set(cell.id, await chartToSvg(output.spec, args.lang === "en" ? "en-US" : args.lang));
     } catch (e) {
       err(m.chartFailed(cell.name ?? `chart #${i + 1}`, e instanceof Error ? e.message : String(e)));
     }

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { nativeEngine } from "../engine/native/native-engine";
 import { fileSourceFromPath } from "../engine/node-file";
 import { cliText, cliMessages as m } from "../messages/cli";
-import { setLocale } from "../messages/locale";
+import { useLocale } from "../messages/load-locale";
 import { cliLocale } from "./language";
 import { NotebookError } from "../notebook/errors";
 import { parseNotebook } from "../notebook/parse";
@@ -27,7 +27,7 @@ const EXIT_INPUT = 2;
 /** Runs the command line `argv` (without node and script); returns the exit status. */
 export async function main(argv: readonly string[], out = console.log, err = console.error): Promise<number> {
   const lang = cliLocale(argv, process.env);
-  setLocale(lang);
+  await useLocale(lang);
   let args;
   try {
     args = parseArgs(argv, lang);

@@ -7,9 +7,15 @@ const KEYWORDS = new Set(
   (
     "await break case catch class const continue debugger default delete do else enum export extends false finally for " +
     "function if import in instanceof let new null of return static super switch this throw true try typeof var void " +
-    "while with yield async get set undefined arguments"
+    "while with yield async get set undefined arguments interface"
   ).split(" "),
 );
+
+/** Words after which a name is declared (TypeScript's enums included). */
+const DECLARING = ["const", "let", "var", "function", "class", "enum"];
+
+/** The type after `as` or `satisfies`: a name, its type arguments and array brackets. */
+const CAST_TYPE = /^\s+[A-Za-z_$][\w$.]*(<[^;\n=()]*>)?(\[\])*/;
 
 /** Tokens after which a `/` starts a regular expression rather than a division. */
 const BEFORE_REGEX = /[(,=:[!&|?{};+\-*%<>~^]$/;
@@ -24,7 +30,7 @@ export interface JsNames {
   readonly sqlNames: string[];
 }
 
-/** Scans JavaScript (types already stripped) for the names it may read. Never throws. */
+/** Scans JavaScript or TypeScript (type names count as names: the graph keeps only cells) for the names it may read. */
 export function scanJsNames(code: string): JsNames {
   const identifiers: string[] = [];
   const declared = new Set<string>();
@@ -100,12 +106,27 @@ export function scanJsNames(code: string): JsNames {
       while (j < code.length && /[A-Za-z0-9_$\u0080-\uFFFF]/.test(code[j])) j++;
       const word = code.slice(i, j);
       i = j;
+      // The code is scanned before its types are stripped: an interface or type alias reads no cell.
+      const typeName = prev === "." || prev === "?." ? undefined : declaredType(word, code.slice(i, i + 200));
+      if (typeName) {
+        declared.add(typeName);
+        i = typeDeclarationEnd(code, i, word === "interface");
+        push(";");
+        continue;
+      }
       const next = /^\s*(.)/.exec(code.slice(i, i + 40))?.[1];
       const isKey = next === ":" && (prev === "{" || prev === ",");
-      if (["const", "let", "var", "function", "class"].includes(prev)) declared.add(word);
-      if (prev !== "." && prev !== "?." && !isKey && !KEYWORDS.has(word) && !identifiers.includes(word))
+      const declaring = DECLARING.includes(prev);
+      const cast = (word === "as" || word === "satisfies") && /^(\w+|[)\]]|str|num)$/.test(prev);
+      // `x as Row[]`: a type follows, which reads no name.
+      if (cast) i += CAST_TYPE.exec(code.slice(i))?.[0].length ?? 0;
+      else if (prev !== "." && prev !== "?." && !isKey && !KEYWORDS.has(word) && !identifiers.includes(word))
         identifiers.push(word);
       push(word);
+      if (declaring) {
+        declared.add(word);
+        if (next === ":") i = annotationEnd(code, i); // `const n: number = ...`
+      }
     } else if (/[0-9]/.test(c)) {
       let j = i + 1;
       while (j < code.length && /[0-9A-Za-z_.]/.test(code[j])) j++;
@@ -138,4 +159,44 @@ export function scanJsNames(code: string): JsNames {
     }
   }
   return { identifiers, declared, sqlNames };
+}
+
+/** The name `X` when `word`, followed by `rest`, starts a TypeScript `interface X` or `type X =` declaration. */
+function declaredType(word: string, rest: string): string | undefined {
+  if (word === "interface") return /^\s+([A-Za-z_$][\w$]*)/.exec(rest)?.[1];
+  return word === "type" ? /^[ \t]+([A-Za-z_$][\w$]*)\s*(=|<)/.exec(rest)?.[1] : undefined;
+}
+
+/**
+ * Where the type declaration whose name follows `from` ends: an interface after its closing brace,
+ * an alias at a `;` or at a line end that does not continue it (brackets balanced, `=>` no bracket).
+ */
+function typeDeclarationEnd(code: string, from: number, isInterface: boolean): number {
+  let depth = 0;
+  let opened = false;
+  for (let i = from; i < code.length; i++) {
+    const c = code[i];
+    if ("([{<".includes(c)) {
+      depth++;
+      opened ||= c === "{";
+    } else if (")]}".includes(c) || (c === ">" && code[i - 1] !== "=")) depth--;
+    if (depth > 0) continue;
+    if (isInterface && opened) return i + 1;
+    if (isInterface) continue;
+    if (c === ";") return i + 1;
+    if (c === "\n" && !/[=|&,:]\s*$/.test(code.slice(from, i)) && !/^\s*[|&]/.test(code.slice(i + 1, i + 80))) return i;
+  }
+  return code.length;
+}
+
+/** Where the type annotation of a declared name (`from` is at its `:`) ends: at its `=`, `;`, `,` or line end. */
+function annotationEnd(code: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < code.length; i++) {
+    const c = code[i];
+    if ("([{<".includes(c)) depth++;
+    else if (")]}".includes(c) || (c === ">" && code[i - 1] !== "=")) depth--;
+    else if (depth === 0 && ((c === "=" && code[i + 1] !== ">") || c === ";" || c === "," || c === "\n")) return i;
+  }
+  return code.length;
 }

@@ -2,8 +2,9 @@
 // CodeRunner (never evaluated in the app shell), the names they read are the cell's references.
 import { compileMessages as m } from "../messages/compile";
 import { positionAt } from "./position";
-import { codeReferences, transpileTs } from "./ts";
-import type { CellBody, CellError } from "./types";
+import { codeReferences } from "./ts";
+import { transpileTs } from "./transpile";
+import type { CellBody, CellError, MarkdownInterpolation } from "./types";
 
 /** What compiling a Markdown cell yields. */
 export interface CompiledMarkdown {
@@ -66,32 +67,39 @@ function closingBrace(text: string, from: number): number {
   return -1;
 }
 
-/** Compiles a Markdown cell: plain text, or text with interpolations and the code computing them. */
+/** Compiles a Markdown cell: plain text, or text with interpolations and the names they read. */
 export function compileMarkdown(text: string): CompiledMarkdown {
   const split = splitInterpolations(text);
   if ("error" in split) return { references: [], error: split.error };
   if (!split.expressions.length) return { references: [], body: { type: "markdown", text } };
-  const compiled: string[] = [];
-  for (const expr of split.expressions) {
-    try {
-      compiled.push(transpileTs(`(${expr.text})`).code);
-    } catch (e) {
-      const at = positionAt(text, expr.offset);
-      return { references: [], error: { ...(e as CellError), ...at } };
-    }
-  }
-  // Each expression settles on its own, so one failing expression does not blank the others.
-  const code =
-    "return await Promise.all([\n" +
-    compiled.map((c) => `async () => ${c.replace(/;\s*$/, "")},\n`).join("") +
-    '].map((f) => f().then((v) => ({ ok: true, text: typeof v === "string" ? v : fmt(v) }), (e) => ({ ok: false, text: String(e && e.message || e) }))));';
-  const references = codeReferences(compiled.join("\n"));
+  const expressions = split.expressions.map((e) => e.text);
   return {
-    references,
+    references: codeReferences(expressions.map((e) => `(${e})`).join("\n")),
     body: {
       type: "markdown",
       text,
-      interpolation: { pieces: split.pieces, expressions: split.expressions.map((e) => e.text), code },
+      interpolation: { pieces: split.pieces, expressions, offsets: split.expressions.map((e) => e.offset) },
     },
   };
+}
+
+/**
+ * The JavaScript computing a Markdown cell's expressions (transpiled here, as it is about to run): it
+ * returns one `{ ok, text }` per expression; rejects with a CellError at the expression that is not valid TypeScript.
+ */
+export async function interpolationCode(text: string, interpolation: MarkdownInterpolation): Promise<string> {
+  const compiled: string[] = [];
+  for (const [i, expr] of interpolation.expressions.entries()) {
+    try {
+      compiled.push((await transpileTs(`(${expr})`)).code);
+    } catch (e) {
+      throw { ...(e as CellError), ...positionAt(text, interpolation.offsets[i]) } satisfies CellError;
+    }
+  }
+  // Each expression settles on its own, so one failing expression does not blank the others.
+  return (
+    "return await Promise.all([\n" +
+    compiled.map((c) => `async () => ${c.replace(/;\s*$/, "")},\n`).join("") +
+    '].map((f) => f().then((v) => ({ ok: true, text: typeof v === "string" ? v : fmt(v) }), (e) => ({ ok: false, text: String(e && e.message || e) }))));'
+  );
 }

@@ -1,6 +1,6 @@
-// Compiles a ts cell: TypeScript stripped to JavaScript by sucrase (line numbers kept), the names it
-// reads, and the wrapper that turns it into the body the CodeRunner runs (see code/runner.ts).
-import { transform } from "sucrase";
+// Compiles a ts cell without transpiling it: the names it reads (from the TypeScript source itself),
+// the module-syntax check, and the wrapper that turns the transpiled code into the body the CodeRunner
+// runs (see code/runner.ts). The transpiler (./transpile.ts) loads only when a cell is about to run.
 import { compileMessages as m } from "../messages/compile";
 import { scanJsNames } from "./js-names";
 import { positionAt } from "./position";
@@ -14,31 +14,7 @@ export interface CompiledTs {
   readonly error?: CellError;
 }
 
-/**
- * Strips TypeScript to JavaScript, keeping every line where it was (columns move where types were
- * removed: `mappings` is the source map's, for `originalPosition`); throws a positioned CellError.
- */
-export function transpileTs(source: string): { code: string; ms: number; mappings: string } {
-  const started = performance.now();
-  try {
-    const { code, sourceMap } = transform(source, {
-      transforms: ["typescript"],
-      disableESTransforms: true,
-      sourceMapOptions: { compiledFilename: "cell.js" },
-      filePath: "cell.ts",
-    });
-    return { code, ms: performance.now() - started, mappings: sourceMap?.mappings ?? "" };
-  } catch (e) {
-    const err = e as { message?: string; pos?: number };
-    const reason = String(err.message ?? e).replace(/\s*\(\d+:\d+\)\s*$/, "");
-    throw {
-      message: m.tsSyntax(reason),
-      ...(typeof err.pos === "number" ? positionAt(source, err.pos) : {}),
-    } satisfies CellError;
-  }
-}
-
-/** The names JavaScript code reads: free identifiers and `sql` template relations, minus its own declarations and `own`. */
+/** The names JavaScript or TypeScript code reads: free identifiers and `sql` template relations, minus its own declarations and `own`. */
 export function codeReferences(code: string, own?: string): string[] {
   const { identifiers, declared, sqlNames } = scanJsNames(code);
   const refs: string[] = [];
@@ -48,25 +24,20 @@ export function codeReferences(code: string, own?: string): string[] {
   return refs;
 }
 
-/** Compiles a ts cell's source; `name` is the cell's own name (a local of that name is not a reference). */
+/**
+ * Compiles a ts cell's source; `name` is the cell's own name (a local of that name is not a reference).
+ * Syntax errors show when the cell runs (the transpiler's), with their line and column.
+ */
 export function compileTs(source: string, name?: string): CompiledTs {
-  let out: { code: string; ms: number; mappings: string };
-  try {
-    out = transpileTs(source);
-  } catch (e) {
-    return { references: [], error: e as CellError };
-  }
   // Module syntax has no place in a cell body: the recipe library is the `lib` object in scope.
-  // Checked on the source: sucrase drops imports whose names go unused.
   const moduleLine = /^[ \t]*(import(?:[ \t]+[\w{*"'$]|[ \t]*[{*"'])|export[ \t]+)/m.exec(source);
   if (moduleLine) {
     const offset = moduleLine.index + moduleLine[0].length - moduleLine[1].length;
     return { references: [], error: { message: m.tsModuleSyntax(), ...positionAt(source, offset) } };
   }
-  return {
-    references: codeReferences(out.code, name),
-    body: { type: "ts", code: out.code, transpileMs: out.ms, mappings: out.mappings },
-  };
+  // Read from the TypeScript: type names add references only where they are cell names too (the graph
+  // keeps no others), and a type declared in the cell is its own.
+  return { references: codeReferences(source, name), body: { type: "ts", source } };
 }
 
 /** Words that cannot be variable names: a cell named so is reachable only as `${CODE_PARAMETER}.values.<name>`. */

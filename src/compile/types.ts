@@ -8,7 +8,7 @@ export type CellError = RunError;
 
 /**
  * What a cell runs: SQL with `?` for each `${name}` (bound in `params` order), a chart spec, Markdown
- * (with `${expr}` interpolations), TypeScript transpiled to JavaScript, or an input control.
+ * (with `${expr}` interpolations), TypeScript, or an input control.
  */
 export type CellBody =
   /** `paramAt`: the offset in `sql` of each `?` that stands for a param (a list value widens it to `[?, ?, ...]`). */
@@ -27,18 +27,18 @@ export type CellBody =
   /** A chart's selection as a value other cells read (a graph node of its own; see selection.ts). */
   | { readonly type: "selection"; readonly chart: string; readonly spec: SelectionSpec }
   | { readonly type: "markdown"; readonly text: string; readonly interpolation?: MarkdownInterpolation }
-  /** `mappings`: the transpiler's source map, to put error columns back where they are in the TypeScript. */
-  | { readonly type: "ts"; readonly code: string; readonly transpileMs: number; readonly mappings?: string }
+  /** `source`: the TypeScript, transpiled where it runs (compile/transpile.ts loads the transpiler then). */
+  | { readonly type: "ts"; readonly source: string }
   | { readonly type: "input"; readonly spec: InputSpec };
 
 /**
  * The `${expr}` parts of a Markdown cell: `pieces` are the text around them (one more than there are
- * expressions), `code` the TypeScript-transpiled body returning the array of expression values.
+ * expressions), `offsets` where each expression starts in the text (`interpolationCode` makes the code).
  */
 export interface MarkdownInterpolation {
   readonly pieces: string[];
   readonly expressions: string[];
-  readonly code: string;
+  readonly offsets: number[];
 }
 
 /** The kinds of input control. */

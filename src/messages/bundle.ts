@@ -1,8 +1,6 @@
 // Wording of bundles (a notebook with its data in one file): why one cannot be opened, and the warning
 // that a bundle holds client data.
 import { formatCount, localized, plural } from "./locale";
-import type { Catalogue } from "./locale";
-import { bundleZh } from "./zh-CN/bundle";
 
 const en = {
   containsData: (tables: number) =>
@@ -41,4 +39,4 @@ const en = {
 };
 
 /** User-facing messages of bundles, in the current locale. */
-export const bundleMessages = localized(en, { "zh-CN": bundleZh satisfies Catalogue<typeof en> });
+export const bundleMessages = localized(en, "bundleMessages");

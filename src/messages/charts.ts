@@ -1,7 +1,5 @@
 // Wording for the chart planner: fields a spec names that the data lacks, and why a chart draws raw rows.
 import { localized, formatCount } from "./locale";
-import type { Catalogue } from "./locale";
-import { chartExportZh, chartsZh } from "./zh-CN/charts";
 
 const q = (name: string) => `“${name}”`;
 
@@ -35,6 +33,12 @@ const en = {
   badCap: (cap: string, max: number) =>
     `The chart's cap=${cap} is not a row count: write a whole number from 1 to ${formatCount(max)}, ` +
     `e.g. cap=20000.`,
+  offerRaiseCap: (cap: number) => `Raise the cap to ${formatCount(cap)}`,
+  offerRaiseCapTitle: (cap: number) =>
+    `Write cap=${cap} on the cell's first line and draw every row (${formatCount(cap)} marks can be slow)`,
+  offerHeatmap: "Bin as heatmap",
+  offerHeatmapTitle:
+    "Rewrite the chart as a heatmap of its binned x and y coloured by count: every row counted in the database",
   rawComposite: () => "layered, concatenated, faceted and repeated charts draw raw rows",
   rawMark: (mark: string) => `the ${mark} mark is drawn from raw rows`,
   rawNoAggregate: () => "the chart draws one mark per row (no aggregate in its encodings)",
@@ -73,9 +77,7 @@ const exportEn = {
 };
 
 /** Wording of the export controls under each chart (the shell's side of chart export), in the current locale. */
-export const chartExportMessages = localized(exportEn, {
-  "zh-CN": chartExportZh satisfies Catalogue<typeof exportEn>,
-});
+export const chartExportMessages = localized(exportEn, "chartExportMessages");
 
 /** User-facing messages of charts/, in the current locale. */
-export const chartMessages = localized(en, { "zh-CN": chartsZh satisfies Catalogue<typeof en> });
+export const chartMessages = localized(en, "chartMessages");

@@ -1,8 +1,6 @@
 // What the user (and the developer console) is told about running TypeScript cells: result limits
 // and messages that arrive for a run they do not belong to.
 import { localized, formatCount } from "./locale";
-import type { Catalogue } from "./locale";
-import { codeZh } from "./zh-CN/code";
 
 const en = {
   /** A message came in on a channel whose run is over, or named another run: it was ignored. */
@@ -26,4 +24,4 @@ const en = {
 };
 
 /** Messages of the code runners, in the current locale. */
-export const codeMessages = localized(en, { "zh-CN": codeZh satisfies Catalogue<typeof en> });
+export const codeMessages = localized(en, "codeMessages");

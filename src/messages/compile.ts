@@ -1,7 +1,5 @@
 // Wording for problems found when compiling cells and ordering them (names, SQL, chart specs, cycles).
 import { localized } from "./locale";
-import type { Catalogue } from "./locale";
-import { compileZh } from "./zh-CN/compile";
 import { suggestName } from "./suggest-name";
 
 const q = (name: string) => `“${name}”`;
@@ -68,4 +66,4 @@ const en = {
 } as const;
 
 /** User-facing messages of compile/ and graph/, in the current locale. */
-export const compileMessages = localized(en, { "zh-CN": compileZh satisfies Catalogue<typeof en> });
+export const compileMessages = localized(en, "compileMessages");

@@ -1,8 +1,6 @@
 // Every message the engine shows a user: load failures, load warnings, cancelled and closed queries.
 // Load errors name the file; warnings are one sentence each and name the columns or lines concerned.
 import { localizedFunctions, plural } from "./locale";
-import type { Catalogue } from "./locale";
-import { engineZh } from "./zh-CN/engine";
 
 const en = {
   /** The file has no bytes (or only a byte-order mark). */
@@ -75,6 +73,11 @@ const en = {
   /** Numbers used a decimal comma. */
   decimalComma: () => `Numbers use a decimal comma (1,5) and were read as decimals.`,
 
+  /** Text columns of yuan amounts (`¥1,234.00`, `1,234.00元`) were read as numbers. */
+  moneyColumns: (columns: readonly string[]) =>
+    `Amounts written with ¥ or 元 and thousands separators were read as numbers: ` +
+    `${columns.map((c) => `"${c}"`).join(", ")}.`,
+
   /** A query was cancelled by the user. */
   queryCancelled: () => `The query was cancelled.`,
 
@@ -98,6 +101,9 @@ const en = {
   parquetWorkerFailed: (detail: string) => `The Parquet reader stopped: ${detail || "its worker could not start"}.`,
 };
 
+/** The English engine messages' shape: the zh-CN catalogue is checked against it (zh-CN/catalogues.ts). */
+export type EngineCatalogue = typeof en;
+
 /** The engine's messages, each in the current locale (see `en` for what each one says). */
 export const {
   emptyFile,
@@ -117,6 +123,7 @@ export const {
   commentLines,
   decodedFrom,
   decimalComma,
+  moneyColumns,
   ambiguousDates,
   queryCancelled,
   engineClosed,
@@ -124,4 +131,4 @@ export const {
   oneStatement,
   nestedComment,
   parquetWorkerFailed,
-} = localizedFunctions(en, { "zh-CN": engineZh satisfies Catalogue<typeof en> });
+} = localizedFunctions(en, "engine");

@@ -2,8 +2,6 @@
 // stays consistent and can be translated. Role labels themselves are ROLE_LABELS in ./recipes.
 
 import { formatCount as count, localized, pluralOf } from "./locale";
-import type { Catalogue } from "./locale";
-import { familyLabelsZh, galleryTextZh, rolesTextZh } from "./zh-CN/gallery";
 
 const quoted = (items: readonly string[]) => items.map((s) => `“${s}”`).join(", ");
 
@@ -121,10 +119,10 @@ const galleryEn = {
 } as const;
 
 /** Role-mapping wording, in the current locale. */
-export const rolesText = localized(rolesEn, { "zh-CN": rolesTextZh satisfies Catalogue<typeof rolesEn> });
+export const rolesText = localized(rolesEn, "rolesText");
 
 /** Names of the recipe families, in the order the gallery lists them, in the current locale. */
-export const FAMILY_LABELS = localized(familiesEn, { "zh-CN": familyLabelsZh satisfies Catalogue<typeof familiesEn> });
+export const FAMILY_LABELS = localized(familiesEn, "FAMILY_LABELS");
 
 /** Recipe-gallery wording, in the current locale. */
-export const galleryText = localized(galleryEn, { "zh-CN": galleryTextZh satisfies Catalogue<typeof galleryEn> });
+export const galleryText = localized(galleryEn, "galleryText");

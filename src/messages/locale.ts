@@ -1,5 +1,6 @@
 // The UI language: which locales exist, which one is current (with subscribers), catalogues that read
-// the current locale's wording, and the Intl formatting of counts, numbers, bytes, durations and dates.
+// the current locale's wording (other locales' catalogues added when loaded: see ./load-locale.ts), and
+// the Intl formatting of counts, numbers, bytes, durations and dates.
 
 /** The locales Clientbook speaks. */
 export const LOCALES = ["en", "zh-CN"] as const;
@@ -27,8 +28,9 @@ export function getLocale(): Locale {
   return current;
 }
 
-/** Makes `locale` current and tells every subscriber. */
+/** Makes `locale` current and tells every subscriber; its catalogues must be in (`loadLocale`). */
 export function setLocale(locale: Locale): void {
+  if (!isLoaded(locale)) throw new Error(`The ${locale} catalogues are not loaded: await loadLocale first.`);
   if (locale === current) return;
   current = locale;
   for (const listener of listeners) listener(locale);
@@ -53,18 +55,42 @@ export function pickLocale(tags: readonly string[]): Locale {
 /** Every catalogue set made with `localized` or `localizedFunctions`, for the tests that compare them. */
 export const registeredCatalogues: { en: object; others: Partial<Record<Locale, unknown>> }[] = [];
 
-/** An object whose property reads go to the current locale's catalogue (English where none is given). */
-export function localized<T extends object>(en: T, others: Partial<Record<Locale, Catalogue<T>>>): T {
-  registeredCatalogues.push({ en, others });
+/** The catalogues of each loaded locale by name (the name each `localized` call gives), as `addCatalogues` got them. */
+const added: Partial<Record<Locale, Readonly<Record<string, unknown>>>> = {};
+/** The registered catalogue sets waiting for a named catalogue of a locale not loaded yet. */
+const named: { name: string; others: Partial<Record<Locale, unknown>> }[] = [];
+
+/** Adds a locale's catalogues, by the names their `localized` calls give; the locale can then be made current. */
+export function addCatalogues(locale: Locale, catalogues: Readonly<Record<string, unknown>>): void {
+  added[locale] = catalogues;
+  for (const entry of named) entry.others[locale] = catalogues[entry.name];
+}
+
+/** Whether `locale`'s catalogues are in (English always is). */
+export function isLoaded(locale: Locale): boolean {
+  return locale === "en" || added[locale] !== undefined;
+}
+
+/**
+ * An object whose property reads go to the current locale's catalogue (English where none is given).
+ * `others` gives the other locales' catalogues, or names them: loaded later, by `addCatalogues`.
+ */
+export function localized<T extends object>(en: T, others: Partial<Record<Locale, Catalogue<T>>> | string): T {
+  const entry = { en, others: typeof others === "string" ? {} : (others as Partial<Record<Locale, unknown>>) };
+  if (typeof others === "string") {
+    named.push({ name: others, others: entry.others });
+    for (const [locale, catalogues] of Object.entries(added)) entry.others[locale as Locale] = catalogues?.[others];
+  }
+  registeredCatalogues.push(entry);
   return new Proxy(en, {
-    get: (target, key) => Reflect.get((current === "en" ? target : (others[current] ?? target)) as T, key),
+    get: (target, key) => Reflect.get((current === "en" ? target : (entry.others[current] ?? target)) as T, key),
   });
 }
 
 /** Functions that each call the current locale's function of the same name. */
 export function localizedFunctions<T extends Record<string, (...args: never[]) => string>>(
   en: T,
-  others: Partial<Record<Locale, Catalogue<T>>>,
+  others: Partial<Record<Locale, Catalogue<T>>> | string,
 ): T {
   const table = localized(en, others); // registers the catalogues too
   const out: Record<string, unknown> = {};

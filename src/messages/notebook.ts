@@ -1,8 +1,6 @@
 // Wording for problems reading a notebook file (front matter, version). One place, so it stays consistent.
 // `supported` is the format version this build reads (notebook/ owns it; messages/ imports nothing).
 import { localized } from "./locale";
-import type { Catalogue } from "./locale";
-import { notebookZh } from "./zh-CN/notebook";
 
 const en = {
   newerVersion: (version: number, supported: number) =>
@@ -27,4 +25,4 @@ const en = {
 } as const;
 
 /** User-facing messages of the notebook reader, in the current locale. */
-export const notebookMessages = localized(en, { "zh-CN": notebookZh satisfies Catalogue<typeof en> });
+export const notebookMessages = localized(en, "notebookMessages");

@@ -1,6 +1,8 @@
 // User-facing wording of the recipe catalogue: role labels, build errors, parameter problems, and the
 // exclusion reasons recipes write into their checks tables. (Shared by the recipe framework and the models.)
 
+import { localized, type Catalogue } from "./locale";
+
 const list = (items: readonly string[]) => items.map((s) => `"${s}"`).join(", ");
 const either = (items: readonly string[]) => items.map((s) => `"${s}"`).join(" or ");
 
@@ -44,8 +46,7 @@ export const ROLE_LABELS: Readonly<Record<string, string>> = {
   paid_date: "Paid on",
 };
 
-/** Why transaction rows were left out, as shown in a recipe's checks table. */
-export const EXCLUSION = {
+const exclusionEn = {
   purchases: "used: purchases (amount > 0)",
   returns: "used: returns and zero amounts (netted into value, not counted as orders)",
   noCustomer: "left out: no customer",
@@ -53,7 +54,20 @@ export const EXCLUSION = {
   noAmount: "left out: amount missing or not a number",
   afterAnalysisDate: "left out: dated after the analysis date",
   nothingLeft: "no purchases left to analyse: check the analysis date, the window and the role mapping",
-} as const;
+};
+
+/** Why transaction rows were left out, as shown in a recipe's checks table (written into its SQL). */
+export const EXCLUSION = localized(exclusionEn, {
+  "zh-CN": {
+    purchases: "已使用：购买（金额 > 0）",
+    returns: "已使用：退货和零金额（计入价值净额，不算订单）",
+    noCustomer: "已排除：没有客户",
+    noDate: "已排除：日期缺失或无法读取",
+    noAmount: "已排除：金额缺失或不是数字",
+    afterAnalysisDate: "已排除：日期晚于分析日期",
+    nothingLeft: "没有可分析的购买：请检查分析日期、时间窗口和角色映射",
+  } satisfies Catalogue<typeof exclusionEn>,
+});
 
 /** A required table is not chosen. */
 export function missingTable(recipe: string, kind: string, roles: readonly string[], because?: string): string {

@@ -1,8 +1,6 @@
 // Wording of the exported HTML report, in every language a report can be written in, and of the app's
 // "Export report" dialog in the current locale.
 import { formatCount, getLocale, localized, plural, subscribeLocale } from "./locale";
-import type { Catalogue } from "./locale";
-import { reportDialogZh } from "./zh-CN/report";
 
 /** The languages a report can be written in. */
 export type ReportLanguage = "en" | "zh-CN";
@@ -82,6 +80,4 @@ const dialogEn = {
 };
 
 /** Wording of the "Export report" control and its dialog in the app, in the current locale. */
-export const reportDialogMessages = localized(dialogEn, {
-  "zh-CN": reportDialogZh(MAX_REPORT_ROWS) satisfies Catalogue<typeof dialogEn>,
-});
+export const reportDialogMessages = localized(dialogEn, "reportDialogMessages");

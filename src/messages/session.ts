@@ -1,7 +1,5 @@
 // Wording of everything the session and its runtime tell the user about running cells.
 import { localized, formatCount, plural } from "./locale";
-import type { Catalogue } from "./locale";
-import { sessionZh } from "./zh-CN/session";
 
 const en = {
   dependencyFailed: (name: string) => `depends on ${name}, which failed`,
@@ -37,4 +35,4 @@ const en = {
 } as const;
 
 /** Messages shown on cells and in the session's problem list, in the current locale. */
-export const sessionMessages = localized(en, { "zh-CN": sessionZh satisfies Catalogue<typeof en> });
+export const sessionMessages = localized(en, "sessionMessages");

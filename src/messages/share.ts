@@ -1,7 +1,5 @@
 // Wording of the share link: why a notebook cannot go into a link, or why a link cannot be opened.
 import { formatCount, localized } from "./locale";
-import type { Catalogue } from "./locale";
-import { shareZh } from "./zh-CN/share";
 
 const en = {
   tooLong: (length: number, max: number) =>
@@ -34,4 +32,4 @@ const en = {
 };
 
 /** User-facing messages of the share link, in the current locale. */
-export const shareMessages = localized(en, { "zh-CN": shareZh satisfies Catalogue<typeof en> });
+export const shareMessages = localized(en, "shareMessages");

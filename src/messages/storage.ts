@@ -1,8 +1,6 @@
 // What the user reads about notebooks kept in this browser: the restored note, Recent notebooks,
 // keeping data, a full storage, a notebook open in another tab, and closing with unsaved edits.
 import { formatCount, formatDateTime, localized, plural } from "./locale";
-import type { Catalogue } from "./locale";
-import { storageZh } from "./zh-CN/storage";
 
 const time = (ms: number) => formatDateTime(new Date(ms));
 
@@ -48,4 +46,4 @@ const en = {
 };
 
 /** Storage wording, in the current locale. */
-export const storageText = localized(en, { "zh-CN": storageZh satisfies Catalogue<typeof en> });
+export const storageText = localized(en, "storageText");

@@ -2,8 +2,6 @@
 // translated. Functions build messages that carry values (file names, counts).
 
 import { formatBytes as bytes, formatCount as count, formatDuration, localized, plural } from "./locale";
-import type { Catalogue } from "./locale";
-import { uiZh } from "./zh-CN/ui";
 
 const en = {
   appName: "Clientbook",
@@ -14,6 +12,8 @@ const en = {
   openNotebook: "Open notebook…",
   saveNotebook: "Save notebook",
   runAll: "Run all",
+  shareMenu: "Share",
+  moreMenu: "More",
   stop: "Stop",
   loadData: "Load data…",
   dropHint: "Drop CSV, TSV, Parquet or JSON-lines files, or a notebook (.md), anywhere on the page.",
@@ -27,6 +27,7 @@ const en = {
   welcomeBody:
     "Load a client data file (CSV, TSV, Parquet or JSON lines) with “Load data…” or by dropping it on the page, then add a SQL cell to query it. Or open a notebook file.",
   welcomeSample: "Open the example notebook on sample data",
+  welcomeSampleZh: "Open the Chinese example notebook: customer classification, value and key-account risk",
 
   untrustedTitle: "This notebook has not been run.",
   untrustedBody:
@@ -184,4 +185,4 @@ const en = {
 } as const;
 
 /** UI wording, in the current locale. */
-export const ui = localized(en, { "zh-CN": uiZh satisfies Catalogue<typeof en> });
+export const ui = localized(en, "ui");

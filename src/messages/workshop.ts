@@ -1,8 +1,6 @@
 // What the workshop controls (reset to the original, erase my data) and the offline copy's
 // version notes say.
 import { localized } from "./locale";
-import type { Catalogue } from "./locale";
-import { workshopZh } from "./zh-CN/workshop";
 
 const en = {
   reset: "Reset to original",
@@ -43,4 +41,4 @@ const en = {
 };
 
 /** Workshop and offline wording, in the current locale. */
-export const workshopText = localized(en, { "zh-CN": workshopZh satisfies Catalogue<typeof en> });
+export const workshopText = localized(en, "workshopText");

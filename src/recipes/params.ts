@@ -42,6 +42,26 @@ export type ParamSpec = ParamBase &
       }
   );
 
+/** A parameter's wording: label, and help and automatic-value note where it has them. */
+export interface ParamWords {
+  readonly label: string;
+  readonly help?: string;
+  readonly auto?: string;
+}
+
+type WithoutWords<T> = T extends unknown ? Omit<T, "label" | "help" | "auto"> : never;
+
+/**
+ * `spec` with its wording read from `words()` on every access, so the gallery and the SQL a recipe writes
+ * follow the current locale (`words` reads a catalogue; its keys are the same in every locale).
+ */
+export function worded(spec: WithoutWords<ParamSpec>, words: () => ParamWords): ParamSpec {
+  const out = { ...spec };
+  for (const key of Object.keys(words()) as (keyof ParamWords)[])
+    Object.defineProperty(out, key, { get: () => words()[key], enumerable: true });
+  return out as ParamSpec;
+}
+
 /** The text that stands for `null` ("automatic") in an info string. */
 export const AUTO = "auto";
 

@@ -2,6 +2,8 @@
 // rows without a customer, a readable date or a numeric amount are left out, and so are rows dated after
 // the analysis date; returns and zero amounts stay in value sums (netted) but are not purchases.
 import { EXCLUSION } from "../messages/recipes";
+import { TRANSACTIONS_TEXT } from "../messages/recipes/transactions";
+import { subscribeLocale } from "../messages/locale";
 import type { ParamSpec } from "./params";
 import type { RecipeContext, TableSlot } from "./recipe";
 import { hasRole } from "./recipe";
@@ -14,17 +16,24 @@ import { quoteIdent, TODAY_SQL, sqlString, withQuery, type Cte } from "./sql";
 export const ANALYSIS_DATE: ParamSpec = {
   name: "analysis_date",
   type: "date",
-  label: "Analysis date",
+  get label() {
+    return TRANSACTIONS_TEXT.analysisDate.label;
+  },
   default: null,
-  auto: "the latest purchase date in the data that is not after today",
-  help: "Recency, windows and cohorts are measured as of this day; later rows are left out and counted.",
+  get auto() {
+    return TRANSACTIONS_TEXT.analysisDate.auto;
+  },
+  get help() {
+    return TRANSACTIONS_TEXT.analysisDate.help;
+  },
 };
 
-/** The SQL comment every recipe carries about returns, zero amounts and future dates. */
-export const RETURNS_NOTE =
-  "-- Rows with amount <= 0 (returns, credit notes, cancellations) are netted into revenue and margin but are\n" +
-  "-- not purchases: they do not count as orders, nor as first or last purchase. Rows dated after the\n" +
-  "-- analysis date are left out. The _checks cell counts every row left out, by reason.";
+/**
+ * The SQL comment every recipe carries about returns, zero amounts and future dates, in the current locale
+ * (a live binding: importers read the new text after a switch, so a recipe built then carries it).
+ */
+export let RETURNS_NOTE = TRANSACTIONS_TEXT.returnsNote;
+subscribeLocale(() => (RETURNS_NOTE = TRANSACTIONS_TEXT.returnsNote));
 
 /** The transactions slot with the three required roles and the given optional ones. */
 export function transactionsSlot(optional: readonly string[] = ["margin", "cost", "order_id"]): TableSlot {
@@ -166,7 +175,9 @@ export function windowParam(defaultMonths = 0): ParamSpec {
   return {
     name: "months",
     type: "number",
-    label: "Look-back window (months, 0 = all history)",
+    get label() {
+      return TRANSACTIONS_TEXT.window;
+    },
     default: defaultMonths,
     min: 0,
     max: 600,
@@ -179,19 +190,23 @@ export function measureParam(defaultMeasure: "revenue" | "margin" = "revenue"): 
   return {
     name: "measure",
     type: "choice",
-    label: "Value measure",
+    get label() {
+      return TRANSACTIONS_TEXT.measure.label;
+    },
     default: defaultMeasure,
-    options: [
-      { value: "revenue", label: "Revenue" },
-      { value: "margin", label: "Margin" },
-    ],
+    get options() {
+      return [
+        { value: "revenue", label: TRANSACTIONS_TEXT.measure.revenue },
+        { value: "margin", label: TRANSACTIONS_TEXT.measure.margin },
+      ];
+    },
   };
 }
 
 /** The role need of a `measure = margin` choice. */
 export function marginNeed(measure: string): { slot: string; anyOf: string[]; because: string }[] {
   return measure === "margin"
-    ? [{ slot: "transactions", anyOf: ["margin", "cost"], because: "value measure = margin" }]
+    ? [{ slot: "transactions", anyOf: ["margin", "cost"], because: TRANSACTIONS_TEXT.marginBecause }]
     : [];
 }
 

@@ -2,79 +2,25 @@
 // opaque origin and `connect-src 'none'`. It draws Vega-Lite specs sent by the shell and reports back the
 // height to give the frame, and starts a fresh code Worker for each ts cell run (see code-worker.ts).
 // Vega is never put on `window`, and no spec can load anything.
-import embed, { type Result } from "vega-embed";
-import { expressionInterpreter } from "vega-interpreter";
 import workerSource from "virtual:code-worker";
-import { chartTheme, fitToCell } from "../charts/theme";
+import { expressionFunction } from "vega";
+import { COMPACT_FORMAT, compactNumber } from "../charts/locale";
 import { asRenderMessage, isRunCodeMessage, isStopCodeMessage, type SandboxMessage } from "./protocol";
 import { asExportRequest } from "./export";
 import { answerExport } from "./export-view";
-import { watchSelections, withKeptSelections } from "./selection";
+import { createChartView } from "./chart-view";
 
-const refuse = (uri: string) => Promise.reject(new Error(`Loading "${uri}" is not allowed in a notebook chart.`));
-
-/** A Vega loader that refuses every URL: chart data arrives inline, never from the network. */
-const noLoader = {
-  load: refuse,
-  sanitize: refuse,
-  http: refuse,
-  file: refuse,
-};
+// Axes in 万 / 亿 (charts/locale.ts) name this function as their custom format type.
+expressionFunction(COMPACT_FORMAT, compactNumber);
 
 const container = document.getElementById("chart") as HTMLDivElement;
-let current: Result | undefined;
-let currentId = -1;
-// The latest render: an export waits for it, so it gets the chart the shell last sent.
-let drawing: Promise<void> = Promise.resolve();
 
 function post(message: SandboxMessage): void {
   // The shell's origin is not knowable from an opaque origin; the message carries only a size or an error.
   window.parent.postMessage(message, "*");
 }
 
-function reportSize(): void {
-  if (currentId < 0) return;
-  // The container's own height: the document's scroll height never drops below the frame's height.
-  post({ type: "clientbook:size", id: currentId, height: Math.ceil(container.getBoundingClientRect().height) });
-}
-
-async function render(id: number, spec: Record<string, unknown>): Promise<void> {
-  currentId = id;
-  current?.finalize();
-  current = undefined;
-  container.replaceChildren();
-  // usermeta.embedOptions would override the options below (actions, editor URL): drop it.
-  const clean = withKeptSelections({ ...spec });
-  delete clean.usermeta;
-  try {
-    const result = await embed(container, fitToCell(clean) as Parameters<typeof embed>[1], {
-      mode: "vega-lite",
-      ast: true,
-      expr: expressionInterpreter,
-      loader: noLoader as never,
-      actions: false,
-      renderer: "svg",
-      tooltip: true,
-      config: chartTheme as never,
-    });
-    if (id !== currentId) {
-      result.finalize();
-      return;
-    }
-    current = result;
-    reportSize();
-    watchSelections(result.view, id, clean, post);
-  } catch (error) {
-    if (id !== currentId) return;
-    const message = error instanceof Error ? error.message : String(error);
-    const p = document.createElement("p");
-    p.className = "error";
-    p.textContent = message;
-    container.replaceChildren(p);
-    post({ type: "clientbook:error", id, message });
-    reportSize();
-  }
-}
+const chart = createChartView(container, post);
 
 let running: Worker | undefined;
 let spare: Worker | undefined;
@@ -117,12 +63,12 @@ window.addEventListener("message", (event) => {
   }
   const exportRequest = asExportRequest(event.data);
   if (exportRequest) {
-    void drawing.then(() => answerExport(exportRequest, current?.view));
+    void chart.view().then((view) => answerExport(exportRequest, view));
     return;
   }
   const message = asRenderMessage(event.data);
-  if (message) drawing = render(message.id, message.spec);
+  if (message) void chart.render(message.id, message.spec, message.locale);
 });
 
-new ResizeObserver(reportSize).observe(container);
+new ResizeObserver(chart.reportSize).observe(container);
 post({ type: "clientbook:ready", token: document.body.dataset.token ?? "" });

@@ -2,11 +2,12 @@
 // Worker). Both sides validate every message against these shapes; anything else is ignored.
 import { asSelectionMessage, type SelectionMessage } from "./selection-protocol";
 
-/** Shell -> sandbox: draw this Vega-Lite spec (data already inlined). */
+/** Shell -> sandbox: draw this Vega-Lite spec (data already inlined) for the shell's UI locale (a BCP 47 tag). */
 export interface RenderMessage {
   readonly type: "clientbook:render";
   readonly id: number;
   readonly spec: Record<string, unknown>;
+  readonly locale?: string;
 }
 
 /**
@@ -52,7 +53,9 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 export function asRenderMessage(data: unknown): RenderMessage | null {
   if (!isRecord(data) || data.type !== "clientbook:render") return null;
   if (typeof data.id !== "number" || !Number.isFinite(data.id) || !isRecord(data.spec)) return null;
-  return { type: data.type, id: data.id, spec: data.spec };
+  // The sandbox's own navigator language is not the UI's: the shell says which locale to draw in.
+  const locale = typeof data.locale === "string" && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(data.locale);
+  return { type: data.type, id: data.id, spec: data.spec, ...(locale ? { locale: data.locale as string } : {}) };
 }
 
 /** Whether the message announces a cell run (its channel's port arrives in `event.ports`). */

@@ -55,11 +55,11 @@ function valuesOf(signal: unknown): SelectionItem[] {
 
 /**
  * Reports the drawn chart's selections: once now (what it starts with, restored or cleared) and on each
- * change, at most once per task (a drag moves the brush many times per frame).
+ * change, at most once per task (a drag moves the brush many times per frame), under `id` (or its current value).
  */
 export function watchSelections(
   view: View,
-  id: number,
+  id: number | (() => number),
   spec: Record<string, unknown>,
   post: (message: SelectionMessage) => void,
 ): void {
@@ -74,7 +74,8 @@ export function watchSelections(
         return; // Not a signal of this view (a selection Vega-Lite did not build): nothing to report.
       }
       kept.set(keyOf(d), values);
-      post({ type: "clientbook:selection", id, name: d.name, values });
+      // The id of the render the view now shows: new rows reach the same view under a newer id.
+      post({ type: "clientbook:selection", id: typeof id === "number" ? id : id(), name: d.name, values });
     };
     try {
       view.addSignalListener(d.name, () => (timer ??= setTimeout(report, 0)));

@@ -32,6 +32,11 @@ export function withName(nb: Notebook, cellId: string, name: string): Notebook {
   return replaceCell(nb, cellId, (cell) => ({ ...cell, name }));
 }
 
+/** Returns `nb` with one attribute of the cell set (added after the others when it is new). */
+export function withAttribute(nb: Notebook, cellId: string, key: string, value: string): Notebook {
+  return replaceCell(nb, cellId, (cell) => ({ ...cell, attrs: { ...cell.attrs, [key]: value } }));
+}
+
 /** Returns `nb` with a new cell at `index` (clamped) and the new cell's id. */
 export function withInsertedCell(nb: Notebook, index: number, spec: NewCell): { notebook: Notebook; id: string } {
   if (spec.name !== undefined && !isCellName(spec.name)) throw new Error(m.badName(spec.name));

@@ -2,6 +2,7 @@
 // cell creates), queries only the rows the chart draws and binds them. A raw chart over the cap draws
 // a deterministic sample and says so; nothing is ever a silently partial aggregate.
 import { bindChart, CHART_ROW_CAP, MAX_CHART_ROW_CAP } from "../charts/bind";
+import { chartOffers, type ChartOffers } from "../charts/offers";
 import { planChart } from "../charts/plan/plan";
 import { hashSampleSql } from "../charts/plan/sample";
 import { ChartPlanError, type ChartPlan } from "../charts/plan/types";
@@ -34,18 +35,20 @@ export async function evaluateChart(
   const plan = planOrFail(body.spec, schema, body.rowCap ?? rowCap);
   const table = await run(engine, plan.sql, plan.params, signal);
   if (table.numRows <= plan.rowCap) return drawn(plan, table);
-  if (plan.kind === "aggregated") {
-    const subtitle = chartMessages.firstMarksSubtitle(plan.rowCap);
-    return drawn(plan, table, chartMessages.aggregateCapped(plan.rowCap), subtitle);
-  }
-  // One mark per row and too many rows: a stated, repeatable sample rather than the first rows.
+  // Over the cap: how many rows (or groups) there are, so the cell can offer a cap that draws them all.
   const count = await run(engine, `SELECT count(*) FROM (${plan.source}) AS __rows`, plan.params, signal);
   const total = Number(count.column(0)[0]);
+  const offers = chartOffers(body.spec, schema.columns, total, MAX_CHART_ROW_CAP);
+  if (plan.kind === "aggregated") {
+    const subtitle = chartMessages.firstMarksSubtitle(plan.rowCap);
+    return drawn(plan, table, chartMessages.aggregateCapped(plan.rowCap), subtitle, offers);
+  }
+  // One mark per row and too many rows: a stated, repeatable sample rather than the first rows.
   const columns = table.columns.map((c) => c.name);
   const sampleSql = hashSampleSql(plan, columns, plan.rowCap, CHART_SAMPLE_SEED);
   const sample = await run(engine, sampleSql, plan.params, signal);
   const note = chartMessages.rawSampled(plan.reason ?? "", total, sample.numRows, CHART_SAMPLE_SEED, MAX_CHART_ROW_CAP);
-  return drawn(plan, sample, note, chartMessages.sampleSubtitle(sample.numRows, total));
+  return drawn(plan, sample, note, chartMessages.sampleSubtitle(sample.numRows, total), offers);
 }
 
 function planOrFail(spec: Record<string, unknown>, schema: Parameters<typeof planChart>[1], rowCap: number): ChartPlan {
@@ -58,9 +61,16 @@ function planOrFail(spec: Record<string, unknown>, schema: Parameters<typeof pla
 }
 
 // A chart that does not draw every row says so on its face (a subtitle) as well as in the cell's note.
-function drawn(plan: ChartPlan, table: ResultTable, note?: string, subtitle?: string): CellOutput {
+function drawn(
+  plan: ChartPlan,
+  table: ResultTable,
+  note?: string,
+  subtitle?: string,
+  offers?: ChartOffers,
+): CellOutput {
   const bound = bindChart(subtitle ? withSubtitle(plan.spec, subtitle) : plan.spec, table, plan.rowCap);
-  return { type: "chart", spec: bound.spec, rows: bound.rows, ...(note ? { note } : {}) };
+  const offered = offers && (offers.raiseCap !== undefined || offers.heatmap) ? { offers } : {};
+  return { type: "chart", spec: bound.spec, rows: bound.rows, ...(note ? { note } : {}), ...offered };
 }
 
 async function run(engine: Engine, sql: string, params: readonly Value[], signal: AbortSignal): Promise<ResultTable> {

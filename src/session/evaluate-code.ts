@@ -1,8 +1,10 @@
 // Runs a ts cell or a Markdown cell's `${}` expressions through the CodeRunner: upstream results go
 // in as structured-cloneable values, `sql` requests are answered by the engine, and what comes back
 // becomes a table (also a temp table named after the cell), a chart or a value. Errors point at the TS source.
-import type { CompiledCell } from "../compile/types";
+import type { CellError, CompiledCell } from "../compile/types";
 import { sourcePositionInCode, wrapCode } from "../compile/ts";
+import { transpileTs } from "../compile/transpile";
+import { interpolationCode } from "../compile/markdown";
 import type { Engine } from "../engine/engine";
 import { sessionMessages as m } from "../messages/session";
 import { kindOfType, tableFromColumns, type ResultTable, type Value } from "../table/result";
@@ -55,6 +57,17 @@ async function requestValues(
   return { inputs: values, tables };
 }
 
+/** Resolves with what `transpile` makes; a syntax error becomes the cell's failure at its position. */
+async function transpiled<T>(transpile: Promise<T>): Promise<T> {
+  try {
+    return await transpile;
+  } catch (e) {
+    const err = e as Partial<CellError> | undefined;
+    if (typeof err?.message !== "string" || e instanceof Error) throw e; // the transpiler did not load
+    throw new CellFailure(err.message, err.line, err.column);
+  }
+}
+
 /** Runs `code` (a compiled body) with the upstream values; resolves with what it returned. */
 async function runCode(
   cell: CompiledCell,
@@ -101,7 +114,8 @@ export async function evaluateTs(
   created: Set<string>,
 ): Promise<CellOutput> {
   if (cell.body?.type !== "ts") throw new CellFailure(m.notRunnable(cell.kind));
-  const value = await runCode(cell, cell.body.code, inputs, ctx, cell.body.mappings, true);
+  const { code, mappings } = await transpiled(transpileTs(cell.body.source));
+  const value = await runCode(cell, code, inputs, ctx, mappings, true);
   // Rows arrive as Arrow bytes: the page reads only the head; the engine's worker gets the rest.
   if (value instanceof CellRows) {
     const columns = value.columns.map((c) => ({ ...c, kind: kindOfType(c.type) }));
@@ -134,7 +148,8 @@ export async function evaluateMarkdown(
   if (cell.body?.type !== "markdown") throw new CellFailure(m.notRunnable(cell.kind));
   const interpolation = cell.body.interpolation;
   if (!interpolation) return { type: "markdown", text: cell.body.text };
-  const results = (await runCode(cell, interpolation.code, inputs, ctx)) as { ok: boolean; text: string }[];
+  const code = await transpiled(interpolationCode(cell.body.text, interpolation));
+  const results = (await runCode(cell, code, inputs, ctx)) as { ok: boolean; text: string }[];
   const values: MarkdownValue[] = interpolation.expressions.map((expr, i) => {
     const r = results[i];
     if (r?.ok) return { text: String(r.text) };

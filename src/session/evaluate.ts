@@ -62,14 +62,22 @@ async function runNamed(
 ): Promise<CellOutput> {
   const prefix = tempTablePrefix(name);
   // DuckDB binds `?` inside CREATE TABLE ... AS (checked against the native engine), so parameters go straight in.
-  await query(engine, prefix + where.sql, params, signal, { ...where, offset: prefix.length });
+  const created = await query(engine, prefix + where.sql, params, signal, { ...where, offset: prefix.length });
   const table = await query(engine, `SELECT * FROM ${quoteIdent(name)} LIMIT ${DISPLAY_ROW_CAP}`, [], signal);
   let totalRows = table.numRows;
   if (totalRows >= DISPLAY_ROW_CAP) {
-    const count = await query(engine, `SELECT count(*) FROM ${quoteIdent(name)}`, [], signal);
-    totalRows = Number(count.column(0)[0]);
+    // DuckDB answers CREATE ... AS with the rows it wrote: a count query is needed only if it did not.
+    const count = createdRows(created) ?? (await query(engine, `SELECT count(*) FROM ${quoteIdent(name)}`, [], signal));
+    totalRows = typeof count === "number" ? count : Number(count.column(0)[0]);
   }
   return { type: "table", table, totalRows };
+}
+
+/** The row count a CREATE TABLE ... AS reported (one `Count` value), if it reported one. */
+export function createdRows(result: ResultTable): number | undefined {
+  if (result.numRows !== 1 || result.columns.length !== 1 || result.columns[0].name !== "Count") return undefined;
+  const count = Number(result.column(0)[0]);
+  return Number.isSafeInteger(count) && count >= 0 ? count : undefined;
 }
 
 async function runPlain(engine: Engine, where: Origin, params: Value[], signal: AbortSignal): Promise<CellOutput> {

@@ -12,7 +12,7 @@ import { createRuntime } from "../runtime/runtime";
 import { quoteIdent } from "../sql/ident";
 import { createRunLogs } from "./cell-log";
 import { createCellStates } from "./cell-states";
-import { withInsertedCell, withMovedCell, withName, withoutCell, withSource } from "./document";
+import { withAttribute, withInsertedCell, withMovedCell, withName, withoutCell, withSource } from "./document";
 import { evaluate } from "./evaluators";
 import { selectionId } from "../compile/selection";
 import { asRawSelection, SELECTION_VALUE_CAP } from "./evaluate-selection";
@@ -133,7 +133,8 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
         publisher.changed();
         publisher.flush();
       } else edit(withSource(notebook(), cellId, withInputValue(cell.source, checked)));
-      live.mark([cellId], live.inputDelay);
+      // Typed text waits for a pause in typing, as a code edit does (the one debounce); a moved control is done.
+      live.mark([cellId], spec.type === "text" ? undefined : live.inputDelay);
     },
     rememberInput(cellId, remember) {
       const { cell, spec } = inputCell(program.current, cellId);
@@ -161,6 +162,10 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
       const readers = dependentsOf(cellId);
       edit(withName(notebook(), cellId, name));
       live.mark([cellId, ...readers]);
+    },
+    setAttribute(cellId, key, value) {
+      edit(withAttribute(notebook(), cellId, key, value));
+      live.mark([cellId]);
     },
     insertCell(index, cell) {
       const { notebook: next, id } = withInsertedCell(notebook(), index, cell);

@@ -6,6 +6,7 @@ import type { LoadOptions, LoadReport, TableSummary, FileSource } from "../engin
 import type { ResultTable, Value } from "../table/result";
 import type { InputSpec, InputValue } from "../compile/types";
 import type { CodeRunner } from "../code/runner";
+import type { ChartOffers } from "../charts/offers";
 
 /** A cell's run state, as shown in `data-state` (the runtime's status union, not a copy of it). */
 export type CellStatus = RunStatus;
@@ -31,9 +32,16 @@ export type CellOutput =
   | { readonly type: "table"; readonly table: ResultTable; readonly totalRows?: number }
   /**
    * A Vega-Lite spec with its data inlined as `data.values`, ready for the chart sandbox. `rows` is how many rows
-   * were inlined; `note` says when that is fewer than the data cell has (the chart row cap).
+   * were inlined; `note` says when that is fewer than the data cell has (the chart row cap), and `offers`
+   * what would draw every row instead (a raised cap, a heatmap of the scatter).
    */
-  | { readonly type: "chart"; readonly spec: Record<string, unknown>; readonly rows: number; readonly note?: string }
+  | {
+      readonly type: "chart";
+      readonly spec: Record<string, unknown>;
+      readonly rows: number;
+      readonly note?: string;
+      readonly offers?: ChartOffers;
+    }
   /**
    * Markdown text with interpolations resolved and escaped (for the CLI and later cells). `template` is what
    * the UI renders: the prose pieces, parsed and sanitized with opaque placeholders, and the values put in as text.
@@ -140,7 +148,8 @@ export interface Session {
   setSource(cellId: string, source: string): void;
   /**
    * Sets an input cell's value: checked against its spec (throws with the problem), written into the
-   * cell's JSON `"value"` (so `save` keeps it), then the input and its descendants re-run (live).
+   * cell's JSON `"value"` (so `save` keeps it), then the input and its descendants re-run (live: at
+   * once for a moved control, after a pause in typing for a text input).
    * A choice among options from data is kept in memory only, unless the spec says `"remember": true`.
    */
   setInputValue(cellId: string, value: unknown): void;
@@ -153,6 +162,8 @@ export interface Session {
    */
   setSelection(chartId: string, name: string, values: unknown): void;
   rename(cellId: string, name: string): void;
+  /** Sets one `key=value` attribute of the cell's info string (e.g. a chart's `cap=`); the cell re-runs (live). */
+  setAttribute(cellId: string, key: string, value: string): void;
   insertCell(index: number, cell: NewCell): string;
   deleteCell(cellId: string): void;
   moveCell(cellId: string, toIndex: number): void;

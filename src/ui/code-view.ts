@@ -22,6 +22,7 @@ import { sql, PostgreSQL } from "@codemirror/lang-sql";
 import { javascript } from "@codemirror/lang-javascript";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { errorMarks, markError, type ErrorAt } from "./error-mark";
+import { wordCompletion } from "./word-completion";
 
 /** The editor's language: SQL completes tables, cells and columns from `schema`. */
 export interface CodeLanguage {
@@ -53,7 +54,11 @@ export interface CodeView {
 }
 
 function languageExtension({ language, schema }: CodeLanguage) {
-  if (language === "sql") return sql({ dialect: PostgreSQL, schema, upperCaseKeywords: true });
+  if (language === "sql")
+    return [
+      sql({ dialect: PostgreSQL, schema, upperCaseKeywords: true }),
+      PostgreSQL.language.data.of({ autocomplete: wordCompletion(schema) }),
+    ];
   return language === "ts" ? javascript({ typescript: true }) : [];
 }
 

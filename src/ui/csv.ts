@@ -29,9 +29,28 @@ export function tableToCsv(table: ResultTable): string {
   return lines.join("\r\n") + "\r\n";
 }
 
+// Excel opens a CSV in the system's ANSI code page (GBK on a Chinese Windows, Windows-1252 on a German one)
+// unless the file starts with a UTF-8 byte-order mark; with it, 客户 and Müller open as written. Other
+// spreadsheet programs and DuckDB read the mark as one, so every CSV download carries it.
+const BOM = "\uFEFF";
+
+/** The CSV download of `text`: UTF-8 with a byte-order mark (see above). */
+export function csvBlob(text: string): Blob {
+  return new Blob([BOM, text], { type: "text/csv;charset=utf-8" });
+}
+
+/** Offers CSV `text` as a file download named `fileName`, readable by Excel in any language. */
+export function downloadCsv(text: string, fileName: string): void {
+  downloadBlob(csvBlob(text), fileName);
+}
+
 /** Offers `text` as a file download named `fileName`. */
 export function downloadText(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(new Blob([text], { type }), fileName);
+}
+
+function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
   a.download = fileName;

@@ -1,7 +1,8 @@
 // The browser side of the UI language: the first visit's pick from the browser's languages, the
-// remembered choice (localStorage), and `<html lang>` following the current locale.
-import { LOCALES, getLocale, pickLocale, setLocale, subscribeLocale } from "../messages/locale";
+// remembered choice (localStorage), its catalogues loaded before it shows, and `<html lang>` following it.
+import { LOCALES, getLocale, pickLocale, subscribeLocale } from "../messages/locale";
 import type { Locale } from "../messages/locale";
+import { useLocale } from "../messages/load-locale";
 
 /** The localStorage key that remembers the chosen UI language. */
 export const LANGUAGE_KEY = "clientbook.language";
@@ -15,21 +16,26 @@ function remembered(): Locale | undefined {
   }
 }
 
-/** Sets the locale from the remembered choice or the browser's languages, and keeps `<html lang>` in step. */
-export function startLanguage(): void {
-  setLocale(remembered() ?? pickLocale(navigator.languages ?? [navigator.language]));
+/**
+ * Sets the locale from the remembered choice or the browser's languages once its catalogues are in (so
+ * nothing renders in English first), and keeps `<html lang>` in step; English if they cannot be fetched.
+ */
+export async function startLanguage(): Promise<void> {
+  await useLocale(remembered() ?? pickLocale(navigator.languages ?? [navigator.language])).catch((error: unknown) =>
+    console.warn(error),
+  );
   document.documentElement.lang = getLocale();
   subscribeLocale((locale) => {
     document.documentElement.lang = locale;
   });
 }
 
-/** Switches the UI language and remembers the choice. */
-export function chooseLanguage(locale: Locale): void {
+/** Switches the UI language once its catalogues are in, and remembers the choice; rejects if they cannot be fetched. */
+export async function chooseLanguage(locale: Locale): Promise<void> {
+  await useLocale(locale);
   try {
     localStorage.setItem(LANGUAGE_KEY, locale);
   } catch {
     // storage blocked: the switch still applies to this page
   }
-  setLocale(locale);
 }

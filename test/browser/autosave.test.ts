@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { dist, ENGINE_TIMEOUT } from "./app-fixture";
+import { dist, ENGINE_TIMEOUT, clickAction } from "./app-fixture";
 import { launchChromium, recordedContext, serveDirectory, type RecordedContext, type StaticServer } from "./harness";
 
 const fence = "```";
@@ -150,7 +150,7 @@ describe("autosave in the browser", () => {
     expect(await stored(page)).toHaveLength(1);
 
     // Recent notebooks lists it (open now); deleting it empties the store.
-    await page.locator('[data-action="recent-notebooks"]').click();
+    await clickAction(page, "recent-notebooks");
     const item = page.locator('[data-role="recent-notebooks"] li');
     await expect.poll(() => item.count()).toBe(1);
     expect(await item.getAttribute("data-stored-title")).toBe("Kept notebook");
@@ -170,7 +170,7 @@ describe("autosave in the browser", () => {
     await typeInto(page, "gamma", " + 2");
     await expect.poll(async () => (await stored(page)).map((r) => r.title).sort()).toEqual(["Kept notebook", "Second"]);
 
-    await page.locator('[data-action="recent-notebooks"]').click();
+    await clickAction(page, "recent-notebooks");
     await page.locator('[data-stored-title="Kept notebook"] [data-action="open-stored"]').click();
     await expect.poll(() => page.locator('[data-role="title"]').textContent()).toBe("Kept notebook");
     expect(await sqlOf(page, "alpha")).toBe("SELECT 0 AS v + 1");
@@ -228,7 +228,7 @@ describe("autosave in the browser", () => {
       buffer: Buffer.from(ORDERS),
     });
     await page.locator('[data-table="orders"]').waitFor({ timeout: ENGINE_TIMEOUT });
-    await page.locator('[data-action="recent-notebooks"]').click();
+    await clickAction(page, "recent-notebooks");
     await page.locator('[data-action="keep-data"]').check();
     const keptFiles = () =>
       page.evaluate(async () => {
@@ -259,7 +259,7 @@ describe("autosave in the browser", () => {
     expect(await alpha.locator('[data-role="result-table"]').textContent()).toContain("60");
 
     // Turning it off removes the kept file.
-    await page.locator('[data-action="recent-notebooks"]').click();
+    await clickAction(page, "recent-notebooks");
     await page.locator('[data-action="keep-data"]').uncheck();
     await expect.poll(keptFiles).toEqual([]);
 
@@ -344,7 +344,7 @@ describe("autosave in the browser", () => {
     const { page } = await openApp();
     await page.goto(`${server.origin}/?notebook=notebooks/live-inputs.md`);
     const range = page.locator('[data-cell="min_orders"] input[type="range"]');
-    await range.waitFor();
+    await range.waitFor({ timeout: ENGINE_TIMEOUT });
     await range.fill("20");
     await typeInto(page, "channels", " -- mine");
     await expect.poll(async () => (await stored(page))[0]?.text ?? "").toContain("-- mine");

@@ -83,6 +83,67 @@ describe("the example notebook (?notebook=notebooks/customer-review.md)", () => 
   });
 });
 
+describe("the Chinese example notebook (?notebook=notebooks/customer-analysis.zh-CN.md) in a zh-CN browser", () => {
+  it("is listed on the welcome screen, loads the GBK export, runs every cell and completes Chinese names", async () => {
+    const ob = await app.open("", "zh-CN");
+    const { page } = ob;
+    const link = page.locator('[data-role="welcome"] a[href="?notebook=notebooks/customer-analysis.zh-CN.md"]');
+    expect(await link.textContent()).toContain("客户分类、客户价值与大客户风险");
+    await link.click();
+    await page.waitForSelector("body[data-engine=ready]", { timeout: ENGINE_TIMEOUT });
+    await page.locator('[data-table="订单明细"][data-rows="4328"]').waitFor({ timeout: ENGINE_TIMEOUT });
+    const computing = page.locator('[data-cell][data-kind="sql"], [data-cell][data-kind="chart"]');
+    await expect.poll(() => computing.count(), { timeout: 30_000 }).toBe(17);
+    await expect
+      .poll(
+        async () =>
+          (await computing.evaluateAll((els) => els.map((e) => e.getAttribute("data-state")))).every(
+            (s) => s === "done",
+          ),
+        { timeout: 90_000 },
+      )
+      .toBe(true);
+    const rows = (cell: string) =>
+      page.locator(`[data-cell="${cell}"] [data-role="result-table"]`).getAttribute("data-rows");
+    expect(await rows("rfm_segments")).toBe("8");
+    expect(await rows("pyramid")).toBe("4");
+    expect(await page.locator('[data-cell="rfm_segments"] [data-role="result-table"]').textContent()).toContain(
+      "重要价值客户",
+    );
+    expect(await page.locator('[data-cell="key_account_risk"] [data-role="result-table"]').textContent()).toContain(
+      "天津博远连锁超市股份有限公司",
+    );
+    // The amounts are numbers (DECIMAL), summed by the wasm engine as by the native one in the CLI test.
+    const chart = page.frameLocator('[data-cell="rfm_chart"] iframe[data-role="chart"]');
+    await chart.locator("svg").first().waitFor({ timeout: 30_000 });
+    expect(await chart.locator("svg").first().textContent()).toContain("RFM 八类客户的销售额贡献");
+    expect(await chart.locator("svg .mark-rect path").count()).toBe(8);
+    await page.screenshot({ path: "/tmp/clientbook-example-zh.png" });
+
+    // The CSV download opens in Excel on a Chinese Windows: UTF-8 with a byte-order mark, then the table as shown.
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator('[data-cell="rfm_segments"] [data-action="download-csv"]').click(),
+    ]);
+    expect(csv.suggestedFilename()).toBe("rfm_segments.csv");
+    const bytes = await readFile(await csv.path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes.subarray(3)).trim().split("\r\n");
+    expect(lines[0]).toBe("客户类别,客户数,客户占比,销售额,销售额占比");
+    expect(lines.slice(1).map((l) => l.split(",")[0])).toContain("重要价值客户");
+    expect(lines).toHaveLength(9);
+
+    // The SQL editor offers a Chinese column name as it is typed.
+    const editor = page.locator('[data-cell="analysis_date"] .cm-content');
+    await editor.click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("WHERE 客户");
+    await page.locator(".cm-tooltip-autocomplete", { hasText: "客户编号" }).waitFor({ timeout: 10_000 });
+    expect(ob.offOrigin(app.origin())).toEqual([]);
+  }, 240_000);
+});
+
 describe("links", () => {
   it("refuse a notebook on another site", async () => {
     const { page } = await app.open("?notebook=" + encodeURIComponent("https://evil.example.com/x.md"));

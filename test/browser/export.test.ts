@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
-import { ENGINE_TIMEOUT, dist, openFromDisk } from "./app-fixture";
+import { ENGINE_TIMEOUT, dist, openFromDisk, clickAction } from "./app-fixture";
 import { openBrowser, serveDirectory, type OpenBrowser, type StaticServer } from "./harness";
 
 let server: StaticServer;
@@ -83,7 +83,9 @@ describe("chart export", () => {
 
     const csv = await download(page, `${cell} [data-action="export-chart-csv"]`);
     expect(csv.name).toBe("by_region.csv");
-    const lines = csv.bytes.toString("utf8").trim().split("\r\n");
+    // UTF-8 with a byte-order mark, so Excel on a Chinese or German Windows opens it without mojibake.
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.bytes.subarray(3).toString("utf8").trim().split("\r\n");
     expect(lines.length).toBe(5);
     // The formula-looking region is defused with a leading quote, as in result-table CSV.
     expect(lines.slice(1).sort()).toContain("'=north,3");
@@ -165,7 +167,7 @@ describe("Export report in the browser", () => {
       await expect.poll(() => marks.count(), { timeout: 60_000 }).toBeGreaterThan(0);
     }
 
-    await page.locator('[data-action="export-report"]').click();
+    await clickAction(page, "export-report");
     const dialog = page.locator('[data-role="export-report-dialog"]');
     await dialog.waitFor();
     // A bad row count is named; the dialog stays open with the user's choices.
@@ -227,7 +229,7 @@ describe("Export report in the browser", () => {
       .poll(() => note.textContent(), { timeout: 30_000 })
       .toBe("The chart could not be exported: no chart is drawn.");
 
-    await page.locator('[data-action="export-report"]').click();
+    await clickAction(page, "export-report");
     const report = await download(page, '[data-role="export-report-dialog"] [data-action="report-write"]');
     expect(report.name).toBe("broken-chart.report.html");
     const html = report.bytes.toString("utf8");

@@ -13,6 +13,10 @@ import "../../src/messages/code";
 import "../../src/messages/charts";
 import "../../src/messages/notebook";
 import "../../src/messages/gallery";
+import { loadLocale } from "../../src/messages/load-locale";
+
+// The Chinese texts the page must show are read from the catalogues, loaded here as the app loads them.
+await loadLocale("zh-CN");
 
 const app = useApp();
 

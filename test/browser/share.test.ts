@@ -10,7 +10,7 @@ import { randomBytes } from "node:crypto";
 import { strFromU8, strToU8, unzipSync, unzlibSync, zipSync, zlibSync } from "fflate";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { openBrowser, serveDirectory, type OpenBrowser, type StaticServer } from "./harness";
-import { ENGINE_TIMEOUT, dist } from "./app-fixture";
+import { ENGINE_TIMEOUT, dist, clickAction } from "./app-fixture";
 
 const EXAMPLE = resolve(__dirname, "../../notebooks/customer-review.md");
 let server: StaticServer;
@@ -91,7 +91,7 @@ async function results(page: Page): Promise<Record<string, string>> {
 
 /** Saves the open notebook with its data through the toolbar (after the client-data warning). */
 async function saveBundle(page: Page): Promise<{ bytes: Buffer; name: string; ms: number }> {
-  await page.locator('[data-action="save-bundle"]').click();
+  await clickAction(page, "save-bundle");
   const warning = page.locator('[data-role="bundle-warning"]');
   await warning.waitFor();
   expect(await warning.textContent()).toContain("client data");
@@ -242,7 +242,7 @@ describe("a share link (Copy share link)", () => {
     await first.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
     await openExample(first.page);
     await first.page.locator('[data-table="orders"]').waitFor({ timeout: 30_000 });
-    await first.page.locator('[data-action="copy-share-link"]').click();
+    await clickAction(first.page, "copy-share-link");
     const field = first.page.locator('[data-role="share-link"]');
     await field.waitFor();
     const link = await field.inputValue();
@@ -309,6 +309,22 @@ describe("a share link (Copy share link)", () => {
     expect(await result.textContent()).toMatch(/K1.*12.*K2.*4/s);
   });
 
+  it("a link pasted into an open tab opens there, and a reload keeps the opened notebook", async () => {
+    const { page } = await fresh();
+    await page.goto(`${server.origin}/`);
+    await page.locator('[data-role="welcome"]').waitFor();
+    const text = await readFile(EXAMPLE, "utf8");
+    const hash = `#nb=${base64Url(zlibSync(strToU8(text), { level: 9 }))}`;
+    await page.evaluate((h) => (window.location.hash = h), hash);
+    await page.locator('[data-role="untrusted"]').waitFor({ timeout: ENGINE_TIMEOUT });
+    await page.locator('[data-cell="monthly_revenue"]').waitFor();
+    // The fragment goes once the notebook is kept in this browser: a reload restores the kept copy.
+    await expect.poll(() => page.evaluate(() => window.location.hash), { timeout: 10_000 }).toBe("");
+    await page.reload();
+    await page.locator('[data-cell="monthly_revenue"]').waitFor({ timeout: ENGINE_TIMEOUT });
+    expect(await page.locator('[data-role="untrusted"]').count()).toBe(1);
+  });
+
   it("a link cut in the middle says so and opens nothing", async () => {
     const text = await readFile(EXAMPLE, "utf8");
     const payload = base64Url(zlibSync(strToU8(text), { level: 9 }));
@@ -345,7 +361,7 @@ describe("a share link (Copy share link)", () => {
       .locator('input[data-action="open-notebook"]')
       .setInputFiles({ name: "long.md", mimeType: "text/markdown", buffer: Buffer.from(long) });
     await page.locator('[data-cell="big"]').waitFor({ timeout: 30_000 });
-    await page.locator('[data-action="copy-share-link"]').click();
+    await clickAction(page, "copy-share-link");
     const error = page.locator('[data-role="share-link-error"]');
     await error.waitFor();
     expect(await error.textContent()).toMatch(/too long for a share link .*links stop at 60,000/);

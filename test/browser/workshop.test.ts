@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Page } from "playwright-core";
-import { ENGINE_TIMEOUT, useApp } from "./app-fixture";
+import { ENGINE_TIMEOUT, useApp, clickAction } from "./app-fixture";
 
 const app = useApp();
 const LINK = "?notebook=notebooks/customer-review.md";
@@ -58,13 +58,13 @@ describe("workshop: my copy, reset to original, erase my data", () => {
     expect(await saved(page)).not.toBe(await original());
 
     // Cancel leaves my copy as it is.
-    await page.locator('[data-action="reset-notebook"]').click();
+    await clickAction(page, "reset-notebook");
     await page.locator('[data-role="confirm-dialog"][data-for="reset"]').waitFor();
     await page.locator('[data-action="confirm-cancel"]').click();
     await expect.poll(() => page.locator('[data-role="confirm-dialog"]').count()).toBe(0);
     expect((await cellNames(page)).includes("top_customers")).toBe(false);
 
-    await page.locator('[data-action="reset-notebook"]').click();
+    await clickAction(page, "reset-notebook");
     expect(await page.locator('[data-role="confirm-dialog"]').textContent()).toContain("customer-review.md");
     await page.locator('[data-action="confirm"]').click();
     await expect.poll(() => cellNames(page)).toEqual(before);
@@ -102,7 +102,7 @@ describe("workshop: my copy, reset to original, erase my data", () => {
 
     // Erasing while the sample data is still loading: no table may come back after the erase.
     await page.locator('[data-role="load-progress"]').first().waitFor({ timeout: ENGINE_TIMEOUT });
-    await page.locator('[data-action="erase-my-data"]').click();
+    await clickAction(page, "erase-my-data");
     const dialog = page.locator('[data-role="confirm-dialog"][data-for="erase"]');
     const said = (await dialog.textContent()) ?? "";
     for (const what of ["table", "IndexedDB", "origin private file system", "caches", "offline copy stays"]) {

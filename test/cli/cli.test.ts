@@ -78,6 +78,42 @@ describe("notebook run <file> (every file in notebooks/)", () => {
   });
 });
 
+describe("notebook run customer-analysis.zh-CN.md (the Chinese example on the GBK CRM export)", () => {
+  it("reads the GBK export as it is, names the eight RFM classes and finds the key account that stopped", async () => {
+    const out = join(tmp, "zh.json");
+    const result = await cli("run", "notebooks/customer-analysis.zh-CN.md", "--json", out);
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    expect(result.stdout).toMatch(/loaded 订单明细 <- .*zh-orders\.csv \(4,328 rows\)/);
+    const cells: Record<string, Report["cells"][number]> = Object.fromEntries(
+      readReport(out).cells.map((c) => [c.name, c]),
+    );
+    expect(cells.analysis_date.rows[0]).toMatchObject({ 截止日期: "2025-06-30", 下单客户数: 331 });
+    expect(cells.rfm_segments.rows.map((r) => r["客户类别"]).sort()).toEqual(
+      [
+        "重要价值客户",
+        "重要发展客户",
+        "重要保持客户",
+        "重要挽留客户",
+        "一般价值客户",
+        "一般发展客户",
+        "一般保持客户",
+        "一般挽留客户",
+      ].sort(),
+    );
+    expect(cells.pyramid.rows.map((r) => [r["金字塔层级"], r["客户数"]])).toEqual([
+      ["铂金层", 3],
+      ["黄金层", 13],
+      ["铁层", 50],
+      ["铅层", 265],
+    ]);
+    expect(cells.key_account_risk.rows[0]).toMatchObject({
+      客户名称: "天津博远连锁超市股份有限公司",
+      风险等级: "高风险",
+    });
+    expect(Number(cells.key_account_risk.rows[0]["变化率"])).toBeLessThan(-90);
+  });
+});
+
 describe("notebook run customer-review.md", () => {
   it("writes names, kinds, columns with types, row counts and the first --limit rows", async () => {
     const out = join(tmp, "limited.json");

@@ -1,7 +1,7 @@
 // `notebook report`: the sample notebook to one HTML file, opened in real Chromium with JavaScript off.
 import { describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -95,6 +95,30 @@ describe("notebook report <file> --out report.html", () => {
     expect(html).toMatch(/报告由 Clientbook 于 \d{4}-\d\d-\d\d 生成/);
     expect(html).toContain("SELECT");
   });
+
+  it("draws the charts of a zh-CN report in Chinese: 2024年1月 month labels and amounts in 万", async () => {
+    const source = join(tmp, "monthly.md");
+    const data =
+      "SELECT DATE '2024-01-01' + INTERVAL (i % 366) DAY AS day, 1000 + i % 500 AS amount FROM range(5000) t(i)";
+    const spec = {
+      mark: "bar",
+      encoding: { x: { field: "day", timeUnit: "yearmonth" }, y: { aggregate: "sum", field: "amount" } },
+    };
+    const text = "---\nnotebook: 1\n---\n\n```sql sales\n" + data + "\n```\n\n```chart monthly data=sales\n";
+    writeFileSync(source, text + JSON.stringify(spec) + "\n```\n");
+    const zh = join(tmp, "monthly-zh.html");
+    const result = await cli("report", source, "--out", zh, "--lang", "zh-CN");
+    expect(result.stderr).toBe("");
+    const svg = readFileSync(zh, "utf8").match(/<svg.*?<\/svg>/s)?.[0] ?? "";
+    expect(svg).toContain(">2024年1月</text>");
+    expect(svg).toContain(">2024年12月</text>");
+    expect(svg).toMatch(/>\d+(\.\d+)?万<\/text>/);
+    const en = join(tmp, "monthly-en.html");
+    expect((await cli("report", source, "--out", en, "--lang", "en")).code).toBe(0);
+    const enSvg = readFileSync(en, "utf8").match(/<svg.*?<\/svg>/s)?.[0] ?? "";
+    expect(enSvg).toContain(">Jan 2024</text>");
+    expect(enSvg).not.toMatch(/年|万/);
+  }, 240_000);
 
   it("refuses bad options with a clear message", async () => {
     expect(await cli("report", notebook)).toMatchObject({

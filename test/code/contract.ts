@@ -3,6 +3,7 @@
 // `describeRunnerContract` with a driver that runs a request there and reports its Outcome.
 import { describe, expect, it } from "vitest";
 import { compileTs, wrapCode } from "../../src/compile/ts";
+import { loadTranspiler } from "../../src/compile/transpile";
 import { MAX_RESULT_VALUES, MAX_VALUE_PARTS } from "../../src/code/limits";
 import { CODE_PARAMETER, type CodeRequest, type WireTable } from "../../src/code/runner";
 import { codeMessages } from "../../src/messages/code";
@@ -14,6 +15,8 @@ export interface RunnerDriver {
   run(request: CodeRequest, ending?: Ending): Promise<Outcome>;
 }
 
+const transpile = await loadTranspiler();
+
 /** A ts cell's source as the request the session would send. */
 export function requestOf(
   source: string,
@@ -23,7 +26,8 @@ export function requestOf(
   if (!compiled.body) throw new Error(`does not compile: ${compiled.error?.message}`);
   const inputs = options.inputs ?? {};
   const tables = options.tables ?? {};
-  const { js } = wrapCode(compiled.body.code, [...Object.keys(inputs), ...Object.keys(tables)], CODE_PARAMETER);
+  const names = [...Object.keys(inputs), ...Object.keys(tables)];
+  const { js } = wrapCode(transpile(compiled.body.source).code, names, CODE_PARAMETER);
   return { cell: "t", js, inputs, tables, rows: options.rows ?? true };
 }
 

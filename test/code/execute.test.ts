@@ -2,7 +2,8 @@
 // compiled code the session sends (scope, sql tag, rows, positions).
 import { describe, expect, it } from "vitest";
 import { compileTs, wrapCode, sourcePositionInCode } from "../../src/compile/ts";
-import { compileMarkdown } from "../../src/compile/markdown";
+import { compileMarkdown, interpolationCode } from "../../src/compile/markdown";
+import { transpileTs } from "../../src/compile/transpile";
 import { CODE_PARAMETER, CodeError, type CodeHost } from "../../src/code/runner";
 import { executeCode } from "../../src/code/execute";
 
@@ -17,7 +18,7 @@ const host: CodeHost = {
 };
 
 async function run(source: string, inputs: Record<string, unknown> = {}) {
-  const body = compileTs(source).body!;
+  const body = await transpileTs(compileTs(source).body!.source);
   const { js, column1 } = wrapCode(body.code, [...Object.keys(inputs), "t"], CODE_PARAMETER);
   try {
     return await executeCode(
@@ -45,8 +46,9 @@ describe("executeCode(request, host, lib)", () => {
   });
 
   it("runs Markdown interpolations, one failing without blanking the others", async () => {
-    const md = compileMarkdown("${n + 1} and ${missing.x} and ${fmt(1234567.891)}").body!.interpolation!;
-    const { js } = wrapCode(md.code, ["n"], CODE_PARAMETER);
+    const text = "${n + 1} and ${missing.x} and ${fmt(1234567.891)}";
+    const md = compileMarkdown(text).body!.interpolation!;
+    const { js } = wrapCode(await interpolationCode(text, md), ["n"], CODE_PARAMETER);
     const out = await executeCode({ cell: "md", js, inputs: { n: 1 }, tables: {} }, host);
     expect(out).toEqual([
       { ok: true, text: "2" },

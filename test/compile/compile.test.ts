@@ -62,7 +62,7 @@ describe("compileCell(cell)", () => {
     expect(ts).toMatchObject({
       defines: [],
       references: ["rfm"],
-      body: { type: "ts", code: "const n = 1;\nreturn n + rfm.length" },
+      body: { type: "ts", source: "const n: number = 1;\nreturn n + rfm.length" },
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileMarkdown } from "../../src/compile/markdown";
+import { compileMarkdown, interpolationCode } from "../../src/compile/markdown";
 
 describe("compileMarkdown(text)", () => {
   it("splits ${expr} interpolations and finds the names they read", () => {
@@ -24,11 +24,21 @@ describe("compileMarkdown(text)", () => {
     ]);
   });
 
-  it("reports an unclosed ${ and a syntax error with their position", () => {
+  it("reports an unclosed ${ with its position", () => {
     expect(compileMarkdown("Line one\nsee ${rfm.length").error).toMatchObject({ line: 2, column: 5 });
-    expect(compileMarkdown("a\nb ${rfm.}").error).toMatchObject({
+  });
+
+  it("transpiles the expressions when asked for their code, a syntax error at its expression", async () => {
+    const text = "a ${n + 1}\nb ${rfm.}";
+    const out = compileMarkdown(text);
+    expect(out.error).toBeUndefined();
+    expect(out.body?.interpolation?.offsets).toEqual([4, 15]);
+    await expect(interpolationCode(text, out.body!.interpolation!)).rejects.toMatchObject({
       line: 2,
+      column: 5,
       message: expect.stringContaining("syntax error"),
     });
+    const ok = compileMarkdown("${(n as number) + 1}").body!.interpolation!;
+    expect(await interpolationCode("${(n as number) + 1}", ok)).toContain("async () => ((n ) + 1)");
   });
 });

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { cellResult } from "../../src/code/cell-result";
-import { EngineError, type Engine, type LoadProgress } from "../../src/engine/engine";
+import { EngineError, tableNameFor, type Engine, type LoadProgress } from "../../src/engine/engine";
+import { moneyColumns } from "../../src/messages/engine";
 import { fileSourceFromPath } from "../../src/engine/node-file";
 import { bigField, writeFixtures } from "./fixtures";
 import { fileSystemContract } from "./file-system";
@@ -175,6 +176,31 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
         const forced = await load("gbk.csv", "gbk_forced", "windows-1252");
         expect(forced.encoding).toBe("windows-1252");
         expect(forced.columns[0].name).not.toBe("客户编号");
+      });
+
+      it("reads yuan amounts (¥, ￥, 元, signs) as DECIMAL, and CJK table and column names bare or quoted", async () => {
+        const table = tableNameFor("中文订单.csv", []);
+        const report = await load("中文订单.csv", table);
+        expect(report.table).toBe("中文订单");
+        expect(report.columns.map((c) => [c.name, c.type])).toEqual([
+          ["订单编号", "VARCHAR"],
+          ["下单日期", "DATE"],
+          ["金额", "DECIMAL(18,2)"],
+          ["单价", "DECIMAL(18,2)"],
+          ["备注", "VARCHAR"],
+        ]);
+        expect(report.warnings).toEqual([moneyColumns(["金额", "单价"])]);
+        const rows = await engine.query(
+          `SELECT 订单编号, 下单日期, 金额, "单价" FROM 中文订单 WHERE 金额 IS NOT NULL
+           UNION ALL SELECT 'sum', NULL, sum(金额), sum("单价") FROM "中文订单" ORDER BY 1`,
+        );
+        expect(rows.rows().map((r) => [r["订单编号"], r["下单日期"], r["金额"], r["单价"]])).toEqual([
+          ["A1", Date.UTC(2024, 0, 5), 1234, 12.5],
+          ["A2", Date.UTC(2024, 11, 25), -56, 1000],
+          ["A3", Date.UTC(2024, 2, 15), 1234.56, -8],
+          ["sum", null, 2412.56, 1004.5],
+        ]);
+        expect(await one("SELECT 备注 FROM 中文订单 WHERE 订单编号 = 'A1'")).toMatchObject({ 备注: "¥ 首单" });
       });
 
       it("loads Parquet (every row group, with types) without any extension", async () => {

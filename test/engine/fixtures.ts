@@ -41,6 +41,9 @@ export async function writeFixtures(): Promise<string> {
     "slash-dates.csv": "id,signed,amount\n1,03/04/2024,10\n2,05/06/2024,20\n3,11/11/2024,5\n",
     "slash-dates-dmy.csv": "id,signed\n1,28/01/2024\n2,03/04/2024\n",
     "dot-times.csv": "id,at\n1,03.04.2024 10:30:00\n2,01.02.2024 08:00:00\n",
+    "中文订单.csv":
+      '订单编号,下单日期,金额,单价,备注\nA1,2024/1/5,"¥1,234.00",￥12.50,¥ 首单\nA2,2024/12/25,-¥56.00,"1,000元",\n' +
+      'A3,2024/3/15,"1,234.56元",-8元,50元\n',
     "hostile.csv": 'id,"x"" FROM t; --"\n1,2\n',
   };
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);

@@ -1,6 +1,6 @@
 // The locale module: picking a locale from language tags, catalogues that follow the current locale,
 // subscribers, and the Intl formatting helpers in both locales.
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   formatBytes,
   formatCount,
@@ -10,6 +10,7 @@ import {
   formatMonth,
   formatNumber,
   getLocale,
+  isLoaded,
   localized,
   pickLocale,
   plural,
@@ -24,6 +25,9 @@ import { storageText } from "../../src/messages/storage";
 import { reportDialogMessages, uiReportLanguage } from "../../src/messages/report";
 import { chartExportMessages } from "../../src/messages/charts";
 
+import { loadLocale } from "../../src/messages/load-locale";
+
+beforeAll(() => loadLocale("zh-CN"));
 afterEach(() => setLocale("en"));
 
 describe("locale", () => {
@@ -69,6 +73,14 @@ describe("locale", () => {
     setLocale("en");
     expect(uiReportLanguage).toBe("en");
     expect(workshopText.erase).toBe("Erase my data");
+  });
+
+  it("loads the Chinese catalogues once, and they reach catalogues named before and after the load", () => {
+    expect(isLoaded("zh-CN")).toBe(true);
+    const late = localized({ runAll: "Run all" }, "ui");
+    setLocale("zh-CN");
+    expect(late.runAll).toBe("全部运行");
+    expect(localized({ a: "A" }, "no such catalogue").a).toBe("A");
   });
 
   it("falls back to English where a locale has no catalogue", () => {

@@ -35,3 +35,22 @@ export function tsProse(source: string): string[] {
   }
   return found;
 }
+
+// A wording property given as a literal: what a recipe shows (title, question, parameter label, help, note on the
+// automatic value) or writes (chart title, subtitle, axis title), at least two letters long ("k" is a symbol).
+const WORDING = /\b(?:title|question|label|help|auto|subtitle)\s*:\s*(?:"([^"\n]*)"|'([^'\n]*)'|`([^`]*)`)/g;
+
+/**
+ * Prose in a recipe source: the quoted sentences tsProse finds, and any wording property written as a literal
+ * (so a one-word axis title such as "Customers" is caught too). SQL text, identifiers and column names are
+ * neither: they never start a capitalised sentence and are not the value of a wording property.
+ */
+export function recipeProse(source: string): string[] {
+  const code = source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
+  const found = tsProse(source);
+  for (const match of code.matchAll(WORDING)) {
+    const text = match[1] ?? match[2] ?? match[3] ?? "";
+    if (/[A-Za-z]{2,}/.test(text) && !found.includes(text)) found.push(text);
+  }
+  return found;
+}

@@ -2,8 +2,11 @@
 // competitor included), price bands, the SWOT grid quoting the data, market priority weights.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../src/engine/engine";
-import { MARKET_CHECKS } from "../../src/messages/recipes";
+import { MARKET_TEXT } from "../../src/messages/recipes/market-inputs";
 import { byKey, engineWith, rounded, runRecipe, tableSql, TX_COLUMNS } from "./helpers";
+
+/** The checks' reasons in English, the tests' locale. */
+const MARKET_CHECKS = MARKET_TEXT.checks;
 
 const DEAL = {
   id: "VARCHAR",

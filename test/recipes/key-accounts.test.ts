@@ -3,8 +3,11 @@
 // with skipped stages, KPIs against targets.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../src/engine/engine";
-import { MARKET_CHECKS } from "../../src/messages/recipes";
+import { MARKET_TEXT } from "../../src/messages/recipes/market-inputs";
 import { byKey, engineWith, rounded, runRecipe, tableSql, TX_COLUMNS } from "./helpers";
+
+/** The checks' reasons in English, the tests' locale. */
+const MARKET_CHECKS = MARKET_TEXT.checks;
 
 const REC = { cust: "VARCHAR", due: "DATE", paid: "DATE", amt: "DOUBLE" };
 const receivables = { table: "ar", roles: { customer_id: "cust", due_date: "due", paid_date: "paid", amount: "amt" } };

@@ -2,9 +2,13 @@
 // each runs without an error, and its checks say that nothing was left to analyse.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../src/engine/engine";
-import { EXCLUSION, MARKET_CHECKS } from "../../src/messages/recipes";
+import { EXCLUSION } from "../../src/messages/recipes";
+import { MARKET_TEXT } from "../../src/messages/recipes/market-inputs";
 import { MARKET_RECIPES, findRecipe } from "../../src/recipes/registry";
 import { engineWith, runRecipe, tableSql, TX_COLUMNS } from "./helpers";
+
+/** The checks' reasons in English, the tests' locale. */
+const MARKET_CHECKS = MARKET_TEXT.checks;
 
 const ROLES: Record<string, { table: string; roles: Record<string, string> }> = {
   transactions: {

@@ -2,8 +2,11 @@
 // basket support/confidence/lift; bad input: other scales, answers off the scale, too few answers.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../src/engine/engine";
-import { MARKET_CHECKS } from "../../src/messages/recipes";
+import { MARKET_TEXT } from "../../src/messages/recipes/market-inputs";
 import { byKey, engineWith, rounded, runRecipe, tableSql, TX_COLUMNS } from "./helpers";
+
+/** The checks' reasons in English, the tests' locale. */
+const MARKET_CHECKS = MARKET_TEXT.checks;
 
 const SV = { cust: "VARCHAR", day: "DATE", attr: "VARCHAR", imp: "DOUBLE", sat: "DOUBLE", nps: "DOUBLE" };
 const survey = (table: string) => ({

@@ -93,6 +93,30 @@ describe("Session live re-execution", () => {
     }
   });
 
+  it("debounces a text input once, in the session: each keystroke is reported, one re-run follows", async () => {
+    const { runner: counted, runs } = counting(runner);
+    const text = notebookText([
+      ["input q", '{ "type": "text", "value": "" }'],
+      ["ts echo", "return q"],
+    ]);
+    const { session, close } = await sessionWith(text, { runner: counted, liveDelayMs: 1000 });
+    try {
+      await session.runAll();
+      const id = cell(session, "q").cell.id;
+      const before = runs.get("echo");
+      // Keystrokes 100 ms apart: a moved control's 10 ms wait would re-run after each of them.
+      for (const typed of ["a", "ab", "abc"]) {
+        session.setInputValue(id, typed);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await session.whenIdle();
+      expect(runs.get("echo")).toBe(before! + 1);
+      expect(cell(session, "echo").output).toEqual({ type: "value", value: "abc" });
+    } finally {
+      await close();
+    }
+  });
+
   it("binds ${name} as a parameter: a hostile text value is harmless", async () => {
     const evil = "'; DROP TABLE victims; --";
     const { session, engine, close } = await sessionWith(
@@ -141,6 +165,7 @@ describe("Session live re-execution", () => {
       notebookText([
         ["ts t", "const a: number = 1;\nconst b: any = null;\n  return b.field + a;"],
         ["ts bad", "const x = ;"],
+        ["md", "Total:\nso far ${Math.}"],
       ]),
       {
         runner,
@@ -155,6 +180,8 @@ describe("Session live re-execution", () => {
         message: expect.stringMatching(/TypeError/),
       });
       expect(cell(session, "bad").error).toMatchObject({ line: 1, column: 11 });
+      const md = session.getState().cells.find((c) => c.cell.kind === "markdown")!;
+      expect(md.error).toMatchObject({ line: 2, column: 10, message: expect.stringMatching(/syntax error/) });
     } finally {
       await close();
     }

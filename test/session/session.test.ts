@@ -212,6 +212,24 @@ describe("openSession(engine) runs", () => {
     }
   });
 
+  it("counts a large named result from its CREATE, with no count query", async () => {
+    const engine = await nativeEngine();
+    const sent: string[] = [];
+    // The real engine, with each statement it is sent written down.
+    const query: Engine["query"] = (sql, params) => (sent.push(sql), engine.query(sql, params));
+    const session = openSession({ ...engine, query });
+    session.open(notebookText([["sql many", "SELECT range AS i FROM range(150000)"]]), { trusted: true });
+    try {
+      await session.runAll();
+      const output = cell(session, "many").output;
+      expect(output?.type === "table" && output.totalRows).toBe(150_000);
+      expect(sent.filter((q) => /count\(\*\)/i.test(q))).toEqual([]);
+      expect(sent.filter((q) => q.includes('"many"'))).toHaveLength(2);
+    } finally {
+      await engine.close();
+    }
+  });
+
   it("does not run an untrusted notebook until trust()", async () => {
     const { session, close } = await sessionWith(notebookText([["sql a", "SELECT 1 AS v"]]), { trusted: false });
     try {

@@ -1,12 +1,13 @@
 // The one load procedure both engines follow: plan from a sample, stage the bytes where DuckDB can
 // read them (as-is or transcoded to UTF-8), create the table, profile it, collect warnings.
-import { badParquet, loadFailed } from "../../messages/engine";
+import { badParquet, loadFailed, moneyColumns } from "../../messages/engine";
 import type { DateOrder, FileSource, LoadOptions, LoadProgress, LoadReport } from "../engine";
 import { toEngineError } from "../errors";
 import { profileTables, type Exec } from "../profile";
 import { readCsvSql, retryFix, type CsvRetry } from "./csv-sql";
 import { ambiguousDateWarnings, forceOrder, orderOf, sniffDateFormats, type DateFormats } from "./date-order";
 import { planLoad, type LoadPlan } from "./plan";
+import { typeMoneyColumns } from "./money";
 import { loadWarnings } from "./report";
 import { quoteIdent, quoteString } from "./sql";
 import { utf8Chunks } from "./transcode";
@@ -49,6 +50,7 @@ export async function loadFile(
     options.onProgress?.({ bytesRead, totalBytes: source.size, ...(rows === undefined ? {} : { rows }) });
   progress(0);
   let dates: DateOrderFound = { warnings: [] };
+  let money: string[] = [];
   const plan = await planLoad(source, options);
   if (plan.format === "parquet") {
     try {
@@ -81,6 +83,7 @@ export async function loadFile(
         : undefined;
     try {
       dates = await createFromCsv(backend, staged.path, plan, table, source.size, options.dateOrder);
+      money = await typeMoneyColumns(backend.exec, table);
     } catch (e) {
       throw new Error(loadFailed(source.name, firstParagraph(e)), { cause: e });
     } finally {
@@ -106,6 +109,7 @@ export async function loadFile(
         source.name,
       ),
       ...dates.warnings,
+      ...(money.length ? [moneyColumns(money)] : []),
     ],
   };
 }

@@ -31,6 +31,11 @@ export const chartsZh = {
   firstMarksSubtitle: (rows: number) => `仅显示前 ${formatCount(rows)} 个标记（已达上限）`,
   badCap: (cap: string, max: number) =>
     `图表的 cap=${cap} 不是行数：请写 1 到 ${formatCount(max)} 之间的整数，例如 cap=20000。`,
+  offerRaiseCap: (cap: number) => `将上限提高到 ${formatCount(cap)}`,
+  offerRaiseCapTitle: (cap: number) =>
+    `在单元格第一行写入 cap=${cap} 并绘制全部行（${formatCount(cap)} 个标记可能较慢）`,
+  offerHeatmap: "分箱为热力图",
+  offerHeatmapTitle: "将图表改写为 x 与 y 分箱、按计数着色的热力图：每一行都在数据库中计数",
   rawComposite: () => "分层、拼接、分面和重复图表会绘制原始行",
   rawMark: (mark: string) => `${mark} 标记由原始行绘制`,
   rawNoAggregate: () => "图表每行绘制一个标记（编码中没有聚合）",

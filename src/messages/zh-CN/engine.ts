@@ -34,6 +34,8 @@ export const engineZh = {
     `（“${written}”读作 ${read}，按${order === "dmy" ? "月在前" : "日在前"}则为 ${other}）。` +
     `如果不对，请按${order === "dmy" ? "月在前（mdy）" : "日在前（dmy）"}重新加载。`,
   decimalComma: () => "数字使用小数逗号（1,5），已按小数读取。",
+  moneyColumns: (columns: readonly string[]) =>
+    `带 ¥ 或“元”及千位分隔符的金额已按数字读取：${columns.map((c) => `“${c}”`).join("、")}。`,
   queryCancelled: () => "查询已取消。",
   engineClosed: () => "数据库已关闭。",
   statementRefused: (keyword: string) =>

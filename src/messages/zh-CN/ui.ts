@@ -11,6 +11,8 @@ export const uiZh = {
   openNotebook: "打开笔记本…",
   saveNotebook: "保存笔记本",
   runAll: "全部运行",
+  shareMenu: "分享",
+  moreMenu: "更多",
   stop: "停止",
   loadData: "加载数据…",
   dropHint: "将 CSV、TSV、Parquet 或 JSON Lines 文件，或笔记本文件（.md）拖放到页面任意位置。",
@@ -24,6 +26,7 @@ export const uiZh = {
   welcomeBody:
     "用“加载数据…”或拖放到页面上来加载客户数据文件（CSV、TSV、Parquet 或 JSON Lines），然后添加一个 SQL 单元格进行查询。也可以打开一个笔记本文件。",
   welcomeSample: "打开基于示例数据的示例笔记本",
+  welcomeSampleZh: "打开中文示例笔记本：客户分析示例——客户分类、客户价值与大客户风险",
 
   untrustedTitle: "此笔记本尚未运行。",
   untrustedBody:

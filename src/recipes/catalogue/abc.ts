@@ -4,7 +4,8 @@ import { mustBeBelow } from "../../messages/recipes";
 import { CellWriter } from "../cells";
 import { paramsCte } from "../mapping";
 import type { Recipe } from "../recipe";
-import { withQuery } from "../sql";
+import { sqlString, withQuery } from "../sql";
+import { ABC_TEXT } from "../../messages/recipes/abc";
 import {
   ANALYSIS_DATE,
   measureParam,
@@ -21,23 +22,48 @@ import {
 /** ABC classification of customers by their share of revenue or margin. */
 export const abc: Recipe = {
   id: "abc",
-  title: "ABC analysis (Pareto)",
-  question: "Which few customers bring most of the revenue or margin?",
+  get title() {
+    return ABC_TEXT.title;
+  },
+  get question() {
+    return ABC_TEXT.question;
+  },
   family: "segmentation",
   inputs: [transactionsSlot()],
   params: [
     ANALYSIS_DATE,
     measureParam(),
-    { name: "a_share", type: "number", label: "Class A up to (% of value)", default: 80, min: 1, max: 100 },
-    { name: "b_share", type: "number", label: "Class B up to (% of value)", default: 95, min: 1, max: 100 },
+    {
+      name: "a_share",
+      type: "number",
+      get label() {
+        return ABC_TEXT.aShare;
+      },
+      default: 80,
+      min: 1,
+      max: 100,
+    },
+    {
+      name: "b_share",
+      type: "number",
+      get label() {
+        return ABC_TEXT.bShare;
+      },
+      default: 95,
+      min: 1,
+      max: 100,
+    },
     windowParam(),
   ],
   needs: (p) => marginNeed(p.text("measure")),
-  validate: (p) => (p.number("a_share") < p.number("b_share") ? [] : [mustBeBelow("Class A up to", "Class B up to")]),
+  validate: (p) => (p.number("a_share") < p.number("b_share") ? [] : [mustBeBelow(ABC_TEXT.aUpTo, ABC_TEXT.bUpTo)]),
   build(ctx) {
     const w = new CellWriter(abc, ctx);
     const features = txFeatures(ctx);
     const measure = ctx.params.text("measure");
+    const text = ABC_TEXT;
+    const measureName = measure === "margin" ? text.chart.margin : text.chart.revenue;
+    const [a, b, c] = [text.classes.a, text.classes.b, text.classes.c].map(sqlString);
     const params = paramsCte(abc.params, ctx.params, ["analysis_date", "a_share", "b_share", "months"]);
     const main = w.sql(
       undefined,
@@ -69,9 +95,9 @@ FROM ranked`,
     },
   ],
   `SELECT rank, customer_id, revenue,${features.margin ? " margin," : ""} orders, value, share, cumulative_share,
-  CASE WHEN share_before < p.a_share / 100 THEN 'A'
-       WHEN share_before < p.b_share / 100 THEN 'B'
-       ELSE 'C' END AS class
+  CASE WHEN share_before < p.a_share / 100 THEN ${a}
+       WHEN share_before < p.b_share / 100 THEN ${b}
+       ELSE ${c} END AS class
 FROM cumulated, params AS p
 ORDER BY rank`,
 )}`,
@@ -84,7 +110,7 @@ SELECT k.class,
   count(c.customer_id) / NULLIF(sum(count(c.customer_id)) OVER (), 0) AS customer_share,
   COALESCE(sum(c.value), 0) AS value,
   sum(c.value) / NULLIF(sum(sum(c.value)) OVER (), 0) AS value_share
-FROM (VALUES ('A'), ('B'), ('C')) AS k(class)
+FROM (VALUES (${a}), (${b}), (${c})) AS k(class)
 LEFT JOIN "${main}" AS c ON c.class = k.class
 GROUP BY k.class
 ORDER BY k.class`,
@@ -101,12 +127,12 @@ GROUP BY 1
 ORDER BY 1`,
     );
     w.chart("chart", curve, {
-      title: { text: `Pareto: ${measure} by customer`, subtitle: `${classes}: customers and value per class` },
+      title: { text: text.chart.title(measure), subtitle: text.chart.subtitle(classes) },
       encoding: {
         x: {
           field: "customer_pct",
           type: "quantitative",
-          title: "Customers (% of all, ranked)",
+          title: text.chart.customers,
           scale: { domain: [0, 100] },
         },
       },
@@ -114,8 +140,13 @@ ORDER BY 1`,
         {
           mark: "bar",
           encoding: {
-            y: { field: "value", type: "quantitative", title: measure === "margin" ? "Margin" : "Revenue" },
-            color: { field: "class", type: "nominal", title: "Class", scale: { domain: ["A", "B", "C"] } },
+            y: { field: "value", type: "quantitative", title: measureName },
+            color: {
+              field: "class",
+              type: "nominal",
+              title: text.chart.class,
+              scale: { domain: [text.classes.a, text.classes.b, text.classes.c] },
+            },
           },
         },
         {
@@ -124,7 +155,7 @@ ORDER BY 1`,
             y: {
               field: "cumulative_share",
               type: "quantitative",
-              title: "Cumulative share",
+              title: text.chart.cumulative,
               axis: { format: ".0%" },
               scale: { domain: [0, 1] },
             },

@@ -1,18 +1,23 @@
 // Recipe 22, key-account risk warning: per key account, credit (days overdue, overdue share, late payments),
 // financial (spend and margin trend) and market (deals lost) risks, a weighted score, green/amber/red levels.
-import { MARKET_CHECKS, mustBeBelow, weightsDoNotSum } from "../../messages/recipes";
+import { mustBeBelow, weightsDoNotSum } from "../../messages/recipes";
+import { RISK_TEXT as T } from "../../messages/recipes/account-risk";
+import { MARKET_TEXT } from "../../messages/recipes/market-inputs";
 import { CellWriter } from "../cells";
 import { paramsCte, roleCte } from "../mapping";
 import type { Recipe } from "../recipe";
-import { TODAY_SQL, withQuery } from "../sql";
-import { dealCtes, OUTCOME_PARAMS } from "./deal-inputs";
+import { TODAY_SQL, sqlString, withQuery } from "../sql";
+import { dealCtes, noCompetitor, OUTCOME_PARAMS } from "./deal-inputs";
 import { dealsSlot, inputChecks, receivablesSlot, slotHas } from "./market-inputs";
 
 const WEIGHTS = ["w_credit", "w_financial", "w_market"];
-const num = (name: string, label: string, def: number, min: number, max: number, integer = false) => ({
+type Label = { [K in keyof typeof T]: (typeof T)[K] extends string ? K : never }[keyof typeof T];
+const num = (name: string, label: Label, def: number, min: number, max: number, integer = false) => ({
   name,
   type: "number" as const,
-  label,
+  get label() {
+    return T[label];
+  },
   default: def,
   min,
   max,
@@ -25,8 +30,12 @@ const cap = (x: string) => `CASE WHEN (${x}) IS NULL THEN NULL ELSE least(greate
 /** A sorted watch list of key accounts with a weighted risk score and a traffic-light level. */
 export const accountRisk: Recipe = {
   id: "account-risk",
-  title: "Key-account risk warning",
-  question: "Which key accounts show warning signs in payments, spend or lost deals, and how serious are they?",
+  get title() {
+    return T.title;
+  },
+  get question() {
+    return T.question;
+  },
   family: "key accounts",
   inputs: [
     receivablesSlot(),
@@ -43,37 +52,34 @@ export const accountRisk: Recipe = {
     {
       name: "analysis_date",
       type: "date",
-      label: "Analysis date",
+      get label() {
+        return T.analysisDate;
+      },
       default: null,
-      auto: "the latest invoice or payment date in the receivables that is not after today",
+      get auto() {
+        return T.analysisDateAuto;
+      },
     },
-    num(
-      "key_accounts",
-      "Key accounts: the top N customers by revenue of the last 12 months (0 = every customer with invoices)",
-      50,
-      0,
-      100000,
-      true,
-    ),
-    num("overdue_days_max", "Days overdue at which the credit risk is full", 90, 1, 3650, true),
-    num("late_max", "Late payments (last 12 months) at which the risk is full", 5, 1, 1000, true),
-    num("grace_days", "Days after the due date a payment still counts as on time", 7, 0, 365, true),
-    num("trend_months", "Trend: the last N months against the N before", 6, 1, 60, true),
-    num("spend_drop_max", "Spend drop at which the risk is full (0.5 = -50 %)", 0.5, 0.01, 1),
-    num("margin_drop_max", "Margin-% drop at which the risk is full (0.1 = 10 points)", 0.1, 0.01, 1),
-    num("lost_max", "Deals lost to competitors (last 12 months) at which the risk is full", 3, 1, 1000, true),
-    num("w_credit", "Weight of the credit risk", 0.5, 0, 1),
-    num("w_financial", "Weight of the financial risk", 0.3, 0, 1),
-    num("w_market", "Weight of the market risk", 0.2, 0, 1),
-    num("amber", "Amber from score", 0.3, 0, 1),
-    num("red", "Red from score", 0.6, 0, 1),
+    num("key_accounts", "keyAccounts", 50, 0, 100000, true),
+    num("overdue_days_max", "overdueDaysMax", 90, 1, 3650, true),
+    num("late_max", "lateMax", 5, 1, 1000, true),
+    num("grace_days", "graceDays", 7, 0, 365, true),
+    num("trend_months", "trendMonths", 6, 1, 60, true),
+    num("spend_drop_max", "spendDropMax", 0.5, 0.01, 1),
+    num("margin_drop_max", "marginDropMax", 0.1, 0.01, 1),
+    num("lost_max", "lostMax", 3, 1, 1000, true),
+    num("w_credit", "wCredit", 0.5, 0, 1),
+    num("w_financial", "wFinancial", 0.3, 0, 1),
+    num("w_market", "wMarket", 0.2, 0, 1),
+    num("amber", "amber", 0.3, 0, 1),
+    num("red", "red", 0.6, 0, 1),
     ...OUTCOME_PARAMS,
   ],
   validate(p) {
     const sum = WEIGHTS.reduce((s, n) => s + p.number(n), 0);
     return [
       ...(Math.abs(sum - 1) > 1e-9 ? [weightsDoNotSum(sum)] : []),
-      ...(p.number("amber") < p.number("red") ? [] : [mustBeBelow("Amber from", "Red from")]),
+      ...(p.number("amber") < p.number("red") ? [] : [mustBeBelow(T.amberFrom, T.redFrom)]),
     ];
   },
   build(ctx) {
@@ -178,7 +184,7 @@ GROUP BY customer_id`,
         ? [
             {
               name: "market",
-              body: `SELECT d.customer_id, count(*) AS deals_lost\nFROM deal AS d CROSS JOIN as_of AS a\nWHERE d.outcome = 'lost' AND d.competitor <> '(none)' AND ${dateOf("")} > a.day - INTERVAL 12 MONTH AND ${dateOf("")} <= a.day\nGROUP BY d.customer_id`,
+              body: `SELECT d.customer_id, count(*) AS deals_lost\nFROM deal AS d CROSS JOIN as_of AS a\nWHERE d.outcome = 'lost' AND d.competitor <> ${noCompetitor()} AND ${dateOf("")} > a.day - INTERVAL 12 MONTH AND ${dateOf("")} <= a.day\nGROUP BY d.customer_id`,
             },
           ]
         : []),
@@ -202,6 +208,11 @@ QUALIFY p.key_accounts = 0 OR row_number() OVER (ORDER BY revenue_12m DESC NULLS
 FROM accounts CROSS JOIN params AS p`,
       },
     ];
+    const level = {
+      red: sqlString(T.levels.red),
+      amber: sqlString(T.levels.amber),
+      green: sqlString(T.levels.green),
+    };
     const main = w.sql(
       undefined,
       `-- Key-account risk: credit = mean of (days overdue / overdue_days_max, overdue share of open receivables,
@@ -212,7 +223,7 @@ FROM accounts CROSS JOIN params AS p`,
 ${withQuery(
   ctes,
   `SELECT row_number() OVER (ORDER BY score DESC, customer_id) AS rank, customer_id,
-  CASE WHEN score >= p.red THEN 'red' WHEN score >= p.amber THEN 'amber' ELSE 'green' END AS level,
+  CASE WHEN score >= p.red THEN ${level.red} WHEN score >= p.amber THEN ${level.amber} ELSE ${level.green} END AS level,
   score, credit_risk, financial_risk, market_risk, days_overdue, overdue_amount, open_amount,
   overdue_amount / NULLIF(open_amount, 0) AS overdue_share, late_payments, revenue_12m, spend_trend, margin_trend, deals_lost
 FROM (
@@ -225,24 +236,27 @@ ORDER BY rank`,
     );
     w.sql(
       "levels",
-      `-- Accounts per level\nSELECT k.level, count(r.customer_id) AS accounts, COALESCE(sum(r.open_amount), 0) AS open_amount\nFROM (VALUES ('red', 1), ('amber', 2), ('green', 3)) AS k(level, ord) LEFT JOIN "${main}" AS r ON r.level = k.level\nGROUP BY k.level, k.ord\nORDER BY k.ord`,
+      `-- Accounts per level\nSELECT k.level, count(r.customer_id) AS accounts, COALESCE(sum(r.open_amount), 0) AS open_amount\nFROM (VALUES (${level.red}, 1), (${level.amber}, 2), (${level.green}, 3)) AS k(level, ord) LEFT JOIN "${main}" AS r ON r.level = k.level\nGROUP BY k.level, k.ord\nORDER BY k.ord`,
     );
     const top = w.sql("top", `-- The watch list's top 25, for the chart\nSELECT * FROM "${main}" WHERE rank <= 25`);
     const a = ctx.params.number("amber");
     const r = ctx.params.number("red");
     w.chart("chart", top, {
-      title: { text: "Key-account risk watch list", subtitle: `Weighted risk score; amber from ${a}, red from ${r}` },
+      title: { text: T.chartTitle, subtitle: T.chartSubtitle(a, r) },
       layer: [
         {
           mark: "bar",
           encoding: {
             y: { field: "customer_id", type: "nominal", title: null, sort: { field: "rank", order: "ascending" } },
-            x: { field: "score", type: "quantitative", title: "Risk score", scale: { domain: [0, 1] } },
+            x: { field: "score", type: "quantitative", title: T.score, scale: { domain: [0, 1] } },
             color: {
               field: "level",
               type: "nominal",
-              title: "Level",
-              scale: { domain: ["green", "amber", "red"], range: ["#2ca02c", "#ff9f1c", "#d62728"] },
+              title: T.level,
+              scale: {
+                domain: [T.levels.green, T.levels.amber, T.levels.red],
+                range: ["#2ca02c", "#ff9f1c", "#d62728"],
+              },
             },
             tooltip: [
               { field: "customer_id", type: "nominal" },
@@ -269,10 +283,10 @@ ORDER BY rank`,
         [params, rec, ctes.find((c) => c.name === "as_of")!],
         "rec_roles AS r, as_of AS a",
         [
-          [MARKET_CHECKS.noCustomer, "r.customer_id IS NULL"],
-          [MARKET_CHECKS.noAmount, "r.amount IS NULL"],
-          [MARKET_CHECKS.noDueDate, "r.due_date IS NULL"],
-          [MARKET_CHECKS.openReceivable, paid ? "r.paid_date IS NULL OR r.paid_date > a.day" : "TRUE"],
+          [MARKET_TEXT.checks.noCustomer, "r.customer_id IS NULL"],
+          [MARKET_TEXT.checks.noAmount, "r.amount IS NULL"],
+          [MARKET_TEXT.checks.noDueDate, "r.due_date IS NULL"],
+          [MARKET_TEXT.checks.openReceivable, paid ? "r.paid_date IS NULL OR r.paid_date > a.day" : "TRUE"],
         ],
       )}`,
     );

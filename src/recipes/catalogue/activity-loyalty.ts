@@ -3,7 +3,9 @@
 import { CellWriter, scatterSample } from "../cells";
 import { paramsCte } from "../mapping";
 import type { Recipe } from "../recipe";
-import { withQuery } from "../sql";
+import { worded } from "../params";
+import { ACTIVITY_LOYALTY_TEXT } from "../../messages/recipes/activity-loyalty";
+import { sqlString, withQuery } from "../sql";
 import {
   ANALYSIS_DATE,
   RETURNS_NOTE,
@@ -14,51 +16,40 @@ import {
   txFeatures,
 } from "../transactions";
 
-/** The quadrant labels: [activity high?, loyalty high?] -> label. */
-export const ACTIVITY_LOYALTY_LABELS = {
-  highHigh: "core: active and loyal",
-  highLow: "new or opportunistic: active, not yet loyal",
-  lowHigh: "fading loyal: loyal, less active",
-  lowLow: "occasional: neither",
-} as const;
-
 /** The activity x loyalty matrix. */
 export const activityLoyalty: Recipe = {
   id: "activity-loyalty",
-  title: "Activity x loyalty matrix",
-  question: "Which customers are both active now and loyal over time, and which are fading?",
+  get title() {
+    return ACTIVITY_LOYALTY_TEXT.title;
+  },
+  get question() {
+    return ACTIVITY_LOYALTY_TEXT.question;
+  },
   family: "segmentation",
   inputs: [transactionsSlot(["order_id"])],
   params: [
     ANALYSIS_DATE,
-    {
-      name: "activity_months",
-      type: "number",
-      label: "Activity: orders in the last (months)",
-      default: 12,
-      min: 1,
-      max: 120,
-      integer: true,
-    },
+    worded(
+      { name: "activity_months", type: "number", default: 12, min: 1, max: 120, integer: true },
+      () => ACTIVITY_LOYALTY_TEXT.activityMonths,
+    ),
     {
       name: "loyalty",
       type: "choice",
-      label: "Loyalty measure",
+      get label() {
+        return ACTIVITY_LOYALTY_TEXT.loyalty.label;
+      },
       default: "active_months",
-      options: [
-        { value: "active_months", label: "Share of months since the first purchase with a purchase" },
-        { value: "tenure", label: "Tenure (days since the first purchase)" },
-      ],
+      get options() {
+        const t = ACTIVITY_LOYALTY_TEXT.loyalty;
+        return [
+          { value: "active_months", label: t.activeMonths },
+          { value: "tenure", label: t.tenure },
+        ];
+      },
     },
-    {
-      name: "activity_cut",
-      type: "number",
-      label: "High activity from (orders)",
-      default: null,
-      min: 0,
-      auto: "the median",
-    },
-    { name: "loyalty_cut", type: "number", label: "High loyalty from", default: null, min: 0, auto: "the median" },
+    worded({ name: "activity_cut", type: "number", default: null, min: 0 }, () => ACTIVITY_LOYALTY_TEXT.activityCut),
+    worded({ name: "loyalty_cut", type: "number", default: null, min: 0 }, () => ACTIVITY_LOYALTY_TEXT.loyaltyCut),
   ],
   build(ctx) {
     const w = new CellWriter(activityLoyalty, ctx);
@@ -74,7 +65,8 @@ export const activityLoyalty: Recipe = {
       loyalty === "tenure"
         ? "datediff('day', min(date) FILTER (WHERE amount > 0), any_value(a.day))"
         : "count(DISTINCT date_trunc('month', date)) FILTER (WHERE amount > 0)\n    / (datediff('month', min(date) FILTER (WHERE amount > 0), any_value(a.day)) + 1)";
-    const L = ACTIVITY_LOYALTY_LABELS;
+    const text = ACTIVITY_LOYALTY_TEXT;
+    const L = text.quadrants;
     const main = w.sql(
       undefined,
       `-- Activity = ${features.orderId ? "distinct orders" : "purchases"} in the last activity_months; loyalty = ${loyalty === "tenure" ? "days since the first purchase" : "share of calendar months, from the first purchase's to the analysis date's, with a purchase"}.
@@ -102,10 +94,10 @@ FROM params AS p`,
     },
   ],
   `SELECT m.*, k.activity_cut, k.loyalty_cut,
-  CASE WHEN m.activity >= k.activity_cut AND m.loyalty >= k.loyalty_cut THEN '${L.highHigh}'
-       WHEN m.activity >= k.activity_cut THEN '${L.highLow}'
-       WHEN m.loyalty >= k.loyalty_cut THEN '${L.lowHigh}'
-       ELSE '${L.lowLow}' END AS quadrant
+  CASE WHEN m.activity >= k.activity_cut AND m.loyalty >= k.loyalty_cut THEN ${sqlString(L.highHigh)}
+       WHEN m.activity >= k.activity_cut THEN ${sqlString(L.highLow)}
+       WHEN m.loyalty >= k.loyalty_cut THEN ${sqlString(L.lowHigh)}
+       ELSE ${sqlString(L.lowLow)} END AS quadrant
 FROM measures AS m, cuts AS k
 ORDER BY m.customer_id`,
 )}`,
@@ -117,7 +109,7 @@ SELECT q.quadrant, count(c.customer_id) AS customers,
   count(c.customer_id) / NULLIF(sum(count(c.customer_id)) OVER (), 0) AS customer_share,
   COALESCE(sum(c.revenue), 0) AS revenue
 FROM (VALUES ${Object.values(L)
-        .map((l, i) => `(${i + 1}, '${l}')`)
+        .map((l, i) => `(${i + 1}, ${sqlString(l)})`)
         .join(", ")}) AS q(quadrant_order, quadrant)
 LEFT JOIN "${main}" AS c ON c.quadrant = q.quadrant
 GROUP BY q.quadrant_order, q.quadrant
@@ -125,16 +117,16 @@ ORDER BY q.quadrant_order`,
     );
     const points = w.sql("points", scatterSample(main));
     w.chart("chart", points, {
-      title: { text: "Activity x loyalty", subtitle: "Each point a customer; lines at the cut points" },
+      title: { text: text.chart.title, subtitle: text.chart.subtitle },
       layer: [
         {
           mark: { type: "point", filled: true, opacity: 0.6 },
           encoding: {
-            x: { field: "activity", type: "quantitative", title: "Activity (orders)" },
+            x: { field: "activity", type: "quantitative", title: text.chart.activity },
             y: {
               field: "loyalty",
               type: "quantitative",
-              title: loyalty === "tenure" ? "Tenure (days)" : "Share of months with a purchase",
+              title: loyalty === "tenure" ? text.chart.tenure : text.chart.activeMonths,
             },
             color: { field: "quadrant", type: "nominal", title: null, sort: Object.values(L) },
             tooltip: [

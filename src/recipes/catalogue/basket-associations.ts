@@ -1,5 +1,6 @@
 // Recipe 17, basket associations: item pairs bought in the same basket, as rules A -> B with support,
 // confidence and lift, filtered by minimums; the top rules table and a support x confidence chart.
+import { BASKET_TEXT as T } from "../../messages/recipes/basket-associations";
 import { CellWriter } from "../cells";
 import { paramsCte } from "../mapping";
 import type { Recipe, RoleNeed } from "../recipe";
@@ -16,8 +17,12 @@ const BASKETS: Record<string, string> = {
 /** Association rules between items (products or categories) bought together. */
 export const basketAssociations: Recipe = {
   id: "basket-associations",
-  title: "Basket associations",
-  question: "Which products are bought together, and how much more often than by chance?",
+  get title() {
+    return T.title;
+  },
+  get question() {
+    return T.question;
+  },
   family: "needs",
   inputs: [
     {
@@ -32,31 +37,36 @@ export const basketAssociations: Recipe = {
     {
       name: "item",
       type: "choice",
-      label: "Item",
+      get label() {
+        return T.item;
+      },
       default: "product",
-      options: [
-        { value: "product", label: "Product" },
-        { value: "category", label: "Category" },
-      ],
+      get options() {
+        return (["product", "category"] as const).map((value) => ({ value, label: T.items[value] }));
+      },
     },
     {
       name: "basket",
       type: "choice",
-      label: "Basket",
+      get label() {
+        return T.basket;
+      },
       default: "order",
-      options: [
-        { value: "order", label: "One order (order id)" },
-        { value: "customer_day", label: "A customer's purchases on one day" },
-        { value: "customer_month", label: "A customer's purchases in one month" },
-        { value: "customer", label: "Everything a customer bought in the window" },
-      ],
+      get options() {
+        return (["order", "customer_day", "customer_month", "customer"] as const).map((value) => ({
+          value,
+          label: T.baskets[value],
+        }));
+      },
     },
     ANALYSIS_DATE,
     windowParam(0),
     {
       name: "min_support",
       type: "number",
-      label: "Minimum support (share of baskets with both items)",
+      get label() {
+        return T.minSupport;
+      },
       default: 0.01,
       min: 0,
       max: 1,
@@ -64,17 +74,30 @@ export const basketAssociations: Recipe = {
     {
       name: "min_confidence",
       type: "number",
-      label: "Minimum confidence (share of baskets with A that have B)",
+      get label() {
+        return T.minConfidence;
+      },
       default: 0.1,
       min: 0,
       max: 1,
     },
-    { name: "top", type: "number", label: "Rules in the top table", default: 20, min: 1, max: 1000, integer: true },
+    {
+      name: "top",
+      type: "number",
+      get label() {
+        return T.top;
+      },
+      default: 20,
+      min: 1,
+      max: 1000,
+      integer: true,
+    },
   ],
   needs(p) {
-    const needs: RoleNeed[] = [{ slot: "transactions", anyOf: [p.text("item")], because: `item = ${p.text("item")}` }];
+    const item = p.text("item");
+    const needs: RoleNeed[] = [{ slot: "transactions", anyOf: [item], because: T.itemBecause(item) }];
     if (p.text("basket") === "order")
-      needs.push({ slot: "transactions", anyOf: ["order_id"], because: "basket = order" });
+      needs.push({ slot: "transactions", anyOf: ["order_id"], because: T.basketBecause });
     return needs;
   },
   build(ctx) {
@@ -128,13 +151,13 @@ ORDER BY lift DESC, confidence DESC, rule`,
       `-- The top rules by lift (then confidence)\nSELECT * FROM "${main}" ORDER BY lift DESC, confidence DESC, rule LIMIT ${ctx.params.number("top")}`,
     );
     w.chart("chart", top, {
-      title: { text: "Top association rules", subtitle: "Support vs confidence; size and colour: lift" },
+      title: { text: T.chartTitle, subtitle: T.chartSubtitle },
       mark: { type: "circle", opacity: 0.8 },
       encoding: {
-        x: { field: "support", type: "quantitative", title: "Support", axis: { format: ".1%" } },
-        y: { field: "confidence", type: "quantitative", title: "Confidence", axis: { format: ".0%" } },
-        size: { field: "lift", type: "quantitative", title: "Lift" },
-        color: { field: "lift", type: "quantitative", title: "Lift", scale: { scheme: "viridis" } },
+        x: { field: "support", type: "quantitative", title: T.support, axis: { format: ".1%" } },
+        y: { field: "confidence", type: "quantitative", title: T.confidence, axis: { format: ".0%" } },
+        size: { field: "lift", type: "quantitative", title: T.lift },
+        color: { field: "lift", type: "quantitative", title: T.lift, scale: { scheme: "viridis" } },
         tooltip: [
           { field: "rule", type: "nominal" },
           { field: "lift", type: "quantitative", format: ".2f" },

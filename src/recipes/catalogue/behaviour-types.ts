@@ -5,7 +5,9 @@ import { CellWriter } from "../cells";
 import { customerCtes, customersSlot } from "../customers";
 import { paramsCte } from "../mapping";
 import type { Recipe } from "../recipe";
-import { withQuery } from "../sql";
+import { sqlString, withQuery } from "../sql";
+import { worded } from "../params";
+import { BEHAVIOUR_TYPES_TEXT } from "../../messages/recipes/behaviour-types";
 import {
   ANALYSIS_DATE,
   RETURNS_NOTE,
@@ -15,16 +17,23 @@ import {
   txFeatures,
 } from "../transactions";
 
-/** The types in display order. */
-export const BEHAVIOUR_TYPES = ["loyal", "drifting", "lapsed", "potential"] as const;
+/** The type names in display order, in the current locale. */
+export function behaviourTypeNames(): string[] {
+  const t = BEHAVIOUR_TYPES_TEXT.types;
+  return [t.loyal, t.drifting, t.lapsed, t.potential];
+}
 
 const MONTHS_PER: Record<string, number> = { month: 1, quarter: 3, year: 12 };
 
 /** Loyal / drifting / lapsed / potential customers by how regularly they bought in the last n periods. */
 export const behaviourTypes: Recipe = {
   id: "behaviour-types",
-  title: "Behaviour types",
-  question: "Which customers buy regularly, which drift, and which have never bought?",
+  get title() {
+    return BEHAVIOUR_TYPES_TEXT.title;
+  },
+  get question() {
+    return BEHAVIOUR_TYPES_TEXT.question;
+  },
   family: "segmentation",
   inputs: [transactionsSlot(), customersSlot(false, [])],
   params: [
@@ -32,31 +41,34 @@ export const behaviourTypes: Recipe = {
     {
       name: "period",
       type: "choice",
-      label: "Period",
+      get label() {
+        return BEHAVIOUR_TYPES_TEXT.period.label;
+      },
       default: "quarter",
-      options: [
-        { value: "month", label: "Month" },
-        { value: "quarter", label: "Quarter" },
-        { value: "year", label: "Year" },
-      ],
+      get options() {
+        const t = BEHAVIOUR_TYPES_TEXT.period;
+        return [
+          { value: "month", label: t.month },
+          { value: "quarter", label: t.quarter },
+          { value: "year", label: t.year },
+        ];
+      },
     },
-    { name: "n", type: "number", label: "Look at the last n periods", default: 4, min: 1, max: 120, integer: true },
-    {
-      name: "k",
-      type: "number",
-      label: "Loyal: bought in at least k of them",
-      default: 3,
-      min: 1,
-      max: 120,
-      integer: true,
-    },
+    worded({ name: "n", type: "number", default: 4, min: 1, max: 120, integer: true }, () => ({
+      label: BEHAVIOUR_TYPES_TEXT.n,
+    })),
+    worded({ name: "k", type: "number", default: 3, min: 1, max: 120, integer: true }, () => ({
+      label: BEHAVIOUR_TYPES_TEXT.k,
+    })),
   ],
   validate: (p) =>
-    p.number("k") <= p.number("n") ? [] : [mustNotExceed("k (periods with a purchase)", "n (periods looked at)")],
+    p.number("k") <= p.number("n") ? [] : [mustNotExceed(BEHAVIOUR_TYPES_TEXT.kShort, BEHAVIOUR_TYPES_TEXT.nShort)],
   build(ctx) {
     const w = new CellWriter(behaviourTypes, ctx);
     const features = txFeatures(ctx);
     const listed = !!ctx.tables.customers;
+    const names = behaviourTypeNames();
+    const [loyal, drifting, lapsed, potential] = names.map(sqlString);
     const params = paramsCte(
       behaviourTypes.params,
       ctx.params,
@@ -105,10 +117,10 @@ FROM cust AS c FULL OUTER JOIN per_customer AS v ON v.customer_id = c.customer_i
     },
   ],
   `SELECT e.*,
-  CASE WHEN e.active_periods >= p.k THEN 'loyal'
-       WHEN e.active_periods > 0 THEN 'drifting'
-       WHEN e.purchases > 0 THEN 'lapsed'
-       ELSE 'potential' END AS type
+  CASE WHEN e.active_periods >= p.k THEN ${loyal}
+       WHEN e.active_periods > 0 THEN ${drifting}
+       WHEN e.purchases > 0 THEN ${lapsed}
+       ELSE ${potential} END AS type
 FROM everyone AS e, params AS p
 ORDER BY e.active_periods DESC, e.window_revenue DESC, e.customer_id`,
 )}`,
@@ -122,21 +134,21 @@ SELECT k.type,
   COALESCE(sum(c.window_revenue), 0) AS window_revenue,
   sum(c.window_revenue) / NULLIF(sum(sum(c.window_revenue)) OVER (), 0) AS window_revenue_share,
   COALESCE(sum(c.revenue), 0) AS revenue
-FROM (VALUES ${BEHAVIOUR_TYPES.map((t, i) => `(${i + 1}, '${t}')`).join(", ")}) AS k(type_order, type)
+FROM (VALUES ${names.map((t, i) => `(${i + 1}, ${sqlString(t)})`).join(", ")}) AS k(type_order, type)
 LEFT JOIN "${main}" AS c ON c.type = k.type
 GROUP BY k.type_order, k.type
 ORDER BY k.type_order`,
     );
     w.chart("chart", types, {
-      title: { text: "Behaviour types", subtitle: "Customers per type; label: share of revenue in the window" },
+      title: { text: BEHAVIOUR_TYPES_TEXT.chart.title, subtitle: BEHAVIOUR_TYPES_TEXT.chart.subtitle },
       encoding: {
-        y: { field: "type", type: "nominal", sort: [...BEHAVIOUR_TYPES], title: null },
-        x: { field: "customers", type: "quantitative", title: "Customers" },
+        y: { field: "type", type: "nominal", sort: names, title: null },
+        x: { field: "customers", type: "quantitative", title: BEHAVIOUR_TYPES_TEXT.chart.customers },
       },
       layer: [
         {
           mark: "bar",
-          encoding: { color: { field: "type", type: "nominal", sort: [...BEHAVIOUR_TYPES], legend: null } },
+          encoding: { color: { field: "type", type: "nominal", sort: names, legend: null } },
         },
         {
           mark: { type: "text", align: "left", dx: 3 },

@@ -1,18 +1,24 @@
 // Recipe 16, implicit needs by category affinity: which categories a segment buys more than the base rate,
 // lift = share of the category in the segment's revenue / its share overall; a segment x category heatmap.
+import { AFFINITY_TEXT as T } from "../../messages/recipes/category-affinity";
+import { MARKET_TEXT } from "../../messages/recipes/market-inputs";
 import { CellWriter } from "../cells";
 import { customerCtes, customersSlot } from "../customers";
 import { paramsCte } from "../mapping";
 import type { Recipe } from "../recipe";
-import { withQuery } from "../sql";
+import { sqlString, withQuery } from "../sql";
 import { ANALYSIS_DATE, RETURNS_NOTE, checksQuery, transactionCtes, windowParam } from "../transactions";
 import { segmentNeeds, segmentParam, segmentSql } from "./market-inputs";
 
 /** Category lift by customer segment. */
 export const categoryAffinity: Recipe = {
   id: "category-affinity",
-  title: "Category affinity (implicit needs)",
-  question: "Which product categories does each segment buy more (or less) than customers overall?",
+  get title() {
+    return T.title;
+  },
+  get question() {
+    return T.question;
+  },
   family: "needs",
   inputs: [
     {
@@ -31,7 +37,9 @@ export const categoryAffinity: Recipe = {
     {
       name: "min_customers",
       type: "number",
-      label: "Minimum buyers in a segment",
+      get label() {
+        return T.minCustomers;
+      },
       default: 5,
       min: 1,
       max: 100000,
@@ -56,7 +64,7 @@ ${withQuery(
     ...customerCtes(ctx, [by]),
     {
       name: "rows_used",
-      body: `SELECT ${segmentSql(by)} AS segment, COALESCE(t.category, '(none)') AS category, t.customer_id, t.amount
+      body: `SELECT ${segmentSql(by)} AS segment, COALESCE(t.category, ${sqlString(MARKET_TEXT.none)}) AS category, t.customer_id, t.amount
 FROM tx AS t CROSS JOIN params AS p CROSS JOIN as_of AS a
 LEFT JOIN cust AS c ON c.customer_id = t.customer_id
 WHERE p.months = 0 OR t.date > a.day - to_months(p.months)`,
@@ -85,8 +93,8 @@ ORDER BY s.segment, k.category`,
     );
     w.chart("chart", main, {
       title: {
-        text: `Category affinity by ${by}`,
-        subtitle: "Lift: share of the category in the segment / share overall (1 = base rate)",
+        text: T.chartTitle(MARKET_TEXT.segmentNames[by as keyof typeof MARKET_TEXT.segmentNames] ?? by),
+        subtitle: T.chartSubtitle,
       },
       encoding: {
         x: { field: "category", type: "nominal", title: null },
@@ -96,7 +104,7 @@ ORDER BY s.segment, k.category`,
         {
           mark: "rect",
           encoding: {
-            color: { field: "lift", type: "quantitative", title: "Lift", scale: { scheme: "redblue", domainMid: 1 } },
+            color: { field: "lift", type: "quantitative", title: T.lift, scale: { scheme: "redblue", domainMid: 1 } },
           },
         },
         {

@@ -1,29 +1,19 @@
 // The CTEs of formula CLV, shared by the lifetime-value recipe and the value matrix:
 // CLV = sum over t = 0..T-1 of m * r^t / (1 + d)^t, minus acquisition cost.
 import { RETENTION_SHORT_HISTORY } from "../../messages/recipes";
-import type { ParamSpec } from "../params";
+import { CLV_FORMULA_TEXT } from "../../messages/recipes/clv-formula";
+import { worded, type ParamSpec } from "../params";
 import { sqlString, type Cte } from "../sql";
 
 /** The parameters of formula CLV (retention automatic by default: the observed yearly rate). */
 export const FORMULA_PARAMS: readonly ParamSpec[] = [
-  {
-    name: "retention",
-    type: "number",
-    label: "Yearly retention r (0-1)",
-    default: null,
-    min: 0,
-    max: 1,
-    auto: "observed: share of last year's buyers who bought again this year",
-  },
-  { name: "discount", type: "number", label: "Yearly discount rate d", default: 0.1, min: 0, max: 1 },
-  { name: "horizon", type: "number", label: "Horizon T (years)", default: 5, min: 1, max: 50, integer: true },
-  {
-    name: "acquisition_cost",
-    type: "number",
-    label: "Acquisition cost per customer (when not mapped)",
-    default: 0,
-    min: 0,
-  },
+  worded({ name: "retention", type: "number", default: null, min: 0, max: 1 }, () => CLV_FORMULA_TEXT.retention),
+  worded({ name: "discount", type: "number", default: 0.1, min: 0, max: 1 }, () => CLV_FORMULA_TEXT.discount),
+  worded(
+    { name: "horizon", type: "number", default: 5, min: 1, max: 50, integer: true },
+    () => CLV_FORMULA_TEXT.horizon,
+  ),
+  worded({ name: "acquisition_cost", type: "number", default: 0, min: 0 }, () => CLV_FORMULA_TEXT.acquisitionCost),
 ];
 
 /**

@@ -2,6 +2,7 @@
 // BG/NBD and Gamma-Gamma fits and the per-customer values in ts cells, the top customers and a chart.
 import type { CellWriter } from "../cells";
 import { paramsCte } from "../mapping";
+import { CLV_PREDICTIVE_TEXT } from "../../messages/recipes/clv-predictive";
 import type { ParamSpec, RecipeContext } from "../recipe";
 import { withQuery } from "../sql";
 import { checksQuery, transactionCtes, txFeatures } from "../transactions";
@@ -71,14 +72,19 @@ LIMIT ${p.number("top_n")}`,
   );
   w.chart("chart", top, {
     title: {
-      text: "Predicted customer lifetime value, top customers",
-      subtitle: `BG/NBD + Gamma-Gamma, next ${p.number("horizon")} year(s), discounted; colour: P(alive)`,
+      text: CLV_PREDICTIVE_TEXT.chart.title,
+      subtitle: CLV_PREDICTIVE_TEXT.chart.subtitle(p.number("horizon")),
     },
     mark: "bar",
     encoding: {
       y: { field: "customer_id", type: "nominal", sort: "-x", title: null },
-      x: { field: "lifetime_value", type: "quantitative", title: "Predicted CLV" },
-      color: { field: "p_alive", type: "quantitative", title: "P(alive)", scale: { domain: [0, 1] } },
+      x: { field: "lifetime_value", type: "quantitative", title: CLV_PREDICTIVE_TEXT.chart.clv },
+      color: {
+        field: "p_alive",
+        type: "quantitative",
+        title: CLV_PREDICTIVE_TEXT.chart.alive,
+        scale: { domain: [0, 1] },
+      },
       tooltip: [
         { field: "customer_id", type: "nominal" },
         { field: "expected_purchases", type: "quantitative", format: ".2f" },

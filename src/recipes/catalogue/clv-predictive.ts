@@ -1,7 +1,8 @@
 // The predictive level of lifetime value (recipe 11, `level=predictive`), shared with the value matrix: the
 // per-customer (x, t_x, T, mean repeat spend) SQL and the ts cells fitting BG/NBD and Gamma-Gamma and valuing customers.
 import { noCustomersToFit } from "../../messages/recipes";
-import type { ParamSpec } from "../params";
+import { CLV_PREDICTIVE_TEXT } from "../../messages/recipes/clv-predictive";
+import { worded, type ParamSpec } from "../params";
 import type { Cte } from "../sql";
 import type { TxFeatures } from "../transactions";
 
@@ -10,28 +11,23 @@ export const PREDICTIVE_PARAMS: readonly ParamSpec[] = [
   {
     name: "time_unit",
     type: "choice",
-    label: "Predictive: time unit of the model",
+    get label() {
+      return CLV_PREDICTIVE_TEXT.timeUnit.label;
+    },
     default: "weeks",
-    options: [
-      { value: "weeks", label: "Weeks (days / 7), as in the literature" },
-      { value: "days", label: "Days" },
-    ],
+    get options() {
+      const t = CLV_PREDICTIVE_TEXT.timeUnit;
+      return [
+        { value: "weeks", label: t.weeks },
+        { value: "days", label: t.days },
+      ];
+    },
   },
-  {
-    name: "margin_share",
-    type: "number",
-    label: "Predictive: share of spend kept as margin (0-1)",
-    default: null,
-    min: 0,
-    max: 1,
-    auto: "margin / revenue observed up to the calibration end with measure = margin, else 1",
-  },
-  {
-    name: "zero_purchases",
-    type: "boolean",
-    label: "Predictive: count zero-amount rows as purchases (free items; CDNOW has 8)",
-    default: false,
-  },
+  worded(
+    { name: "margin_share", type: "number", default: null, min: 0, max: 1 },
+    () => CLV_PREDICTIVE_TEXT.marginShare,
+  ),
+  worded({ name: "zero_purchases", type: "boolean", default: false }, () => CLV_PREDICTIVE_TEXT.zeroPurchases),
 ];
 
 /** Days per model time unit. */

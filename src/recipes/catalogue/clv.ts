@@ -4,6 +4,8 @@ import { CellWriter } from "../cells";
 import { customerCtes, customersSlot, hasCustomerRole } from "../customers";
 import { paramsCte } from "../mapping";
 import type { Recipe } from "../recipe";
+import { worded } from "../params";
+import { CLV_TEXT } from "../../messages/recipes/clv";
 import { withQuery } from "../sql";
 import {
   ANALYSIS_DATE,
@@ -26,29 +28,37 @@ export const CLV_LEVELS = ["historic", "formula", "predictive"] as const;
 /** Customer lifetime value at the historic and formula levels. */
 export const clv: Recipe = {
   id: "clv",
-  title: "Customer lifetime value",
-  question: "What is each customer worth, to date and over the coming years net of acquisition cost?",
+  get title() {
+    return CLV_TEXT.title;
+  },
+  get question() {
+    return CLV_TEXT.question;
+  },
   family: "value",
   inputs: [transactionsSlot(), customersSlot(false, ["acquisition_cost"])],
   params: [
     {
       name: "level",
       type: "choice",
-      label: "Level",
+      get label() {
+        return CLV_TEXT.level.label;
+      },
       default: "formula",
-      options: [
-        { value: "historic", label: "Historic: value to date" },
-        { value: "formula", label: "Formula: margin, retention and discount over a horizon" },
-        {
-          value: "predictive",
-          label: "Predictive: BG/NBD purchases and P(alive), Gamma-Gamma spend, over the horizon",
-        },
-      ],
+      get options() {
+        const t = CLV_TEXT.level;
+        return [
+          { value: "historic", label: t.historic },
+          { value: "formula", label: t.formula },
+          { value: "predictive", label: t.predictive },
+        ];
+      },
     },
     measureParam("margin"),
     ANALYSIS_DATE,
     ...FORMULA_PARAMS,
-    { name: "top_n", type: "number", label: "Customers in the chart", default: 20, min: 1, max: 500, integer: true },
+    worded({ name: "top_n", type: "number", default: 20, min: 1, max: 500, integer: true }, () => ({
+      label: CLV_TEXT.topN,
+    })),
     ...PREDICTIVE_PARAMS,
   ],
   needs: (p) => marginNeed(p.text("measure")),
@@ -105,13 +115,13 @@ ${formulaSql}`
     );
     w.chart("chart", top, {
       title: {
-        text: formula ? "Customer lifetime value (formula), top customers" : "Historic customer value, top customers",
-        subtitle: `Measure: ${measure}`,
+        text: formula ? CLV_TEXT.chart.formula : CLV_TEXT.chart.historic,
+        subtitle: CLV_TEXT.chart.measure(measure),
       },
       mark: "bar",
       encoding: {
         y: { field: "customer_id", type: "nominal", sort: "-x", title: null },
-        x: { field: "lifetime_value", type: "quantitative", title: "CLV" },
+        x: { field: "lifetime_value", type: "quantitative", title: CLV_TEXT.chart.clv },
       },
     });
     w.sql("checks", `-- Rows used and rows left out, by reason\n${checksQuery(params, ctx)}`);

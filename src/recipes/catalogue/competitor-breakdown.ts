@@ -1,18 +1,24 @@
 // Recipe 18, competitor breakdown: deals won and lost by competitor, the share of lost revenue each takes,
 // win rate and price gap by segment, and share of contested value by competitor and region; stacked bars.
+import { COMPETITOR_TEXT as T } from "../../messages/recipes/competitor-breakdown";
+import { DEAL_TEXT } from "../../messages/recipes/deal-inputs";
 import { CellWriter } from "../cells";
 import { customersSlot } from "../customers";
 import { paramsCte } from "../mapping";
 import type { Recipe } from "../recipe";
-import { exactRatio, withQuery } from "../sql";
-import { dealChecks, dealCtes, OUTCOME_PARAMS } from "./deal-inputs";
-import { dealsSlot, segmentNeeds, segmentParam, slotHas } from "./market-inputs";
+import { exactRatio, sqlString, withQuery } from "../sql";
+import { dealChecks, dealCtes, noCompetitor, OUTCOME_PARAMS } from "./deal-inputs";
+import { dealsSlot, labelCalculate, segmentNeeds, segmentParam, slotHas } from "./market-inputs";
 
 /** Win/loss by competitor and segment, with price gaps and shares. */
 export const competitorBreakdown: Recipe = {
   id: "competitor-breakdown",
-  title: "Competitor breakdown",
-  question: "Whom do we lose deals to, where, how much revenue goes with them, and is it price?",
+  get title() {
+    return T.title;
+  },
+  get question() {
+    return T.question;
+  },
   family: "competitors",
   inputs: [
     dealsSlot(["customer_id", "competitor", "amount", "our_price", "competitor_price", "loss_reason"]),
@@ -25,7 +31,7 @@ export const competitorBreakdown: Recipe = {
     const by = ctx.params.text("segment_by");
     const params = paramsCte(competitorBreakdown.params, ctx.params, ["won", "lost"]);
     const ctes = [params, ...dealCtes(ctx, by)];
-    const price = `CASE WHEN outcome <> 'open' AND competitor <> '(none)' AND competitor_price > 0 THEN ${exactRatio("our_price", "competitor_price")} END`;
+    const price = `CASE WHEN outcome <> 'open' AND competitor <> ${noCompetitor()} AND competitor_price > 0 THEN ${exactRatio("our_price", "competitor_price")} END`;
     const main = w.sql(
       undefined,
       `-- Deals by competitor: won, lost, open; win rate = won / (won + lost); lost_revenue_share = the amount lost
@@ -73,7 +79,8 @@ ${withQuery(
     ...share,
     {
       name: "contested",
-      body: "SELECT segment, CASE WHEN outcome = 'won' THEN 'us' ELSE competitor END AS winner, amount FROM deal WHERE outcome <> 'open' AND amount IS NOT NULL",
+      body: `SELECT segment, CASE WHEN outcome = 'won' THEN ${sqlString(T.us)} ELSE competitor END AS winner, amount
+FROM deal WHERE outcome <> 'open' AND amount IS NOT NULL`,
     },
   ],
   `SELECT segment AS ${regional === "region" ? "region" : "market"}, winner,
@@ -85,18 +92,22 @@ ORDER BY 1, value DESC`,
 )}`,
       );
     }
+    const outcomes = DEAL_TEXT.outcomes;
     w.chart("chart", main, {
-      title: { text: "Deals by competitor", subtitle: "Won, lost and open; hover for win rate and price index" },
-      transform: [{ fold: ["won", "lost", "open"], as: ["outcome", "count"] }],
+      title: { text: T.chartTitle, subtitle: T.chartSubtitle },
+      transform: [
+        { fold: ["won", "lost", "open"], as: ["deals", "count"] },
+        labelCalculate("deals", outcomes, "outcome"),
+      ],
       mark: "bar",
       encoding: {
         y: { field: "competitor", type: "nominal", title: null, sort: { field: "lost_revenue", order: "descending" } },
-        x: { field: "count", type: "quantitative", title: "Deals", stack: "zero" },
+        x: { field: "count", type: "quantitative", title: T.deals, stack: "zero" },
         color: {
           field: "outcome",
           type: "nominal",
           title: null,
-          scale: { domain: ["won", "lost", "open"], range: ["#2ca02c", "#d62728", "#bdbdbd"] },
+          scale: { domain: [outcomes.won, outcomes.lost, outcomes.open], range: ["#2ca02c", "#d62728", "#bdbdbd"] },
         },
         tooltip: [
           { field: "competitor", type: "nominal" },

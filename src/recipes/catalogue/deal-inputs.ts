@@ -1,17 +1,32 @@
 // The deals table as the competitor, price, priority and risk recipes read it: the outcome parameters
 // (which stage texts mean won or lost), and a `deal` CTE with one row per deal, its outcome and segment.
-import { MARKET_CHECKS } from "../../messages/recipes";
+import { DEAL_TEXT } from "../../messages/recipes/deal-inputs";
+import { MARKET_TEXT } from "../../messages/recipes/market-inputs";
 import { customerCtes } from "../customers";
 import { roleCte } from "../mapping";
 import type { ParamSpec } from "../params";
 import type { RecipeContext } from "../recipe";
-import type { Cte } from "../sql";
+import { sqlString, type Cte } from "../sql";
 import { inputChecks, segmentSql, slotHas, splitList, sqlLowerList } from "./market-inputs";
 
 /** Which stage (or outcome) texts count as won and as lost; anything else is open. */
 export const OUTCOME_PARAMS: readonly ParamSpec[] = [
-  { name: "won", type: "text", label: "Stage texts that mean won (comma-separated)", default: "won,closed won" },
-  { name: "lost", type: "text", label: "Stage texts that mean lost (comma-separated)", default: "lost,closed lost" },
+  {
+    name: "won",
+    type: "text",
+    get label() {
+      return DEAL_TEXT.wonStages;
+    },
+    default: "won,closed won",
+  },
+  {
+    name: "lost",
+    type: "text",
+    get label() {
+      return DEAL_TEXT.lostStages;
+    },
+    default: "lost,closed lost",
+  },
 ];
 
 /** The outcome of a deal from its stage text: won, lost or open (case and spaces ignored). */
@@ -19,6 +34,11 @@ export function outcomeSql(ctx: RecipeContext, stage = "d.stage"): string {
   const won = sqlLowerList(splitList(ctx.params.text("won")));
   const lost = sqlLowerList(splitList(ctx.params.text("lost")));
   return `CASE WHEN list_contains(${won}, lower(trim(${stage}))) THEN 'won' WHEN list_contains(${lost}, lower(trim(${stage}))) THEN 'lost' ELSE 'open' END`;
+}
+
+/** The competitor of a deal naming none, `(none)`, as a SQL literal in the current locale. */
+export function noCompetitor(): string {
+  return sqlString(MARKET_TEXT.none);
 }
 
 /** Attributes of the deal itself that segment deals (the sales agent, product, lead source, the deal's region). */
@@ -31,7 +51,7 @@ export const DEAL_SEGMENTS: Readonly<Record<string, string>> = {
 
 /** The segment of a deal row `d` joined to its customer `c`: a deal attribute, a customer attribute, or `All`. */
 export function dealSegmentSql(by: string): string {
-  return by in DEAL_SEGMENTS ? `COALESCE(d.${DEAL_SEGMENTS[by]}, '(unknown)')` : segmentSql(by);
+  return by in DEAL_SEGMENTS ? `COALESCE(d.${DEAL_SEGMENTS[by]}, ${sqlString(MARKET_TEXT.unknown)})` : segmentSql(by);
 }
 
 /**
@@ -64,7 +84,7 @@ export function dealCtes(ctx: RecipeContext, by: string): Cte[] {
       name: "deal",
       comment: "one row per deal: its outcome, competitor ((none) when not named) and segment",
       body: `SELECT d.deal_id, ${col("customer_id", "VARCHAR")}, d.stage, ${outcomeSql(ctx)} AS outcome,
-  COALESCE(NULLIF(trim(${has("competitor") ? "d.competitor" : "NULL"}), ''), '(none)') AS competitor,
+  COALESCE(NULLIF(trim(${has("competitor") ? "d.competitor" : "NULL"}), ''), ${noCompetitor()}) AS competitor,
   ${col("amount", "DOUBLE")}, ${col("our_price", "DOUBLE")}, ${col("competitor_price", "DOUBLE")},
   ${col("loss_reason", "VARCHAR")}, ${col("created", "DATE")}, ${col("closed", "DATE")},
   ${dealSegmentSql(by)} AS segment
@@ -98,12 +118,12 @@ export function dealChecks(ctx: RecipeContext, params: Cte): string {
     ],
     "deal_roles AS d",
     [
-      [MARKET_CHECKS.noDeal, "d.deal_id IS NULL"],
-      [MARKET_CHECKS.noCompetitor, has("competitor") ? "NULLIF(trim(d.competitor), '') IS NULL" : "TRUE"],
+      [MARKET_TEXT.checks.noDeal, "d.deal_id IS NULL"],
+      [MARKET_TEXT.checks.noCompetitor, has("competitor") ? "NULLIF(trim(d.competitor), '') IS NULL" : "TRUE"],
       ...(has("our_price") && has("competitor_price")
         ? [
             [
-              MARKET_CHECKS.noPrices,
+              MARKET_TEXT.checks.noPrices,
               "d.our_price IS NULL OR d.competitor_price IS NULL OR d.competitor_price <= 0",
             ] as const,
           ]

@@ -1,5 +1,6 @@
 // Deal segments: win rate, sales-cycle time and deal value by an attribute of the deal (sales agent, product,
 // lead source, the deal's region) or of its customer (industry, region, size, account manager).
+import { DEAL_SEGMENTS_TEXT as T } from "../../messages/recipes/deal-segments";
 import { CellWriter } from "../cells";
 import { customersSlot } from "../customers";
 import { paramsCte } from "../mapping";
@@ -11,26 +12,24 @@ import { dealsSlot, SEGMENT_ROLES, segmentNeeds } from "./market-inputs";
 const SEGMENT_BY: ParamSpec = {
   name: "segment_by",
   type: "choice",
-  label: "Segment deals by",
+  get label() {
+    return T.segmentBy;
+  },
   default: "none",
-  options: [
-    { value: "none", label: "No segments (all together)" },
-    { value: "owner", label: "Sales agent (deal owner)" },
-    { value: "product", label: "Product" },
-    { value: "source", label: "Lead source" },
-    { value: "deal_region", label: "Region of the deal" },
-    { value: "industry", label: "Customer industry" },
-    { value: "region", label: "Customer region" },
-    { value: "size", label: "Customer size" },
-    { value: "account_manager", label: "Customer's account manager" },
-  ],
+  get options() {
+    return Object.entries(T.segments).map(([value, label]) => ({ value, label }));
+  },
 };
 
 /** Win rate, cycle time and deal value per segment of deals. */
 export const dealSegments: Recipe = {
   id: "deal-segments",
-  title: "Deal segments",
-  question: "Which sales agents, products, sources or segments win most, fastest and biggest?",
+  get title() {
+    return T.title;
+  },
+  get question() {
+    return T.question;
+  },
   family: "competitors",
   inputs: [
     dealsSlot(["customer_id", "amount", "created", "closed", ...Object.values(DEAL_SEGMENTS)]),
@@ -40,11 +39,11 @@ export const dealSegments: Recipe = {
   needs: (p) => {
     const by = p.text("segment_by");
     if (by in DEAL_SEGMENTS)
-      return [{ slot: "deals", anyOf: [DEAL_SEGMENTS[by]], because: `segment deals by = ${by}` }];
+      return [{ slot: "deals", anyOf: [DEAL_SEGMENTS[by]], because: T.segmentBecause(by) }];
     if (by === "none") return [];
     return [
       ...segmentNeeds(by),
-      { slot: "deals", anyOf: ["customer_id"], because: "customer segments come from the customer of each deal" },
+      { slot: "deals", anyOf: ["customer_id"], because: T.customerBecause },
     ];
   },
   build(ctx) {
@@ -74,16 +73,16 @@ ORDER BY win_rate DESC NULLS LAST, segment`,
 )}`,
     );
     w.chart("chart", main, {
-      title: { text: "Win rate by segment", subtitle: "Won / decided deals; hover for cycle time and deal value" },
+      title: { text: T.chartTitle, subtitle: T.chartSubtitle },
       mark: "bar",
       encoding: {
         y: { field: "segment", type: "nominal", title: null, sort: { field: "win_rate", order: "descending" } },
-        x: { field: "win_rate", type: "quantitative", title: "Win rate", axis: { format: ".0%" } },
+        x: { field: "win_rate", type: "quantitative", title: T.winRate, axis: { format: ".0%" } },
         tooltip: [
           { field: "segment", type: "nominal" },
           { field: "deals", type: "quantitative" },
           { field: "win_rate", type: "quantitative", format: ".0%" },
-          { field: "median_cycle_days", type: "quantitative", title: "Median cycle (days)" },
+          { field: "median_cycle_days", type: "quantitative", title: T.medianCycle },
           { field: "mean_won_value", type: "quantitative", format: ",.0f" },
         ],
       },

@@ -1,7 +1,9 @@
 // Recipe 24, funnel: deals per stage and the conversion from each stage to the next, by segment or account
 // manager. A deal counts as having passed every stage before the furthest one it reached (skipped ones too);
 // with per-stage date columns, a deal that has a stage's date has reached that stage.
-import { badStageDates, badStages, MARKET_CHECKS } from "../../messages/recipes";
+import { badStageDates, badStages } from "../../messages/recipes";
+import { FUNNEL_TEXT as T } from "../../messages/recipes/funnel";
+import { MARKET_TEXT } from "../../messages/recipes/market-inputs";
 import { CellWriter } from "../cells";
 import { customerCtes, customersSlot } from "../customers";
 import { paramsCte, roleCte, roleExpression } from "../mapping";
@@ -13,8 +15,12 @@ import { inputChecks, segmentNeeds, slotHas, segmentParam, segmentSql, splitList
 /** Stage counts and stage-to-stage conversion of the deal pipeline. */
 export const funnel: Recipe = {
   id: "funnel",
-  title: "Funnel",
-  question: "How many deals reach each stage, and where does the pipeline leak?",
+  get title() {
+    return T.title;
+  },
+  get question() {
+    return T.question;
+  },
   family: "key accounts",
   inputs: [
     { name: "deals", kind: "deals", required: true, roles: ["deal_id", "stage"], optional: ["customer_id"] },
@@ -24,14 +30,18 @@ export const funnel: Recipe = {
     {
       name: "stages",
       type: "text",
-      label: "Stages in order (comma-separated; the last is usually won)",
+      get label() {
+        return T.stages;
+      },
       default: "lead,opportunity,quote,won",
     },
     segmentParam("none"),
     {
       name: "stage_dates",
       type: "text",
-      label: "Per-stage date columns (stage=column, comma-separated; a deal with the date reached the stage)",
+      get label() {
+        return T.stageDates;
+      },
       default: "",
     },
   ],
@@ -39,7 +49,7 @@ export const funnel: Recipe = {
     ...segmentNeeds(p.text("segment_by")),
     ...(p.text("segment_by") === "none"
       ? []
-      : [{ slot: "deals", anyOf: ["customer_id"], because: "segments come from the customer of each deal" }]),
+      : [{ slot: "deals", anyOf: ["customer_id"], because: T.segmentsBecause }]),
   ],
   validate: (p) => {
     const stages = splitList(p.text("stages"));
@@ -113,18 +123,22 @@ ORDER BY g.segment, s.position`,
     );
     w.chart("chart", main, {
       title: {
-        text: "Funnel",
-        subtitle: "Deals reaching each stage; hover for the conversion from the previous stage",
+        text: T.chartTitle,
+        subtitle: T.chartSubtitle,
       },
       mark: "bar",
       encoding: {
         y: { field: "stage", type: "nominal", title: null, sort: stages },
-        x: { field: "reached", type: "quantitative", title: "Deals reaching the stage" },
+        x: { field: "reached", type: "quantitative", title: T.reached },
         ...(by === "none"
           ? {}
           : {
               yOffset: { field: "segment", type: "nominal" },
-              color: { field: "segment", type: "nominal", title: by },
+              color: {
+                field: "segment",
+                type: "nominal",
+                title: MARKET_TEXT.segmentNames[by as keyof typeof MARKET_TEXT.segmentNames] ?? by,
+              },
             }),
         tooltip: [
           { field: "segment", type: "nominal" },
@@ -139,8 +153,8 @@ ORDER BY g.segment, s.position`,
     w.sql(
       "checks",
       `-- Deal rows used and rows left out, by reason\n${inputChecks([params, deals], "deal_roles AS d", [
-        [MARKET_CHECKS.noDeal, "d.deal_id IS NULL"],
-        [MARKET_CHECKS.unlistedStage, `NOT list_contains(${list}, lower(trim(d.stage)))`],
+        [MARKET_TEXT.checks.noDeal, "d.deal_id IS NULL"],
+        [MARKET_TEXT.checks.unlistedStage, `NOT list_contains(${list}, lower(trim(d.stage)))`],
       ])}`,
     );
     return w.cells;

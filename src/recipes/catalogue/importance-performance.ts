@@ -1,25 +1,23 @@
 // Recipe 15, importance vs performance (IPA): mean importance and mean satisfaction per attribute, each
 // attribute placed in one of four quadrants split at the grand means; a labelled scatter with the cross.
-import { MARKET_CHECKS, scaleReversed } from "../../messages/recipes";
+import { scaleReversed } from "../../messages/recipes";
+import { IPA_TEXT as T } from "../../messages/recipes/importance-performance";
+import { MARKET_TEXT } from "../../messages/recipes/market-inputs";
 import { CellWriter } from "../cells";
 import { paramsCte, roleCte } from "../mapping";
 import type { Recipe } from "../recipe";
-import { withQuery } from "../sql";
-import { SCALE_PARAMS, inputChecks, minAnswersParam, onScale, surveySlot } from "./market-inputs";
-
-/** The four IPA quadrants, as the recipe names them. */
-export const IPA_QUADRANTS = {
-  concentrate: "Concentrate here",
-  keep: "Keep up the good work",
-  low: "Low priority",
-  overkill: "Possible overkill",
-} as const;
+import { sqlString, withQuery } from "../sql";
+import { SCALE_PARAMS, inputChecks, minAnswersParam, onScale, sqlFormat, surveySlot } from "./market-inputs";
 
 /** Importance-performance analysis of survey attributes. */
 export const importancePerformance: Recipe = {
   id: "importance-performance",
-  title: "Importance vs performance",
-  question: "Which needs matter most to customers, and where do we fall short on them?",
+  get title() {
+    return T.title;
+  },
+  get question() {
+    return T.question;
+  },
   family: "needs",
   inputs: [surveySlot(["attribute", "importance", "satisfaction"], ["date"])],
   params: [...SCALE_PARAMS, minAnswersParam(5)],
@@ -33,7 +31,14 @@ export const importancePerformance: Recipe = {
       "importance",
       "satisfaction",
     ]);
-    const q = IPA_QUADRANTS;
+    const q = T.quadrants;
+    const lit = {
+      concentrate: sqlString(q.concentrate),
+      keep: sqlString(q.keep),
+      low: sqlString(q.low),
+      overkill: sqlString(q.overkill),
+    };
+    const checks = MARKET_TEXT.checks;
     const main = w.sql(
       undefined,
       `-- Importance vs performance: per attribute, the mean importance and mean satisfaction of the answers that
@@ -75,28 +80,28 @@ FROM per_attribute WHERE reported`,
   `SELECT a.attribute, a.answers, a.mean_importance, a.mean_satisfaction,
   a.mean_importance - a.mean_satisfaction AS gap,
   g.grand_importance, g.grand_satisfaction,
-  CASE WHEN NOT a.reported THEN 'too few answers (' || a.answers || ' < ' || p.min_answers || '): not placed'
-       WHEN a.mean_importance >= g.grand_importance AND a.mean_satisfaction < g.grand_satisfaction THEN '${q.concentrate}'
-       WHEN a.mean_importance >= g.grand_importance THEN '${q.keep}'
-       WHEN a.mean_satisfaction < g.grand_satisfaction THEN '${q.low}'
-       ELSE '${q.overkill}' END AS quadrant
+  CASE WHEN NOT a.reported THEN ${sqlFormat(T.tooFew, "a.answers", "p.min_answers")}
+       WHEN a.mean_importance >= g.grand_importance AND a.mean_satisfaction < g.grand_satisfaction THEN ${lit.concentrate}
+       WHEN a.mean_importance >= g.grand_importance THEN ${lit.keep}
+       WHEN a.mean_satisfaction < g.grand_satisfaction THEN ${lit.low}
+       ELSE ${lit.overkill} END AS quadrant
 FROM per_attribute AS a CROSS JOIN grand AS g CROSS JOIN params AS p
 ORDER BY a.reported DESC, gap DESC, a.attribute`,
 )}`,
     );
     const placed = w.sql(
       "placed",
-      `-- The attributes placed in a quadrant, for the chart\nSELECT * FROM "${main}" WHERE quadrant IN ('${q.concentrate}', '${q.keep}', '${q.low}', '${q.overkill}')`,
+      `-- The attributes placed in a quadrant, for the chart\nSELECT * FROM "${main}" WHERE quadrant IN (${Object.values(lit).join(", ")})`,
     );
     const x = {
       field: "mean_satisfaction",
       type: "quantitative",
-      title: "Mean satisfaction (performance)",
+      title: T.meanSatisfaction,
       scale: { zero: false },
     };
-    const y = { field: "mean_importance", type: "quantitative", title: "Mean importance", scale: { zero: false } };
+    const y = { field: "mean_importance", type: "quantitative", title: T.meanImportance, scale: { zero: false } };
     w.chart("chart", placed, {
-      title: { text: "Importance vs performance", subtitle: "Lines at the grand means; top left: concentrate here" },
+      title: { text: T.chartTitle, subtitle: T.chartSubtitle },
       layer: [
         {
           mark: { type: "point", filled: true, size: 80 },
@@ -106,8 +111,8 @@ ORDER BY a.reported DESC, gap DESC, a.attribute`,
             color: {
               field: "quadrant",
               type: "nominal",
-              title: "Quadrant",
-              scale: { domain: Object.values(q), range: ["#d62728", "#2ca02c", "#9e9e9e", "#1f77b4"] },
+              title: T.quadrant,
+              scale: { domain: [q.concentrate, q.keep, q.low, q.overkill], range: ["#d62728", "#2ca02c", "#9e9e9e", "#1f77b4"] },
             },
             tooltip: [
               { field: "attribute", type: "nominal" },
@@ -134,11 +139,11 @@ ORDER BY a.reported DESC, gap DESC, a.attribute`,
       "checks",
       `-- Survey rows used and rows left out, by reason
 ${inputChecks([params, survey], "sv_roles AS s, params AS p", [
-  [MARKET_CHECKS.noCustomer, "s.customer_id IS NULL"],
-  [MARKET_CHECKS.noAttribute, "NULLIF(trim(s.attribute), '') IS NULL"],
-  [MARKET_CHECKS.noAnswer, "s.importance IS NULL OR s.satisfaction IS NULL"],
-  [MARKET_CHECKS.importanceOutOfScale, `NOT ${onScale("s.importance", "p.scale_min", "p.scale_max")}`],
-  [MARKET_CHECKS.satisfactionOutOfScale, `NOT ${onScale("s.satisfaction", "p.scale_min", "p.scale_max")}`],
+  [checks.noCustomer, "s.customer_id IS NULL"],
+  [checks.noAttribute, "NULLIF(trim(s.attribute), '') IS NULL"],
+  [checks.noAnswer, "s.importance IS NULL OR s.satisfaction IS NULL"],
+  [checks.importanceOutOfScale, `NOT ${onScale("s.importance", "p.scale_min", "p.scale_max")}`],
+  [checks.satisfactionOutOfScale, `NOT ${onScale("s.satisfaction", "p.scale_min", "p.scale_max")}`],
 ])}`,
     );
     return w.cells;

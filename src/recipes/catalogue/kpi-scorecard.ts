@@ -1,28 +1,42 @@
 // Recipe 25, KPI scorecard: sales, sales growth, customer growth, retention, satisfaction and NPS of the last
 // period against targets, each with its gap and a status; a bar chart of target attainment.
 import { scaleReversed } from "../../messages/recipes";
+import { KPI_TEXT as T } from "../../messages/recipes/kpi-scorecard";
 import { CellWriter } from "../cells";
 import { paramsCte, roleCte } from "../mapping";
 import type { Recipe } from "../recipe";
-import { withQuery } from "../sql";
+import { sqlString, withQuery } from "../sql";
 import { ANALYSIS_DATE, RETURNS_NOTE, checksQuery, transactionCtes, transactionsSlot } from "../transactions";
 import { SCALE_PARAMS, onScale, slotHas, surveySlot } from "./market-inputs";
 
-const target = (name: string, label: string, def: number | null, min: number, max: number) => ({
+type Label = { [K in keyof typeof T]: (typeof T)[K] extends string ? K : never }[keyof typeof T];
+const target = (name: string, label: Label, def: number | null, min: number, max: number) => ({
   name,
   type: "number" as const,
-  label,
+  get label() {
+    return T[label];
+  },
   default: def,
   min,
   max,
-  ...(def === null ? { auto: "the previous period's sales (no decline)" } : {}),
+  ...(def === null
+    ? {
+        get auto() {
+          return T.targetSalesAuto;
+        },
+      }
+    : {}),
 });
 
 /** Key performance indicators of the last period against targets. */
 export const kpiScorecard: Recipe = {
   id: "kpi-scorecard",
-  title: "KPI scorecard",
-  question: "Are sales, customer growth, retention and satisfaction where we wanted them?",
+  get title() {
+    return T.title;
+  },
+  get question() {
+    return T.question;
+  },
   family: "key accounts",
   inputs: [transactionsSlot(["order_id"]), surveySlot([], ["satisfaction", "nps", "date"], false)],
   params: [
@@ -30,18 +44,20 @@ export const kpiScorecard: Recipe = {
     {
       name: "months",
       type: "number",
-      label: "Period (months): the last period against the one before",
+      get label() {
+        return T.months;
+      },
       default: 12,
       min: 1,
       max: 120,
       integer: true,
     },
-    target("target_sales", "Target: sales in the period", null, 0, 1e15),
-    target("target_sales_growth", "Target: sales growth (0.05 = +5 %)", 0.05, -1, 100),
-    target("target_customer_growth", "Target: growth of active customers", 0.05, -1, 100),
-    target("target_retention", "Target: retention (share of last period's buyers buying again)", 0.8, 0, 1),
-    target("target_satisfaction", "Target: mean satisfaction", 4, 0, 100),
-    target("target_nps", "Target: NPS (points, -100 to 100)", 30, -100, 100),
+    target("target_sales", "targetSales", null, 0, 1e15),
+    target("target_sales_growth", "targetSalesGrowth", 0.05, -1, 100),
+    target("target_customer_growth", "targetCustomerGrowth", 0.05, -1, 100),
+    target("target_retention", "targetRetention", 0.8, 0, 1),
+    target("target_satisfaction", "targetSatisfaction", 4, 0, 100),
+    target("target_nps", "targetNps", 30, -100, 100),
     ...SCALE_PARAMS,
   ],
   validate: (p) => (p.number("scale_min") < p.number("scale_max") ? [] : [scaleReversed()]),
@@ -65,8 +81,9 @@ export const kpiScorecard: Recipe = {
     ];
     const params = paramsCte(kpiScorecard.params, ctx.params, names);
     const inPeriod = "s.date IS NULL OR (s.date > a.day - to_months(p.months) AND s.date <= a.day)";
-    const kpi = (ord: number, name: string, unit: string, actual: string, tgt: string) =>
-      `SELECT ${ord} AS ord, '${name}' AS kpi, '${unit}' AS unit, ${actual} AS actual, ${tgt} AS target`;
+    const kpi = (ord: number, name: keyof typeof T.kpis, unit: keyof typeof T.units, actual: string, tgt: string) =>
+      `SELECT ${ord} AS ord, ${sqlString(T.kpis[name])} AS kpi, ${sqlString(T.units[unit])} AS unit, ${actual} AS actual, ${tgt} AS target`;
+    const status = T.status;
     const main = w.sql(
       undefined,
       `-- KPI scorecard for the last \`months\` months up to the analysis date, against the period before.
@@ -124,25 +141,26 @@ WHERE s.customer_id IS NOT NULL AND (${inPeriod})`,
       name: "kpis",
       body:
         [
-          kpi(1, "Sales", "money", "k.sales", "COALESCE(p.target_sales, k.sales_before)"),
-          kpi(2, "Sales growth", "share", "k.sales / NULLIF(k.sales_before, 0) - 1", "p.target_sales_growth"),
-          kpi(3, "Customer growth", "share", "k.active / NULLIF(k.active_before, 0) - 1", "p.target_customer_growth"),
-          kpi(4, "Retention", "share", "r.customers / NULLIF(k.active_before, 0)", "p.target_retention"),
-          ...(sat ? [kpi(5, "Satisfaction", "score", "v.satisfaction", "p.target_satisfaction")] : []),
-          ...(nps ? [kpi(6, "NPS", "points", "v.nps", "p.target_nps")] : []),
+          kpi(1, "sales", "money", "k.sales", "COALESCE(p.target_sales, k.sales_before)"),
+          kpi(2, "salesGrowth", "share", "k.sales / NULLIF(k.sales_before, 0) - 1", "p.target_sales_growth"),
+          kpi(3, "customerGrowth", "share", "k.active / NULLIF(k.active_before, 0) - 1", "p.target_customer_growth"),
+          kpi(4, "retention", "share", "r.customers / NULLIF(k.active_before, 0)", "p.target_retention"),
+          ...(sat ? [kpi(5, "satisfaction", "score", "v.satisfaction", "p.target_satisfaction")] : []),
+          ...(nps ? [kpi(6, "nps", "points", "v.nps", "p.target_nps")] : []),
         ].join(`\nFROM periods AS k, retained AS r${survey ? ", voice AS v" : ""}, params AS p\nUNION ALL\n`) +
         `\nFROM periods AS k, retained AS r${survey ? ", voice AS v" : ""}, params AS p`,
     },
   ],
   `SELECT kpi, unit, actual, target, actual - target AS gap,
   CASE WHEN target > 0 THEN actual / target END AS attainment,
-  CASE WHEN actual IS NULL THEN 'no data' WHEN target IS NULL THEN 'no target' WHEN actual >= target THEN 'on target' ELSE 'below target' END AS status
+  CASE WHEN actual IS NULL THEN ${sqlString(status.noData)} WHEN target IS NULL THEN ${sqlString(status.noTarget)}
+    WHEN actual >= target THEN ${sqlString(status.onTarget)} ELSE ${sqlString(status.belowTarget)} END AS status
 FROM kpis
 ORDER BY ord`,
 )}`,
     );
     w.chart("chart", main, {
-      title: { text: "KPI scorecard", subtitle: "Actual / target (the line is 100 %); negative actuals show as 0" },
+      title: { text: T.chartTitle, subtitle: T.chartSubtitle },
       layer: [
         {
           transform: [
@@ -155,7 +173,7 @@ ORDER BY ord`,
             x: {
               field: "shown",
               type: "quantitative",
-              title: "Attainment of target",
+              title: T.attainment,
               axis: { format: ".0%" },
               scale: { domain: [0, 2] },
             },
@@ -163,7 +181,7 @@ ORDER BY ord`,
               field: "status",
               type: "nominal",
               title: null,
-              scale: { domain: ["on target", "below target"], range: ["#2ca02c", "#d62728"] },
+              scale: { domain: [status.onTarget, status.belowTarget], range: ["#2ca02c", "#d62728"] },
             },
             tooltip: [
               { field: "kpi", type: "nominal" },

@@ -4,43 +4,53 @@ import { CellWriter } from "../cells";
 import { customerCtes, customersSlot } from "../customers";
 import { paramsCte } from "../mapping";
 import type { Recipe } from "../recipe";
-import { withQuery } from "../sql";
+import { sqlString, withQuery } from "../sql";
+import type { ParamSpec } from "../params";
+import { LIFECYCLE_TEXT } from "../../messages/recipes/lifecycle";
 import { ANALYSIS_DATE, RETURNS_NOTE, checksQuery, transactionCtes, transactionsSlot } from "../transactions";
 
-/** The stages in display order. */
-export const STAGES = ["prospect", "new", "growing", "mature", "declining", "dormant"] as const;
+/** The stage names in display order, in the current locale. */
+export function stageNames(): string[] {
+  const s = LIFECYCLE_TEXT.stages;
+  return [s.prospect, s.new, s.growing, s.mature, s.declining, s.dormant];
+}
+
+/** A whole number of months. */
+function monthsParam(name: string, label: () => string, max: number): ParamSpec {
+  return {
+    name,
+    type: "number",
+    get label() {
+      return label();
+    },
+    default: 6,
+    min: 1,
+    max,
+    integer: true,
+  };
+}
 
 /** Lifecycle stages from tenure and spend trend. */
 export const lifecycle: Recipe = {
   id: "lifecycle",
-  title: "Lifecycle stage",
-  question: "Which customers are new, growing, mature, declining or gone quiet?",
+  get title() {
+    return LIFECYCLE_TEXT.title;
+  },
+  get question() {
+    return LIFECYCLE_TEXT.question;
+  },
   family: "segmentation",
   inputs: [transactionsSlot(), customersSlot(false, [])],
   params: [
     ANALYSIS_DATE,
-    {
-      name: "period_months",
-      type: "number",
-      label: "Period for the spend trend (months)",
-      default: 6,
-      min: 1,
-      max: 60,
-      integer: true,
-    },
-    {
-      name: "new_months",
-      type: "number",
-      label: "New: first purchase within (months)",
-      default: 6,
-      min: 1,
-      max: 120,
-      integer: true,
-    },
+    monthsParam("period_months", () => LIFECYCLE_TEXT.periodMonths, 60),
+    monthsParam("new_months", () => LIFECYCLE_TEXT.newMonths, 120),
     {
       name: "change_pct",
       type: "number",
-      label: "Growing / declining: spend change beyond (%)",
+      get label() {
+        return LIFECYCLE_TEXT.changePct;
+      },
       default: 20,
       min: 0,
       max: 1000,
@@ -49,6 +59,8 @@ export const lifecycle: Recipe = {
   build(ctx) {
     const w = new CellWriter(lifecycle, ctx);
     const listed = !!ctx.tables.customers;
+    const names = stageNames();
+    const [prospect, fresh, growing, mature, declining, dormant] = names.map(sqlString);
     const params = paramsCte(lifecycle.params, ctx.params, [
       "analysis_date",
       "period_months",
@@ -89,12 +101,12 @@ GROUP BY customer_id`,
   `SELECT e.*,
   datediff('day', e.first_purchase, a.day) AS tenure_days,
   (e.last_period - e.previous_period) / NULLIF(e.previous_period, 0) AS spend_change,
-  CASE WHEN e.first_purchase IS NULL THEN 'prospect'
-       WHEN e.first_purchase > a.day - to_months(p.new_months) THEN 'new'
-       WHEN e.last_period <= 0 AND e.previous_period <= 0 THEN 'dormant'
-       WHEN e.last_period > e.previous_period * (1 + p.change_pct / 100) THEN 'growing'
-       WHEN e.last_period < e.previous_period * (1 - p.change_pct / 100) THEN 'declining'
-       ELSE 'mature' END AS stage
+  CASE WHEN e.first_purchase IS NULL THEN ${prospect}
+       WHEN e.first_purchase > a.day - to_months(p.new_months) THEN ${fresh}
+       WHEN e.last_period <= 0 AND e.previous_period <= 0 THEN ${dormant}
+       WHEN e.last_period > e.previous_period * (1 + p.change_pct / 100) THEN ${growing}
+       WHEN e.last_period < e.previous_period * (1 - p.change_pct / 100) THEN ${declining}
+       ELSE ${mature} END AS stage
 FROM everyone AS e, params AS p, as_of AS a
 ORDER BY e.customer_id`,
 )}`,
@@ -108,19 +120,19 @@ SELECT k.stage,
   COALESCE(sum(c.last_period), 0) AS last_period_revenue,
   COALESCE(sum(c.previous_period), 0) AS previous_period_revenue,
   COALESCE(sum(c.revenue), 0) AS revenue
-FROM (VALUES ${STAGES.map((s, i) => `(${i + 1}, '${s}')`).join(", ")}) AS k(stage_order, stage)
+FROM (VALUES ${names.map((s, i) => `(${i + 1}, ${sqlString(s)})`).join(", ")}) AS k(stage_order, stage)
 LEFT JOIN "${main}" AS c ON c.stage = k.stage
 GROUP BY k.stage_order, k.stage
 ORDER BY k.stage_order`,
     );
     w.chart("chart", stages, {
-      title: { text: "Customer lifecycle", subtitle: "Customers per stage; label: revenue in the last period" },
+      title: { text: LIFECYCLE_TEXT.chart.title, subtitle: LIFECYCLE_TEXT.chart.subtitle },
       encoding: {
-        x: { field: "stage", type: "nominal", sort: [...STAGES], title: null, axis: { labelAngle: 0 } },
-        y: { field: "customers", type: "quantitative", title: "Customers" },
+        x: { field: "stage", type: "nominal", sort: names, title: null, axis: { labelAngle: 0 } },
+        y: { field: "customers", type: "quantitative", title: LIFECYCLE_TEXT.chart.customers },
       },
       layer: [
-        { mark: "bar", encoding: { color: { field: "stage", type: "nominal", sort: [...STAGES], legend: null } } },
+        { mark: "bar", encoding: { color: { field: "stage", type: "nominal", sort: names, legend: null } } },
         {
           mark: { type: "text", baseline: "bottom", dy: -3 },
           encoding: { text: { field: "last_period_revenue", type: "quantitative", format: ",.0f" } },

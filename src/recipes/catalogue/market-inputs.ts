@@ -1,6 +1,6 @@
 // Shared parts of the market recipes (14-25): the survey, deals and receivables slots, the segment choice
 // (a customers-table attribute), the survey scale parameters, and a checks query for non-transaction tables.
-import { MARKET_CHECKS } from "../../messages/recipes";
+import { MARKET_TEXT as T } from "../../messages/recipes/market-inputs";
 import type { ParamSpec } from "../params";
 import type { RecipeContext, RoleNeed, TableSlot } from "../recipe";
 import { hasRole } from "../recipe";
@@ -32,24 +32,50 @@ export const SEGMENT_ROLES = ["industry", "region", "size", "account_manager"] a
 
 /** The "segment by" parameter: none, or an attribute of the customers table. */
 export function segmentParam(defaultBy: string = "industry", withNone = true): ParamSpec {
-  const options = [
-    ...(withNone ? [{ value: "none", label: "No segments (all together)" }] : []),
-    { value: "industry", label: "Industry" },
-    { value: "region", label: "Region" },
-    { value: "size", label: "Size (as written in the customers table)" },
-    { value: "account_manager", label: "Account manager" },
-  ];
-  return { name: "segment_by", type: "choice", label: "Segment by", default: defaultBy, options };
+  const values: (keyof typeof T.segments)[] = [...(withNone ? (["none"] as const) : []), ...SEGMENT_ROLES];
+  return {
+    name: "segment_by",
+    type: "choice",
+    get label() {
+      return T.segmentBy;
+    },
+    default: defaultBy,
+    get options() {
+      return values.map((value) => ({ value, label: T.segments[value] }));
+    },
+  };
 }
 
 /** The role a segment choice needs on the customers table. */
 export function segmentNeeds(by: string): RoleNeed[] {
-  return by === "none" ? [] : [{ slot: "customers", anyOf: [by], because: `segment by = ${by}` }];
+  return by === "none" ? [] : [{ slot: "customers", anyOf: [by], because: T.segmentBecause(by) }];
 }
 
 /** The segment of a row whose customer is joined as `c`: the attribute, `(unknown)` when missing, or `All`. */
 export function segmentSql(by: string, alias = "c"): string {
-  return by === "none" ? "'All'" : `COALESCE(${alias}.${by}, '(unknown)')`;
+  return by === "none" ? sqlString(T.all) : `COALESCE(${alias}.${by}, ${sqlString(T.unknown)})`;
+}
+
+/** The SQL text of a `{}` template with each `{}` filled by a SQL expression, e.g. a note with counts in it. */
+export function sqlFormat(template: string, ...expressions: readonly string[]): string {
+  const parts = template.split("{}");
+  return parts
+    .flatMap((part, i) => [...(part ? [sqlString(part)] : []), ...(i < expressions.length ? [expressions[i]] : [])])
+    .join(" || ");
+}
+
+/** A Vega-Lite calculate transform writing, as `as`, the label of `field`'s value (a key of `labels`). */
+export function labelCalculate(
+  field: string,
+  labels: Readonly<Record<string, string>>,
+  as: string,
+): { calculate: string; as: string } {
+  const quote = (text: string) => `'${text.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+  const calculate = Object.entries(labels).reduceRight(
+    (rest, [key, label]) => `datum.${field} === ${quote(key)} ? ${quote(label)} : ${rest}`,
+    `datum.${field}`,
+  );
+  return { calculate, as };
 }
 
 /** The survey scale parameters (lowest and highest point); answers outside are reported and left out. */
@@ -57,7 +83,9 @@ export const SCALE_PARAMS: readonly ParamSpec[] = [
   {
     name: "scale_min",
     type: "number",
-    label: "Rating scale: lowest point",
+    get label() {
+      return T.scaleMin;
+    },
     default: 1,
     min: 0,
     max: 10,
@@ -66,7 +94,9 @@ export const SCALE_PARAMS: readonly ParamSpec[] = [
   {
     name: "scale_max",
     type: "number",
-    label: "Rating scale: highest point",
+    get label() {
+      return T.scaleMax;
+    },
     default: 5,
     min: 1,
     max: 100,
@@ -79,7 +109,9 @@ export function minAnswersParam(defaultMin: number): ParamSpec {
   return {
     name: "min_answers",
     type: "number",
-    label: "Minimum answers to report a group",
+    get label() {
+      return T.minAnswers;
+    },
     default: defaultMin,
     min: 1,
     max: 100000,
@@ -106,7 +138,9 @@ export function inputChecks(
   source: string,
   reasons: readonly (readonly [string, string])[],
 ): string {
-  const labels = [MARKET_CHECKS.used, ...reasons.map(([label]) => label)];
+  const checks = T.checks;
+  const labels = [checks.used, ...reasons.map(([label]) => label)];
+  const used = [checks.used, checks.noCompetitor, checks.openReceivable, checks.unlistedStage];
   const unique = labels.filter((l, i) => labels.indexOf(l) === i);
   const cases = reasons.map(([label, when]) => `    WHEN ${when} THEN ${sqlString(label)}`).join("\n");
   return withQuery(
@@ -118,14 +152,14 @@ export function inputChecks(
       },
       {
         name: "counted",
-        body: `SELECT CASE\n${cases}\n    ELSE ${sqlString(MARKET_CHECKS.used)}\n  END AS "check", count(*) AS rows\nFROM ${source}\nGROUP BY 1`,
+        body: `SELECT CASE\n${cases}\n    ELSE ${sqlString(checks.used)}\n  END AS "check", count(*) AS rows\nFROM ${source}\nGROUP BY 1`,
       },
     ],
     `SELECT "check", rows FROM (
   SELECT r.ord, r."check", COALESCE(c.rows, 0) AS rows FROM reasons AS r LEFT JOIN counted AS c USING ("check")
   UNION ALL
-  SELECT 0, ${sqlString(MARKET_CHECKS.nothingLeft)}, 0
-  WHERE NOT EXISTS (SELECT 1 FROM counted WHERE "check" LIKE 'used%')
+  SELECT 0, ${sqlString(checks.nothingLeft)}, 0
+  WHERE NOT EXISTS (SELECT 1 FROM counted WHERE "check" IN (${used.map(sqlString).join(", ")}))
 )
 ORDER BY ord`,
   );

@@ -1,11 +1,13 @@
 // Recipe 20, target market priority: candidate segments (e.g. industry x region) scored on size, growth,
 // competitive intensity and fit with weights that must sum to 1; a ranked table and a bubble chart.
 import { weightsDoNotSum } from "../../messages/recipes";
+import { MARKET_TEXT } from "../../messages/recipes/market-inputs";
+import { PRIORITY_TEXT as T } from "../../messages/recipes/market-priority";
 import { CellWriter } from "../cells";
 import { customerCtes, customersSlot } from "../customers";
 import { paramsCte } from "../mapping";
 import type { Recipe, RoleNeed } from "../recipe";
-import { withQuery } from "../sql";
+import { sqlString, withQuery } from "../sql";
 import {
   ANALYSIS_DATE,
   RETURNS_NOTE,
@@ -14,7 +16,7 @@ import {
   transactionsSlot,
   txFeatures,
 } from "../transactions";
-import { dealCtes, OUTCOME_PARAMS } from "./deal-inputs";
+import { dealCtes, noCompetitor, OUTCOME_PARAMS } from "./deal-inputs";
 import { dealsSlot } from "./market-inputs";
 
 const WEIGHTS = ["w_size", "w_growth", "w_competition", "w_fit"];
@@ -22,8 +24,12 @@ const WEIGHTS = ["w_size", "w_growth", "w_competition", "w_fit"];
 /** Weighted priority score of candidate market segments. */
 export const marketPriority: Recipe = {
   id: "market-priority",
-  title: "Target market priority",
-  question: "Which segments should we go after first, weighing size, growth, competition and fit?",
+  get title() {
+    return T.title;
+  },
+  get question() {
+    return T.question;
+  },
   family: "competitors",
   inputs: [
     customersSlot(true, ["industry", "region", "size"]),
@@ -34,29 +40,42 @@ export const marketPriority: Recipe = {
     {
       name: "segments",
       type: "multichoice",
-      label: "Candidate segments by",
+      get label() {
+        return T.segments;
+      },
       default: ["industry", "region"],
-      options: [
-        { value: "industry", label: "Industry" },
-        { value: "region", label: "Region" },
-        { value: "size", label: "Size" },
-      ],
+      get options() {
+        return (["industry", "region", "size"] as const).map((value) => ({ value, label: T.segmentOptions[value] }));
+      },
     },
     ANALYSIS_DATE,
     {
       name: "months",
       type: "number",
-      label: "Period length (months): size is the last period, growth against the one before",
+      get label() {
+        return T.months;
+      },
       default: 12,
       min: 1,
       max: 120,
       integer: true,
     },
-    { name: "w_size", type: "number", label: "Weight of size (revenue in the period)", default: 0.3, min: 0, max: 1 },
+    {
+      name: "w_size",
+      type: "number",
+      get label() {
+        return T.wSize;
+      },
+      default: 0.3,
+      min: 0,
+      max: 1,
+    },
     {
       name: "w_growth",
       type: "number",
-      label: "Weight of growth (vs the period before)",
+      get label() {
+        return T.wGrowth;
+      },
       default: 0.3,
       min: 0,
       max: 1,
@@ -64,7 +83,9 @@ export const marketPriority: Recipe = {
     {
       name: "w_competition",
       type: "number",
-      label: "Weight of competitive intensity (share of decided deals lost to competitors; less is better)",
+      get label() {
+        return T.wCompetition;
+      },
       default: 0.2,
       min: 0,
       max: 1,
@@ -72,7 +93,9 @@ export const marketPriority: Recipe = {
     {
       name: "w_fit",
       type: "number",
-      label: "Weight of fit (margin %, or the active share of customers without margin)",
+      get label() {
+        return T.wFit;
+      },
       default: 0.2,
       min: 0,
       max: 1,
@@ -80,7 +103,9 @@ export const marketPriority: Recipe = {
     {
       name: "min_customers",
       type: "number",
-      label: "Minimum customers in a candidate segment",
+      get label() {
+        return T.minCustomers;
+      },
       default: 5,
       min: 1,
       max: 100000,
@@ -89,7 +114,7 @@ export const marketPriority: Recipe = {
     ...OUTCOME_PARAMS,
   ],
   needs: (p): RoleNeed[] =>
-    p.list("segments").map((s) => ({ slot: "customers", anyOf: [s], because: `candidate segments by ${s}` })),
+    p.list("segments").map((s) => ({ slot: "customers", anyOf: [s], because: T.segmentsBecause(s) })),
   validate(p) {
     const sum = WEIGHTS.reduce((s, n) => s + p.number(n), 0);
     return Math.abs(sum - 1) > 1e-9 ? [weightsDoNotSum(sum)] : [];
@@ -107,7 +132,7 @@ export const marketPriority: Recipe = {
       "won",
       "lost",
     ]);
-    const segment = by.map((b) => `COALESCE(c.${b}, '(unknown)')`).join(" || ' / ' || ");
+    const segment = by.map((b) => `COALESCE(c.${b}, ${sqlString(MARKET_TEXT.unknown)})`).join(" || ' / ' || ");
     const indicators = ["size", "growth", "competition", "fit"];
     const norm = indicators
       .map((i) => {
@@ -145,7 +170,7 @@ GROUP BY s.segment`,
       body: `SELECT s.segment, count(*) AS customers${
         deals
           ? `,
-  count(d.deal_id) FILTER (WHERE d.outcome = 'lost' AND d.competitor <> '(none)') / NULLIF(count(d.deal_id) FILTER (WHERE d.outcome <> 'open'), 0) AS competition`
+  count(d.deal_id) FILTER (WHERE d.outcome = 'lost' AND d.competitor <> ${noCompetitor()}) / NULLIF(count(d.deal_id) FILTER (WHERE d.outcome <> 'open'), 0) AS competition`
           : ", CAST(NULL AS DOUBLE) AS competition"
       }
 FROM seg AS s${deals ? "\nLEFT JOIN deal AS d ON d.customer_id = s.customer_id" : ""}
@@ -170,19 +195,19 @@ ORDER BY rank`,
 )}`,
     );
     w.chart("chart", main, {
-      title: { text: "Target market priority", subtitle: "Growth vs fit; bubble size: revenue, colour: score" },
+      title: { text: T.chartTitle, subtitle: T.chartSubtitle },
       mark: { type: "circle", opacity: 0.75, stroke: "black", strokeWidth: 0.5 },
       encoding: {
-        x: { field: "growth", type: "quantitative", title: "Growth vs the period before", axis: { format: ".0%" } },
+        x: { field: "growth", type: "quantitative", title: T.growth, axis: { format: ".0%" } },
         y: {
           field: "fit",
           type: "quantitative",
-          title: margin ? "Margin %" : "Active share",
+          title: margin ? T.marginShare : T.activeShare,
           axis: { format: ".0%" },
           scale: { zero: false },
         },
-        size: { field: "size", type: "quantitative", title: "Revenue" },
-        color: { field: "score", type: "quantitative", title: "Score", scale: { scheme: "viridis" } },
+        size: { field: "size", type: "quantitative", title: T.revenue },
+        color: { field: "score", type: "quantitative", title: T.score, scale: { scheme: "viridis" } },
         tooltip: [
           { field: "rank", type: "quantitative" },
           { field: "segment", type: "nominal" },

@@ -1,18 +1,23 @@
 // Recipe 21, price position: our price against competitors' by segment (price index = ours / theirs), and
 // how deep price differences relate to winning: win rate and won volume per price band.
+import { PRICE_TEXT as T } from "../../messages/recipes/price-position";
 import { CellWriter } from "../cells";
 import { customersSlot } from "../customers";
 import { paramsCte } from "../mapping";
 import type { Recipe } from "../recipe";
-import { exactRatio, withQuery } from "../sql";
-import { dealChecks, dealCtes, OUTCOME_PARAMS } from "./deal-inputs";
+import { exactRatio, sqlString, withQuery } from "../sql";
+import { dealChecks, dealCtes, noCompetitor, OUTCOME_PARAMS } from "./deal-inputs";
 import { segmentNeeds, segmentParam } from "./market-inputs";
 
 /** Our price level vs competitors by segment, and win rate and volume by price band. */
 export const pricePosition: Recipe = {
   id: "price-position",
-  title: "Price position",
-  question: "Are we dearer or cheaper than competitors, where, and does being cheaper win volume?",
+  get title() {
+    return T.title;
+  },
+  get question() {
+    return T.question;
+  },
   family: "competitors",
   inputs: [
     {
@@ -30,7 +35,9 @@ export const pricePosition: Recipe = {
     {
       name: "band",
       type: "number",
-      label: "Price band width (0.1: within 10 % counts as on par)",
+      get label() {
+        return T.band;
+      },
       default: 0.1,
       min: 0.01,
       max: 1,
@@ -41,6 +48,7 @@ export const pricePosition: Recipe = {
     const w = new CellWriter(pricePosition, ctx);
     const by = ctx.params.text("segment_by");
     const params = paramsCte(pricePosition.params, ctx.params, ["won", "lost", "band"]);
+    const band = (key: 1 | 2 | 3) => sqlString(`${key} ${[T.bands.cheaper, T.bands.onPar, T.bands.dearer][key - 1]}`);
     const ctes = [
       params,
       ...dealCtes(ctx, by),
@@ -48,11 +56,11 @@ export const pricePosition: Recipe = {
         name: "priced",
         comment: "deals with both prices and a named competitor; price_index = our price / their price",
         body: `SELECT *, ${exactRatio("our_price", "competitor_price")} AS price_index,
-  CASE WHEN our_price / competitor_price < 1 - p.band THEN '1 cheaper'
-       WHEN our_price / competitor_price > 1 + p.band THEN '3 dearer'
-       ELSE '2 on par' END AS band_key
+  CASE WHEN our_price / competitor_price < 1 - p.band THEN ${band(1)}
+       WHEN our_price / competitor_price > 1 + p.band THEN ${band(3)}
+       ELSE ${band(2)} END AS band_key
 FROM deal CROSS JOIN params AS p
-WHERE our_price > 0 AND competitor_price > 0 AND competitor <> '(none)'`,
+WHERE our_price > 0 AND competitor_price > 0 AND competitor <> ${noCompetitor()}`,
       },
     ];
     const main = w.sql(
@@ -63,7 +71,7 @@ WHERE our_price > 0 AND competitor_price > 0 AND competitor <> '(none)'`,
 ${withQuery(
   ctes,
   `SELECT segment, count(*) AS deals, avg(price_index) AS price_index, median(price_index) AS median_price_index,
-  count(*) FILTER (WHERE band_key = '3 dearer') / count(*) AS dearer_share,
+  count(*) FILTER (WHERE band_key = ${band(3)}) / count(*) AS dearer_share,
   count(*) FILTER (WHERE outcome = 'won') / NULLIF(count(*) FILTER (WHERE outcome <> 'open'), 0) AS win_rate
 FROM priced
 GROUP BY segment
@@ -86,7 +94,7 @@ ORDER BY band_key`,
 )}`,
     );
     w.chart("chart", main, {
-      title: { text: "Price position by segment", subtitle: "Mean of our price / competitor's price; 1 = on par" },
+      title: { text: T.chartTitle, subtitle: T.chartSubtitle },
       layer: [
         {
           mark: "bar",
@@ -95,10 +103,10 @@ ORDER BY band_key`,
             x: {
               field: "price_index",
               type: "quantitative",
-              title: "Price index (ours / theirs)",
+              title: T.priceIndex,
               scale: { zero: false },
             },
-            color: { field: "win_rate", type: "quantitative", title: "Win rate", scale: { scheme: "redyellowgreen" } },
+            color: { field: "win_rate", type: "quantitative", title: T.winRate, scale: { scheme: "redyellowgreen" } },
             tooltip: [
               { field: "segment", type: "nominal" },
               { field: "deals", type: "quantitative" },

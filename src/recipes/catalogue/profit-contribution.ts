@@ -3,6 +3,8 @@
 import { CellWriter } from "../cells";
 import { paramsCte } from "../mapping";
 import type { Recipe } from "../recipe";
+import { worded } from "../params";
+import { PROFIT_CONTRIBUTION_TEXT } from "../../messages/recipes/profit-contribution";
 import { withQuery } from "../sql";
 import {
   ANALYSIS_DATE,
@@ -17,42 +19,43 @@ import {
 /** Profit contribution per customer, ranked. */
 export const profitContribution: Recipe = {
   id: "profit-contribution",
-  title: "Profit contribution",
-  question: "Which customers earn the profit, and how much per unit of the cost of serving them?",
+  get title() {
+    return PROFIT_CONTRIBUTION_TEXT.title;
+  },
+  get question() {
+    return PROFIT_CONTRIBUTION_TEXT.question;
+  },
   family: "value",
   inputs: [transactionsSlot()],
   params: [
     ANALYSIS_DATE,
-    {
-      name: "months",
-      type: "number",
-      label: "Look-back window (months)",
-      default: 12,
-      min: 1,
-      max: 600,
-      integer: true,
-    },
-    {
-      name: "service_cost",
-      type: "number",
-      label: "Annual marketing and service cost to allocate",
-      default: 0,
-      min: 0,
-    },
+    worded(
+      { name: "months", type: "number", default: 12, min: 1, max: 600, integer: true },
+      () => PROFIT_CONTRIBUTION_TEXT.months,
+    ),
+    worded({ name: "service_cost", type: "number", default: 0, min: 0 }, () => PROFIT_CONTRIBUTION_TEXT.serviceCost),
     {
       name: "allocate_by",
       type: "choice",
-      label: "Allocate the cost by",
+      get label() {
+        return PROFIT_CONTRIBUTION_TEXT.allocateBy.label;
+      },
       default: "orders",
-      options: [
-        { value: "orders", label: "Orders (cost follows the work)" },
-        { value: "revenue", label: "Revenue" },
-        { value: "equal", label: "Equally per customer" },
-      ],
+      get options() {
+        const t = PROFIT_CONTRIBUTION_TEXT.allocateBy;
+        return [
+          { value: "orders", label: t.orders },
+          { value: "revenue", label: t.revenue },
+          { value: "equal", label: t.equal },
+        ];
+      },
     },
-    { name: "top_n", type: "number", label: "Customers in the chart", default: 20, min: 1, max: 500, integer: true },
+    worded(
+      { name: "top_n", type: "number", default: 20, min: 1, max: 500, integer: true },
+      () => PROFIT_CONTRIBUTION_TEXT.topN,
+    ),
   ],
-  needs: () => [{ slot: "transactions", anyOf: ["margin", "cost"], because: "profit contribution" }],
+  needs: () => [{ slot: "transactions", anyOf: ["margin", "cost"], because: PROFIT_CONTRIBUTION_TEXT.because }],
   build(ctx) {
     const w = new CellWriter(profitContribution, ctx);
     const features = txFeatures(ctx);
@@ -98,7 +101,7 @@ ORDER BY rank`,
       `-- The top customers by margin, for the chart\nSELECT * FROM "${main}" WHERE rank <= ${ctx.params.number("top_n")} ORDER BY rank`,
     );
     w.chart("chart", top, {
-      title: { text: "Profit contribution, top customers", subtitle: "Annual profit; label: share of total margin" },
+      title: { text: PROFIT_CONTRIBUTION_TEXT.chart.title, subtitle: PROFIT_CONTRIBUTION_TEXT.chart.subtitle },
       encoding: {
         y: {
           field: "customer_id",
@@ -106,7 +109,7 @@ ORDER BY rank`,
           sort: { field: "rank", op: "min", order: "ascending" },
           title: null,
         },
-        x: { field: "annual_profit", type: "quantitative", title: "Annual profit" },
+        x: { field: "annual_profit", type: "quantitative", title: PROFIT_CONTRIBUTION_TEXT.chart.profit },
       },
       layer: [
         { mark: "bar" },

@@ -4,7 +4,9 @@ import { sharesTooLarge } from "../../messages/recipes";
 import { CellWriter } from "../cells";
 import { paramsCte } from "../mapping";
 import type { Recipe } from "../recipe";
-import { withQuery } from "../sql";
+import { sqlString, withQuery } from "../sql";
+import { PYRAMID_TEXT } from "../../messages/recipes/pyramid";
+import type { ParamSpec } from "../params";
 import {
   ANALYSIS_DATE,
   measureParam,
@@ -18,33 +20,56 @@ import {
   txFeatures,
 } from "../transactions";
 
-/** The tiers from the top of the pyramid down. */
-export const TIERS = ["VIP", "Major", "Ordinary", "Small"] as const;
+/** The tier names from the top of the pyramid down, in the current locale. */
+export function tierNames(): string[] {
+  const t = PYRAMID_TEXT.tiers;
+  return [t.vip, t.major, t.ordinary, t.small];
+}
+
+/** A tier's share of customers, in percent. */
+function pctParam(name: string, label: () => string, defaultPct: number): ParamSpec {
+  return {
+    name,
+    type: "number",
+    get label() {
+      return label();
+    },
+    default: defaultPct,
+    min: 0,
+    max: 100,
+  };
+}
 
 /** The customer pyramid: tiers by rank of value. */
 export const pyramid: Recipe = {
   id: "pyramid",
-  title: "Customer pyramid",
-  question: "How is value spread over the top 1 %, the next 4 %, the next 15 % and the rest?",
+  get title() {
+    return PYRAMID_TEXT.title;
+  },
+  get question() {
+    return PYRAMID_TEXT.question;
+  },
   family: "segmentation",
   inputs: [transactionsSlot()],
   params: [
     ANALYSIS_DATE,
     measureParam(),
-    { name: "vip_pct", type: "number", label: "VIP: top % of customers", default: 1, min: 0, max: 100 },
-    { name: "major_pct", type: "number", label: "Major: next % of customers", default: 4, min: 0, max: 100 },
-    { name: "ordinary_pct", type: "number", label: "Ordinary: next % of customers", default: 15, min: 0, max: 100 },
+    pctParam("vip_pct", () => PYRAMID_TEXT.vipPct, 1),
+    pctParam("major_pct", () => PYRAMID_TEXT.majorPct, 4),
+    pctParam("ordinary_pct", () => PYRAMID_TEXT.ordinaryPct, 15),
     windowParam(),
   ],
   needs: (p) => marginNeed(p.text("measure")),
   validate(p) {
     const total = p.number("vip_pct") + p.number("major_pct") + p.number("ordinary_pct");
-    return total < 100 ? [] : [sharesTooLarge(["VIP", "Major", "Ordinary"], total)];
+    return total < 100 ? [] : [sharesTooLarge(tierNames().slice(0, 3), total)];
   },
   build(ctx) {
     const w = new CellWriter(pyramid, ctx);
     const features = txFeatures(ctx);
     const measure = ctx.params.text("measure");
+    const names = tierNames();
+    const [vip, major, ordinary, small] = names.map(sqlString);
     const params = paramsCte(pyramid.params, ctx.params, [
       "analysis_date",
       "vip_pct",
@@ -74,10 +99,10 @@ WHERE orders > 0`,
     },
   ],
   `SELECT r.rank, r.customer_id, r.revenue,${features.margin ? " r.margin," : ""} r.orders, r.value,
-  CASE WHEN ${within("p.vip_pct")} THEN 'VIP'
-       WHEN ${within("p.vip_pct + p.major_pct")} THEN 'Major'
-       WHEN ${within("p.vip_pct + p.major_pct + p.ordinary_pct")} THEN 'Ordinary'
-       ELSE 'Small' END AS tier
+  CASE WHEN ${within("p.vip_pct")} THEN ${vip}
+       WHEN ${within("p.vip_pct + p.major_pct")} THEN ${major}
+       WHEN ${within("p.vip_pct + p.major_pct + p.ordinary_pct")} THEN ${ordinary}
+       ELSE ${small} END AS tier
 FROM ranked AS r, params AS p
 ORDER BY r.rank`,
 )}`,
@@ -91,19 +116,24 @@ SELECT k.tier,
   COALESCE(sum(c.value), 0) AS value,
   sum(c.value) / NULLIF(sum(sum(c.value)) OVER (), 0) AS value_share,
   min(c.value) AS min_value
-FROM (VALUES ${TIERS.map((t, i) => `(${i + 1}, '${t}')`).join(", ")}) AS k(tier_order, tier)
+FROM (VALUES ${names.map((t, i) => `(${i + 1}, ${sqlString(t)})`).join(", ")}) AS k(tier_order, tier)
 LEFT JOIN "${main}" AS c ON c.tier = k.tier
 GROUP BY k.tier_order, k.tier
 ORDER BY k.tier_order`,
     );
     w.chart("chart", tiers, {
-      title: { text: "Customer pyramid", subtitle: `Share of ${measure} per tier; label: share of customers` },
+      title: { text: PYRAMID_TEXT.chart.title, subtitle: PYRAMID_TEXT.chart.subtitle(measure) },
       encoding: {
-        y: { field: "tier", type: "nominal", sort: [...TIERS], title: null },
-        x: { field: "value_share", type: "quantitative", title: `Share of ${measure}`, axis: { format: ".0%" } },
+        y: { field: "tier", type: "nominal", sort: names, title: null },
+        x: {
+          field: "value_share",
+          type: "quantitative",
+          title: PYRAMID_TEXT.chart.axis(measure),
+          axis: { format: ".0%" },
+        },
       },
       layer: [
-        { mark: "bar", encoding: { color: { field: "tier", type: "nominal", sort: [...TIERS], legend: null } } },
+        { mark: "bar", encoding: { color: { field: "tier", type: "nominal", sort: names, legend: null } } },
         {
           mark: { type: "text", align: "left", dx: 3 },
           encoding: { text: { field: "customer_share", type: "quantitative", format: ".0%" } },

@@ -5,14 +5,21 @@ import { paramsCte } from "../mapping";
 import type { Recipe } from "../recipe";
 import { withQuery, type Cte } from "../sql";
 import { ANALYSIS_DATE, RETURNS_NOTE, checksQuery, transactionCtes, transactionsSlot } from "../transactions";
+import { RETENTION_TEXT as T } from "../../messages/recipes/retention";
+import { labelCalculate } from "./market-inputs";
 
 const MONTHS_PER: Record<string, number> = { month: 1, quarter: 3, year: 12 };
+type Period = keyof typeof T.periods;
 
 /** Retention, churn and cohorts. */
 export const retention: Recipe = {
   id: "retention",
-  title: "Retention and churn",
-  question: "How many customers do we keep and lose each period, and how long do new customers keep buying?",
+  get title() {
+    return T.title;
+  },
+  get question() {
+    return T.question;
+  },
   family: "loyalty",
   inputs: [transactionsSlot(["order_id"])],
   params: [
@@ -20,18 +27,20 @@ export const retention: Recipe = {
     {
       name: "period",
       type: "choice",
-      label: "Period",
+      get label() {
+        return T.period;
+      },
       default: "month",
-      options: [
-        { value: "month", label: "Month" },
-        { value: "quarter", label: "Quarter" },
-        { value: "year", label: "Year" },
-      ],
+      get options() {
+        return (["month", "quarter", "year"] as const).map((value) => ({ value, label: T.periods[value] }));
+      },
     },
     {
       name: "active_window",
       type: "number",
-      label: "In the base while bought within the last (periods)",
+      get label() {
+        return T.activeWindow;
+      },
       default: 3,
       min: 1,
       max: 60,
@@ -149,25 +158,25 @@ ORDER BY z.cohort, k`,
       "curve",
       `-- The average retention curve: over the cohorts that have reached period k, buyers / cohort size\nSELECT k, sum(active) / sum(cohort_size) AS share, count(*) AS cohorts\nFROM "${cohorts}"\nGROUP BY k\nORDER BY k`,
     );
-    const period = ctx.params.text("period");
+    const period = ctx.params.text("period") as Period;
     const timeUnit = period === "year" ? "year" : period === "quarter" ? "yearquarter" : "yearmonth";
     w.chart("heatmap", cohorts, {
       title: {
-        text: "Cohorts: share still buying",
-        subtitle: `Rows: first-purchase ${period}; columns: ${period}s since`,
+        text: T.heatmapTitle,
+        subtitle: T.heatmapSubtitle(period),
       },
       mark: "rect",
       encoding: {
         x: {
           field: "k",
           type: "ordinal",
-          title: `${period[0].toUpperCase()}${period.slice(1)}s since the first purchase`,
+          title: T.periodsSince(period),
         },
-        y: { field: "cohort", type: "ordinal", timeUnit, title: "Cohort" },
+        y: { field: "cohort", type: "ordinal", timeUnit, title: T.cohort },
         color: {
           field: "share",
           type: "quantitative",
-          title: "Share buying",
+          title: T.shareBuying,
           scale: { scheme: "blues", domain: [0, 1] },
           legend: { format: ".0%" },
         },
@@ -180,26 +189,30 @@ ORDER BY z.cohort, k`,
       },
     });
     w.chart("curve_chart", curve, {
-      title: { text: "Retention curve", subtitle: "Share of a cohort buying k periods after its first purchase" },
+      title: { text: T.curveTitle, subtitle: T.curveSubtitle },
       mark: { type: "line", point: true },
       encoding: {
-        x: { field: "k", type: "quantitative", title: `${period}s since the first purchase` },
+        x: { field: "k", type: "quantitative", title: T.periodsSince(period) },
         y: {
           field: "share",
           type: "quantitative",
-          title: "Share buying",
+          title: T.shareBuying,
           axis: { format: ".0%" },
           scale: { domain: [0, 1] },
         },
       },
     });
     w.chart("chart", churn, {
-      title: { text: "Churn and retention", subtitle: `Per ${period}: lost / customers at the start` },
-      transform: [{ filter: "datum.at_start > 0" }, { fold: ["churn_rate", "retention_rate"], as: ["rate", "value"] }],
+      title: { text: T.churnTitle, subtitle: T.churnSubtitle(period) },
+      transform: [
+        { filter: "datum.at_start > 0" },
+        { fold: ["churn_rate", "retention_rate"], as: ["measure", "value"] },
+        labelCalculate("measure", { churn_rate: T.churnRate, retention_rate: T.retentionRate }, "rate"),
+      ],
       mark: { type: "line", point: true },
       encoding: {
         x: { field: "period_start", type: "temporal", timeUnit, title: null },
-        y: { field: "value", type: "quantitative", title: "Rate", axis: { format: ".0%" } },
+        y: { field: "value", type: "quantitative", title: T.rate, axis: { format: ".0%" } },
         color: { field: "rate", type: "nominal", title: null },
       },
     });

@@ -1,6 +1,8 @@
 // The RFM segment rule table: a parameter of the RFM recipe. Rules are tried in order and the first whose
-// R, F and M score ranges all hold names the customer's segment ("Other" when none does).
+// R, F and M score ranges all hold names the customer's segment ("Other" when none does). Names come
+// from the wording catalogue in the locale of the moment.
 import { badRule, badRuleRange, noRules } from "../../messages/recipes";
+import { RFM_RULES_TEXT } from "../../messages/recipes/rfm-rules";
 import type { ParamSpec } from "../params";
 import { sqlNumber, sqlString } from "../sql";
 
@@ -12,12 +14,23 @@ export interface SegmentRule {
   readonly m: readonly [number, number];
 }
 
-const rule = (
-  segment: string,
-  r: [number, number],
-  f: [number, number],
-  m: [number, number] = [1, 5],
-): SegmentRule => ({ segment, r, f, m });
+type Range = readonly [number, number];
+
+/** A rule whose name is read from the catalogue when used, so a table follows the current locale. */
+const rule = <K extends string>(names: () => Record<K, string>, key: K, r: Range, f: Range, m: Range = [1, 5]) => ({
+  get segment() {
+    return names()[key];
+  },
+  r,
+  f,
+  m,
+});
+const standard = (key: keyof typeof RFM_RULES_TEXT.standard, r: Range, f: Range, m?: Range): SegmentRule =>
+  rule(() => RFM_RULES_TEXT.standard, key, r, f, m);
+const pkg = (key: keyof typeof RFM_RULES_TEXT.rfmPackage, r: Range, f: Range, m: Range): SegmentRule =>
+  rule(() => RFM_RULES_TEXT.rfmPackage, key, r, f, m);
+const classic = (key: keyof typeof RFM_RULES_TEXT.classic, r: Range, f: Range, m: Range): SegmentRule =>
+  rule(() => RFM_RULES_TEXT.classic, key, r, f, m);
 
 /**
  * The default 11 segments. They follow the widely used R x F segment map (champions top right, hibernating
@@ -25,17 +38,17 @@ const rule = (
  * monetary only separates "Can't lose them" (big spenders gone quiet) from "At risk".
  */
 export const DEFAULT_RULES: readonly SegmentRule[] = [
-  rule("Champions", [5, 5], [4, 5]),
-  rule("Loyal", [3, 4], [4, 5]),
-  rule("Potential loyalist", [4, 5], [2, 3]),
-  rule("New", [5, 5], [1, 1]),
-  rule("Promising", [4, 4], [1, 1]),
-  rule("Need attention", [3, 3], [3, 3]),
-  rule("About to sleep", [3, 3], [1, 2]),
-  rule("Can't lose them", [1, 2], [4, 5], [4, 5]),
-  rule("At risk", [1, 2], [3, 5]),
-  rule("Hibernating", [2, 2], [1, 2]),
-  rule("Lost", [1, 1], [1, 2]),
+  standard("champions", [5, 5], [4, 5]),
+  standard("loyal", [3, 4], [4, 5]),
+  standard("potentialLoyalist", [4, 5], [2, 3]),
+  standard("newCustomers", [5, 5], [1, 1]),
+  standard("promising", [4, 4], [1, 1]),
+  standard("needAttention", [3, 3], [3, 3]),
+  standard("aboutToSleep", [3, 3], [1, 2]),
+  standard("cantLose", [1, 2], [4, 5], [4, 5]),
+  standard("atRisk", [1, 2], [3, 5]),
+  standard("hibernating", [2, 2], [1, 2]),
+  standard("lost", [1, 1], [1, 2]),
 ];
 
 /**
@@ -43,27 +56,47 @@ export const DEFAULT_RULES: readonly SegmentRule[] = [
  * first match kept (as the package does), and "Others" for the rest, so results match the package's.
  */
 export const RFM_PACKAGE_RULES: readonly SegmentRule[] = [
-  { segment: "Champions", r: [5, 5], f: [5, 5], m: [5, 5] },
-  { segment: "Potential Loyalist", r: [3, 5], f: [3, 5], m: [2, 5] },
-  { segment: "Loyal Customers", r: [2, 4], f: [2, 4], m: [2, 4] },
-  { segment: "Promising", r: [3, 4], f: [1, 3], m: [3, 5] },
-  { segment: "New Customers", r: [4, 5], f: [1, 3], m: [1, 5] },
-  { segment: "Can't Lose Them", r: [1, 2], f: [3, 4], m: [4, 5] },
-  { segment: "At Risk", r: [1, 2], f: [2, 5], m: [4, 5] },
-  { segment: "Need Attention", r: [1, 3], f: [3, 5], m: [3, 5] },
-  { segment: "About To Sleep", r: [2, 3], f: [1, 3], m: [1, 4] },
-  { segment: "Lost", r: [1, 1], f: [1, 5], m: [1, 5] },
-  { segment: "Others", r: [1, 5], f: [1, 5], m: [1, 5] },
+  pkg("champions", [5, 5], [5, 5], [5, 5]),
+  pkg("potentialLoyalist", [3, 5], [3, 5], [2, 5]),
+  pkg("loyal", [2, 4], [2, 4], [2, 4]),
+  pkg("promising", [3, 4], [1, 3], [3, 5]),
+  pkg("newCustomers", [4, 5], [1, 3], [1, 5]),
+  pkg("cantLose", [1, 2], [3, 4], [4, 5]),
+  pkg("atRisk", [1, 2], [2, 5], [4, 5]),
+  pkg("needAttention", [1, 3], [3, 5], [3, 5]),
+  pkg("aboutToSleep", [2, 3], [1, 3], [1, 4]),
+  pkg("lost", [1, 1], [1, 5], [1, 5]),
+  pkg("others", [1, 5], [1, 5], [1, 5]),
+];
+
+const HIGH: Range = [4, 5];
+const LOW: Range = [1, 3];
+
+/**
+ * The classic eight of Chinese CRM practice (重要价值客户 ... 一般挽留客户): each of R, F and M high or low,
+ * high meaning a score above the mean score of 3 (4-5). Monetary splits important from general; recency
+ * and frequency give value (both high), develop (recent, rare), keep (frequent, not recent) and win back.
+ */
+export const CLASSIC_RULES: readonly SegmentRule[] = [
+  classic("importantValue", HIGH, HIGH, HIGH),
+  classic("importantDevelop", HIGH, LOW, HIGH),
+  classic("importantKeep", LOW, HIGH, HIGH),
+  classic("importantRetain", LOW, LOW, HIGH),
+  classic("generalValue", HIGH, HIGH, LOW),
+  classic("generalDevelop", HIGH, LOW, LOW),
+  classic("generalKeep", LOW, HIGH, LOW),
+  classic("generalRetain", LOW, LOW, LOW),
 ];
 
 /** Named rule tables, written by name in the info string: `segments=standard` or `segments=rfm_package`. */
 export const RULE_PRESETS: Readonly<Record<string, readonly SegmentRule[]>> = {
   standard: DEFAULT_RULES,
   rfm_package: RFM_PACKAGE_RULES,
+  classic: CLASSIC_RULES,
 };
 
-/** The segment for customers no rule matches. */
-export const OTHER_SEGMENT = "Other";
+/** The segment for customers no rule matches, in the current locale. */
+export const otherSegment = (): string => RFM_RULES_TEXT.other;
 
 const range = (text: string): [number, number] | undefined => {
   const m = /^\s*(\d)\s*(?:-\s*(\d)\s*)?$/.exec(text);
@@ -113,8 +146,12 @@ export function validateRules(rules: readonly SegmentRule[]): string[] {
 export const RULES_PARAM: ParamSpec = {
   name: "segments",
   type: "custom",
-  label: "Segment rules",
-  help: "Tried in order; the first rule whose R, F and M score ranges all hold names the segment.",
+  get label() {
+    return RFM_RULES_TEXT.label;
+  },
+  get help() {
+    return RFM_RULES_TEXT.help;
+  },
   default: DEFAULT_RULES,
   parse: parseRules,
   format: (value) => formatRules(value as readonly SegmentRule[]),

@@ -13,15 +13,20 @@ import {
   transactionsSlot,
   txFeatures,
 } from "../transactions";
-import { OTHER_SEGMENT, RULES_PARAM, rulesValues, type SegmentRule } from "./rfm-rules";
+import { otherSegment, RULES_PARAM, rulesValues, type SegmentRule } from "./rfm-rules";
 import { quintileScores, rfmPackageScores } from "./rfm-scoring";
 import { sqlString } from "../sql";
+import { RFM_TEXT } from "../../messages/recipes/rfm";
 
 /** RFM segmentation with quintile or rfm-package scoring and a rule table of named segments. */
 export const rfm: Recipe = {
   id: "rfm",
-  title: "RFM segments",
-  question: "Who bought recently, often and for much, and who is slipping away?",
+  get title() {
+    return RFM_TEXT.title;
+  },
+  get question() {
+    return RFM_TEXT.question;
+  },
   family: "segmentation",
   inputs: [transactionsSlot(["order_id"])],
   params: [
@@ -29,22 +34,30 @@ export const rfm: Recipe = {
     {
       name: "scoring",
       type: "choice",
-      label: "Scoring method",
+      get label() {
+        return RFM_TEXT.scoring.label;
+      },
       default: "quintile",
-      options: [
-        { value: "quintile", label: "Quintiles (ntile(5), ties broken by customer id)" },
-        { value: "rfm_package", label: "R package rfm (quantile cut points + 1, ties share a score)" },
-      ],
+      get options() {
+        return [
+          { value: "quintile", label: RFM_TEXT.scoring.quintile },
+          { value: "rfm_package", label: RFM_TEXT.scoring.rfmPackage },
+        ];
+      },
     },
     {
       name: "monetary",
       type: "choice",
-      label: "Monetary value",
+      get label() {
+        return RFM_TEXT.monetary.label;
+      },
       default: "total",
-      options: [
-        { value: "total", label: "Total amount" },
-        { value: "average", label: "Average amount per order" },
-      ],
+      get options() {
+        return [
+          { value: "total", label: RFM_TEXT.monetary.total },
+          { value: "average", label: RFM_TEXT.monetary.average },
+        ];
+      },
     },
     RULES_PARAM,
   ],
@@ -96,7 +109,7 @@ WHERE frequency > 0`,
           ],
           `SELECT s.customer_id, s.last_purchase, s.recency_days, s.frequency, s.revenue, s.monetary,
   s.r, s.f, s.m, s.r * 100 + s.f * 10 + s.m AS rfm_score,
-  COALESCE(arg_min(g.segment, g.priority), ${sqlString(OTHER_SEGMENT)}) AS segment
+  COALESCE(arg_min(g.segment, g.priority), ${sqlString(otherSegment())}) AS segment
 FROM scored AS s
 LEFT JOIN segment_rules AS g
   ON s.r BETWEEN g.r_min AND g.r_max AND s.f BETWEEN g.f_min AND g.f_max AND s.m BETWEEN g.m_min AND g.m_max
@@ -128,17 +141,23 @@ FROM "${main}"
 GROUP BY segment
 ORDER BY customers DESC, segment`,
     );
+    const text = RFM_TEXT;
     w.chart("heatmap", grid, {
-      title: { text: "Customers by recency and frequency score", subtitle: "5 = most recent / most frequent" },
+      title: { text: text.heatmap.title, subtitle: text.heatmap.subtitle },
       encoding: {
-        x: { field: "f", type: "ordinal", title: "Frequency score" },
-        y: { field: "r", type: "ordinal", title: "Recency score", sort: "descending" },
+        x: { field: "f", type: "ordinal", title: text.heatmap.frequency },
+        y: { field: "r", type: "ordinal", title: text.heatmap.recency, sort: "descending" },
       },
       layer: [
         {
           mark: "rect",
           encoding: {
-            color: { field: "customers", type: "quantitative", title: "Customers", scale: { scheme: "blues" } },
+            color: {
+              field: "customers",
+              type: "quantitative",
+              title: text.heatmap.customers,
+              scale: { scheme: "blues" },
+            },
           },
         },
         {
@@ -148,7 +167,7 @@ ORDER BY customers DESC, segment`,
       ],
     });
     w.chart("chart", segments, {
-      title: "Customers per RFM segment",
+      title: text.segments.title,
       encoding: {
         y: {
           field: "segment",
@@ -156,13 +175,18 @@ ORDER BY customers DESC, segment`,
           sort: { field: "customers", op: "sum", order: "descending" },
           title: null,
         },
-        x: { field: "customers", type: "quantitative", title: "Customers" },
+        x: { field: "customers", type: "quantitative", title: text.segments.customers },
       },
       layer: [
         {
           mark: "bar",
           encoding: {
-            color: { field: "revenue_share", type: "quantitative", title: "Revenue share", legend: { format: ".0%" } },
+            color: {
+              field: "revenue_share",
+              type: "quantitative",
+              title: text.segments.revenueShare,
+              legend: { format: ".0%" },
+            },
           },
         },
         {

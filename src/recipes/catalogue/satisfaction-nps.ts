@@ -1,11 +1,13 @@
 // Recipe 14, satisfaction and NPS: NPS (% promoters 9-10 minus % detractors 0-6) and the satisfaction
 // distribution per segment, answers off the scale reported, small segments withheld; churn by satisfaction band.
-import { MARKET_CHECKS, scaleReversed } from "../../messages/recipes";
+import { scaleReversed } from "../../messages/recipes";
+import { MARKET_TEXT } from "../../messages/recipes/market-inputs";
+import { NPS_TEXT as T } from "../../messages/recipes/satisfaction-nps";
 import { CellWriter } from "../cells";
 import { customerCtes, customersSlot } from "../customers";
 import { paramsCte, roleCte } from "../mapping";
 import type { Recipe, RoleNeed } from "../recipe";
-import { withQuery } from "../sql";
+import { sqlString, withQuery } from "../sql";
 import { ANALYSIS_DATE, transactionCtes } from "../transactions";
 import {
   SCALE_PARAMS,
@@ -16,6 +18,8 @@ import {
   segmentParam,
   segmentSql,
   slotHas,
+  sqlFormat,
+  labelCalculate,
   surveySlot,
 } from "./market-inputs";
 
@@ -24,8 +28,12 @@ const NPS_VALID = onScale("s.nps", "0", "10");
 /** Net promoter score and satisfaction by segment, with churn by satisfaction band when orders are given. */
 export const satisfactionNps: Recipe = {
   id: "satisfaction-nps",
-  title: "Satisfaction and NPS",
-  question: "How satisfied are customers, how many would recommend us, and do the unhappy ones leave?",
+  get title() {
+    return T.title;
+  },
+  get question() {
+    return T.question;
+  },
   family: "loyalty",
   inputs: [
     surveySlot([], ["satisfaction", "nps", "date"]),
@@ -46,7 +54,9 @@ export const satisfactionNps: Recipe = {
     {
       name: "churn_days",
       type: "number",
-      label: "Churned after this many days without a purchase",
+      get label() {
+        return T.churnDays;
+      },
       default: 180,
       min: 1,
       max: 3650,
@@ -54,7 +64,7 @@ export const satisfactionNps: Recipe = {
     },
   ],
   needs: (p): RoleNeed[] => [
-    { slot: "survey", anyOf: ["satisfaction", "nps"], because: "satisfaction or NPS is what this analysis reports" },
+    { slot: "survey", anyOf: ["satisfaction", "nps"], because: T.needsRating },
     ...segmentNeeds(p.text("segment_by")),
   ],
   validate: (p) => (p.number("scale_min") < p.number("scale_max") ? [] : [scaleReversed()]),
@@ -99,7 +109,8 @@ WHERE s.customer_id IS NOT NULL`,
         body: `SELECT customer_id, date, segment, max(nps) AS nps FROM answers WHERE nps IS NOT NULL GROUP BY ALL`,
       },
     ];
-    const tooFew = (n: string) => `'too few answers (' || ${n} || ' < ' || p.min_answers || '): not reported'`;
+    const all = sqlString(T.all);
+    const checks = MARKET_TEXT.checks;
     const main = w.sql(
       undefined,
       `-- Satisfaction and NPS by ${by === "none" ? "all customers together" : by}, plus an "(all)" row. NPS = % promoters (9-10) - %
@@ -111,7 +122,7 @@ ${withQuery(
     ...base,
     {
       name: "nps_by_segment",
-      body: `SELECT COALESCE(segment, '(all)') AS segment, count(*) AS nps_responses,
+      body: `SELECT COALESCE(segment, ${all}) AS segment, count(*) AS nps_responses,
   count(*) FILTER (WHERE nps >= 9) AS promoters,
   count(*) FILTER (WHERE nps BETWEEN 7 AND 8) AS passives,
   count(*) FILTER (WHERE nps <= 6) AS detractors
@@ -120,7 +131,7 @@ GROUP BY GROUPING SETS ((segment), ())`,
     },
     {
       name: "sat_by_segment",
-      body: `SELECT COALESCE(segment, '(all)') AS segment, count(satisfaction) AS satisfaction_answers, avg(satisfaction) AS mean_raw
+      body: `SELECT COALESCE(segment, ${all}) AS segment, count(satisfaction) AS satisfaction_answers, avg(satisfaction) AS mean_raw
 FROM answers
 GROUP BY GROUPING SETS ((segment), ())`,
     },
@@ -134,10 +145,10 @@ GROUP BY GROUPING SETS ((segment), ())`,
   CASE WHEN n.nps_responses >= p.min_answers THEN n.detractors / n.nps_responses END AS detractor_share,
   CASE WHEN n.nps_responses >= p.min_answers THEN 100.0 * (n.promoters - n.detractors) / n.nps_responses END AS nps,
   concat_ws('; ',
-    CASE WHEN ${sat ? "TRUE" : "FALSE"} AND COALESCE(s.satisfaction_answers, 0) < p.min_answers THEN 'satisfaction: ' || ${tooFew("COALESCE(s.satisfaction_answers, 0)")} END,
-    CASE WHEN ${nps ? "TRUE" : "FALSE"} AND COALESCE(n.nps_responses, 0) < p.min_answers THEN 'NPS: ' || ${tooFew("COALESCE(n.nps_responses, 0)")} END) AS note
+    CASE WHEN ${sat ? "TRUE" : "FALSE"} AND COALESCE(s.satisfaction_answers, 0) < p.min_answers THEN ${sqlFormat(T.satisfactionTooFew, "COALESCE(s.satisfaction_answers, 0)", "p.min_answers")} END,
+    CASE WHEN ${nps ? "TRUE" : "FALSE"} AND COALESCE(n.nps_responses, 0) < p.min_answers THEN ${sqlFormat(T.npsTooFew, "COALESCE(n.nps_responses, 0)", "p.min_answers")} END) AS note
 FROM sat_by_segment AS s FULL OUTER JOIN nps_by_segment AS n USING (segment) CROSS JOIN params AS p
-ORDER BY segment = '(all)', segment`,
+ORDER BY segment = ${all}, segment`,
 )}`,
     );
     if (sat) {
@@ -181,9 +192,9 @@ ${withQuery(
     {
       name: "banded",
       body: `SELECT a.customer_id, avg(a.satisfaction) AS mean_satisfaction,
-  CASE WHEN avg(a.satisfaction) < (any_value(p.scale_min) + any_value(p.scale_max)) / 2.0 - 0.5 THEN '1 low'
-       WHEN avg(a.satisfaction) > (any_value(p.scale_min) + any_value(p.scale_max)) / 2.0 + 0.5 THEN '3 high'
-       ELSE '2 neutral' END AS band
+  CASE WHEN avg(a.satisfaction) < (any_value(p.scale_min) + any_value(p.scale_max)) / 2.0 - 0.5 THEN ${sqlString(`1 ${T.bands.low}`)}
+       WHEN avg(a.satisfaction) > (any_value(p.scale_min) + any_value(p.scale_max)) / 2.0 + 0.5 THEN ${sqlString(`3 ${T.bands.high}`)}
+       ELSE ${sqlString(`2 ${T.bands.neutral}`)} END AS band
 FROM answers AS a CROSS JOIN params AS p
 WHERE a.satisfaction IS NOT NULL
 GROUP BY a.customer_id`,
@@ -192,7 +203,7 @@ GROUP BY a.customer_id`,
   `SELECT substr(b.band, 3) AS band, count(*) AS customers,
   count(*) FILTER (WHERE u.last_purchase <= o.day - p.churn_days) AS churned,
   CASE WHEN count(*) >= any_value(p.min_answers) THEN count(*) FILTER (WHERE u.last_purchase <= o.day - p.churn_days) / count(*) END AS churn_rate,
-  CASE WHEN count(*) < any_value(p.min_answers) THEN 'too few customers (' || count(*) || ' < ' || any_value(p.min_answers) || '): not reported' END AS note
+  CASE WHEN count(*) < any_value(p.min_answers) THEN ${sqlFormat(T.customersTooFew, "count(*)", "any_value(p.min_answers)")} END AS note
 FROM banded AS b JOIN buyers AS u USING (customer_id) CROSS JOIN as_of AS o CROSS JOIN params AS p
 GROUP BY b.band
 ORDER BY b.band`,
@@ -201,13 +212,14 @@ ORDER BY b.band`,
     }
     w.chart("chart", main, {
       title: {
-        text: "Promoters, passives and detractors",
-        subtitle: "NPS = % promoters - % detractors; small segments are not shown",
+        text: T.chartTitle,
+        subtitle: T.chartSubtitle,
       },
       transform: [
         { filter: "datum.nps != null" },
-        { fold: ["detractor_share", "passive_share", "promoter_share"], as: ["group", "share"] },
-        { calculate: "indexof(['detractor_share', 'passive_share', 'promoter_share'], datum.group)", as: "order" },
+        { fold: ["detractor_share", "passive_share", "promoter_share"], as: ["share_of", "share"] },
+        { calculate: "indexof(['detractor_share', 'passive_share', 'promoter_share'], datum.share_of)", as: "order" },
+        labelCalculate("share_of", T.groups, "group"),
       ],
       mark: "bar",
       encoding: {
@@ -216,7 +228,7 @@ ORDER BY b.band`,
           field: "share",
           type: "quantitative",
           stack: "normalize",
-          title: "Share of responses",
+          title: T.shareOfResponses,
           axis: { format: ".0%" },
         },
         color: {
@@ -224,14 +236,14 @@ ORDER BY b.band`,
           type: "nominal",
           title: null,
           scale: {
-            domain: ["detractor_share", "passive_share", "promoter_share"],
+            domain: [T.groups.detractor_share, T.groups.passive_share, T.groups.promoter_share],
             range: ["#d62728", "#bdbdbd", "#2ca02c"],
           },
         },
         order: { field: "order", type: "quantitative" },
         tooltip: [
           { field: "segment", type: "nominal" },
-          { field: "nps", type: "quantitative", format: ".1f", title: "NPS" },
+          { field: "nps", type: "quantitative", format: ".1f", title: T.nps },
           { field: "nps_responses", type: "quantitative" },
         ],
       },
@@ -240,17 +252,17 @@ ORDER BY b.band`,
       "checks",
       `-- Survey rows used and rows left out (or partly left out), by reason
 ${inputChecks([params, survey], "sv_roles AS s, params AS p", [
-  [MARKET_CHECKS.noCustomer, "s.customer_id IS NULL"],
+  [checks.noCustomer, "s.customer_id IS NULL"],
   ...(sat
     ? [
         [
-          MARKET_CHECKS.satisfactionOutOfScale,
+          checks.satisfactionOutOfScale,
           `s.satisfaction IS NOT NULL AND NOT ${onScale("s.satisfaction", "p.scale_min", "p.scale_max")}`,
         ] as const,
       ]
     : []),
-  ...(nps ? [[MARKET_CHECKS.npsOutOfScale, `s.nps IS NOT NULL AND NOT ${NPS_VALID}`] as const] : []),
-  [MARKET_CHECKS.noAnswer, `${sat ? "s.satisfaction IS NULL" : "TRUE"} AND ${nps ? "s.nps IS NULL" : "TRUE"}`],
+  ...(nps ? [[checks.npsOutOfScale, `s.nps IS NOT NULL AND NOT ${NPS_VALID}`] as const] : []),
+  [checks.noAnswer, `${sat ? "s.satisfaction IS NULL" : "TRUE"} AND ${nps ? "s.nps IS NULL" : "TRUE"}`],
 ])}`,
     );
     return w.cells;

@@ -1,32 +1,40 @@
 // Recipe 19, SWOT grid: strengths, weaknesses, opportunities and threats, entered as parameters or edited in
 // the SQL (where an item may quote any other cell), plus evidence drawn from survey and deals; a 2 x 2 chart.
+import { SWOT_TEXT as T } from "../../messages/recipes/swot";
 import { CellWriter } from "../cells";
 import { customersSlot } from "../customers";
 import { paramsCte, roleCte } from "../mapping";
 import type { Recipe } from "../recipe";
 import { sqlString, withQuery, type Cte } from "../sql";
-import { dealCtes, OUTCOME_PARAMS } from "./deal-inputs";
-import { IPA_QUADRANTS } from "./importance-performance";
+import { dealCtes, noCompetitor, OUTCOME_PARAMS } from "./deal-inputs";
 import { SCALE_PARAMS, onScale, segmentParam, slotHas } from "./market-inputs";
 
+/** The quadrants (also the names of their parameters), whether each is helpful, and whether it is internal. */
 const QUADRANTS = [
-  ["Strengths", "Helpful", "Internal"],
-  ["Weaknesses", "Harmful", "Internal"],
-  ["Opportunities", "Helpful", "External"],
-  ["Threats", "Harmful", "External"],
+  ["strengths", true, true],
+  ["weaknesses", false, true],
+  ["opportunities", true, false],
+  ["threats", false, false],
 ] as const;
-const items = (name: string, label: string) => ({
+type Quadrant = (typeof QUADRANTS)[number][0];
+const items = (name: Quadrant) => ({
   name,
   type: "text" as const,
-  label: `${label} (items separated by ;)`,
+  get label() {
+    return T.items(T.quadrants[name]);
+  },
   default: "",
 });
 
 /** A SWOT grid per competitor from entered items and evidence in the data. */
 export const swot: Recipe = {
   id: "swot",
-  title: "SWOT grid",
-  question: "What are our strengths and weaknesses, and the opportunities and threats against a competitor?",
+  get title() {
+    return T.title;
+  },
+  get question() {
+    return T.question;
+  },
   family: "competitors",
   inputs: [
     {
@@ -46,16 +54,22 @@ export const swot: Recipe = {
     customersSlot(false, ["industry", "region", "size", "account_manager"]),
   ],
   params: [
-    { name: "competitor", type: "text", label: "Competitor (empty: the one taking the most lost deals)", default: "" },
-    items("strengths", "Strengths"),
-    items("weaknesses", "Weaknesses"),
-    items("opportunities", "Opportunities"),
-    items("threats", "Threats"),
+    {
+      name: "competitor",
+      type: "text",
+      get label() {
+        return T.competitor;
+      },
+      default: "",
+    },
+    ...QUADRANTS.map(([q]) => items(q)),
     segmentParam("industry"),
     {
       name: "min_deals",
       type: "number",
-      label: "Minimum decided deals for a segment to be quoted",
+      get label() {
+        return T.minDeals;
+      },
       default: 10,
       min: 1,
       max: 100000,
@@ -78,13 +92,15 @@ export const swot: Recipe = {
       "won",
       "lost",
     ]);
+    const quadrant = (q: Quadrant) => sqlString(T.quadrants[q]);
+    const text = (template: string) => sqlString(template);
     const entered = QUADRANTS.flatMap(([q], qi) =>
       p
-        .text(q.toLowerCase())
+        .text(q)
         .split(";")
         .map((s) => s.trim())
         .filter(Boolean)
-        .map((item, i) => `(${sqlString(q)}, ${qi * 100 + i + 1}, ${sqlString(item)})`),
+        .map((item, i) => `(${quadrant(q)}, ${qi * 100 + i + 1}, ${sqlString(item)})`),
     );
     const ctes: Cte[] = [params];
     const evidence: string[] = [];
@@ -103,8 +119,8 @@ export const swot: Recipe = {
         },
       );
       evidence.push(
-        `SELECT 'Strengths', 500 + row_number() OVER (ORDER BY sat DESC), format('{}: satisfaction {:.1f} at importance {:.1f} (${IPA_QUADRANTS.keep.toLowerCase()})', attribute, sat, imp) FROM ipa WHERE imp >= grand_imp AND sat >= grand_sat`,
-        `SELECT 'Weaknesses', 600 + row_number() OVER (ORDER BY imp - sat DESC), format('{}: satisfaction {:.1f} at importance {:.1f} (${IPA_QUADRANTS.concentrate.toLowerCase()})', attribute, sat, imp) FROM ipa WHERE imp >= grand_imp AND sat < grand_sat`,
+        `SELECT ${quadrant("strengths")}, 500 + row_number() OVER (ORDER BY sat DESC), format(${text(T.strengthEvidence)}, attribute, sat, imp) FROM ipa WHERE imp >= grand_imp AND sat >= grand_sat`,
+        `SELECT ${quadrant("weaknesses")}, 600 + row_number() OVER (ORDER BY imp - sat DESC), format(${text(T.weaknessEvidence)}, attribute, sat, imp) FROM ipa WHERE imp >= grand_imp AND sat < grand_sat`,
       );
     }
     if (deals) {
@@ -113,7 +129,7 @@ export const swot: Recipe = {
         {
           name: "rival",
           comment: "the competitor: the parameter, or the one that took the most lost deals",
-          body: `SELECT COALESCE(NULLIF((SELECT competitor FROM params), ''), (SELECT competitor FROM deal WHERE outcome = 'lost' AND competitor <> '(none)' GROUP BY competitor ORDER BY count(*) DESC, competitor LIMIT 1)) AS name`,
+          body: `SELECT COALESCE(NULLIF((SELECT competitor FROM params), ''), (SELECT competitor FROM deal WHERE outcome = 'lost' AND competitor <> ${noCompetitor()} GROUP BY competitor ORDER BY count(*) DESC, competitor LIMIT 1)) AS name`,
         },
         {
           name: "contest",
@@ -125,9 +141,9 @@ GROUP BY GROUPING SETS ((d.segment), ())`,
         },
       );
       evidence.push(
-        `SELECT 'Threats', 700, format('{} wins {:.0f} % of the {} deals decided against us{}', r.name, 100 * (1 - c.win_rate), c.decided, CASE WHEN c.price_index IS NOT NULL THEN format(' (our price {:.0f} % of theirs)', 100 * c.price_index) ELSE '' END) FROM contest AS c, rival AS r WHERE c.segment IS NULL`,
-        `SELECT 'Threats', 701, format('{}: we win only {:.0f} % of {} deals against {}{}', c.segment, 100 * c.win_rate, c.decided, r.name, CASE WHEN c.price_index IS NOT NULL THEN format(', our price {:.0f} % of theirs', 100 * c.price_index) ELSE '' END) FROM contest AS c, rival AS r, params AS p WHERE c.segment IS NOT NULL AND c.decided >= p.min_deals QUALIFY row_number() OVER (ORDER BY c.win_rate, c.segment) = 1`,
-        `SELECT 'Opportunities', 800, format('{}: we win {:.0f} % of {} deals against {}', c.segment, 100 * c.win_rate, c.decided, r.name) FROM contest AS c, rival AS r, params AS p WHERE c.segment IS NOT NULL AND c.decided >= p.min_deals QUALIFY row_number() OVER (ORDER BY c.win_rate DESC, c.segment) = 1`,
+        `SELECT ${quadrant("threats")}, 700, format(${text(T.rivalThreat)}, r.name, 100 * (1 - c.win_rate), c.decided, CASE WHEN c.price_index IS NOT NULL THEN format(${text(T.rivalPrice)}, 100 * c.price_index) ELSE '' END) FROM contest AS c, rival AS r WHERE c.segment IS NULL`,
+        `SELECT ${quadrant("threats")}, 701, format(${text(T.segmentThreat)}, c.segment, 100 * c.win_rate, c.decided, r.name, CASE WHEN c.price_index IS NOT NULL THEN format(${text(T.segmentPrice)}, 100 * c.price_index) ELSE '' END) FROM contest AS c, rival AS r, params AS p WHERE c.segment IS NOT NULL AND c.decided >= p.min_deals QUALIFY row_number() OVER (ORDER BY c.win_rate, c.segment) = 1`,
+        `SELECT ${quadrant("opportunities")}, 800, format(${text(T.segmentOpportunity)}, c.segment, 100 * c.win_rate, c.decided, r.name) FROM contest AS c, rival AS r, params AS p WHERE c.segment IS NOT NULL AND c.decided >= p.min_deals QUALIFY row_number() OVER (ORDER BY c.win_rate DESC, c.segment) = 1`,
       );
     }
     const main = w.sql(
@@ -147,26 +163,26 @@ ${withQuery(
         : "SELECT CAST(NULL AS VARCHAR) AS quadrant, 0 AS ord, CAST(NULL AS VARCHAR) AS item WHERE FALSE",
     },
   ],
-  `SELECT quadrant, ord, item, 'entered' AS source FROM entered${evidence.map((e) => `\nUNION ALL\nSELECT *, 'from the data' FROM (${e})`).join("")}
+  `SELECT quadrant, ord, item, ${sqlString(T.entered)} AS source FROM entered${evidence.map((e) => `\nUNION ALL\nSELECT *, ${sqlString(T.fromData)} FROM (${e})`).join("")}
 ORDER BY ord`,
 )}`,
     );
     const grid = w.sql(
       "grid",
       `-- The four quadrants with their items as text, for the 2 x 2 chart (an empty quadrant says so)
-SELECT q.quadrant, q.helpful, q.origin, q.quadrant || chr(10) || COALESCE(string_agg('- ' || s.item, chr(10) ORDER BY s.ord), '(nothing yet)') AS text, count(s.item) AS items
-FROM (VALUES ${QUADRANTS.map(([q, h, o]) => `('${q}', '${h}', '${o}')`).join(", ")}) AS q(quadrant, helpful, origin)
+SELECT q.quadrant, q.helpful, q.origin, q.quadrant || chr(10) || COALESCE(string_agg('- ' || s.item, chr(10) ORDER BY s.ord), ${sqlString(T.nothingYet)}) AS text, count(s.item) AS items
+FROM (VALUES ${QUADRANTS.map(([q, h, i]) => `(${quadrant(q)}, ${sqlString(h ? T.helpful : T.harmful)}, ${sqlString(i ? T.internal : T.external)})`).join(", ")}) AS q(quadrant, helpful, origin)
 LEFT JOIN "${main}" AS s ON s.quadrant = q.quadrant
 GROUP BY q.quadrant, q.helpful, q.origin
-ORDER BY q.origin DESC, q.helpful DESC`,
+ORDER BY q.origin = ${sqlString(T.external)}, q.helpful = ${sqlString(T.harmful)}`,
     );
     w.chart("chart", grid, {
-      title: { text: "SWOT", subtitle: "Internal (top) and external (bottom); helpful (left) and harmful (right)" },
+      title: { text: T.chartTitle, subtitle: T.chartSubtitle },
       width: 640,
       height: 360,
       encoding: {
-        x: { field: "helpful", type: "nominal", title: null, sort: ["Helpful", "Harmful"], axis: { orient: "top" } },
-        y: { field: "origin", type: "nominal", title: null, sort: ["Internal", "External"] },
+        x: { field: "helpful", type: "nominal", title: null, sort: [T.helpful, T.harmful], axis: { orient: "top" } },
+        y: { field: "origin", type: "nominal", title: null, sort: [T.internal, T.external] },
       },
       layer: [
         {
@@ -176,7 +192,7 @@ ORDER BY q.origin DESC, q.helpful DESC`,
               field: "quadrant",
               type: "nominal",
               legend: null,
-              scale: { domain: QUADRANTS.map(([q]) => q), range: ["#d9f0d3", "#fddbc7", "#d1e5f0", "#f4cae4"] },
+              scale: { domain: QUADRANTS.map(([q]) => T.quadrants[q]), range: ["#d9f0d3", "#fddbc7", "#d1e5f0", "#f4cae4"] },
             },
           },
         },
@@ -199,7 +215,7 @@ ORDER BY q.origin DESC, q.helpful DESC`,
       "checks",
       `-- Items per source: entered, and evidence found in the data (none when the survey or deals table is missing)
 SELECT k.source AS "check", count(s.item) AS rows
-FROM (VALUES ('entered', 1), ('from the data', 2)) AS k(source, ord) LEFT JOIN "${main}" AS s ON s.source = k.source
+FROM (VALUES (${sqlString(T.entered)}, 1), (${sqlString(T.fromData)}, 2)) AS k(source, ord) LEFT JOIN "${main}" AS s ON s.source = k.source
 GROUP BY k.source, k.ord
 ORDER BY k.ord`,
     );

@@ -1,10 +1,12 @@
 // Recipe 23, trend and forecast: monthly spend (all, one account or one segment), fitted by a moving
 // average, simple exponential smoothing or a linear trend, and forecast n months ahead; one chart for both.
+import { MARKET_TEXT } from "../../messages/recipes/market-inputs";
+import { TREND_TEXT as T } from "../../messages/recipes/trend-forecast";
 import { CellWriter } from "../cells";
 import { customerCtes, customersSlot } from "../customers";
 import { paramsCte } from "../mapping";
 import type { Recipe, RoleNeed } from "../recipe";
-import { withQuery } from "../sql";
+import { sqlString, withQuery } from "../sql";
 import { ANALYSIS_DATE, RETURNS_NOTE, checksQuery, transactionCtes, transactionsSlot } from "../transactions";
 
 const FIT: Record<string, string> = {
@@ -20,51 +22,91 @@ const FORECAST: Record<string, string> = {
 /** Monthly spend with a fitted line and a forecast. */
 export const trendForecast: Recipe = {
   id: "trend-forecast",
-  title: "Trend and forecast",
-  question: "Where is monthly spend heading for the business, an account or a segment?",
+  get title() {
+    return T.title;
+  },
+  get question() {
+    return T.question;
+  },
   family: "key accounts",
   inputs: [transactionsSlot([]), customersSlot(false, ["industry", "region", "size", "account_manager"])],
   params: [
     {
       name: "series",
       type: "choice",
-      label: "Series",
+      get label() {
+        return T.series;
+      },
       default: "total",
-      options: [
-        { value: "total", label: "All customers" },
-        { value: "customer", label: "One customer (focus)" },
-        { value: "industry", label: "One industry (focus)" },
-        { value: "region", label: "One region (focus)" },
-      ],
+      get options() {
+        return (["total", "customer", "industry", "region"] as const).map((value) => ({
+          value,
+          label: T.seriesOptions[value],
+        }));
+      },
     },
-    { name: "focus", type: "text", label: "Customer id or segment (empty: the largest by revenue)", default: "" },
+    {
+      name: "focus",
+      type: "text",
+      get label() {
+        return T.focus;
+      },
+      default: "",
+    },
     {
       name: "method",
       type: "choice",
-      label: "Method",
+      get label() {
+        return T.method;
+      },
       default: "linear",
-      options: [
-        { value: "moving_average", label: "Moving average (flat forecast at the last average)" },
-        { value: "exponential", label: "Simple exponential smoothing (flat forecast at the last level)" },
-        { value: "linear", label: "Linear trend (least squares)" },
-      ],
+      get options() {
+        return (["moving_average", "exponential", "linear"] as const).map((value) => ({
+          value,
+          label: T.methods[value],
+        }));
+      },
     },
     ANALYSIS_DATE,
     {
       name: "history_months",
       type: "number",
-      label: "Months of history used (0 = all)",
+      get label() {
+        return T.historyMonths;
+      },
       default: 0,
       min: 0,
       max: 600,
       integer: true,
     },
-    { name: "horizon", type: "number", label: "Months to forecast", default: 6, min: 1, max: 60, integer: true },
-    { name: "window", type: "number", label: "Moving average: months", default: 3, min: 1, max: 60, integer: true },
+    {
+      name: "horizon",
+      type: "number",
+      get label() {
+        return T.horizon;
+      },
+      default: 6,
+      min: 1,
+      max: 60,
+      integer: true,
+    },
+    {
+      name: "window",
+      type: "number",
+      get label() {
+        return T.window;
+      },
+      default: 3,
+      min: 1,
+      max: 60,
+      integer: true,
+    },
     {
       name: "alpha",
       type: "number",
-      label: "Exponential smoothing: alpha (0-1, higher follows recent months more)",
+      get label() {
+        return T.alpha;
+      },
       default: 0.3,
       min: 0.01,
       max: 1,
@@ -72,7 +114,7 @@ export const trendForecast: Recipe = {
   ],
   needs: (p): RoleNeed[] =>
     ["industry", "region"].includes(p.text("series"))
-      ? [{ slot: "customers", anyOf: [p.text("series")], because: `series = ${p.text("series")}` }]
+      ? [{ slot: "customers", anyOf: [p.text("series")], because: T.seriesBecause(p.text("series")) }]
       : [],
   build(ctx) {
     const w = new CellWriter(trendForecast, ctx);
@@ -90,8 +132,14 @@ export const trendForecast: Recipe = {
       series === "customer"
         ? "t.customer_id"
         : series === "total"
-          ? "'All customers'"
-          : `COALESCE(c.${series}, '(unknown)')`;
+          ? sqlString(T.allCustomers)
+          : `COALESCE(c.${series}, ${sqlString(MARKET_TEXT.unknown)})`;
+    const kind = { history: sqlString(T.kinds.history), forecast: sqlString(T.kinds.forecast) };
+    const line = {
+      actual: sqlString(T.lines.actual),
+      fitted: sqlString(T.lines.fitted),
+      forecast: sqlString(T.lines.forecast),
+    };
     const joins = ["industry", "region"].includes(series);
     const ses = method === "exponential";
     const main = w.sql(
@@ -150,9 +198,9 @@ FROM history AS h CROSS JOIN params AS p`,
 FROM params AS p, range(1, p.horizon + 1) AS r(i)`,
     },
   ],
-  `SELECT (SELECT series FROM chosen) AS series, month, 'history' AS kind, value, fitted FROM fitted
+  `SELECT (SELECT series FROM chosen) AS series, month, ${kind.history} AS kind, value, fitted FROM fitted
 UNION ALL
-SELECT (SELECT series FROM chosen), f.month, 'forecast', ${FORECAST[method]}, NULL
+SELECT (SELECT series FROM chosen), f.month, ${kind.forecast}, ${FORECAST[method]}, NULL
 FROM future AS f CROSS JOIN line AS l
 ORDER BY month`,
 )}`,
@@ -160,33 +208,33 @@ ORDER BY month`,
     const long = w.sql(
       "lines",
       `-- The same in long form for the chart: one row per month and line (actual, fitted, forecast)
-SELECT month, 'actual' AS line, value FROM "${main}" WHERE kind = 'history'
-UNION ALL SELECT month, 'fitted', fitted FROM "${main}" WHERE kind = 'history' AND fitted IS NOT NULL
-UNION ALL SELECT month, 'forecast', value FROM "${main}" WHERE kind = 'forecast'
-UNION ALL SELECT * FROM (SELECT month, 'forecast', fitted FROM "${main}" WHERE kind = 'history' ORDER BY month DESC LIMIT 1)
+SELECT month, ${line.actual} AS line, value FROM "${main}" WHERE kind = ${kind.history}
+UNION ALL SELECT month, ${line.fitted}, fitted FROM "${main}" WHERE kind = ${kind.history} AND fitted IS NOT NULL
+UNION ALL SELECT month, ${line.forecast}, value FROM "${main}" WHERE kind = ${kind.forecast}
+UNION ALL SELECT * FROM (SELECT month, ${line.forecast}, fitted FROM "${main}" WHERE kind = ${kind.history} ORDER BY month DESC LIMIT 1)
 ORDER BY line, month`,
     );
     w.chart("chart", long, {
       title: {
-        text: "Monthly spend and forecast",
-        subtitle: `${method.replace("_", " ")}; the dashed line is the forecast`,
+        text: T.chartTitle,
+        subtitle: T.chartSubtitle(T.methodNames[method as keyof typeof T.methodNames]),
       },
       mark: { type: "line", point: true },
       encoding: {
         x: { field: "month", type: "temporal", title: null },
-        y: { field: "value", type: "quantitative", title: "Net spend per month" },
+        y: { field: "value", type: "quantitative", title: T.spend },
         color: {
           field: "line",
           type: "nominal",
           title: null,
-          scale: { domain: ["actual", "fitted", "forecast"], range: ["#1f77b4", "#9e9e9e", "#ff7f0e"] },
+          scale: { domain: [T.lines.actual, T.lines.fitted, T.lines.forecast], range: ["#1f77b4", "#9e9e9e", "#ff7f0e"] },
         },
         strokeDash: {
           field: "line",
           type: "nominal",
           title: null,
           scale: {
-            domain: ["actual", "fitted", "forecast"],
+            domain: [T.lines.actual, T.lines.fitted, T.lines.forecast],
             range: [
               [1, 0],
               [2, 2],

@@ -2,6 +2,7 @@
 // entries, weights in [0, 1] that must add up to 1, each indicator min-max normalized in its direction.
 import * as msg from "../../messages/recipes";
 import type { ParamSpec } from "../params";
+import { VALUE_INDICATORS_TEXT } from "../../messages/recipes/value-indicators";
 
 /** One indicator with its weight and direction (`less`: smaller values score higher). */
 export interface WeightedIndicator {
@@ -85,8 +86,12 @@ export function validateIndicators(list: readonly WeightedIndicator[]): string[]
 export const INDICATORS_PARAM: ParamSpec = {
   name: "indicators",
   type: "custom",
-  label: "Indicators and weights",
-  help: "name:weight or name:weight:less, separated by commas; weights between 0 and 1 adding up to 1.",
+  get label() {
+    return VALUE_INDICATORS_TEXT.label;
+  },
+  get help() {
+    return VALUE_INDICATORS_TEXT.help;
+  },
   default: DEFAULT_INDICATORS,
   parse: parseIndicators,
   format: (value) => formatIndicators(value as readonly WeightedIndicator[]),

@@ -4,6 +4,8 @@ import { CellWriter, scatterSample } from "../cells";
 import { customerCtes, customersSlot, hasCustomerRole } from "../customers";
 import { paramsCte } from "../mapping";
 import type { Recipe, RoleNeed } from "../recipe";
+import { worded } from "../params";
+import { VALUE_MATRIX_TEXT } from "../../messages/recipes/value-matrix";
 import { sqlNumber, sqlString, withQuery } from "../sql";
 import {
   ANALYSIS_DATE,
@@ -18,37 +20,31 @@ import { FORMULA_PARAMS, formulaCtes } from "./clv-formula";
 import { PREDICTIVE_PARAMS } from "./clv-predictive";
 import { writePredictive } from "./clv-predictive-cells";
 
-/** The four quadrants with their investment and relationship strategy (analytics.md, recipe 12). */
-export const QUADRANTS = [
-  {
-    current: "high",
-    potential: "high",
-    quadrant: "high current, high potential",
-    invest: "top priority",
-    relationship: "spare no effort to keep and grow",
-  },
-  {
-    current: "high",
-    potential: "low",
-    quadrant: "high current, low potential",
-    invest: "key",
-    relationship: "keep at a high level",
-  },
-  {
-    current: "low",
-    potential: "high",
-    quadrant: "low current, high potential",
-    invest: "moderate",
-    relationship: "rebuild",
-  },
-  { current: "low", potential: "low", quadrant: "low current, low potential", invest: "none", relationship: "let go" },
-] as const;
+/** The four quadrants with their investment and relationship strategy (analytics.md, recipe 12), worded now. */
+export function quadrants() {
+  const q = VALUE_MATRIX_TEXT.quadrants;
+  const quadrant = (
+    current: "high" | "low",
+    potential: "high" | "low",
+    [name, invest, relationship]: readonly string[],
+  ) => ({ current, potential, quadrant: name, invest, relationship });
+  return [
+    quadrant("high", "high", q.highHigh),
+    quadrant("high", "low", q.highLow),
+    quadrant("low", "high", q.lowHigh),
+    quadrant("low", "low", q.lowLow),
+  ];
+}
 
 /** The customer value matrix. */
 export const valueMatrix: Recipe = {
   id: "value-matrix",
-  title: "Value matrix",
-  question: "Where should we invest: which customers are worth much now, and which could be worth more?",
+  get title() {
+    return VALUE_MATRIX_TEXT.title;
+  },
+  get question() {
+    return VALUE_MATRIX_TEXT.question;
+  },
   family: "value",
   inputs: [transactionsSlot(), customersSlot(false, ["industry"])],
   params: [
@@ -56,25 +52,35 @@ export const valueMatrix: Recipe = {
     {
       name: "potential",
       type: "choice",
-      label: "Growth potential",
+      get label() {
+        return VALUE_MATRIX_TEXT.potential.label;
+      },
       default: "peer",
-      options: [
-        { value: "peer", label: "Peer headroom: what similar customers buy (percentile below) minus current value" },
-        { value: "formula_clv", label: "Formula CLV minus current value" },
-        { value: "predictive_clv", label: "Predicted CLV (BG/NBD + Gamma-Gamma over the horizon) minus current value" },
-      ],
+      get options() {
+        const t = VALUE_MATRIX_TEXT.potential;
+        return [
+          { value: "peer", label: t.peer },
+          { value: "formula_clv", label: t.formula },
+          { value: "predictive_clv", label: t.predictive },
+        ];
+      },
     },
-    { name: "peer_pct", type: "number", label: "Peer benchmark percentile", default: 75, min: 1, max: 100 },
+    worded({ name: "peer_pct", type: "number", default: 75, min: 1, max: 100 }, () => ({
+      label: VALUE_MATRIX_TEXT.peerPct,
+    })),
     ANALYSIS_DATE,
     ...FORMULA_PARAMS,
-    { name: "current_cut", type: "number", label: "High current value from", default: null, auto: "the median" },
-    { name: "potential_cut", type: "number", label: "High potential from", default: null, auto: "the median" },
+    worded({ name: "current_cut", type: "number", default: null }, () => VALUE_MATRIX_TEXT.currentCut),
+    worded({ name: "potential_cut", type: "number", default: null }, () => VALUE_MATRIX_TEXT.potentialCut),
     ...PREDICTIVE_PARAMS,
   ],
   needs: (p): RoleNeed[] => marginNeed(p.text("measure")),
   build(ctx) {
     const w = new CellWriter(valueMatrix, ctx);
     const measure = ctx.params.text("measure");
+    const text = VALUE_MATRIX_TEXT;
+    const groups = text.peerGroups;
+    const QUADRANTS = quadrants();
     const column = measure === "margin" ? "margin" : "amount";
     const peer = ctx.params.text("potential") === "peer";
     const predictive = ctx.params.text("potential") === "predictive_clv";
@@ -96,7 +102,7 @@ export const valueMatrix: Recipe = {
       ? {
           name: "potential",
           comment: `peer headroom: the peer_pct percentile of current value among ${peers.length ? `customers of the same ${peers.join(" and ")}` : "all customers"}, minus own, at least 0`,
-          body: `SELECT y.customer_id, y.m AS current_value, ${peers.length ? `concat_ws(' / ', ${peers.map((r) => `COALESCE(c.${r}, '(unknown)')`).join(", ")})` : "'all customers'"} AS peer_group,
+          body: `SELECT y.customer_id, y.m AS current_value, ${peers.length ? `concat_ws(' / ', ${peers.map((r) => `COALESCE(c.${r}, ${sqlString(groups.unknown)})`).join(", ")})` : sqlString(groups.all)} AS peer_group,
   -- quantile_cont takes a constant: ${sqlNumber(ctx.params.number("peer_pct") / 100, true)} is peer_pct / 100
   GREATEST(quantile_cont(y.m, ${sqlNumber(ctx.params.number("peer_pct") / 100, true)}) OVER (PARTITION BY ${group}) - y.m, 0) AS potential
 FROM placed AS y CROSS JOIN params AS p${peers.length ? "\nLEFT JOIN cust AS c ON c.customer_id = y.customer_id" : ""}`,
@@ -105,7 +111,7 @@ FROM placed AS y CROSS JOIN params AS p${peers.length ? "\nLEFT JOIN cust AS c O
         ? {
             name: "potential",
             comment: `predicted CLV (cell ${predicted}: BG/NBD + Gamma-Gamma over the horizon, discounted) minus current value`,
-            body: `SELECT y.customer_id, y.m AS current_value, 'predicted CLV' AS peer_group,
+            body: `SELECT y.customer_id, y.m AS current_value, ${sqlString(groups.predicted)} AS peer_group,
   v.lifetime_value - y.m AS potential
 FROM placed AS y
 JOIN "${predicted}" AS v ON v.customer_id = y.customer_id`,
@@ -114,12 +120,14 @@ JOIN "${predicted}" AS v ON v.customer_id = y.customer_id`,
             name: "potential",
             comment:
               "formula CLV minus current value; with one retention rate for everyone it ranks like current value",
-            body: `SELECT y.customer_id, y.m AS current_value, 'formula CLV' AS peer_group,
+            body: `SELECT y.customer_id, y.m AS current_value, ${sqlString(groups.formula)} AS peer_group,
   y.m * f.f - p.acquisition_cost - y.m AS potential
 FROM placed AS y, factor AS f, params AS p`,
           };
     const strategies = QUADRANTS.map(
-      (q) => `(${sqlString(q.quadrant)}, ${sqlString(q.invest)}, ${sqlString(q.relationship)})`,
+      (q) =>
+        `(${sqlString(q.current)}, ${sqlString(q.potential)}, ${sqlString(q.quadrant)}, ` +
+        `${sqlString(q.invest)}, ${sqlString(q.relationship)})`,
     ).join(",\n    ");
     const main = w.sql(
       undefined,
@@ -140,13 +148,16 @@ ${withQuery(
       name: "cuts",
       body: "SELECT COALESCE(p.current_cut, (SELECT median(current_value) FROM potential)) AS current_cut,\n  COALESCE(p.potential_cut, (SELECT median(potential) FROM potential)) AS potential_cut\nFROM params AS p",
     },
-    { name: "strategy", body: `SELECT * FROM (VALUES\n    ${strategies}\n) AS s(quadrant, invest, relationship)` },
+    {
+      name: "strategy",
+      body: `SELECT * FROM (VALUES\n    ${strategies}\n) AS s(current_level, potential_level, quadrant, invest, relationship)`,
+    },
   ],
   `SELECT v.customer_id, v.peer_group, v.current_value, v.potential, k.current_cut, k.potential_cut, s.quadrant, s.invest, s.relationship
 FROM potential AS v
 CROSS JOIN cuts AS k
-JOIN strategy AS s ON s.quadrant = concat(CASE WHEN v.current_value >= k.current_cut THEN 'high' ELSE 'low' END, ' current, ',
-  CASE WHEN v.potential >= k.potential_cut THEN 'high' ELSE 'low' END, ' potential')
+JOIN strategy AS s ON s.current_level = CASE WHEN v.current_value >= k.current_cut THEN 'high' ELSE 'low' END
+  AND s.potential_level = CASE WHEN v.potential >= k.potential_cut THEN 'high' ELSE 'low' END
 ORDER BY v.current_value DESC, v.customer_id`,
 )}`,
     );
@@ -164,13 +175,13 @@ ORDER BY q.quadrant_order`,
     );
     const points = w.sql("points", scatterSample(main));
     w.chart("chart", points, {
-      title: { text: "Customer value matrix", subtitle: "Current value vs growth potential; lines at the cut points" },
+      title: { text: text.chart.title, subtitle: text.chart.subtitle },
       layer: [
         {
           mark: { type: "point", filled: true, opacity: 0.6 },
           encoding: {
-            x: { field: "current_value", type: "quantitative", title: `Current value (${measure}, last 12 months)` },
-            y: { field: "potential", type: "quantitative", title: "Growth potential" },
+            x: { field: "current_value", type: "quantitative", title: text.chart.current(measure) },
+            y: { field: "potential", type: "quantitative", title: text.chart.potential },
             color: { field: "quadrant", type: "nominal", title: null, sort: QUADRANTS.map((q) => q.quadrant) },
             tooltip: [
               { field: "customer_id", type: "nominal" },

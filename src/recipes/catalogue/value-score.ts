@@ -4,6 +4,8 @@ import { CellWriter } from "../cells";
 import { customerCtes, customersSlot } from "../customers";
 import { paramsCte } from "../mapping";
 import type { Recipe, RoleNeed } from "../recipe";
+import { worded } from "../params";
+import { VALUE_SCORE_TEXT } from "../../messages/recipes/value-score";
 import { sqlNumber, withQuery } from "../sql";
 import {
   ANALYSIS_DATE,
@@ -18,32 +20,31 @@ import { INDICATORS, INDICATORS_PARAM, type WeightedIndicator } from "./value-in
 /** The composite customer value score. */
 export const valueScore: Recipe = {
   id: "value-score",
-  title: "Composite value score",
-  question: "Which customers are worth most when revenue, profit, activity and loyalty are weighed together?",
+  get title() {
+    return VALUE_SCORE_TEXT.title;
+  },
+  get question() {
+    return VALUE_SCORE_TEXT.question;
+  },
   family: "value",
   inputs: [transactionsSlot(), customersSlot(false, ["size"])],
   params: [
     ANALYSIS_DATE,
     INDICATORS_PARAM,
     windowParam(),
-    {
-      name: "tiers",
-      type: "number",
-      label: "Tiers (equal numbers of customers)",
-      default: 3,
-      min: 1,
-      max: 10,
-      integer: true,
-    },
-    { name: "top_n", type: "number", label: "Customers in the chart", default: 20, min: 1, max: 500, integer: true },
+    worded({ name: "tiers", type: "number", default: 3, min: 1, max: 10, integer: true }, () => VALUE_SCORE_TEXT.tiers),
+    worded(
+      { name: "top_n", type: "number", default: 20, min: 1, max: 500, integer: true },
+      () => VALUE_SCORE_TEXT.topN,
+    ),
   ],
   needs(p) {
     const list = p.value<WeightedIndicator[]>("indicators");
     const needs: RoleNeed[] = [];
     if (list.some((i) => INDICATORS[i.name]?.needs === "margin"))
-      needs.push({ slot: "transactions", anyOf: ["margin", "cost"], because: "a margin indicator" });
+      needs.push({ slot: "transactions", anyOf: ["margin", "cost"], because: VALUE_SCORE_TEXT.marginBecause });
     if (list.some((i) => INDICATORS[i.name]?.needs === "size"))
-      needs.push({ slot: "customers", anyOf: ["size"], because: "the size indicator" });
+      needs.push({ slot: "customers", anyOf: ["size"], because: VALUE_SCORE_TEXT.sizeBecause });
     return needs;
   },
   build(ctx) {
@@ -106,7 +107,7 @@ ORDER BY rank`,
       `-- The top customers by score, for the chart\nSELECT * FROM "${main}" WHERE rank <= ${ctx.params.number("top_n")} ORDER BY rank`,
     );
     w.chart("chart", top, {
-      title: { text: "Composite value score, top customers", subtitle: "Each bar split into the weighted indicators" },
+      title: { text: VALUE_SCORE_TEXT.chart.title, subtitle: VALUE_SCORE_TEXT.chart.subtitle },
       transform: [{ fold: list.map((i) => `part_${i.name}`), as: ["indicator", "contribution"] }],
       mark: "bar",
       encoding: {
@@ -119,11 +120,11 @@ ORDER BY rank`,
         x: {
           field: "contribution",
           type: "quantitative",
-          title: "Score (0-1)",
+          title: VALUE_SCORE_TEXT.chart.score,
           stack: "zero",
           scale: { domain: [0, 1] },
         },
-        color: { field: "indicator", type: "nominal", title: "Indicator" },
+        color: { field: "indicator", type: "nominal", title: VALUE_SCORE_TEXT.chart.indicator },
       },
     });
     w.sql("checks", `-- Rows used and rows left out, by reason\n${checksQuery(params, ctx)}`);

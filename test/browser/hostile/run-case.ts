@@ -11,6 +11,8 @@ export interface CaseContext {
   readonly page: Page;
   /** The attacker host name of this run (`<tag>.evil.test`). */
   readonly evil: string;
+  /** Gives a leak `ms` to show: resolves then, or as soon as the attacker has heard from this run. */
+  linger(ms: number): Promise<void>;
 }
 
 /** One hostile notebook: what it is, how the user meets it, and what must not happen. */
@@ -110,12 +112,16 @@ export async function newBuildContext(browser: Browser): Promise<BrowserContext>
   return context;
 }
 
-/** Runs `hostile` against the app at `origin` in a new page of `context`; `tag` names the run's attacker host. */
+/**
+ * Runs `hostile` against the app at `origin` in a new page of `context`; `tag` names the run's attacker
+ * host, and `heard` says whether the attacker has received a request for a host.
+ */
 export async function runCase(
   context: BrowserContext,
   origin: string,
   hostile: HostileCase,
   tag: string,
+  heard: (evil: string) => boolean = () => false,
 ): Promise<CaseRun> {
   const run: CaseRun = { start: Date.now(), end: 0, findings: [] };
   const evil = `${tag}.evil.test`;
@@ -153,7 +159,13 @@ export async function runCase(
         }),
       );
     });
-    const c: CaseContext = { page, evil };
+    // A wait that only gives a leak time to happen ends once one has: it is already a finding.
+    const linger = async (ms: number) => {
+      for (const until = Date.now() + ms; Date.now() < until && !heard(evil);) {
+        await new Promise((tick) => setTimeout(tick, Math.min(50, until - Date.now())));
+      }
+    };
+    const c: CaseContext = { page, evil, linger };
     const linked = hostile.open === "link" ? `?notebook=${linkedPath(tag)}` : "";
     const query = hostile.query ? withEvil(hostile.query, evil) : linked;
     await page.goto(`${origin}/${query}`);
@@ -179,7 +191,7 @@ export async function runCase(
     }
     await hostile.action?.(c);
     // Time for anything the notebook set going (timers, beacons, images) to reach the attacker.
-    await page.waitForTimeout(500);
+    await linger(500);
     const stall = Number(await page.evaluate("window.__maxGap"));
     if (hostile.maxStallMs !== undefined && stall > hostile.maxStallMs) {
       run.findings.push(`the page's main thread stalled ${Math.round(stall)} ms (limit ${hostile.maxStallMs} ms)`);

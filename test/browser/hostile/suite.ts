@@ -85,10 +85,11 @@ export function hostileSuite(shard: number, shards: number): void {
       contexts.set(weakening, made);
       return made;
     };
+    const heard = (evil: string) => attacker!.hits.some((h) => h.host.replace(/:\d+$/, "").endsWith(evil));
     try {
       for (const [i, c] of cases.entries()) {
-        const real = await runCase(await contextOf(null), origins.get(null)!, c, `n${i}`);
-        const weakened = await runCase(await contextOf(c.weaken), origins.get(c.weaken)!, c, `w${i}`);
+        const real = await runCase(await contextOf(null), origins.get(null)!, c, `n${i}`, heard);
+        const weakened = await runCase(await contextOf(c.weaken), origins.get(c.weaken)!, c, `w${i}`, heard);
         runs.set(c.name, { real, weakened });
       }
     } finally {

@@ -1,0 +1,130 @@
+// Run -> drawn chart in the browser (issue 12 "Measure"): in headless Chromium against a build of the app,
+// a sql cell makes N seeded orders in duckdb-wasm and three chart cells (count-by, histogram, monthly line)
+// plan over it. Each chart's Run is timed from the click to its sandbox frame reporting the new drawing
+// (the frame's size message, sent once Vega has drawn); rows received are the cell's data-chart-rows.
+//
+// Alone: `npx tsx scripts/bench-charts-browser.ts [--dist dist] [--sizes 1000000,20000000] [--repeat 5]`.
+import { resolve } from "node:path";
+import { loadavg } from "node:os";
+import type { Page } from "playwright-core";
+import { openBrowser, serveDirectory } from "../test/browser/harness";
+import { BENCH_CHARTS } from "./bench-charts";
+
+const fence = "```";
+const CELLS: Record<string, string> = {
+  "count by segment": "by_segment",
+  "histogram of amount": "histogram",
+  "monthly sum of amount": "monthly",
+};
+
+/** The notebook timed: the bench's orders (as scripts/bench-charts.ts makes them) and its three charts. */
+export function chartsNotebook(rows: number): string {
+  const segments = "['Retail', 'Wholesale', 'Online', 'Partner', 'Public']";
+  const orders =
+    `${fence}sql orders\nSELECT ${segments}[1 + (hash(i, 1) % 5)::INTEGER] AS segment,\n` +
+    `  round((hash(i, 2) % 2000000) / 100 * ((hash(i, 3) % 1000) / 1000), 2)::DOUBLE AS amount,\n` +
+    `  DATE '2023-01-01' + (hash(i, 4) % 912)::INTEGER AS order_date\n` +
+    `FROM range(${Math.floor(rows)}) AS r(i)\n${fence}\n`;
+  const charts = Object.entries(BENCH_CHARTS).map(
+    ([chart, spec]) => `${fence}chart ${CELLS[chart]} data=orders\n${JSON.stringify(spec)}\n${fence}\n`,
+  );
+  return ["---\nnotebook: 1\ntitle: Chart bench\n---\n", orders, ...charts].join("\n");
+}
+
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Clicks the chart cell's Run and resolves with the ms until its frame reports a drawing newer than before. */
+function timeRun(page: Page, cell: string): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((done, fail) => {
+        const frame = document.querySelector<HTMLIFrameElement>(`[data-cell="${name}"] iframe[data-role="chart"]`);
+        const button = document.querySelector<HTMLButtonElement>(`[data-cell="${name}"] [data-action="run-cell"]`);
+        if (!frame || !button) return fail(new Error(`no chart cell ${name}`));
+        const seen = (window as unknown as { __drawnIds: Map<Window, number> }).__drawnIds;
+        const before = seen.get(frame.contentWindow!) ?? -1;
+        const t0 = performance.now();
+        const on = (event: MessageEvent) => {
+          const data = event.data as { type?: string; id?: number };
+          if (event.source !== frame.contentWindow || data?.type !== "clientbook:size") return;
+          if ((data.id ?? -1) <= before) return;
+          removeEventListener("message", on);
+          done(performance.now() - t0);
+        };
+        addEventListener("message", on);
+        button.click();
+      }),
+    cell,
+  );
+}
+
+/** Times each chart over `rows` orders in the app in `dist` (`repeat` runs each, median); one row per chart. */
+export async function benchChartsInBrowser(dist: string, rows: number, repeat: number): Promise<string[][]> {
+  const server = await serveDirectory(dist);
+  const ob = await openBrowser();
+  const size = rows.toLocaleString("en");
+  try {
+    const { page } = ob;
+    await page.goto(`${server.origin}/`);
+    await page.waitForSelector("body[data-engine=ready]", { timeout: 300_000 });
+    // tsx names the functions below with a `__name` helper that exists only in Node: the page gets a no-op one.
+    await page.evaluate("window.__name = (f) => f");
+    // The newest drawing id each chart frame reported: a timed run waits for a newer one.
+    await page.evaluate(() => {
+      const ids = new Map<Window, number>();
+      (window as unknown as { __drawnIds: Map<Window, number> }).__drawnIds = ids;
+      addEventListener("message", (event) => {
+        const data = event.data as { type?: string; id?: number };
+        if (data?.type === "clientbook:size" && event.source) ids.set(event.source as Window, data.id ?? -1);
+      });
+    });
+    const file = { name: "charts.md", mimeType: "text/markdown", buffer: Buffer.from(chartsNotebook(rows)) };
+    await page.locator('input[data-action="open-notebook"]').setInputFiles(file);
+    const t0 = performance.now();
+    await page.locator('[data-action="trust"]').click();
+    await page.locator('[data-cell="orders"][data-state="done"]').waitFor({ timeout: 1_800_000 });
+    const made = performance.now() - t0;
+    const out: string[][] = [];
+    for (const cell of Object.values(CELLS)) {
+      const failed = page.locator(`[data-cell="${cell}"][data-state="error"]`);
+      await page.locator(`[data-cell="${cell}"] [data-chart-rows]`).or(failed).waitFor({ timeout: 600_000 });
+      if (await failed.count())
+        throw new Error(`${cell}: ${await failed.locator(".cell-error").first().textContent()}`);
+    }
+    for (const [chart, cell] of Object.entries(CELLS)) {
+      const times: number[] = [];
+      for (let i = 0; i < repeat; i++) times.push(await timeRun(page, cell));
+      const received = await page.locator(`[data-cell="${cell}"] [data-chart-rows]`).getAttribute("data-chart-rows");
+      out.push([chart, size, String(received), median(times).toFixed(0), Math.max(...times).toFixed(0)]);
+    }
+    out.push(["(orders table made by the sql cell)", size, "-", made.toFixed(0), "-"]);
+    const off = ob.offOrigin(server.origin);
+    if (off.length) throw new Error(`requests off the origin: ${off.join(" ")}`);
+    return out;
+  } finally {
+    await ob.close();
+    await server.close();
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  const args = process.argv.slice(2);
+  const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  const dist = resolve(option("--dist") ?? resolve(import.meta.dirname, "../dist"));
+  const sizes = (option("--sizes") ?? "1000000,20000000").split(",").map(Number);
+  const repeat = Number(option("--repeat")) || 5;
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ");
+  console.log(`chart | rows in table | rows received | run -> drawn ms (median of ${repeat}) | max ms`);
+  for (const rows of sizes) {
+    const before = load();
+    try {
+      for (const row of await benchChartsInBrowser(dist, rows, repeat)) console.log(row.join(" | "));
+    } catch (e) {
+      console.log(`all charts | ${rows.toLocaleString("en")} | failed: ${(e as Error).message.split("\n")[0]}`);
+    }
+    console.log(`(load average before: ${before}; after: ${load()})`);
+  }
+}

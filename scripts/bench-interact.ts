@@ -1,0 +1,267 @@
+// Interaction latency by stage (issues 12 and 15): in headless Chromium against a build of the app, over N
+// generated orders (a sql cell, so no file is needed), times (a) a range input moved -> the chart fed by a
+// query over all orders redrawn, and (b) a brush on a monthly chart -> the linked chart of the brushed orders
+// by segment redrawn. Each stage is stamped where it shows (cell states in the page, messages and the drawn
+// SVG inside the chart frames, all on one wall clock) and reported as median / p95.
+//
+// Alone: `npx tsx scripts/bench-interact.ts [--dist dist] [--rows N] [--moves N]` (default: dist/,
+// 1,000,000 rows, 30 moves and 30 brushes).
+import { loadavg } from "node:os";
+import { resolve } from "node:path";
+import type { Frame, Page } from "playwright-core";
+import { openBrowser, serveDirectory } from "../test/browser/harness";
+
+const fence = "```";
+const BARS = ".mark-rect.role-mark:not(.brush_brush_bg):not(.brush_brush) path";
+
+/** The notebook timed: orders, a range input, its chart, a brushed monthly chart and the chart linked to it. */
+export function interactNotebook(rows: number): string {
+  const labelled = (x: string, y: string) => ({
+    layer: [
+      { mark: "bar", encoding: { x: { field: x, type: "nominal" }, y: { field: y, type: "quantitative" } } },
+      {
+        mark: { type: "text", dy: -6 },
+        encoding: { x: { field: x, type: "nominal" }, y: { field: y, type: "quantitative" }, text: { field: "t" } },
+      },
+    ],
+  });
+  const months = {
+    mark: "bar",
+    width: 900,
+    params: [{ name: "brush", select: { type: "interval", encodings: ["x"] } }],
+    encoding: { x: { field: "order_date", timeUnit: "yearmonth" }, y: { aggregate: "count" } },
+  };
+  return [
+    "---\nnotebook: 1\ntitle: Interaction\n---\n",
+    `${fence}sql orders\nSELECT DATE '2023-01-01' + (hash(i, 4) % 912)::INTEGER AS order_date,\n` +
+      `['Retail', 'Wholesale', 'Online', 'Partner', 'Public'][1 + (hash(i, 1) % 5)::INTEGER] AS segment,\n` +
+      `(hash(i, 3) % 20)::INTEGER + 1 AS quantity, round((hash(i, 2) % 100000) / 100, 2) AS amount\n` +
+      `FROM range(${Math.floor(rows)}) AS r(i)\n${fence}\n`,
+    `${fence}input min_qty\n{ "type": "range", "min": 1, "max": 20, "step": 1, "value": 1 }\n${fence}\n`,
+    `${fence}sql by_segment\nSELECT segment, sum(amount) AS revenue, 'q' || \${min_qty} || 'q' AS t\n` +
+      `FROM orders WHERE quantity >= \${min_qty} GROUP BY segment\n${fence}\n`,
+    `${fence}chart revenue data=by_segment\n${JSON.stringify(labelled("segment", "revenue"))}\n${fence}\n`,
+    `${fence}chart months data=orders\n${JSON.stringify(months)}\n${fence}\n`,
+    `${fence}sql picked\nSELECT segment, count(*) AS n, 'n' || sum(count(*)) OVER () || 'n' AS t FROM orders\n` +
+      `WHERE order_date BETWEEN \${brush}[1]::DATE AND \${brush}[2]::DATE GROUP BY segment\n${fence}\n`,
+    `${fence}chart linked data=picked\n${JSON.stringify(labelled("segment", "n"))}\n${fence}\n`,
+  ].join("\n");
+}
+
+const percentile = (values: readonly number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+};
+
+type Stamps = Record<string, number>;
+
+/** Stamps each cell's state changes (wall clock) into `window.__stamps` of the page. */
+async function watchCells(page: Page): Promise<void> {
+  // Strings, not functions: tsx would wrap named helpers in a `__name` the page lacks.
+  await page.evaluate(`(() => {
+    const now = () => performance.timeOrigin + performance.now();
+    window.__stamps = {};
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const el = r.target;
+        const key = el.dataset.cell + ":" + el.dataset.state + (el.dataset.stale ? "-stale" : "");
+        // The last change of each kind: a drag re-runs the readers on the way, the final run is what counts.
+        window.__stamps[key] = now();
+      }
+    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["data-state", "data-stale"] });
+    window.addEventListener("message", (e) => {
+      if (e.data?.type === "clientbook:selection") window.__stamps.selection = now();
+    });
+  })()`);
+}
+
+/** Stamps, inside a chart frame, the render message, the last pointer move and the SVG showing `marker`. */
+async function watchFrame(frame: Frame): Promise<void> {
+  await frame.evaluate(`(() => {
+    const now = () => performance.timeOrigin + performance.now();
+    window.__stamps = {};
+    window.__texts = [];
+    // Capture: stamped before the sandbox's own listener draws (its microtasks run before later listeners).
+    window.addEventListener("message", (e) => {
+      const type = e.data?.type;
+      if (type !== "clientbook:render") return;
+      window.__stamps.received = now();
+      window.__stamps.renders = (window.__stamps.renders ?? 0) + 1;
+    }, true);
+    // The brush's end: the release right after the last move (Chromium fakes moves after layout changes).
+    window.addEventListener("pointerup", () => (window.__stamps.released ??= now()), true);
+    // The drawn text as it changes, stamped here: a waiting poll from outside would add its own delay.
+    const chart = document.getElementById("chart");
+    window.__texts.push({ text: chart.querySelector("svg")?.textContent ?? "", at: now() });
+    new MutationObserver(() => {
+      const text = chart.querySelector("svg")?.textContent ?? "";
+      if (text !== window.__texts.at(-1)?.text) window.__texts.push({ text, at: now() });
+    }).observe(chart, { subtree: true, childList: true, characterData: true, attributes: true });
+  })()`);
+}
+
+const reset = (target: Page | Frame) => target.evaluate("window.__stamps = {}; window.__texts = [];");
+const stamps = (target: Page | Frame) =>
+  target.evaluate(() => ({ ...(window as unknown as { __stamps: Record<string, number> }).__stamps }));
+
+/** When the frame's SVG last changed to the text it shows now (a drag may draw passing states first). */
+const lastDrawn = (frame: Frame) =>
+  frame.evaluate(() => {
+    const texts = (window as unknown as { __texts: { text: string; at: number }[] }).__texts;
+    return texts.at(-1)!;
+  });
+
+/** Waits until the frame's SVG text matches `marker` and differs from `before`; returns that text and when. */
+async function drawn(frame: Frame, marker: string, before: string): Promise<{ text: string; at: number }> {
+  const handle = await frame.waitForFunction(
+    ([source, prev]) =>
+      (window as unknown as { __texts: { text: string; at: number }[] }).__texts.find(
+        (t) => new RegExp(source).test(t.text) && t.text !== prev,
+      ) ?? false,
+    [marker, before] as const,
+    { polling: 10, timeout: 120_000 },
+  );
+  return (await handle.jsonValue()) as { text: string; at: number };
+}
+
+const chartFrame = async (page: Page, cell: string) => {
+  const handle = await page.locator(`[data-cell="${cell}"] iframe[data-role="chart"]`).elementHandle();
+  return (await handle!.contentFrame())!;
+};
+
+const settle = (page: Page) =>
+  page.waitForFunction(() => !document.querySelector('[data-cell][data-state="running"], [data-cell][data-stale]'), {
+    polling: 50,
+    timeout: 120_000,
+  });
+
+/** One row per stage: `[from, to]` stamp names; each measured as to - from. */
+function summarize(title: string, runs: Stamps[], stages: [string, string, string][]): string[] {
+  const ms = (v: number) => `${v.toFixed(0)} ms`;
+  return [
+    title,
+    ...stages.map(([label, from, to]) => {
+      const values = runs.filter((r) => r[from] !== undefined && r[to] !== undefined).map((r) => r[to] - r[from]);
+      if (!values.length) return `  ${label.padEnd(34)} (not seen)`;
+      const p50 = percentile(values, 50);
+      return `  ${label.padEnd(34)} median ${ms(p50).padStart(7)}  p95 ${ms(percentile(values, 95)).padStart(7)}`;
+    }),
+  ];
+}
+
+/** Moves the range input `count` times, stamping each stage to the revenue chart redrawn. */
+async function rangeRuns(page: Page, count: number): Promise<Stamps[]> {
+  const frame = await chartFrame(page, "revenue");
+  await watchFrame(frame);
+  let before = (await drawn(frame, "q1q", "")).text;
+  const range = page.locator('[data-cell="min_qty"] input[type="range"]');
+  const runs: Stamps[] = [];
+  let value = 1;
+  for (let i = 0; i < count; i++) {
+    value = 1 + ((value - 1 + 7) % 20);
+    await Promise.all([reset(page), reset(frame)]);
+    const start = await range.evaluate((el, v) => {
+      const input = el as HTMLInputElement;
+      input.value = String(v);
+      const t = performance.timeOrigin + performance.now();
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      return t;
+    }, value);
+    const seen = await drawn(frame, `q${value}q`, before);
+    before = seen.text;
+    await settle(page);
+    runs.push({ zero: 0, start, ...(await stamps(page)), ...(await stamps(frame)), drawn: seen.at });
+  }
+  return runs;
+}
+
+/** Drags `count` brushes over the monthly chart, stamping each stage to the linked chart redrawn. */
+async function brushRuns(page: Page, count: number): Promise<Stamps[]> {
+  const months = await chartFrame(page, "months");
+  const linked = await chartFrame(page, "linked");
+  await months.locator(BARS).first().waitFor({ timeout: 60_000 });
+  await Promise.all([watchFrame(months), watchFrame(linked)]);
+  let before = (await drawn(linked, "n\\d+n", "")).text;
+  await page.locator('[data-cell="months"]').scrollIntoViewIfNeeded();
+  const runs: Stamps[] = [];
+  for (let i = 0; i < count; i++) {
+    const bars = months.locator(BARS);
+    const a = (await bars.nth(1 + (i % 7)).boundingBox())!;
+    const b = (await bars.nth(12 + (i % 11)).boundingBox())!;
+    const y = a.y + a.height / 2;
+    await Promise.all([reset(page), reset(months), reset(linked)]);
+    await page.mouse.move(a.x - 2, y);
+    await page.mouse.down();
+    await page.mouse.move((a.x + b.x) / 2, y, { steps: 3 });
+    await page.mouse.move(b.x + b.width / 2, y);
+    await page.mouse.up();
+    await drawn(linked, "n\\d+n", before);
+    await settle(page);
+    // The last render may still be drawing in the frame; its stamp is taken there, so waiting costs nothing.
+    await page.waitForTimeout(500);
+    const seen = await lastDrawn(linked);
+    before = seen.text;
+    const m = await stamps(months);
+    runs.push({ zero: 0, start: m.released, ...(await stamps(page)), ...(await stamps(linked)), drawn: seen.at });
+  }
+  return runs;
+}
+
+/** Runs both interactions against the app in `dist`; returns the report's lines. */
+export async function benchInteract(dist: string, rows: number, count: number): Promise<string[]> {
+  const server = await serveDirectory(dist);
+  const ob = await openBrowser();
+  try {
+    const { page } = ob;
+    await page.setViewportSize({ width: 1280, height: 1600 });
+    await page.goto(`${server.origin}/`);
+    await page.waitForSelector("body[data-engine=ready]", { timeout: 180_000 });
+    await page
+      .locator('input[data-action="open-notebook"]')
+      .setInputFiles({ name: "interact.md", mimeType: "text/markdown", buffer: Buffer.from(interactNotebook(rows)) });
+    await page.locator('[data-action="trust"]').click();
+    await page.locator('[data-cell="linked"][data-state="done"]').waitFor({ timeout: 600_000 });
+    await settle(page);
+    await watchCells(page);
+    const load = () => loadavg().map((v) => v.toFixed(2)).join(" ");
+    const loadBefore = load();
+    const range = await rangeRuns(page, count);
+    const brush = await brushRuns(page, count);
+    const off = ob.offOrigin(server.origin);
+    if (off.length) throw new Error(`requests off the origin: ${off.join(" ")}`);
+    const n = rows.toLocaleString("en");
+    return [
+      `load average before: ${loadBefore}, after: ${load()}`,
+      ...summarize(`range input -> chart redrawn (${n} rows, ${count} moves)`, range, [
+        ["input -> by_segment running", "start", "by_segment:running-stale"],
+        ["by_segment running -> done", "by_segment:running-stale", "by_segment:done"],
+        ["by_segment done -> revenue done", "by_segment:done", "revenue:done"],
+        ["revenue done -> frame has data", "revenue:done", "received"],
+        ["renders per move (a count, not ms)", "zero", "renders"],
+        ["frame has data -> drawn", "received", "drawn"],
+        ["total: input -> drawn", "start", "drawn"],
+      ]),
+      ...summarize(`brush -> linked chart redrawn (${n} rows, ${count} brushes)`, brush, [
+        ["release -> last selection posted", "start", "selection"],
+        ["selection -> picked running", "selection", "picked:running-stale"],
+        ["picked running -> done", "picked:running-stale", "picked:done"],
+        ["picked done -> linked done", "picked:done", "linked:done"],
+        ["linked done -> frame has data", "linked:done", "received"],
+        ["renders per brush (a count, not ms)", "zero", "renders"],
+        ["frame has data -> drawn", "received", "drawn"],
+        ["total: release -> drawn", "start", "drawn"],
+      ]),
+    ];
+  } finally {
+    await ob.close();
+    await server.close();
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  const args = process.argv.slice(2);
+  const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  const dist = resolve(option("--dist") ?? resolve(import.meta.dirname, "../dist"));
+  const lines = await benchInteract(dist, Number(option("--rows")) || 1_000_000, Number(option("--moves")) || 30);
+  console.log(lines.join("\n"));
+}

@@ -1,0 +1,154 @@
+// Charts that follow their data in the browser: new rows for the same spec reach the chart already drawn
+// (the same frame and the same SVG, no new embed), and a brush on one chart filters a chart linked to it
+// through a SQL cell, whose bars then equal SQL's counts over the brushed rows.
+import { describe, expect, it } from "vitest";
+import type { FrameLocator, Page } from "playwright-core";
+import { nativeEngine } from "../../src/engine/native/native-engine";
+import { ENGINE_TIMEOUT, openFromDisk, useApp } from "./app-fixture";
+
+const app = useApp();
+const fence = "```";
+
+const POINTS = `---
+notebook: 1
+title: Rows follow an input
+---
+
+${fence}input k
+{ "type": "range", "min": 1, "max": 20, "step": 1, "value": 5 }
+${fence}
+
+${fence}sql points
+SELECT i, (i * i)::INTEGER AS sq FROM range(\${k}) t(i)
+${fence}
+
+${fence}chart squares data=points
+{ "mark": "bar",
+  "encoding": { "x": { "field": "i", "type": "ordinal" }, "y": { "field": "sq", "type": "quantitative" } } }
+${fence}
+`;
+
+const ORDERS =
+  "SELECT DATE '2024-01-01' + INTERVAL (i % 366) DAY AS order_date, " +
+  "['A', 'B', 'C'][1 + (i * 7 % 11) % 3] AS segment FROM range(3660) t(i)";
+const LINKED = `---
+notebook: 1
+title: Linked charts
+---
+
+${fence}sql orders
+${ORDERS}
+${fence}
+
+${fence}chart months data=orders
+{ "mark": "bar", "width": 600,
+  "params": [{ "name": "brush", "select": { "type": "interval", "encodings": ["x"] } }],
+  "encoding": { "x": { "field": "order_date", "timeUnit": "yearmonth" }, "y": { "aggregate": "count" } } }
+${fence}
+
+${fence}sql picked
+SELECT segment, count(*)::INTEGER AS n FROM orders
+WHERE order_date BETWEEN \${brush}[1]::DATE AND \${brush}[2]::DATE GROUP BY segment
+${fence}
+
+${fence}chart by_segment data=picked
+{ "mark": "bar",
+  "encoding": { "x": { "field": "segment", "type": "nominal" }, "y": { "field": "n", "type": "quantitative" } } }
+${fence}
+`;
+
+const BARS = ".mark-rect.role-mark:not(.brush_brush_bg):not(.brush_brush) path";
+
+async function openTrusted(page: Page, ob: Parameters<typeof openFromDisk>[0], name: string, text: string) {
+  await openFromDisk(ob, name, text);
+  await page.locator('[data-action="trust"]').click();
+}
+
+const chartRows = (page: Page, cell: string) =>
+  page.locator(`[data-cell="${cell}"] [data-chart-rows]`).getAttribute("data-chart-rows");
+
+/** The bars as Vega drew them, from their accessible labels ("segment: A; n: 200"), sorted by segment. */
+async function drawnCounts(chart: FrameLocator): Promise<string[]> {
+  const labels = await chart.locator(BARS).evaluateAll((paths) => paths.map((p) => p.getAttribute("aria-label")));
+  const counts = labels.map((label) => /segment: (\w+); n: ([\d,]+)/.exec(label ?? "")?.slice(1).join("="));
+  return counts.map((c, i) => c?.replace(/,/g, "") ?? String(labels[i])).sort();
+}
+
+describe("chart updates", () => {
+  it("new rows for the same spec update the chart already drawn: same frame, same SVG, new rows", async () => {
+    const ob = await app.open();
+    const { page } = ob;
+    await openTrusted(page, ob, "points.md", POINTS);
+    const chart = page.frameLocator('[data-cell="squares"] iframe[data-role="chart"]');
+    await expect.poll(() => chart.locator(BARS).count(), { timeout: ENGINE_TIMEOUT }).toBe(5);
+    expect(await chartRows(page, "squares")).toBe("5");
+    // Marks that a new embed would drop: one on the frame element, one on the SVG Vega drew.
+    await page.locator('[data-cell="squares"] iframe[data-role="chart"]').evaluate((f) => (f.dataset.mark = "kept"));
+    await chart.locator("#chart svg").evaluate((svg) => svg.setAttribute("data-mark", "kept"));
+
+    await page.locator('[data-cell="k"] input[type="range"]').evaluate((el) => {
+      const input = el as HTMLInputElement;
+      input.value = "8";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    await expect.poll(() => chartRows(page, "squares"), { timeout: 30_000 }).toBe("8");
+    await expect.poll(() => chart.locator(BARS).count(), { timeout: 30_000 }).toBe(8);
+    const labels = await chart.locator(BARS).evaluateAll((paths) => paths.map((p) => p.getAttribute("aria-label")));
+    expect(labels.at(-1)).toMatch(/i: 7; sq: 49/);
+    expect(await chart.locator('#chart svg[data-mark="kept"]').count()).toBe(1);
+    expect(await page.locator('[data-cell="squares"] iframe[data-mark="kept"]').count()).toBe(1);
+
+    // A changed spec is a new chart: it is embedded afresh (the marked SVG is gone).
+    await page.locator('[data-cell="squares"] header button.link').click();
+    const editor = page.locator('[data-cell="squares"] .cm-content');
+    await editor.click({ timeout: 60_000 });
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.insertText(
+      '{ "mark": "point", "encoding": ' +
+        '{ "x": { "field": "i", "type": "ordinal" }, "y": { "field": "sq", "type": "quantitative" } } }',
+    );
+    await expect.poll(() => chart.locator(".mark-symbol path").count(), { timeout: 30_000 }).toBe(8);
+    expect(await chart.locator('#chart svg[data-mark="kept"]').count()).toBe(0);
+  }, 180_000);
+
+  it("a brush filters the chart linked to it; its bars equal SQL's counts over the brushed rows", async () => {
+    const engine = await nativeEngine();
+    const truth = await engine.query(
+      `SELECT segment || '=' || count(*) AS c FROM (${ORDERS}) ` +
+        "WHERE order_date BETWEEN DATE '2024-03-01' AND DATE '2024-04-30' GROUP BY segment ORDER BY segment",
+    );
+    const all = await engine.query(
+      `SELECT segment || '=' || count(*) AS c FROM (${ORDERS}) GROUP BY segment ORDER BY segment`,
+    );
+    await engine.close();
+    const expected = truth.column(0).map(String);
+    const unbrushed = all.column(0).map(String);
+    expect(expected).toHaveLength(3);
+
+    const ob = await app.open();
+    const { page } = ob;
+    await openTrusted(page, ob, "linked.md", LINKED);
+    const months = page.frameLocator('[data-cell="months"] iframe[data-role="chart"]');
+    const linked = page.frameLocator('[data-cell="by_segment"] iframe[data-role="chart"]');
+    await expect.poll(() => months.locator(BARS).count(), { timeout: ENGINE_TIMEOUT }).toBe(12);
+    await expect.poll(() => drawnCounts(linked), { timeout: ENGINE_TIMEOUT }).toEqual(unbrushed);
+    expect(await chartRows(page, "by_segment")).toBe("3");
+    await linked.locator("#chart svg").evaluate((svg) => svg.setAttribute("data-mark", "kept"));
+
+    // From just left of March's bar to the middle of April's: March and April start inside the brush.
+    await page.locator('[data-cell="months"]').scrollIntoViewIfNeeded();
+    const march = (await months.locator(BARS).nth(2).boundingBox())!;
+    const april = (await months.locator(BARS).nth(3).boundingBox())!;
+    const y = march.y + march.height / 2;
+    await page.mouse.move(march.x - 2, y);
+    await page.mouse.down();
+    await page.mouse.move(march.x + 20, y, { steps: 4 });
+    await page.mouse.move(april.x + april.width / 2, y, { steps: 6 });
+    await page.mouse.up();
+    await expect.poll(() => drawnCounts(linked), { timeout: 30_000 }).toEqual(expected);
+    expect(await chartRows(page, "by_segment")).toBe("3");
+    // The linked chart took the new rows in its live view; the brushed chart kept its brush.
+    expect(await linked.locator('#chart svg[data-mark="kept"]').count()).toBe(1);
+    expect((await months.locator(".brush_brush path").first().boundingBox())!.width).toBeGreaterThan(april.width);
+  }, 180_000);
+});
