@@ -7,6 +7,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { createHash } from "node:crypto";
 import { offlineFiles } from "./src/sw/offline-files";
+import { BOOTSTRAP, BOOTSTRAP_HASH } from "./src/sandbox/frame-document";
 
 /** The hostile browser suite (test/browser/hostile/): run on its own, after everything else. */
 const HOSTILE = "test/browser/hostile/**/*.test.ts";
@@ -59,10 +60,10 @@ async function bundleClassic(entry: string, name: string, plugins: Plugin[] = []
   return chunk.code;
 }
 
-/** Bundles src/sandbox/main.ts as one classic (IIFE) script: the sandbox has an opaque origin, where
- *  a module script would be a CORS request that plain static hosts refuse. The code Worker's own
- *  classic script is built first and goes in as text (`virtual:code-worker`): with `connect-src
- *  'none'` the sandbox cannot fetch it, so it starts the Worker from a blob: URL of that text. */
+/** Bundles src/sandbox/main.ts as one classic (IIFE) script: the shell hands it to each sandbox frame
+ *  as a Blob, which the frame runs from a blob: URL. The code Worker's own classic script is built
+ *  first and goes in as text (`virtual:code-worker`): with `connect-src 'none'` the sandbox cannot
+ *  fetch it, so it starts the Worker from a blob: URL of that text. */
 async function bundleSandbox(): Promise<string> {
   const workerCode = await bundleClassic("src/sandbox/code-worker.ts", "clientbookCodeWorker");
   const workerModule: Plugin = {
@@ -73,7 +74,15 @@ async function bundleSandbox(): Promise<string> {
   return bundleClassic("src/sandbox/main.ts", "clientbookSandbox", [workerModule]);
 }
 
-/** Serves and emits `sandbox-entry.js`, the chart sandbox's classic script. */
+/** The sandbox frame's bootstrap must be what the shell's policy allows: a changed one fails here, naming its hash. */
+function checkBootstrapHash(html: string): void {
+  const hash = `'sha256-${createHash("sha256").update(BOOTSTRAP).digest("base64")}'`;
+  if (hash !== BOOTSTRAP_HASH || !html.includes(` ${hash}`)) {
+    throw new Error(`The sandbox bootstrap's hash is ${hash}: put it in BOOTSTRAP_HASH and index.html's script-src`);
+  }
+}
+
+/** Serves and emits `sandbox-entry.js`, the sandbox's classic script, which the shell fetches (see frame-script.ts). */
 function sandboxScript(): Plugin {
   let cached: Promise<string> | undefined;
   return {
@@ -84,13 +93,6 @@ function sandboxScript(): Plugin {
         if (file.includes("/src/") && !file.includes("/src/ui/")) cached = undefined;
       });
       server.middlewares.use((req, res, next) => {
-        // sandbox.html as written: Vite's dev client script would be a module (CORS) request the
-        // opaque-origin sandbox cannot make.
-        if (/\/sandbox\.html(\?.*)?$/.test(req.url ?? "")) {
-          res.setHeader("Content-Type", "text/html; charset=utf-8");
-          res.end(readFileSync(resolve(__dirname, "sandbox.html")));
-          return;
-        }
         if (!/\/sandbox-entry\.js(\?.*)?$/.test(req.url ?? "")) return next();
         cached ??= bundleSandbox();
         cached.then(
@@ -105,17 +107,20 @@ function sandboxScript(): Plugin {
         );
       });
     },
-    // In a build, the script's content hash goes into sandbox.html's URL so caches never serve a stale one.
+    // In a build, the script's content hash goes into the URL index.html names, so caches never serve a stale one.
     transformIndexHtml: {
       order: "post",
       async handler(html, ctx) {
-        if (ctx.server || !ctx.filename.endsWith("sandbox.html")) return html;
+        checkBootstrapHash(html);
+        if (ctx.server) return html;
         cached ??= bundleSandbox();
         const hash = createHash("sha256")
           .update(await cached)
           .digest("hex")
           .slice(0, 10);
-        return html.replace("./sandbox-entry.js", `./sandbox-entry.js?v=${hash}`);
+        const named = 'content="./sandbox-entry.js"';
+        if (!html.includes(named)) throw new Error("index.html: the clientbook-sandbox-script meta tag is missing");
+        return html.replace(named, `content="./sandbox-entry.js?v=${hash}"`);
       },
     },
     async generateBundle() {
@@ -171,7 +176,7 @@ export default defineConfig({
     // dist/.vite/manifest.json: the bundle-size test reads the entry chunk's static imports from it.
     manifest: true,
     rollupOptions: {
-      input: { main: resolve(__dirname, "index.html"), sandbox: resolve(__dirname, "sandbox.html") },
+      input: { main: resolve(__dirname, "index.html") },
     },
   },
   worker: { format: "es" },

@@ -146,6 +146,10 @@ const en = {
   cellName: "Cell name",
   chartRows: (n: number) => `Chart of ${count(n)} ${plural(n, "row", "rows")}`,
   chartError: (reason: string) => `The chart could not be drawn: ${reason}`,
+  chartNotReady: (seconds: number) =>
+    `its sandbox did not start within ${seconds} seconds; reload the page to try again`,
+  chartScriptFailed: (reason: string) =>
+    `its sandbox script could not be loaded (${reason}); reload the page to try again`,
 
   resultRows: (shown: number, total: number) =>
     shown < total
@@ -159,6 +163,10 @@ const en = {
 
   codeSandboxTitle: "Notebook code sandbox",
   codeSandboxReloaded: "The code sandbox was reloaded; run the cell again.",
+  codeSandboxNotReady: (seconds: number) =>
+    `The code sandbox did not start within ${seconds} seconds; run the cell again (reload the page if it persists).`,
+  codeSandboxScriptFailed: (reason: string) =>
+    `The code sandbox could not load its script (${reason}); check the connection and run the cell again.`,
   codeStopped: "Stopped.",
   codeRunnerClosed: "The code sandbox is closed.",
   codeValueRefused: (problem: string) =>

@@ -1,6 +1,7 @@
 // The code Worker: a classic `blob:` Worker inside the notebook sandbox that runs transpiled cell
-// code with `new AsyncFunction`. It reaches the shell only through the MessagePort it is handed
-// first; the network APIs are removed before any cell runs (the inherited CSP refuses them anyway).
+// code, each cell as a `blob:` script of its own (cell-script.ts: no eval). It reaches the shell only
+// through the MessagePort it is handed first; the network APIs are removed before any cell runs (the
+// inherited CSP refuses them anyway).
 import type { CodeHost, CodeRequest, WireTable } from "../code/runner";
 import { cellResult } from "../code/cell-result";
 import { executeCode } from "../code/execute";
@@ -8,8 +9,11 @@ import { CodeError } from "../code/runner";
 import { codeMessages as cm } from "../messages/code";
 import * as models from "../recipes/models/index";
 import { asShellMessage, type FromWorker, type RunMessage } from "./code-protocol";
+import { scriptCompiler } from "./cell-script";
 
 const scope = globalThis as unknown as DedicatedWorkerGlobalScope;
+// Kept here, out of every cell's reach, before importScripts leaves the global scope below.
+const compile = scriptCompiler(scope.importScripts.bind(scope));
 
 // Defence in depth: the ways out a Worker has, gone from its global scope (and their prototypes'
 // owners), so a cell gets a TypeError rather than a CSP refusal.
@@ -65,7 +69,7 @@ async function run(message: RunMessage): Promise<void> {
     log: (text) => post({ type: "log", run: message.run, text }),
   };
   try {
-    const value = await executeCode(request, host, models as unknown as Record<string, unknown>);
+    const value = await executeCode(request, host, models as unknown as Record<string, unknown>, compile);
     // Rows become one Arrow buffer here, off the page's main thread, and are transferred, not copied.
     const result = cellResult(value, message.rows === true);
     if ("rows" in result) {

@@ -1,5 +1,5 @@
-// The notebook sandbox: runs inside <iframe sandbox="allow-scripts" src="sandbox.html"> with an opaque
-// origin and `connect-src 'none'`. It draws Vega-Lite specs sent by the shell and reports back the
+// The notebook sandbox: runs inside <iframe sandbox="allow-scripts" srcdoc> (frame-document.ts) with an
+// opaque origin and `connect-src 'none'`. It draws Vega-Lite specs sent by the shell and reports back the
 // height to give the frame, and starts a fresh code Worker for each ts cell run (see code-worker.ts).
 // Vega is never put on `window`, and no spec can load anything.
 import workerSource from "virtual:code-worker";
@@ -71,4 +71,4 @@ window.addEventListener("message", (event) => {
 });
 
 new ResizeObserver(chart.reportSize).observe(container);
-post({ type: "clientbook:ready", token: window.location.hash.slice(1) });
+post({ type: "clientbook:ready", token: document.body.dataset.token ?? "" });

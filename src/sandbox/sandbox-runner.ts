@@ -10,13 +10,14 @@ import { ui } from "../messages/ui";
 import { asWorkerMessage, type FromWorker, type ToWorker } from "./code-protocol";
 import { plainValueProblem } from "../code/plain-value";
 import { asSandboxMessage } from "./protocol";
+import { bootFrame, prepareFrame, SANDBOX_READY_MS } from "./frame-script";
 
 /** Where the sandbox frame goes and which document it loads. */
 export interface SandboxRunnerOptions {
   /** The element the hidden frame is appended to (default: document.body). */
   readonly parent?: HTMLElement;
-  /** The sandbox document (default: `sandbox.html`, next to the app). */
-  readonly src?: string;
+  /** How long a new frame may take to say `ready` before the run fails (default SANDBOX_READY_MS). */
+  readonly readyTimeoutMs?: number;
   /** Told of messages dropped: on a finished run's channel, or naming another run (default: console.warn). */
   readonly onDropped?: (text: string) => void;
 }
@@ -52,6 +53,7 @@ export function sandboxRunner(options: SandboxRunnerOptions = {}): SandboxRunner
   let loads = 0;
   let ready: Promise<void> | undefined;
   let markReady: (() => void) | undefined;
+  let readyTimer: ReturnType<typeof setTimeout> | undefined;
   let current: Running | undefined;
   let runs = 0;
   let closed = false;
@@ -59,15 +61,17 @@ export function sandboxRunner(options: SandboxRunnerOptions = {}): SandboxRunner
   function onWindowMessage(event: MessageEvent): void {
     if (!frame || event.source !== frame.contentWindow) return;
     const message = asSandboxMessage(event.data);
-    if (message?.type === "clientbook:ready" && message.token === token) markReady?.();
+    if (message?.type === "clientbook:ready" && message.token === token) {
+      clearTimeout(readyTimer);
+      markReady?.();
+    }
   }
 
   function makeFrame(): Promise<void> {
     token = newToken();
     loads = 0;
     const made = document.createElement("iframe");
-    made.setAttribute("sandbox", "allow-scripts");
-    made.setAttribute("referrerpolicy", "no-referrer");
+    prepareFrame(made, token);
     made.setAttribute("aria-hidden", "true");
     made.tabIndex = -1;
     made.dataset.role = "code-sandbox";
@@ -75,15 +79,24 @@ export function sandboxRunner(options: SandboxRunnerOptions = {}): SandboxRunner
     made.style.display = "none";
     // The sandbox never navigates; a second document in the frame (it followed a link somehow)
     // gets nothing: the frame is replaced and the run in flight fails.
+    let refuse: (error: Error) => void = () => undefined;
     made.addEventListener("load", () => {
-      if (++loads > 1 && frame === made) {
+      if (++loads === 1) {
+        bootFrame(made).catch((error: unknown) => refuse(new CodeError(ui.codeSandboxScriptFailed(String(error)))));
+      } else if (frame === made) {
         fail(new CodeError(ui.codeSandboxReloaded));
         dropFrame();
       }
     });
-    made.src = `${options.src ?? "sandbox.html"}#${token}`;
     frame = made;
-    const done = new Promise<void>((resolve) => (markReady = resolve));
+    const done = new Promise<void>((resolve, reject) => {
+      markReady = resolve;
+      refuse = reject;
+    });
+    // A frame that never says `ready` (its script did not run) must not leave the cell waiting forever.
+    const limit = options.readyTimeoutMs ?? SANDBOX_READY_MS;
+    clearTimeout(readyTimer);
+    readyTimer = setTimeout(() => refuse(new CodeError(ui.codeSandboxNotReady(Math.round(limit / 1000)))), limit);
     (options.parent ?? document.body).append(made);
     return done;
   }
@@ -166,6 +179,7 @@ export function sandboxRunner(options: SandboxRunnerOptions = {}): SandboxRunner
   }
 
   function dropFrame(): void {
+    clearTimeout(readyTimer);
     markReady?.();
     markReady = undefined;
     frame?.remove();
@@ -186,7 +200,13 @@ export function sandboxRunner(options: SandboxRunnerOptions = {}): SandboxRunner
       // A frame dropped while it loaded (reset) releases its waiters, which then wait for a new one.
       for (;;) {
         const waiting = (ready ??= makeFrame());
-        await waiting;
+        try {
+          await waiting;
+        } catch (error) {
+          // The frame did not start: the next run tries a new one.
+          if (waiting === ready) dropFrame();
+          throw error;
+        }
         if (closed) throw new CodeError(ui.codeRunnerClosed);
         if (signal.aborted) throw signal.reason;
         if (waiting === ready && frame) break;

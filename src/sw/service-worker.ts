@@ -1,5 +1,5 @@
 // The service worker (built as dist/sw.js): keeps this deployment's app, duckdb-wasm files, sandbox
-// page, example notebooks and sample data in Cache Storage on the first visit and answers them from
+// script, example notebooks and sample data in Cache Storage on the first visit and answers them from
 // there, so the app starts with the network off. A new deployment waits until no page runs the old one.
 import { version, files } from "virtual:offline-manifest";
 import { filesForBrowser, isOfflineCache, offlineCacheName, offlineKey } from "./offline-files";

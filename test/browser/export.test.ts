@@ -108,7 +108,8 @@ describe("chart export", () => {
     // answers every export request with a file of its choosing, and the app's answer never goes out.
     const page = await ob.context.newPage();
     await page.addInitScript(() => {
-      if (!location.pathname.endsWith("/sandbox.html")) {
+      // The sandbox frames are srcdoc documents.
+      if (location.href !== "about:srcdoc") {
         // And a browser without image copy (as Firefox was until recently).
         delete (window as { ClipboardItem?: unknown }).ClipboardItem;
         return;

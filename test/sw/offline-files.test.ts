@@ -11,7 +11,6 @@ import {
 const BUILT = [
   ".vite/manifest.json",
   "index.html",
-  "sandbox.html",
   "sandbox-entry.js",
   "sw.js",
   "assets/main-abc.js",
@@ -30,7 +29,7 @@ describe("the offline copy's files", () => {
     expect(files).toContain("./");
     expect(files).not.toContain("index.html");
     for (const left of [".vite/manifest.json", "sw.js", "assets/main-abc.js.map"]) expect(files).not.toContain(left);
-    for (const kept of ["sandbox.html", "sandbox-entry.js", "notebooks/orders.csv", "assets/duckdb-mvp-3.wasm"]) {
+    for (const kept of ["sandbox-entry.js", "notebooks/orders.csv", "assets/duckdb-mvp-3.wasm"]) {
       expect(files).toContain(kept);
     }
   });

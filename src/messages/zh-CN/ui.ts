@@ -141,6 +141,8 @@ export const uiZh = {
   cellName: "单元格名称",
   chartRows: (n: number) => `${count(n)} 行数据的图表`,
   chartError: (reason: string) => `无法绘制图表：${reason}`,
+  chartNotReady: (seconds: number) => `图表沙箱未能在 ${seconds} 秒内启动；请重新加载页面后重试`,
+  chartScriptFailed: (reason: string) => `无法加载图表沙箱的脚本（${reason}）；请重新加载页面后重试`,
 
   resultRows: (shown: number, total: number) =>
     shown < total ? `${count(total)} 行（显示前 ${count(shown)} 行）` : `${count(total)} 行`,
@@ -152,6 +154,10 @@ export const uiZh = {
 
   codeSandboxTitle: "笔记本代码沙箱",
   codeSandboxReloaded: "代码沙箱已重新加载；请再次运行该单元格。",
+  codeSandboxNotReady: (seconds: number) =>
+    `代码沙箱未能在 ${seconds} 秒内启动；请再次运行该单元格（若仍如此，请重新加载页面）。`,
+  codeSandboxScriptFailed: (reason: string) =>
+    `代码沙箱无法加载其脚本（${reason}）；请检查网络连接后再次运行该单元格。`,
   codeStopped: "已停止。",
   codeRunnerClosed: "代码沙箱已关闭。",
   codeValueRefused: (problem: string) => `单元格返回的不是纯数据（${problem}）：请返回数字、文本、列表或普通对象。`,

@@ -6,7 +6,7 @@ import { join } from "node:path";
 
 /** One string rewrite in one built file (`main` is the app's `assets/main-*.js`). */
 interface Patch {
-  readonly file: "index.html" | "sandbox.html" | "sandbox-entry.js" | "main";
+  readonly file: "index.html" | "sandbox-entry.js" | "main";
   readonly find: string | RegExp;
   readonly replace: string;
 }
@@ -15,7 +15,15 @@ interface Patch {
 const joined = (...parts: RegExp[]) => new RegExp(parts.map((p) => p.source).join(""));
 const CSP_META = /<meta http-equiv="Content-Security-Policy"[^>]*>/;
 const shellCsp: Patch = { file: "index.html", find: CSP_META, replace: "" };
-const sandboxCsp: Patch = { file: "sandbox.html", find: CSP_META, replace: "" };
+// The sandbox frame is a srcdoc document: it inherits the shell's policy, so both go.
+const sandboxCsp: Patch[] = [
+  shellCsp,
+  {
+    file: "main",
+    find: '<html lang="en"><head><meta http-equiv="Content-Security-Policy" content="',
+    replace: '<html lang="en"><head><meta name="weakened" content="',
+  },
+];
 // The values put in before parsing: the template gets the values' text and a pattern that never matches.
 const markdownValues: Patch = {
   file: "main",
@@ -50,9 +58,9 @@ export const WEAKENINGS = {
       replace: "$1void 0$4",
     },
   ],
-  /** The code Worker's removal of network APIs, and the sandbox document's content policy. */
+  /** The code Worker's removal of network APIs, and the sandbox document's content policies (its own, the shell's). */
   "code-sandbox": [
-    sandboxCsp,
+    ...sandboxCsp,
     {
       file: "sandbox-entry.js",
       find: "`fetch`,`XMLHttpRequest`,`WebSocket`,`WebTransport`,`EventSource`,`importScripts`,`Worker`,",
@@ -61,7 +69,7 @@ export const WEAKENINGS = {
   ],
   /** `usermeta` removal in the shell (charts/bind.ts) and the sandbox, the refusing loader, the sandbox CSP. */
   vega: [
-    sandboxCsp,
+    ...sandboxCsp,
     // Both the binder and the planner drop it; the planner's is the last of a comma statement.
     { file: "main", find: /delete (\w+)\.usermeta,/, replace: "" },
     { file: "main", find: /,delete (\w+)\.usermeta;/, replace: ";" },
@@ -133,7 +141,26 @@ export const WEAKENINGS = {
   ],
   /** Rows cross from the code Worker as plain objects, not as one transferred Arrow buffer (src/code/). */
   "arrow-rows": [
-    { file: "sandbox-entry.js", find: /\w+\((await \w+\(\w+,\w+,\w+\)),\w+\.rows===!0\)/, replace: "{value:$1}" },
+    { file: "sandbox-entry.js", find: /\w+\((await \w+\(\w+,\w+,\w+,\w+\)),\w+\.rows===!0\)/, replace: "{value:$1}" },
+  ],
+  /** The sandbox frames' opaque origin: both kinds get `allow-same-origin` (the shell's DOM and storage open). */
+  "frame-origin": [
+    { file: "main", find: "`sandbox`,`allow-scripts`", replace: "`sandbox`,`allow-scripts allow-same-origin`" },
+    {
+      file: "main",
+      find: '<iframe sandbox="allow-scripts"',
+      replace: '<iframe sandbox="allow-scripts allow-same-origin"',
+    },
+  ],
+  /** The shell's refusal of eval: its policy gets 'unsafe-eval' (the sandbox's own policy still has none). */
+  "shell-eval": [{ file: "index.html", find: "'wasm-unsafe-eval'", replace: "'unsafe-eval'" }],
+  /** The sandbox frame ignores its code Worker's own messages: it relays them to the shell instead. */
+  "worker-relay": [
+    {
+      file: "sandbox-entry.js",
+      find: /let ([\w$]+)=new Worker\(([\w$]+)\);return \1\.onmessage=null,\1\}/,
+      replace: "let $1=new Worker($2);return $1.onmessage=e=>parent.postMessage(e.data,`*`),$1}",
+    },
   ],
   /** `options_from` choices are saved only with `"remember": true` (src/compile/input.ts): every input remembers. */
   remember: [{ file: "main", find: /(\w+)\.remember===!0&&\((\w+)\.remember=!0\)/, replace: "$2.remember=!0" }],
