@@ -193,7 +193,11 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "browser", include: ["test/browser/**/*.test.ts"], exclude: [...configDefaults.exclude, HOSTILE] },
+        test: {
+          name: "browser",
+          include: ["test/browser/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, HOSTILE],
+        },
       },
       // The hostile suite measures page stalls against limits: it runs after the rest, one file at a time.
       {

@@ -223,7 +223,10 @@ export async function benchInteract(dist: string, rows: number, count: number): 
     await page.locator('[data-cell="linked"][data-state="done"]').waitFor({ timeout: 600_000 });
     await settle(page);
     await watchCells(page);
-    const load = () => loadavg().map((v) => v.toFixed(2)).join(" ");
+    const load = () =>
+      loadavg()
+        .map((v) => v.toFixed(2))
+        .join(" ");
     const loadBefore = load();
     const range = await rangeRuns(page, count);
     const brush = await brushRuns(page, count);

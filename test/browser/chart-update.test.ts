@@ -70,7 +70,12 @@ const chartRows = (page: Page, cell: string) =>
 /** The bars as Vega drew them, from their accessible labels ("segment: A; n: 200"), sorted by segment. */
 async function drawnCounts(chart: FrameLocator): Promise<string[]> {
   const labels = await chart.locator(BARS).evaluateAll((paths) => paths.map((p) => p.getAttribute("aria-label")));
-  const counts = labels.map((label) => /segment: (\w+); n: ([\d,]+)/.exec(label ?? "")?.slice(1).join("="));
+  const counts = labels.map((label) =>
+    /segment: (\w+); n: ([\d,]+)/
+      .exec(label ?? "")
+      ?.slice(1)
+      .join("="),
+  );
   return counts.map((c, i) => c?.replace(/,/g, "") ?? String(labels[i])).sort();
 }
 

@@ -21,7 +21,12 @@ const bars = (view: View) =>
 describe("splitRows", () => {
   it("tells a spec that differs only in its rows from one that differs in anything else", () => {
     const a = splitRows(spec([{ order_date: "2024-01-05", n: 1 }]))!;
-    const b = splitRows(spec([{ order_date: "2024-02-05", n: 2 }, { order_date: "2024-03-05", n: 3 }]))!;
+    const b = splitRows(
+      spec([
+        { order_date: "2024-02-05", n: 2 },
+        { order_date: "2024-03-05", n: 3 },
+      ]),
+    )!;
     expect(a.rest).toBe(b.rest);
     expect(b.rows).toHaveLength(2);
     expect(splitRows({ ...spec([]), mark: "line" })!.rest).not.toBe(a.rest);

@@ -51,8 +51,7 @@ const zh: Catalogue<typeof en> = {
   redFrom: "高风险起始得分",
   levels: { red: "高风险", amber: "中风险", green: "低风险" },
   chartTitle: "大客户风险观察名单",
-  chartSubtitle: (amber: number, red: number) =>
-    `加权风险得分；${amber} 起为中风险，${red} 起为高风险`,
+  chartSubtitle: (amber: number, red: number) => `加权风险得分；${amber} 起为中风险，${red} 起为高风险`,
   score: "风险得分",
   level: "风险等级",
 };

@@ -37,8 +37,7 @@ const zh: Catalogue<typeof en> = {
   periods: { month: "月", quarter: "季度", year: "年" },
   activeWindow: "最近多少个周期内有购买即计入客户基数（周期数）",
   heatmapTitle: "同期群：仍在购买的比例",
-  heatmapSubtitle: (period: Period) =>
-    `行：首次购买所在${ZH_PERIODS[period]}；列：此后经过的${ZH_PERIODS[period]}数`,
+  heatmapSubtitle: (period: Period) => `行：首次购买所在${ZH_PERIODS[period]}；列：此后经过的${ZH_PERIODS[period]}数`,
   periodsSince: (period: Period) => `距首次购买的${ZH_PERIODS[period]}数`,
   cohort: "同期群",
   shareBuying: "购买比例",

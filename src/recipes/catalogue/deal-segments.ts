@@ -38,13 +38,9 @@ export const dealSegments: Recipe = {
   params: [SEGMENT_BY, ...OUTCOME_PARAMS],
   needs: (p) => {
     const by = p.text("segment_by");
-    if (by in DEAL_SEGMENTS)
-      return [{ slot: "deals", anyOf: [DEAL_SEGMENTS[by]], because: T.segmentBecause(by) }];
+    if (by in DEAL_SEGMENTS) return [{ slot: "deals", anyOf: [DEAL_SEGMENTS[by]], because: T.segmentBecause(by) }];
     if (by === "none") return [];
-    return [
-      ...segmentNeeds(by),
-      { slot: "deals", anyOf: ["customer_id"], because: T.customerBecause },
-    ];
+    return [...segmentNeeds(by), { slot: "deals", anyOf: ["customer_id"], because: T.customerBecause }];
   },
   build(ctx) {
     const w = new CellWriter(dealSegments, ctx);

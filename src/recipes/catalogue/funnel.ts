@@ -47,9 +47,7 @@ export const funnel: Recipe = {
   ],
   needs: (p) => [
     ...segmentNeeds(p.text("segment_by")),
-    ...(p.text("segment_by") === "none"
-      ? []
-      : [{ slot: "deals", anyOf: ["customer_id"], because: T.segmentsBecause }]),
+    ...(p.text("segment_by") === "none" ? [] : [{ slot: "deals", anyOf: ["customer_id"], because: T.segmentsBecause }]),
   ],
   validate: (p) => {
     const stages = splitList(p.text("stages"));

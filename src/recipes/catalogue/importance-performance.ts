@@ -112,7 +112,10 @@ ORDER BY a.reported DESC, gap DESC, a.attribute`,
               field: "quadrant",
               type: "nominal",
               title: T.quadrant,
-              scale: { domain: [q.concentrate, q.keep, q.low, q.overkill], range: ["#d62728", "#2ca02c", "#9e9e9e", "#1f77b4"] },
+              scale: {
+                domain: [q.concentrate, q.keep, q.low, q.overkill],
+                range: ["#d62728", "#2ca02c", "#9e9e9e", "#1f77b4"],
+              },
             },
             tooltip: [
               { field: "attribute", type: "nominal" },

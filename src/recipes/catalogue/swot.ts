@@ -192,7 +192,10 @@ ORDER BY q.origin = ${sqlString(T.external)}, q.helpful = ${sqlString(T.harmful)
               field: "quadrant",
               type: "nominal",
               legend: null,
-              scale: { domain: QUADRANTS.map(([q]) => T.quadrants[q]), range: ["#d9f0d3", "#fddbc7", "#d1e5f0", "#f4cae4"] },
+              scale: {
+                domain: QUADRANTS.map(([q]) => T.quadrants[q]),
+                range: ["#d9f0d3", "#fddbc7", "#d1e5f0", "#f4cae4"],
+              },
             },
           },
         },

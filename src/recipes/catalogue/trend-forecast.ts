@@ -227,7 +227,10 @@ ORDER BY line, month`,
           field: "line",
           type: "nominal",
           title: null,
-          scale: { domain: [T.lines.actual, T.lines.fitted, T.lines.forecast], range: ["#1f77b4", "#9e9e9e", "#ff7f0e"] },
+          scale: {
+            domain: [T.lines.actual, T.lines.fitted, T.lines.forecast],
+            range: ["#1f77b4", "#9e9e9e", "#ff7f0e"],
+          },
         },
         strokeDash: {
           field: "line",
