@@ -6,8 +6,7 @@ import { localized, type Catalogue } from "./locale";
 const list = (items: readonly string[]) => items.map((s) => `"${s}"`).join(", ");
 const either = (items: readonly string[]) => items.map((s) => `"${s}"`).join(" or ");
 
-/** Plain-language descriptions of the column roles, for the role-mapping panel. */
-export const ROLE_LABELS: Readonly<Record<string, string>> = {
+const roleLabelsEn: Readonly<Record<string, string>> = {
   customer_id: "Customer (id or name)",
   date: "Date",
   amount: "Amount",
@@ -45,6 +44,48 @@ export const ROLE_LABELS: Readonly<Record<string, string>> = {
   invoice_date: "Invoice date",
   paid_date: "Paid on",
 };
+
+const roleLabelsZh: Catalogue<typeof roleLabelsEn> = {
+  customer_id: "客户（编号或名称）",
+  date: "日期",
+  amount: "金额",
+  margin: "毛利",
+  cost: "成本（毛利 = 金额 − 成本）",
+  quantity: "数量",
+  unit_price: "单价（金额 = 数量 × 单价）",
+  order_id: "订单或发票编号",
+  product: "产品",
+  category: "产品类别",
+  channel: "销售渠道",
+  name: "客户名称",
+  industry: "行业",
+  size: "规模（年收入或员工人数）",
+  region: "区域",
+  country: "国家",
+  first_contact_date: "首次接触日期",
+  acquisition_cost: "获客成本",
+  account_manager: "客户经理",
+  status: "状态",
+  attribute: "属性（所问的需求或特性）",
+  importance: "重要性评分",
+  satisfaction: "满意度评分",
+  nps: "推荐意愿（0-10）",
+  competitor: "竞争对手",
+  competitor_rating: "竞争对手评分",
+  deal_id: "商机或交易",
+  stage: "阶段或结果（赢单 / 丢单 / 进行中）",
+  our_price: "我方价格",
+  competitor_price: "竞争对手价格",
+  loss_reason: "丢单原因",
+  created: "创建日期",
+  closed: "关闭日期",
+  due_date: "到期日",
+  invoice_date: "开票日期",
+  paid_date: "付款日期",
+};
+
+/** Plain-language descriptions of the column roles, for the role-mapping panel. */
+export const ROLE_LABELS = localized(roleLabelsEn, { "zh-CN": roleLabelsZh });
 
 const exclusionEn = {
   purchases: "used: purchases (amount > 0)",
