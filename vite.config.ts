@@ -199,10 +199,10 @@ export default defineConfig({
           exclude: [...configDefaults.exclude, HOSTILE],
         },
       },
-      // The hostile suite measures page stalls against limits: it runs after the rest, one file at a time.
+      // The hostile suite measures page stalls against limits: it runs after the rest, with nothing else beside it.
       {
         extends: true,
-        test: { name: "hostile", include: [HOSTILE], maxWorkers: 1, sequence: { groupOrder: 1 } },
+        test: { name: "hostile", include: [HOSTILE], maxWorkers: 2, sequence: { groupOrder: 1 } },
       },
     ],
   },

@@ -15,6 +15,9 @@ import { hostileCases } from "./cases";
 import { linkedPath, newBuildContext, runCase, withEvil, type CaseRun } from "./run-case";
 import { buildVariant, type Weakening } from "./weaken";
 
+/** The run tag (`n3`, `w3`) in an attacker host name such as `w3.evil.test`. */
+const RUN_TAG = /(?:^|\.)([nw]\d+)\.evil\.test$/;
+
 /** Runs every `shards`-th case, starting at `shard`, as one self-contained suite. */
 export function hostileSuite(shard: number, shards: number): void {
   // HOSTILE_CASES="<text>|<text>" runs only the cases whose name holds one of them (for working on a case).
@@ -55,8 +58,12 @@ export function hostileSuite(shard: number, shards: number): void {
         [both.weakened, `w${i}`],
       ];
       for (const [run, tag] of pairs) {
-        const mine = (at: number, host: string) =>
-          (at >= run.start && at <= run.end) || host.endsWith(`${tag}.evil.test`);
+        // A host naming a run belongs to that run whenever it arrives (a late favicon fetch of a page a
+        // weakened run left open must not count against the run after it); an unnamed one goes by time.
+        const mine = (at: number, host: string) => {
+          const named = RUN_TAG.exec(host)?.[1];
+          return named ? named === tag : at >= run.start && at <= run.end;
+        };
         for (const hit of attacker!.hits.filter((h) => mine(h.at, h.host.replace(/:\d+$/, "")))) {
           run.findings.push(`the attacker received ${hit.method} ${hit.host}${hit.url}`);
         }

@@ -27,7 +27,7 @@ const sandboxCsp: Patch[] = [
 // The values put in before parsing: the template gets the values' text and a pattern that never matches.
 const markdownValues: Patch = {
   file: "main",
-  find: /let\{markdown:(\w+),pattern:(\w+)\}=(\w+)\((\w+)\?\.pieces\?\?\[(\w+)\]\)/,
+  find: /let\{markdown:([\w$]+),pattern:([\w$]+)\}=([\w$]+)\(([\w$]+)\?\.pieces\?\?\[([\w$]+)\]\)/,
   replace:
     "let{markdown:$1,pattern:$2}=$4?{markdown:$4.pieces.map((p,i)=>i?$4.values[i-1].text+p:p).join(``)," +
     "pattern:/(?!)/g}:$3([$5])",
@@ -43,9 +43,13 @@ export const WEAKENINGS = {
    */
   lockdown: [
     shellCsp,
-    { file: "main", find: /`SET custom_extension_repository = \$\{\w+\(\w+\)\}`/, replace: "`SELECT 1`" },
+    { file: "main", find: /`SET custom_extension_repository = \$\{[\w$]+\([\w$]+\)\}`/, replace: "`SELECT 1`" },
     { file: "main", find: "`SET allowed_directories = []`", replace: "`SELECT 1`" },
-    { file: "main", find: /`SET allowed_paths = \[\$\{\w+\.map\(\w+\)\.join\(`, `\)\}\]`/, replace: "`SELECT 1`" },
+    {
+      file: "main",
+      find: /`SET allowed_paths = \[\$\{[\w$]+\.map\([\w$]+\)\.join\(`, `\)\}\]`/,
+      replace: "`SELECT 1`",
+    },
     setting("autoload_known_extensions"),
     setting("autoinstall_known_extensions"),
     setting("allow_community_extensions"),
@@ -54,7 +58,7 @@ export const WEAKENINGS = {
     // checkStatement finds no first keyword, so it refuses nothing.
     {
       file: "main",
-      find: /(function \w+\((\w+)\)\{let (\w+)=)\w+\(\2\)(;if\(\3\)\{if\(\3\.word===`\/\*`\))/,
+      find: /(function [\w$]+\(([\w$]+)\)\{let ([\w$]+)=)[\w$]+\(\2\)(;if\(\3\)\{if\(\3\.word===`\/\*`\))/,
       replace: "$1void 0$4",
     },
   ],
@@ -71,17 +75,17 @@ export const WEAKENINGS = {
   vega: [
     ...sandboxCsp,
     // Both the binder and the planner drop it; the planner's is the last of a comma statement.
-    { file: "main", find: /delete (\w+)\.usermeta,/, replace: "" },
-    { file: "main", find: /,delete (\w+)\.usermeta;/, replace: ";" },
-    { file: "sandbox-entry.js", find: /delete \w+\.usermeta;/, replace: "" },
-    { file: "sandbox-entry.js", find: /(mode:`vega-lite`,ast:!0,expr:\w+,)loader:\w+,/, replace: "$1" },
+    { file: "main", find: /delete ([\w$]+)\.usermeta,/, replace: "" },
+    { file: "main", find: /,delete ([\w$]+)\.usermeta;/, replace: ";" },
+    { file: "sandbox-entry.js", find: /delete [\w$]+\.usermeta[;,]/, replace: "" },
+    { file: "sandbox-entry.js", find: /(mode:`vega-lite`,[^}]*?ast:!0,expr:[\w$]+,)loader:[\w$]+,/, replace: "$1" },
   ],
   /** DOMPurify on rendered Markdown (the HTML goes in as marked wrote it), and the shell CSP. */
   markdown: [
     shellCsp,
     {
       file: "main",
-      find: /(\w+)=\w+\.sanitize\((\w+),\{\.\.\.\w+,RETURN_DOM_FRAGMENT:!0\}\)/,
+      find: /([\w$]+)=[\w$]+\.sanitize\(([\w$]+),\{\.\.\.[\w$]+,RETURN_DOM_FRAGMENT:!0\}\)/,
       replace: "$1=document.createRange().createContextualFragment($2)",
     },
   ],
@@ -90,8 +94,8 @@ export const WEAKENINGS = {
     {
       file: "main",
       find: joined(
-        /(\w+)\.dataset\.link===`external`&&/,
-        /\w+\(\w+,new URL\(\w+\.getAttribute\(`href`\),window\.location\.href\),!0\)/,
+        /([\w$]+)\.dataset\.link===`external`&&/,
+        /[\w$]+\([\w$]+,new URL\([\w$]+\.getAttribute\(`href`\),window\.location\.href\),!0\)/,
       ),
       replace: "$1.dataset.link===`external`&&window.open($1.href)",
     },
@@ -104,8 +108,8 @@ export const WEAKENINGS = {
     {
       file: "main",
       find: joined(
-        /return (\w+)\.pathname!==\w+\.pathname\|\|!\w+\|\|\w+===null\|\|!\w+\.has\(\w+\)\?\{kind:`inert`\}:/,
-        /\{kind:`internal`,href:`\?\$\{new URLSearchParams\(\{notebook:\w+\}\)\}`\}/,
+        /return ([\w$]+)\.pathname!==[\w$]+\.pathname\|\|![\w$]+\|\|[\w$]+===null\|\|![\w$]+\.has\([\w$]+\)\?\{kind:`inert`\}:/,
+        /\{kind:`internal`,href:`\?\$\{new URLSearchParams\(\{notebook:[\w$]+\}\)\}`\}/,
       ),
       replace: "return{kind:`internal`,href:$1.search}",
     },
@@ -115,14 +119,14 @@ export const WEAKENINGS = {
     shellCsp,
     { file: "main", find: "/^[a-z][a-z0-9+.-]*:/i.test(", replace: "/^$/.test(" },
     { file: "main", find: "/^[\\\\/]/.test(", replace: "/^$/.test(" },
-    { file: "main", find: /\w+\.origin===new URL\(\w+\)\.origin\?/, replace: "!0?" },
-    { file: "main", find: /\w+\.origin===\w+\.origin\?(\w+):null/, replace: "$1" },
+    { file: "main", find: /[\w$]+\.origin===new URL\([\w$]+\)\.origin\?/, replace: "!0?" },
+    { file: "main", find: /[\w$]+\.origin===[\w$]+\.origin\?([\w$]+):null/, replace: "$1" },
   ],
   /** The trust gate: a notebook opened from disk counts as trusted. */
   "trust-gate": [
     {
       file: "main",
-      find: /openText\(await (\w+)\.text\(\),(\w+)\.name,!1\)/,
+      find: /openText\(await ([\w$]+)\.text\(\),([\w$]+)\.name,!1\)/,
       replace: "openText(await $1.text(),$2.name,!0)",
     },
   ],
@@ -141,7 +145,11 @@ export const WEAKENINGS = {
   ],
   /** Rows cross from the code Worker as plain objects, not as one transferred Arrow buffer (src/code/). */
   "arrow-rows": [
-    { file: "sandbox-entry.js", find: /\w+\((await \w+\(\w+,\w+,\w+,\w+\)),\w+\.rows===!0\)/, replace: "{value:$1}" },
+    {
+      file: "sandbox-entry.js",
+      find: /[\w$]+\((await [\w$]+\([\w$]+,[\w$]+,[\w$]+,[\w$]+\)),[\w$]+\.rows===!0\)/,
+      replace: "{value:$1}",
+    },
   ],
   /** The sandbox frames' opaque origin: both kinds get `allow-same-origin` (the shell's DOM and storage open). */
   "frame-origin": [
@@ -163,7 +171,7 @@ export const WEAKENINGS = {
     },
   ],
   /** `options_from` choices are saved only with `"remember": true` (src/compile/input.ts): every input remembers. */
-  remember: [{ file: "main", find: /(\w+)\.remember===!0&&\((\w+)\.remember=!0\)/, replace: "$2.remember=!0" }],
+  remember: [{ file: "main", find: /([\w$]+)\.remember===!0&&\(([\w$]+)\.remember=!0\)/, replace: "$2.remember=!0" }],
 } satisfies Record<string, Patch[]>;
 
 /** The name of a weakening. */
