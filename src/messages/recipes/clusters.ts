@@ -43,6 +43,15 @@ const en = {
     component: (n: string) => `Principal component ${n}`,
     cluster: "Cluster",
   },
+  /** Lines the TypeScript cells log; the arguments are JavaScript expressions the cell's template fills in. */
+  log: {
+    notSettled: (iterations: string) =>
+      `k-means stopped after ${iterations} iterations without settling; the clusters are the best found.`,
+    withinSS: (within: string, total: string, unexplained: string) =>
+      `within-cluster SS ${within} of ${total} (${unexplained} % unexplained)`,
+    sample: (size: string) => `elbow and silhouette on a sample of ${size} customers`,
+    component: (n: string, share: string, loadings: string) => `PC${n}: ${share} % of the variance; ${loadings}`,
+  },
 };
 
 const zh: Catalogue<typeof en> = {
@@ -79,6 +88,13 @@ const zh: Catalogue<typeof en> = {
     featuresSubtitle: (x: string, y: string) => `${x} 对 ${y}`,
     component: (n: string) => `第 ${n} 主成分`,
     cluster: "客户群",
+  },
+  log: {
+    notSettled: (iterations: string) => `K-means 迭代 ${iterations} 次后仍未收敛；当前聚类是找到的最优结果。`,
+    withinSS: (within: string, total: string, unexplained: string) =>
+      `簇内平方和 ${within}，总平方和 ${total}（${unexplained} % 未被解释）`,
+    sample: (size: string) => `肘部法则和轮廓系数基于 ${size} 个客户的样本`,
+    component: (n: string, share: string, loadings: string) => `第 ${n} 主成分：解释 ${share} % 的方差；${loadings}`,
   },
 };
 
