@@ -1,5 +1,6 @@
-// User-facing wording of the recipe catalogue: role labels, build errors, parameter problems, and the
-// exclusion reasons recipes write into their checks tables. (Shared by the recipe framework and the models.)
+// User-facing wording of the recipe framework: role labels, build errors, parameter problems, and the
+// exclusion reasons recipes write into their checks tables. The zh-CN role labels and messages load with the
+// other Chinese UI catalogues (./zh-CN/recipes.ts); the exclusion reasons carry their Chinese inline.
 
 import { localized, localizedFunctions, type Catalogue } from "./locale";
 
