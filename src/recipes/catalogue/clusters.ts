@@ -22,7 +22,7 @@ import { CLUSTERS_TEXT } from "../../messages/recipes/clusters";
 const FEATURES = ["recency", "frequency", "monetary", "avg_order", "tenure", "margin", "growth"] as const;
 
 /** The features with how each is computed, in the current locale (for the options and the SQL comment). */
-export function clusterFeatures(): { value: string; label: string }[] {
+function clusterFeatures(): { value: string; label: string }[] {
   return FEATURES.map((value) => ({ value, label: CLUSTERS_TEXT.features[value] }));
 }
 
