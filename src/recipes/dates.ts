@@ -1,6 +1,7 @@
 // Reading the date role as client exports write it: one SQL expression for every recipe (ISO, YYYYMMDD integers or
 // text, 2016/8/1 11:05, 2024年1月5日, dd.mm.yyyy, Excel serial numbers, Unix seconds or milliseconds, and
 // d/m/y or m/d/y once the order is known), and a detector that tells from sample values which form a column has.
+import { DATE_FORMS_TEXT } from "../messages/recipes/dates";
 import { quoteIdent } from "./sql";
 
 /** The order of day and month in `03/04/2024`: day first, month first, or not known (such values stay unread). */
@@ -50,15 +51,16 @@ export interface DateFormatFound {
   readonly unreadableShare: number;
 }
 
+/** The forms by pattern (shown as written) or by the key of their name in DATE_FORMS_TEXT. */
 const FORMS: readonly [string, RegExp][] = [
   ["YYYY-MM-DD", /^\d{4}-\d{1,2}-\d{1,2}([ T].*)?$/],
   ["YYYYMMDD", /^(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(\.0+)?$/],
   ["YYYY/M/D", /^\d{4}\/\d{1,2}\/\d{1,2}( .*)?$/],
   ["YYYY年M月D日", /^\d{4}年\d{1,2}月\d{1,2}日/],
   ["DD.MM.YYYY", /^\d{1,2}\.\d{1,2}\.\d{4}( .*)?$/],
-  ["Excel serial", /^\d{5}(\.\d+)?$/],
-  ["Unix seconds", /^\d{9,10}$/],
-  ["Unix milliseconds", /^\d{12,13}$/],
+  ["excelSerial", /^\d{5}(\.\d+)?$/],
+  ["unixSeconds", /^\d{9,10}$/],
+  ["unixMilliseconds", /^\d{12,13}$/],
 ];
 const SLASH = /^(\d{1,2})\/(\d{1,2})\/\d{4}( .*)?$/;
 
@@ -85,13 +87,16 @@ export function detectDateFormat(values: readonly string[]): DateFormatFound {
   const best = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "unknown";
   const ambiguous = best === "slash" && dayFirst === monthFirst;
   const order: SlashOrder = best === "slash" && !ambiguous ? (dayFirst ? "dmy" : "mdy") : null;
+  const names: Readonly<Record<string, string>> = DATE_FORMS_TEXT;
   const format =
     best !== "slash"
-      ? best
+      ? best in names
+        ? names[best]
+        : best
       : ambiguous
         ? slashes && dayFirst
-          ? "mixed DD/MM/YYYY and MM/DD/YYYY"
-          : "DD/MM/YYYY or MM/DD/YYYY"
+          ? names.mixedSlash
+          : names.eitherSlash
         : order === "dmy"
           ? "DD/MM/YYYY"
           : "MM/DD/YYYY";

@@ -13,6 +13,7 @@ import "../../src/messages/code";
 import "../../src/messages/charts";
 import "../../src/messages/notebook";
 import "../../src/messages/gallery";
+import "../../src/messages/recipes"; // role labels and the data panel's notes
 import { loadLocale } from "../../src/messages/load-locale";
 
 // The Chinese texts the page must show are read from the catalogues, loaded here as the app loads them.

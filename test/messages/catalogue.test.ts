@@ -138,16 +138,6 @@ describe("user-facing text outside src/messages/", () => {
   });
 });
 
-/**
- * Recipe sources still carrying their wording inline, to move into src/messages/recipes/ (remove an entry once
- * its file is done; the other catalogue files are being moved on a parallel branch).
- */
-const RECIPES_PENDING = new Set([
-  "dates.ts",
-  "models/clv.ts",
-  "catalogue/clusters.ts",
-  "catalogue/attribute-segments.ts",
-]);
 // Column-header vocabulary in many languages, matched against the user's headers: data, not wording.
 const RECIPES_NOT_PROSE = new Set(["role-lexicon.ts"]);
 
@@ -162,11 +152,11 @@ describe("user-facing text in src/recipes/", () => {
     expect(recipeProse(source)).toEqual(["Customer pyramid", "Who buys?", "Period", "Customers"]);
   });
 
-  it("lives in src/messages/recipes/ for every recipe source moved there", () => {
+  it("lives in src/messages/ for every recipe source", () => {
     const dir = join(src, "recipes");
     const found: string[] = [];
     for (const file of readdirSync(dir, { recursive: true, encoding: "utf8" })) {
-      if (!file.endsWith(".ts") || RECIPES_PENDING.has(file) || RECIPES_NOT_PROSE.has(file)) continue;
+      if (!file.endsWith(".ts") || RECIPES_NOT_PROSE.has(file)) continue;
       for (const p of recipeProse(readFileSync(join(dir, file), "utf8"))) found.push(`recipes/${file}: ${p}`);
     }
     expect(found).toEqual([]);

@@ -38,6 +38,11 @@ const CASES: readonly (readonly [id: string, params: Record<string, string>])[] 
   ["activity-loyalty", {}],
   ["profit-contribution", {}],
   ["value-score", {}],
+  ["clusters", {}],
+  ["clusters", { scatter: "features", features: "recency,frequency,monetary,margin" }],
+  ["attribute-segments", {}],
+  ["attribute-segments", { by: "size" }],
+  ["attribute-segments", { by: "geography" }],
 ];
 
 /** The recipes whose gallery entry (title, question, every parameter's wording) is in Chinese. */

@@ -5,6 +5,8 @@ import type { Engine } from "../../src/engine/engine";
 import { dateSql, detectDateFormat } from "../../src/recipes/dates";
 import { roleExpression } from "../../src/recipes/mapping";
 import { EXCLUSION } from "../../src/messages/recipes";
+import { setLocale } from "../../src/messages/locale";
+import { loadLocale } from "../../src/messages/load-locale";
 import { engineWith, runRecipe, tableSql } from "./helpers";
 
 let engine: Engine;
@@ -94,6 +96,22 @@ describe("detectDateFormat(values)", () => {
     const found = detectDateFormat(values);
     expect(found.unreadableShare).toBeCloseTo(0.3, 10);
     expect(found.unreadable).toEqual(["n/a", "soon", "32/13"]);
+  });
+
+  it("names the forms in Chinese with the UI in zh-CN, keeping the day/month pattern the role panel looks for", async () => {
+    await loadLocale("zh-CN");
+    setLocale("zh-CN");
+    try {
+      expect(detectDateFormat(["45351", "45352"]).format).toBe("Excel 序列号");
+      expect(detectDateFormat(["1709164800"]).format).toBe("Unix 时间戳（秒）");
+      expect(detectDateFormat(["03/04/2024", "05/06/2024"]).format).toBe("DD/MM/YYYY 或 MM/DD/YYYY");
+      expect(detectDateFormat(["13/04/2024", "04/13/2024"]).format).toMatch(/^DD\/MM\/YYYY 与 MM\/DD\/YYYY/);
+      expect(detectDateFormat(["2024-01-05"]).format).toBe("YYYY-MM-DD");
+      expect(detectDateFormat(["soon"]).format).toBe("未知");
+    } finally {
+      setLocale("en");
+    }
+    expect(detectDateFormat(["soon"]).format).toBe("unknown");
   });
 });
 

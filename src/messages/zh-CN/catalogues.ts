@@ -8,6 +8,7 @@ import type { compileMessages } from "../compile";
 import type { EngineCatalogue } from "../engine";
 import type { FAMILY_LABELS, galleryText, rolesText } from "../gallery";
 import type { notebookMessages } from "../notebook";
+import type { RecipeMessagesCatalogue } from "../recipes";
 import type { sessionMessages } from "../session";
 import type { shareMessages } from "../share";
 import type { storageText } from "../storage";
@@ -21,6 +22,7 @@ import { compileZh } from "./compile";
 import { engineZh } from "./engine";
 import { familyLabelsZh, galleryTextZh, rolesTextZh } from "./gallery";
 import { notebookZh } from "./notebook";
+import { recipeMessagesZh, roleLabelsZh } from "./recipes";
 import { reportDialogZh } from "./report";
 import { sessionZh } from "./session";
 import { shareZh } from "./share";
@@ -40,6 +42,8 @@ export const zhCatalogues = {
   FAMILY_LABELS: familyLabelsZh satisfies Catalogue<typeof FAMILY_LABELS>,
   galleryText: galleryTextZh satisfies Catalogue<typeof galleryText>,
   notebookMessages: notebookZh satisfies Catalogue<typeof notebookMessages>,
+  recipeMessages: recipeMessagesZh satisfies Catalogue<RecipeMessagesCatalogue>,
+  roleLabels: roleLabelsZh,
   reportDialogMessages: reportDialogZh(MAX_REPORT_ROWS) satisfies Catalogue<typeof reportDialogMessages>,
   sessionMessages: sessionZh satisfies Catalogue<typeof sessionMessages>,
   shareMessages: shareZh satisfies Catalogue<typeof shareMessages>,

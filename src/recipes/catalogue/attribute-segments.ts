@@ -5,7 +5,9 @@ import { CellWriter } from "../cells";
 import { customerCtes, customersSlot, hasCustomerRole } from "../customers";
 import { paramsCte } from "../mapping";
 import type { Recipe, RoleNeed } from "../recipe";
-import { withQuery } from "../sql";
+import { worded } from "../params";
+import { sqlString, withQuery } from "../sql";
+import { ATTRIBUTE_SEGMENTS_TEXT } from "../../messages/recipes/attribute-segments";
 import {
   ANALYSIS_DATE,
   RETURNS_NOTE,
@@ -17,61 +19,72 @@ import {
   txFeatures,
 } from "../transactions";
 
-const SEGMENT_SQL: Record<string, string> = {
-  industry: "COALESCE(c.industry, '(unknown)')",
-  size: `CASE WHEN c.size IS NULL THEN '(unknown)'
-       WHEN TRY_CAST(c.size AS DOUBLE) IS NULL THEN c.size
-       WHEN TRY_CAST(c.size AS DOUBLE) >= p.size_large THEN 'large'
-       WHEN TRY_CAST(c.size AS DOUBLE) >= p.size_medium THEN 'medium'
-       ELSE 'small' END`,
-  geography: `CASE WHEN c.region IS NULL AND c.country IS NULL THEN '(unknown)'
-       WHEN c.region = h.home_region THEN 'local'
-       WHEN list_contains(string_split(regexp_replace(p.nearby_regions, '\\s*,\\s*', ',', 'g'), ','), c.region) THEN 'regional'
-       WHEN c.country IS NULL OR c.country = h.home_country THEN 'national'
-       ELSE 'international' END`,
-};
+const T = ATTRIBUTE_SEGMENTS_TEXT;
 
+/** The SQL that puts a customer (`c`) in a segment, per segmentation, with the labels of the current locale. */
+function segmentSql(by: string): string {
+  const label = (key: keyof typeof T.segments) => sqlString(T.segments[key]);
+  const unknown = label("unknown");
+  const sql: Record<string, string> = {
+    industry: `COALESCE(c.industry, ${unknown})`,
+    size: `CASE WHEN c.size IS NULL THEN ${unknown}
+       WHEN TRY_CAST(c.size AS DOUBLE) IS NULL THEN c.size
+       WHEN TRY_CAST(c.size AS DOUBLE) >= p.size_large THEN ${label("large")}
+       WHEN TRY_CAST(c.size AS DOUBLE) >= p.size_medium THEN ${label("medium")}
+       ELSE ${label("small")} END`,
+    geography: `CASE WHEN c.region IS NULL AND c.country IS NULL THEN ${unknown}
+       WHEN c.region = h.home_region THEN ${label("local")}
+       WHEN list_contains(string_split(regexp_replace(p.nearby_regions, '\\s*,\\s*', ',', 'g'), ','), c.region) THEN ${label("regional")}
+       WHEN c.country IS NULL OR c.country = h.home_country THEN ${label("national")}
+       ELSE ${label("international")} END`,
+  };
+  return sql[by];
+}
 const NEEDS: Record<string, string[]> = { industry: ["industry"], size: ["size"], geography: ["region", "country"] };
 
 /** Segments by an attribute of the customers table, valued from the transactions. */
 export const attributeSegments: Recipe = {
   id: "attribute-segments",
-  title: "Attribute segments",
-  question: "How do industries, size bands or regions compare in customers, revenue and margin?",
+  get title() {
+    return ATTRIBUTE_SEGMENTS_TEXT.title;
+  },
+  get question() {
+    return ATTRIBUTE_SEGMENTS_TEXT.question;
+  },
   family: "segmentation",
   inputs: [customersSlot(true, ["industry", "size", "region", "country"]), transactionsSlot()],
   params: [
     {
       name: "by",
       type: "choice",
-      label: "Segment by",
+      get label() {
+        return ATTRIBUTE_SEGMENTS_TEXT.by.label;
+      },
       default: "industry",
-      options: [
-        { value: "industry", label: "Industry" },
-        { value: "size", label: "Size band (large / medium / small)" },
-        { value: "geography", label: "Geography (local / regional / national / international)" },
-      ],
+      get options() {
+        const t = ATTRIBUTE_SEGMENTS_TEXT.by;
+        return [
+          { value: "industry", label: t.industry },
+          { value: "size", label: t.size },
+          { value: "geography", label: t.geography },
+        ];
+      },
     },
     ANALYSIS_DATE,
     windowParam(12),
-    {
-      name: "size_large",
-      type: "number",
-      label: "Large from (size, e.g. annual revenue)",
-      default: 50_000_000,
-      min: 0,
-    },
-    { name: "size_medium", type: "number", label: "Medium from (size)", default: 10_000_000, min: 0 },
-    { name: "home_region", type: "text", label: "Home region (empty: the most common region)", default: "" },
-    { name: "home_country", type: "text", label: "Home country (empty: the most common country)", default: "" },
-    { name: "nearby_regions", type: "text", label: "Regional: these regions (comma-separated)", default: "" },
+    worded({ name: "size_large", type: "number", default: 50_000_000, min: 0 }, () => ({ label: T.sizeLarge })),
+    worded({ name: "size_medium", type: "number", default: 10_000_000, min: 0 }, () => ({ label: T.sizeMedium })),
+    worded({ name: "home_region", type: "text", default: "" }, () => ({ label: T.homeRegion })),
+    worded({ name: "home_country", type: "text", default: "" }, () => ({ label: T.homeCountry })),
+    worded({ name: "nearby_regions", type: "text", default: "" }, () => ({ label: T.nearbyRegions })),
   ],
   needs: (p): RoleNeed[] => [
-    { slot: "customers", anyOf: NEEDS[p.text("by")], because: `segment by = ${p.text("by")}` },
+    { slot: "customers", anyOf: NEEDS[p.text("by")], because: T.segmentBecause(p.text("by")) },
   ],
-  validate: (p) => (p.number("size_medium") < p.number("size_large") ? [] : [mustBeBelow("Medium from", "Large from")]),
+  validate: (p) => (p.number("size_medium") < p.number("size_large") ? [] : [mustBeBelow(T.mediumShort, T.largeShort)]),
   build(ctx) {
     const w = new CellWriter(attributeSegments, ctx);
+    const text = T;
     const by = ctx.params.text("by");
     const features = txFeatures(ctx);
     const roles = ["industry", "size", "region", "country"].filter((r) => hasCustomerRole(ctx, r));
@@ -121,7 +134,7 @@ FROM cust AS c FULL OUTER JOIN per_customer AS v ON v.customer_id = c.customer_i
     },
     {
       name: "segmented",
-      body: `SELECT e.*, CASE WHEN NOT e.listed THEN '(not in customers table)' ELSE ${SEGMENT_SQL[by].replace(/\bc\./g, "e.")} END AS segment
+      body: `SELECT e.*, CASE WHEN NOT e.listed THEN ${sqlString(text.segments.notListed)} ELSE ${segmentSql(by).replace(/\bc\./g, "e.")} END AS segment
 FROM everyone AS e, params AS p, home AS h`,
     },
   ],
@@ -144,14 +157,14 @@ ORDER BY revenue DESC, segment`,
     );
     w.chart("chart", main, {
       title: {
-        text: `Customers and ${margin ? "margin" : "revenue"} by ${by}`,
-        subtitle: "Share of customers vs share of value per segment",
+        text: text.chart.title(!!margin, by),
+        subtitle: text.chart.subtitle,
       },
       transform: [{ fold: ["customer_share", margin ? "margin_share" : "revenue_share"], as: ["measure", "share"] }],
       mark: "bar",
       encoding: {
         y: { field: "segment", type: "nominal", sort: { field: "revenue", order: "descending" }, title: null },
-        x: { field: "share", type: "quantitative", title: "Share", axis: { format: ".0%" } },
+        x: { field: "share", type: "quantitative", title: text.chart.share, axis: { format: ".0%" } },
         yOffset: { field: "measure", type: "nominal" },
         color: { field: "measure", type: "nominal", title: null },
       },

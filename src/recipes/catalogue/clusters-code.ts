@@ -1,6 +1,7 @@
 // The TypeScript cells of the clusters recipe (k-means, the elbow and silhouette helper, principal
 // components): their source text, with the parameters as constants at the top of each cell.
 import { noCustomersToCluster } from "../../messages/recipes";
+import { CLUSTERS_TEXT } from "../../messages/recipes/clusters";
 
 /** The JavaScript literal of a value (parameters are validated numbers and known names, so JSON is exact). */
 const lit = (value: unknown) => JSON.stringify(value);
@@ -24,8 +25,8 @@ ${matrix(scaled)}
 const result = lib.kmeans(data, { k, seed, featureNames: features });
 if (!result.ok) throw new Error(result.error);
 for (const warning of result.value.warnings) log(warning);
-if (!result.value.converged) log(\`k-means stopped after \${result.value.iterations} iterations without settling; the clusters are the best found.\`);
-log(\`within-cluster SS \${fmt(result.value.withinSS)} of \${fmt(result.value.totalSS)} (\${fmt(100 * result.value.withinSS / Math.max(result.value.totalSS, 1e-300), 1)} % unexplained)\`);
+if (!result.value.converged) log(\`${CLUSTERS_TEXT.log.notSettled("${result.value.iterations}")}\`);
+log(\`${CLUSTERS_TEXT.log.withinSS("${fmt(result.value.withinSS)}", "${fmt(result.value.totalSS)}", "${fmt(100 * result.value.withinSS / Math.max(result.value.totalSS, 1e-300), 1)}")}\`);
 return rows.map((r, i) => ({ customer_id: r.customer_id, cluster: result.value.assignments[i] + 1 }));`;
 }
 
@@ -41,7 +42,7 @@ const seed = ${lit(seed)};
 const sampleSize = 20000;
 const rows = await sql\`SELECT * FROM ${scaled} ORDER BY hash(customer_id), customer_id LIMIT 20000\`;
 if (rows.length === 0) throw new Error(${lit(noCustomersToCluster())});
-if (rows.length === sampleSize) log(\`elbow and silhouette on a sample of \${fmt(sampleSize)} customers\`);
+if (rows.length === sampleSize) log(\`${CLUSTERS_TEXT.log.sample("${fmt(sampleSize)}")}\`);
 const features = rows.columns.map((c) => c.name).filter((c) => c !== "customer_id");
 const data = rows.map((r) => features.map((f) => r[f] as number));
 const elbow = lib.elbow(data, { maxK, seed });
@@ -64,6 +65,6 @@ if (rows.length === 0) throw new Error(${lit(noCustomersToCluster())});
 const features = rows.columns.map((c) => c.name).filter((c) => c !== "customer_id" && c !== "cluster");
 const pca = lib.principalComponents(rows.map((r) => features.map((f) => r[f] as number)), 2);
 if (!pca.ok) throw new Error(pca.error);
-pca.value.loadings.forEach((w, c) => log(\`PC\${c + 1}: \${fmt(100 * pca.value.explained[c], 1)} % of the variance; \${features.map((f, j) => \`\${f} \${fmt(w[j], 2)}\`).join(", ")}\`));
+pca.value.loadings.forEach((w, c) => log(\`${CLUSTERS_TEXT.log.component("${c + 1}", "${fmt(100 * pca.value.explained[c], 1)}", '${features.map((f, j) => \`${f} ${fmt(w[j], 2)}\`).join(", ")}')}\`));
 return rows.map((r, i) => ({ customer_id: r.customer_id, cluster: r.cluster, pc1: pca.value.scores[i][0], pc2: pca.value.scores[i][1] ?? 0 }));`;
 }

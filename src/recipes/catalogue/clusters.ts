@@ -3,6 +3,7 @@
 import { CellWriter } from "../cells";
 import { paramsCte } from "../mapping";
 import type { Recipe, RoleNeed } from "../recipe";
+import { worded } from "../params";
 import { withQuery } from "../sql";
 import { pcaNeedsTwoFeatures } from "../../messages/recipes";
 import {
@@ -15,17 +16,15 @@ import {
   txFeatures,
 } from "../transactions";
 import { assignCode, chooseKCode, pcaCode } from "./clusters-code";
+import { CLUSTERS_TEXT } from "../../messages/recipes/clusters";
 
-/** The features a customer can be clustered on, with how each is computed (for the options and the SQL comment). */
-export const CLUSTER_FEATURES = [
-  { value: "recency", label: "Recency: days since the last purchase" },
-  { value: "frequency", label: "Frequency: purchases" },
-  { value: "monetary", label: "Monetary: net revenue" },
-  { value: "avg_order", label: "Average order: net revenue / purchases" },
-  { value: "tenure", label: "Tenure: days since the first purchase" },
-  { value: "margin", label: "Margin: net margin (needs margin or cost)" },
-  { value: "growth", label: "Growth: (last period - the one before) / (both), from -1 to 1" },
-] as const;
+/** The features a customer can be clustered on, in display order. */
+const FEATURES = ["recency", "frequency", "monetary", "avg_order", "tenure", "margin", "growth"] as const;
+
+/** The features with how each is computed, in the current locale (for the options and the SQL comment). */
+function clusterFeatures(): { value: string; label: string }[] {
+  return FEATURES.map((value) => ({ value, label: CLUSTERS_TEXT.features[value] }));
+}
 
 /** Features that are counts or money, skewed, and so clustered on log(1 + x) when `log_scale` is on. */
 const SKEWED = new Set(["frequency", "monetary", "avg_order", "margin"]);
@@ -33,8 +32,12 @@ const SKEWED = new Set(["frequency", "monetary", "avg_order", "margin"]);
 /** k-means clusters of customers. */
 export const clusters: Recipe = {
   id: "clusters",
-  title: "Customer clusters (k-means)",
-  question: "Which groups of similar customers are there, and what sets each group apart?",
+  get title() {
+    return CLUSTERS_TEXT.title;
+  },
+  get question() {
+    return CLUSTERS_TEXT.question;
+  },
   family: "segmentation",
   inputs: [transactionsSlot()],
   params: [
@@ -42,51 +45,64 @@ export const clusters: Recipe = {
     {
       name: "features",
       type: "multichoice",
-      label: "Features",
+      get label() {
+        return CLUSTERS_TEXT.featuresLabel;
+      },
       default: ["recency", "frequency", "monetary"],
-      options: CLUSTER_FEATURES,
+      get options() {
+        return clusterFeatures();
+      },
     },
-    { name: "k", type: "number", label: "Number of clusters k", default: 4, min: 1, max: 20, integer: true },
-    {
-      name: "seed",
-      type: "number",
-      label: "Seed (same seed, same clusters)",
-      default: 1,
-      min: 0,
-      max: 2147483647,
-      integer: true,
-    },
-    {
-      name: "max_k",
-      type: "number",
-      label: "Elbow and silhouette: try k up to",
-      default: 8,
-      min: 2,
-      max: 20,
-      integer: true,
-    },
-    { name: "log_scale", type: "boolean", label: "Cluster counts and money on log(1 + x)", default: true },
-    {
-      name: "growth_months",
-      type: "number",
-      label: "Growth: period length (months)",
-      default: 12,
-      min: 1,
-      max: 60,
-      integer: true,
-    },
+    worded({ name: "k", type: "number", default: 4, min: 1, max: 20, integer: true }, () => ({
+      label: CLUSTERS_TEXT.k,
+    })),
+    worded({ name: "seed", type: "number", default: 1, min: 0, max: 2147483647, integer: true }, () => ({
+      label: CLUSTERS_TEXT.seed,
+    })),
+    worded({ name: "max_k", type: "number", default: 8, min: 2, max: 20, integer: true }, () => ({
+      label: CLUSTERS_TEXT.maxK,
+    })),
+    worded({ name: "log_scale", type: "boolean", default: true }, () => ({ label: CLUSTERS_TEXT.logScale })),
+    worded({ name: "growth_months", type: "number", default: 12, min: 1, max: 60, integer: true }, () => ({
+      label: CLUSTERS_TEXT.growthMonths,
+    })),
     {
       name: "scatter",
       type: "choice",
-      label: "Scatter on",
+      get label() {
+        return CLUSTERS_TEXT.scatter.label;
+      },
       default: "pca",
-      options: [
-        { value: "pca", label: "The first two principal components of the features" },
-        { value: "features", label: "Two features (below)" },
-      ],
+      get options() {
+        const t = CLUSTERS_TEXT.scatter;
+        return [
+          { value: "pca", label: t.pca },
+          { value: "features", label: t.features },
+        ];
+      },
     },
-    { name: "scatter_x", type: "choice", label: "Scatter: x feature", default: "frequency", options: CLUSTER_FEATURES },
-    { name: "scatter_y", type: "choice", label: "Scatter: y feature", default: "monetary", options: CLUSTER_FEATURES },
+    {
+      name: "scatter_x",
+      type: "choice",
+      get label() {
+        return CLUSTERS_TEXT.scatterX;
+      },
+      default: "frequency",
+      get options() {
+        return clusterFeatures();
+      },
+    },
+    {
+      name: "scatter_y",
+      type: "choice",
+      get label() {
+        return CLUSTERS_TEXT.scatterY;
+      },
+      default: "monetary",
+      get options() {
+        return clusterFeatures();
+      },
+    },
   ],
   needs(p): RoleNeed[] {
     const used = [
@@ -94,7 +110,7 @@ export const clusters: Recipe = {
       ...(p.text("scatter") === "features" ? [p.text("scatter_x"), p.text("scatter_y")] : []),
     ];
     return used.includes("margin")
-      ? [{ slot: "transactions", anyOf: ["margin", "cost"], because: "feature = margin" }]
+      ? [{ slot: "transactions", anyOf: ["margin", "cost"], because: CLUSTERS_TEXT.marginBecause }]
       : [];
   },
   validate: (p) => (p.text("scatter") === "pca" && p.list("features").length < 2 ? [pcaNeedsTwoFeatures()] : []),
@@ -102,12 +118,14 @@ export const clusters: Recipe = {
     const w = new CellWriter(clusters, ctx);
     const p = ctx.params;
     const tx = txFeatures(ctx);
-    const chosen = CLUSTER_FEATURES.map((f) => f.value as string).filter((f) => p.list("features").includes(f));
+    const text = CLUSTERS_TEXT;
+    const features = clusterFeatures();
+    const chosen = FEATURES.filter((f) => p.list("features").includes(f));
     const params = paramsCte(clusters.params, p, ["analysis_date", "growth_months"]);
     const main = w.sql(
       undefined,
       `-- Customer features for clustering, as of the analysis date (customers with at least one purchase):
-${CLUSTER_FEATURES.filter((f) => f.value !== "margin" || tx.margin)
+${features.filter((f) => f.value !== "margin" || tx.margin)
   .map((f) => `--   ${f.label}`)
   .join("\n")}
 ${RETURNS_NOTE}
@@ -153,15 +171,15 @@ ORDER BY customer_id`,
     const chooseK = w.ts("choose_k", chooseKCode(scaled, p.number("max_k"), p.number("seed")));
     w.chart("choose_k_chart", chooseK, {
       title: {
-        text: "Choosing k: elbow and silhouette",
-        subtitle: "Pick k where the within-cluster SS stops falling fast and the silhouette is high",
+        text: text.chooseK.title,
+        subtitle: text.chooseK.subtitle,
       },
       hconcat: [
         {
           mark: { type: "line", point: true },
           encoding: {
             x: { field: "k", type: "ordinal", title: "k" },
-            y: { field: "within_ss", type: "quantitative", title: "Within-cluster SS (z-scores)" },
+            y: { field: "within_ss", type: "quantitative", title: text.chooseK.withinSS },
           },
         },
         {
@@ -169,12 +187,12 @@ ORDER BY customer_id`,
           mark: { type: "line", point: true },
           encoding: {
             x: { field: "k", type: "ordinal", title: "k" },
-            y: { field: "silhouette", type: "quantitative", title: "Mean silhouette" },
+            y: { field: "silhouette", type: "quantitative", title: text.chooseK.silhouette },
           },
         },
       ],
     });
-    const profileColumns = CLUSTER_FEATURES.map((f) => f.value as string).filter((f) => f !== "margin" || tx.margin);
+    const profileColumns = FEATURES.filter((f) => f !== "margin" || tx.margin);
     w.sql(
       "profile",
       `-- Cluster profile: size, share of customers and the mean of each feature (own units); features used: ${chosen.join(", ")}
@@ -197,17 +215,17 @@ SELECT f.*, a.cluster FROM "${main}" AS f JOIN "${assigned}" AS a USING (custome
 ORDER BY hash(f.customer_id), f.customer_id LIMIT 5000`,
         );
     const title = (f: string) =>
-      pca ? `Principal component ${f.slice(2)}` : (CLUSTER_FEATURES.find((c) => c.value === f)?.label ?? f);
+      pca ? text.chart.component(f.slice(2)) : (features.find((c) => c.value === f)?.label ?? f);
     w.chart("chart", points, {
       title: {
-        text: "Customer clusters",
-        subtitle: pca ? "First two principal components of the standardized features" : `${x} against ${y}`,
+        text: text.chart.title,
+        subtitle: pca ? text.chart.pcaSubtitle : text.chart.featuresSubtitle(x, y),
       },
       mark: { type: "point", filled: true, opacity: 0.6 },
       encoding: {
         x: { field: x, type: "quantitative", title: title(x) },
         y: { field: y, type: "quantitative", title: title(y) },
-        color: { field: "cluster", type: "nominal", title: "Cluster" },
+        color: { field: "cluster", type: "nominal", title: text.chart.cluster },
         tooltip: [
           { field: "customer_id", type: "nominal" },
           { field: "cluster", type: "nominal" },

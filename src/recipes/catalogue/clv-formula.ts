@@ -1,6 +1,6 @@
 // The CTEs of formula CLV, shared by the lifetime-value recipe and the value matrix:
 // CLV = sum over t = 0..T-1 of m * r^t / (1 + d)^t, minus acquisition cost.
-import { RETENTION_SHORT_HISTORY } from "../../messages/recipes";
+import { retentionShortHistory } from "../../messages/recipes";
 import { CLV_FORMULA_TEXT } from "../../messages/recipes/clv-formula";
 import { worded, type ParamSpec } from "../params";
 import { sqlString, type Cte } from "../sql";
@@ -40,7 +40,7 @@ GROUP BY customer_id`,
   (SELECT count(*) FILTER (WHERE bought_year_before AND bought_last_year) / NULLIF(count(*) FILTER (WHERE bought_year_before), 0) FROM yearly)) AS r,
   p.retention IS NULL AS observed,
   h.prior_months,
-  CASE WHEN p.retention IS NULL AND h.prior_months < 12 THEN format(${sqlString(RETENTION_SHORT_HISTORY)}, h.prior_months) END AS retention_note
+  CASE WHEN p.retention IS NULL AND h.prior_months < 12 THEN format(${sqlString(retentionShortHistory())}, h.prior_months) END AS retention_note
 FROM params AS p,
   (SELECT greatest(0, date_diff('month', min(t.date), any_value(a.day) - INTERVAL 12 MONTH)) AS prior_months FROM tx AS t, as_of AS a) AS h`,
     },

@@ -31,20 +31,19 @@ export interface ClvRow {
   readonly clv: number;
 }
 
+const O = () => modelMessages.options;
+const R = () => modelMessages.rules;
+
 /** The first problem with CLV options, as a message, or undefined. */
 function checkOptions({ horizon, periodLength, discountRate, margin = 1 }: ClvOptions): string | undefined {
   if (!Number.isInteger(horizon) || horizon < 1)
-    return modelMessages.badOption("The horizon", horizon, "it must be a whole number of periods, at least 1");
+    return modelMessages.badOption(O().horizon, horizon, R().wholePeriods);
   if (!Number.isFinite(periodLength) || periodLength <= 0)
-    return modelMessages.badOption("The period length", periodLength, "it must be a positive number of time units");
+    return modelMessages.badOption(O().periodLength, periodLength, R().positiveTime);
   if (!Number.isFinite(discountRate) || discountRate <= -1)
-    return modelMessages.badOption(
-      "The discount rate",
-      discountRate,
-      "it must be a number above -1 (e.g. 0.01 for 1 % a period)",
-    );
+    return modelMessages.badOption(O().discountRate, discountRate, R().discountExample);
   if (!Number.isFinite(margin) || margin < 0 || margin > 1)
-    return modelMessages.badOption("The margin share", margin, "it must be between 0 and 1");
+    return modelMessages.badOption(O().marginShare, margin, R().share);
   return undefined;
 }
 
@@ -65,7 +64,7 @@ export function customerLifetimeValue(
   for (let i = 0; i < customers.length; i++) {
     const { x, tx, T, meanSpend } = customers[i];
     if (x > 0 && !(Number.isFinite(meanSpend) && meanSpend > 0))
-      return failure(modelMessages.badCustomer(i, `mean spend ${meanSpend} is not a positive number`));
+      return failure(modelMessages.badCustomer(i, modelMessages.customer.badMeanSpend(meanSpend)));
     const expectedSpend = gammaGammaExpectedSpend(gammaGamma, x, meanSpend);
     if (!Number.isFinite(expectedSpend)) return failure(modelMessages.infiniteMeanSpend(gammaGamma.q));
     let previous = 0;
@@ -76,7 +75,7 @@ export function customerLifetimeValue(
       previous = cumulative;
     }
     if (!Number.isFinite(discounted))
-      return failure(modelMessages.badCustomer(i, "expected purchases cannot be computed for this customer"));
+      return failure(modelMessages.badCustomer(i, modelMessages.customer.noExpectedPurchases));
     rows.push({
       pAlive: bgNbdPAlive(bgNbd, x, tx, T),
       expectedPurchases: previous,
@@ -110,15 +109,15 @@ export function formulaLifetimeValue({
   acquisitionCost = 0,
 }: FormulaClvOptions): ModelResult<number> {
   if (!Number.isFinite(margin))
-    return failure(modelMessages.badOption("The margin per period", margin, "it must be a number"));
+    return failure(modelMessages.badOption(O().marginPerPeriod, margin, R().number));
   if (!Number.isFinite(retention) || retention < 0 || retention > 1)
-    return failure(modelMessages.badOption("The retention rate", retention, "it must be between 0 and 1"));
+    return failure(modelMessages.badOption(O().retention, retention, R().share));
   if (!Number.isFinite(discountRate) || discountRate <= -1)
-    return failure(modelMessages.badOption("The discount rate", discountRate, "it must be a number above -1"));
+    return failure(modelMessages.badOption(O().discountRate, discountRate, R().aboveMinusOne));
   if (!Number.isInteger(horizon) || horizon < 1)
-    return failure(modelMessages.badOption("The horizon", horizon, "it must be a whole number of periods, at least 1"));
+    return failure(modelMessages.badOption(O().horizon, horizon, R().wholePeriods));
   if (!Number.isFinite(acquisitionCost))
-    return failure(modelMessages.badOption("The acquisition cost", acquisitionCost, "it must be a number"));
+    return failure(modelMessages.badOption(O().acquisitionCost, acquisitionCost, R().number));
   let value = 0;
   for (let t = 0; t < horizon; t++) value += (margin * retention ** t) / (1 + discountRate) ** t;
   return success(value - acquisitionCost);

@@ -128,7 +128,7 @@ export function fitGammaGamma(rows: readonly SpendSummary[]): ModelResult<GammaG
     const { x, meanSpend, count = 1 } = rows[i];
     if (!Number.isInteger(x) || x < 0) return failure(modelMessages.badFrequency(i, x));
     if (!Number.isFinite(count) || count <= 0)
-      return failure(modelMessages.badSummaryRow(i, "count", count, "it must be a positive number"));
+      return failure(modelMessages.badSummaryRow(i, modelMessages.fields.count, count, modelMessages.rules.positive));
     if (x === 0) {
       excluded += count;
       continue;

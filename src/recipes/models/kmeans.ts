@@ -74,7 +74,7 @@ export function checkMatrix(
 }
 
 function featureName(names: readonly string[] | undefined, j: number): string {
-  return names?.[j] ?? `feature ${j + 1}`;
+  return names?.[j] ?? modelMessages.unnamedFeature(j + 1);
 }
 
 /** Z-scores of each feature (mean 0, sd 1; a constant feature becomes all zeros); assumes `checkMatrix` passed. */

@@ -29,15 +29,16 @@ export function checkSummaries(rows: readonly RfmSummary[]): string | undefined 
   for (let i = 0; i < rows.length; i++) {
     const { x, tx, T, count = 1 } = rows[i];
     const bad = (field: string, value: unknown, rule: string) => modelMessages.badSummaryRow(i, field, value, rule);
-    if (!Number.isInteger(x) || x < 0) return bad("x (repeat purchases)", x, "it must be a whole number of at least 0");
+    const [F, R] = [modelMessages.fields, modelMessages.rules];
+    if (!Number.isInteger(x) || x < 0) return bad(F.x, x, R.wholeAtLeastZero);
     if (!Number.isFinite(T) || T < 0)
-      return bad("T (time since the first purchase)", T, "it must be a number of at least 0");
+      return bad(F.T, T, R.atLeastZero);
     if (!Number.isFinite(tx) || tx < 0)
-      return bad("t_x (time of the last purchase)", tx, "it must be a number of at least 0");
-    if (tx > T * (1 + 1e-12)) return bad("t_x (time of the last purchase)", tx, `it cannot be later than T = ${T}`);
+      return bad(F.tx, tx, R.atLeastZero);
+    if (tx > T * (1 + 1e-12)) return bad(F.tx, tx, R.notAfterT(T));
     if (x === 0 && tx !== 0)
-      return bad("t_x (time of the last purchase)", tx, "it must be 0 for a customer without repeat purchases");
-    if (!Number.isFinite(count) || count <= 0) return bad("count", count, "it must be a positive number");
+      return bad(F.tx, tx, R.zeroWithoutRepeats);
+    if (!Number.isFinite(count) || count <= 0) return bad(F.count, count, R.positive);
   }
   return undefined;
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { bgNbdExpected, bgNbdPAlive } from "../../../src/recipes/models/bgnbd";
 import { customerLifetimeValue, formulaLifetimeValue } from "../../../src/recipes/models/clv";
 import { gammaGammaExpectedSpend } from "../../../src/recipes/models/gamma-gamma";
+import { setLocale } from "../../../src/messages/locale";
+import { loadLocale } from "../../../src/messages/load-locale";
 
 const bg = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 const gg = { p: 6.25, q: 3.74, gamma: 15.44 };
@@ -68,6 +70,27 @@ describe("customerLifetimeValue(bgNbd, gammaGamma, customers, options)", () => {
     expect(
       errorOf(customerLifetimeValue(bg, { ...gg, q: 0.8 }, [{ x: 0, tx: 0, T: 5, meanSpend: NaN }], options)),
     ).toMatch(/unbounded/);
+  });
+
+  it("says what is wrong in Chinese with the UI in zh-CN", async () => {
+    const errorOf = (result: ReturnType<typeof customerLifetimeValue>) => (result.ok ? "ok" : result.error);
+    const options = { horizon: 12, periodLength: month, discountRate: 0.01 };
+    await loadLocale("zh-CN");
+    setLocale("zh-CN");
+    try {
+      expect(errorOf(customerLifetimeValue(bg, gg, customers, { ...options, horizon: 0 }))).toBe(
+        "预测期数为 0，但必须是不小于 1 的整数期数。",
+      );
+      expect(errorOf(customerLifetimeValue(bg, gg, [{ x: 2, tx: 3, T: 5, meanSpend: -1 }], options))).toBe(
+        "第 1 个客户：平均消费金额 -1 不是正数。",
+      );
+      expect(errorOf(customerLifetimeValue(bg, gg, [{ x: 1, tx: 6, T: 5, meanSpend: 3 }], options))).toMatch(
+        /^第 1 行客户：t_x（最后一次购买的时间）为 6，但不能晚于 T = 5。/,
+      );
+    } finally {
+      setLocale("en");
+    }
+    expect(errorOf(customerLifetimeValue(bg, gg, customers, { ...options, horizon: 0 }))).toMatch(/The horizon/);
   });
 });
 
