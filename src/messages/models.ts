@@ -95,12 +95,10 @@ const en = {
   unnamedFeature: (position: number) => `feature ${position}`,
 };
 
-
 const zh: Catalogue<typeof en> = {
   noCustomers: (model: string) =>
     `${model}：没有可拟合的客户。请检查筛选条件和校准期截止日期：没有客户在该日期之前购买。`,
-  oneCustomer: (model: string) =>
-    `${model}：只有一个客户，而描述客户差异的模型无法只用一个客户拟合。请使用全部客户。`,
+  oneCustomer: (model: string) => `${model}：只有一个客户，而描述客户差异的模型无法只用一个客户拟合。请使用全部客户。`,
   badSummaryRow: (index: number, field: string, value: unknown, rule: string) =>
     `第 ${n(index + 1)} 行客户：${field}为 ${String(value)}，但${rule}。请检查日期列和客户列的映射。`,
   noRepeatPurchases: (model: string) =>

@@ -126,8 +126,7 @@ const en = {
   weightOutOfRange: (indicator: string, weight: number) =>
     `The weight of "${indicator}" is ${weight}; each weight must be between 0 and 1.`,
   /** Weights that do not sum to 1. */
-  weightsDoNotSum: (sum: number) =>
-    `The weights add up to ${Number(sum.toFixed(6))}; they must add up to exactly 1.`,
+  weightsDoNotSum: (sum: number) => `The weights add up to ${Number(sum.toFixed(6))}; they must add up to exactly 1.`,
   /** An indicator name the score does not know. */
   unknownIndicator: (name: string, known: readonly string[]) =>
     `"${name}" is not an indicator; choose from ${list(known)}.`,
@@ -179,8 +178,7 @@ const en = {
   /** A rating scale whose lowest point is not below its highest. */
   scaleReversed: () => "Rating scale: the lowest point must be below the highest point.",
   /** The clusters recipe found no customer with a purchase to cluster. */
-  noCustomersToCluster: () =>
-    "No customers with purchases to cluster: check the analysis date and the role mapping.",
+  noCustomersToCluster: () => "No customers with purchases to cluster: check the analysis date and the role mapping.",
   /** The clusters recipe's principal-component scatter with fewer than two features. */
   pcaNeedsTwoFeatures: () =>
     "The scatter on principal components needs at least two features; choose more features, or scatter = features.",

@@ -125,7 +125,8 @@ export const clusters: Recipe = {
     const main = w.sql(
       undefined,
       `-- Customer features for clustering, as of the analysis date (customers with at least one purchase):
-${features.filter((f) => f.value !== "margin" || tx.margin)
+${features
+  .filter((f) => f.value !== "margin" || tx.margin)
   .map((f) => `--   ${f.label}`)
   .join("\n")}
 ${RETURNS_NOTE}

@@ -36,8 +36,7 @@ const R = () => modelMessages.rules;
 
 /** The first problem with CLV options, as a message, or undefined. */
 function checkOptions({ horizon, periodLength, discountRate, margin = 1 }: ClvOptions): string | undefined {
-  if (!Number.isInteger(horizon) || horizon < 1)
-    return modelMessages.badOption(O().horizon, horizon, R().wholePeriods);
+  if (!Number.isInteger(horizon) || horizon < 1) return modelMessages.badOption(O().horizon, horizon, R().wholePeriods);
   if (!Number.isFinite(periodLength) || periodLength <= 0)
     return modelMessages.badOption(O().periodLength, periodLength, R().positiveTime);
   if (!Number.isFinite(discountRate) || discountRate <= -1)
@@ -108,8 +107,7 @@ export function formulaLifetimeValue({
   horizon,
   acquisitionCost = 0,
 }: FormulaClvOptions): ModelResult<number> {
-  if (!Number.isFinite(margin))
-    return failure(modelMessages.badOption(O().marginPerPeriod, margin, R().number));
+  if (!Number.isFinite(margin)) return failure(modelMessages.badOption(O().marginPerPeriod, margin, R().number));
   if (!Number.isFinite(retention) || retention < 0 || retention > 1)
     return failure(modelMessages.badOption(O().retention, retention, R().share));
   if (!Number.isFinite(discountRate) || discountRate <= -1)

@@ -31,13 +31,10 @@ export function checkSummaries(rows: readonly RfmSummary[]): string | undefined 
     const bad = (field: string, value: unknown, rule: string) => modelMessages.badSummaryRow(i, field, value, rule);
     const [F, R] = [modelMessages.fields, modelMessages.rules];
     if (!Number.isInteger(x) || x < 0) return bad(F.x, x, R.wholeAtLeastZero);
-    if (!Number.isFinite(T) || T < 0)
-      return bad(F.T, T, R.atLeastZero);
-    if (!Number.isFinite(tx) || tx < 0)
-      return bad(F.tx, tx, R.atLeastZero);
+    if (!Number.isFinite(T) || T < 0) return bad(F.T, T, R.atLeastZero);
+    if (!Number.isFinite(tx) || tx < 0) return bad(F.tx, tx, R.atLeastZero);
     if (tx > T * (1 + 1e-12)) return bad(F.tx, tx, R.notAfterT(T));
-    if (x === 0 && tx !== 0)
-      return bad(F.tx, tx, R.zeroWithoutRepeats);
+    if (x === 0 && tx !== 0) return bad(F.tx, tx, R.zeroWithoutRepeats);
     if (!Number.isFinite(count) || count <= 0) return bad(F.count, count, R.positive);
   }
   return undefined;
