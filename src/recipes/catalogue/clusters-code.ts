@@ -6,6 +6,9 @@ import { CLUSTERS_TEXT } from "../../messages/recipes/clusters";
 /** The JavaScript literal of a value (parameters are validated numbers and known names, so JSON is exact). */
 const lit = (value: unknown) => JSON.stringify(value);
 
+/** A component's loadings as the PCA cell's log line writes them (a template expression of the cell, `w` the loadings). */
+const LOADINGS = '${features.map((f, j) => `${f} ${fmt(w[j], 2)}`).join(", ")}';
+
 /** Reading the clustering matrix out of the scaled cell: every column but customer_id is a feature. */
 function matrix(scaled: string): string {
   return `const rows = ${scaled} as Record<string, number | string>[];
@@ -65,6 +68,6 @@ if (rows.length === 0) throw new Error(${lit(noCustomersToCluster())});
 const features = rows.columns.map((c) => c.name).filter((c) => c !== "customer_id" && c !== "cluster");
 const pca = lib.principalComponents(rows.map((r) => features.map((f) => r[f] as number)), 2);
 if (!pca.ok) throw new Error(pca.error);
-pca.value.loadings.forEach((w, c) => log(\`${CLUSTERS_TEXT.log.component("${c + 1}", "${fmt(100 * pca.value.explained[c], 1)}", '${features.map((f, j) => \`${f} ${fmt(w[j], 2)}\`).join(", ")}')}\`));
+pca.value.loadings.forEach((w, c) => log(\`${CLUSTERS_TEXT.log.component("${c + 1}", "${fmt(100 * pca.value.explained[c], 1)}", LOADINGS)}\`));
 return rows.map((r, i) => ({ customer_id: r.customer_id, cluster: r.cluster, pc1: pca.value.scores[i][0], pc2: pca.value.scores[i][1] ?? 0 }));`;
 }
