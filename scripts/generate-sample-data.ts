@@ -10,23 +10,12 @@
 // - Seasonality: a strong December (budget flush), a quieter August; B2B orders fall on weekdays.
 // - Returns/credit notes: about 3% of orders are followed by a row with a negative amount and
 //   margin (order_id prefixed `R`), dated 1-6 weeks after the order it reverses.
+import { mulberry32 } from "./seeded-random";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { encodeGbk } from "./gbk";
 import { chineseCrmExport } from "./sample-data-zh";
-
-/** A tiny seeded PRNG with good enough statistics for sample data. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = mulberry32(20250630);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];

@@ -6,17 +6,7 @@
 // stop ordering; December is strong and the Spring Festival month quiet; one key account (the watched one)
 // orders nothing after mid-January 2025, the key-account risk the example notebook finds.
 
-/** A tiny seeded PRNG (mulberry32), as the English samples use. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "./seeded-random";
 
 const DAY = 86_400_000;
 const day = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / DAY;

@@ -1,0 +1,13 @@
+// The seeded PRNG the sample-data generators share, so their files are byte-for-byte the same everywhere.
+
+/** mulberry32: a tiny seeded PRNG with good enough statistics for sample data; returns [0, 1) values. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
