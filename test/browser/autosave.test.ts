@@ -64,7 +64,7 @@ const order = (page: Page) =>
 const stored = (page: Page) =>
   page.evaluate(
     () =>
-      new Promise<{ id: string; title: string; text: string; keepData: boolean }[]>((ok, fail) => {
+      new Promise<{ id: string; title: string; text: string; keepData: boolean; kept: unknown[] }[]>((ok, fail) => {
         const open = indexedDB.open("clientbook");
         open.onerror = () => fail(open.error);
         open.onsuccess = () => {
@@ -266,6 +266,8 @@ describe("autosave in the browser", () => {
     // The store's own functions (what "Erase my data" is built on), run in this page on the same storage.
     await page.locator('[data-action="keep-data"]').check();
     await expect.poll(keptFiles).toHaveLength(1);
+    // The app stores the notebook again once the table is kept; erase only after that write, or it lands after.
+    await expect.poll(async () => (await stored(page))[0]?.kept.length).toBe(1);
     const store = await storeModule();
     const before = await page.evaluate(async (code) => {
       const api = new Function(`${code}; return store;`)() as typeof import("../../src/store/index");
