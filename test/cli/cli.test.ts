@@ -1,30 +1,18 @@
+// `notebook run`: every example notebook, failures and their exit statuses, --data, --set, --encoding,
+// --date-order, ts cells and charts; run in this process (see run-cli.ts), one case as a real process.
 import { describe, expect, it } from "vitest";
-import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { buildRecipe } from "../../src/recipes/registry";
+import { root, runCli, spawnCli } from "./run-cli";
 
-const root = resolve(__dirname, "../..");
-const tsx = resolve(root, "node_modules/.bin/tsx");
 const tmp = mkdtempSync(join(tmpdir(), "clientbook-cli-"));
+// English messages, whatever the machine says.
+const ENGLISH = { LC_ALL: "C.UTF-8" };
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `tsx src/cli/main.ts ...args` from the repository root, as `npm run notebook --` does. */
-function cli(...args: string[]): Promise<Result> {
-  return new Promise((done) => {
-    // As `npm run notebook` from the repository root does: INIT_CWD is where the user typed the command.
-    const env = { ...process.env, INIT_CWD: root, LC_ALL: "C.UTF-8" }; // English messages, whatever the machine says
-    execFile(tsx, ["src/cli/main.ts", ...args], { cwd: root, env, timeout: 120_000 }, (error, stdout, stderr) => {
-      done({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr });
-    });
-  });
-}
+/** Runs the command line in this process, as `npm run notebook -- ...args` from the repository root would. */
+const cli = (...args: string[]) => runCli(ENGLISH, ...args);
 
 function write(name: string, text: string): string {
   const path = join(tmp, name);
@@ -144,7 +132,8 @@ describe("notebook run (failures)", () => {
       "---\nnotebook: 1\n---\n\n```sql good\nSELECT 1 AS one\n```\n\n```sql bad\nSELECT one\nFROM missing_table\n```\n\n```sql later\nSELECT * FROM bad\n```\n",
     );
     const out = join(tmp, "failing.json");
-    const result = await cli("run", nb, "--json", out);
+    // The real entry point, as a process: its exit status, its two streams and the JSON file it writes.
+    const result = await spawnCli(ENGLISH, "run", nb, "--json", out);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/2 cells failed/);
     expect(result.stderr).toMatch(/bad \(line 2, column 6\): .*missing_table/);

@@ -1,16 +1,14 @@
 // The headless runner on a recipe built from a saved mapping with derived and setting roles: amount = quantity ×
 // unit price, cancellations by invoice prefix, and day-first slash dates, from the notebook file to the numbers.
 import { describe, expect, it } from "vitest";
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { buildRecipe } from "../../src/recipes/registry";
 import { serializeNotebook } from "../../src/notebook/serialize";
 import { EXCLUSION } from "../../src/messages/recipes";
+import { runCli } from "./run-cli";
 
-const root = resolve(__dirname, "../..");
-const tsx = resolve(root, "node_modules/.bin/tsx");
 const tmp = mkdtempSync(join(tmpdir(), "clientbook-cli-roles-"));
 
 const ROLES = {
@@ -32,17 +30,8 @@ C536379,1,14/04/2024,2.55,17850
 536371,1,n/a,9.99,12583
 `;
 
-function run(notebook: string, out: string): Promise<{ code: number; stderr: string }> {
-  return new Promise((done) => {
-    const env = { ...process.env, INIT_CWD: root };
-    execFile(
-      tsx,
-      ["src/cli/main.ts", "run", notebook, "--json", out],
-      { cwd: root, env, timeout: 180_000 },
-      (e, _o, stderr) => done({ code: e ? (typeof e.code === "number" ? e.code : -1) : 0, stderr }),
-    );
-  });
-}
+/** Runs `notebook` with the CLI in this process (see run-cli.ts), writing its JSON report to `out`. */
+const run = (notebook: string, out: string) => runCli({}, "run", notebook, "--json", out);
 
 describe("notebook run on a recipe with derived roles and a picked date order", () => {
   it("computes revenue from quantity × unit price, nets the C invoice, reads 13/04/2024 and counts n/a", async () => {

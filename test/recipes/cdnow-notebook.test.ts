@@ -1,13 +1,11 @@
 // notebooks/cdnow-clv.md through the command line (native DuckDB, Node code runner): the published
 // BG/NBD and Gamma-Gamma fits at their printed precision, per-customer values and the holdout chart.
 import { describe, expect, it } from "vitest";
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { runCli } from "../cli/run-cli";
 
-const root = resolve(__dirname, "../..");
-const tsx = resolve(root, "node_modules/.bin/tsx");
 const tmp = mkdtempSync(join(tmpdir(), "clientbook-cdnow-"));
 
 interface Cell {
@@ -20,24 +18,11 @@ interface Cell {
   value: unknown;
 }
 
-/** Runs the notebook with the CLI and returns its JSON report (and the exit code). */
-function run(...extra: string[]): Promise<{ code: number; stderr: string; cells: Cell[] }> {
+/** Runs the notebook with the CLI (in this process, see run-cli.ts) and returns its JSON report (and the exit code). */
+async function run(...extra: string[]): Promise<{ code: number; stderr: string; cells: Cell[] }> {
   const out = join(tmp, `report-${extra.length}.json`);
-  return new Promise((done) => {
-    execFile(
-      tsx,
-      ["src/cli/main.ts", "run", "notebooks/cdnow-clv.md", "--json", out, ...extra],
-      { cwd: root, env: { ...process.env, INIT_CWD: root }, timeout: 120_000 },
-      (error, _stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-        done({
-          code,
-          stderr,
-          cells: code === 0 ? (JSON.parse(readFileSync(out, "utf8")) as { cells: Cell[] }).cells : [],
-        });
-      },
-    );
-  });
+  const { code, stderr } = await runCli({}, "run", "notebooks/cdnow-clv.md", "--json", out, ...extra);
+  return { code, stderr, cells: code === 0 ? (JSON.parse(readFileSync(out, "utf8")) as { cells: Cell[] }).cells : [] };
 }
 
 const round = (v: unknown, digits: number) => Number((v as number).toFixed(digits));
