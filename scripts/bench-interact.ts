@@ -211,11 +211,11 @@ const inWorker =
 
 /** One row per stage, each as its median and p95 over the runs. */
 function summarize(title: string, runs: Run[], stages: Stage[]): string[] {
-  const ms = (v: number) => `${v.toFixed(0)} ms`;
   return [
     title,
     ...stages.map((stage) => {
       const [label] = stage;
+      const ms = (v: number) => (label.includes("(a count") ? v.toFixed(0) : `${v.toFixed(0)} ms`);
       // A stamp not seen makes NaN, which is left out.
       const measure = stage.length === 2 ? stage[1] : (r: Run) => r[stage[2]] - r[stage[1]];
       const values = runs.map(measure).filter((v): v is number => v !== undefined && Number.isFinite(v));
@@ -326,7 +326,7 @@ export async function benchInteract(dist: string, rows: number, count: number): 
         ["  DuckDB round trips (a count)", inWorker("revenue", "count")],
         ["revenue done -> frame has data", "revenue:done", "received"],
         ["runs of by_segment started (a count)", (r) => r["by_segment:starts"]],
-        ["renders per move (a count, not ms)", "zero", "renders"],
+        ["renders per move (a count)", "zero", "renders"],
         ["frame has data -> drawn", "received", "drawn"],
         ["total: input -> drawn", "start", "drawn"],
       ]),
@@ -341,7 +341,7 @@ export async function benchInteract(dist: string, rows: number, count: number): 
         ["  of which in the DuckDB worker", inWorker("linked")],
         ["runs of picked started (a count)", (r) => r["picked:starts"]],
         ["linked done -> frame has data", "linked:done", "received"],
-        ["renders per brush (a count, not ms)", "zero", "renders"],
+        ["renders per brush (a count)", "zero", "renders"],
         ["frame has data -> drawn", "received", "drawn"],
         ["total: release -> drawn", "start", "drawn"],
       ]),

@@ -90,6 +90,15 @@ describe("chart updates", () => {
     // Marks that a new embed would drop: one on the frame element, one on the SVG Vega drew.
     await page.locator('[data-cell="squares"] iframe[data-role="chart"]').evaluate((f) => (f.dataset.mark = "kept"));
     await chart.locator("#chart svg").evaluate((svg) => svg.setAttribute("data-mark", "kept"));
+    // The form the rows arrive in: columns in typed arrays, no rows inside the spec.
+    const handle = await page.locator('[data-cell="squares"] iframe[data-role="chart"]').elementHandle();
+    const frame = (await handle!.contentFrame())!;
+    await frame.evaluate(`window.addEventListener("message", (e) => {
+      if (e.data?.type !== "clientbook:render") return;
+      const columns = e.data.rows?.columns ?? [];
+      const kinds = columns.map((c) => c.name + ":" + c.values?.constructor.name);
+      window.__form = { inSpec: "data" in e.data.spec, columns: kinds };
+    }, true)`);
 
     await page.locator('[data-cell="k"] input[type="range"]').evaluate((el) => {
       const input = el as HTMLInputElement;
@@ -100,6 +109,8 @@ describe("chart updates", () => {
     await expect.poll(() => chart.locator(BARS).count(), { timeout: 30_000 }).toBe(8);
     const labels = await chart.locator(BARS).evaluateAll((paths) => paths.map((p) => p.getAttribute("aria-label")));
     expect(labels.at(-1)).toMatch(/i: 7; sq: 49/);
+    const form = { inSpec: false, columns: ["i:Float64Array", "sq:Float64Array"] };
+    expect(await frame.evaluate("window.__form")).toEqual(form);
     expect(await chart.locator('#chart svg[data-mark="kept"]').count()).toBe(1);
     expect(await page.locator('[data-cell="squares"] iframe[data-mark="kept"]').count()).toBe(1);
 

@@ -47,7 +47,7 @@ describe("rows in columnar form", () => {
     const original = structuredClone(rows);
     expect(rows[1].day).toBe(Date.UTC(2024, 1, 1));
     expect(rows[0].day).toBeNull();
-    expect(rows[2].big).toBe(9007199254740995);
+    expect(rows[2].big).toBe(Number(9007199254740995n));
     expect(typeof rows[1].huge).toBe("number");
     const message = throughPost(spec);
     expect(message).not.toBeNull();
@@ -87,7 +87,10 @@ describe("rows in columnar form", () => {
   it("refuses a render message whose rows are malformed, too many or come twice", () => {
     const good = () => ({ type: "clientbook:render", id: 1, spec: { mark: "bar" }, rows: encodeRows([{ a: "xy" }])! });
     expect(asRenderMessage(good())?.rows?.count).toBe(1);
-    const text = (patch: Record<string, unknown>) => ({ ...good(), rows: { count: 1, columns: [{ ...col(), ...patch }] } });
+    const text = (patch: Record<string, unknown>) => ({
+      ...good(),
+      rows: { count: 1, columns: [{ ...col(), ...patch }] },
+    });
     const col = () => ({ name: "a", kind: "text", text: "xy", offsets: Uint32Array.of(0, 2) });
     expect(asRenderMessage(text({}))).not.toBeNull();
     expect(asRenderMessage(text({ offsets: Uint32Array.of(0, 3) }))).toBeNull();
