@@ -54,6 +54,56 @@ const percentile = (values: readonly number[], p: number) => {
 };
 
 type Stamps = Record<string, number>;
+/** One DuckDB worker round trip (request posted -> its response), page clock. */
+interface RoundTrip {
+  readonly type: string;
+  readonly from: number;
+  readonly to: number;
+}
+/** A timed interaction's stamps. */
+type Run = Stamps;
+/** The DuckDB round trips made during each run. */
+const tripsOf = new WeakMap<Run, RoundTrip[]>();
+const withTrips = (run: Run, trips: RoundTrip[]) => (tripsOf.set(run, trips), run);
+
+/** Records every round trip to the DuckDB worker (its requests carry messageId, its answers requestId). */
+const WORKER_TRIPS = `(() => {
+  if (window.top !== window) return;
+  const now = () => performance.timeOrigin + performance.now();
+  const Base = window.Worker;
+  window.__trips = [];
+  window.Worker = class extends Base {
+    constructor(...args) {
+      super(...args);
+      const open = new Map();
+      const post = this.postMessage.bind(this);
+      this.postMessage = (message, ...rest) => {
+        if (message && typeof message.messageId === "number") open.set(message.messageId, [message.type, now()]);
+        return post(message, ...rest);
+      };
+      this.addEventListener("message", (e) => {
+        const sent = e.data && open.get(e.data.requestId);
+        if (!sent) return;
+        open.delete(e.data.requestId);
+        window.__trips.push({ type: sent[0], from: sent[1], to: now() });
+      });
+    }
+  };
+})()`;
+
+/** How long the worker was busy with round trips inside [from, to] (their union), and how many there were. */
+function workerTime(trips: readonly RoundTrip[], from: number, to: number): { ms: number; count: number } {
+  const inside = trips.filter((t) => t.to > from && t.from < to).sort((a, b) => a.from - b.from);
+  let ms = 0;
+  let end = -Infinity;
+  for (const t of inside) {
+    const start = Math.max(t.from, end, from);
+    const stop = Math.min(t.to, to);
+    if (stop > start) ms += stop - start;
+    end = Math.max(end, t.to);
+  }
+  return { ms, count: inside.length };
+}
 
 /** Stamps each cell's state changes (wall clock) into `window.__stamps` of the page. */
 async function watchCells(page: Page): Promise<void> {
@@ -67,8 +117,17 @@ async function watchCells(page: Page): Promise<void> {
         const key = el.dataset.cell + ":" + el.dataset.state + (el.dataset.stale ? "-stale" : "");
         // The last change of each kind: a drag re-runs the readers on the way, the final run is what counts.
         window.__stamps[key] = now();
+        if (r.attributeName === "data-state" && r.oldValue !== "running" && el.dataset.state === "running") {
+          const starts = el.dataset.cell + ":starts";
+          window.__stamps[starts] = (window.__stamps[starts] ?? 0) + 1;
+        }
       }
-    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["data-state", "data-stale"] });
+    }).observe(document.body, {
+      subtree: true,
+      attributes: true,
+      attributeOldValue: true,
+      attributeFilter: ["data-state", "data-stale"],
+    });
     window.addEventListener("message", (e) => {
       if (e.data?.type === "clientbook:selection") window.__stamps.selection = now();
     });
@@ -100,7 +159,9 @@ async function watchFrame(frame: Frame): Promise<void> {
   })()`);
 }
 
-const reset = (target: Page | Frame) => target.evaluate("window.__stamps = {}; window.__texts = [];");
+const reset = (target: Page | Frame) =>
+  target.evaluate("window.__stamps = {}; window.__texts = []; if (window.__trips) window.__trips = [];");
+const trips = (page: Page) => page.evaluate(() => [...(window as unknown as { __trips: RoundTrip[] }).__trips]);
 const stamps = (target: Page | Frame) =>
   target.evaluate(() => ({ ...(window as unknown as { __stamps: Record<string, number> }).__stamps }));
 
@@ -135,27 +196,43 @@ const settle = (page: Page) =>
     timeout: 120_000,
   });
 
-/** One row per stage: `[from, to]` stamp names; each measured as to - from. */
-function summarize(title: string, runs: Stamps[], stages: [string, string, string][]): string[] {
-  const ms = (v: number) => `${v.toFixed(0)} ms`;
+/** A stage: `[label, from, to]` stamp names measured as to - from, or `[label, measure]` of a run. */
+type Stage = [string, string, string] | [string, (run: Run) => number | undefined];
+
+/** The DuckDB worker's busy time (or its round trips, `count`) while a cell ran: from `running` to `done`. */
+const inWorker =
+  (cell: string, what: "ms" | "count" = "ms") =>
+  (r: Run): number | undefined => {
+    const from = r[`${cell}:running-stale`] ?? r[`${cell}:running`];
+    const to = r[`${cell}:done`];
+    const trips = tripsOf.get(r);
+    return from === undefined || to === undefined || !trips ? undefined : workerTime(trips, from, to)[what];
+  };
+
+/** One row per stage, each as its median and p95 over the runs. */
+function summarize(title: string, runs: Run[], stages: Stage[]): string[] {
   return [
     title,
-    ...stages.map(([label, from, to]) => {
-      const values = runs.filter((r) => r[from] !== undefined && r[to] !== undefined).map((r) => r[to] - r[from]);
-      if (!values.length) return `  ${label.padEnd(34)} (not seen)`;
+    ...stages.map((stage) => {
+      const [label] = stage;
+      const ms = (v: number) => (label.includes("(a count") ? v.toFixed(0) : `${v.toFixed(0)} ms`);
+      // A stamp not seen makes NaN, which is left out.
+      const measure = stage.length === 2 ? stage[1] : (r: Run) => r[stage[2]] - r[stage[1]];
+      const values = runs.map(measure).filter((v): v is number => v !== undefined && Number.isFinite(v));
+      if (!values.length) return `  ${label.padEnd(40)} (not seen)`;
       const p50 = percentile(values, 50);
-      return `  ${label.padEnd(34)} median ${ms(p50).padStart(7)}  p95 ${ms(percentile(values, 95)).padStart(7)}`;
+      return `  ${label.padEnd(40)} median ${ms(p50).padStart(7)}  p95 ${ms(percentile(values, 95)).padStart(7)}`;
     }),
   ];
 }
 
 /** Moves the range input `count` times, stamping each stage to the revenue chart redrawn. */
-async function rangeRuns(page: Page, count: number): Promise<Stamps[]> {
+async function rangeRuns(page: Page, count: number): Promise<Run[]> {
   const frame = await chartFrame(page, "revenue");
   await watchFrame(frame);
   let before = (await drawn(frame, "q1q", "")).text;
   const range = page.locator('[data-cell="min_qty"] input[type="range"]');
-  const runs: Stamps[] = [];
+  const runs: Run[] = [];
   let value = 1;
   for (let i = 0; i < count; i++) {
     value = 1 + ((value - 1 + 7) % 20);
@@ -170,20 +247,21 @@ async function rangeRuns(page: Page, count: number): Promise<Stamps[]> {
     const seen = await drawn(frame, `q${value}q`, before);
     before = seen.text;
     await settle(page);
-    runs.push({ zero: 0, start, ...(await stamps(page)), ...(await stamps(frame)), drawn: seen.at });
+    const run = { zero: 0, start, ...(await stamps(page)), ...(await stamps(frame)), drawn: seen.at };
+    runs.push(withTrips(run, await trips(page)));
   }
   return runs;
 }
 
 /** Drags `count` brushes over the monthly chart, stamping each stage to the linked chart redrawn. */
-async function brushRuns(page: Page, count: number): Promise<Stamps[]> {
+async function brushRuns(page: Page, count: number): Promise<Run[]> {
   const months = await chartFrame(page, "months");
   const linked = await chartFrame(page, "linked");
   await months.locator(BARS).first().waitFor({ timeout: 60_000 });
   await Promise.all([watchFrame(months), watchFrame(linked)]);
   let before = (await drawn(linked, "n\\d+n", "")).text;
   await page.locator('[data-cell="months"]').scrollIntoViewIfNeeded();
-  const runs: Stamps[] = [];
+  const runs: Run[] = [];
   for (let i = 0; i < count; i++) {
     const bars = months.locator(BARS);
     const a = (await bars.nth(1 + (i % 7)).boundingBox())!;
@@ -202,7 +280,8 @@ async function brushRuns(page: Page, count: number): Promise<Stamps[]> {
     const seen = await lastDrawn(linked);
     before = seen.text;
     const m = await stamps(months);
-    runs.push({ zero: 0, start: m.released, ...(await stamps(page)), ...(await stamps(linked)), drawn: seen.at });
+    const run = { zero: 0, start: m.released, ...(await stamps(page)), ...(await stamps(linked)), drawn: seen.at };
+    runs.push(withTrips(run, await trips(page)));
   }
   return runs;
 }
@@ -214,6 +293,7 @@ export async function benchInteract(dist: string, rows: number, count: number): 
   try {
     const { page } = ob;
     await page.setViewportSize({ width: 1280, height: 1600 });
+    await page.addInitScript(WORKER_TRIPS);
     await page.goto(`${server.origin}/`);
     await page.waitForSelector("body[data-engine=ready]", { timeout: 180_000 });
     await page
@@ -238,9 +318,15 @@ export async function benchInteract(dist: string, rows: number, count: number): 
       ...summarize(`range input -> chart redrawn (${n} rows, ${count} moves)`, range, [
         ["input -> by_segment running", "start", "by_segment:running-stale"],
         ["by_segment running -> done", "by_segment:running-stale", "by_segment:done"],
+        ["  of which in the DuckDB worker", inWorker("by_segment")],
+        ["  DuckDB round trips (a count)", inWorker("by_segment", "count")],
         ["by_segment done -> revenue done", "by_segment:done", "revenue:done"],
+        ["  revenue running -> done", "revenue:running-stale", "revenue:done"],
+        ["  of which in the DuckDB worker", inWorker("revenue")],
+        ["  DuckDB round trips (a count)", inWorker("revenue", "count")],
         ["revenue done -> frame has data", "revenue:done", "received"],
-        ["renders per move (a count, not ms)", "zero", "renders"],
+        ["runs of by_segment started (a count)", (r) => r["by_segment:starts"]],
+        ["renders per move (a count)", "zero", "renders"],
         ["frame has data -> drawn", "received", "drawn"],
         ["total: input -> drawn", "start", "drawn"],
       ]),
@@ -248,9 +334,14 @@ export async function benchInteract(dist: string, rows: number, count: number): 
         ["release -> last selection posted", "start", "selection"],
         ["selection -> picked running", "selection", "picked:running-stale"],
         ["picked running -> done", "picked:running-stale", "picked:done"],
+        ["  of which in the DuckDB worker", inWorker("picked")],
+        ["  DuckDB round trips (a count)", inWorker("picked", "count")],
         ["picked done -> linked done", "picked:done", "linked:done"],
+        ["  linked running -> done", "linked:running-stale", "linked:done"],
+        ["  of which in the DuckDB worker", inWorker("linked")],
+        ["runs of picked started (a count)", (r) => r["picked:starts"]],
         ["linked done -> frame has data", "linked:done", "received"],
-        ["renders per brush (a count, not ms)", "zero", "renders"],
+        ["renders per brush (a count)", "zero", "renders"],
         ["frame has data -> drawn", "received", "drawn"],
         ["total: release -> drawn", "start", "drawn"],
       ]),

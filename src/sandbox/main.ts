@@ -9,6 +9,7 @@ import { asRenderMessage, isRunCodeMessage, isStopCodeMessage, type SandboxMessa
 import { asExportRequest } from "./export";
 import { answerExport } from "./export-view";
 import { createChartView } from "./chart-view";
+import { decodeRows } from "./rows-transfer";
 
 // Axes in 万 / 亿 (charts/locale.ts) name this function as their custom format type.
 expressionFunction(COMPACT_FORMAT, compactNumber);
@@ -67,7 +68,10 @@ window.addEventListener("message", (event) => {
     return;
   }
   const message = asRenderMessage(event.data);
-  if (message) void chart.render(message.id, message.spec, message.locale);
+  if (!message) return;
+  // Vega's rows are built here, from the columns the shell transferred.
+  const spec = message.rows ? { ...message.spec, data: { values: decodeRows(message.rows) } } : message.spec;
+  void chart.render(message.id, spec, message.locale);
 });
 
 new ResizeObserver(chart.reportSize).observe(container);

@@ -1,13 +1,18 @@
 // The messages between the app shell and the sandbox iframe (charts, and the start of the code
 // Worker). Both sides validate every message against these shapes; anything else is ignored.
+import { asTransferRows, type TransferRows } from "./rows-transfer";
 import { asSelectionMessage, type SelectionMessage } from "./selection-protocol";
 
-/** Shell -> sandbox: draw this Vega-Lite spec (data already inlined) for the shell's UI locale (a BCP 47 tag). */
+/**
+ * Shell -> sandbox: draw this Vega-Lite spec for the shell's UI locale (a BCP 47 tag). Its rows are either
+ * inlined in the spec or, without the spec's `data`, in `rows`, column by column with transferred buffers.
+ */
 export interface RenderMessage {
   readonly type: "clientbook:render";
   readonly id: number;
   readonly spec: Record<string, unknown>;
   readonly locale?: string;
+  readonly rows?: TransferRows;
 }
 
 /**
@@ -55,7 +60,16 @@ export function asRenderMessage(data: unknown): RenderMessage | null {
   if (typeof data.id !== "number" || !Number.isFinite(data.id) || !isRecord(data.spec)) return null;
   // The sandbox's own navigator language is not the UI's: the shell says which locale to draw in.
   const locale = typeof data.locale === "string" && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(data.locale);
-  return { type: data.type, id: data.id, spec: data.spec, ...(locale ? { locale: data.locale as string } : {}) };
+  // Rows come one way only: a columnar message whose spec also carries data is refused whole.
+  const rows = data.rows === undefined ? undefined : asTransferRows(data.rows);
+  if (rows === null || (rows && data.spec.data !== undefined)) return null;
+  return {
+    type: data.type,
+    id: data.id,
+    spec: data.spec,
+    ...(locale ? { locale: data.locale as string } : {}),
+    ...(rows ? { rows } : {}),
+  };
 }
 
 /** Whether the message announces a cell run (its channel's port arrives in `event.ports`). */

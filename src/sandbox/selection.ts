@@ -30,6 +30,19 @@ function declared(spec: Record<string, unknown>): Declared[] {
 
 const keyOf = (d: Declared) => `${d.name}\u0000${d.type}\u0000${d.key}`;
 
+// A brush being dragged reports once, on release: every move would start a downstream run only to supersede it.
+let pressed = false;
+const held = new Set<() => void>();
+if (typeof window !== "undefined") {
+  const release = () => {
+    pressed = false;
+    for (const schedule of held) schedule();
+    held.clear();
+  };
+  window.addEventListener("pointerdown", () => (pressed = true), true);
+  for (const type of ["pointerup", "pointercancel", "blur"]) window.addEventListener(type, release, true);
+}
+
 /** The spec with each selection's last values as its initial value (a spec's own `value` is kept). */
 export function withKeptSelections(spec: Record<string, unknown>): Record<string, unknown> {
   const selections = declared(spec);
@@ -55,7 +68,8 @@ function valuesOf(signal: unknown): SelectionItem[] {
 
 /**
  * Reports the drawn chart's selections: once now (what it starts with, restored or cleared) and on each
- * change, at most once per task (a drag moves the brush many times per frame), under `id` (or its current value).
+ * change, at most once per task and, while a pointer is pressed (a drag), once on its release, under `id`
+ * (or its current value).
  */
 export function watchSelections(
   view: View,
@@ -77,8 +91,10 @@ export function watchSelections(
       // The id of the render the view now shows: new rows reach the same view under a newer id.
       post({ type: "clientbook:selection", id: typeof id === "number" ? id : id(), name: d.name, values });
     };
+    // After the release's own handlers (Vega's last brush update among them): the value reported is final.
+    const schedule = () => (pressed ? held.add(schedule) : (timer ??= setTimeout(report, 0)));
     try {
-      view.addSignalListener(d.name, () => (timer ??= setTimeout(report, 0)));
+      view.addSignalListener(d.name, schedule);
     } catch {
       continue;
     }

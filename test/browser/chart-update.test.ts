@@ -90,6 +90,15 @@ describe("chart updates", () => {
     // Marks that a new embed would drop: one on the frame element, one on the SVG Vega drew.
     await page.locator('[data-cell="squares"] iframe[data-role="chart"]').evaluate((f) => (f.dataset.mark = "kept"));
     await chart.locator("#chart svg").evaluate((svg) => svg.setAttribute("data-mark", "kept"));
+    // The form the rows arrive in: columns in typed arrays, no rows inside the spec.
+    const handle = await page.locator('[data-cell="squares"] iframe[data-role="chart"]').elementHandle();
+    const frame = (await handle!.contentFrame())!;
+    await frame.evaluate(`window.addEventListener("message", (e) => {
+      if (e.data?.type !== "clientbook:render") return;
+      const columns = e.data.rows?.columns ?? [];
+      const kinds = columns.map((c) => c.name + ":" + c.values?.constructor.name);
+      window.__form = { inSpec: "data" in e.data.spec, columns: kinds };
+    }, true)`);
 
     await page.locator('[data-cell="k"] input[type="range"]').evaluate((el) => {
       const input = el as HTMLInputElement;
@@ -100,6 +109,8 @@ describe("chart updates", () => {
     await expect.poll(() => chart.locator(BARS).count(), { timeout: 30_000 }).toBe(8);
     const labels = await chart.locator(BARS).evaluateAll((paths) => paths.map((p) => p.getAttribute("aria-label")));
     expect(labels.at(-1)).toMatch(/i: 7; sq: 49/);
+    const form = { inSpec: false, columns: ["i:Float64Array", "sq:Float64Array"] };
+    expect(await frame.evaluate("window.__form")).toEqual(form);
     expect(await chart.locator('#chart svg[data-mark="kept"]').count()).toBe(1);
     expect(await page.locator('[data-cell="squares"] iframe[data-mark="kept"]').count()).toBe(1);
 
@@ -155,5 +166,57 @@ describe("chart updates", () => {
     // The linked chart took the new rows in its live view; the brushed chart kept its brush.
     expect(await linked.locator('#chart svg[data-mark="kept"]').count()).toBe(1);
     expect((await months.locator(".brush_brush path").first().boundingBox())!.width).toBeGreaterThan(april.width);
+  }, 180_000);
+
+  it("a brush dragged in a burst of moves re-runs its reader at most twice, and the final brush wins", async () => {
+    const engine = await nativeEngine();
+    const truth = await engine.query(
+      `SELECT segment || '=' || count(*) AS c FROM (${ORDERS}) ` +
+        "WHERE order_date BETWEEN DATE '2024-05-01' AND DATE '2024-06-30' GROUP BY segment ORDER BY segment",
+    );
+    await engine.close();
+    const expected = truth.column(0).map(String);
+
+    const ob = await app.open();
+    const { page } = ob;
+    await openTrusted(page, ob, "linked.md", LINKED);
+    const months = page.frameLocator('[data-cell="months"] iframe[data-role="chart"]');
+    const linked = page.frameLocator('[data-cell="by_segment"] iframe[data-role="chart"]');
+    await expect.poll(() => months.locator(BARS).count(), { timeout: ENGINE_TIMEOUT }).toBe(12);
+    await expect.poll(() => drawnCounts(linked), { timeout: ENGINE_TIMEOUT }).toHaveLength(3);
+    await page.locator('[data-cell="months"]').scrollIntoViewIfNeeded();
+    // Every start of a run of the reader, as the page shows it.
+    await page.evaluate(`(() => {
+      window.__runs = 0;
+      const cell = document.querySelector('[data-cell="picked"]');
+      new MutationObserver((records) => {
+        for (const r of records) if (r.oldValue !== "running" && cell.dataset.state === "running") window.__runs++;
+      }).observe(cell, { attributes: true, attributeFilter: ["data-state"], attributeOldValue: true });
+    })()`);
+    const box = async (i: number) => (await months.locator(BARS).nth(i).boundingBox())!;
+    const [jan, may, june, nov] = [await box(0), await box(4), await box(5), await box(10)];
+    const y = may.y + may.height / 2;
+    await page.mouse.move(jan.x - 2, y);
+    await page.mouse.down();
+    // A burst over most of the year and back, each move its own task (the session's debounce is 10 ms).
+    for (let i = 1; i <= 12; i++) {
+      await page.mouse.move(jan.x + ((nov.x - jan.x) * i) / 12, y);
+      await page.waitForTimeout(25);
+    }
+    await page.mouse.up();
+    await page.mouse.move(may.x - 2, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 8; i++) {
+      await page.mouse.move(may.x + ((june.x + june.width / 2 - may.x) * i) / 8, y);
+      await page.waitForTimeout(25);
+    }
+    await page.mouse.up();
+    await expect.poll(() => drawnCounts(linked), { timeout: 30_000 }).toEqual(expected);
+    await page.waitForTimeout(500);
+    // One run per release (two drags): the moves in between started none.
+    expect(await page.evaluate("window.__runs")).toBeLessThanOrEqual(2);
+    expect(await page.evaluate("window.__runs")).toBeGreaterThanOrEqual(1);
+    expect(await drawnCounts(linked)).toEqual(expected);
+    expect((await months.locator(".brush_brush path").first().boundingBox())!.width).toBeGreaterThan(june.width);
   }, 180_000);
 });
