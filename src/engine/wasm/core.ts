@@ -9,6 +9,7 @@ import { loadFile, type LoadBackend, type Staged } from "../load/load-file";
 import { quoteIdent } from "../load/sql";
 import { concatChunks, utf8Chunks } from "../load/transcode";
 import { engineShell } from "../shell";
+import { memoryUse } from "../memory";
 import { toResultTable, type ArrowBatch } from "./arrow-result";
 import { dataDirectory, lockdownStatements, stagingPath, stagingPaths } from "../lockdown";
 import { checkStatement } from "../statement-guard";
@@ -45,6 +46,7 @@ export async function engineOnDuckDB(db: AsyncDuckDB, options: WasmEngineOptions
       }),
     loadFile: (source, table, loadOptions) => shell.next(() => loadFile(backend, source, table, loadOptions)),
     listTables: shell.listTables,
+    memory: () => shell.queue(() => memoryUse(run)),
     createTable: (name, data) =>
       shell.next(async () => {
         const staging = `__clientbook_rows_${++fileCounter}`;
@@ -174,6 +176,7 @@ function wasmBackend(
   const stagingName = () => `__clientbook_load_${++fileCounter}`;
   const backend: LoadBackend = {
     exec: (sql) => run(sql),
+    memory: () => memoryUse(run),
     async stageFile(source: FileSource, ext: string) {
       const path = newPath(ext);
       if (options.fileHandles && source.file)
