@@ -195,10 +195,21 @@ function wasmBackend(
       try {
         // hyparquet is its own chunk, fetched with the first Parquet file, not with the page.
         const parquetBatches = options.parquetBatches ?? (await import("./parquet")).parquetBatches;
-        for await (const batch of parquetBatches(source)) {
-          await conn.insertArrowFromIPCStream(batch.ipc, { name: staging, create: rows === 0 });
-          rows += batch.rows;
-          onProgress?.({ bytesRead: batch.bytesRead, totalBytes: source.size, rows });
+        const batches = parquetBatches(source)[Symbol.asyncIterator]();
+        try {
+          // The next row group is decoded (in the Parquet worker) while DuckDB inserts this one.
+          let next = batches.next();
+          for (let step = await next; !step.done; step = await next) {
+            next = batches.next();
+            // Settled later by the loop; a failed insert must not leave it an unhandled rejection.
+            next.catch(() => undefined);
+            const batch = step.value;
+            await conn.insertArrowFromIPCStream(batch.ipc, { name: staging, create: rows === 0 });
+            rows += batch.rows;
+            onProgress?.({ bytesRead: batch.bytesRead, totalBytes: source.size, rows });
+          }
+        } finally {
+          await batches.return?.().catch(() => undefined);
         }
         if (rows === 0) throw new Error("the file has no rows");
         await replaceWith(staging, table);
