@@ -56,8 +56,9 @@ async function ordersCsv(rows: number): Promise<string> {
     const amount = Math.round((50 + rnd() * rnd() * 20_000) * 100) / 100;
     const margin = Math.round(amount * (0.1 + rnd() * 0.4) * 100) / 100;
     const customer = `C${String(1 + Math.floor(rnd() * 5000)).padStart(5, "0")}`;
-    const where = `${pick(products)},${pick(["direct", "partner", "online"])},${pick(["North", "South", "East", "West"])}`;
-    chunk += `O${String(i).padStart(8, "0")},${customer},${day},${where},${1 + Math.floor(rnd() * 20)},${amount},${margin}\n`;
+    const where = [pick(products), pick(["direct", "partner", "online"]), pick(["North", "South", "East", "West"])];
+    const quantity = 1 + Math.floor(rnd() * 20);
+    chunk += `O${String(i).padStart(8, "0")},${customer},${day},${where.join(",")},${quantity},${amount},${margin}\n`;
     if (chunk.length > 1 << 20) {
       if (!out.write(chunk)) await new Promise<void>((r) => out.once("drain", () => r()));
       chunk = "";
@@ -93,7 +94,8 @@ async function benchNative(csv: string, parquet: string): Promise<LoadTiming[]> 
       performance.clearMeasures();
       const t0 = performance.now();
       const report = await engine.loadFile(fileSourceFromPath(path), "orders");
-      out.push({ what, seconds: since(t0), rows: report.rows, phases: phases(performance.getEntriesByType("measure")) });
+      const measured = phases(performance.getEntriesByType("measure"));
+      out.push({ what, seconds: since(t0), rows: report.rows, phases: measured });
     }
   } finally {
     await engine.close();
@@ -170,7 +172,8 @@ async function loadInBrowser(origin: string, path: string, what: string): Promis
         timeout: 1_800_000,
       });
       const seconds = since(t0);
-      if ((await shown.getAttribute("data-role")) === "load-error") throw new Error(`${what}: ${await shown.textContent()}`);
+      if ((await shown.getAttribute("data-role")) === "load-error")
+        throw new Error(`${what}: ${await shown.textContent()}`);
       const rows = Number(await page.locator(`[data-table="${table}"]`).getAttribute("data-rows"));
       const stallMs = await page.evaluate(() => (window as unknown as { __gap: number }).__gap);
       const measures = await page.evaluate(() =>
@@ -183,7 +186,8 @@ async function loadInBrowser(origin: string, path: string, what: string): Promis
       const off = ob.offOrigin(origin);
       if (off.length) throw new Error(`requests off the origin: ${off.join(" ")}`);
       peakMiB = Math.max(peakMiB, browserPssMiB());
-      return { what, seconds, rows, phases: phases(measures), stallMs, idleMiB, peakMiB, memoryLine: memoryLine?.trim() };
+      const panel = memoryLine?.trim();
+      return { what, seconds, rows, phases: phases(measures), stallMs, idleMiB, peakMiB, memoryLine: panel };
     } finally {
       clearInterval(sampler);
     }

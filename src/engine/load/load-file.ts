@@ -58,7 +58,8 @@ export async function loadFile(
   const plan = await timed("plan", () => planLoad(source, options));
   // Only the first megabyte has been read: a file that will not fit is refused before the rest is.
   const transcoded = plan.format === "csv" && !plan.duckdbEncoding;
-  const tooBig = checkFit(source.size, { format: plan.format, transcoded }, await backend.memory(), options.memoryLimit);
+  const use = await backend.memory();
+  const tooBig = checkFit(source.size, { format: plan.format, transcoded }, use, options.memoryLimit);
   if (tooBig) throw new Error(fileTooBig(source.name, plan.format, source.size, tooBig.needs, tooBig.free));
   if (plan.format === "parquet") {
     try {

@@ -110,7 +110,8 @@ export async function* parquetBatches(source: FileSource): AsyncGenerator<Parque
       parsers,
       rowStart: groupStart,
       rowEnd: groupStart + rows,
-      onChunk: ({ columnName, columnData, rowStart: start }) => chunks.get(columnName)?.push({ start, data: columnData }),
+      onChunk: ({ columnName, columnData, rowStart: start }) =>
+        chunks.get(columnName)?.push({ start, data: columnData }),
     });
     rowStart += rows;
     const vectors = Object.fromEntries(
