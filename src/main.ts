@@ -46,12 +46,16 @@ const bench = new Workbench({
   preview: async (table, limit) =>
     (await engine).query(`SELECT * FROM ${quoteIdent(table)} LIMIT ${Math.max(0, Math.floor(limit))}`),
   readTable: async (table) => (await engine).query(`SELECT * FROM ${quoteIdent(table)}`),
+  memory: async () => (await engine).memory(),
+  // Only ever lowers the limit (tests and workshops on small machines): `?memory-limit=<bytes>`.
+  memoryLimit: Number(new URLSearchParams(location.search).get("memory-limit")) || undefined,
 });
 
 engine.then(
   () => {
     document.body.dataset.engine = "ready";
     bench.engine = "ready";
+    void bench.refreshMemory();
   },
   (error: unknown) => {
     console.error(error);

@@ -31,6 +31,8 @@ export interface LoadOptions {
   readonly encoding?: string;
   /** Day/month order of CSV dates like 03/04/2024, overriding DuckDB's guess: day first or month first. */
   readonly dateOrder?: DateOrder;
+  /** Bytes DuckDB may hold at most, when lower than its own limit: a file that will not fit is refused unread. */
+  readonly memoryLimit?: number;
   readonly onProgress?: (progress: LoadProgress) => void;
 }
 
@@ -102,6 +104,12 @@ export interface ArrowTableData {
   readonly ipc: Uint8Array;
 }
 
+/** DuckDB's memory in use and the most it may use, in bytes. */
+export interface MemoryUse {
+  readonly used: number;
+  readonly limit: number;
+}
+
 /** The database behind a notebook. */
 export interface Engine {
   /** Runs one SQL statement, with `?` placeholders bound to `params` in order. */
@@ -112,6 +120,8 @@ export interface Engine {
   createTable(name: string, data: TableData | ArrowTableData): Promise<void>;
   /** Lists the tables (not cell results) with their columns, null counts and row counts. */
   listTables(): Promise<TableSummary[]>;
+  /** DuckDB's memory in use and its limit (in the browser, never above WebAssembly's 4 GiB). */
+  memory(): Promise<MemoryUse>;
   /** Cancels the query that is running, if any; the cancelled query rejects. */
   cancel(): Promise<void>;
   /** Releases the database and its memory. */

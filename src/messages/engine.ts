@@ -1,6 +1,6 @@
 // Every message the engine shows a user: load failures, load warnings, cancelled and closed queries.
 // Load errors name the file; warnings are one sentence each and name the columns or lines concerned.
-import { localizedFunctions, plural } from "./locale";
+import { formatBytes, localizedFunctions, plural } from "./locale";
 
 const en = {
   /** The file has no bytes (or only a byte-order mark). */
@@ -17,6 +17,15 @@ const en = {
   /** A Parquet file that is cut short or otherwise unreadable. */
   badParquet: (file: string, reason: string) =>
     `${file}: not a readable Parquet file (truncated or damaged): ${reason}`,
+
+  /** A file whose load would need more memory than is free: refused before it is read, with what helps. */
+  fileTooBig: (file: string, format: "csv" | "parquet" | "jsonl", size: number, needs: number, free: number) =>
+    `${file} (${formatBytes(size)}) was not loaded: it would need about ${formatBytes(needs)} of memory and ` +
+    `${formatBytes(free)} is free here. Nothing was read and your tables are as they were. To load it, remove ` +
+    `tables you no longer need, or save a copy with fewer columns or rows` +
+    `${format === "parquet" ? "" : " (as Parquet it also loads faster)"}, or run the notebook on this ` +
+    `computer with the command line, which can use all its memory: npm run notebook -- run <notebook.md> ` +
+    `--data <table>=<file>.`,
 
   /** An encoding label the browser does not know. */
   unknownEncoding: (label: string) => `Unknown text encoding "${label}".`,
@@ -110,6 +119,7 @@ export const {
   notTextFile,
   unsupportedFormat,
   badParquet,
+  fileTooBig,
   unknownEncoding,
   unclosedQuote,
   loadFailed,

@@ -41,6 +41,11 @@ const en = {
 
   dataTitle: "Data",
   dataEmpty: "No tables yet. Load a file to start.",
+  memoryInUse: (used: number, limit: number) => `Memory for tables: ${bytes(used)} in use of ${bytes(limit)}`,
+  memoryDevice: (gigabytes: number) => `this device has about ${count(gigabytes)} GB`,
+  memoryHelp:
+    "The database's memory holds every loaded table, within the limit the browser allows it. " +
+    "A file that would not fit in what is left is refused before it is read.",
   rows: (n: number) => `${count(n)} ${plural(n, "row", "rows")}`,
   columnsCount: (n: number) => `${count(n)} ${plural(n, "column", "columns")}`,
   column: "Column",

@@ -2,7 +2,7 @@
 // progress, load errors, notices, the file behind each table so it can be reloaded). Components
 // read it and call its methods; it calls the Session, and nothing here knows about DuckDB.
 import type { Session, SessionEvent, SessionState } from "../session/types";
-import type { DateOrder, FileSource, LoadReport, TableSummary } from "../engine/engine";
+import type { DateOrder, FileSource, LoadReport, MemoryUse, TableSummary } from "../engine/engine";
 import type { ResultTable } from "../table/result";
 import { ui } from "../messages/ui";
 import { RoleMappings } from "./roles.svelte";
@@ -47,6 +47,10 @@ export interface WorkbenchDeps {
   readonly preview?: (table: string, limit: number) => Promise<ResultTable>;
   /** A whole table, for saving it into a bundle. */
   readonly readTable?: (table: string) => Promise<ResultTable>;
+  /** DuckDB's memory in use and its limit, for the data panel's memory line. */
+  readonly memory?: () => Promise<MemoryUse>;
+  /** A lower memory limit (bytes) than DuckDB's own for loads and the memory line (`?memory-limit=`). */
+  readonly memoryLimit?: number;
   /** Called after another notebook was opened (main.ts gives the new notebook a fresh code sandbox). */
   readonly onOpen?: () => void;
 }
@@ -67,6 +71,8 @@ export class Workbench {
   /** The file name the current notebook was opened from (used when saving). */
   fileName = $state("notebook.md");
   engine: "starting" | "ready" | "failed" = $state("starting");
+  /** DuckDB's memory in use and the limit loads are checked against; unknown until first read. */
+  memory: MemoryUse | undefined = $state.raw(undefined);
   /** Column roles per loaded table (guessed, edited, saved), shared by the data panel and the recipe gallery. */
   readonly roles: RoleMappings = new RoleMappings(this);
   /** One reactive entry per cell: a cell view reads its own, so it re-renders only for its cell. */
@@ -132,6 +138,7 @@ export class Workbench {
       return;
     }
     this.tableList.remove(table, readers);
+    void this.refreshMemory();
     const reports = new Map(this.reports);
     reports.delete(table);
     this.reports = reports;
@@ -217,6 +224,7 @@ export class Workbench {
         table,
         encoding,
         ...(dateOrder ? { dateOrder } : {}),
+        ...(this.deps.memoryLimit ? { memoryLimit: this.deps.memoryLimit } : {}),
         onProgress: (p) => this.updateLoad(id, { bytes: p.bytesRead, total: p.totalBytes, rows: p.rows }),
       });
       const choice = { ...(encoding ? { encoding } : {}), ...(dateOrder ? { dateOrder } : {}) };
@@ -229,7 +237,15 @@ export class Workbench {
       return undefined;
     } finally {
       this.loads = this.loads.filter((l) => l.id !== id);
+      void this.refreshMemory();
     }
+  }
+
+  /** Reads DuckDB's memory in use again (after the engine starts, a load or a removal). */
+  async refreshMemory(): Promise<void> {
+    const use = await this.deps.memory?.().catch(() => undefined);
+    const cap = this.deps.memoryLimit;
+    if (use) this.memory = cap && cap < use.limit ? { used: use.used, limit: cap } : use;
   }
 
   private updateLoad(id: number, patch: Partial<LoadView>): void {

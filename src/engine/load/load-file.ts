@@ -1,15 +1,17 @@
 // The one load procedure both engines follow: plan from a sample, stage the bytes where DuckDB can
 // read them (as-is or transcoded to UTF-8), create the table, profile it, collect warnings.
-import { badParquet, loadFailed, moneyColumns } from "../../messages/engine";
-import type { DateOrder, FileSource, LoadOptions, LoadProgress, LoadReport } from "../engine";
+import { badParquet, fileTooBig, loadFailed, moneyColumns } from "../../messages/engine";
+import type { DateOrder, FileSource, LoadOptions, LoadProgress, LoadReport, MemoryUse } from "../engine";
 import { toEngineError } from "../errors";
 import { profileTables, type Exec } from "../profile";
 import { readCsvSql, retryFix, type CsvRetry } from "./csv-sql";
 import { ambiguousDateWarnings, forceOrder, orderOf, sniffDateFormats, type DateFormats } from "./date-order";
+import { checkFit } from "./fit";
 import { planLoad, type LoadPlan } from "./plan";
 import { typeMoneyColumns } from "./money";
 import { loadWarnings } from "./report";
 import { quoteIdent, quoteString } from "./sql";
+import { timed } from "./timing";
 import { utf8Chunks } from "./transcode";
 
 /** A file made readable by DuckDB at `path`, removed again by `release`. */
@@ -21,6 +23,8 @@ export interface Staged {
 /** What an engine provides so the shared load procedure can run on it. */
 export interface LoadBackend {
   readonly exec: Exec;
+  /** DuckDB's memory in use and its limit, checked before a file is read. */
+  memory(): Promise<MemoryUse>;
   /** Makes the file's bytes readable at a path, without copying where the engine allows. */
   stageFile(source: FileSource, ext: string): Promise<Staged>;
   /** Makes a stream of UTF-8 bytes readable at a path. */
@@ -51,10 +55,15 @@ export async function loadFile(
   progress(0);
   let dates: DateOrderFound = { warnings: [] };
   let money: string[] = [];
-  const plan = await planLoad(source, options);
+  const plan = await timed("plan", () => planLoad(source, options));
+  // Only the first megabyte has been read: a file that will not fit is refused before the rest is.
+  const transcoded = plan.format === "csv" && !plan.duckdbEncoding;
+  const use = await backend.memory();
+  const tooBig = checkFit(source.size, { format: plan.format, transcoded }, use, options.memoryLimit);
+  if (tooBig) throw new Error(fileTooBig(source.name, plan.format, source.size, tooBig.needs, tooBig.free));
   if (plan.format === "parquet") {
     try {
-      await backend.loadParquet(source, table, options.onProgress);
+      await timed("parquet", () => backend.loadParquet(source, table, options.onProgress));
     } catch (e) {
       throw new Error(badParquet(source.name, firstParagraph(e)), { cause: e });
     }
@@ -65,12 +74,14 @@ export async function loadFile(
       throw new Error(loadFailed(source.name, firstParagraph(e)), { cause: e });
     }
   } else {
-    const staged = plan.duckdbEncoding
-      ? await backend.stageFile(source, plan.ext)
-      : await backend.stageUtf8(
-          utf8Chunks(source, plan.encoding!, plan.bom, (n) => progress(n)),
-          "csv",
-        );
+    const staged = await timed("stage", () =>
+      plan.duckdbEncoding
+        ? backend.stageFile(source, plan.ext)
+        : backend.stageUtf8(
+            utf8Chunks(source, plan.encoding!, plan.bom, (n) => progress(n)),
+            "csv",
+          ),
+    );
     // Read as-is, the file's bytes are DuckDB's to report: its progress is a share of the file.
     // Transcoded text has already been reported while it was read.
     let last = 0;
@@ -83,7 +94,7 @@ export async function loadFile(
         : undefined;
     try {
       dates = await createFromCsv(backend, staged.path, plan, table, source.size, options.dateOrder);
-      money = await typeMoneyColumns(backend.exec, table);
+      money = await timed("money", () => typeMoneyColumns(backend.exec, table));
     } catch (e) {
       throw new Error(loadFailed(source.name, firstParagraph(e)), { cause: e });
     } finally {
@@ -91,7 +102,7 @@ export async function loadFile(
       await staged.release();
     }
   }
-  const [summary] = await profileTables(backend.exec, table);
+  const [summary] = await timed("profile", () => profileTables(backend.exec, table));
   progress(source.size, summary.rows);
   return {
     table,
@@ -133,12 +144,15 @@ async function createFromCsv(
   const encoding = plan.duckdbEncoding ?? "utf-8";
   const read = (retry?: CsvRetry, dates?: DateFormats) => readCsvSql(path, plan.dialect!, encoding, size, retry, dates);
   // A chosen order rewrites the formats DuckDB sniffs, keeping their separators and year digits.
-  const dates = dateOrder ? forceOrder(await sniffDateFormats(backend.exec, read()), dateOrder) : undefined;
+  const dates = dateOrder
+    ? forceOrder(await timed("dates", () => sniffDateFormats(backend.exec, read())), dateOrder)
+    : undefined;
   // The fast options first; slower ones only when DuckDB says the file needs them.
   let retry: CsvRetry | undefined = {};
   for (;;) {
     try {
-      await backend.exec(`CREATE OR REPLACE TABLE ${quoteIdent(table)} AS SELECT * FROM ${read(retry, dates)}`);
+      const sql = `CREATE OR REPLACE TABLE ${quoteIdent(table)} AS SELECT * FROM ${read(retry, dates)}`;
+      await timed("read_csv", () => backend.exec(sql));
       break;
     } catch (e) {
       retry = retryFix(e instanceof Error ? e.message : String(e), retry);
@@ -150,9 +164,9 @@ async function createFromCsv(
     return order ? { order, warnings: [] } : { warnings: [] };
   }
   // DuckDB's guess is told, not changed: only when no value decides the order is there a warning.
-  const sniffed = await sniffDateFormats(backend.exec, read(retry)).catch(() => undefined);
+  const sniffed = await timed("dates", () => sniffDateFormats(backend.exec, read(retry))).catch(() => undefined);
   if (!sniffed || !(sniffed.date || sniffed.timestamp)) return { warnings: [] };
-  const warnings = await ambiguousDateWarnings(backend.exec, table, sniffed).catch(() => []);
+  const warnings = await timed("dates", () => ambiguousDateWarnings(backend.exec, table, sniffed)).catch(() => []);
   const order = orderOf(sniffed.date) ?? orderOf(sniffed.timestamp);
   return warnings.length && order ? { order, warnings } : { warnings };
 }

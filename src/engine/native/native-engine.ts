@@ -13,6 +13,7 @@ import { loadFile, jsonLinesSql, type LoadBackend, type Staged } from "../load/l
 import { quoteIdent, quoteString } from "../load/sql";
 import { utf8Chunks } from "../load/transcode";
 import { engineShell } from "../shell";
+import { memoryUse } from "../memory";
 import { toResultTable } from "./convert";
 import { appendTable } from "./append-table";
 import { lockdownStatements, stagingPath, stagingPaths } from "../lockdown";
@@ -80,6 +81,8 @@ export async function nativeEngine(options: NativeEngineOptions = {}): Promise<E
         }
       }),
     listTables: shell.listTables,
+    // Natively DuckDB's own limit is the only one (no 4 GiB address space).
+    memory: () => shell.queue(() => memoryUse(run, Infinity)),
     createTable: (name, data) =>
       shell.next(async () => {
         if (shell.closed) throw new EngineError(engineClosed());
@@ -116,6 +119,7 @@ function nativeBackend(run: (sql: string) => Promise<ResultTable>, scratch: stri
   const removing = (path: string): Staged => ({ path, release: () => rm(path, { force: true }) });
   return {
     exec: (sql) => run(sql),
+    memory: () => memoryUse(run, Infinity),
     async stageFile(source: FileSource, ext: string) {
       const path = tempPath(ext);
       await rm(path, { force: true });

@@ -9,6 +9,7 @@ import { loadFile, type LoadBackend, type Staged } from "../load/load-file";
 import { quoteIdent } from "../load/sql";
 import { concatChunks, utf8Chunks } from "../load/transcode";
 import { engineShell } from "../shell";
+import { memoryUse } from "../memory";
 import { toResultTable, type ArrowBatch } from "./arrow-result";
 import { dataDirectory, lockdownStatements, stagingPath, stagingPaths } from "../lockdown";
 import { checkStatement } from "../statement-guard";
@@ -45,6 +46,7 @@ export async function engineOnDuckDB(db: AsyncDuckDB, options: WasmEngineOptions
       }),
     loadFile: (source, table, loadOptions) => shell.next(() => loadFile(backend, source, table, loadOptions)),
     listTables: shell.listTables,
+    memory: () => shell.queue(() => memoryUse(run)),
     createTable: (name, data) =>
       shell.next(async () => {
         const staging = `__clientbook_rows_${++fileCounter}`;
@@ -174,6 +176,7 @@ function wasmBackend(
   const stagingName = () => `__clientbook_load_${++fileCounter}`;
   const backend: LoadBackend = {
     exec: (sql) => run(sql),
+    memory: () => memoryUse(run),
     async stageFile(source: FileSource, ext: string) {
       const path = newPath(ext);
       if (options.fileHandles && source.file)
@@ -192,10 +195,21 @@ function wasmBackend(
       try {
         // hyparquet is its own chunk, fetched with the first Parquet file, not with the page.
         const parquetBatches = options.parquetBatches ?? (await import("./parquet")).parquetBatches;
-        for await (const batch of parquetBatches(source)) {
-          await conn.insertArrowFromIPCStream(batch.ipc, { name: staging, create: rows === 0 });
-          rows += batch.rows;
-          onProgress?.({ bytesRead: batch.bytesRead, totalBytes: source.size, rows });
+        const batches = parquetBatches(source)[Symbol.asyncIterator]();
+        try {
+          // The next row group is decoded (in the Parquet worker) while DuckDB inserts this one.
+          let next = batches.next();
+          for (let step = await next; !step.done; step = await next) {
+            next = batches.next();
+            // Settled later by the loop; a failed insert must not leave it an unhandled rejection.
+            next.catch(() => undefined);
+            const batch = step.value;
+            await conn.insertArrowFromIPCStream(batch.ipc, { name: staging, create: rows === 0 });
+            rows += batch.rows;
+            onProgress?.({ bytesRead: batch.bytesRead, totalBytes: source.size, rows });
+          }
+        } finally {
+          await batches.return?.().catch(() => undefined);
         }
         if (rows === 0) throw new Error("the file has no rows");
         await replaceWith(staging, table);

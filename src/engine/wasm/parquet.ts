@@ -73,6 +73,25 @@ function arrowTypeOf(element: Leaf): ColumnType {
   }
 }
 
+/** Decoded values of one column from the row `start` on. */
+interface Chunk {
+  readonly start: number;
+  readonly data: ArrayLike<unknown>;
+}
+
+// A column of one row group: its one chunk as decoded when that covers the group (the usual case),
+// else the chunks' values placed by row index.
+function groupColumn(chunks: readonly Chunk[], groupStart: number, rows: number): ArrayLike<unknown> {
+  if (chunks.length === 1 && chunks[0].start === groupStart && chunks[0].data.length === rows) return chunks[0].data;
+  const out: unknown[] = new Array(rows).fill(null);
+  for (const { start, data } of chunks)
+    for (let i = 0; i < data.length; i++) {
+      const at = start + i - groupStart;
+      if (at >= 0 && at < rows) out[at] = data[i];
+    }
+  return out;
+}
+
 /** Reads a Parquet file row group by row group; nested columns arrive as JSON text. */
 export async function* parquetBatches(source: FileSource): AsyncGenerator<ParquetBatch> {
   const file = asyncBuffer(source);
@@ -82,8 +101,8 @@ export async function* parquetBatches(source: FileSource): AsyncGenerator<Parque
   for (const group of metadata.row_groups) {
     const rows = Number(group.num_rows);
     const groupStart = rowStart;
-    // Column chunks as hyparquet decodes them (typed arrays where it can), placed by row index.
-    const columns = new Map<string, unknown[]>(fields.map((f) => [f.name, new Array(rows).fill(null)]));
+    // Column chunks as hyparquet decodes them (typed arrays where it can), with the row each starts at.
+    const chunks = new Map<string, Chunk[]>(fields.map((f) => [f.name, []]));
     await parquetRead({
       file,
       metadata,
@@ -91,17 +110,13 @@ export async function* parquetBatches(source: FileSource): AsyncGenerator<Parque
       parsers,
       rowStart: groupStart,
       rowEnd: groupStart + rows,
-      onChunk: ({ columnName, columnData, rowStart: chunkStart }) => {
-        const out = columns.get(columnName);
-        if (!out) return;
-        for (let i = 0; i < columnData.length; i++) {
-          const at = chunkStart + i - groupStart;
-          if (at >= 0 && at < rows) out[at] = columnData[i];
-        }
-      },
+      onChunk: ({ columnName, columnData, rowStart: start }) =>
+        chunks.get(columnName)?.push({ start, data: columnData }),
     });
     rowStart += rows;
-    const vectors = Object.fromEntries(fields.map((f) => [f.name, columnVector(columns.get(f.name) ?? [], f.type)]));
+    const vectors = Object.fromEntries(
+      fields.map((f) => [f.name, columnVector(groupColumn(chunks.get(f.name) ?? [], groupStart, rows), f.type)]),
+    );
     const end = Math.max(
       ...group.columns.map(
         (c) => Number(c.meta_data?.data_page_offset ?? 0) + Number(c.meta_data?.total_compressed_size ?? 0),

@@ -1,6 +1,6 @@
 // The engine's messages in Simplified Chinese: load failures and warnings, cancelled and closed queries.
 // DuckDB's own text (`reason`) is kept as DuckDB wrote it, inside a Chinese sentence that says where.
-import { formatCount } from "../locale";
+import { formatBytes, formatCount } from "../locale";
 
 /** Engine messages in Simplified Chinese. */
 export const engineZh = {
@@ -10,6 +10,11 @@ export const engineZh = {
   unsupportedFormat: (file: string) =>
     `${file}：不支持的文件类型。请加载 CSV/TSV（.csv、.tsv、.txt）、Parquet（.parquet）或 JSON Lines（.jsonl、.ndjson）。`,
   badParquet: (file: string, reason: string) => `${file}：不是可读取的 Parquet 文件（被截断或已损坏）：${reason}`,
+  fileTooBig: (file: string, format: "csv" | "parquet" | "jsonl", size: number, needs: number, free: number) =>
+    `${file}（${formatBytes(size)}）未加载：加载它大约需要 ${formatBytes(needs)} 内存，而这里只剩 ${formatBytes(free)}。` +
+    "文件没有被读取，现有的表保持不变。要加载它，请删除不再需要的表，或另存一份列或行更少的副本" +
+    `${format === "parquet" ? "" : "（存为 Parquet 加载也更快）"}，或在本机用命令行运行笔记本，它可以使用全部内存：` +
+    "npm run notebook -- run <notebook.md> --data <表>=<文件>。",
   unknownEncoding: (label: string) => `未知的文本编码“${label}”。`,
   unclosedQuote: (file: string, line: number) =>
     `${file}：第 ${line} 行开始的引号没有闭合，之后的所有内容都会变成一个值。请补上引号后重新加载文件。`,

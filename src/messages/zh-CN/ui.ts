@@ -40,6 +40,9 @@ export const uiZh = {
 
   dataTitle: "数据",
   dataEmpty: "还没有数据表。加载一个文件即可开始。",
+  memoryInUse: (used: number, limit: number) => `数据表占用内存：${bytes(used)}，上限 ${bytes(limit)}`,
+  memoryDevice: (gigabytes: number) => `本机内存约 ${count(gigabytes)} GB`,
+  memoryHelp: "数据库的内存容纳所有已加载的表，不超过浏览器允许的上限。放不下剩余空间的文件会在读取之前被拒绝。",
   rows: (n: number) => `${count(n)} 行`,
   columnsCount: (n: number) => `${count(n)} 列`,
   column: "列",
