@@ -11,6 +11,7 @@ import { getStoredNotebook, listStoredNotebooks, putStoredNotebook } from "../..
 import type { StoredNotebook, StoredSummary } from "../../store/notebooks";
 import { deleteStoredNotebook, eraseStoredData, linkedNotebookId } from "../../store/notebooks";
 import { KeptTables } from "./kept-tables.svelte";
+import { LastRun } from "./last-run.svelte";
 import type { Workbench } from "../workbench.svelte";
 
 /** The stored notebook the open one is kept as. */
@@ -70,6 +71,8 @@ export class Keeper {
   private stopped = false;
   private readonly saver = createSaveScheduler(AUTOSAVE_DELAY_MS, () => this.write());
   readonly tables: KeptTables;
+  /** The open notebook's last run results: kept after each run, drawn on the next visit before the engine. */
+  readonly lastRun: LastRun;
 
   constructor(bench: Workbench) {
     this.bench = bench;
@@ -82,6 +85,10 @@ export class Keeper {
       failed: (table, error) => this.fail(error, t.dataNotKept(table, reason(error))),
     });
     followEdits(bench.session, (notebook) => this.edited(notebook));
+    // Results are written under the same rule as edits: this tab holds the notebook and nothing was erased.
+    this.lastRun = new LastRun(bench.session, () =>
+      this.stopped || !this.identity.held ? undefined : this.identity.id,
+    );
     window.addEventListener("beforeunload", (event) => {
       if (!this.unsavedToFile()) return;
       event.preventDefault();
@@ -174,6 +181,7 @@ export class Keeper {
     this.restored = next.restored;
     this.problem = undefined;
     this.tables.reset(next.kept);
+    void this.lastRun.opened(next.identity.id);
     this.tellIfHeld(next.identity);
   }
 
@@ -291,6 +299,7 @@ export class Keeper {
     await this.saver.whenSaved();
     this.waiting = this.previous = undefined;
     this.restored = undefined;
+    await this.lastRun.forget();
     await deleteStoredNotebook(this.identity.id);
     this.tables.reset([]);
   }
@@ -306,6 +315,7 @@ export class Keeper {
     this.waiting = this.previous = undefined;
     this.restored = undefined;
     this.identity.keepData = this.keepData = false;
+    await this.lastRun.forget();
     await eraseStoredData();
     this.tables.reset([]);
     this.recent = [];
