@@ -85,6 +85,14 @@ export class Keeper {
       failed: (table, error) => this.fail(error, t.dataNotKept(table, reason(error))),
     });
     followEdits(bench.session, (notebook) => this.edited(notebook));
+    // The user's word to run is stored when given: running changes no text, so no edit would store it, and
+    // a reload would ask again and show no last results. A notebook opened trusted is not an edit of its own.
+    let flushed = bench.session.getState();
+    bench.session.on((event) => {
+      if (event.type !== "session" || !event.trusted || flushed.trusted) return;
+      if (bench.session.getState().notebook === flushed.notebook) this.touch();
+    });
+    bench.session.subscribe((state) => (flushed = state));
     // Results are written under the same rule as edits: this tab holds the notebook and nothing was erased.
     this.lastRun = new LastRun(bench.session, () =>
       this.stopped || !this.identity.held ? undefined : this.identity.id,
@@ -113,7 +121,7 @@ export class Keeper {
   private edited(notebook: Notebook): void {
     if (this.stopped) return;
     this.previous = this.waiting;
-    this.waiting = { identity: this.identity, notebook, trusted: this.bench.state.trusted };
+    this.waiting = { identity: this.identity, notebook, trusted: this.bench.session.getState().trusted };
     this.saver.mark();
   }
 
@@ -315,7 +323,7 @@ export class Keeper {
     this.waiting = this.previous = undefined;
     this.restored = undefined;
     this.identity.keepData = this.keepData = false;
-    await this.lastRun.forget();
+    await this.lastRun.forget({ stop: true });
     await eraseStoredData();
     this.tables.reset([]);
     this.recent = [];

@@ -4,7 +4,7 @@
 import type { CellOutput, Session } from "../../session/types";
 import { createSaveScheduler } from "../../store/save-scheduler";
 import { keptWithin, type KeptOutput } from "../../store/kept-output";
-import { deleteLastResults, getLastResults, putLastResults, type LastResults } from "../../store/last-results";
+import { getLastResults, putLastResults, type LastResults } from "../../store/last-results";
 
 /** How long after a cell's run settles its result is written (the runs of one edit join one write). */
 export const LAST_RUN_DELAY_MS = 1000;
@@ -25,6 +25,7 @@ export class LastRun {
   private record: LastResults | undefined;
   private opening = 0;
   private queued = false;
+  private stopped = false;
   private readonly saver = createSaveScheduler(LAST_RUN_DELAY_MS, () => this.write());
 
   constructor(
@@ -43,20 +44,25 @@ export class LastRun {
     this.saver.cancel();
     this.record = undefined;
     this.refresh();
+    // After "Erase my data" not even a read: opening the database would create it again.
+    if (this.stopped) return;
     const record = await getLastResults(id).catch(() => undefined);
     if (opening !== this.opening) return;
     this.record = record;
     this.refresh();
   }
 
-  /** Stops writing and forgets what is shown (erase, reset); `id`'s kept results are deleted when given. */
-  async forget(id?: string): Promise<void> {
+  /**
+   * Forgets what is shown and drops what waits to be written ("Reset to original"); with `stop` ("Erase my
+   * data") the store is not touched again for the rest of this page's life.
+   */
+  async forget({ stop = false } = {}): Promise<void> {
+    this.stopped ||= stop;
     this.opening++;
     this.saver.cancel();
     await this.saver.whenSaved();
     this.record = undefined;
     this.refresh();
-    if (id !== undefined) await deleteLastResults(id).catch(() => undefined);
   }
 
   /** Resolves once no write is waiting or in flight (for tests and erase). */
