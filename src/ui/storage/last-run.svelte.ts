@@ -26,7 +26,12 @@ export class LastRun {
   private opening = 0;
   private queued = false;
   private stopped = false;
-  private readonly saver = createSaveScheduler(LAST_RUN_DELAY_MS, () => this.write());
+  private writing: Promise<void> = Promise.resolve();
+  private readonly saver = createSaveScheduler(LAST_RUN_DELAY_MS, () => {
+    const write = this.write();
+    this.writing = write.catch(() => undefined);
+    return write;
+  });
 
   constructor(
     private readonly session: Session,
@@ -60,7 +65,8 @@ export class LastRun {
     this.stopped ||= stop;
     this.opening++;
     this.saver.cancel();
-    await this.saver.whenSaved();
+    // Only the write in flight is awaited: runs still going would keep a scheduled one waiting for long.
+    await this.writing;
     this.record = undefined;
     this.refresh();
   }
@@ -101,8 +107,8 @@ export class LastRun {
     const id = this.target();
     const state = this.session.getState();
     if (id === undefined || !state.trusted) return;
-    // A run still going writes once it is done: the scheduler tries again after its delay.
-    if (state.cells.some((c) => c.status === "running")) return this.saver.mark();
+    // A run still going is written once it is done: its last cell's result schedules the next write.
+    if (state.cells.some((c) => c.status === "running")) return;
     const keys = this.session.resultKeys();
     const fresh = state.cells.flatMap((c) => {
       const key = keys.get(c.cell.id);
