@@ -208,7 +208,7 @@ describe("the last run's results before the engine", () => {
     expect(await page.locator('[data-cell="nums"] [data-role="result-table"]').getAttribute("data-rows")).toBe("8");
   }, 300_000);
 
-  it("shows no kept result as current for an edited cell or its readers; erase removes every kept result", async () => {
+  it("shows no kept result as current for an edited cell or its readers; erase removes them all", async () => {
     const page = await openApp();
     await openAndRun(page);
     server.hold();
