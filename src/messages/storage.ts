@@ -43,6 +43,11 @@ const en = {
     "Edits here are not stored, so they cannot overwrite that tab's.",
   keepCopy: "Keep this tab's version as a copy",
   openFailed: (reason: string) => `The stored notebook could not be opened: ${reason}`,
+
+  lastRunBadge: "from your last run",
+  lastRunTitle: (savedAt: number) =>
+    `What this cell showed when it last ran (${time(savedAt)}), kept in this browser; ` +
+    "this visit's run replaces it.",
 };
 
 /** Storage wording, in the current locale. */

@@ -22,6 +22,7 @@ import { createProgram } from "./program";
 import { trackProgress } from "./progress";
 import { createPublisher } from "./publisher";
 import { createResultStore } from "./results";
+import { resultKeys } from "./result-keys";
 import { missingData, readersOf, tableForFile, withLoadedTable } from "./tables";
 import type { Session, SessionOptions, SessionState } from "./types";
 
@@ -39,6 +40,8 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
   let engineProblem: string | undefined;
 
   const notebook = () => program.current.notebook;
+  // The result keys of the current program and in-memory choices, computed when asked for, once per change.
+  let keys: { of: unknown; chosen: string; keys: ReadonlyMap<string, string> } | undefined;
   const publisher = createPublisher(snapshot, views);
   const logs = createRunLogs(publisher.changed, options.onLog);
   const ready: Promise<Engine | undefined> = Promise.resolve(engineInput).then(
@@ -114,6 +117,12 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
       edit(next, true);
     },
     save: () => serializeNotebook(notebook()),
+    resultKeys() {
+      const choices = JSON.stringify([...chosen]);
+      if (keys?.of !== program.current || keys.chosen !== choices)
+        keys = { of: program.current, chosen: choices, keys: resultKeys(program.current, chosen) };
+      return keys.keys;
+    },
     trust() {
       trusted = true;
       publisher.changed();

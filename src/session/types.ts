@@ -141,6 +141,11 @@ export interface Session {
   open(text: string, options: { trusted: boolean }): void;
   /** Serializes the notebook to its Markdown file text. */
   save(): string;
+  /**
+   * Each cell's result key (by cell id): it changes when the cell, a cell it reads or a value chosen for one
+   * changes, so a result kept from an earlier visit is shown only for the cell as it was when that result was made.
+   */
+  resultKeys(): ReadonlyMap<string, string>;
   /** Marks the notebook as trusted (the user said "run"). */
   trust(): void;
 

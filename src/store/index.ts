@@ -11,3 +11,4 @@ export {
   type StoredSummary,
 } from "./notebooks";
 export { dropKeptTables, keptTableCount } from "./tables";
+export { lastResultsCount } from "./last-results";

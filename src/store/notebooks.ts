@@ -2,6 +2,7 @@
 // everything the app stored (notebooks and kept tables), for "Recent notebooks" and "Erase my data".
 import { withNotebooks } from "./database";
 import { dropAllKeptTables, dropKeptTables } from "./tables";
+import { clearLastResults, deleteLastResults } from "./last-results";
 
 /** One notebook as stored in the browser. */
 export interface StoredNotebook {
@@ -58,15 +59,17 @@ export function recentFirst<T extends Pick<StoredNotebook, "savedAt" | "title">>
   return [...records].sort((a, b) => b.savedAt - a.savedAt || a.title.localeCompare(b.title));
 }
 
-/** Deletes one stored notebook and the tables kept for it. */
+/** Deletes one stored notebook, its last results and the tables kept for it. */
 export async function deleteStoredNotebook(id: string): Promise<void> {
   await withNotebooks("readwrite", (store) => store.delete(id));
+  await deleteLastResults(id);
   await dropKeptTables(id);
 }
 
-/** Deletes every stored notebook and every kept table (OPFS) of this site: "Erase my data". */
+/** Deletes every stored notebook, their last results and every kept table (OPFS) of this site: "Erase my data". */
 export async function eraseStoredData(): Promise<void> {
   await withNotebooks("readwrite", (store) => store.clear());
+  await clearLastResults();
   await dropAllKeptTables();
 }
 

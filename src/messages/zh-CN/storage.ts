@@ -37,4 +37,8 @@ export const storageZh = {
     "此笔记本已在另一个标签页中打开，那个标签页会把修改保存在此浏览器中。此处的修改不会被存储，因此不会覆盖那个标签页的修改。",
   keepCopy: "将此标签页的版本另存为副本",
   openFailed: (reason: string) => `无法打开已存储的笔记本：${reason}`,
+
+  lastRunBadge: "来自上次运行",
+  lastRunTitle: (savedAt: number) =>
+    `此单元格上次运行时显示的内容（${time(savedAt)}），保存在此浏览器中；本次运行的结果会替换它。`,
 };

@@ -11,6 +11,7 @@ import { getStoredNotebook, listStoredNotebooks, putStoredNotebook } from "../..
 import type { StoredNotebook, StoredSummary } from "../../store/notebooks";
 import { deleteStoredNotebook, eraseStoredData, linkedNotebookId } from "../../store/notebooks";
 import { KeptTables } from "./kept-tables.svelte";
+import { LastRun } from "./last-run.svelte";
 import type { Workbench } from "../workbench.svelte";
 
 /** The stored notebook the open one is kept as. */
@@ -70,6 +71,8 @@ export class Keeper {
   private stopped = false;
   private readonly saver = createSaveScheduler(AUTOSAVE_DELAY_MS, () => this.write());
   readonly tables: KeptTables;
+  /** The open notebook's last run results: kept after each run, drawn on the next visit before the engine. */
+  readonly lastRun: LastRun;
 
   constructor(bench: Workbench) {
     this.bench = bench;
@@ -82,6 +85,18 @@ export class Keeper {
       failed: (table, error) => this.fail(error, t.dataNotKept(table, reason(error))),
     });
     followEdits(bench.session, (notebook) => this.edited(notebook));
+    // The user's word to run is stored when given: running changes no text, so no edit would store it, and
+    // a reload would ask again and show no last results. A notebook opened trusted is not an edit of its own.
+    let flushed = bench.session.getState();
+    bench.session.on((event) => {
+      if (event.type !== "session" || !event.trusted || flushed.trusted) return;
+      if (bench.session.getState().notebook === flushed.notebook) this.touch();
+    });
+    bench.session.subscribe((state) => (flushed = state));
+    // Results are written under the same rule as edits: this tab holds the notebook and nothing was erased.
+    this.lastRun = new LastRun(bench.session, () =>
+      this.stopped || !this.identity.held ? undefined : this.identity.id,
+    );
     window.addEventListener("beforeunload", (event) => {
       if (!this.unsavedToFile()) return;
       event.preventDefault();
@@ -106,7 +121,7 @@ export class Keeper {
   private edited(notebook: Notebook): void {
     if (this.stopped) return;
     this.previous = this.waiting;
-    this.waiting = { identity: this.identity, notebook, trusted: this.bench.state.trusted };
+    this.waiting = { identity: this.identity, notebook, trusted: this.bench.session.getState().trusted };
     this.saver.mark();
   }
 
@@ -174,6 +189,7 @@ export class Keeper {
     this.restored = next.restored;
     this.problem = undefined;
     this.tables.reset(next.kept);
+    void this.lastRun.opened(next.identity.id);
     this.tellIfHeld(next.identity);
   }
 
@@ -291,6 +307,7 @@ export class Keeper {
     await this.saver.whenSaved();
     this.waiting = this.previous = undefined;
     this.restored = undefined;
+    await this.lastRun.forget();
     await deleteStoredNotebook(this.identity.id);
     this.tables.reset([]);
   }
@@ -306,6 +323,7 @@ export class Keeper {
     this.waiting = this.previous = undefined;
     this.restored = undefined;
     this.identity.keepData = this.keepData = false;
+    await this.lastRun.forget({ stop: true });
     await eraseStoredData();
     this.tables.reset([]);
     this.recent = [];
