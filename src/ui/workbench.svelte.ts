@@ -67,6 +67,8 @@ export class Workbench {
   /** The file name the current notebook was opened from (used when saving). */
   fileName = $state("notebook.md");
   engine: "starting" | "ready" | "failed" = $state("starting");
+  /** The running engine's duckdb-wasm build and thread count (set by main.ts once it is ready). */
+  engineRuntime: { readonly bundle: string; readonly threads: number } | undefined = $state(undefined);
   /** Column roles per loaded table (guessed, edited, saved), shared by the data panel and the recipe gallery. */
   readonly roles: RoleMappings = new RoleMappings(this);
   /** One reactive entry per cell: a cell view reads its own, so it re-renders only for its cell. */
