@@ -52,7 +52,8 @@ const u = (i: string, salt: number) => `(CAST(hash(${i}, ${salt}, 20251207) % 10
 async function writeData(dir: string, orders: number, customers: number): Promise<void> {
   if (existsSync(join(dir, "orders.csv")) && existsSync(join(dir, "customers.csv"))) return;
   mkdirSync(dir, { recursive: true });
-  const engine = await nativeEngine();
+  // Unlocked: the data is written with COPY, which notebook SQL may not.
+  const engine = await nativeEngine({ unlocked: true });
   const pick = (items: string[], v: string) =>
     `([${items.map((s) => `'${s}'`).join(", ")}])[1 + CAST(floor(${v} * ${items.length}) AS INTEGER)]`;
   try {
@@ -111,7 +112,13 @@ async function runNotebook(page: Page, name: string, text: string): Promise<numb
   return failed ? null : t1 - t0;
 }
 
-async function run(origin: string, isolated: boolean, dir: string, recipes: readonly string[], log: (l: string) => void) {
+async function run(
+  origin: string,
+  isolated: boolean,
+  dir: string,
+  recipes: readonly string[],
+  log: (l: string) => void,
+) {
   const browser = await launchChromium();
   try {
     const recorded = await recordedContext(browser, { serviceWorkers: isolated ? "allow" : "block" });

@@ -13,7 +13,10 @@ const offline = new Set(files);
 async function keepOffline(): Promise<void> {
   const cache = await caches.open(cacheName);
   // The bundle the pages this worker serves will run: threaded ones when it isolates them.
-  const wanted = filesForBrowser(files, bundleForPages((bytes) => WebAssembly.validate(bytes)));
+  const wanted = filesForBrowser(
+    files,
+    bundleForPages((bytes) => WebAssembly.validate(bytes)),
+  );
   // `reload`: straight from the host, never an older copy from the HTTP cache.
   await cache.addAll(wanted.map((file) => new Request(new URL(file, scope), { cache: "reload" })));
 }

@@ -48,7 +48,9 @@ async function results(page: Page): Promise<Record<string, string>> {
 
 /** Results to compare across runs: an unordered result by its row count only. */
 const comparable = (all: Record<string, string>) =>
-  Object.fromEntries(Object.entries(all).map(([cell, text]) => [cell, UNORDERED.includes(cell) ? text.split(":")[0] : text]));
+  Object.fromEntries(
+    Object.entries(all).map(([cell, text]) => [cell, UNORDERED.includes(cell) ? text.split(":")[0] : text]),
+  );
 
 /** The chart sandbox (a srcdoc frame, which the isolated page must still allow) drew the revenue chart. */
 async function chartDrawn(page: Page): Promise<void> {
@@ -115,6 +117,15 @@ describe("threaded DuckDB behind cross-origin isolation, and its fallback", () =
       const threaded = await results(page);
       expect(comparable(threaded)).toEqual(comparable(single));
       await chartDrawn(page);
+      // The sandbox frames (opaque origin) are not isolated themselves: notebook code gets no shared memory.
+      const frames = page.frames().filter((f) => f !== page.mainFrame());
+      expect(frames.length).toBeGreaterThan(0);
+      for (const frame of frames) {
+        expect(await frame.evaluate(() => [crossOriginIsolated, typeof SharedArrayBuffer])).toEqual([
+          false,
+          "undefined",
+        ]);
+      }
       // Every Worker of the page, DuckDB's thread Workers included, starts from a blob: wrapper and so runs
       // under the page's policy (a thread waits in Atomics.wait: it cannot be asked to try a request itself).
       const workers = page.workers().map((w) => w.url());
