@@ -3,12 +3,17 @@
 // thread Workers under the page's content policy; a page that is not isolated (first visit, service
 // workers blocked) runs the one-thread build as before. Both run the example notebook to the same results.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import type { Page } from "playwright-core";
 import { launchChromium, recordedContext, serveDirectory, type StaticServer } from "./harness";
 import { ENGINE_TIMEOUT, dist } from "./app-fixture";
 import type { Browser } from "playwright-core";
 
 const NOTEBOOK = "?notebook=notebooks/customer-review.md";
+/** Rows of the picked file: about 40 MB, more than one of DuckDB's CSV buffers, so several threads read it. */
+const PICKED_ROWS = 1_500_000;
 /** Caching the app and duckdb-wasm on a busy machine takes a while; the assertion is that it completes. */
 const OFFLINE_TIMEOUT = 240_000;
 
@@ -62,8 +67,12 @@ async function chartDrawn(page: Page): Promise<void> {
 describe("threaded DuckDB behind cross-origin isolation, and its fallback", () => {
   let server: StaticServer;
   let browser: Browser;
+  let picked: string;
 
   beforeAll(async () => {
+    picked = join(mkdtempSync(join(tmpdir(), "clientbook-threads-")), "pickedfile.csv");
+    const lines = Array.from({ length: PICKED_ROWS }, (_, i) => `${i},${(i * 7919) % 100_000},region ${i % 13}`);
+    writeFileSync(picked, `id,amount,region\n${lines.join("\n")}\n`);
     server = await serveDirectory(dist);
     browser = await launchChromium();
   });
@@ -71,6 +80,7 @@ describe("threaded DuckDB behind cross-origin isolation, and its fallback", () =
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    rmSync(dirname(picked), { recursive: true, force: true });
   });
 
   it("without the service worker the page is not isolated and runs the one-thread build", async () => {
@@ -117,6 +127,12 @@ describe("threaded DuckDB behind cross-origin isolation, and its fallback", () =
       const threaded = await results(page);
       expect(comparable(threaded)).toEqual(comparable(single));
       await chartDrawn(page);
+      // A file from the picker, big enough for DuckDB to read it on several threads, loads whole.
+      await page.locator('input[type=file][data-action="load-files"]').setInputFiles(picked);
+      const table = page.locator('[data-table="pickedfile"][data-rows], [data-role="load-error"]');
+      await table.first().waitFor({ timeout: 180_000 });
+      expect(await page.locator('[data-role="load-error"]').count()).toBe(0);
+      expect(await page.locator('[data-table="pickedfile"]').getAttribute("data-rows")).toBe(String(PICKED_ROWS));
       // The sandbox frames (opaque origin) are not isolated themselves: notebook code gets no shared memory.
       const frames = page.frames().filter((f) => f !== page.mainFrame());
       expect(frames.length).toBeGreaterThan(0);

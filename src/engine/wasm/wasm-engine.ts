@@ -39,7 +39,9 @@ export async function wasmEngine(): Promise<WasmEngine> {
     const extensionRepository = new URL("./duckdb-extensions", document.baseURI).href;
     const engine = await engineOnDuckDB(db, {
       extensionRepository,
-      fileHandles: true,
+      // A File handle reaches only the thread Workers idle in JavaScript when it is registered (threads
+      // wait inside wasm: "No HTML5 file registered"): the threaded build reads files from wasm memory.
+      fileHandles: !threadWrapper,
       parquetBatches: parquetBatchesInWorker,
       ...(threadWrapper ? { maximumThreads: Math.max(1, navigator.hardwareConcurrency || 1) } : {}),
     });
