@@ -41,7 +41,9 @@ async function answer(request: Request, key: string): Promise<Response> {
   // The query is ignored: `?notebook=` is read by the page, `?v=` already names this deployment's file.
   const hit = await caches.match(new URL(key, scope).href, { cacheName, ignoreSearch: true });
   const response = hit ?? (await fetch(request));
-  return ISOLATE_PAGES ? withIsolation(response) : response;
+  // Only the page needs the headers (its Workers are blob: ones and inherit them). Everything else keeps
+  // its cached Response, URL included: Chromium caches compiled wasm only for a Response with a URL.
+  return ISOLATE_PAGES && request.mode === "navigate" ? withIsolation(response) : response;
 }
 
 sw.addEventListener("install", (event) => event.waitUntil(keepOffline()));
