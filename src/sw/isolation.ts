@@ -1,5 +1,5 @@
 // Cross-origin isolation on a host that sends no special headers: the service worker adds COOP and COEP
-// to the app's own responses it answers, so a page it serves gets SharedArrayBuffer (duckdb-wasm's threads).
+// to the pages (navigations) it answers, so a page it serves gets SharedArrayBuffer (duckdb-wasm's threads).
 
 /** Whether the service worker isolates the pages it serves (off: every page runs the one-thread bundle). */
 export const ISOLATE_PAGES = true;
