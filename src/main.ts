@@ -2,12 +2,11 @@
 // session on them (the notebook renders before the engine is ready), mount the UI, and open a
 // notebook named in the link.
 import { mount } from "svelte";
-import { wasmEngine } from "./engine/wasm/wasm-engine";
+import { wasmEngine, type WasmEngine } from "./engine/wasm/wasm-engine";
 import { fileSourceFromFile } from "./engine/browser-file";
 import { openSession } from "./session/session";
 import { quoteIdent } from "./sql/ident";
 import { sandboxRunner } from "./sandbox/sandbox-runner";
-import type { Engine } from "./engine/engine";
 import Root from "./ui/Root.svelte";
 import { startLanguage } from "./ui/language";
 import { Workbench, baseName } from "./ui/workbench.svelte";
@@ -30,7 +29,7 @@ const language = startLanguage();
 // A fetched notebook is trusted only when its text is exactly one the app shipped with.
 const shipped = new Set(shippedNotebooks.values());
 
-const engine: Promise<Engine> = wasmEngine();
+const engine: Promise<WasmEngine> = wasmEngine();
 // ts cells and Markdown `${}` run in the notebook sandbox's Worker, never in this page; each opened
 // notebook gets a fresh sandbox, so nothing one notebook's code left behind meets the next.
 const runner = sandboxRunner();
@@ -52,7 +51,11 @@ const bench = new Workbench({
 });
 
 engine.then(
-  () => {
+  ({ runtime }) => {
+    // Which build runs, for the status line and for tests (threaded only where the page is isolated).
+    document.body.dataset.engineBundle = runtime.bundle;
+    document.body.dataset.engineThreads = String(runtime.threads);
+    bench.engineRuntime = runtime;
     document.body.dataset.engine = "ready";
     bench.engine = "ready";
     void bench.refreshMemory();

@@ -22,6 +22,15 @@ const en = {
   engineStarting: "Starting the database…",
   engineReady: "Database ready",
   engineFailed: "The database could not start",
+  /** How many threads DuckDB runs on, after "Database ready". */
+  engineThreads: (n: number) => `${count(n)} ${plural(n, "thread", "threads")}`,
+  /** The engine's build and why, as the status line's tooltip. */
+  engineRuntime: (bundle: string, threads: number) =>
+    bundle === "coi"
+      ? `DuckDB runs on ${count(threads)} ${plural(threads, "thread", "threads")} ` +
+        "(duckdb-wasm's threaded build: this page is cross-origin isolated)."
+      : `DuckDB runs on one thread (duckdb-wasm's ${bundle} build): threads come with the offline copy, ` +
+        "from the next visit on, in browsers that allow them.",
 
   welcomeTitle: "Welcome to Clientbook",
   welcomeBody:

@@ -19,13 +19,16 @@ export function offlineFiles(built: readonly string[]): string[] {
   return [...new Set(kept.map((file) => (file === "index.html" ? "./" : file)))].sort();
 }
 
-const EH = /(^|\/)duckdb-(browser-)?eh[.-]/;
-const MVP = /(^|\/)duckdb-(browser-)?mvp[.-]/;
+const BUNDLES = {
+  coi: /(^|\/)duckdb-(browser-)?coi[.-]/,
+  eh: /(^|\/)duckdb-(browser-)?eh[.-]/,
+  mvp: /(^|\/)duckdb-(browser-)?mvp[.-]/,
+};
 
-/** The files this browser needs: duckdb-wasm's exception-handling bundle or its plain one, not both (35 MB each). */
-export function filesForBrowser(files: readonly string[], wasmExceptions: boolean): string[] {
-  const other = wasmExceptions ? MVP : EH;
-  return files.filter((file) => !other.test(file));
+/** The files this browser needs: one duckdb-wasm bundle (threaded, exceptions or plain), not all three (35 MB each). */
+export function filesForBrowser(files: readonly string[], bundle: keyof typeof BUNDLES): string[] {
+  const others = Object.entries(BUNDLES).filter(([name]) => name !== bundle);
+  return files.filter((file) => !others.some(([, pattern]) => pattern.test(file)));
 }
 
 /** The cache key of a path inside the app's folder: the page itself is stored as the folder (`./`). */

@@ -3,20 +3,20 @@
 // there, so the app starts with the network off. A new deployment waits until no page runs the old one.
 import { version, files } from "virtual:offline-manifest";
 import { filesForBrowser, isOfflineCache, offlineCacheName, offlineKey } from "./offline-files";
+import { ISOLATE_PAGES, bundleForPages, withIsolation } from "./isolation";
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const cacheName = offlineCacheName(version);
 const scope = new URL(sw.registration.scope);
 const offline = new Set(files);
 
-// duckdb-wasm picks its exception-handling bundle when this tiny module validates (wasm-feature-detect's test).
-const EXCEPTIONS = new Uint8Array([
-  0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 8, 1, 6, 0, 6, 64, 25, 11, 11,
-]);
-
 async function keepOffline(): Promise<void> {
   const cache = await caches.open(cacheName);
-  const wanted = filesForBrowser(files, WebAssembly.validate(EXCEPTIONS));
+  // The bundle the pages this worker serves will run: threaded ones when it isolates them.
+  const wanted = filesForBrowser(
+    files,
+    bundleForPages((bytes) => WebAssembly.validate(bytes)),
+  );
   // `reload`: straight from the host, never an older copy from the HTTP cache.
   await cache.addAll(wanted.map((file) => new Request(new URL(file, scope), { cache: "reload" })));
 }
@@ -40,7 +40,10 @@ function keyOf(request: Request): string | null {
 async function answer(request: Request, key: string): Promise<Response> {
   // The query is ignored: `?notebook=` is read by the page, `?v=` already names this deployment's file.
   const hit = await caches.match(new URL(key, scope).href, { cacheName, ignoreSearch: true });
-  return hit ?? fetch(request);
+  const response = hit ?? (await fetch(request));
+  // Only the page needs the headers (its Workers are blob: ones and inherit them). Everything else keeps
+  // its cached Response, URL included: Chromium caches compiled wasm only for a Response with a URL.
+  return ISOLATE_PAGES && request.mode === "navigate" ? withIsolation(response) : response;
 }
 
 sw.addEventListener("install", (event) => event.waitUntil(keepOffline()));

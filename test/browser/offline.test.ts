@@ -94,8 +94,9 @@ describe("offline (service worker) and installable (manifest)", () => {
     });
     expect(cached.names).toHaveLength(1);
     expect(cached.names[0]).toMatch(/^clientbook-offline-[0-9a-f]{16}$/);
-    // This Chromium runs duckdb-wasm's exception-handling bundle: only that one is kept.
-    expect(cached.keys.filter((k) => k.endsWith(".wasm"))).toEqual([expect.stringMatching(/duckdb-eh-.*\.wasm$/)]);
+    // Pages the service worker serves are cross-origin isolated and run duckdb-wasm's threaded build:
+    // only that one is kept (this first visit, served by the host, ran the exceptions build).
+    expect(cached.keys.filter((k) => k.endsWith(".wasm"))).toEqual([expect.stringMatching(/duckdb-coi-.*\.wasm$/)]);
     for (const file of ["/", "/sandbox-entry.js", "/notebooks/customer-review.md", "/notebooks/orders.csv"]) {
       expect(cached.keys).toContain(file);
     }
@@ -108,6 +109,7 @@ describe("offline (service worker) and installable (manifest)", () => {
     await page.reload();
     await page.waitForSelector("body[data-engine=ready]", { timeout: ENGINE_TIMEOUT });
     const engineReady = Date.now() - started;
+    expect(await page.evaluate(() => [crossOriginIsolated, document.body.dataset.engineBundle])).toEqual([true, "coi"]);
     await notebookRan(page);
     const notebookDone = Date.now() - started;
     await chartDrawn(page);

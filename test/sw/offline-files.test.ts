@@ -7,6 +7,7 @@ import {
   offlineFiles,
   offlineKey,
 } from "../../src/sw/offline-files";
+import { ISOLATE_PAGES, ISOLATION_HEADERS, bundleForPages, withIsolation } from "../../src/sw/isolation";
 
 const BUILT = [
   ".vite/manifest.json",
@@ -19,6 +20,9 @@ const BUILT = [
   "assets/duckdb-browser-eh.worker-2.js",
   "assets/duckdb-mvp-3.wasm",
   "assets/duckdb-browser-mvp.worker-4.js",
+  "assets/duckdb-coi-5.wasm",
+  "assets/duckdb-browser-coi.worker-6.js",
+  "assets/duckdb-browser-coi.pthread.worker-7.js",
   "notebooks/customer-review.md",
   "notebooks/orders.csv",
 ];
@@ -36,10 +40,37 @@ describe("the offline copy's files", () => {
 
   it("keeps one duckdb-wasm bundle: the one this browser runs", () => {
     const files = offlineFiles(BUILT);
-    const duckdb = (eh: boolean) => filesForBrowser(files, eh).filter((f) => f.includes("duckdb"));
-    expect(duckdb(true)).toEqual(["assets/duckdb-browser-eh.worker-2.js", "assets/duckdb-eh-1.wasm"]);
-    expect(duckdb(false)).toEqual(["assets/duckdb-browser-mvp.worker-4.js", "assets/duckdb-mvp-3.wasm"]);
-    expect(filesForBrowser(files, true)).toContain("notebooks/customer-review.md");
+    const duckdb = (bundle: "coi" | "eh" | "mvp") => filesForBrowser(files, bundle).filter((f) => f.includes("duckdb"));
+    expect(duckdb("coi")).toEqual([
+      "assets/duckdb-browser-coi.pthread.worker-7.js",
+      "assets/duckdb-browser-coi.worker-6.js",
+      "assets/duckdb-coi-5.wasm",
+    ]);
+    expect(duckdb("eh")).toEqual(["assets/duckdb-browser-eh.worker-2.js", "assets/duckdb-eh-1.wasm"]);
+    expect(duckdb("mvp")).toEqual(["assets/duckdb-browser-mvp.worker-4.js", "assets/duckdb-mvp-3.wasm"]);
+    expect(filesForBrowser(files, "coi")).toContain("notebooks/customer-review.md");
+  });
+
+  it("isolated pages get threads where wasm threads validate, else the exceptions or the plain build", () => {
+    const all = () => true;
+    expect(bundleForPages(all)).toBe(ISOLATE_PAGES ? "coi" : "eh");
+    // The module with atomics (0xfe) is the threads test; one with a try block (0x06) the exceptions test.
+    expect(bundleForPages((bytes) => !bytes.includes(0xfe))).toBe("eh");
+    expect(bundleForPages((bytes) => !bytes.includes(0x06))).toBe("mvp");
+  });
+
+  it("adds the isolation headers to a response and keeps its status, headers and body", async () => {
+    const page = new Response("<!doctype html>", { status: 200, headers: { "Content-Type": "text/html" } });
+    const isolated = withIsolation(page);
+    expect(isolated.headers.get("Cross-Origin-Opener-Policy")).toBe("same-origin");
+    expect(isolated.headers.get("Cross-Origin-Embedder-Policy")).toBe("require-corp");
+    expect(isolated.headers.get("Content-Type")).toBe("text/html");
+    expect(isolated.status).toBe(200);
+    expect(await isolated.text()).toBe("<!doctype html>");
+    expect(ISOLATION_HEADERS).toEqual({
+      "Cross-Origin-Opener-Policy": "same-origin",
+      "Cross-Origin-Embedder-Policy": "require-corp",
+    });
   });
 
   it("finds the page under its folder key, whatever the link's path", () => {

@@ -8,6 +8,8 @@ export interface LoadCost {
   readonly format: FileFormat;
   /** Text DuckDB cannot decode itself is copied whole, as UTF-8, into the engine before it is read. */
   readonly transcoded: boolean;
+  /** The engine holds a whole copy of the file while it reads it (the threaded browser engine does). */
+  readonly copied?: boolean;
 }
 
 /**
@@ -24,7 +26,8 @@ export const wasmAddressSpace = 4 * 1024 ** 3;
 
 /** DuckDB memory (bytes) a load of `size` file bytes is estimated to need. */
 export function loadNeeds(size: number, cost: LoadCost): number {
-  const perByte = bytesPerFileByte[cost.format] + (cost.transcoded ? bytesPerFileByte.transcoded : 0);
+  const copy = cost.transcoded ? bytesPerFileByte.transcoded : cost.copied ? 1 : 0;
+  const perByte = bytesPerFileByte[cost.format] + copy;
   return Math.ceil(size * perByte);
 }
 

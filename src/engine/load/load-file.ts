@@ -25,6 +25,8 @@ export interface LoadBackend {
   readonly exec: Exec;
   /** DuckDB's memory in use and its limit, checked before a file is read. */
   memory(): Promise<MemoryUse>;
+  /** Whether `stageFile` copies the whole file into the engine's memory (it counts against the budget). */
+  readonly copiesFiles?: boolean;
   /** Makes the file's bytes readable at a path, without copying where the engine allows. */
   stageFile(source: FileSource, ext: string): Promise<Staged>;
   /** Makes a stream of UTF-8 bytes readable at a path. */
@@ -59,7 +61,12 @@ export async function loadFile(
   // Only the first megabyte has been read: a file that will not fit is refused before the rest is.
   const transcoded = plan.format === "csv" && !plan.duckdbEncoding;
   const use = await backend.memory();
-  const tooBig = checkFit(source.size, { format: plan.format, transcoded }, use, options.memoryLimit);
+  const tooBig = checkFit(
+    source.size,
+    { format: plan.format, transcoded, copied: backend.copiesFiles },
+    use,
+    options.memoryLimit,
+  );
   if (tooBig) throw new Error(fileTooBig(source.name, plan.format, source.size, tooBig.needs, tooBig.free));
   if (plan.format === "parquet") {
     try {

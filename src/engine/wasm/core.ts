@@ -26,11 +26,14 @@ export interface WasmEngineOptions {
   readonly fileHandles: boolean;
   /** Decodes Parquet (in a Worker in the browser); by default hyparquet on this thread, loaded when needed. */
   readonly parquetBatches?: (source: FileSource) => AsyncIterable<ParquetBatch>;
+  /** DuckDB's thread count (threaded bundle only; set at open, before the lock). */
+  readonly maximumThreads?: number;
 }
 
 /** Opens `db` (already instantiated), locks it down and wraps it as an Engine. */
 export async function engineOnDuckDB(db: AsyncDuckDB, options: WasmEngineOptions): Promise<Engine> {
-  await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+  const threads = options.maximumThreads ? { maximumThreads: options.maximumThreads } : {};
+  await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true }, ...threads });
   const conn = await db.connect();
   for (const sql of lockdownStatements(stagingPaths(dataDirectory), options.extensionRepository)) await conn.query(sql);
   const shell = engineShell((sql, params) => readAll(conn, sql, params));
@@ -177,6 +180,7 @@ function wasmBackend(
   const backend: LoadBackend = {
     exec: (sql) => run(sql),
     memory: () => memoryUse(run),
+    copiesFiles: !options.fileHandles,
     async stageFile(source: FileSource, ext: string) {
       const path = newPath(ext);
       if (options.fileHandles && source.file)

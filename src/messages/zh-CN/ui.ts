@@ -21,6 +21,12 @@ export const uiZh = {
   engineStarting: "正在启动数据库…",
   engineReady: "数据库已就绪",
   engineFailed: "数据库无法启动",
+  engineThreads: (n: number) => `${count(n)} 个线程`,
+  engineRuntime: (bundle: string, threads: number) =>
+    bundle === "coi"
+      ? `DuckDB 使用 ${count(threads)} 个线程运行（duckdb-wasm 多线程版本：此页面已跨源隔离）。`
+      : `DuckDB 以单线程运行（duckdb-wasm ${bundle} 版本）：` +
+        "多线程随离线副本而来，在允许多线程的浏览器中从下次访问起生效。",
 
   welcomeTitle: "欢迎使用 Clientbook",
   welcomeBody:

@@ -14,6 +14,8 @@ describe("loadNeeds and checkFit", () => {
   it("needs more per byte for Parquet (compressed) and for text that is transcoded first", () => {
     expect(loadNeeds(100 * MB, { format: "csv", transcoded: false })).toBe(200 * MB);
     expect(loadNeeds(100 * MB, { format: "csv", transcoded: true })).toBe(350 * MB);
+    expect(loadNeeds(100 * MB, { format: "csv", transcoded: false, copied: true })).toBe(300 * MB);
+    expect(loadNeeds(100 * MB, { format: "csv", transcoded: true, copied: true })).toBe(350 * MB);
     expect(loadNeeds(100 * MB, { format: "parquet", transcoded: false })).toBe(700 * MB);
     expect(loadNeeds(100 * MB, { format: "jsonl", transcoded: false })).toBe(500 * MB);
   });
