@@ -8,7 +8,7 @@
 // the recipe's notebook; Chromium = click on "Trust and run" to the last cell's data-state done/error
 // (MutationObserver, performance.now() in the page), after a warm-up query over every table.
 //
-// Alone: `npx tsx scripts/bench-recipes.ts [--orders N] [--customers N] [--build] [--no-browser] [--only id,id]`
+// Alone: `npx tsx scripts/bench-recipes.ts [--orders N] [--customers N] [--build] [--no-browser] [--no-fits] [--only id,id]`
 // Data (seeded, deterministic: DuckDB's hash of the row number and a salt) goes to .bench/recipes-v4-<orders>-<customers>/,
 // the app build to .bench/dist-recipes (never dist/; built when missing, or with --build).
 import { execFileSync } from "node:child_process";
@@ -46,6 +46,8 @@ export interface BenchRecipesOptions {
   readonly browser?: boolean;
   /** Only these recipe ids (default: all of CATALOGUE). */
   readonly only?: readonly string[];
+  /** Time the BG/NBD + Gamma-Gamma fits too (default true). */
+  readonly fits?: boolean;
   /** Progress lines (default: stderr). */
   readonly log?: (line: string) => void;
 }
@@ -55,6 +57,8 @@ export interface Row {
   readonly recipe: string;
   readonly nativeMs: number | null;
   readonly chromiumMs: number | null;
+  /** The longest main-thread task in Chromium during the run (0: none over 50 ms); null where not measured. */
+  readonly longestTaskMs: number | null;
   readonly note?: string;
   /** Per cell (by name) the ms natively and in Chromium, for recipes taking over 5 s on either side. */
   readonly cells?: Record<string, { native?: number; chromium?: number }>;
@@ -270,6 +274,8 @@ interface Timed {
   readonly note?: string;
   /** Per cell name: ms from running to done. */
   readonly cells?: Record<string, number>;
+  /** Chromium: the longest main-thread task (PerformanceObserver "longtask", 50 ms and up) during the run. */
+  readonly longestTaskMs?: number;
 }
 
 async function benchNative(
@@ -285,9 +291,10 @@ async function benchNative(
     const session = openSession(engine, { runner, liveDelayMs: false });
     const t0 = performance.now();
     for (const table of TABLES) await session.loadFile(fileSourceFromPath(join(dir, `${table}.csv`)), { table });
-    await session.loadFile(fileSourceFromPath(CDNOW), { table: fits[0].table });
+    const cdnowTable = tableNameFor(CDNOW, []);
+    await session.loadFile(fileSourceFromPath(CDNOW), { table: cdnowTable });
     log(`native: data loaded in ${Math.round(performance.now() - t0)} ms`);
-    session.open(WARM_UP([...TABLES, fits[0].table]), { trusted: true });
+    session.open(WARM_UP([...TABLES, cdnowTable]), { trusted: true });
     await session.runAll();
     for (const id of ids) {
       session.open(recipeNotebook(id), { trusted: true });
@@ -381,10 +388,19 @@ async function benchBrowser(
             ends: Record<string, number>;
             starts: Record<string, number>;
             observer?: MutationObserver;
+            tasks?: PerformanceObserver;
+            longest: number;
           };
         };
         w.__bench?.observer?.disconnect();
-        const bench: typeof w.__bench = { t0: 0, ends: {}, starts: {} };
+        w.__bench?.tasks?.disconnect();
+        const bench: typeof w.__bench = { t0: 0, ends: {}, starts: {}, longest: 0 };
+        // The page's longest main-thread task while the notebook runs (a frozen UI shows here).
+        bench.tasks = new PerformanceObserver((list) => {
+          for (const e of list.getEntries())
+            if (e.startTime >= bench.t0) bench.longest = Math.max(bench.longest, e.duration);
+        });
+        bench.tasks.observe({ type: "longtask" });
         bench.observer = new MutationObserver((records) => {
           const now = performance.now();
           for (const r of records) {
@@ -412,7 +428,7 @@ async function benchBrowser(
         );
         const result = await page.evaluate((cell) => {
           const w = window as unknown as {
-            __bench: { t0: number; ends: Record<string, number>; starts: Record<string, number> };
+            __bench: { t0: number; ends: Record<string, number>; starts: Record<string, number>; longest: number };
           };
           const b = w.__bench;
           const failed = [...document.querySelectorAll<HTMLElement>('[data-cell][data-state="error"]')].map(
@@ -425,12 +441,14 @@ async function benchBrowser(
               .filter((name) => b.starts[name] !== undefined)
               .map((name) => [name, b.ends[name] - b.starts[name]]),
           );
-          return { ms, failed, cells };
+          return { ms, failed, cells, longest: b.longest };
         }, nb.cell ?? null);
         const note = result.failed.length ? `chromium: ${result.failed.join("; ")}` : undefined;
-        out.set(nb.key, { ms: Number.isFinite(result.ms) ? result.ms : null, note, cells: result.cells });
+        const ms = Number.isFinite(result.ms) ? result.ms : null;
+        out.set(nb.key, { ms, note, cells: result.cells, longestTaskMs: result.longest });
         if (nb.key === "warm-up" && note) throw new Error(note);
-        log(`chromium ${nb.key}: ${Math.round(result.ms)} ms${note ? ` (${note})` : ""}`);
+        const longest = `longest main-thread task ${Math.round(result.longest)} ms`;
+        log(`chromium ${nb.key}: ${Math.round(result.ms)} ms, ${longest}${note ? ` (${note})` : ""}`);
       } catch (e) {
         out.set(nb.key, { ms: null, note: `chromium: ${(e as Error).message.split("\n")[0]}` });
         log(`chromium ${nb.key}: failed: ${(e as Error).message.split("\n")[0]}`);
@@ -463,7 +481,7 @@ export async function benchRecipes(options: BenchRecipesOptions = {}): Promise<R
   );
   const ids = CATALOGUE.map((r) => r.id).filter((id) => !options.only?.length || options.only.includes(id));
   const cdnowTable = tableNameFor(CDNOW, []);
-  const fits = fitsFor("orders", customers, cdnowTable);
+  const fits = options.fits === false ? [] : fitsFor("orders", customers, cdnowTable);
   const native = await benchNative(dir, ids, fits, log);
   let chromium = new Map<string, Timed>();
   if (options.browser ?? true) {
@@ -499,22 +517,25 @@ export async function benchRecipes(options: BenchRecipesOptions = {}): Promise<R
       recipe: key,
       nativeMs: n?.ms ?? null,
       chromiumMs: c?.ms ?? null,
+      longestTaskMs: c?.longestTaskMs ?? null,
       ...(note ? { note } : {}),
       ...(slow ? { cells } : {}),
     };
   });
 }
 
-/** The rows as a text table: recipe | native ms | chromium ms (notes below). */
+/** The rows as a text table: recipe | native ms | chromium ms | longest task ms (notes below). */
 export function formatRecipeTable(rows: readonly Row[]): string {
   const cell = (v: number | null) => (v === null ? "-" : Math.round(v).toLocaleString("en"));
   const width = Math.max(6, ...rows.map((r) => r.recipe.length));
   const lines = [
-    `${"recipe".padEnd(width)} | native ms | chromium ms`,
-    `${"-".repeat(width)}-|-----------|------------`,
+    `${"recipe".padEnd(width)} | native ms | chromium ms | longest task ms`,
+    `${"-".repeat(width)}-|-----------|-------------|----------------`,
   ];
   for (const r of rows)
-    lines.push(`${r.recipe.padEnd(width)} | ${cell(r.nativeMs).padStart(9)} | ${cell(r.chromiumMs).padStart(11)}`);
+    lines.push(
+      `${r.recipe.padEnd(width)} | ${cell(r.nativeMs).padStart(9)} | ${cell(r.chromiumMs).padStart(11)} | ${cell(r.longestTaskMs).padStart(15)}`,
+    );
   for (const r of rows.filter((row) => row.cells)) {
     for (const [name, t] of Object.entries(r.cells!))
       lines.push(
@@ -534,6 +555,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
     build: args.includes("--build") || undefined,
     browser: !args.includes("--no-browser"),
     only: value("--only")?.split(","),
+    fits: !args.includes("--no-fits"),
   });
   console.log(`\n${formatRecipeTable(rows)}`);
 }

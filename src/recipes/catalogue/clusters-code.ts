@@ -33,7 +33,7 @@ log(\`${CLUSTERS_TEXT.log.withinSS("${fmt(result.value.withinSS)}", "${fmt(resul
 return rows.map((r, i) => ({ customer_id: r.customer_id, cluster: result.value.assignments[i] + 1 }));`;
 }
 
-/** The elbow (within-cluster SS for k = 1..max_k) and the mean silhouette (k = 2..max_k) in one table. */
+/** The elbow (within-cluster SS for k = 1..max_k) and the mean silhouette (k = 2..max_k) in one table, one k-means per k. */
 export function chooseKCode(scaled: string, maxK: number, seed: number): string {
   return `// Helps choose k: the within-cluster sum of squares for k = 1..max_k (look for the elbow, where adding a
 // cluster stops paying) and the mean silhouette for k = 2..max_k (higher is better). Both run on a fixed
@@ -48,13 +48,11 @@ if (rows.length === 0) throw new Error(${lit(noCustomersToCluster())});
 if (rows.length === sampleSize) log(\`${CLUSTERS_TEXT.log.sample("${fmt(sampleSize)}")}\`);
 const features = rows.columns.map((c) => c.name).filter((c) => c !== "customer_id");
 const data = rows.map((r) => features.map((f) => r[f] as number));
-const elbow = lib.elbow(data, { maxK, seed });
-if (!elbow.ok) throw new Error(elbow.error);
-const silhouette = lib.silhouette(data, { maxK, seed, sampleSize: 2000 });
-if (!silhouette.ok) throw new Error(silhouette.error);
-if (silhouette.value.sampled) log(silhouette.value.sampled);
-const score = new Map(silhouette.value.scores.map((s) => [s.k, s.value]));
-return elbow.value.map((e) => ({ k: e.k, within_ss: e.value, silhouette: score.get(e.k) ?? null }));`;
+const chosen = lib.chooseK(data, { maxK, seed, sampleSize: 2000 });
+if (!chosen.ok) throw new Error(chosen.error);
+if (chosen.value.sampled) log(chosen.value.sampled);
+const score = new Map(chosen.value.silhouette.map((s) => [s.k, s.value]));
+return chosen.value.elbow.map((e) => ({ k: e.k, within_ss: e.value, silhouette: score.get(e.k) ?? null }));`;
 }
 
 /** Two principal components of the scaled features for the customers the scatter shows, with their cluster. */

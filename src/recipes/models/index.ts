@@ -36,7 +36,7 @@ export { customerLifetimeValue, formulaLifetimeValue } from "./clv";
 export type { KmeansOptions, KmeansResult, KmeansCluster, Standardization } from "./kmeans";
 export { kmeans, standardize } from "./kmeans";
 export type { ChooseKOptions, KScore, ClusterProfileRow } from "./cluster-diagnostics";
-export { elbow, silhouette, clusterProfile } from "./cluster-diagnostics";
+export { elbow, silhouette, chooseK, clusterProfile } from "./cluster-diagnostics";
 export { seededRandom } from "./prng";
 export type { PrincipalComponents } from "./pca";
 export { principalComponents } from "./pca";

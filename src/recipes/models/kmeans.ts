@@ -2,8 +2,11 @@
 // generator, Lloyd iterations, and clusters numbered in a stable order (largest first), so that the
 // same data and seed give the same clusters everywhere.
 import { modelMessages } from "../../messages/models";
+import { lloyd, squaredDistance, type Run } from "./lloyd";
 import { randomInt, seededRandom, type Random } from "./prng";
 import { failure, success, type ModelResult } from "./result";
+
+export { squaredDistance } from "./lloyd";
 
 /** Settings of `kmeans`. */
 export interface KmeansOptions {
@@ -93,16 +96,6 @@ export function standardize(data: readonly (readonly number[])[]): ZScores {
   return { values, n, d, standardization: { means, sds } };
 }
 
-/** Squared Euclidean distance between row i of `a` and row k of `b` (both n x d flat). */
-export function squaredDistance(a: Float64Array, i: number, b: Float64Array, k: number, d: number): number {
-  let s = 0;
-  for (let j = 0; j < d; j++) {
-    const diff = a[i * d + j] - b[k * d + j];
-    s += diff * diff;
-  }
-  return s;
-}
-
 /** k-means++ seeding: the first centre uniformly at random, each next one with probability proportional to D². */
 function seedCenters(z: ZScores, k: number, random: Random): Float64Array {
   const { values, n, d } = z;
@@ -127,61 +120,6 @@ function seedCenters(z: ZScores, k: number, random: Random): Float64Array {
     }
   }
   return centers;
-}
-
-interface Run {
-  assignments: Int32Array;
-  centers: Float64Array;
-  withinSS: number;
-  iterations: number;
-  converged: boolean;
-}
-
-/** Lloyd's iterations from the given centres; an emptied cluster takes the point farthest from its centre. */
-function lloyd(z: ZScores, centers: Float64Array, k: number, maxIterations: number): Run {
-  const { values, n, d } = z;
-  const assignments = new Int32Array(n).fill(-1);
-  const distances = new Float64Array(n);
-  let iterations = 0;
-  let converged = false;
-  while (iterations < maxIterations) {
-    iterations++;
-    let changed = false;
-    for (let i = 0; i < n; i++) {
-      let best = 0;
-      let bestDistance = Infinity;
-      for (let c = 0; c < k; c++) {
-        const dist = squaredDistance(values, i, centers, c, d);
-        if (dist < bestDistance) [best, bestDistance] = [c, dist];
-      }
-      distances[i] = bestDistance;
-      if (assignments[i] !== best) [assignments[i], changed] = [best, true];
-    }
-    if (!changed) {
-      converged = true;
-      break;
-    }
-    const sizes = new Float64Array(k);
-    centers.fill(0);
-    for (let i = 0; i < n; i++) {
-      sizes[assignments[i]]++;
-      for (let j = 0; j < d; j++) centers[assignments[i] * d + j] += values[i * d + j];
-    }
-    for (let c = 0; c < k; c++) {
-      if (sizes[c] === 0) {
-        // Move the empty centre onto the worst-served point (and stop that point counting as far again).
-        let far = 0;
-        for (let i = 1; i < n; i++) if (distances[i] > distances[far]) far = i;
-        centers.set(values.subarray(far * d, far * d + d), c * d);
-        distances[far] = 0;
-      } else {
-        for (let j = 0; j < d; j++) centers[c * d + j] /= sizes[c];
-      }
-    }
-  }
-  let withinSS = 0;
-  for (let i = 0; i < n; i++) withinSS += squaredDistance(values, i, centers, assignments[i], d);
-  return { assignments, centers, withinSS, iterations, converged };
 }
 
 /** Number of distinct rows, counted up to `limit` (enough to know whether k clusters are possible). */
@@ -209,7 +147,7 @@ export function kmeansOnZScores(z: ZScores, options: KmeansOptions): KmeansResul
   const random = seededRandom(seed);
   let best: Run | undefined;
   for (let s = 0; s < starts; s++) {
-    const run = lloyd(z, seedCenters(z, k, random), k, maxIterations);
+    const run = lloyd(z.values, z.n, z.d, seedCenters(z, k, random), k, maxIterations);
     if (!best || run.withinSS < best.withinSS - 1e-12 * Math.max(1, best.withinSS)) best = run;
   }
   return describe(z, best!, k, options.featureNames);
