@@ -109,8 +109,7 @@ export async function withServedPage<T>(
     if (options.viewport) await ob.page.setViewportSize(options.viewport);
     if (options.path !== null) {
       await ob.page.goto(`${origin}${options.path ?? "/"}`);
-      if (options.engine ?? true)
-        await ob.page.waitForSelector("body[data-engine=ready]", { timeout: ENGINE_TIMEOUT });
+      if (options.engine ?? true) await ob.page.waitForSelector("body[data-engine=ready]", { timeout: ENGINE_TIMEOUT });
     }
     const result = await body({ origin, page: ob.page, browser: ob });
     checkOrigin(ob.offOrigin(origin));

@@ -69,5 +69,7 @@ export const keystrokePart: Part = {
 
 if (isMain(import.meta)) {
   const args = parseArgs();
-  console.log(`keystroke -> re-run starts | ${medianP95(await benchKeystroke(distFromArgs(args), args.number("--keys", 20)))}`);
+  console.log(
+    `keystroke -> re-run starts | ${medianP95(await benchKeystroke(distFromArgs(args), args.number("--keys", 20)))}`,
+  );
 }

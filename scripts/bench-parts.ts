@@ -43,7 +43,9 @@ export const rangePart: Part = {
     const { rangeTotals, brushTotals } = await benchInteract(ctx.dist(), ctx.rows, ctx.repeat);
     const sqls = moveValues(ctx.repeat).map((v) => bySegmentSql(String(v)));
     const peer = await buildPeer(ctx.args.flag("--no-build"));
-    const wasm = await withPeer(peer, (page) => peerQueries(page, `CREATE TABLE orders AS ${interactOrdersSql(ctx.rows)}`, sqls));
+    const wasm = await withPeer(peer, (page) =>
+      peerQueries(page, `CREATE TABLE orders AS ${interactOrdersSql(ctx.rows)}`, sqls),
+    );
     const alone = (times: number[]) => `SQL alone: ${medianP95(times)}`;
     return [
       {

@@ -1,4 +1,4 @@
-// The peers in Chromium: builds the peer page (scripts/bench-peer/: plain duckdb-wasm with the app's bundle
+// The peers in Chromium: builds the peer page (scripts/bench-peer-page/: plain duckdb-wasm with the app's bundle
 // choice, and papaparse) into .bench/peer, serves it and times the bare load, query or parse there.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -20,7 +20,7 @@ export async function buildPeer(reuse: boolean): Promise<string> {
   if (reuse && existsSync(join(outDir, "index.html"))) return outDir;
   await build({
     configFile: false,
-    root: join(root, "scripts/bench-peer"),
+    root: join(root, "scripts/bench-peer-page"),
     base: "./",
     logLevel: "warn",
     publicDir: false,

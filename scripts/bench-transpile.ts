@@ -39,7 +39,10 @@ export async function benchTranspile(): Promise<Row[]> {
     const first = await timed(-1);
     const runs: number[] = [];
     for (let i = 0; i < 200; i++) runs.push(await timed(i));
-    rows.push({ measure: `transpile a ${label} (sucrase, Node)`, clientbook: `${medianP95(runs)} (first ${ms(first)})` });
+    rows.push({
+      measure: `transpile a ${label} (sucrase, Node)`,
+      clientbook: `${medianP95(runs)} (first ${ms(first)})`,
+    });
   }
   return rows;
 }

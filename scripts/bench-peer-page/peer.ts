@@ -15,6 +15,8 @@ async function start(): Promise<AsyncDuckDB> {
   });
   const db = new AsyncDuckDB(new VoidLogger(), new Worker(new URL(bundle.mainWorker!, document.baseURI)));
   await db.instantiate(new URL(bundle.mainModule, document.baseURI).href, null);
+  // As the app opens it (src/engine/wasm/core.ts): queries before an open fail inside the wasm.
+  await db.open({});
   return db;
 }
 
