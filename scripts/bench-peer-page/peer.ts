@@ -17,6 +17,11 @@ async function start(): Promise<AsyncDuckDB> {
   await db.instantiate(new URL(bundle.mainModule, document.baseURI).href, null);
   // As the app opens it (src/engine/wasm/core.ts): queries before an open fail inside the wasm.
   await db.open({});
+  // Never the public extension site: the app ships no extension, so the peer may fetch none either.
+  const conn = await db.connect();
+  await conn.query("SET autoinstall_known_extensions = false");
+  await conn.query("SET autoload_known_extensions = false");
+  await conn.close();
   return db;
 }
 
