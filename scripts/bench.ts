@@ -79,14 +79,18 @@ async function main(): Promise<void> {
   for (const part of PARTS.filter((p) => (!only || only.includes(p.name)) && !skip.includes(p.name))) {
     console.error(`[${part.name}] ${part.about} ...`);
     const t0 = performance.now();
+    let section: Section;
     try {
-      sections.push({ title: part.name, rows: await part.run(ctx) });
+      section = { title: part.name, rows: await part.run(ctx) };
     } catch (e) {
       // A part that fails is a row saying so: the other parts still run and print.
       const message = (e as Error).message.split("\n")[0];
-      sections.push({ title: part.name, rows: [{ measure: part.about, clientbook: `failed: ${message}` }] });
+      section = { title: part.name, rows: [{ measure: part.about, clientbook: `failed: ${message}` }] };
     }
+    sections.push(section);
     console.error(`[${part.name}] done in ${seconds(performance.now() - t0)} (load average ${load()})`);
+    // Each section as soon as it is done, so a long run shows what it has; the whole table follows at the end.
+    console.error(`\n${formatTable([section])}\n`);
   }
   console.log(
     [
