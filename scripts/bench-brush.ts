@@ -3,11 +3,11 @@
 // counts the orders and customers inside it. Each brush is dragged with the mouse, and timed from its
 // last move to the reader's table showing the new result. Reports the median and p95.
 //
-// Alone: `npx tsx scripts/bench-brush.ts [--dist dist] [--rows N] [--brushes N]` (default: dist/, 1,000,000
-// rows, 30 brushes); `npm run bench` runs it as one row with the app it builds.
-import { resolve } from "node:path";
+// Alone: `npx tsx scripts/bench-brush.ts [--dist DIR | --no-build] [--rows N] [--brushes N]` (default: a fresh
+// build in .bench/dist, 1,000,000 rows, 30 brushes); `npm run bench` runs it as one row (part `brush`).
 import type { Frame, Page } from "playwright-core";
-import { openBrowser, serveDirectory } from "../test/browser/harness";
+import { distFromArgs, isMain, openNotebook, parseArgs, withApp } from "./bench-browser";
+import { medianP95 } from "./bench-table";
 
 const fence = "```";
 // The chart's bars, not the brush's own rectangles.
@@ -32,11 +32,6 @@ export function brushNotebook(rows: number): string {
       `FROM orders WHERE order_date BETWEEN \${brush}[1]::DATE AND \${brush}[2]::DATE\n${fence}\n`,
   ].join("\n");
 }
-
-const percentile = (values: readonly number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-};
 
 /** Resolves once the reader is done, not stale, and shows a first value other than `before`. */
 const redrawn = (page: Page, before: string | null) =>
@@ -67,18 +62,10 @@ async function brush(page: Page, frame: Frame, from: number, to: number): Promis
   return performance.now() - t0;
 }
 
-/** Times `count` brushes over `rows` orders against the app in `dist`; returns the measure and its value. */
-export async function benchBrush(dist: string, rows: number, count: number): Promise<[string, string]> {
-  const server = await serveDirectory(dist);
-  const ob = await openBrowser();
-  try {
-    const { page } = ob;
-    await page.goto(`${server.origin}/`);
-    await page.waitForSelector("body[data-engine=ready]", { timeout: 180_000 });
-    await page
-      .locator('input[data-action="open-notebook"]')
-      .setInputFiles({ name: "brush.md", mimeType: "text/markdown", buffer: Buffer.from(brushNotebook(rows)) });
-    await page.locator('[data-action="trust"]').click();
+/** Times `count` brushes over `rows` orders against the app in `dist`: ms from each brush's last move. */
+export async function benchBrush(dist: string, rows: number, count: number): Promise<number[]> {
+  return withApp(dist, {}, async ({ page }) => {
+    await openNotebook(page, "brush.md", brushNotebook(rows));
     await page.locator('[data-cell="picked"][data-state="done"]').waitFor({ timeout: 600_000 });
     const handle = await page.locator('[data-cell="months"] iframe[data-role="chart"]').elementHandle();
     const frame = (await handle!.contentFrame())!;
@@ -87,28 +74,13 @@ export async function benchBrush(dist: string, rows: number, count: number): Pro
     const times: number[] = [];
     // Brushes of different months in turn, so each one changes the reader's result.
     for (let i = 0; i < count; i++) times.push(await brush(page, frame, 1 + (i % 7), 12 + (i % 11)));
-    const off = ob.offOrigin(server.origin);
-    if (off.length) throw new Error(`requests off the origin: ${off.join(" ")}`);
-    const ms = (v: number) => `${v.toFixed(0)} ms`;
-    return [
-      `browser: brush -> downstream cell redrawn (${rows.toLocaleString("en")} rows, ${count} brushes)`,
-      `median ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, min ${ms(Math.min(...times))} ` +
-        "(from the brush's last move; includes the session's 10 ms input debounce)",
-    ];
-  } finally {
-    await ob.close();
-    await server.close();
-  }
+    return times;
+  });
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  const args = process.argv.slice(2);
-  const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-  const dist = resolve(option("--dist") ?? resolve(import.meta.dirname, "../dist"));
-  const [what, value] = await benchBrush(
-    dist,
-    Number(option("--rows")) || 1_000_000,
-    Number(option("--brushes")) || 30,
-  );
-  console.log(`${what} | ${value}`);
+if (isMain(import.meta)) {
+  const args = parseArgs();
+  const rows = args.number("--rows", 1_000_000);
+  const times = await benchBrush(distFromArgs(args), rows, args.number("--brushes", 30));
+  console.log(`brush -> downstream cell redrawn (${rows.toLocaleString("en")} rows) | ${medianP95(times)}`);
 }

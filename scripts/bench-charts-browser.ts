@@ -3,11 +3,12 @@
 // plan over it. Each chart's Run is timed from the click to its sandbox frame reporting the new drawing
 // (the frame's size message, sent once Vega has drawn); rows received are the cell's data-chart-rows.
 //
-// Alone: `npx tsx scripts/bench-charts-browser.ts [--dist dist] [--sizes 1000000,20000000] [--repeat 5]`.
-import { resolve } from "node:path";
+// Alone: `npx tsx scripts/bench-charts-browser.ts [--dist DIR | --no-build] [--sizes 1000000,20000000]
+// [--repeat 5]`; `npm run bench` part `charts`.
 import { loadavg } from "node:os";
 import type { Page } from "playwright-core";
-import { openBrowser, serveDirectory } from "../test/browser/harness";
+import { distFromArgs, isMain, openNotebook, parseArgs, withApp } from "./bench-browser";
+import { median } from "./bench-table";
 import { BENCH_CHARTS } from "./bench-charts";
 
 const fence = "```";
@@ -30,8 +31,6 @@ export function chartsNotebook(rows: number): string {
   );
   return ["---\nnotebook: 1\ntitle: Chart bench\n---\n", orders, ...charts].join("\n");
 }
-
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Clicks the chart cell's Run and resolves with the ms until its frame reports a drawing newer than before. */
 function timeRun(page: Page, cell: string): Promise<number> {
@@ -60,13 +59,8 @@ function timeRun(page: Page, cell: string): Promise<number> {
 
 /** Times each chart over `rows` orders in the app in `dist` (`repeat` runs each, median); one row per chart. */
 export async function benchChartsInBrowser(dist: string, rows: number, repeat: number): Promise<string[][]> {
-  const server = await serveDirectory(dist);
-  const ob = await openBrowser();
   const size = rows.toLocaleString("en");
-  try {
-    const { page } = ob;
-    await page.goto(`${server.origin}/`);
-    await page.waitForSelector("body[data-engine=ready]", { timeout: 300_000 });
+  return withApp(dist, {}, async ({ page }) => {
     // tsx names the functions below with a `__name` helper that exists only in Node: the page gets a no-op one.
     await page.evaluate("window.__name = (f) => f");
     // The newest drawing id each chart frame reported: a timed run waits for a newer one.
@@ -78,8 +72,7 @@ export async function benchChartsInBrowser(dist: string, rows: number, repeat: n
         if (data?.type === "clientbook:size" && event.source) ids.set(event.source as Window, data.id ?? -1);
       });
     });
-    const file = { name: "charts.md", mimeType: "text/markdown", buffer: Buffer.from(chartsNotebook(rows)) };
-    await page.locator('input[data-action="open-notebook"]').setInputFiles(file);
+    await openNotebook(page, "charts.md", chartsNotebook(rows), false);
     const t0 = performance.now();
     await page.locator('[data-action="trust"]').click();
     await page.locator('[data-cell="orders"][data-state="done"]').waitFor({ timeout: 1_800_000 });
@@ -98,21 +91,15 @@ export async function benchChartsInBrowser(dist: string, rows: number, repeat: n
       out.push([chart, size, String(received), median(times).toFixed(0), Math.max(...times).toFixed(0)]);
     }
     out.push(["(orders table made by the sql cell)", size, "-", made.toFixed(0), "-"]);
-    const off = ob.offOrigin(server.origin);
-    if (off.length) throw new Error(`requests off the origin: ${off.join(" ")}`);
     return out;
-  } finally {
-    await ob.close();
-    await server.close();
-  }
+  });
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  const args = process.argv.slice(2);
-  const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-  const dist = resolve(option("--dist") ?? resolve(import.meta.dirname, "../dist"));
-  const sizes = (option("--sizes") ?? "1000000,20000000").split(",").map(Number);
-  const repeat = Number(option("--repeat")) || 5;
+if (isMain(import.meta)) {
+  const args = parseArgs();
+  const dist = distFromArgs(args);
+  const sizes = (args.list("--sizes") ?? ["1000000", "20000000"]).map(Number);
+  const repeat = args.number("--repeat", 5);
   const load = () =>
     loadavg()
       .map((l) => l.toFixed(1))

@@ -13,6 +13,8 @@ import { planChart } from "../src/charts/plan/plan";
 import { drawChart } from "../src/charts/plan/run";
 import type { Spec } from "../src/charts/plan/types";
 import { wasmEngineInNode } from "../test/engine/wasm-node";
+import { isMain, parseArgs } from "./bench-browser";
+import { median } from "./bench-table";
 
 /** The charts the issue asks to measure, over table `orders(segment, amount, order_date)`. */
 export const BENCH_CHARTS: Record<string, Spec> = {
@@ -40,8 +42,6 @@ export async function createBenchOrders(engine: Engine, rows: number): Promise<v
     DATE '2023-01-01' + (hash(i, 4) % 912)::INTEGER AS order_date
     FROM range(${Math.floor(rows)}) AS r(i)`);
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Times each of BENCH_CHARTS over `orders` in `engine` (`repeat` runs after one warm-up; medians). */
 export async function benchCharts(engine: Engine, repeat = 5, rowCap = 5000, draw = false): Promise<ChartBench[]> {
@@ -101,17 +101,16 @@ export async function chartRows(sizes: readonly number[], wasmSizes = sizes, rep
   return rows;
 }
 
-if (process.argv[1]?.endsWith("bench-charts.ts")) {
-  const args = process.argv.slice(2);
-  const option = (name: string, fallback: number) => Number(args[args.indexOf(name) + 1]) || fallback;
-  const rows = option("--rows", 1_000_000);
+if (isMain(import.meta)) {
+  const args = parseArgs();
+  const rows = args.number("--rows", 1_000_000);
   const engine = await nativeEngine();
   try {
     await createBenchOrders(engine, rows);
     console.log(
       `chart | rows received | plan ms | query + bind ms   (native DuckDB, ${rows.toLocaleString("en")} rows)`,
     );
-    for (const r of await benchCharts(engine, option("--repeat", 5))) {
+    for (const r of await benchCharts(engine, args.number("--repeat", 5))) {
       console.log(`${r.chart} | ${r.rows} | ${r.planMs.toFixed(2)} | ${r.runMs.toFixed(1)}`);
     }
   } finally {

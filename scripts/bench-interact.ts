@@ -4,15 +4,27 @@
 // by segment redrawn. Each stage is stamped where it shows (cell states in the page, messages and the drawn
 // SVG inside the chart frames, all on one wall clock) and reported as median / p95.
 //
-// Alone: `npx tsx scripts/bench-interact.ts [--dist dist] [--rows N] [--moves N]` (default: dist/,
-// 1,000,000 rows, 30 moves and 30 brushes).
+// Alone: `npx tsx scripts/bench-interact.ts [--dist DIR | --no-build] [--rows N] [--moves N]` (default: a
+// fresh build in .bench/dist, 1,000,000 rows, 30 moves and 30 brushes); `npm run bench` part `range`.
 import { loadavg } from "node:os";
-import { resolve } from "node:path";
 import type { Frame, Page } from "playwright-core";
-import { openBrowser, serveDirectory } from "../test/browser/harness";
+import { distFromArgs, isMain, openNotebook, parseArgs, withApp } from "./bench-browser";
+import { percentile } from "./bench-table";
 
 const fence = "```";
 const BARS = ".mark-rect.role-mark:not(.brush_brush_bg):not(.brush_brush) path";
+
+/** The orders the interactions run over: `rows` generated rows (DuckDB's hash of the row number). */
+export const interactOrdersSql = (rows: number) =>
+  `SELECT DATE '2023-01-01' + (hash(i, 4) % 912)::INTEGER AS order_date,\n` +
+  `['Retail', 'Wholesale', 'Online', 'Partner', 'Public'][1 + (hash(i, 1) % 5)::INTEGER] AS segment,\n` +
+  `(hash(i, 3) % 20)::INTEGER + 1 AS quantity, round((hash(i, 2) % 100000) / 100, 2) AS amount\n` +
+  `FROM range(${Math.floor(rows)}) AS r(i)`;
+
+/** The query the range input re-runs, over `orders`, with `minQty` as written in SQL (a value or `${min_qty}`). */
+export const bySegmentSql = (minQty: string) =>
+  `SELECT segment, sum(amount) AS revenue, 'q' || ${minQty} || 'q' AS t\n` +
+  `FROM orders WHERE quantity >= ${minQty} GROUP BY segment`;
 
 /** The notebook timed: orders, a range input, its chart, a brushed monthly chart and the chart linked to it. */
 export function interactNotebook(rows: number): string {
@@ -33,13 +45,9 @@ export function interactNotebook(rows: number): string {
   };
   return [
     "---\nnotebook: 1\ntitle: Interaction\n---\n",
-    `${fence}sql orders\nSELECT DATE '2023-01-01' + (hash(i, 4) % 912)::INTEGER AS order_date,\n` +
-      `['Retail', 'Wholesale', 'Online', 'Partner', 'Public'][1 + (hash(i, 1) % 5)::INTEGER] AS segment,\n` +
-      `(hash(i, 3) % 20)::INTEGER + 1 AS quantity, round((hash(i, 2) % 100000) / 100, 2) AS amount\n` +
-      `FROM range(${Math.floor(rows)}) AS r(i)\n${fence}\n`,
+    `${fence}sql orders\n${interactOrdersSql(rows)}\n${fence}\n`,
     `${fence}input min_qty\n{ "type": "range", "min": 1, "max": 20, "step": 1, "value": 1 }\n${fence}\n`,
-    `${fence}sql by_segment\nSELECT segment, sum(amount) AS revenue, 'q' || \${min_qty} || 'q' AS t\n` +
-      `FROM orders WHERE quantity >= \${min_qty} GROUP BY segment\n${fence}\n`,
+    `${fence}sql by_segment\n${bySegmentSql("${min_qty}")}\n${fence}\n`,
     `${fence}chart revenue data=by_segment\n${JSON.stringify(labelled("segment", "revenue"))}\n${fence}\n`,
     `${fence}chart months data=orders\n${JSON.stringify(months)}\n${fence}\n`,
     `${fence}sql picked\nSELECT segment, count(*) AS n, 'n' || sum(count(*)) OVER () || 'n' AS t FROM orders\n` +
@@ -47,11 +55,6 @@ export function interactNotebook(rows: number): string {
     `${fence}chart linked data=picked\n${JSON.stringify(labelled("segment", "n"))}\n${fence}\n`,
   ].join("\n");
 }
-
-const percentile = (values: readonly number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-};
 
 type Stamps = Record<string, number>;
 /** One DuckDB worker round trip (request posted -> its response), page clock. */
@@ -286,20 +289,20 @@ async function brushRuns(page: Page, count: number): Promise<Run[]> {
   return runs;
 }
 
-/** Runs both interactions against the app in `dist`; returns the report's lines. */
-export async function benchInteract(dist: string, rows: number, count: number): Promise<string[]> {
-  const server = await serveDirectory(dist);
-  const ob = await openBrowser();
-  try {
-    const { page } = ob;
-    await page.setViewportSize({ width: 1280, height: 1600 });
-    await page.addInitScript(WORKER_TRIPS);
-    await page.goto(`${server.origin}/`);
-    await page.waitForSelector("body[data-engine=ready]", { timeout: 180_000 });
-    await page
-      .locator('input[data-action="open-notebook"]')
-      .setInputFiles({ name: "interact.md", mimeType: "text/markdown", buffer: Buffer.from(interactNotebook(rows)) });
-    await page.locator('[data-action="trust"]').click();
+/** The report's lines, and each move's and brush's total ms (input -> drawn, release -> drawn). */
+export interface Interaction {
+  readonly lines: string[];
+  readonly rangeTotals: number[];
+  readonly brushTotals: number[];
+}
+
+const totals = (runs: Stamps[]) =>
+  runs.filter((r) => r.start !== undefined && r.drawn !== undefined).map((r) => r.drawn - r.start);
+
+/** Runs both interactions against the app in `dist`; returns the report's lines and the totals. */
+export async function benchInteract(dist: string, rows: number, count: number): Promise<Interaction> {
+  return withApp(dist, { viewport: { width: 1280, height: 1600 }, init: WORKER_TRIPS }, async ({ page }) => {
+    await openNotebook(page, "interact.md", interactNotebook(rows));
     await page.locator('[data-cell="linked"][data-state="done"]').waitFor({ timeout: 600_000 });
     await settle(page);
     await watchCells(page);
@@ -310,10 +313,8 @@ export async function benchInteract(dist: string, rows: number, count: number): 
     const loadBefore = load();
     const range = await rangeRuns(page, count);
     const brush = await brushRuns(page, count);
-    const off = ob.offOrigin(server.origin);
-    if (off.length) throw new Error(`requests off the origin: ${off.join(" ")}`);
     const n = rows.toLocaleString("en");
-    return [
+    const lines = [
       `load average before: ${loadBefore}, after: ${load()}`,
       ...summarize(`range input -> chart redrawn (${n} rows, ${count} moves)`, range, [
         ["input -> by_segment running", "start", "by_segment:running-stale"],
@@ -346,16 +347,12 @@ export async function benchInteract(dist: string, rows: number, count: number): 
         ["total: release -> drawn", "start", "drawn"],
       ]),
     ];
-  } finally {
-    await ob.close();
-    await server.close();
-  }
+    return { lines, rangeTotals: totals(range), brushTotals: totals(brush) };
+  });
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  const args = process.argv.slice(2);
-  const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-  const dist = resolve(option("--dist") ?? resolve(import.meta.dirname, "../dist"));
-  const lines = await benchInteract(dist, Number(option("--rows")) || 1_000_000, Number(option("--moves")) || 30);
-  console.log(lines.join("\n"));
+if (isMain(import.meta)) {
+  const args = parseArgs();
+  const result = await benchInteract(distFromArgs(args), args.number("--rows", 1_000_000), args.number("--moves", 30));
+  console.log(result.lines.join("\n"));
 }

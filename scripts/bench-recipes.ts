@@ -11,9 +11,8 @@
 // Alone: `npx tsx scripts/bench-recipes.ts [--orders N] [--customers N] [--build] [--no-browser] [--no-fits] [--only id,id]`
 // Data (seeded, deterministic: DuckDB's hash of the row number and a salt) goes to .bench/recipes-v4-<orders>-<customers>/,
 // the app build to .bench/dist-recipes (never dist/; built when missing, or with --build).
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import type { Engine } from "../src/engine/engine";
 import { nativeEngine } from "../src/engine/native/native-engine";
 import { fileSourceFromPath } from "../src/engine/node-file";
@@ -24,10 +23,8 @@ import { serializeNotebook } from "../src/notebook/serialize";
 import type { Notebook } from "../src/notebook/types";
 import { openSession } from "../src/session/session";
 import { nodeCodeRunner } from "../src/sandbox-node/node-runner";
-import { openBrowser, serveDirectory } from "../test/browser/harness";
 import { PARAMS, SAMPLE_TABLES, tablesOf } from "../test/recipes/sample-bindings";
-
-const root = resolve(import.meta.dirname, "..");
+import { buildApp, isMain, parseArgs, root, withApp } from "./bench-browser";
 
 /** The generated tables: the sample's, each written to <table>.csv. */
 const TABLES = SAMPLE_TABLES.map(([table]) => table);
@@ -332,18 +329,6 @@ async function benchNative(
 // ---------------------------------------------------------------------------------------------------
 // Chromium: the built app on duckdb-wasm; per recipe, a notebook of its cells opened and run.
 
-function buildApp(force: boolean, log: (line: string) => void): string {
-  const dist = join(root, ".bench/dist-recipes");
-  if (!force && existsSync(join(dist, "index.html"))) return dist;
-  log("building the app into .bench/dist-recipes ...");
-  execFileSync(
-    process.execPath,
-    [join(root, "node_modules/vite/bin/vite.js"), "build", "--outDir", dist, "--emptyOutDir", "--logLevel", "warn"],
-    { cwd: root, stdio: "inherit" },
-  );
-  return dist;
-}
-
 /**
  * Times each notebook in the page: a MutationObserver records every cell's data-state changes with
  * performance.now(); the time is from the click on "Trust and run" to the last cell leaving "running"
@@ -357,12 +342,7 @@ async function benchBrowser(
   log: (line: string) => void,
 ): Promise<Map<string, Timed>> {
   const out = new Map<string, Timed>();
-  const server = await serveDirectory(dist);
-  const ob = await openBrowser();
-  try {
-    const { page } = ob;
-    await page.goto(`${server.origin}/`);
-    await page.waitForSelector("body[data-engine=ready]", { timeout: 180_000 });
+  return withApp(dist, {}, async ({ page }) => {
     const files = [...TABLES.map((t) => join(dir, `${t}.csv`)), CDNOW];
     const t0 = performance.now();
     await page.locator('input[type=file][data-action="load-files"]').setInputFiles(files);
@@ -458,13 +438,8 @@ async function benchBrowser(
           .catch(() => undefined);
       }
     }
-    const off = ob.offOrigin(server.origin);
-    if (off.length) log(`chromium: requests off the origin: ${off.join(" ")}`);
-  } finally {
-    await ob.close();
-    await server.close();
-  }
-  return out;
+    return out;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -491,7 +466,7 @@ export async function benchRecipes(options: BenchRecipesOptions = {}): Promise<R
     ];
     try {
       chromium = await benchBrowser(
-        options.dist ?? buildApp(options.build ?? false, log),
+        options.dist ?? buildApp({ outDir: join(root, ".bench/dist-recipes"), reuse: !options.build }),
         dir,
         notebooks,
         cdnowTable,
@@ -546,16 +521,15 @@ export function formatRecipeTable(rows: readonly Row[]): string {
   return [...lines, ...(notes.length ? ["", ...notes] : [])].join("\n");
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  const args = process.argv.slice(2);
-  const value = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+if (isMain(import.meta)) {
+  const args = parseArgs();
   const rows = await benchRecipes({
-    orders: Number(value("--orders")) || undefined,
-    customers: Number(value("--customers")) || undefined,
-    build: args.includes("--build") || undefined,
-    browser: !args.includes("--no-browser"),
-    only: value("--only")?.split(","),
-    fits: !args.includes("--no-fits"),
+    orders: args.number("--orders", 0) || undefined,
+    customers: args.number("--customers", 0) || undefined,
+    build: args.flag("--build") || undefined,
+    browser: !args.flag("--no-browser"),
+    only: args.list("--only"),
+    fits: !args.flag("--no-fits"),
   });
   console.log(`\n${formatRecipeTable(rows)}`);
 }

@@ -1,8 +1,9 @@
 // Chart-frame start (frame inserted -> its `ready` message) on a first and a repeat visit of the
 // example notebook, the app served by a plain cacheable static server with its service worker on.
-// Usage: npx tsx scripts/bench-sandbox.ts [dist-dir ...] (default dist/); prints one line per build.
-import { resolve } from "node:path";
-import { launchChromium, recordedContext, serveDirectory } from "../test/browser/harness";
+// Alone: `npx tsx scripts/bench-sandbox.ts [--dist DIR | --no-build]`; `npm run bench` part `sandbox`.
+import type { Page } from "playwright-core";
+import { distFromArgs, isMain, parseArgs, withApp } from "./bench-browser";
+import { median } from "./bench-table";
 
 // In the shell only: when each chart frame is inserted, and when it first says `ready`.
 const METER = `if (window.top === window) {
@@ -23,9 +24,7 @@ const METER = `if (window.top === window) {
   });
 }`;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-
-async function visit(page: import("playwright-core").Page, url: string): Promise<number[]> {
+async function visit(page: Page, url: string): Promise<number[]> {
   await page.goto(url);
   await page.waitForFunction(
     () => {
@@ -40,23 +39,21 @@ async function visit(page: import("playwright-core").Page, url: string): Promise
   return frames.map((f) => Math.round(f.ready - f.created));
 }
 
-for (const dir of process.argv.slice(2).length ? process.argv.slice(2) : ["dist"]) {
-  const server = await serveDirectory(resolve(dir), { cacheable: true });
-  const browser = await launchChromium();
-  try {
-    const { context } = await recordedContext(browser, { serviceWorkers: "allow" });
-    await context.addInitScript(METER);
-    const page = await context.newPage();
-    const url = `${server.origin}/?notebook=notebooks/customer-review.md`;
+/** Each chart frame's start (ms, created -> ready) on a first and a repeat visit of the example notebook. */
+export async function benchSandbox(dist: string): Promise<{ first: number[]; repeat: number[] }> {
+  const options = { cacheable: true, path: null, serviceWorkers: "allow", init: METER } as const;
+  return withApp(dist, options, async ({ page, origin }) => {
+    const url = `${origin}/?notebook=notebooks/customer-review.md`;
     const first = await visit(page, url);
     await page.waitForSelector("body[data-offline=ready]", { timeout: 300_000 });
-    const repeat = await visit(page, url);
-    console.log(
-      `${dir}: chart frame created -> ready, ms: first visit median ${median(first)} [${first.join(", ")}]; ` +
-        `repeat visit median ${median(repeat)} [${repeat.join(", ")}]`,
-    );
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+    return { first, repeat: await visit(page, url) };
+  });
+}
+
+if (isMain(import.meta)) {
+  const { first, repeat } = await benchSandbox(distFromArgs(parseArgs()));
+  console.log(
+    `chart frame created -> ready, ms: first visit median ${median(first)} [${first.join(", ")}]; ` +
+      `repeat visit median ${median(repeat)} [${repeat.join(", ")}]`,
+  );
 }

@@ -1,0 +1,116 @@
+// Start-up (issue 15): the example notebook opened on a first and a repeat visit in one Chromium profile on
+// disk, served cacheably: when it is readable (its cells shown), the engine ready and the first chart drawn,
+// on the page's own clock from navigation; and the JavaScript (gzip) fetched before that first chart.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import type { Page } from "playwright-core";
+import { serveDirectory } from "../test/browser/harness";
+import { withProfile } from "./bench-browser";
+import type { Part } from "./bench-part";
+import { kb, seconds, type Row } from "./bench-table";
+
+/** One visit's times (ms from navigation). */
+export interface Visit {
+  readonly readable: number;
+  readonly engine: number;
+  readonly chart: number;
+}
+
+// In the shell only: the first cell shown, the engine ready, and the first chart frame's "drawn" size message.
+const METER = `if (window.top === window) {
+  window.__visit = {};
+  const stamp = (key) => (window.__visit[key] ??= performance.now());
+  new MutationObserver(() => {
+    if (document.querySelector("[data-cell]")) stamp("readable");
+    if (document.body?.dataset.engine === "ready") stamp("engine");
+  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-engine"] });
+  window.addEventListener("message", (e) => {
+    if (e.data && e.data.type === "clientbook:size") stamp("chart");
+  });
+}`;
+
+const URL_PATH = "/?notebook=notebooks/customer-review.md";
+
+async function visit(page: Page, url: string): Promise<Visit> {
+  await page.goto(url);
+  const handle = await page.waitForFunction(
+    () => {
+      const v = (window as unknown as { __visit?: Record<string, number> }).__visit;
+      return v?.readable !== undefined && v.engine !== undefined && v.chart !== undefined ? v : false;
+    },
+    null,
+    { timeout: 300_000, polling: 50 },
+  );
+  return (await handle.jsonValue()) as unknown as Visit;
+}
+
+/** The JavaScript files fetched before the first chart, grouped, with their gzip size (each file once). */
+function javascript(dist: string, urls: readonly string[]): Record<string, number> {
+  const groups: Record<string, number> = { main: 0, sandbox: 0, "duckdb worker": 0 };
+  for (const url of new Set(urls)) {
+    const path = decodeURIComponent(new URL(url).pathname);
+    if (!/\.m?js$/.test(path)) continue;
+    const group = /duckdb.*worker/.test(path) ? "duckdb worker" : /sandbox/.test(path) ? "sandbox" : "main";
+    groups[group] += gzipSync(readFileSync(join(dist, path)), { level: 9 }).length;
+  }
+  return groups;
+}
+
+/** Times a first and a repeat visit of the example notebook served from `dist`; sums the JS of the first. */
+export async function benchVisits(dist: string): Promise<{ first: Visit; repeat: Visit; js: Record<string, number> }> {
+  const server = await serveDirectory(dist, { cacheable: true });
+  try {
+    return await withProfile(server.origin, async ({ context, page }) => {
+      await context.addInitScript(METER);
+      let fetched: string[] = [];
+      // The service worker's offline copy is not what the page needed: its requests are left out.
+      context.on("request", (r) => void (r.serviceWorker() ? undefined : fetched.push(r.url())));
+      const first = await visit(page, `${server.origin}${URL_PATH}`);
+      const js = javascript(dist, fetched);
+      // Chromium keeps the compiled wasm once its optimizing compile is done in the background.
+      await page.waitForTimeout(15_000);
+      fetched = [];
+      const repeat = await visit(page, `${server.origin}${URL_PATH}`);
+      return { first, repeat, js };
+    });
+  } finally {
+    await server.close();
+  }
+}
+
+/** The part: first visit readable / engine / chart, repeat visit chart, JavaScript before the first chart. */
+export const visitsPart: Part = {
+  name: "start",
+  about: "first visit readable / engine ready / first chart, repeat visit first chart, JS gzip before it",
+  async run(ctx) {
+    const { first, repeat, js } = await benchVisits(ctx.dist());
+    const total = Object.values(js).reduce((a, b) => a + b, 0);
+    const rows: Row[] = [
+      {
+        measure: "first visit: readable / engine ready / first chart",
+        clientbook: [first.readable, first.engine, first.chart].map(seconds).join(" / "),
+        goal: "0.3 s / - / 2.5 s",
+        ratios: [
+          { value: first.readable, of: 300, label: "goal" },
+          { value: first.chart, of: 2500, label: "goal" },
+        ],
+      },
+      {
+        measure: "repeat visit: first chart",
+        clientbook: `${seconds(repeat.chart)} (readable ${seconds(repeat.readable)}, engine ${seconds(repeat.engine)})`,
+        goal: "1.0 s",
+        ratios: [{ value: repeat.chart, of: 1000, label: "goal" }],
+      },
+      {
+        measure: "JavaScript before the first chart, gzip (wasm aside)",
+        clientbook: `${kb(total)}: ${Object.entries(js)
+          .map(([group, bytes]) => `${group} ${kb(bytes)}`)
+          .join(" + ")}`,
+        goal: "<= 400 KB",
+        ratios: [{ value: total, of: 400 * 1024, label: "goal" }],
+      },
+    ];
+    return rows;
+  },
+};
