@@ -39,6 +39,27 @@ function publishNotebooks(): Plugin {
   };
 }
 
+/** `virtual:shipped-notebooks`: the SHA-256 of each `notebooks/*.md` by path (src/ui/shipped.ts), so the app
+ *  can tell a shipped notebook without carrying the texts. */
+function shippedNotebookHashes(): Plugin {
+  const id = "\0virtual:shipped-notebooks";
+  return {
+    name: "clientbook-shipped-notebooks",
+    resolveId: (source) => (source === "virtual:shipped-notebooks" ? id : null),
+    load(source) {
+      if (source !== id) return null;
+      const files = readdirSync(notebooksDir).filter((f) => f.endsWith(".md"));
+      const hashes = files.map((file) => {
+        const path = resolve(notebooksDir, file);
+        // In dev, an edited notebook reloads this module, so its new text is still trusted.
+        this.addWatchFile(path);
+        return [`notebooks/${file}`, createHash("sha256").update(readFileSync(path)).digest("hex")];
+      });
+      return `export default ${JSON.stringify(Object.fromEntries(hashes))};`;
+    },
+  };
+}
+
 /** Bundles `entry` as one classic (IIFE) script and returns its code. */
 async function bundleClassic(entry: string, name: string, plugins: Plugin[] = []): Promise<string> {
   const out = await build({
@@ -168,7 +189,7 @@ export const files = ${JSON.stringify(offlineFiles([...built.keys()]))};`;
 
 export default defineConfig({
   base: "./",
-  plugins: [svelte(), publishNotebooks(), sandboxScript(), offlineWorker()],
+  plugins: [svelte(), publishNotebooks(), shippedNotebookHashes(), sandboxScript(), offlineWorker()],
   optimizeDeps: { exclude: ["@duckdb/duckdb-wasm"] },
   build: {
     target: "es2022",
