@@ -61,12 +61,18 @@ function shippedNotebookHashes(): Plugin {
 }
 
 /** Bundles `entry` as one classic (IIFE) script and returns its code. */
-async function bundleClassic(entry: string, name: string, plugins: Plugin[] = []): Promise<string> {
+async function bundleClassic(
+  entry: string,
+  name: string,
+  plugins: Plugin[] = [],
+  alias: Record<string, string> = {},
+): Promise<string> {
   const out = await build({
     configFile: false,
     logLevel: "warn",
     publicDir: false,
     plugins,
+    resolve: { alias: Object.entries(alias).map(([id, path]) => ({ find: new RegExp(`^${id}$`), replacement: path })) },
     build: {
       write: false,
       target: "es2022",
@@ -92,7 +98,10 @@ async function bundleSandbox(): Promise<string> {
     resolveId: (id) => (id === "virtual:code-worker" ? "\0virtual:code-worker" : null),
     load: (id) => (id === "\0virtual:code-worker" ? `export default ${JSON.stringify(workerCode)};` : null),
   };
-  return bundleClassic("src/sandbox/main.ts", "clientbookSandbox", [workerModule]);
+  // "vega" (from vega-embed too) is charts/vega-core.ts: Vega without the transforms Vega-Lite never emits.
+  return bundleClassic("src/sandbox/main.ts", "clientbookSandbox", [workerModule], {
+    vega: resolve(__dirname, "src/charts/vega-core.ts"),
+  });
 }
 
 /** The sandbox frame's bootstrap must be what the shell's policy allows: a changed one fails here, naming its hash. */
