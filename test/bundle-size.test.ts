@@ -1,6 +1,7 @@
 // The size budget: the JavaScript the page needs before its first chart, gzip-compressed, stays within
 // size-budget.json. That is the entry chunk with its static imports (per the build manifest) plus the
-// chart sandbox script (dist/sandbox-entry.js), which every chart frame runs. The duckdb worker is printed
+// chart sandbox script (dist/sandbox-entry.js), which every chart frame runs; the code frame's script
+// (dist/code-sandbox.js) waits for a ts cell or a Markdown value. The duckdb worker is printed
 // but not counted: it is duckdb-wasm's own prebuilt code, it loads beside its 34 MB wasm (which dominates a
 // first visit), and on a repeat visit charts draw from the last run before the engine starts.
 import { describe, expect, it } from "vitest";
@@ -51,7 +52,8 @@ describe("bundle size", () => {
         ...before.map((s) => line(s.file, s.kb)),
         "not counted: the duckdb worker (one of these, by browser; a first visit waits for it):",
         ...workers.map((f) => line(`assets/${f}`, gzipKB(`assets/${f}`))),
-        `loaded when needed: ${lazy.length} chunks, ${lazyKB.toFixed(1)} KB gzip`,
+        `loaded when needed: ${lazy.length} chunks, ${lazyKB.toFixed(1)} KB gzip, and the code sandbox script`,
+        line("code-sandbox.js (the first ts cell or Markdown value starts it)", gzipKB("code-sandbox.js")),
       ].join("\n"),
     );
     expect(total).toBeGreaterThan(0);

@@ -96,7 +96,14 @@ describe("offline (service worker) and installable (manifest)", () => {
     expect(cached.names[0]).toMatch(/^clientbook-offline-[0-9a-f]{16}$/);
     // This Chromium runs duckdb-wasm's exception-handling bundle: only that one is kept.
     expect(cached.keys.filter((k) => k.endsWith(".wasm"))).toEqual([expect.stringMatching(/duckdb-eh-.*\.wasm$/)]);
-    for (const file of ["/", "/sandbox-entry.js", "/notebooks/customer-review.md", "/notebooks/orders.csv"]) {
+    const kept = [
+      "/",
+      "/sandbox-entry.js",
+      "/code-sandbox.js",
+      "/notebooks/customer-review.md",
+      "/notebooks/orders.csv",
+    ];
+    for (const file of kept) {
       expect(cached.keys).toContain(file);
     }
     const onTheWire = ob.requests.length;
