@@ -39,13 +39,40 @@ function publishNotebooks(): Plugin {
   };
 }
 
+/** `virtual:shipped-notebooks`: the SHA-256 of each `notebooks/*.md` by path (src/ui/shipped.ts), so the app
+ *  can tell a shipped notebook without carrying the texts. */
+function shippedNotebookHashes(): Plugin {
+  const id = "\0virtual:shipped-notebooks";
+  return {
+    name: "clientbook-shipped-notebooks",
+    resolveId: (source) => (source === "virtual:shipped-notebooks" ? id : null),
+    load(source) {
+      if (source !== id) return null;
+      const files = readdirSync(notebooksDir).filter((f) => f.endsWith(".md"));
+      const hashes = files.map((file) => {
+        const path = resolve(notebooksDir, file);
+        // In dev, an edited notebook reloads this module, so its new text is still trusted.
+        this.addWatchFile(path);
+        return [`notebooks/${file}`, createHash("sha256").update(readFileSync(path)).digest("hex")];
+      });
+      return `export default ${JSON.stringify(Object.fromEntries(hashes))};`;
+    },
+  };
+}
+
 /** Bundles `entry` as one classic (IIFE) script and returns its code. */
-async function bundleClassic(entry: string, name: string, plugins: Plugin[] = []): Promise<string> {
+async function bundleClassic(
+  entry: string,
+  name: string,
+  plugins: Plugin[] = [],
+  alias: Record<string, string> = {},
+): Promise<string> {
   const out = await build({
     configFile: false,
     logLevel: "warn",
     publicDir: false,
     plugins,
+    resolve: { alias: Object.entries(alias).map(([id, path]) => ({ find: new RegExp(`^${id}$`), replacement: path })) },
     build: {
       write: false,
       target: "es2022",
@@ -60,19 +87,33 @@ async function bundleClassic(entry: string, name: string, plugins: Plugin[] = []
   return chunk.code;
 }
 
-/** Bundles src/sandbox/main.ts as one classic (IIFE) script: the shell hands it to each sandbox frame
- *  as a Blob, which the frame runs from a blob: URL. The code Worker's own classic script is built
- *  first and goes in as text (`virtual:code-worker`): with `connect-src 'none'` the sandbox cannot
- *  fetch it, so it starts the Worker from a blob: URL of that text. */
-async function bundleSandbox(): Promise<string> {
+/** Bundles src/sandbox/main.ts, the chart frames' script, as one classic (IIFE) script: the shell hands it
+ *  to each chart frame as a Blob, which the frame runs from a blob: URL. */
+function bundleChartSandbox(): Promise<string> {
+  // "vega" (from vega-embed too) is charts/vega-core.ts: Vega without the transforms Vega-Lite never emits.
+  return bundleClassic("src/sandbox/main.ts", "clientbookSandbox", [], {
+    vega: resolve(__dirname, "src/charts/vega-core.ts"),
+  });
+}
+
+/** Bundles src/sandbox/code-main.ts, the code runner frame's script, the same way. The code Worker's own
+ *  classic script is built first and goes in as text (`virtual:code-worker`): with `connect-src 'none'` the
+ *  sandbox cannot fetch it, so it starts the Worker from a blob: URL of that text. */
+async function bundleCodeSandbox(): Promise<string> {
   const workerCode = await bundleClassic("src/sandbox/code-worker.ts", "clientbookCodeWorker");
   const workerModule: Plugin = {
     name: "clientbook-code-worker-source",
     resolveId: (id) => (id === "virtual:code-worker" ? "\0virtual:code-worker" : null),
     load: (id) => (id === "\0virtual:code-worker" ? `export default ${JSON.stringify(workerCode)};` : null),
   };
-  return bundleClassic("src/sandbox/main.ts", "clientbookSandbox", [workerModule]);
+  return bundleClassic("src/sandbox/code-main.ts", "clientbookCodeSandbox", [workerModule]);
 }
+
+/** The sandbox scripts by file name, with the index.html meta tag that names each (see frame-script.ts). */
+const SANDBOX_SCRIPTS: Record<string, { meta: string; bundle: () => Promise<string> }> = {
+  "sandbox-entry.js": { meta: "clientbook-sandbox-script", bundle: bundleChartSandbox },
+  "code-sandbox.js": { meta: "clientbook-code-script", bundle: bundleCodeSandbox },
+};
 
 /** The sandbox frame's bootstrap must be what the shell's policy allows: a changed one fails here, naming its hash. */
 function checkBootstrapHash(html: string): void {
@@ -82,50 +123,57 @@ function checkBootstrapHash(html: string): void {
   }
 }
 
-/** Serves and emits `sandbox-entry.js`, the sandbox's classic script, which the shell fetches (see frame-script.ts). */
+/** Serves and emits the sandbox scripts (SANDBOX_SCRIPTS), which the shell fetches (see frame-script.ts). */
 function sandboxScript(): Plugin {
-  let cached: Promise<string> | undefined;
+  const cached = new Map<string, Promise<string>>();
+  const script = (file: string) => {
+    if (!cached.has(file)) cached.set(file, SANDBOX_SCRIPTS[file].bundle());
+    return cached.get(file)!;
+  };
   return {
     name: "clientbook-sandbox-script",
     configureServer(server) {
       server.watcher.on("change", (file) => {
-        // The Worker bundles code/ and recipes/ code too: any source change may change the sandbox.
-        if (file.includes("/src/") && !file.includes("/src/ui/")) cached = undefined;
+        // The Worker bundles code/ and recipes/ code too: any source change may change a sandbox script.
+        if (file.includes("/src/") && !file.includes("/src/ui/")) cached.clear();
       });
       server.middlewares.use((req, res, next) => {
-        if (!/\/sandbox-entry\.js(\?.*)?$/.test(req.url ?? "")) return next();
-        cached ??= bundleSandbox();
-        cached.then(
+        const file = /\/(sandbox-entry\.js|code-sandbox\.js)(\?.*)?$/.exec(req.url ?? "")?.[1];
+        if (!file) return next();
+        script(file).then(
           (code) => {
             res.setHeader("Content-Type", "text/javascript; charset=utf-8");
             res.end(code);
           },
           (error: unknown) => {
-            cached = undefined;
+            cached.delete(file);
             next(error);
           },
         );
       });
     },
-    // In a build, the script's content hash goes into the URL index.html names, so caches never serve a stale one.
+    // In a build, each script's content hash goes into the URL index.html names, so caches never serve a stale one.
     transformIndexHtml: {
       order: "post",
       async handler(html, ctx) {
         checkBootstrapHash(html);
         if (ctx.server) return html;
-        cached ??= bundleSandbox();
-        const hash = createHash("sha256")
-          .update(await cached)
-          .digest("hex")
-          .slice(0, 10);
-        const named = 'content="./sandbox-entry.js"';
-        if (!html.includes(named)) throw new Error("index.html: the clientbook-sandbox-script meta tag is missing");
-        return html.replace(named, `content="./sandbox-entry.js?v=${hash}"`);
+        for (const [file, { meta }] of Object.entries(SANDBOX_SCRIPTS)) {
+          const hash = createHash("sha256")
+            .update(await script(file))
+            .digest("hex")
+            .slice(0, 10);
+          const named = `content="./${file}"`;
+          if (!html.includes(named)) throw new Error(`index.html: the ${meta} meta tag is missing`);
+          html = html.replace(named, `content="./${file}?v=${hash}"`);
+        }
+        return html;
       },
     },
     async generateBundle() {
-      cached ??= bundleSandbox();
-      this.emitFile({ type: "asset", fileName: "sandbox-entry.js", source: await cached });
+      for (const file of Object.keys(SANDBOX_SCRIPTS)) {
+        this.emitFile({ type: "asset", fileName: file, source: await script(file) });
+      }
     },
   };
 }
@@ -168,7 +216,7 @@ export const files = ${JSON.stringify(offlineFiles([...built.keys()]))};`;
 
 export default defineConfig({
   base: "./",
-  plugins: [svelte(), publishNotebooks(), sandboxScript(), offlineWorker()],
+  plugins: [svelte(), publishNotebooks(), shippedNotebookHashes(), sandboxScript(), offlineWorker()],
   optimizeDeps: { exclude: ["@duckdb/duckdb-wasm"] },
   build: {
     target: "es2022",

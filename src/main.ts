@@ -11,7 +11,7 @@ import Root from "./ui/Root.svelte";
 import { startLanguage } from "./ui/language";
 import { Workbench, baseName } from "./ui/workbench.svelte";
 import { resolveNotebookLink, resolveDataFile, fetchFile } from "./ui/link";
-import { shippedNotebooks } from "./ui/shipped";
+import { isShippedText } from "./ui/shipped";
 import { ui } from "./messages/ui";
 import { openShareLink } from "./ui/share-link";
 import { declaredFiles } from "./notebook/front-matter";
@@ -25,9 +25,6 @@ import { KEEPER } from "./ui/storage/context";
 // The UI language is set before anything renders or words a message: Chinese waits for its catalogues
 // (no top-level await: the catalogue chunk imports from this one, which would split it into pieces).
 const language = startLanguage();
-
-// A fetched notebook is trusted only when its text is exactly one the app shipped with.
-const shipped = new Set(shippedNotebooks.values());
 
 const engine: Promise<WasmEngine> = wasmEngine();
 // ts cells and Markdown `${}` run in the notebook sandbox's Worker, never in this page; each opened
@@ -104,12 +101,14 @@ async function openLinked(path: string): Promise<void> {
     bench.notify(ui.linkFailed(path, error instanceof Error ? error.message : String(error)));
     return;
   }
+  // A fetched notebook is trusted only when its text is exactly one the app shipped with.
+  const shipped = await isShippedText(text);
   // The user's own edits of this notebook, kept in this browser, come back instead of the original.
-  const kept = await keeper.forLink(url.pathname, text, shipped.has(text));
+  const kept = await keeper.forLink(url.pathname, text, shipped);
   const trusted = kept.trusted;
   if (!bench.openText(kept.text, baseName(url.pathname), trusted)) return;
   // Reset to original goes back to the text the site serves, not to the kept copy.
-  workshop.original = { text, fileName: baseName(url.pathname), trusted: shipped.has(text) };
+  workshop.original = { text, fileName: baseName(url.pathname), trusted: shipped };
   const declared = declaredFiles(bench.state.notebook.frontMatter.data);
   await Promise.all(
     declared.map(([table, file]) => {

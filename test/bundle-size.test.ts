@@ -1,13 +1,17 @@
-// The size budget: the JavaScript the page needs before its first chart (the entry chunk and its
-// static imports, per the build manifest), gzip-compressed, stays within size-budget.json.
+// The size budget: the JavaScript the page needs before its first chart, gzip-compressed, stays within
+// size-budget.json. That is the entry chunk with its static imports (per the build manifest) plus the
+// chart sandbox script (dist/sandbox-entry.js), which every chart frame runs; the code frame's script
+// (dist/code-sandbox.js) waits for a ts cell or a Markdown value. The duckdb worker is printed
+// but not counted: it is duckdb-wasm's own prebuilt code, it loads beside its 34 MB wasm (which dominates a
+// first visit), and on a repeat visit charts draw from the last run before the engine starts.
 import { describe, expect, it } from "vitest";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 
 const root = resolve(__dirname, "..");
 const dist = join(root, "dist");
-const budget = JSON.parse(readFileSync(join(root, "size-budget.json"), "utf8")) as { entryGzipKB: number };
+const budget = JSON.parse(readFileSync(join(root, "size-budget.json"), "utf8")) as { beforeFirstChartGzipKB: number };
 
 interface ManifestChunk {
   file: string;
@@ -25,6 +29,7 @@ function staticClosure(manifest: Record<string, ManifestChunk>, key: string, see
 }
 
 const gzipKB = (file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length / 1024;
+const line = (label: string, kb: number) => `  ${kb.toFixed(1).padStart(6)} KB  ${label}`;
 
 describe("bundle size", () => {
   it("keeps the JavaScript loaded before the first chart within the budget", () => {
@@ -32,26 +37,30 @@ describe("bundle size", () => {
     expect(existsSync(manifestPath), "dist/.vite/manifest.json is missing: run `npx vite build` first").toBe(true);
     const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Record<string, ManifestChunk>;
     expect(manifest["index.html"]?.isEntry, "the manifest has no index.html entry").toBe(true);
-    const before = [...staticClosure(manifest, "index.html")]
+    expect(existsSync(join(dist, "sandbox-entry.js")), "dist/sandbox-entry.js is missing").toBe(true);
+    const entry = [...staticClosure(manifest, "index.html")]
       .map((key) => manifest[key].file)
       .filter((f) => f.endsWith(".js"));
-    const sizes = before.map((file) => ({ file, kb: gzipKB(file) }));
-    const total = sizes.reduce((sum, s) => sum + s.kb, 0);
-    const lazy = Object.values(manifest).filter((c) => c.file.endsWith(".js") && !before.includes(c.file));
+    const before = [...entry, "sandbox-entry.js"].map((file) => ({ file, kb: gzipKB(file) }));
+    const total = before.reduce((sum, s) => sum + s.kb, 0);
+    const lazy = Object.values(manifest).filter((c) => c.file.endsWith(".js") && !entry.includes(c.file));
     const lazyKB = lazy.reduce((sum, c) => sum + gzipKB(c.file), 0);
-    const sandbox = existsSync(join(dist, "sandbox-entry.js")) ? gzipKB("sandbox-entry.js") : NaN;
+    const workers = readdirSync(join(dist, "assets")).filter((f) => /^duckdb-browser-.*\.worker.*\.js$/.test(f));
     console.log(
       [
-        `before the first chart: ${total.toFixed(1)} KB gzip (budget ${budget.entryGzipKB} KB)`,
-        ...sizes.map((s) => `  ${s.file}: ${s.kb.toFixed(1)} KB`),
-        `loaded when needed: ${lazy.length} chunks, ${lazyKB.toFixed(1)} KB gzip`,
-        `chart sandbox script (per frame): ${sandbox.toFixed(1)} KB gzip`,
+        `JavaScript before the first chart: ${total.toFixed(1)} KB gzip (budget ${budget.beforeFirstChartGzipKB} KB)`,
+        ...before.map((s) => line(s.file, s.kb)),
+        "not counted: the duckdb worker (one of these, by browser; a first visit waits for it):",
+        ...workers.map((f) => line(`assets/${f}`, gzipKB(`assets/${f}`))),
+        `loaded when needed: ${lazy.length} chunks, ${lazyKB.toFixed(1)} KB gzip, and the code sandbox script`,
+        line("code-sandbox.js (the first ts cell or Markdown value starts it)", gzipKB("code-sandbox.js")),
       ].join("\n"),
     );
     expect(total).toBeGreaterThan(0);
     expect(
       total,
-      `entry JavaScript is ${total.toFixed(1)} KB gzip, over the ${budget.entryGzipKB} KB budget`,
-    ).toBeLessThanOrEqual(budget.entryGzipKB);
+      `the JavaScript before the first chart is ${total.toFixed(1)} KB gzip, over the ` +
+        `${budget.beforeFirstChartGzipKB} KB budget in size-budget.json`,
+    ).toBeLessThanOrEqual(budget.beforeFirstChartGzipKB);
   });
 });

@@ -2,7 +2,8 @@
 // for the report command. As in the sandbox, the loader refuses every URL: chart data is inline, and the
 // chart follows the report's language (number grouping, month names, 2024年1月 axes, 万 / 亿).
 import { compile, type TopLevelSpec } from "vega-lite";
-import { expressionFunction, parse, View, type Loader } from "vega";
+import type { Loader } from "vega";
+import { expressionFunction, parse, requireKnownTransforms, View } from "../charts/vega-core";
 import { expressionInterpreter } from "vega-interpreter";
 import { COMPACT_FORMAT, compactNumber, localizeChart, numberLocale, timeLocale } from "../charts/locale";
 
@@ -18,7 +19,8 @@ expressionFunction(COMPACT_FORMAT, compactNumber);
 export async function chartToSvg(spec: Record<string, unknown>, locale = "en-US"): Promise<string> {
   const clean = { ...spec };
   delete clean.usermeta;
-  const vega = compile(localizeChart(clean, locale) as unknown as TopLevelSpec).spec;
+  // The same Vega as the sandbox: a transform it leaves out fails here too, with the same message.
+  const vega = requireKnownTransforms(compile(localizeChart(clean, locale) as unknown as TopLevelSpec).spec);
   // The AST interpreter, as in the sandbox: no expression is turned into code with new Function.
   const view = new View(parse(vega, undefined, { ast: true }), {
     renderer: "none",

@@ -54,6 +54,12 @@ const en = {
     `"fields": ["segment"], so other cells get one range or one list of values.`,
   selectionChannel: (name: string, channel: string) =>
     `The selection ${q(name)} selects on the ${channel} channel, but the chart has no ${channel} encoding.`,
+  vegaTransformMissing: (types: readonly string[]) =>
+    `The chart needs the Vega transform${types.length > 1 ? "s" : ""} ${types.map(q).join(", ")}, which ` +
+    `Clientbook's charts do not include (they draw what Vega-Lite compiles to: no maps, graphs or word clouds).`,
+  vegaProjectionMissing: () =>
+    "The chart is a map (it uses a projection): Clientbook's charts do not include maps. " +
+    "Chart the values by region as bars instead.",
 };
 
 const exportEn = {

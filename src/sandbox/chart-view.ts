@@ -5,6 +5,7 @@ import embed, { type Result } from "vega-embed";
 import { expressionInterpreter } from "vega-interpreter";
 import { localizeChart, numberLocale, timeLocale } from "../charts/locale";
 import { chartTheme, fitToCell } from "../charts/theme";
+import { requireKnownTransforms } from "../charts/vega-core";
 import type { SandboxMessage } from "./protocol";
 import { watchSelections, withKeptSelections } from "./selection";
 
@@ -86,6 +87,8 @@ export function createChartView(container: HTMLElement, post: (message: SandboxM
         renderer: "svg",
         tooltip: true,
         config: chartTheme as never,
+        // A transform or projection left out of the bundle fails here with its name, never draws wrong.
+        patch: requireKnownTransforms,
       });
       current = result;
       currentRest = split && `${locale} ${split.rest}`;

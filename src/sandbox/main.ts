@@ -1,11 +1,10 @@
-// The notebook sandbox: runs inside <iframe sandbox="allow-scripts" srcdoc> (frame-document.ts) with an
+// The chart sandbox: runs inside <iframe sandbox="allow-scripts" srcdoc> (frame-document.ts) with an
 // opaque origin and `connect-src 'none'`. It draws Vega-Lite specs sent by the shell and reports back the
-// height to give the frame, and starts a fresh code Worker for each ts cell run (see code-worker.ts).
+// height to give the frame (ts cells run in the code frame's Workers instead: code-main.ts).
 // Vega is never put on `window`, and no spec can load anything.
-import workerSource from "virtual:code-worker";
 import { expressionFunction } from "vega";
 import { COMPACT_FORMAT, compactNumber } from "../charts/locale";
-import { asRenderMessage, isRunCodeMessage, isStopCodeMessage, type SandboxMessage } from "./protocol";
+import { asRenderMessage, type SandboxMessage } from "./protocol";
 import { asExportRequest } from "./export";
 import { answerExport } from "./export-view";
 import { createChartView } from "./chart-view";
@@ -23,45 +22,9 @@ function post(message: SandboxMessage): void {
 
 const chart = createChartView(container, post);
 
-let running: Worker | undefined;
-let spare: Worker | undefined;
-let workerUrl: string | undefined;
-
-/** A code Worker that has run nothing yet. */
-function freshWorker(): Worker {
-  // A classic Worker from a blob: URL: it inherits this document's CSP (no network at all), and a
-  // module Worker from blob: would fail in an opaque origin.
-  workerUrl ??= URL.createObjectURL(new Blob([workerSource], { type: "text/javascript" }));
-  const worker = new Worker(workerUrl);
-  // The Worker speaks only over its run's port; anything it posts here is ignored.
-  worker.onmessage = null;
-  return worker;
-}
-
-/**
- * One Worker per run: the previous run's Worker ends (with whatever its code left running, timers
- * and captured ports included), and a fresh one gets this run's port. A spare is started ahead, so a
- * run does not wait for a Worker to load.
- */
-function startRun(port: MessagePort): void {
-  running?.terminate();
-  running = spare ?? freshWorker();
-  spare = freshWorker();
-  running.postMessage(null, [port]);
-}
-
 window.addEventListener("message", (event) => {
-  // Only the embedding shell may ask for a chart or a Worker.
+  // Only the embedding shell may ask for a chart.
   if (event.source !== window.parent) return;
-  if (isRunCodeMessage(event.data)) {
-    if (event.ports.length === 1) startRun(event.ports[0]);
-    return;
-  }
-  if (isStopCodeMessage(event.data)) {
-    running?.terminate();
-    running = undefined;
-    return;
-  }
   const exportRequest = asExportRequest(event.data);
   if (exportRequest) {
     void chart.view().then((view) => answerExport(exportRequest, view));

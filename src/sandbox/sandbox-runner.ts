@@ -82,7 +82,9 @@ export function sandboxRunner(options: SandboxRunnerOptions = {}): SandboxRunner
     let refuse: (error: Error) => void = () => undefined;
     made.addEventListener("load", () => {
       if (++loads === 1) {
-        bootFrame(made).catch((error: unknown) => refuse(new CodeError(ui.codeSandboxScriptFailed(String(error)))));
+        bootFrame(made, "code").catch((error: unknown) =>
+          refuse(new CodeError(ui.codeSandboxScriptFailed(String(error)))),
+        );
       } else if (frame === made) {
         fail(new CodeError(ui.codeSandboxReloaded));
         dropFrame();

@@ -6,10 +6,8 @@ import DOMPurify from "dompurify";
 import type { MarkdownTemplate } from "../session/types";
 import { placeholderTemplate } from "./markdown-template";
 import { classifyLink } from "./link";
-import { shippedNotebooks } from "./shipped";
+import { shippedPaths } from "./shipped";
 import { ui } from "../messages/ui";
-
-const shippedPaths = new Set(shippedNotebooks.keys());
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 

@@ -43,10 +43,14 @@ describe("dist/index.html and the sandbox frame's document", () => {
     expect(() => frameDocument('"><script>alert(1)</script>')).toThrow(/hex/);
   });
 
-  it("name the sandbox script with its version; there is no sandbox page to load", () => {
+  it("name the sandbox scripts with their versions; there is no sandbox page to load", () => {
     const shell = readFileSync(resolve(dist, "index.html"), "utf8");
     expect(shell).toMatch(/<meta name="clientbook-sandbox-script" content="\.\/sandbox-entry\.js\?v=[0-9a-f]{10}" \/>/);
+    expect(shell).toMatch(/<meta name="clientbook-code-script" content="\.\/code-sandbox\.js\?v=[0-9a-f]{10}" \/>/);
     expect(existsSync(resolve(dist, "sandbox.html"))).toBe(false);
     expect(readFileSync(resolve(dist, "sandbox-entry.js"), "utf8").length).toBeGreaterThan(100_000);
+    // Each frame kind gets only its own script: charts carry no code Worker, the code frame no Vega.
+    expect(readFileSync(resolve(dist, "sandbox-entry.js"), "utf8")).not.toContain("importScripts");
+    expect(readFileSync(resolve(dist, "code-sandbox.js"), "utf8")).not.toContain("vega-lite");
   });
 });

@@ -97,7 +97,14 @@ describe("offline (service worker) and installable (manifest)", () => {
     // Pages the service worker serves are cross-origin isolated and run duckdb-wasm's threaded build:
     // only that one is kept (this first visit, served by the host, ran the exceptions build).
     expect(cached.keys.filter((k) => k.endsWith(".wasm"))).toEqual([expect.stringMatching(/duckdb-coi-.*\.wasm$/)]);
-    for (const file of ["/", "/sandbox-entry.js", "/notebooks/customer-review.md", "/notebooks/orders.csv"]) {
+    const kept = [
+      "/",
+      "/sandbox-entry.js",
+      "/code-sandbox.js",
+      "/notebooks/customer-review.md",
+      "/notebooks/orders.csv",
+    ];
+    for (const file of kept) {
       expect(cached.keys).toContain(file);
     }
     const onTheWire = ob.requests.length;

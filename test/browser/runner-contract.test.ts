@@ -1,5 +1,5 @@
 // The CodeRunner contract (test/code/contract.ts) on the browser sandbox runner, in real Chromium:
-// a test page hosts the built sandbox script (dist/sandbox-entry.js) and the real runner, bundled from src/.
+// a test page hosts the built code sandbox script (dist/code-sandbox.js) and the real runner, bundled from src/.
 // Also here: a cell cannot answer for another run (one fresh Worker and channel per run).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "vite";
@@ -43,9 +43,9 @@ async function bundlePage(): Promise<string> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(dist, "sandbox-entry.js"))) throw new Error("dist/ is missing: run `npx vite build` first");
+  if (!existsSync(join(dist, "code-sandbox.js"))) throw new Error("dist/ is missing: run `npx vite build` first");
   dir = await mkdtemp(join(tmpdir(), "clientbook-runner-"));
-  await copyFile(join(dist, "sandbox-entry.js"), join(dir, "sandbox-entry.js"));
+  await copyFile(join(dist, "code-sandbox.js"), join(dir, "code-sandbox.js"));
   await writeFile(join(dir, "runner.js"), await bundlePage());
   await writeFile(
     join(dir, "index.html"),

@@ -43,13 +43,13 @@ async function bundlePage(): Promise<string> {
   return chunk.code;
 }
 
-/** Serves a page with the runner and, if given, `script` as its sandbox-entry.js; returns its address. */
+/** Serves a page with the runner and, if given, `script` as its code-sandbox.js; returns its address. */
 async function site(name: string, script?: string): Promise<string> {
   const root = join(dir, name);
   await mkdir(root);
   await writeFile(join(root, "runner.js"), await bundlePage());
   await writeFile(join(root, "index.html"), '<!doctype html><meta charset="utf-8"><script src="./runner.js"></script>');
-  if (script !== undefined) await writeFile(join(root, "sandbox-entry.js"), script);
+  if (script !== undefined) await writeFile(join(root, "code-sandbox.js"), script);
   const server = await serveDirectory(root);
   servers.push(server);
   return server.origin;

@@ -50,6 +50,10 @@ export const chartsZh = {
     `这样其他单元格得到的是一个范围或一组值。`,
   selectionChannel: (name: string, channel: string) =>
     `选择 ${q(name)} 作用于 ${channel} 通道，但图表没有 ${channel} 编码。`,
+  vegaTransformMissing: (types: readonly string[]) =>
+    `图表需要 Vega 变换 ${types.map(q).join("、")}，Clientbook 的图表不包含它` +
+    `（图表只绘制 Vega-Lite 编译出的内容：没有地图、网络图或词云）。`,
+  vegaProjectionMissing: () => "图表是一张地图（使用了投影）：Clientbook 的图表不包含地图。请改用按地区的条形图。",
 };
 
 /** The chart export controls' wording in Simplified Chinese. */

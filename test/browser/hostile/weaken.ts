@@ -6,7 +6,7 @@ import { join } from "node:path";
 
 /** One string rewrite in one built file (`main` is the app's `assets/main-*.js`). */
 interface Patch {
-  readonly file: "index.html" | "sandbox-entry.js" | "main";
+  readonly file: "index.html" | "sandbox-entry.js" | "code-sandbox.js" | "main";
   readonly find: string | RegExp;
   readonly replace: string;
 }
@@ -66,7 +66,7 @@ export const WEAKENINGS = {
   "code-sandbox": [
     ...sandboxCsp,
     {
-      file: "sandbox-entry.js",
+      file: "code-sandbox.js",
       find: "`fetch`,`XMLHttpRequest`,`WebSocket`,`WebTransport`,`EventSource`,`importScripts`,`Worker`,",
       replace: "",
     },
@@ -130,23 +130,23 @@ export const WEAKENINGS = {
       replace: "openText(await $1.text(),$2.name,!0)",
     },
   ],
-  /** A fresh Worker per run (src/sandbox/main.ts): one Worker serves every run, and Stop no longer ends it. */
+  /** A fresh Worker per run (src/sandbox/code-main.ts): one Worker serves every run, and Stop no longer ends it. */
   "fresh-worker": [
     {
-      file: "sandbox-entry.js",
+      file: "code-sandbox.js",
       find: /([\w$]+)\?\.terminate\(\),\1=([\w$]+)\?\?([\w$]+)\(\),\2=\3\(\),\1\.postMessage\(null,\[([\w$]+)\]\)/,
       replace: "$1??=$2??$3(),$1.postMessage(null,[$4])",
     },
     {
-      file: "sandbox-entry.js",
-      find: /(if\([\w$]+\([\w$]+\.data\)\)\{)([\w$]+)\?\.terminate\(\),\2=void 0;return\}/,
-      replace: "$1return}",
+      file: "code-sandbox.js",
+      find: /([\w$]+\([\w$]+\.data\)&&\()([\w$]+)\?\.terminate\(\),\2=void 0\)/,
+      replace: "$1void 0)",
     },
   ],
   /** Rows cross from the code Worker as plain objects, not as one transferred Arrow buffer (src/code/). */
   "arrow-rows": [
     {
-      file: "sandbox-entry.js",
+      file: "code-sandbox.js",
       find: /[\w$]+\((await [\w$]+\([\w$]+,[\w$]+,[\w$]+,[\w$]+\)),[\w$]+\.rows===!0\)/,
       replace: "{value:$1}",
     },
@@ -165,7 +165,7 @@ export const WEAKENINGS = {
   /** The sandbox frame ignores its code Worker's own messages: it relays them to the shell instead. */
   "worker-relay": [
     {
-      file: "sandbox-entry.js",
+      file: "code-sandbox.js",
       find: /let ([\w$]+)=new Worker\(([\w$]+)\);return \1\.onmessage=null,\1\}/,
       replace: "let $1=new Worker($2);return $1.onmessage=e=>parent.postMessage(e.data,`*`),$1}",
     },
