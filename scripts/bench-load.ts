@@ -197,11 +197,7 @@ async function loadInBrowser(origin: string, path: string, what: string): Promis
 }
 
 /** Generates the files if needed and times their loads; `only` picks among csv, parquet and native. */
-export async function benchLoad(options: {
-  rows: number;
-  dist: string;
-  only?: readonly string[];
-}): Promise<LoadBench> {
+export async function benchLoad(options: { rows: number; dist: string; only?: readonly string[] }): Promise<LoadBench> {
   const wants = (part: string) => !options.only || options.only.includes(part);
   const csv = await ordersCsv(options.rows);
   const parquet = csv.replace(/\.csv$/, ".parquet");

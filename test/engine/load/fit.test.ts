@@ -81,15 +81,18 @@ describe.each([
     const lines = Array.from({ length: 120_000 }, (_, i) => `${i},other name ${i},${i * 1.5}`);
     const big = source("orders.csv", `id,name,amount\n${lines.join("\n")}`);
     const counted: FileSource = { ...big, read: (s, e) => ((read += (e ?? big.size) - (s ?? 0)), big.read(s, e)) };
-    const error = await engine
-      .loadFile(counted, "orders", { memoryLimit: use.used + 1000 })
-      .then(() => undefined, (e: Error) => e);
+    const error = await engine.loadFile(counted, "orders", { memoryLimit: use.used + 1000 }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
     expect(error?.message).toMatch(/^orders\.csv \(.+\) was not loaded: it would need about .+ of memory/);
     expect(error?.message).toMatch(/Nothing was read.*fewer columns or rows.*as Parquet.*npm run notebook -- run/);
     // Of the 2 MB file only the plan's sample was read; the table is as it was.
     expect(big.size).toBeGreaterThan(2 * sampleBytes);
     expect(read).toBeLessThanOrEqual(sampleBytes);
-    const rows = await engine.query(`SELECT count(*) AS n, count(*) FILTER (WHERE name LIKE 'other%') AS o FROM orders`);
+    const rows = await engine.query(
+      `SELECT count(*) AS n, count(*) FILTER (WHERE name LIKE 'other%') AS o FROM orders`,
+    );
     expect(rows.rows()[0]).toEqual({ n: 5000, o: 0 });
   });
 });
