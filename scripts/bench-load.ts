@@ -4,14 +4,14 @@
 // the browser's peak memory (PSS of its processes) and the memory line the data panel shows.
 // CLI: npx tsx scripts/bench-load.ts [--rows N] [--dist DIR | --no-build] [--only csv,parquet,native]
 import { execFileSync } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { nativeEngine } from "../src/engine/native/native-engine";
 import { fileSourceFromPath } from "../src/engine/node-file";
 import { phasePrefix } from "../src/engine/load/timing";
 import { tableNameFor } from "../src/engine/table-name";
 import { openBrowser, serveDirectory } from "../test/browser/harness";
-import { mulberry32 } from "./seeded-random";
+import { ordersCsv, ordersParquet } from "./bench-orders";
 
 const root = resolve(import.meta.dirname, "..");
 const benchDir = join(root, ".bench");
@@ -40,35 +40,6 @@ export interface LoadBench {
   readonly timings: LoadTiming[];
 }
 
-/** Writes the seeded orders CSV (the columns of scripts/bench.ts's file) unless it exists. */
-async function ordersCsv(rows: number): Promise<string> {
-  const path = join(benchDir, `load-orders-${rows}.csv`);
-  if (existsSync(path)) return path;
-  mkdirSync(benchDir, { recursive: true });
-  const rnd = mulberry32(20250601);
-  const out = createWriteStream(path);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
-  const products = ["Basic plan", "Pro plan", "Enterprise plan", "Support", "Training", "Hardware"];
-  const start = Date.UTC(2023, 0, 1);
-  let chunk = "order_id,customer_id,order_date,product,channel,region,quantity,amount,margin\n";
-  for (let i = 1; i <= rows; i++) {
-    const day = new Date(start + Math.floor(rnd() * 912) * 86_400_000).toISOString().slice(0, 10);
-    const amount = Math.round((50 + rnd() * rnd() * 20_000) * 100) / 100;
-    const margin = Math.round(amount * (0.1 + rnd() * 0.4) * 100) / 100;
-    const customer = `C${String(1 + Math.floor(rnd() * 5000)).padStart(5, "0")}`;
-    const where = [pick(products), pick(["direct", "partner", "online"]), pick(["North", "South", "East", "West"])];
-    const quantity = 1 + Math.floor(rnd() * 20);
-    chunk += `O${String(i).padStart(8, "0")},${customer},${day},${where.join(",")},${quantity},${amount},${margin}\n`;
-    if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await new Promise<void>((r) => out.once("drain", () => r()));
-      chunk = "";
-    }
-  }
-  out.write(chunk);
-  await new Promise<void>((r) => out.end(() => r()));
-  return path;
-}
-
 const since = (t0: number) => (performance.now() - t0) / 1000;
 
 /** Native DuckDB on one thread: bare reads, then the app's own loader (same procedure as the browser's). */
@@ -77,7 +48,6 @@ async function benchNative(csv: string, parquet: string): Promise<LoadTiming[]> 
   const out: LoadTiming[] = [];
   try {
     await engine.query("SET threads = 1");
-    if (!existsSync(parquet)) await engine.query(`COPY (FROM read_csv('${csv}')) TO '${parquet}' (FORMAT parquet)`);
     for (const [what, from] of [
       ["native 1 thread: read_csv", `read_csv('${csv}')`],
       ["native 1 thread: read_parquet", `read_parquet('${parquet}')`],
@@ -200,9 +170,9 @@ async function loadInBrowser(origin: string, path: string, what: string): Promis
 export async function benchLoad(options: { rows: number; dist: string; only?: readonly string[] }): Promise<LoadBench> {
   const wants = (part: string) => !options.only || options.only.includes(part);
   const csv = await ordersCsv(options.rows);
-  const parquet = csv.replace(/\.csv$/, ".parquet");
+  const parquet = await ordersParquet(options.rows);
   const timings: LoadTiming[] = [];
-  if (wants("native") || !existsSync(parquet)) timings.push(...(await benchNative(csv, parquet)));
+  if (wants("native")) timings.push(...(await benchNative(csv, parquet)));
   const server = await serveDirectory(options.dist);
   try {
     if (wants("csv")) timings.push(await loadInBrowser(server.origin, csv, "browser: load CSV"));
