@@ -83,6 +83,9 @@ const en = {
 
   notebookError: (file: string, reason: string) =>
     `Could not open “${file}”: ${reason}. The current notebook is unchanged.`,
+  openedAsData: (file: string) =>
+    `“${file}” is a data file, not a notebook: it was loaded as a table. The current notebook is unchanged.`,
+  notTextNotebook: "it is not a text file (a notebook is Markdown text or a .zip bundle)",
   linkRefused: (path: string) =>
     `The notebook link “${path}” was refused: only notebooks on this site can be opened by link.`,
   linkFailed: (path: string, reason: string) => `Could not fetch the notebook “${path}”: ${reason}.`,

@@ -13,6 +13,7 @@ import { TableList } from "./table-list.svelte";
 import { VisibleCells } from "./visible-cells";
 import { completionSchema } from "./completion";
 import { isBundleFile, openBundle } from "./bundle-io";
+import { isDataFileName } from "./data-files";
 
 /** A file being fetched or loaded, for the progress bar. */
 export interface LoadView {
@@ -168,8 +169,19 @@ export class Workbench {
 
   /** Opens a notebook file (or a bundle with its tables) the user picked or dropped: never trusted. */
   async openFile(file: File): Promise<void> {
-    if (isBundleFile(file)) await openBundle(this, file);
-    else this.openText(await file.text(), file.name, false);
+    if (isBundleFile(file)) {
+      await openBundle(this, file);
+      return;
+    }
+    // A data file picked as a notebook would open as one Markdown cell of its text, replacing the notebook.
+    if (isDataFileName(file.name)) {
+      this.notify(ui.openedAsData(file.name));
+      await this.loadFile(file);
+      return;
+    }
+    const text = await file.text();
+    if (text.includes("\u0000")) this.report("notebook", file.name, ui.notebookError(file.name, ui.notTextNotebook));
+    else this.openText(text, file.name, false);
   }
 
   /** Loads client files (or opens a dropped notebook); the session names each table (declared ones by file name). */

@@ -133,6 +133,30 @@ describe("loading files", () => {
     expect(await error.textContent()).toContain("broken.parquet");
     expect(await page.locator('[data-table][data-rows="1"]').count()).toBe(1);
   });
+
+  it("loads a data file picked with Open notebook as a table, and refuses a binary one, keeping the notebook", async () => {
+    const ob = await app.open();
+    const { page } = ob;
+    await openFromDisk(ob, "declared.md", DECLARES);
+    await expect.poll(() => page.locator('[data-role="title"]').textContent()).toBe("Declared data");
+    await page
+      .locator('input[data-action="open-notebook"]')
+      .setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from("name,age\nAda,36\nBo,12\n") });
+    await page.locator('[data-table="people"][data-rows="2"]').waitFor({ timeout: ENGINE_TIMEOUT });
+    await expect
+      .poll(() => page.locator('[data-role="notebook-error"]').allInnerTexts())
+      .toContainEqual(expect.stringContaining("people.csv"));
+    await page.locator('input[data-action="open-notebook"]').setInputFiles({
+      name: "scan.bin",
+      mimeType: "application/octet-stream",
+      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]),
+    });
+    await expect
+      .poll(() => page.locator('[data-role="notebook-error"]').allInnerTexts())
+      .toContainEqual(expect.stringContaining("scan.bin"));
+    expect(await page.locator('[data-role="title"]').textContent()).toBe("Declared data");
+    expect(await page.locator('[data-cell="adults"]').count()).toBe(1);
+  });
 });
 
 const DECLARES = `---
