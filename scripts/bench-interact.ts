@@ -160,8 +160,15 @@ async function watchFrame(frame: Frame): Promise<void> {
     // The drawn text as it changes, stamped here: a waiting poll from outside would add its own delay.
     const chart = document.getElementById("chart");
     window.__texts.push({ text: chart.querySelector("svg")?.textContent ?? "", at: now() });
+    // A new SVG element means the chart was embedded again (a data-only update keeps the drawn one).
+    window.__svg = chart.querySelector("svg");
     new MutationObserver(() => {
-      const text = chart.querySelector("svg")?.textContent ?? "";
+      const svg = chart.querySelector("svg");
+      if (svg && svg !== window.__svg) {
+        window.__svg = svg;
+        window.__stamps.embeds = (window.__stamps.embeds ?? 0) + 1;
+      }
+      const text = svg?.textContent ?? "";
       if (text !== window.__texts.at(-1)?.text) window.__texts.push({ text, at: now() });
     }).observe(chart, { subtree: true, childList: true, characterData: true, attributes: true });
   })()`);
@@ -364,6 +371,7 @@ export async function benchInteract(dist: string, rows: number, count: number): 
         ["revenue done -> frame has data", "revenue:done", "received"],
         ["runs of by_segment started (a count)", (r) => r["by_segment:starts"]],
         ["renders per move (a count)", "zero", "renders"],
+        ["charts embedded anew per move (a count)", (r) => r.embeds ?? 0],
         ["frame has data -> drawn", "received", "drawn"],
         ["total: input -> drawn", "start", "drawn"],
       ]),
@@ -381,6 +389,7 @@ export async function benchInteract(dist: string, rows: number, count: number): 
         ["runs of picked started (a count)", (r) => r["picked:starts"]],
         ["linked done -> frame has data", "linked:done", "received"],
         ["renders per brush (a count)", "zero", "renders"],
+        ["charts embedded anew per brush (a count)", (r) => r.embeds ?? 0],
         ["frame has data -> drawn", "received", "drawn"],
         ["total: release -> drawn", "start", "drawn"],
       ]),
