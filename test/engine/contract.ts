@@ -42,7 +42,7 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
         expect(many.column(0)[99999]).toBe(299997);
       });
 
-      it("reads a quick query as a streamed one: the same rows, types and errors, with or without parameters", async () => {
+      it("reads a quick query as a streamed one: the same rows, types and errors", async () => {
         const sql = "SELECT i, DATE '2024-01-01' + i::INTEGER AS d, 'r' || i AS s FROM range(?) t(i) WHERE i % ? = 0";
         const streamed = await engine.query(sql, [5000, 7]);
         const quick = await engine.query(sql, [5000, 7], { quick: true });
@@ -51,11 +51,12 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
         expect(quick.numRows).toBe(715);
         const plain = "SELECT 'x' AS s, 2.5 AS n FROM range(3)";
         expect((await engine.query(plain, [], { quick: true })).rows()).toEqual((await engine.query(plain)).rows());
-        await expect(engine.query("SELECT nope FROM range(?)", [1], { quick: true })).rejects.toBeInstanceOf(EngineError);
+        const bad = engine.query("SELECT nope FROM range(?)", [1], { quick: true });
+        await expect(bad).rejects.toBeInstanceOf(EngineError);
         await expect(engine.query("SELECT 1; SELECT 2", [], { quick: true })).rejects.toBeInstanceOf(EngineError);
       });
 
-      it("runs the same parameterised SQL again over a replaced table: new columns, its errors, then rows again", async () => {
+      it("runs the same parameterised SQL over a replaced table: new columns, its errors, rows again", async () => {
         const sql = "SELECT * FROM swapped WHERE a >= ?";
         await engine.query("CREATE OR REPLACE TEMP TABLE swapped AS SELECT range AS a FROM range(5)");
         expect((await engine.query(sql, [3])).rows().map((r) => ({ ...r }))).toEqual([{ a: 3 }, { a: 4 }]);

@@ -27,7 +27,10 @@ const notebook = notebookText([
   ["sql by_segment", "SELECT segment, count(*) AS n FROM orders WHERE quantity >= ${min_qty} GROUP BY ALL ORDER BY 1"],
   ["chart revenue data=by_segment", JSON.stringify(labelled)],
   ["sql picked", "SELECT * FROM orders WHERE quantity >= ${min_qty}"],
-  ["chart counts data=picked", '{ "mark": "bar", "encoding": { "x": { "field": "segment" }, "y": { "aggregate": "count" } } }'],
+  [
+    "chart counts data=picked",
+    JSON.stringify({ mark: "bar", encoding: { x: { field: "segment" }, y: { aggregate: "count" } } }),
+  ],
   ["input word", '{ "type": "text", "value": "7" }'],
   ["sql parsed", "SELECT CAST(${word} AS INTEGER) AS v"],
 ]);
