@@ -57,9 +57,10 @@ export function interactNotebook(rows: number): string {
 }
 
 type Stamps = Record<string, number>;
-/** One DuckDB worker round trip (request posted -> its response), page clock. */
+/** One DuckDB worker round trip (request posted -> its response), page clock, with the start of its SQL if any. */
 interface RoundTrip {
   readonly type: string;
+  readonly sql?: string;
   readonly from: number;
   readonly to: number;
 }
@@ -81,14 +82,18 @@ const WORKER_TRIPS = `(() => {
       const open = new Map();
       const post = this.postMessage.bind(this);
       this.postMessage = (message, ...rest) => {
-        if (message && typeof message.messageId === "number") open.set(message.messageId, [message.type, now()]);
+        if (message && typeof message.messageId === "number") {
+          const text = Array.isArray(message.data) ? message.data.find((d) => typeof d === "string") : undefined;
+          const sql = text === undefined ? undefined : text.replace(/\\s+/g, " ").slice(0, 48);
+          open.set(message.messageId, [message.type, now(), sql]);
+        }
         return post(message, ...rest);
       };
       this.addEventListener("message", (e) => {
         const sent = e.data && open.get(e.data.requestId);
         if (!sent) return;
         open.delete(e.data.requestId);
-        window.__trips.push({ type: sent[0], from: sent[1], to: now() });
+        window.__trips.push({ type: sent[0], from: sent[1], to: now(), sql: sent[2] });
       });
     }
   };
@@ -155,8 +160,15 @@ async function watchFrame(frame: Frame): Promise<void> {
     // The drawn text as it changes, stamped here: a waiting poll from outside would add its own delay.
     const chart = document.getElementById("chart");
     window.__texts.push({ text: chart.querySelector("svg")?.textContent ?? "", at: now() });
+    // A new SVG element means the chart was embedded again (a data-only update keeps the drawn one).
+    window.__svg = chart.querySelector("svg");
     new MutationObserver(() => {
-      const text = chart.querySelector("svg")?.textContent ?? "";
+      const svg = chart.querySelector("svg");
+      if (svg && svg !== window.__svg) {
+        window.__svg = svg;
+        window.__stamps.embeds = (window.__stamps.embeds ?? 0) + 1;
+      }
+      const text = svg?.textContent ?? "";
       if (text !== window.__texts.at(-1)?.text) window.__texts.push({ text, at: now() });
     }).observe(chart, { subtree: true, childList: true, characterData: true, attributes: true });
   })()`);
@@ -211,6 +223,37 @@ const inWorker =
     const trips = tripsOf.get(r);
     return from === undefined || to === undefined || !trips ? undefined : workerTime(trips, from, to)[what];
   };
+
+/**
+ * Names each DuckDB round trip a cell's runs made (from its `running` to its `done`): one line per kind of trip
+ * (request type and the start of its SQL), with how many a run made and their median time per run.
+ */
+function tripLines(cell: string, runs: Run[]): string[] {
+  const perRun = runs.map((r) => {
+    const from = r[`${cell}:running-stale`] ?? r[`${cell}:running`];
+    const to = r[`${cell}:done`];
+    const trips = tripsOf.get(r) ?? [];
+    return from === undefined || to === undefined ? [] : trips.filter((t) => t.to > from && t.from < to);
+  });
+  const kinds = new Map<string, { order: number; counts: number[]; times: number[] }>();
+  perRun.forEach((trips, run) => {
+    trips.forEach((t, i) => {
+      const key = t.sql === undefined ? t.type : `${t.type} ${t.sql}`;
+      const kind = kinds.get(key) ?? { order: i, counts: runs.map(() => 0), times: runs.map(() => 0) };
+      kind.counts[run]++;
+      kind.times[run] += t.to - t.from;
+      kinds.set(key, kind);
+    });
+  });
+  const sorted = [...kinds].sort((a, b) => a[1].order - b[1].order);
+  return [
+    `  round trips of ${cell}, per run: how many (median), median ms of them`,
+    ...sorted.map(([key, k]) => {
+      const n = percentile(k.counts, 50);
+      return `    ${String(n).padStart(3)} x  ${percentile(k.times, 50).toFixed(1).padStart(6)} ms  ${key}`;
+    }),
+  ];
+}
 
 /** One row per stage, each as its median and p95 over the runs. */
 function summarize(title: string, runs: Run[], stages: Stage[]): string[] {
@@ -328,9 +371,12 @@ export async function benchInteract(dist: string, rows: number, count: number): 
         ["revenue done -> frame has data", "revenue:done", "received"],
         ["runs of by_segment started (a count)", (r) => r["by_segment:starts"]],
         ["renders per move (a count)", "zero", "renders"],
+        ["charts embedded anew per move (a count)", (r) => r.embeds ?? 0],
         ["frame has data -> drawn", "received", "drawn"],
         ["total: input -> drawn", "start", "drawn"],
       ]),
+      ...tripLines("by_segment", range),
+      ...tripLines("revenue", range),
       ...summarize(`brush -> linked chart redrawn (${n} rows, ${count} brushes)`, brush, [
         ["release -> last selection posted", "start", "selection"],
         ["selection -> picked running", "selection", "picked:running-stale"],
@@ -343,9 +389,12 @@ export async function benchInteract(dist: string, rows: number, count: number): 
         ["runs of picked started (a count)", (r) => r["picked:starts"]],
         ["linked done -> frame has data", "linked:done", "received"],
         ["renders per brush (a count)", "zero", "renders"],
+        ["charts embedded anew per brush (a count)", (r) => r.embeds ?? 0],
         ["frame has data -> drawn", "received", "drawn"],
         ["total: release -> drawn", "start", "drawn"],
       ]),
+      ...tripLines("picked", brush),
+      ...tripLines("linked", brush),
     ];
     return { lines, rangeTotals: totals(range), brushTotals: totals(brush) };
   });

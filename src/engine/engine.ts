@@ -110,10 +110,19 @@ export interface MemoryUse {
   readonly limit: number;
 }
 
+/** How a query's result is read. */
+export interface QueryOptions {
+  /**
+   * The caller knows the result is small and quick to make (a capped read of a cell's result, a chart over a
+   * small one): read in one piece. duckdb-wasm then needs one worker round trip, but cannot stop it midway.
+   */
+  readonly quick?: boolean;
+}
+
 /** The database behind a notebook. */
 export interface Engine {
   /** Runs one SQL statement, with `?` placeholders bound to `params` in order. */
-  query(sql: string, params?: readonly Value[]): Promise<ResultTable>;
+  query(sql: string, params?: readonly Value[], options?: QueryOptions): Promise<ResultTable>;
   /** Loads a client file (CSV/TSV, Parquet or JSON lines) into a new table named `table`. */
   loadFile(source: FileSource, table: string, options?: LoadOptions): Promise<LoadReport>;
   /** Creates (or replaces) the temporary table `name` holding `data`, so later SQL can query it. */

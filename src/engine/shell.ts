@@ -3,13 +3,13 @@
 // check and the mapping of library errors to EngineErrors. Each engine brings how to execute SQL.
 import { engineClosed, queryCancelled } from "../messages/engine";
 import type { ResultTable, Value } from "../table/result";
-import { EngineError, type Engine } from "./engine";
+import { EngineError, type Engine, type QueryOptions } from "./engine";
 import { toEngineError } from "./errors";
 import { profileTables } from "./profile";
 import { serialize } from "./serialize";
 
 /** Runs one SQL statement now (inside a queued task). */
-export type Run = (sql: string, params?: readonly Value[]) => Promise<ResultTable>;
+export type Run = (sql: string, params?: readonly Value[], options?: QueryOptions) => Promise<ResultTable>;
 
 /** The shared shell of an engine. */
 export interface EngineShell extends Pick<Engine, "query" | "listTables"> {
@@ -31,19 +31,19 @@ export interface EngineShell extends Pick<Engine, "query" | "listTables"> {
  * after a cancel (default: every error after a cancel is the cancel's).
  */
 export function engineShell(
-  exec: (sql: string, params: readonly Value[]) => Promise<ResultTable>,
+  exec: (sql: string, params: readonly Value[], options: QueryOptions) => Promise<ResultTable>,
   isInterrupt: (error: unknown) => boolean = () => true,
 ): EngineShell {
   const queue = serialize();
   let closed = false;
   let cancelled = false;
-  const run: Run = async (sql, params = []) => {
+  const run: Run = async (sql, params = [], options = {}) => {
     if (closed) throw new EngineError(engineClosed());
     // A cancel that came before the statement began (the interrupt then finds nothing running, and
     // DuckDB clears it when the next statement starts) still stops it.
     if (cancelled) throw new EngineError(queryCancelled());
     try {
-      return await exec(sql, params);
+      return await exec(sql, params, options);
     } catch (e) {
       if (cancelled && isInterrupt(e)) throw new EngineError(queryCancelled());
       throw toEngineError(e, sql);
@@ -63,7 +63,7 @@ export function engineShell(
     run,
     next,
     queue,
-    query: (sql, params) => next(() => run(sql, params)),
+    query: (sql, params, options) => next(() => run(sql, params, options)),
     listTables: () => queue(() => profileTables((sql) => run(sql))),
     cancelled: () => void (cancelled = true),
     close: () => void (closed = true),

@@ -8,12 +8,12 @@ import { hashSampleSql } from "../charts/plan/sample";
 import { ChartPlanError, type ChartPlan } from "../charts/plan/types";
 import { withSubtitle } from "../charts/stamp";
 import type { CompiledCell } from "../compile/types";
-import type { Engine } from "../engine/engine";
+import type { Engine, QueryOptions } from "../engine/engine";
 import { chartMessages } from "../messages/charts";
 import { sessionMessages as m } from "../messages/session";
 import { quoteIdent } from "../sql/ident";
 import type { ResultTable, Value } from "../table/result";
-import { abortableQuery, CellFailure, lookup, toCellFailure } from "./evaluate";
+import { abortableQuery, CellFailure, isWholeResult, lookup, toCellFailure } from "./evaluate";
 import type { CellOutput } from "./types";
 
 /** The seed of the sample a raw chart over the cap draws: the same rows on every run. */
@@ -33,10 +33,14 @@ export async function evaluateChart(
   if (data?.type !== "table") throw new CellFailure(m.chartDataMissing(body.data));
   const schema = { relation: quoteIdent(body.data), columns: data.table.columns };
   const plan = planOrFail(body.spec, schema, body.rowCap ?? rowCap);
-  const table = await run(engine, plan.sql, plan.params, signal);
+  // The rows already read back whole are what the plan would read again: no query at all.
+  if (readsWhole(plan, schema.relation, data.table)) return drawn(plan, data.table);
+  // Over a small result every query here is quick: read in one piece (one worker round trip in duckdb-wasm).
+  const options = (data.totalRows ?? data.table.numRows) <= QUICK_INPUT_ROWS ? { quick: true } : undefined;
+  const table = await run(engine, plan.sql, plan.params, signal, options);
   if (table.numRows <= plan.rowCap) return drawn(plan, table);
   // Over the cap: how many rows (or groups) there are, so the cell can offer a cap that draws them all.
-  const count = await run(engine, `SELECT count(*) FROM (${plan.source}) AS __rows`, plan.params, signal);
+  const count = await run(engine, `SELECT count(*) FROM (${plan.source}) AS __rows`, plan.params, signal, options);
   const total = Number(count.column(0)[0]);
   const offers = chartOffers(body.spec, schema.columns, total, MAX_CHART_ROW_CAP);
   if (plan.kind === "aggregated") {
@@ -46,9 +50,22 @@ export async function evaluateChart(
   // One mark per row and too many rows: a stated, repeatable sample rather than the first rows.
   const columns = table.columns.map((c) => c.name);
   const sampleSql = hashSampleSql(plan, columns, plan.rowCap, CHART_SAMPLE_SEED);
-  const sample = await run(engine, sampleSql, plan.params, signal);
+  const sample = await run(engine, sampleSql, plan.params, signal, options);
   const note = chartMessages.rawSampled(plan.reason ?? "", total, sample.numRows, CHART_SAMPLE_SEED, MAX_CHART_ROW_CAP);
   return drawn(plan, sample, note, chartMessages.sampleSubtitle(sample.numRows, total), offers);
+}
+
+/** Up to this many rows in its data cell's result, a chart's queries count as quick (see QueryOptions). */
+export const QUICK_INPUT_ROWS = 100_000;
+
+/** Whether `plan` only reads all of `relation` (`SELECT *`, no parameters) and `table` already holds all of it. */
+function readsWhole(plan: ChartPlan, relation: string, table: ResultTable): boolean {
+  return (
+    plan.source === `SELECT * FROM ${relation}` &&
+    !plan.params.length &&
+    table.numRows <= plan.rowCap &&
+    isWholeResult(table)
+  );
 }
 
 function planOrFail(spec: Record<string, unknown>, schema: Parameters<typeof planChart>[1], rowCap: number): ChartPlan {
@@ -73,9 +90,15 @@ function drawn(
   return { type: "chart", spec: bound.spec, rows: bound.rows, ...(note ? { note } : {}), ...offered };
 }
 
-async function run(engine: Engine, sql: string, params: readonly Value[], signal: AbortSignal): Promise<ResultTable> {
+async function run(
+  engine: Engine,
+  sql: string,
+  params: readonly Value[],
+  signal: AbortSignal,
+  options?: QueryOptions,
+): Promise<ResultTable> {
   try {
-    return await abortableQuery(engine, sql, params, signal);
+    return await abortableQuery(engine, sql, params, signal, options);
   } catch (err) {
     if (signal.aborted && err === signal.reason) throw err;
     throw toCellFailure(err);

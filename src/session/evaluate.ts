@@ -3,7 +3,7 @@
 // by name) and its rows are read back; charts are in evaluate-chart.ts.
 import { sourcePosition } from "../compile/sql";
 import type { CompiledCell } from "../compile/types";
-import type { Engine } from "../engine/engine";
+import type { Engine, QueryOptions } from "../engine/engine";
 import { sessionMessages as m } from "../messages/session";
 import { quoteIdent } from "../sql/ident";
 import { tableFromColumns, type ResultTable, type Value } from "../table/result";
@@ -63,15 +63,24 @@ async function runNamed(
   const prefix = tempTablePrefix(name);
   // DuckDB binds `?` inside CREATE TABLE ... AS (checked against the native engine), so parameters go straight in.
   const created = await query(engine, prefix + where.sql, params, signal, { ...where, offset: prefix.length });
-  const table = await query(engine, `SELECT * FROM ${quoteIdent(name)} LIMIT ${DISPLAY_ROW_CAP}`, [], signal);
+  // A capped read of a table just written: quick, so the engine may fetch it in one piece.
+  const read = `SELECT * FROM ${quoteIdent(name)} LIMIT ${DISPLAY_ROW_CAP}`;
+  const table = await query(engine, read, [], signal, undefined, { quick: true });
   let totalRows = table.numRows;
   if (totalRows >= DISPLAY_ROW_CAP) {
     // DuckDB answers CREATE ... AS with the rows it wrote: a count query is needed only if it did not.
     const count = createdRows(created) ?? (await query(engine, `SELECT count(*) FROM ${quoteIdent(name)}`, [], signal));
     totalRows = typeof count === "number" ? count : Number(count.column(0)[0]);
-  }
+  } else wholeResults.add(table);
   return { type: "table", table, totalRows };
 }
+
+// Tables read back whole from a named cell's temp table, in its order: a chart that would only read
+// that table again (`SELECT *`, no parameters) draws these rows instead of asking the engine.
+const wholeResults = new WeakSet<ResultTable>();
+
+/** Whether `table` holds every row of a named sql cell's result relation, as `SELECT *` reads it. */
+export const isWholeResult = (table: ResultTable) => wholeResults.has(table);
 
 /** The row count a CREATE TABLE ... AS reported (one `Count` value), if it reported one. */
 export function createdRows(result: ResultTable): number | undefined {
@@ -91,12 +100,13 @@ export async function abortableQuery(
   sql: string,
   params: readonly Value[] | undefined,
   signal: AbortSignal,
+  options?: QueryOptions,
 ): Promise<ResultTable> {
   if (signal.aborted) throw signal.reason;
   const onAbort = () => void engine.cancel();
   signal.addEventListener("abort", onAbort, { once: true });
   try {
-    return await engine.query(sql, params);
+    return await engine.query(sql, params, options);
   } finally {
     signal.removeEventListener("abort", onAbort);
   }
@@ -109,9 +119,10 @@ async function query(
   params: Value[],
   signal: AbortSignal,
   source?: Origin,
+  options?: QueryOptions,
 ): Promise<ResultTable> {
   try {
-    return await abortableQuery(engine, sql, params, signal);
+    return await abortableQuery(engine, sql, params, signal, options);
   } catch (err) {
     if (signal.aborted && err === signal.reason) throw err;
     throw toCellFailure(err, source);

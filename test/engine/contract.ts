@@ -42,6 +42,35 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
         expect(many.column(0)[99999]).toBe(299997);
       });
 
+      it("reads a quick query as a streamed one: the same rows, types and errors", async () => {
+        const sql = "SELECT i, DATE '2024-01-01' + i::INTEGER AS d, 'r' || i AS s FROM range(?) t(i) WHERE i % ? = 0";
+        const streamed = await engine.query(sql, [5000, 7]);
+        const quick = await engine.query(sql, [5000, 7], { quick: true });
+        expect(quick.columns).toEqual(streamed.columns);
+        expect(quick.rows()).toEqual(streamed.rows());
+        expect(quick.numRows).toBe(715);
+        const plain = "SELECT 'x' AS s, 2.5 AS n FROM range(3)";
+        expect((await engine.query(plain, [], { quick: true })).rows()).toEqual((await engine.query(plain)).rows());
+        const bad = engine.query("SELECT nope FROM range(?)", [1], { quick: true });
+        await expect(bad).rejects.toBeInstanceOf(EngineError);
+        await expect(engine.query("SELECT 1; SELECT 2", [], { quick: true })).rejects.toBeInstanceOf(EngineError);
+      });
+
+      it("runs the same parameterised SQL over a replaced table: new columns, its errors, rows again", async () => {
+        const sql = "SELECT * FROM swapped WHERE a >= ?";
+        await engine.query("CREATE OR REPLACE TEMP TABLE swapped AS SELECT range AS a FROM range(5)");
+        expect((await engine.query(sql, [3])).rows().map((r) => ({ ...r }))).toEqual([{ a: 3 }, { a: 4 }]);
+        await engine.query("CREATE OR REPLACE TEMP TABLE swapped AS SELECT range AS a, 'x' AS b FROM range(3)");
+        expect((await engine.query(sql, [2])).rows().map((r) => ({ ...r }))).toEqual([{ a: 2, b: "x" }]);
+        await engine.query("DROP TABLE swapped");
+        await expect(engine.query(sql, [0])).rejects.toThrow(/swapped/);
+        await engine.query("CREATE TEMP TABLE swapped AS SELECT range * 10 AS a FROM range(3)");
+        expect((await engine.query(sql, [10], { quick: true })).rows().map((r) => ({ ...r }))).toEqual([
+          { a: 10 },
+          { a: 20 },
+        ]);
+      });
+
       it("returns dates and timestamps as epoch ms, bigints and decimals as numbers, nulls as null", async () => {
         const result = await engine.query(
           `SELECT DATE '2024-03-01' AS d, TIMESTAMP '2024-03-01 12:30:00' AS ts, 12345678901234::BIGINT AS big,

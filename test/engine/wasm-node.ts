@@ -15,7 +15,10 @@ type Listener = (event: unknown) => void;
 class NodeWorkerShim {
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly worker: Worker;
-  constructor(script: string) {
+  constructor(
+    script: string,
+    private readonly onRequest?: (type: string) => void,
+  ) {
     // The worker build talks through globalThis.onmessage/postMessage, as in a browser worker.
     const boot = `const { parentPort } = require("node:worker_threads");
       globalThis.postMessage = (m, t) => parentPort.postMessage(m, t);
@@ -40,6 +43,8 @@ class NodeWorkerShim {
     this.listeners.get(type)?.delete(listener);
   }
   postMessage(message: unknown, transfer?: Transferable[]) {
+    const type = (message as { type?: unknown } | null)?.type;
+    if (typeof type === "string") this.onRequest?.(type);
     this.worker.postMessage(message, transfer as never);
   }
   terminate() {
@@ -47,9 +52,12 @@ class NodeWorkerShim {
   }
 }
 
-/** Starts the wasm engine's shared core on real duckdb-wasm in Node (no browser File handles). */
-export async function wasmEngineInNode(): Promise<Engine> {
-  const worker = new NodeWorkerShim(join(dist, "duckdb-node-eh.worker.cjs"));
+/**
+ * Starts the wasm engine's shared core on real duckdb-wasm in Node (no browser File handles); `onRequest`
+ * hears the type of every request posted to DuckDB's worker (each one is a round trip).
+ */
+export async function wasmEngineInNode(onRequest?: (type: string) => void): Promise<Engine> {
+  const worker = new NodeWorkerShim(join(dist, "duckdb-node-eh.worker.cjs"), onRequest);
   const db = new AsyncDuckDB(new VoidLogger(), worker as unknown as globalThis.Worker);
   await db.instantiate(join(dist, "duckdb-eh.wasm"), null);
   // An unroutable repository: if anything tried to fetch an extension the test would fail, not leak.

@@ -3,7 +3,7 @@
 import { DuckDBDataProtocol, type AsyncDuckDB, type AsyncDuckDBConnection } from "@duckdb/duckdb-wasm";
 import { badJsonLine, oneStatement } from "../../messages/engine";
 import type { ResultTable, Value } from "../../table/result";
-import { EngineError, type Engine, type FileSource } from "../engine";
+import { EngineError, type Engine, type FileSource, type QueryOptions } from "../engine";
 import { toEngineError } from "../errors";
 import { loadFile, type LoadBackend, type Staged } from "../load/load-file";
 import { quoteIdent } from "../load/sql";
@@ -17,6 +17,7 @@ import { tableDataIpc } from "./table-data-ipc";
 import type { ParquetBatch } from "./parquet";
 import { dataTypeOf } from "../table-data";
 import { typedPlaceholders } from "./placeholders";
+import { statementMemory, type Statements } from "./statements";
 
 /** How the engine runs in its host. */
 export interface WasmEngineOptions {
@@ -36,16 +37,20 @@ export async function engineOnDuckDB(db: AsyncDuckDB, options: WasmEngineOptions
   await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true }, ...threads });
   const conn = await db.connect();
   for (const sql of lockdownStatements(stagingPaths(dataDirectory), options.extensionRepository)) await conn.query(sql);
-  const shell = engineShell((sql, params) => readAll(conn, sql, params));
+  const statements = statementMemory(conn);
+  const shell = engineShell((sql, params, queryOptions) => readAll(conn, statements, sql, params, queryOptions));
   const run = shell.run;
   const backend = { ...wasmBackend(db, conn, run, options), watchProgress: fileProgress(db) };
 
   return {
-    query: (sql, params) =>
+    query: (sql, params, queryOptions) =>
       shell.next(async () => {
         checkStatement(sql);
-        await oneStatementOnly(conn, sql);
-        return run(sql, params);
+        if (!statements.known(sql)) {
+          await oneStatementOnly(conn, sql);
+          statements.remember(sql);
+        }
+        return run(sql, params, queryOptions);
       }),
     loadFile: (source, table, loadOptions) => shell.next(() => loadFile(backend, source, table, loadOptions)),
     listTables: shell.listTables,
@@ -128,26 +133,39 @@ async function oneStatementOnly(conn: AsyncDuckDBConnection, sql: string): Promi
   if (error && /Expected a single statement/.test(message)) throw new EngineError(oneStatement());
 }
 
-// `send` (not `query`) runs the statement as a pending query the worker polls, so cancelSent works.
-async function readAll(conn: AsyncDuckDBConnection, sql: string, params: readonly Value[]): Promise<ResultTable> {
-  const typed = params.length ? typedPlaceholders(sql, params) : sql;
-  const statement = params.length
-    ? await conn.prepare(typed).catch((e) => Promise.reject(shiftError(e, sql, typed)))
-    : undefined;
+// `send` (not `query`) runs the statement as a pending query the worker polls, so cancelSent works. A quick
+// statement, and a CREATE ... AS with parameters (one row, and a prepared statement runs in one go in the
+// worker whichever way it is read), is read in one piece: one round trip. Prepared statements are kept.
+async function readAll(
+  conn: AsyncDuckDBConnection,
+  statements: Statements,
+  sql: string,
+  params: readonly Value[],
+  options: QueryOptions,
+): Promise<ResultTable> {
+  if (!params.length) return options.quick ? fromTable(await conn.query(sql)) : readStream(await conn.send(sql, true));
+  const typed = typedPlaceholders(sql, params);
+  const shifted = (e: unknown) => Promise.reject(shiftError(e, sql, typed));
+  const statement = await statements.prepared(typed).catch(shifted);
   try {
-    const reader = statement
-      ? await statement.send(...params).catch((e) => Promise.reject(shiftError(e, sql, typed)))
-      : await conn.send(sql, true);
-    const batches: ArrowBatch[] = [];
-    for await (const batch of reader) batches.push(batch as unknown as ArrowBatch);
-    // The stream's schema is known once it has been read (statements without rows have none).
-    const schema = (reader.schema ?? batches[0]?.schema ?? { fields: [] }) as ArrowBatch["schema"];
-    return toResultTable(schema, batches);
-  } finally {
-    // Closed only after the stream is drained: the rows come from this statement.
-    await statement?.close();
+    if (options.quick || /^CREATE\s/i.test(sql)) return fromTable(await statement.query(...params));
+    return await readStream(await statement.send(...params));
+  } catch (e) {
+    statements.drop(typed);
+    return shifted(e);
   }
 }
+
+async function readStream(reader: AsyncIterable<unknown> & { schema?: unknown }): Promise<ResultTable> {
+  const batches: ArrowBatch[] = [];
+  for await (const batch of reader) batches.push(batch as ArrowBatch);
+  // The stream's schema is known once it has been read (statements without rows have none).
+  const schema = (reader.schema ?? batches[0]?.schema ?? { fields: [] }) as ArrowBatch["schema"];
+  return toResultTable(schema, batches);
+}
+
+const fromTable = (table: { schema: unknown; batches: unknown[] }) =>
+  toResultTable(table.schema as ArrowBatch["schema"], table.batches as ArrowBatch[]);
 
 // An error in the cast-rewritten SQL, with its position moved back into the SQL the user wrote.
 function shiftError(error: unknown, sql: string, typed: string): EngineError {

@@ -1,0 +1,177 @@
+// What a re-run costs (issue 15: an input move or a brush redrawn in under 100 ms): a parameterised named sql
+// cell and the chart over it, re-run on real duckdb-wasm, make at most two statements and two worker round
+// trips, counted at the engine and at DuckDB's worker; results, row counts and staleness stay right.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Engine } from "../../src/engine/engine";
+import { nativeEngine } from "../../src/engine/native/native-engine";
+import { DISPLAY_ROW_CAP } from "../../src/session/evaluate";
+import { openSession } from "../../src/session/session";
+import type { Session } from "../../src/session/types";
+import { wasmEngineInNode } from "../engine/wasm-node";
+import { cell, notebookText, rowsOf } from "./helpers";
+
+const ORDER_ROWS = 150_000;
+// A raw chart (layered): its plan reads the data cell's whole result, which the cell has already read back.
+const labelled = {
+  layer: [
+    { mark: "bar", encoding: { x: { field: "segment", type: "nominal" }, y: { field: "n", type: "quantitative" } } },
+    { mark: "text", encoding: { x: { field: "segment", type: "nominal" }, text: { field: "n" } } },
+  ],
+};
+const notebook = notebookText([
+  [
+    "sql orders",
+    `SELECT i, i % 20 + 1 AS quantity, ['A', 'B', 'C', 'D', 'E'][1 + i % 5] AS segment FROM range(${ORDER_ROWS}) t(i)`,
+  ],
+  ["input min_qty", '{ "type": "range", "min": 1, "max": 30, "step": 1, "value": 1 }'],
+  ["sql by_segment", "SELECT segment, count(*) AS n FROM orders WHERE quantity >= ${min_qty} GROUP BY ALL ORDER BY 1"],
+  ["chart revenue data=by_segment", JSON.stringify(labelled)],
+  ["sql picked", "SELECT * FROM orders WHERE quantity >= ${min_qty}"],
+  [
+    "chart counts data=picked",
+    JSON.stringify({ mark: "bar", encoding: { x: { field: "segment" }, y: { aggregate: "count" } } }),
+  ],
+  ["input word", '{ "type": "text", "value": "7" }'],
+  ["sql parsed", "SELECT CAST(${word} AS INTEGER) AS v"],
+]);
+
+/** An engine whose statements are listed (whitespace collapsed) as they are made: the real engine underneath. */
+function counted(engine: Engine): { engine: Engine; statements: string[] } {
+  const statements: string[] = [];
+  return {
+    statements,
+    engine: {
+      ...engine,
+      query: (sql, params, options) => {
+        statements.push(sql.replace(/\s+/g, " "));
+        return engine.query(sql, params, options);
+      },
+    },
+  };
+}
+
+/** What `sql` counts over the same orders, straight from the engine, by segment. */
+async function expected(engine: Engine, min: number): Promise<Record<string, unknown>[]> {
+  const sql = `SELECT segment, count(*) AS n FROM orders WHERE quantity >= ${min} GROUP BY ALL ORDER BY 1`;
+  return (await engine.query(sql)).rows().map((r) => ({ ...r }));
+}
+
+const chartValues = (session: Session, name: string) => {
+  const output = cell(session, name).output;
+  if (output?.type !== "chart") throw new Error(`${name} drew no chart`);
+  return (output.spec.data as { values: Record<string, unknown>[] }).values;
+};
+
+describe("a re-run of a named sql cell on duckdb-wasm", () => {
+  const requests: string[] = [];
+  let engine: Engine;
+  let statements: string[];
+  let session: Session;
+  const idOf = (name: string) => cell(session, name).cell.id;
+
+  beforeAll(async () => {
+    const wasm = await wasmEngineInNode((type) => requests.push(type));
+    ({ engine, statements } = counted(wasm));
+    session = openSession(engine, { liveDelayMs: 0 });
+    session.open(notebook, { trusted: true });
+    await session.runAll();
+  }, 120_000);
+  afterAll(() => engine?.close());
+
+  /** Moves `input` to `value` and waits for the re-runs; returns the statements and worker requests they made. */
+  async function move(input: string, value: unknown) {
+    statements.length = 0;
+    requests.length = 0;
+    session.setInputValue(idOf(input), value);
+    expect(cell(session, "by_segment").stale || input !== "min_qty").toBe(true);
+    await session.whenIdle();
+    return { statements: [...statements], requests: [...requests] };
+  }
+
+  it("makes two statements and two worker round trips, and the chart over it none", async () => {
+    await move("min_qty", 5);
+    const made = await move("min_qty", 11);
+    const bySegment = made.statements.filter((s) => /by_segment/.test(s));
+    expect(bySegment).toHaveLength(2);
+    expect(bySegment[0]).toMatch(/^CREATE OR REPLACE TEMP TABLE "by_segment" AS SELECT/);
+    expect(bySegment[1]).toBe('SELECT * FROM "by_segment" LIMIT 100000');
+    // by_segment: one prepared run of the CREATE, one read; picked the same; counts: its chart's query.
+    expect(made.requests.filter((r) => r !== "RUN_PREPARED" && r !== "RUN_QUERY")).toEqual([]);
+    expect(made.requests.length).toBeLessThanOrEqual(5);
+    expect(rowsOf(cell(session, "by_segment"))).toEqual(await expected(engine, 11));
+    expect(chartValues(session, "revenue")).toEqual(await expected(engine, 11));
+    expect(cell(session, "revenue").stale).toBe(false);
+  });
+
+  it("reports the right row count when a filter moves the result over and under the display cap", async () => {
+    await move("min_qty", 1);
+    const all = cell(session, "picked");
+    expect(all.output).toMatchObject({ type: "table", totalRows: ORDER_ROWS });
+    expect(rowsOf(all)).toHaveLength(DISPLAY_ROW_CAP);
+    const counts = chartValues(session, "counts");
+    expect(counts.reduce((sum, r) => sum + Number(Object.values(r).find((v) => typeof v === "number")), 0)).toBe(
+      ORDER_ROWS,
+    );
+    await move("min_qty", 16);
+    const some = cell(session, "picked");
+    expect(some.output).toMatchObject({ type: "table", totalRows: ORDER_ROWS / 4 });
+    expect(rowsOf(some)).toHaveLength(ORDER_ROWS / 4);
+    expect(rowsOf(some).every((r) => Number(r.quantity) >= 16)).toBe(true);
+    expect(some.stale).toBe(false);
+  });
+
+  it("gives an empty result its columns, and the chart over it no rows", async () => {
+    await move("min_qty", 30);
+    const empty = cell(session, "by_segment");
+    expect(empty.output).toMatchObject({ type: "table", totalRows: 0 });
+    if (empty.output?.type !== "table") throw new Error("no table");
+    expect(empty.output.table.columns.map((c) => c.name)).toEqual(["segment", "n"]);
+    expect(chartValues(session, "revenue")).toEqual([]);
+    expect(cell(session, "revenue").status).toBe("done");
+  });
+
+  it("shows an error from a kept prepared statement, then the next good value's result", async () => {
+    await move("word", "12");
+    expect(rowsOf(cell(session, "parsed"))).toEqual([{ v: 12 }]);
+    await move("word", "twelve");
+    expect(cell(session, "parsed")).toMatchObject({ status: "error", stale: false });
+    expect(cell(session, "parsed").error?.message).toMatch(/twelve/);
+    await move("word", "13");
+    expect(cell(session, "parsed")).toMatchObject({ status: "done", stale: false });
+    expect(rowsOf(cell(session, "parsed"))).toEqual([{ v: 13 }]);
+  });
+
+  it("reads the new columns when a table its kept statement reads is replaced", async () => {
+    session.setSource(
+      idOf("orders"),
+      `SELECT i, i % 20 + 1 AS quantity, 'S' || (i % 3) AS segment, i * 2 AS twice FROM range(${ORDER_ROWS}) t(i)`,
+    );
+    await session.whenIdle();
+    await session.run(idOf("orders"));
+    expect(cell(session, "by_segment").status).toBe("done");
+    await move("min_qty", 20);
+    expect(rowsOf(cell(session, "by_segment"))).toEqual(await expected(engine, 20));
+    const picked = cell(session, "picked");
+    if (picked.output?.type !== "table") throw new Error("no table");
+    expect(picked.output.table.columns.map((c) => c.name)).toEqual(["i", "quantity", "segment", "twice"]);
+    expect(picked.output.totalRows).toBe(ORDER_ROWS / 20);
+  });
+});
+
+describe("a re-run of a named sql cell on native DuckDB", () => {
+  it("makes the same two statements, with the same results", async () => {
+    const { engine, statements } = counted(await nativeEngine());
+    try {
+      const session = openSession(engine, { liveDelayMs: 0 });
+      session.open(notebook, { trusted: true });
+      await session.runAll();
+      statements.length = 0;
+      session.setInputValue(cell(session, "min_qty").cell.id, 7);
+      await session.whenIdle();
+      expect(statements.filter((s) => /by_segment/.test(s))).toHaveLength(2);
+      expect(chartValues(session, "revenue")).toEqual(await expected(engine, 7));
+    } finally {
+      await engine.close();
+    }
+  });
+});
