@@ -44,6 +44,8 @@ export interface HostileCase {
   readonly weaken: Weakening;
   /** How long the notebook's cells may take to settle (default 30 s; 0: do not wait, the action does). */
   readonly settleMs?: number;
+  /** Also run on an isolated page, DuckDB on threads (the cases that reach workers, frames, fetch, the engine). */
+  readonly threaded?: boolean;
 }
 
 /** What one run of a case saw. */
@@ -99,7 +101,8 @@ async function settle(page: Page, ms: number): Promise<string | null> {
 
 /**
  * One browser context per build, shared by that build's cases so that the app's files (DuckDB's wasm
- * above all) come from the HTTP cache: each case still gets a fresh page, so a fresh DuckDB and sandbox.
+ * above all) come from the HTTP cache (the suite serves them cacheable): each case still gets a fresh page,
+ * so a fresh DuckDB and sandbox.
  */
 export async function newBuildContext(browser: Browser): Promise<BrowserContext> {
   // No service worker: its 40 MB offline copy per case is no part of what a notebook can reach.
@@ -112,9 +115,35 @@ export async function newBuildContext(browser: Browser): Promise<BrowserContext>
   return context;
 }
 
+/** How long the first visit of a threaded context may take to keep its offline copy on a busy machine. */
+const OFFLINE_TIMEOUT = 300_000;
+
+/**
+ * A context whose pages are cross-origin isolated and run DuckDB's threaded build: the app's service worker
+ * is let in, and a first visit to `origin` waits until it keeps the offline copy, so every later page of the
+ * context is served by it with the isolation headers (src/sw/isolation.ts).
+ */
+export async function newThreadedContext(browser: Browser, origin: string): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+    serviceWorkers: "allow",
+  });
+  await context.addInitScript(STALL_METER);
+  const first = await context.newPage();
+  try {
+    await first.goto(`${origin}/`);
+    await first.waitForSelector("body[data-offline=ready]", { timeout: OFFLINE_TIMEOUT });
+  } finally {
+    await first.close();
+  }
+  return context;
+}
+
 /**
  * Runs `hostile` against the app at `origin` in a new page of `context`; `tag` names the run's attacker
- * host, and `heard` says whether the attacker has received a request for a host.
+ * host, `heard` says whether the attacker has received a request for a host, and `threaded` that the
+ * context is a threaded one (a page that is not isolated and threaded is then a finding).
  */
 export async function runCase(
   context: BrowserContext,
@@ -122,6 +151,7 @@ export async function runCase(
   hostile: HostileCase,
   tag: string,
   heard: (evil: string) => boolean = () => false,
+  threaded = false,
 ): Promise<CaseRun> {
   const run: CaseRun = { start: Date.now(), end: 0, findings: [] };
   const evil = `${tag}.evil.test`;
@@ -170,6 +200,11 @@ export async function runCase(
     const query = hostile.query ? withEvil(hostile.query, evil) : linked;
     await page.goto(`${origin}/${query}`);
     await page.waitForSelector("body[data-engine=ready]", { timeout: 90_000 });
+    if (threaded) {
+      // The evidence is only evidence if the page really ran on threads.
+      const engine = await page.evaluate(() => [crossOriginIsolated, document.body.dataset.engineBundle]);
+      if (engine.join() !== "true,coi") run.findings.push(`the page was not threaded (isolated, bundle: ${engine})`);
+    }
     const data = hostile.data ?? "before";
     const load = async () => {
       await page.locator('input[data-action="load-files"]').setInputFiles(CLIENTS_CSV);

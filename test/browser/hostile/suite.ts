@@ -1,7 +1,9 @@
 // The hostile-notebook suite of security.md: every case runs in real Chromium against the production
 // build, with an attacker server beside it and Chromium's net log, then once against a build with the
-// case's defence patched out, which must be caught. The cases are split into shards (one test file each)
-// so that two browsers share the machine: each shard has its own attacker, browser and net log.
+// case's defence patched out, which must be caught; the cases that reach workers, frames, fetch or the
+// engine run a third time on a cross-origin isolated page (DuckDB's threaded build). The cases are split
+// into shards (one test file each) so that two browsers share the machine: each shard has its own attacker,
+// browser and net log.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,11 +14,11 @@ import { serveDirectory, type StaticServer } from "../harness";
 import { startAttacker, type Attacker } from "./attacker";
 import { launchHostileChromium, readNetLogHosts } from "./browser";
 import { hostileCases } from "./cases";
-import { linkedPath, newBuildContext, runCase, withEvil, type CaseRun } from "./run-case";
+import { linkedPath, newBuildContext, newThreadedContext, runCase, withEvil, type CaseRun } from "./run-case";
 import { buildVariant, type Weakening } from "./weaken";
 
-/** The run tag (`n3`, `w3`) in an attacker host name such as `w3.evil.test`. */
-const RUN_TAG = /(?:^|\.)([nw]\d+)\.evil\.test$/;
+/** The run tag (`n3`, `w3`, `t3`) in an attacker host name such as `w3.evil.test`. */
+const RUN_TAG = /(?:^|\.)([nwt]\d+)\.evil\.test$/;
 
 /** Runs every `shards`-th case, starting at `shard`, as one self-contained suite. */
 export function hostileSuite(shard: number, shards: number): void {
@@ -24,7 +26,7 @@ export function hostileSuite(shard: number, shards: number): void {
   const only = process.env.HOSTILE_CASES?.split("|");
   const picked = hostileCases.filter((c) => !only || only.some((part) => c.name.includes(part)));
   const cases = picked.filter((_, i) => i % shards === shard);
-  const runs = new Map<string, { real: CaseRun; weakened: CaseRun }>();
+  const runs = new Map<string, { real: CaseRun; weakened: CaseRun; threaded?: CaseRun }>();
   const work = mkdtempSync(join(tmpdir(), "clientbook-hostile-"));
   const servers: StaticServer[] = [];
   let attacker: Attacker | undefined;
@@ -34,7 +36,7 @@ export function hostileSuite(shard: number, shards: number): void {
     const files: Record<string, string> = {};
     cases.forEach((c, i) => {
       if (c.open !== "link" || !c.notebook) return;
-      for (const tag of [`n${i}`, `w${i}`]) files[linkedPath(tag)] = withEvil(c.notebook, `${tag}.evil.test`);
+      for (const tag of [`n${i}`, `w${i}`, `t${i}`]) files[linkedPath(tag)] = withEvil(c.notebook, `${tag}.evil.test`);
     });
     return files;
   }
@@ -42,7 +44,8 @@ export function hostileSuite(shard: number, shards: number): void {
   async function serveVariant(weakening: Weakening | null): Promise<string> {
     const dir = join(work, weakening ?? "real");
     buildVariant(dist, dir, weakening, linkedNotebooks());
-    const server = await serveDirectory(dir);
+    // Cacheable, as a static host serves it: a context's later pages take DuckDB's wasm from the HTTP cache.
+    const server = await serveDirectory(dir, { cacheable: true });
     servers.push(server);
     return server.origin;
   }
@@ -56,6 +59,7 @@ export function hostileSuite(shard: number, shards: number): void {
       const pairs: [CaseRun, string][] = [
         [both.real, `n${i}`],
         [both.weakened, `w${i}`],
+        ...(both.threaded ? [[both.threaded, `t${i}`] as [CaseRun, string]] : []),
       ];
       for (const [run, tag] of pairs) {
         // A host naming a run belongs to that run whenever it arrives (a late favicon fetch of a page a
@@ -93,11 +97,17 @@ export function hostileSuite(shard: number, shards: number): void {
       return made;
     };
     const heard = (evil: string) => attacker!.hits.some((h) => h.host.replace(/:\d+$/, "").endsWith(evil));
+    // The real build once more, its pages isolated by the service worker: made with the first threaded case.
+    let threadedContext: BrowserContext | undefined;
     try {
       for (const [i, c] of cases.entries()) {
         const real = await runCase(await contextOf(null), origins.get(null)!, c, `n${i}`, heard);
         const weakened = await runCase(await contextOf(c.weaken), origins.get(c.weaken)!, c, `w${i}`, heard);
-        runs.set(c.name, { real, weakened });
+        if (c.threaded) threadedContext ??= await newThreadedContext(browser, origins.get(null)!);
+        const threaded = c.threaded
+          ? await runCase(threadedContext!, origins.get(null)!, c, `t${i}`, heard, true)
+          : undefined;
+        runs.set(c.name, { real, weakened, threaded });
       }
     } finally {
       await browser.close();
@@ -105,11 +115,12 @@ export function hostileSuite(shard: number, shards: number): void {
     attribute(netLog);
     // HOSTILE_TIMES=1 prints each run's seconds and findings (for measuring the suite and reading a failure).
     if (process.env.HOSTILE_TIMES) {
-      for (const [name, { real, weakened }] of runs) {
+      for (const [name, { real, weakened, threaded }] of runs) {
         const secs = (r: CaseRun) => ((r.end - r.start) / 1000).toFixed(1);
         console.log(
           `${secs(real)} s / ${secs(weakened)} s  ${name}\n  real: ${real.findings.join(" | ")}` +
-            `\n  weakened: ${weakened.findings.join(" | ")}`,
+            `\n  weakened: ${weakened.findings.join(" | ")}` +
+            (threaded ? `\n  threaded (${secs(threaded)} s): ${threaded.findings.join(" | ")}` : ""),
         );
       }
     }
@@ -124,6 +135,17 @@ export function hostileSuite(shard: number, shards: number): void {
   describe("hostile notebooks against the production build", () => {
     it.each(cases)("$name: nothing leaves", (c) => {
       expect(runs.get(c.name)?.real.findings).toEqual([]);
+    });
+  });
+
+  describe("the same notebooks on an isolated page, DuckDB on threads", () => {
+    const threaded = cases.filter((c) => c.threaded);
+    // A shard may hold no threaded case; it then says so instead of having an empty table.
+    it("every threaded case of this shard ran threaded", () => {
+      expect(threaded.filter((c) => !runs.get(c.name)?.threaded).map((c) => c.name)).toEqual([]);
+    });
+    it.each(threaded)("$name: nothing leaves", (c) => {
+      expect(runs.get(c.name)?.threaded?.findings).toEqual([]);
     });
   });
 
