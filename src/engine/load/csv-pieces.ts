@@ -7,6 +7,7 @@ import type { LoadBackend } from "./backend";
 import { readCsvSql, type CsvRetry } from "./csv-sql";
 import { createCsvTable, forcedOrder, guessedOrder, type DateOrderFound } from "./csv-table";
 import { forceOrder, sniffDateFormats, type DateFormats } from "./date-order";
+import type { Piece } from "./pieces";
 import type { LoadPlan } from "./plan";
 import { quoteIdent, quoteString } from "./sql";
 import { timed } from "./timing";
@@ -22,7 +23,7 @@ let pieceTables = 0;
 /** Creates `table` from `pieces` (UTF-8 CSV, each ending at a record's end) and says how its dates were read. */
 export async function createFromPieces(
   backend: LoadBackend,
-  pieces: AsyncIterable<Uint8Array>,
+  pieces: AsyncIterable<Piece>,
   plan: LoadPlan,
   table: string,
   dateOrder?: DateOrder,
@@ -33,8 +34,8 @@ export async function createFromPieces(
   const first = await iterator.next();
   if (first.done) throw new Error("the file has no text");
   // Measured before staging: the engine may take the bytes over (a transfer leaves them empty here).
-  let size = first.value.length;
-  let staged = await backend.stageUtf8(once(first.value), "csv");
+  let size = first.value.bytes.length;
+  let staged = await timed("stage", () => backend.stageUtf8(once(first.value.bytes), "csv"));
   const read = (retry?: CsvRetry, dates?: DateFormats) =>
     readCsvSql(staged.path, plan.dialect!, "utf-8", size, retry, dates);
   // After the first piece: no header, no lines to skip, the first piece's columns (or their types sniffed).
@@ -55,8 +56,9 @@ export async function createFromPieces(
       next = iterator.next();
       next.catch(() => undefined);
       await staged.release();
-      size = step.value.length;
-      staged = await backend.stageUtf8(once(step.value), "csv");
+      const { bytes, linesBefore } = step.value;
+      size = bytes.length;
+      staged = await timed("stage", () => backend.stageUtf8(once(bytes), "csv"));
       for (;;) {
         try {
           const insert = `INSERT INTO ${quoteIdent(staging)} SELECT * FROM ${readLater(retry, dates, columns)}`;
@@ -64,7 +66,7 @@ export async function createFromPieces(
           break;
         } catch (e) {
           const wider = await widened(exec, staging, columns, readLater({ ...retry, fullSample: true }, dates));
-          if (!wider) throw e;
+          if (!wider) throw wholeFileLines(e, linesBefore);
           columns = wider;
         }
       }
@@ -79,6 +81,13 @@ export async function createFromPieces(
   } finally {
     await staged.release();
   }
+}
+
+/** DuckDB's error about a later piece, its line numbers counted from the start of the file. */
+function wholeFileLines(error: unknown, linesBefore: number): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  const shifted = message.replace(/(\bLine:?\s*)(\d+)/gi, (_, label: string, n: string) => label + (Number(n) + linesBefore));
+  return new Error(shifted, { cause: error });
 }
 
 async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {

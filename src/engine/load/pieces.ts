@@ -18,6 +18,8 @@ const LF = 10;
  * once; a doubled quote toggles twice, so it needs no look-ahead even when split between chunks.
  */
 export class RecordScanner {
+  /** Record ends (newlines outside quotes) scanned so far. */
+  records = 0;
   private inQuote = false;
   private inComment = false;
   private escaped = false;
@@ -32,12 +34,15 @@ export class RecordScanner {
     this.comment = syntax.comment ? syntax.comment.charCodeAt(0) : -1;
   }
 
-  /** Scans `bytes` (the next chunk) and returns the offset just after its last record end, or -1. */
-  scan(bytes: Uint8Array): number {
-    let cut = -1;
+  /**
+   * Scans `bytes` from `from` on and stops just after the first record end at or past `min`, returning
+   * that offset; -1 when there is none (all of `bytes` scanned). The next call goes on from there.
+   */
+  scan(bytes: Uint8Array, from = 0, min = from): number {
     let { inQuote, inComment, escaped } = this;
     const { quote, escape, comment } = this;
-    for (let i = 0; i < bytes.length; i++) {
+    let cut = -1;
+    for (let i = from; i < bytes.length; i++) {
       const c = bytes[i];
       if (escaped) escaped = false;
       else if (inQuote) {
@@ -45,7 +50,11 @@ export class RecordScanner {
         else if (c === quote) inQuote = false;
       } else if (c === LF) {
         inComment = false;
-        cut = i + 1;
+        this.records++;
+        if (i + 1 >= min) {
+          cut = i + 1;
+          break;
+        }
       } else if (inComment) continue;
       else if (c === quote) inQuote = true;
       // As in DuckDB, a comment character outside quotes ends what is read of its line.
@@ -56,51 +65,55 @@ export class RecordScanner {
   }
 }
 
+/** A piece of CSV text and how many lines (records, as DuckDB numbers them) came before it. */
+export interface Piece {
+  readonly bytes: Uint8Array;
+  readonly linesBefore: number;
+}
+
 /**
- * Regroups `chunks` into pieces of at least `pieceBytes` (the last may be smaller) that each end at a
- * record's end, so each piece is a CSV of its own. A record longer than a piece makes its piece longer.
+ * Regroups `chunks` into pieces that each end at the first record end at or past `pieceBytes` (the last
+ * may be smaller), so each piece is a CSV of its own. A record longer than a piece makes its piece longer.
  */
 export async function* recordPieces(
   chunks: AsyncIterable<Uint8Array>,
   pieceBytes: number,
   syntax: RecordSyntax,
-): AsyncGenerator<Uint8Array> {
+): AsyncGenerator<Piece> {
   const scanner = new RecordScanner(syntax);
   let parts: Uint8Array[] = [];
   let total = 0;
-  // Where the last record seen ends, counted from the start of `parts`.
-  let cut = -1;
+  let linesBefore = 0;
   for await (const chunk of chunks) {
-    const end = scanner.scan(chunk);
-    if (end >= 0) cut = total + end;
-    parts.push(chunk);
-    total += chunk.length;
-    // The first record end at or past the piece size: a piece is never short (the first one is sniffed).
-    if (cut < pieceBytes) continue;
-    const piece = join(parts, 0, cut);
-    // Copied out first: the engine may take the piece's whole buffer over (a transfer detaches it).
-    const rest = join(parts, cut, total).slice();
-    yield piece;
-    parts = rest.length ? [rest] : [];
-    total = rest.length;
-    cut = -1;
+    for (let at = 0; at < chunk.length; ) {
+      const end = scanner.scan(chunk, at, at + Math.max(0, pieceBytes - total));
+      if (end < 0) {
+        parts.push(chunk.subarray(at));
+        total += chunk.length - at;
+        break;
+      }
+      parts.push(chunk.subarray(at, end));
+      yield { bytes: owned(join(parts, total + end - at)), linesBefore };
+      linesBefore = scanner.records;
+      parts = [];
+      total = 0;
+      at = end;
+    }
   }
-  if (total > 0) yield join(parts, 0, total);
+  if (total > 0) yield { bytes: owned(join(parts, total)), linesBefore };
 }
 
-/** Bytes `[from, to)` of the concatenation of `parts` (the part itself when one part holds them). */
-function join(parts: readonly Uint8Array[], from: number, to: number): Uint8Array {
+// The engine may take a piece's whole buffer over (a transfer detaches it): a view into a chunk still
+// being cut is copied out first.
+const owned = (bytes: Uint8Array) => (bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice());
+
+/** The concatenation of `parts` (`total` bytes): the part itself when there is one. */
+function join(parts: readonly Uint8Array[], total: number): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(total);
   let at = 0;
   for (const part of parts) {
-    if (from >= at && to <= at + part.length) return part.subarray(from - at, to - at);
-    at += part.length;
-  }
-  const out = new Uint8Array(to - from);
-  at = 0;
-  for (const part of parts) {
-    const start = Math.max(from, at);
-    const stop = Math.min(to, at + part.length);
-    if (start < stop) out.set(part.subarray(start - at, stop - at), start - from);
+    out.set(part, at);
     at += part.length;
   }
   return out;
