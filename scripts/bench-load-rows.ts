@@ -1,7 +1,8 @@
 // The load rows of the table (issue 15): the orders CSV and its Parquet copy loaded through the app's file
 // picker in Chromium (with the main thread's longest stall, and Chromium's peak memory for 20M rows; the CSVs
 // also on the threaded build a second visit runs), beside plain duckdb-wasm's bare read and papaparse in the
-// same Chromium and native DuckDB's bare read on 1 and 2 threads. The memory budget and where the time goes are scripts/bench-load.ts's.
+// same Chromium and native DuckDB's bare read on 1 and 2 threads. The memory budget and where the time goes
+// are scripts/bench-load.ts's.
 import { statSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { nativeEngine } from "../src/engine/native/native-engine";

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { launchChromium, recordedContext, serveDirectory, type StaticServer } from "./harness";
 import { ENGINE_TIMEOUT, dist } from "./app-fixture";

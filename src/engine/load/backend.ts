@@ -33,4 +33,3 @@ export interface LoadBackend {
   /** Reports how many bytes of the staged file at `path` have been read, until the returned function is called. */
   readonly watchProgress?: (path: string, listener: (bytesRead: number) => void) => () => void;
 }
-

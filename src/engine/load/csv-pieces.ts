@@ -86,7 +86,10 @@ export async function createFromPieces(
 /** DuckDB's error about a later piece, its line numbers counted from the start of the file. */
 function wholeFileLines(error: unknown, linesBefore: number): Error {
   const message = error instanceof Error ? error.message : String(error);
-  const shifted = message.replace(/(\bLine:?\s*)(\d+)/gi, (_, label: string, n: string) => label + (Number(n) + linesBefore));
+  const shifted = message.replace(
+    /(\bLine:?\s*)(\d+)/gi,
+    (_, label: string, n: string) => label + (Number(n) + linesBefore),
+  );
   return new Error(shifted, { cause: error });
 }
 

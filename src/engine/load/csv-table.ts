@@ -37,7 +37,7 @@ export async function createFromCsv(
   return guessedOrder(backend.exec, table, sniffed);
 }
 
-/** Runs `CREATE OR REPLACE TABLE` over `read(retry)`, retrying with what DuckDB's errors ask for; returns the options used. */
+/** `CREATE OR REPLACE TABLE` over `read(retry)`, retried as DuckDB's errors ask; returns the options used. */
 export async function createCsvTable(exec: Exec, table: string, read: (retry: CsvRetry) => string): Promise<CsvRetry> {
   // The fast options first; slower ones only when DuckDB says the file needs them.
   let retry: CsvRetry | undefined = {};

@@ -85,7 +85,7 @@ export async function* recordPieces(
   let total = 0;
   let linesBefore = 0;
   for await (const chunk of chunks) {
-    for (let at = 0; at < chunk.length; ) {
+    for (let at = 0; at < chunk.length;) {
       const end = scanner.scan(chunk, at, at + Math.max(0, pieceBytes - total));
       if (end < 0) {
         parts.push(chunk.subarray(at));

@@ -113,7 +113,9 @@ function ordersCsv(rows: number): string {
   for (let i = 0; i < rows; i++) {
     const day = 1 + (i % 28);
     const code = i > rows * 0.8 && i % 97 === 0 ? `A${i}` : String(i % 1000);
-    lines.push(`${i},"Customer ${i}, ""${i % 7}""\nsecond line",${(i * 1.25).toFixed(2)},${day}/0${1 + (i % 9)}/2024,${code}`);
+    lines.push(
+      `${i},"Customer ${i}, ""${i % 7}""\nsecond line",${(i * 1.25).toFixed(2)},${day}/0${1 + (i % 9)}/2024,${code}`,
+    );
   }
   return lines.join("\n") + "\n";
 }
@@ -158,7 +160,8 @@ describe("a big CSV loaded in pieces by the wasm engine", () => {
     const sql = "SELECT * FROM orders ORDER BY id";
     const rows = async (engine: Engine) => JSON.stringify((await engine.query(sql)).rows());
     expect(await rows(wasm)).toBe(await rows(native));
-    const check = "SELECT count(*) AS n, sum(amount) AS s, max(ordered) AS d FROM orders WHERE name LIKE '%second line'";
+    const check =
+      "SELECT count(*) AS n, sum(amount) AS s, max(ordered) AS d FROM orders WHERE name LIKE '%second line'";
     expect((await wasm.query(check)).rows()).toEqual((await native.query(check)).rows());
   }, 180_000);
 
