@@ -22,6 +22,7 @@ export function readCsvSql(
   size: number,
   retry: CsvRetry = {},
   dates: DateFormats = {},
+  columns?: readonly { readonly name: string; readonly type: string }[],
 ): string {
   // First DuckDB's usual 2 MB lines in 4 MB buffers: the file is then read a few megabytes at a
   // time, which is what the browser's load progress counts. Longer lines get room for a field of
@@ -34,7 +35,8 @@ export function readCsvSql(
     `delim=${quoteString(dialect.delimiter)}`,
     `header=${dialect.hasHeader}`,
     // Single quotes are said; DuckDB sniffs the escape of double-quoted files itself.
-    dialect.quote !== '"' ? `quote=${quoteString(dialect.quote)}, escape=${quoteString(dialect.quote)}` : "",
+    dialect.quote !== '"' ? `quote=${quoteString(dialect.quote)}` : "",
+    dialect.quote !== '"' || dialect.escape ? `escape=${quoteString(dialect.escape ?? dialect.quote)}` : "",
     dialect.comment ? `comment=${quoteString(dialect.comment)}` : "",
     dialect.skip > 0 ? `skip=${dialect.skip}` : "",
     "null_padding=true",
@@ -46,6 +48,8 @@ export function readCsvSql(
     dialect.decimalComma ? "decimal_separator=','" : "",
     dates.date ? `dateformat=${quoteString(dates.date)}` : "",
     dates.timestamp ? `timestampformat=${quoteString(dates.timestamp)}` : "",
+    // A later piece of a file read in pieces: the first piece's columns, not sniffed again.
+    columns ? `columns={${columns.map((c) => `${quoteString(c.name)}: ${quoteString(c.type)}`).join(", ")}}` : "",
   ].filter(Boolean);
   return `read_csv(${quoteString(path)}, ${options.join(", ")})`;
 }

@@ -10,6 +10,8 @@ export interface LoadCost {
   readonly transcoded: boolean;
   /** The engine holds a whole copy of the file while it reads it (the threaded browser engine does). */
   readonly copied?: boolean;
+  /** Bytes of the one piece held at a time when the text is staged in pieces instead of whole. */
+  readonly piece?: number;
 }
 
 /**
@@ -26,9 +28,21 @@ export const wasmAddressSpace = 4 * 1024 ** 3;
 
 /** DuckDB memory (bytes) a load of `size` file bytes is estimated to need. */
 export function loadNeeds(size: number, cost: LoadCost): number {
+  if (cost.piece !== undefined) return Math.ceil(size * bytesPerFileByte[cost.format] + cost.piece);
   const copy = cost.transcoded ? bytesPerFileByte.transcoded : cost.copied ? 1 : 0;
   const perByte = bytesPerFileByte[cost.format] + copy;
   return Math.ceil(size * perByte);
+}
+
+/** A piece is at most this share of the free memory, so that pieces stay small beside the table. */
+const pieceShare = 16;
+const minPiece = 1 << 20;
+
+/** Bytes per piece for a CSV of `size` bytes staged in pieces (at most `max`), or undefined when one piece holds it. */
+export function pieceSize(size: number, free: number, max?: number): number | undefined {
+  if (!max) return undefined;
+  const piece = Math.max(minPiece, Math.min(max, Math.floor(free / pieceShare)));
+  return size > piece ? piece : undefined;
 }
 
 /** The bytes still free: the lowest limit (DuckDB's, or a smaller one given) less what is in use. */

@@ -1,6 +1,7 @@
 // Dialect sniffing on a decoded sample: the delimiter (, ; tab |), the quote (" or '), `#` comments,
 // a decimal comma in `;` files, lines above the table to skip, whether the first row is a header, and
 // rows whose field count differs from the header (DuckDB pads them; the user is told).
+import { sniffEscape } from "./pieces";
 import { splitRecords, type Quoting, type SampleRecord } from "./records";
 
 /** What the sample says about the CSV dialect. */
@@ -8,6 +9,8 @@ export interface CsvDialect {
   readonly delimiter: string;
   /** The quote character: `"` unless the sample is quoted with `'`. */
   readonly quote: string;
+  /** A backslash when the sample's quoted fields escape quotes with it (`\"`); absent: doubled quotes. */
+  readonly escape?: string;
   /** `#` when the sample has comment lines (DuckDB then drops them, and the rest of a line after `#`). */
   readonly comment?: string;
   /** Lines before the first row (blank lines, a title, notes): DuckDB's `skip`. */
@@ -61,9 +64,12 @@ export function sniffDialect(text: string, complete: boolean, preferTab = false)
   const short = records.slice(1).filter((r) => r.fields.length < header.length);
   // DuckDB skips comment lines itself (its `skip` would not count them).
   const skip = best.quoting.comment && start === 0 ? 0 : (records[0]?.line ?? 1) - 1;
+  const quote = best.quoting.quote ?? '"';
+  const escape = sniffEscape(text, quote);
   return {
     delimiter: best.delimiter,
-    quote: best.quoting.quote ?? '"',
+    quote,
+    ...(escape !== quote ? { escape } : {}),
     ...(best.quoting.comment ? { comment: best.quoting.comment } : {}),
     skip,
     ...(start > 0 ? { skipped: all[0].fields.join(best.delimiter).trim() } : {}),

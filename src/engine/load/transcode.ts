@@ -1,5 +1,5 @@
 // Streams a file in a legacy encoding (GB18030, Windows-1252, UTF-16BE, ...) as UTF-8 chunks for
-// DuckDB, a few megabytes at a time, reporting bytes read.
+// DuckDB, a few megabytes at a time, reporting bytes read (and a UTF-8 file as it is).
 import type { FileSource } from "../engine";
 import { textDecoder } from "./decoder";
 
@@ -24,6 +24,20 @@ export async function* utf8Chunks(
   if (rest) yield encoder.encode(rest);
 }
 
+/** Yields the bytes of `source` from `start` on, a few megabytes at a time. */
+export async function* byteChunks(
+  source: FileSource,
+  start: number,
+  onBytes?: (bytesRead: number) => void,
+): AsyncGenerator<Uint8Array> {
+  for (let at = start; at < source.size; at += chunkBytes) {
+    const end = Math.min(source.size, at + chunkBytes);
+    const bytes = await source.read(at, end);
+    onBytes?.(end);
+    yield bytes;
+  }
+}
+
 /** Collects async chunks into one buffer (duckdb-wasm registers a single buffer per file). */
 export async function concatChunks(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
@@ -32,6 +46,8 @@ export async function concatChunks(chunks: AsyncIterable<Uint8Array>): Promise<U
     parts.push(part);
     total += part.length;
   }
+  // One part (a piece) is passed on as it is: no second copy.
+  if (parts.length === 1) return parts[0];
   const out = new Uint8Array(total);
   let at = 0;
   for (const part of parts) {

@@ -199,6 +199,8 @@ function wasmBackend(
     exec: (sql) => run(sql),
     memory: () => memoryUse(run),
     copiesFiles: !options.fileHandles,
+    // Staged text is copied into wasm memory: a big CSV goes in pieces (a few per second of reading).
+    pieceBytes: 64 << 20,
     async stageFile(source: FileSource, ext: string) {
       const path = newPath(ext);
       if (options.fileHandles && source.file)

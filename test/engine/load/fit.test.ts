@@ -19,6 +19,10 @@ describe("loadNeeds and checkFit", () => {
     expect(loadNeeds(100 * MB, { format: "parquet", transcoded: false })).toBe(700 * MB);
     expect(loadNeeds(100 * MB, { format: "jsonl", transcoded: false })).toBe(500 * MB);
   });
+  it("counts one piece, not a whole copy, for text staged in pieces", () => {
+    expect(loadNeeds(1000 * MB, { format: "csv", transcoded: false, copied: true, piece: 64 * MB })).toBe(2064 * MB);
+    expect(loadNeeds(1000 * MB, { format: "csv", transcoded: true, piece: 64 * MB })).toBe(2064 * MB);
+  });
   it("counts what is free under the lowest limit, never below nothing", () => {
     const use = { used: 1 * GiB, limit: 3 * GiB };
     expect(memoryFree(use)).toBe(2 * GiB);
