@@ -149,7 +149,9 @@ describe("ids", () => {
   });
 
   it("drops `.0` from integer-valued text keys only, and keeps every other text as written", async () => {
-    const got = (await engine.query(`SELECT ${roleExpression("id", "id")} AS id FROM text_ids`)).rows().map((r) => r.id);
+    const got = (await engine.query(`SELECT ${roleExpression("id", "id")} AS id FROM text_ids`))
+      .rows()
+      .map((r) => r.id);
     expect(got).toEqual(["17850", "17850.5", "A.17", "C000001", "-3", null]);
   });
 
