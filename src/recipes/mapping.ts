@@ -54,9 +54,13 @@ export function paramsCte(
 export function roleExpression(column: string, type: RoleType, order: SlashOrder = null): string {
   const col = quoteIdent(column);
   switch (type) {
-    case "id":
-      // A numeric key read as DOUBLE (`17850.0`) must equal the same key written `17850` in another file.
-      return `regexp_replace(CAST(${col} AS VARCHAR), '^(-?[0-9]+)\\.0+$', '\\1')`;
+    case "id": {
+      // A numeric key read as DOUBLE (`17850.0`) must equal the same key written `17850` in another file. Only
+      // text with a dot can be one: the regular expression is skipped otherwise (~0.5 s per 1M rows).
+      const text = `CAST(${col} AS VARCHAR)`;
+      const dropped = `regexp_replace(${text}, '^(-?[0-9]+)\\.0+$', '\\1')`;
+      return `CASE WHEN contains(${text}, '.') THEN ${dropped} ELSE ${text} END`;
+    }
     case "text":
       return `CAST(${col} AS VARCHAR)`;
     case "date":

@@ -75,7 +75,7 @@ export function transactionCtes(ctx: RecipeContext, extraRoles: readonly string[
   const binding = ctx.tables.transactions;
   const features = txFeatures(ctx);
   const wanted = ["customer_id", "date", "amount", "margin", "cost", "order_id", ...extraRoles];
-  const mapping = roleCte("tx_roles", "transactions", binding, wanted);
+  const mapping: Cte = { ...roleCte("tx_roles", "transactions", binding, wanted), inline: true };
   const margin = hasRole(binding, "margin") ? "t.margin" : hasRole(binding, "cost") ? "t.amount - t.cost" : null;
   const columns = [
     "t.customer_id",

@@ -28,6 +28,11 @@ beforeAll(async () => {
     ]),
     tableSql("ints", { d: "BIGINT" }, [[19970101], [20240229]]),
     tableSql("ambiguous", { d: "VARCHAR" }, [["03/04/2024"], ["12/01/2024"]]),
+    tableSql("typed", { d: "DATE", ts: "TIMESTAMP", ms: "TIMESTAMP_MS" }, [
+      ["2024-02-29", "2024-02-29 23:59:59", "2024-02-29 00:00:01"],
+      [null, null, null],
+    ]),
+    tableSql("text_ids", { id: "VARCHAR" }, [["17850.0"], ["17850.5"], ["A.17"], ["C000001"], ["-3.00"], [null]]),
     tableSql("orders_d", { cust: "DOUBLE", day: "BIGINT", amount: "DOUBLE" }, [
       [17850, 20240105, 100],
       [17850, 20240229, 50],
@@ -56,6 +61,10 @@ describe("dateSql(column, order)", () => {
     expect(got.slice(0, 8)).toEqual(Array(8).fill("2024-02-29"));
     // 29 February 2023 does not exist; words are not dates; NULL stays NULL.
     expect(got.slice(8)).toEqual([null, null, null, null]);
+  });
+
+  it("reads DATE and TIMESTAMP columns as their day, NULL as NULL (the fast path for typed columns)", async () => {
+    for (const column of ["d", "ts", "ms"]) expect(await dates(dateSql(column), "typed")).toEqual(["2024-02-29", null]);
   });
 
   it("reads YYYYMMDD integers (CDNOW as distributed)", async () => {
@@ -137,6 +146,13 @@ describe("ids", () => {
       .rows()
       .map((r) => r.id);
     expect(got).toEqual(["17850", "17850", "13047"]);
+  });
+
+  it("drops `.0` from integer-valued text keys only, and keeps every other text as written", async () => {
+    const got = (await engine.query(`SELECT ${roleExpression("id", "id")} AS id FROM text_ids`))
+      .rows()
+      .map((r) => r.id);
+    expect(got).toEqual(["17850", "17850.5", "A.17", "C000001", "-3", null]);
   });
 
   it("joins DOUBLE-keyed transactions with a BIGINT-keyed customers file in a recipe", async () => {
