@@ -13,6 +13,7 @@ import { TableList } from "./table-list.svelte";
 import { VisibleCells } from "./visible-cells";
 import { completionSchema } from "./completion";
 import { isBundleFile, openBundle } from "./bundle-io";
+import { markStart } from "./start-marks";
 
 /** A file being fetched or loaded, for the progress bar. */
 export interface LoadView {
@@ -155,6 +156,7 @@ export class Workbench {
   openText(text: string, fileName: string, trusted: boolean): boolean {
     try {
       this.session.open(text, { trusted });
+      markStart("notebook-parsed");
     } catch (error) {
       this.report("notebook", fileName, ui.notebookError(fileName, reason(error)));
       return false;
@@ -202,6 +204,7 @@ export class Workbench {
       return;
     }
     this.loads = this.loads.filter((l) => l.id !== id);
+    markStart("data-fetched");
     await this.loadFile(file, table);
   }
 

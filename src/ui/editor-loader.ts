@@ -1,0 +1,49 @@
+// When CodeMirror (code-view.ts, a chunk of its own) is fetched: never on the way to the first chart. A focused
+// cell needs it at once; otherwise it is fetched in idle time once the first chart is drawn, the user first
+// touches the page, or a while after start, so that a later click mounts the editor with no wait.
+import { startPrefix } from "./start-marks";
+
+type CodeViewModule = typeof import("./code-view");
+
+let loading: Promise<CodeViewModule> | undefined;
+let loaded: CodeViewModule | undefined;
+
+/** Fetches CodeMirror (once per page); resolves with its module. */
+export function loadEditor(): Promise<CodeViewModule> {
+  loading ??= import("./code-view").then((module) => (loaded = module));
+  // A failed fetch (offline, a new deployment) is tried again on the next focus.
+  loading.catch(() => (loading = undefined));
+  return loading;
+}
+
+/** CodeMirror's module when it has arrived already (an editor can then be mounted in the same task). */
+export function loadedEditor(): CodeViewModule | undefined {
+  return loaded;
+}
+
+/** How long after start the editor is fetched anyway, when no chart was drawn and nobody touched the page. */
+const FALLBACK_MS = 10_000;
+
+/** Fetches CodeMirror in idle time after the first chart, the first touch or FALLBACK_MS, whichever is first. */
+export function preloadEditorWhenIdle(): void {
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    observer?.disconnect();
+    clearTimeout(timer);
+    for (const type of TOUCHES) window.removeEventListener(type, start, true);
+    const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
+    idle(() => void loadEditor().catch(() => undefined), { timeout: 2000 });
+  };
+  const TOUCHES = ["pointerdown", "keydown"] as const;
+  for (const type of TOUCHES) window.addEventListener(type, start, { capture: true, passive: true });
+  const timer = setTimeout(start, FALLBACK_MS);
+  const observer =
+    typeof PerformanceObserver === "undefined"
+      ? undefined
+      : new PerformanceObserver((list) => {
+          if (list.getEntries().some((e) => e.name === `${startPrefix}chart-drawn`)) start();
+        });
+  observer?.observe({ type: "mark", buffered: true });
+}
