@@ -45,10 +45,14 @@ function timeline(page: Page): Promise<Moment[]> {
 
 async function visit(page: Page, url: string): Promise<Moment[]> {
   await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName("clientbook:start:fresh-chart-drawn").length > 0, null, {
-    timeout: LIMIT,
-    polling: 100,
-  });
+  await page.waitForFunction(
+    () => performance.getEntriesByName("clientbook:start:fresh-chart-drawn").length > 0,
+    null,
+    {
+      timeout: LIMIT,
+      polling: 100,
+    },
+  );
   // The cells after the first chart settle too (their own lines on the timeline).
   await page.waitForTimeout(3000);
   return timeline(page);

@@ -76,11 +76,17 @@ const keeper = new Keeper(bench);
 beforeErase(() => keeper.eraseAll());
 workshop.beforeReset = () => keeper.forget();
 
-// The offline copy is made once the engine is up, so a first visit's start never waits on it.
+// Settles once the notebook the page opened with has run (or failed to): the start-up's work is done.
+let startedUp!: () => void;
+const started = new Promise<void>((settle) => (startedUp = settle));
+
+// The offline copy (40 MB fetched and stored) is made once the engine is up and the first run has settled,
+// so a first visit's data load, run and first chart never share the machine with it.
 if (import.meta.env.PROD) {
   void language
     .then(() => engine)
     .catch(() => undefined)
+    .then(() => started)
     .then(() =>
       keepOffline({
         ready: () => (document.body.dataset.offline = "ready"),
@@ -145,9 +151,8 @@ void language.then(() => {
   markStart("shell-mounted");
   preloadEditorWhenIdle();
   const linked = new URLSearchParams(window.location.search).get("notebook");
-  if (linked) void openLinked(linked);
-  else if (window.location.hash) void openAddressLink();
-  else void keeper.restoreLatest();
+  const opening = linked ? openLinked(linked) : window.location.hash ? openAddressLink() : keeper.restoreLatest();
+  void opening.catch((error: unknown) => console.error(error)).then(startedUp);
   // A link pasted into the address bar of an open tab changes only the fragment: no reload, so open it here.
   window.addEventListener("hashchange", () => void openAddressLink());
 });

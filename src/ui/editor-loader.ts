@@ -24,9 +24,12 @@ export function loadedEditor(): CodeViewModule | undefined {
 /** How long after start the editor is fetched anyway, when no chart was drawn and nobody touched the page. */
 const FALLBACK_MS = 10_000;
 
+const TOUCHES = ["pointerdown", "keydown"] as const;
+
 /** Fetches CodeMirror in idle time after the first chart, the first touch or FALLBACK_MS, whichever is first. */
 export function preloadEditorWhenIdle(): void {
   let started = false;
+  // Called only from events, timers and the observer: `timer` and `observer` below are set by then.
   const start = () => {
     if (started) return;
     started = true;
@@ -36,7 +39,6 @@ export function preloadEditorWhenIdle(): void {
     const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
     idle(() => void loadEditor().catch(() => undefined), { timeout: 2000 });
   };
-  const TOUCHES = ["pointerdown", "keydown"] as const;
   for (const type of TOUCHES) window.addEventListener(type, start, { capture: true, passive: true });
   const timer = setTimeout(start, FALLBACK_MS);
   const observer =

@@ -15,7 +15,7 @@ const SQL_KEYWORDS = new Set(
   (
     "select from where group by order having limit offset join left right full outer inner cross on using as " +
     "and or not in is between like ilike case when then else end distinct all union except intersect with " +
-    "recursive over partition rows range window filter asc desc nulls first last insert into values update set " +
+    "recursive over partition rows window filter asc desc nulls first last insert into values update set " +
     "delete create table view temp temporary replace drop alter if exists cast try_cast qualify pivot unpivot " +
     "interval date timestamp time any some exclude lateral natural within describe summarize copy to"
   ).split(" "),
@@ -58,7 +58,7 @@ export function tokenize(text: string, language: HighlightLanguage): Token[] {
     plain = "";
     out.push(token);
   };
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     pattern.lastIndex = at;
     const m = pattern.exec(text);
     if (!m) {
