@@ -133,7 +133,10 @@ describe("the editor on demand", () => {
     await expect.poll(() => mounted(page, "later"), { timeout: 30_000 }).toBe(1);
     await page.keyboard.press("ControlOrMeta+End");
     await page.keyboard.type(" FROM numb");
-    await page.locator(".cm-tooltip-autocomplete", { hasText: "numbers" }).waitFor({ timeout: 30_000 });
+    const option = page.locator(".cm-tooltip-autocomplete li", { hasText: /^numbers/ }).first();
+    await option.waitFor({ timeout: 30_000 });
+    // CodeMirror ignores Enter on a completion list shown less than its interaction delay (75 ms) ago.
+    await page.waitForTimeout(300);
     await page.keyboard.press("Enter");
     await expect.poll(() => codeOf(page, "later").textContent()).toBe("SELECT 1 AS one FROM numbers");
 
