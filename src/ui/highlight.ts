@@ -32,10 +32,26 @@ const TS_ATOMS = new Set(["true", "false", "null", "undefined", "NaN", "Infinity
 const TS_TYPES = new Set(["number", "string", "boolean", "unknown", "any", "never", "object", "bigint", "symbol"]);
 
 // One alternation per language; the first matching group names the token. Unknown characters pass as plain.
-const SQL_PATTERN =
-  /(--[^\n]*|\/\*[\s\S]*?(?:\*\/|$))|('(?:[^']|'')*'?)|(\b\d+(?:\.\d+)?(?:e[+-]?\d+)?\b)|([A-Za-z_]\w*|"(?:[^"]|"")*"?)/gy;
-const TS_PATTERN =
-  /(\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$))|('(?:[^'\\\n]|\\.)*'?|"(?:[^"\\\n]|\\.)*"?|`(?:[^`\\]|\\[\s\S])*`?)|(\b\d[\d_]*(?:\.\d+)?(?:e[+-]?\d+)?n?\b)|([A-Za-z_$][\w$]*)/gy;
+const COMMENT_BLOCK = String.raw`\/\*[\s\S]*?(?:\*\/|$)`;
+const SQL_PATTERN = new RegExp(
+  [
+    String.raw`(--[^\n]*|${COMMENT_BLOCK})`,
+    String.raw`('(?:[^']|'')*'?)`,
+    String.raw`(\b\d+(?:\.\d+)?(?:e[+-]?\d+)?\b)`,
+    String.raw`([A-Za-z_]\w*|"(?:[^"]|"")*"?)`,
+  ].join("|"),
+  "gy",
+);
+const TS_PATTERN = new RegExp(
+  [
+    String.raw`(\/\/[^\n]*|${COMMENT_BLOCK})`,
+    // \x60 is the backtick of a template string (a literal one would end this template).
+    String.raw`('(?:[^'\\\n]|\\.)*'?|"(?:[^"\\\n]|\\.)*"?|\x60(?:[^\x60\\]|\\[\s\S])*\x60?)`,
+    String.raw`(\b\d[\d_]*(?:\.\d+)?(?:e[+-]?\d+)?n?\b)`,
+    String.raw`([A-Za-z_$][\w$]*)`,
+  ].join("|"),
+  "gy",
+);
 
 function wordKind(word: string, language: "sql" | "ts"): Token["kind"] {
   if (language === "sql") {

@@ -62,7 +62,7 @@ async function clickAt(page: Page, cell: string, line: number, column: number): 
 }
 
 describe("the editor on demand", () => {
-  it("shows highlighted static code with no CodeMirror; a click mounts it with the caret there, keys kept", async () => {
+  it("shows highlighted static code, no CodeMirror; a click mounts it with the caret there, keys kept", async () => {
     const ob = await app.open();
     const { page, requests } = ob;
     await openFromDisk(ob, "lazy-editor.md", NOTEBOOK);
@@ -91,7 +91,7 @@ describe("the editor on demand", () => {
     expect(await codeOf(page, "later").getAttribute("data-role")).toBe("static-code");
   });
 
-  it("keeps keys typed while CodeMirror is still on its way, at the caret, and the edit reaches the notebook", async () => {
+  it("keeps keys typed while CodeMirror is on its way, at the caret; the edit reaches the session", async () => {
     const ob = await app.open();
     const { page, context } = ob;
     // CodeMirror's chunk is held back until the keys are typed: they land in the static code first.
