@@ -1,6 +1,6 @@
 // When CodeMirror (code-view.ts, a chunk of its own) is fetched: never on the way to the first chart. A focused
-// cell needs it at once; otherwise it is fetched in idle time once the first chart is drawn, the user first
-// touches the page, or a while after start, so that a later click mounts the editor with no wait.
+// cell needs it at once; otherwise it is fetched in idle time once the first chart is drawn or the user first
+// touches the page (a pointer or a key: nothing can be focused without one), so a click mounts it with no wait.
 import { startPrefix } from "./start-marks";
 
 type CodeViewModule = typeof import("./code-view");
@@ -21,26 +21,21 @@ export function loadedEditor(): CodeViewModule | undefined {
   return loaded;
 }
 
-/** How long after start the editor is fetched anyway, when no chart was drawn and nobody touched the page. */
-const FALLBACK_MS = 10_000;
-
 const TOUCHES = ["pointerdown", "keydown"] as const;
 
-/** Fetches CodeMirror in idle time after the first chart, the first touch or FALLBACK_MS, whichever is first. */
+/** Fetches CodeMirror in idle time after the first chart or the first touch, whichever is first. */
 export function preloadEditorWhenIdle(): void {
   let started = false;
-  // Called only from events, timers and the observer: `timer` and `observer` below are set by then.
+  // Called only from events and the observer: `observer` below is set by then.
   const start = () => {
     if (started) return;
     started = true;
     observer?.disconnect();
-    clearTimeout(timer);
     for (const type of TOUCHES) window.removeEventListener(type, start, true);
     const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
     idle(() => void loadEditor().catch(() => undefined), { timeout: 2000 });
   };
   for (const type of TOUCHES) window.addEventListener(type, start, { capture: true, passive: true });
-  const timer = setTimeout(start, FALLBACK_MS);
   const observer =
     typeof PerformanceObserver === "undefined"
       ? undefined
