@@ -7,6 +7,7 @@ import type { Page } from "playwright-core";
 import { distFromArgs, isMain, openNotebook, parseArgs, withApp } from "./bench-browser";
 import type { Part } from "./bench-part";
 import { medianP95, percentile } from "./bench-table";
+import { codeOf } from "../test/browser/code";
 
 const fence = "```";
 const NOTEBOOK = `---\nnotebook: 1\ntitle: Keystrokes\n---\n\n${fence}sql typed\nSELECT 1 AS v, 1 AS w\n${fence}\n`;
@@ -29,7 +30,7 @@ export async function benchKeystroke(dist: string, keys: number): Promise<number
   return withApp(dist, {}, async ({ page }) => {
     await openNotebook(page, "keys.md", NOTEBOOK);
     await done(page);
-    await page.locator('[data-cell="typed"] .cm-content').click();
+    await codeOf(page, "typed").click();
     await page.keyboard.press("End");
     await page.evaluate(METER);
     const times: number[] = [];

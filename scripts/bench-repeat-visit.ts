@@ -42,8 +42,9 @@ async function visit(page: Page, url: string): Promise<VisitTimes> {
     }),
   );
   const engineReady = at(page.locator("body[data-engine=ready]").waitFor({ timeout: LIMIT }));
-  const fresh = '[data-state="done"] figure[data-chart-rows] iframe[data-role="chart"]';
-  const freshChart = at(page.frameLocator(fresh).first().locator("svg").first().waitFor({ timeout: LIMIT }));
+  // A chart cell keeps its frame from the kept chart to the fresh one: the frame says which one it drew last.
+  const fresh = page.locator('[data-state="done"] figure[data-drawn="fresh"]').first();
+  const freshChart = at(fresh.waitFor({ timeout: LIMIT }));
   await page.goto(url);
   const times = {
     readable: await readable,

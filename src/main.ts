@@ -21,10 +21,15 @@ import { workshop } from "./ui/workshop.svelte";
 import { beforeErase } from "./ui/erase-data";
 import { Keeper } from "./ui/storage/keeper.svelte";
 import { KEEPER } from "./ui/storage/context";
+import { markStart } from "./ui/start-marks";
+import { preloadEditorWhenIdle } from "./ui/editor-loader";
+import { sandboxScript } from "./sandbox/frame-script";
 
 // The UI language is set before anything renders or words a message: Chinese waits for its catalogues
 // (no top-level await: the catalogue chunk imports from this one, which would split it into pieces).
 const language = startLanguage();
+// The chart sandbox's script is on the way to every first chart: fetched now, beside the engine's start.
+sandboxScript("chart").catch(() => undefined);
 
 const engine: Promise<WasmEngine> = wasmEngine();
 // ts cells and Markdown `${}` run in the notebook sandbox's Worker, never in this page; each opened
@@ -54,6 +59,7 @@ engine.then(
     document.body.dataset.engineThreads = String(runtime.threads);
     bench.engineRuntime = runtime;
     document.body.dataset.engine = "ready";
+    markStart("engine-ready");
     bench.engine = "ready";
     void bench.refreshMemory();
   },
@@ -70,11 +76,17 @@ const keeper = new Keeper(bench);
 beforeErase(() => keeper.eraseAll());
 workshop.beforeReset = () => keeper.forget();
 
-// The offline copy is made once the engine is up, so a first visit's start never waits on it.
+// Settles once the notebook the page opened with has run (or failed to): the start-up's work is done.
+let startedUp!: () => void;
+const started = new Promise<void>((settle) => (startedUp = settle));
+
+// The offline copy (40 MB fetched and stored) is made once the engine is up and the first run has settled,
+// so a first visit's data load, run and first chart never share the machine with it.
 if (import.meta.env.PROD) {
   void language
     .then(() => engine)
     .catch(() => undefined)
+    .then(() => started)
     .then(() =>
       keepOffline({
         ready: () => (document.body.dataset.offline = "ready"),
@@ -97,6 +109,7 @@ async function openLinked(path: string): Promise<void> {
     const response = await fetch(url, { credentials: "same-origin", redirect: "error" });
     if (!response.ok) throw new Error(ui.httpStatus(response.status));
     text = await response.text();
+    markStart("notebook-fetched");
   } catch (error) {
     bench.notify(ui.linkFailed(path, error instanceof Error ? error.message : String(error)));
     return;
@@ -118,7 +131,10 @@ async function openLinked(path: string): Promise<void> {
       return bench.fetchAndLoad(name, table, (onBytes) => fetchFile(fileUrl, name, onBytes, ui.httpStatus));
     }),
   );
-  if (trusted) await bench.runAll();
+  markStart("data-loaded");
+  if (!trusted) return;
+  markStart("run-started");
+  await bench.runAll();
 }
 
 /** Opens the share link in the address; once it is kept here the fragment goes, so a reload restores the copy. */
@@ -132,10 +148,11 @@ async function openAddressLink(): Promise<void> {
 // Nothing renders and no notebook opens before the language is set: a page in Chinese never shows English.
 void language.then(() => {
   mount(Root, { target: document.getElementById("app")!, props: { bench }, context: new Map([[KEEPER, keeper]]) });
+  markStart("shell-mounted");
+  preloadEditorWhenIdle();
   const linked = new URLSearchParams(window.location.search).get("notebook");
-  if (linked) void openLinked(linked);
-  else if (window.location.hash) void openAddressLink();
-  else void keeper.restoreLatest();
+  const opening = linked ? openLinked(linked) : window.location.hash ? openAddressLink() : keeper.restoreLatest();
+  void opening.catch((error: unknown) => console.error(error)).then(startedUp);
   // A link pasted into the address bar of an open tab changes only the fragment: no reload, so open it here.
   window.addEventListener("hashchange", () => void openAddressLink());
 });

@@ -1,5 +1,5 @@
 // The CodeMirror 6 editor behind CodeEditor.svelte, in a module of its own so that CodeMirror is a
-// separate chunk the page fetches only once an editor is shown or focused, not before the first chart.
+// separate chunk the page fetches only once an editor is focused or the page is idle (editor-loader.ts).
 import {
   EditorView,
   keymap,
@@ -33,6 +33,8 @@ export interface CodeLanguage {
 /** What an editor is made with; the callbacks are read at call time, so they may change later. */
 export interface CodeViewOptions extends CodeLanguage {
   readonly doc: string;
+  /** Where the selection starts (anchor) and ends (head, the caret); default: the start of the text. */
+  readonly selection?: { readonly anchor: number; readonly head: number };
   readonly readonly: boolean;
   readonly placeholder: string;
   readonly label: string;
@@ -75,6 +77,7 @@ export function createCodeView(parent: HTMLElement, options: CodeViewOptions): C
     parent,
     state: EditorState.create({
       doc: options.doc,
+      selection: options.selection,
       extensions: [
         runKey,
         lineNumbers(),

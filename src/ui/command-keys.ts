@@ -5,7 +5,10 @@ import type { CellEditing } from "./editing.svelte";
 /** Whether the key went to something that takes text (an editor, a field, a select). */
 export function inTextField(target: EventTarget | null): boolean {
   const el = target instanceof Element ? target : null;
-  return !!el?.closest("input, textarea, select, [contenteditable=''], [contenteditable='true'], .cm-editor");
+  return !!el?.closest(
+    "input, textarea, select, [contenteditable=''], [contenteditable='true'], [contenteditable='plaintext-only'], " +
+      ".cm-editor",
+  );
 }
 
 /** Whether the focus is on a cell itself or on nothing in particular, where single keys are commands

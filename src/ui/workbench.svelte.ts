@@ -14,6 +14,7 @@ import { VisibleCells } from "./visible-cells";
 import { completionSchema } from "./completion";
 import { isBundleFile, openBundle } from "./bundle-io";
 import { isDataFileName } from "./data-files";
+import { markStart } from "./start-marks";
 
 /** A file being fetched or loaded, for the progress bar. */
 export interface LoadView {
@@ -156,6 +157,7 @@ export class Workbench {
   openText(text: string, fileName: string, trusted: boolean): boolean {
     try {
       this.session.open(text, { trusted });
+      markStart("notebook-parsed");
     } catch (error) {
       this.report("notebook", fileName, ui.notebookError(fileName, reason(error)));
       return false;
@@ -214,6 +216,7 @@ export class Workbench {
       return;
     }
     this.loads = this.loads.filter((l) => l.id !== id);
+    markStart("data-fetched");
     await this.loadFile(file, table);
   }
 

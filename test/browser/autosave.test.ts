@@ -9,6 +9,8 @@ import { resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { dist, ENGINE_TIMEOUT, clickAction } from "./app-fixture";
 import { launchChromium, recordedContext, serveDirectory, type RecordedContext, type StaticServer } from "./harness";
+import { readStore } from "./stored";
+import { codeOf } from "./code";
 
 const fence = "```";
 const NOTEBOOK = `---
@@ -60,29 +62,13 @@ const openNotebook = (page: Page, text = NOTEBOOK) =>
 const order = (page: Page) =>
   page.locator("[data-cell]").evaluateAll((els) => els.map((e) => e.getAttribute("data-cell")));
 
-/** The records in the app's IndexedDB, read with the plain IndexedDB API. */
-const stored = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<{ id: string; title: string; text: string; keepData: boolean; kept: unknown[] }[]>((ok, fail) => {
-        const open = indexedDB.open("clientbook");
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains("notebooks")) return ok([]);
-          const all = db.transaction("notebooks").objectStore("notebooks").getAll();
-          all.onsuccess = () => {
-            ok(all.result);
-            db.close();
-          };
-        };
-      }),
-  );
+/** The stored notebooks in the app's IndexedDB. */
+const stored = (page: Page) => readStore(page, "notebooks");
 
 /** Types at the end of a cell's SQL (the editor loads when first seen). */
 async function typeInto(page: Page, cell: string, text: string): Promise<void> {
   await page.locator(`[data-cell="${cell}"] .editor`).scrollIntoViewIfNeeded();
-  const editor = page.locator(`[data-cell="${cell}"] .cm-content`);
+  const editor = codeOf(page, cell);
   await editor.click({ timeout: 60_000 });
   await page.keyboard.press("Control+End");
   await page.keyboard.type(text);
@@ -102,7 +88,7 @@ async function storeModule(): Promise<string> {
   return out.outputFiles[0].text;
 }
 
-const sqlOf = (page: Page, cell: string) => page.locator(`[data-cell="${cell}"] .cm-content`).textContent();
+const sqlOf = (page: Page, cell: string) => codeOf(page, cell).textContent();
 
 describe("autosave in the browser", () => {
   it("keeps every edit within a second; a reload restores it with a note and the files to re-attach", async () => {

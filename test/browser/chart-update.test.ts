@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { FrameLocator, Page } from "playwright-core";
 import { nativeEngine } from "../../src/engine/native/native-engine";
 import { ENGINE_TIMEOUT, openFromDisk, useApp } from "./app-fixture";
+import { codeOf } from "./code";
 
 const app = useApp();
 const fence = "```";
@@ -116,7 +117,7 @@ describe("chart updates", () => {
 
     // A changed spec is a new chart: it is embedded afresh (the marked SVG is gone).
     await page.locator('[data-cell="squares"] header button.link').click();
-    const editor = page.locator('[data-cell="squares"] .cm-content');
+    const editor = codeOf(page, "squares");
     await editor.click({ timeout: 60_000 });
     await page.keyboard.press("ControlOrMeta+a");
     await page.keyboard.insertText(

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { openFromDisk, useApp } from "./app-fixture";
+import { codeOf } from "./code";
 
 const app = useApp();
 const fence = "```";
@@ -35,7 +36,7 @@ describe("editing cells", () => {
     await page.locator('[data-action="insert-here"][data-index="0"]').click();
     await page.locator('.cell-gap [data-action="add-sql"]').click();
     expect(await order(page)).toEqual(["query_1", "alpha", "beta", "gamma"]);
-    expect(await focus(page)).toEqual({ cell: "query_1", inEditor: true });
+    await expect.poll(() => focus(page)).toEqual({ cell: "query_1", inEditor: true });
 
     // Esc: command mode on the same cell; b inserts below, a above (the new cell is selected).
     await page.keyboard.press("Escape");
@@ -67,7 +68,7 @@ describe("editing cells", () => {
     await page.locator('[data-cell="alpha"] [data-action="duplicate"]').click();
     const reordered = ["gamma", "query_1", "query_2", "alpha", "alpha_2", "beta", "query_3"];
     await expect.poll(() => order(page)).toEqual(reordered);
-    expect(await page.locator('[data-cell="alpha_2"] .cm-content').textContent()).toBe("SELECT 0 AS v");
+    expect(await codeOf(page, "alpha_2").textContent()).toBe("SELECT 0 AS v");
     await page.screenshot({ path: "/tmp/clientbook-editing.png" });
 
     // Saving writes the new order.
@@ -91,7 +92,7 @@ describe("editing cells", () => {
     await page.screenshot({ path: "/tmp/clientbook-undo-toast.png" });
     await toast.locator('[data-action="undo"]').click();
     await expect.poll(() => order(page)).toEqual(["alpha", "beta", "gamma"]);
-    expect(await page.locator('[data-cell="beta"] .cm-content').textContent()).toBe("SELECT 1 AS v");
+    expect(await codeOf(page, "beta").textContent()).toBe("SELECT 1 AS v");
     expect(await toast.count()).toBe(0);
 
     // Command mode: "d d" deletes the selected cell; Ctrl+Z (outside an editor) undoes it.
@@ -109,7 +110,7 @@ describe("editing cells", () => {
     // Inside an editor Ctrl+Z is the editor's own undo, not a cell undo.
     await page.locator('[data-cell="gamma"]').hover();
     await page.locator('[data-cell="gamma"] [data-action="delete-cell"]').click();
-    await page.locator('[data-cell="alpha"] .cm-content').click();
+    await codeOf(page, "alpha").click();
     await page.keyboard.press("Control+z");
     await page.waitForTimeout(200);
     expect(await order(page)).toEqual(["alpha", "beta"]);

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { ENGINE_TIMEOUT, dist, useApp } from "./app-fixture";
+import { codeOf } from "./code";
 
 const app = useApp();
 
@@ -134,7 +135,7 @@ describe("the Chinese example notebook (?notebook=notebooks/customer-analysis.zh
     expect(lines).toHaveLength(9);
 
     // The SQL editor offers a Chinese column name as it is typed.
-    const editor = page.locator('[data-cell="analysis_date"] .cm-content');
+    const editor = codeOf(page, "analysis_date");
     await editor.click();
     await page.keyboard.press("Control+End");
     await page.keyboard.press("Enter");

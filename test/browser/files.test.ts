@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ENGINE_TIMEOUT, openFromDisk, useApp } from "./app-fixture";
+import { codeOf } from "./code";
 
 const app = useApp();
 
@@ -194,7 +195,7 @@ describe("declared data files", () => {
     expect(await page.locator('[data-cell="adults"] [data-role="result-table"]').getAttribute("data-rows")).toBe("2");
 
     // The SQL editor completes table names and runs its cell on Shift+Enter.
-    const editor = page.locator('[data-cell="adults"] .cm-content');
+    const editor = codeOf(page, "adults");
     await editor.click();
     await page.keyboard.press("End");
     await page.keyboard.press("Enter");

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { ENGINE_TIMEOUT, openFromDisk, useApp } from "./app-fixture";
+import { codeOf } from "./code";
 
 const app = useApp();
 const fence = "```";
@@ -70,7 +71,7 @@ describe("keyboard runs and run feedback", () => {
     expect(amounts).toEqual(["2,010.79", "13,075.59", "7.00"]);
 
     // Ctrl+Enter runs in place: the focus stays in the editor.
-    await page.locator('[data-cell="one"] .cm-content').click();
+    await codeOf(page, "one").click();
     await page.keyboard.press("ControlOrMeta+a");
     await page.keyboard.type("SELECT 2 AS v");
     await page.keyboard.press("Control+Enter");
@@ -84,7 +85,7 @@ describe("keyboard runs and run feedback", () => {
     await expect.poll(() => firstValue(page, "one"), { timeout: 15_000 }).toBe("3");
     expect(await focusedCell(page)).toEqual({ cell: "slow", inEditor: false });
     // Fixing the query removes the mark; the live re-run succeeds.
-    await page.locator('[data-cell="bad"] .cm-content').click();
+    await codeOf(page, "bad").click();
     await page.keyboard.press("ControlOrMeta+a");
     await page.keyboard.type("SELECT v FROM one");
     expect(await page.locator('[data-cell="bad"] .cm-error-mark').count()).toBe(0);

@@ -10,6 +10,8 @@ import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { dist, ENGINE_TIMEOUT, clickAction } from "./app-fixture";
 import { launchChromium, recordedContext, serveDirectory, type RecordedContext, type StaticServer } from "./harness";
+import { readStore } from "./stored";
+import { codeOf } from "./code";
 
 const fence = "```";
 const NOTEBOOK = `---
@@ -116,23 +118,8 @@ async function openApp(query = ""): Promise<Page> {
   return page;
 }
 
-/** The kept results in the app's IndexedDB (every notebook's), read with the plain IndexedDB API. */
-const keptResults = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<{ id: string; cells: Record<string, { type: string; rows?: number; totalRows?: number }> }[]>(
-        (ok, fail) => {
-          const open = indexedDB.open("clientbook");
-          open.onerror = () => fail(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            if (!db.objectStoreNames.contains("results")) return (db.close(), ok([]));
-            const all = db.transaction("results").objectStore("results").getAll();
-            all.onsuccess = () => (db.close(), ok(all.result));
-          };
-        },
-      ),
-  );
+/** The kept results in the app's IndexedDB (every notebook's). */
+const keptResults = (page: Page) => readStore(page, "results");
 const keptKinds = async (page: Page) =>
   (await keptResults(page)).flatMap((r) => Object.values(r.cells).map((c) => `${c.type}:${c.rows ?? c.totalRows}`));
 
@@ -153,7 +140,7 @@ async function ranAndKept(page: Page): Promise<void> {
 }
 
 async function typeInto(page: Page, cell: string, text: string): Promise<void> {
-  const editor = page.locator(`[data-cell="${cell}"] .cm-content`);
+  const editor = codeOf(page, cell);
   await editor.click({ timeout: 60_000 });
   await page.keyboard.press("Control+End");
   await page.keyboard.type(text);
@@ -166,16 +153,7 @@ describe("the last run's results before the engine", () => {
     const page = await openApp();
     await openAndRun(page);
     // Beside the notebook, never in it: the stored notebook text is the file as opened.
-    const texts = await page.evaluate(
-      () =>
-        new Promise<string[]>((ok) => {
-          const open = indexedDB.open("clientbook");
-          open.onsuccess = () => {
-            const all = open.result.transaction("notebooks").objectStore("notebooks").getAll();
-            all.onsuccess = () => ok(all.result.map((r: { text: string }) => r.text));
-          };
-        }),
-    );
+    const texts = (await readStore(page, "notebooks")).map((r) => r.text);
     expect(texts).toEqual([NOTEBOOK]);
 
     server.hold();
@@ -227,7 +205,7 @@ describe("the last run's results before the engine", () => {
     await page.locator('[data-cell="other"] [data-role="last-run"]').waitFor({ timeout: 60_000 });
     expect(await badges(page, "nums")).toBe(0);
     expect(await badges(page, "plot")).toBe(0);
-    expect(await page.locator('[data-cell="nums"] .cm-content').textContent()).toContain("LIMIT 3");
+    expect(await codeOf(page, "nums").textContent()).toContain("LIMIT 3");
 
     server.release();
     await page.locator("body[data-engine=ready]").waitFor({ timeout: ENGINE_TIMEOUT });

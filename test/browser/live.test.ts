@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { ENGINE_TIMEOUT, dist, openFromDisk, useApp } from "./app-fixture";
+import { codeOf } from "./code";
 
 const app = useApp();
 const fence = "```";
@@ -374,7 +375,7 @@ describe("the ts cell editor", () => {
       "edit.md",
       `---\nnotebook: 1\ntitle: Edit\n---\n\n${fence}ts answer\nconst x: number = 42;\nreturn x;\n${fence}\n`,
     );
-    const editor = page.locator('[data-cell="answer"] .cm-content');
+    const editor = codeOf(page, "answer");
     await editor.waitFor();
     // Keywords and types get their own highlight classes.
     // The parser highlights after the editor mounts (it loads when first seen): poll for the spans.

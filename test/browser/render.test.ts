@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { ENGINE_TIMEOUT, openFromDisk, useApp } from "./app-fixture";
+import { codeOf } from "./code";
 
 const app = useApp();
 const fence = "```";
@@ -44,7 +45,7 @@ describe("cell views", () => {
     await openFromDisk(ob, "render.md", NOTEBOOK);
     await page.locator('[data-action="trust"]').click();
     await page.locator('[data-cell="a6"][data-state="done"]').waitFor({ timeout: 30_000 });
-    await page.locator('[data-cell="a1"] .cm-content').click();
+    await codeOf(page, "a1").click();
     await page.keyboard.press("End");
     const latencies: number[] = [];
     for (let i = 0; i < 5; i++) {

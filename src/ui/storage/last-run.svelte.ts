@@ -5,6 +5,7 @@ import type { CellOutput, Session } from "../../session/types";
 import { createSaveScheduler } from "../../store/save-scheduler";
 import { keptWithin, type KeptOutput } from "../../store/kept-output";
 import { getLastResults, putLastResults, type LastResults } from "../../store/last-results";
+import { markStart } from "../start-marks";
 
 /** How long after a cell's run settles its result is written (the runs of one edit join one write). */
 export const LAST_RUN_DELAY_MS = 1000;
@@ -52,6 +53,7 @@ export class LastRun {
     // After "Erase my data" not even a read: opening the database would create it again.
     if (this.stopped) return;
     const record = await getLastResults(id).catch(() => undefined);
+    markStart("kept-results-read");
     if (opening !== this.opening) return;
     this.record = record;
     this.refresh();
