@@ -1,5 +1,6 @@
 // The chart planner's types: what it reads (a spec over a named result) and what it returns (SQL plus a spec).
 import type { ColumnInfo, Value } from "../../table/result";
+import type { LinkedSelection } from "./linked";
 
 /** The result a chart draws: an already-quoted SQL relation name and its columns. */
 export interface ChartSchema {
@@ -7,9 +8,10 @@ export interface ChartSchema {
   readonly columns: readonly ColumnInfo[];
 }
 
-/** Planner options: `rowCap` is the most rows a chart receives. */
+/** Planner options: `rowCap` is the most rows a chart receives; `linked`, other charts' selections it filters by. */
 export interface PlanOptions {
   readonly rowCap: number;
+  readonly linked?: Readonly<Record<string, LinkedSelection>>;
 }
 
 /** A Vega-Lite spec (JSON) as the planner reads and writes it. */
