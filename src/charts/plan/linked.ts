@@ -1,24 +1,20 @@
 // Filters by another chart's selection (`transform: [{ filter: { param: "brush" } }]` over the same result) in SQL:
 // the rows Vega-Lite's selection test keeps, from the value `${brush}` binds and the field the selection is on.
 import { chartMessages as m } from "../../messages/charts";
-import { ALL_BOUNDS, type SelectionValue } from "../selection";
+import { ALL_BOUNDS } from "../selection";
 import { resolveField, isTemporal } from "./fields";
 import { ident, type Params } from "./sql";
-import { ChartPlanError, type Column } from "./types";
+import { ChartPlanError, type Column, type LinkedSelection } from "./types";
 
-/** A selection another chart declares, as a linked chart filters by it: its field, time unit and current value. */
-export interface LinkedSelection {
-  readonly type: "interval" | "point";
-  /** The column the selection is projected on (as the declaring chart's encoding names it). */
-  readonly field: string;
-  /** The time unit of that encoding, if any (`yearmonth`, `utcyear`...). */
-  readonly timeUnit?: string;
-  /** What `${name}` binds (charts/selection.ts): text bounds for an interval, the values for a point. */
-  readonly value: SelectionValue;
-}
+export type { LinkedSelection } from "./types";
 
 // Time units a selection snaps to whole units of (charts/selection.ts), as DuckDB's date_trunc names them.
-const WHOLE: Record<string, string> = { year: "year", yearquarter: "quarter", yearmonth: "month", yearmonthdate: "day" };
+const WHOLE: Record<string, string> = {
+  year: "year",
+  yearquarter: "quarter",
+  yearmonth: "month",
+  yearmonthdate: "day",
+};
 
 /** The `param` of a `{ filter: { param } }` transform, or undefined for any other transform. */
 export function linkedParam(transform: unknown): { name: string; empty: boolean } | undefined {

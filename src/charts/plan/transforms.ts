@@ -55,7 +55,10 @@ export function pushTransforms(
     } catch (e) {
       if (!(e instanceof NotPushable)) throw e;
       // Vega cannot test a selection another chart holds: a linked filter runs in SQL or not at all.
-      const later = transforms.slice(i).map(linkedParam).find((p) => p && linked[p.name]);
+      const later = transforms
+        .slice(i)
+        .map(linkedParam)
+        .find((p) => p && linked[p.name]);
       if (later) throw new ChartPlanError(m.linkedAfterRaw(later.name, e.reason));
       return { pushed, rest: transforms.slice(i), reason: e.reason };
     }

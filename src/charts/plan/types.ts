@@ -1,6 +1,6 @@
 // The chart planner's types: what it reads (a spec over a named result) and what it returns (SQL plus a spec).
 import type { ColumnInfo, Value } from "../../table/result";
-import type { LinkedSelection } from "./linked";
+import type { SelectionValue } from "../selection";
 
 /** The result a chart draws: an already-quoted SQL relation name and its columns. */
 export interface ChartSchema {
@@ -54,4 +54,15 @@ export class NotPushable extends Error {
     super(reason);
     this.name = "NotPushable";
   }
+}
+
+/** A selection another chart declares, as a linked chart filters by it: its field, time unit and current value. */
+export interface LinkedSelection {
+  readonly type: "interval" | "point";
+  /** The column the selection is projected on (as the declaring chart's encoding names it). */
+  readonly field: string;
+  /** The time unit of that encoding, if any (`yearmonth`, `utcyear`...). */
+  readonly timeUnit?: string;
+  /** What `${name}` binds (charts/selection.ts): text bounds for an interval, the values for a point. */
+  readonly value: SelectionValue;
 }

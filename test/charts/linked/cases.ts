@@ -64,7 +64,10 @@ export const LINKED_CASES: Record<string, LinkedCase> = {
   },
   "monthly-line-by-point-on-bar": {
     a: segments,
-    b: filtered({ x: { field: "day", timeUnit: "yearmonth" }, y: { aggregate: "sum", field: "amount" } }, { mark: "line" }),
+    b: filtered(
+      { x: { field: "day", timeUnit: "yearmonth" }, y: { aggregate: "sum", field: "amount" } },
+      { mark: "line" },
+    ),
     raw: ["Retail", "Online"],
   },
   "count-by-null-point": { a: segments, b: filtered({ x: { field: "vip" }, y: { aggregate: "count" } }), raw: [null] },
@@ -108,7 +111,10 @@ export function linkedOf(c: LinkedCase, columns: readonly ColumnInfo[]): LinkedS
   const source = spec.source!;
   const column = columns.find((col) => col.name === source.field);
   const temporal = column?.kind === "date" || column?.kind === "timestamp";
-  const value = selectionValue(spec.type, c.raw, { type: temporal ? "temporal" : undefined, timeUnit: source.timeUnit });
+  const value = selectionValue(spec.type, c.raw, {
+    type: temporal ? "temporal" : undefined,
+    timeUnit: source.timeUnit,
+  });
   return { type: spec.type, field: source.field, ...(source.timeUnit ? { timeUnit: source.timeUnit } : {}), value };
 }
 

@@ -73,7 +73,11 @@ describe("planPreaggregate(spec, schema, linked)", () => {
   it("answers clicks on a bar from one pre-aggregate, an empty click keeping all", async () => {
     const c = LINKED_CASES["monthly-line-by-point-on-bar"];
     const clicks = [["Retail"], ["Online", "Wholesale"], [null], [], ["Retail", null]];
-    await compare(c, clicks.map((raw) => linkedOf({ ...c, raw }, columns)), "pre_clicks");
+    await compare(
+      c,
+      clicks.map((raw) => linkedOf({ ...c, raw }, columns)),
+      "pre_clicks",
+    );
   });
 
   it("rebuilds nothing for another selection: the build query does not depend on the selection's value", () => {
