@@ -11,7 +11,7 @@ import { medianP95 } from "./bench-table";
 
 const fence = "```";
 // The chart's bars, not the brush's own rectangles.
-const BARS = ".mark-rect.role-mark:not(.brush_brush_bg):not(.brush_brush) path";
+export const BARS = ".mark-rect.role-mark:not(.brush_brush_bg):not(.brush_brush) path";
 
 /** The notebook timed: generated orders, the brushed monthly chart and the reader of `${brush}`. */
 export function brushNotebook(rows: number): string {
@@ -45,19 +45,25 @@ const redrawn = (page: Page, before: string | null) =>
     { polling: "raf", timeout: 120_000 },
   );
 
-/** Drags a brush from just left of bar `from` to the middle of bar `to`, timing from the last move. */
-async function brush(page: Page, frame: Frame, from: number, to: number): Promise<number> {
+/** Drags a brush from just left of bar `from` to the middle of bar `to`; returns the time of its last move. */
+export async function dragBrush(page: Page, frame: Frame, from: number, to: number): Promise<number> {
   const bars = frame.locator(BARS);
   const a = (await bars.nth(from).boundingBox())!;
   const b = (await bars.nth(to).boundingBox())!;
   const y = a.y + a.height / 2;
-  const before = await page.locator('[data-cell="picked"] .grid-row .td').first().textContent();
   await page.mouse.move(a.x - 2, y);
   await page.mouse.down();
   await page.mouse.move((a.x + b.x) / 2, y, { steps: 3 });
   const t0 = performance.now();
   await page.mouse.move(b.x + b.width / 2, y);
   await page.mouse.up();
+  return t0;
+}
+
+/** Drags a brush from just left of bar `from` to the middle of bar `to`, timing from the last move. */
+async function brush(page: Page, frame: Frame, from: number, to: number): Promise<number> {
+  const before = await page.locator('[data-cell="picked"] .grid-row .td').first().textContent();
+  const t0 = await dragBrush(page, frame, from, to);
   await redrawn(page, before);
   return performance.now() - t0;
 }

@@ -3,6 +3,7 @@
 // measuring modules hold only measuring code.
 import { nativeEngine } from "../src/engine/native/native-engine";
 import { benchBrush } from "./bench-brush";
+import { benchLinked } from "./bench-linked";
 import { BENCH_CHARTS, benchCharts, createBenchOrders } from "./bench-charts";
 import { benchChartsInBrowser } from "./bench-charts-browser";
 import { benchInteract, bySegmentSql, interactOrdersSql } from "./bench-interact";
@@ -72,9 +73,17 @@ export const rangePart: Part = {
 /** Issue 12's brush row: brush -> downstream sql cell redrawn. */
 export const brushPart: Part = {
   name: "brush",
-  about: "brush -> downstream cell redrawn over N rows (median, p95)",
+  about: "brush -> downstream cell and -> linked chart (its own filter, or via a sql cell) redrawn over N rows",
   async run(ctx) {
     const times = await benchBrush(ctx.dist(), ctx.rows, ctx.repeat);
+    const param = await benchLinked(ctx.dist(), ctx.rows, ctx.repeat, "param");
+    const sql = await benchLinked(ctx.dist(), ctx.rows, ctx.repeat, "sql");
+    const linked = (way: string, t: number[]) => ({
+      measure: `brush -> linked chart redrawn, ${way}, ${count(ctx.rows)} rows (${t.length} brushes)`,
+      clientbook: medianP95(t),
+      goal: "p95 <= 100 ms",
+      ratios: p95Goal(t),
+    });
     return [
       {
         measure: `brush -> downstream cell redrawn, ${count(ctx.rows)} rows (${times.length} brushes)`,
@@ -82,6 +91,8 @@ export const brushPart: Part = {
         goal: "p95 <= 100 ms",
         ratios: p95Goal(times),
       },
+      linked("filter by the brush (pre-aggregate)", param),
+      linked("through a sql cell reading ${brush}", sql),
     ];
   },
 };

@@ -7,6 +7,7 @@ import { positionAt } from "./position";
 import type { CellBody, CellError } from "./types";
 import { isCellName } from "../notebook/names";
 import { chartSelections } from "./selection";
+import { linkedParam } from "../charts/plan/linked";
 
 /** What compiling a chart cell yields. */
 export interface CompiledChart {
@@ -33,11 +34,21 @@ export function compileChart(data: string | undefined, source: string, cap?: str
   if (error) {
     return { references, error: { message: error, ...positionAt(source, Math.max(0, source.indexOf('"params"'))) } };
   }
+  const links = linkedNames(spec as Record<string, unknown>, selections);
   const body = {
     type: "chart" as const,
     data,
     spec: spec as Record<string, unknown>,
     ...(rowCap === undefined ? {} : { rowCap }),
+    ...(links.length ? { links } : {}),
   };
+  references.push(...links.map((name) => name.toLowerCase()).filter((name) => !references.includes(name)));
   return { references, body: selections.length ? { ...body, selections } : body };
+}
+
+// Selections of other charts the spec filters by (`{ "filter": { "param": name } }`): read like inputs.
+function linkedNames(spec: Record<string, unknown>, own: readonly { name: string }[]): string[] {
+  const transforms = Array.isArray(spec.transform) ? spec.transform : [];
+  const names = transforms.map((t) => linkedParam(t)?.name).filter((n): n is string => n !== undefined);
+  return [...new Set(names)].filter((name) => isCellName(name) && !own.some((s) => s.name === name));
 }

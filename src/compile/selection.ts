@@ -28,9 +28,22 @@ export function chartSelections(spec: Record<string, unknown>): { selections: Se
     if (on.channel && !isRecord((spec.encoding as Record<string, unknown> | undefined)?.[on.channel])) {
       return { selections, error: m.selectionChannel(name, on.channel) };
     }
-    selections.push({ name, type: select.type, ...on });
+    const source = sourceOf(spec, projection, Boolean(on.channel));
+    selections.push({ name, type: select.type, ...on, ...(source ? { source } : {}) });
   }
   return { selections };
+}
+
+// The field behind a selection's channel (or the field itself), with the time unit an encoding puts on it.
+function sourceOf(spec: Record<string, unknown>, projection: string, channel: boolean): SelectionSpec["source"] {
+  const defs = Object.entries(isRecord(spec.encoding) ? spec.encoding : {});
+  const def = channel
+    ? defs.find(([c]) => c === projection)?.[1]
+    : defs.map(([, d]) => d).find((d) => isRecord(d) && d.field === projection && d.timeUnit !== undefined);
+  const field = channel ? (isRecord(def) ? def.field : undefined) : projection;
+  if (typeof field !== "string") return undefined;
+  const unit = isRecord(def) ? (isRecord(def.timeUnit) ? def.timeUnit.unit : def.timeUnit) : undefined;
+  return typeof unit === "string" ? { field, timeUnit: unit } : { field };
 }
 
 /** The id of the graph node holding selection `name` of chart cell `chartId`. */

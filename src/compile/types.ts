@@ -15,7 +15,8 @@ export type CellBody =
   | { readonly type: "sql"; readonly sql: string; readonly params: string[]; readonly paramAt?: number[] }
   /**
    * `rowCap`: the most rows the chart may receive (the `cap=` attribute); `selections`: the spec's interval
-   * and point selections, each read by other cells as an input.
+   * and point selections, each read by other cells as an input; `links`: other charts' selections the spec
+   * filters by (`{ "filter": { "param": name } }`), read like inputs.
    */
   | {
       readonly type: "chart";
@@ -23,6 +24,7 @@ export type CellBody =
       readonly spec: Record<string, unknown>;
       readonly rowCap?: number;
       readonly selections?: readonly SelectionSpec[];
+      readonly links?: readonly string[];
     }
   /** A chart's selection as a value other cells read (a graph node of its own; see selection.ts). */
   | { readonly type: "selection"; readonly chart: string; readonly spec: SelectionSpec }
@@ -69,6 +71,8 @@ export interface SelectionSpec {
   readonly type: "interval" | "point";
   readonly channel?: string;
   readonly field?: string;
+  /** The data field the selection holds values of, and its encoding's time unit: what linked charts filter. */
+  readonly source?: { readonly field: string; readonly timeUnit?: string };
 }
 
 /** One cell, compiled. */

@@ -54,6 +54,18 @@ const en = {
     `"fields": ["segment"], so other cells get one range or one list of values.`,
   selectionChannel: (name: string, channel: string) =>
     `The selection ${q(name)} selects on the ${channel} channel, but the chart has no ${channel} encoding.`,
+  linkedNotSelection: (name: string) =>
+    `The chart filters by ${q(name)} ("filter": {"param": ...}), which is not a chart selection: name the ` +
+    `interval or point selection another chart declares in its "params".`,
+  linkedTimeUnit: (name: string, unit: string) =>
+    `The selection ${q(name)} is on the time unit ${q(unit)}: another chart can filter by a selection on ` +
+    `year, yearquarter, yearmonth or yearmonthdate, or on a field without a time unit.`,
+  linkedIntervalType: (name: string, field: string, type: string) =>
+    `The selection ${q(name)} is a brush on ${q(field)}, a ${type} column: a brush filters other charts by a ` +
+    `number, date or time column; use a point selection for text.`,
+  linkedAfterRaw: (name: string, reason: string) =>
+    `The chart filters by the selection ${q(name)} after a transform the database cannot run (${reason}): ` +
+    `put the selection filter first in "transform".`,
   vegaTransformMissing: (types: readonly string[]) =>
     `The chart needs the Vega transform${types.length > 1 ? "s" : ""} ${types.map(q).join(", ")}, which ` +
     `Clientbook's charts do not include (they draw what Vega-Lite compiles to: no maps, graphs or word clouds).`,

@@ -3,7 +3,11 @@
 // a deterministic sample and says so; nothing is ever a silently partial aggregate.
 import { bindChart, CHART_ROW_CAP, MAX_CHART_ROW_CAP } from "../charts/bind";
 import { chartOffers, type ChartOffers } from "../charts/offers";
+import type { LinkedSelection } from "../charts/plan/linked";
 import { planChart } from "../charts/plan/plan";
+import type { Linked } from "../charts/plan/transforms";
+import { linkedPlan } from "../charts/preaggregates";
+import type { SelectionValue } from "../charts/selection";
 import { hashSampleSql } from "../charts/plan/sample";
 import { ChartPlanError, type ChartPlan } from "../charts/plan/types";
 import { withSubtitle } from "../charts/stamp";
@@ -32,12 +36,17 @@ export async function evaluateChart(
   const data = lookup(inputs, body.data) as CellOutput | undefined;
   if (data?.type !== "table") throw new CellFailure(m.chartDataMissing(body.data));
   const schema = { relation: quoteIdent(body.data), columns: data.table.columns };
-  const plan = planOrFail(body.spec, schema, body.rowCap ?? rowCap);
+  const linked = body.links && linkedSelections(body.links, inputs);
+  const plan = planOrFail(body.spec, schema, body.rowCap ?? rowCap, linked);
   // The rows already read back whole are what the plan would read again: no query at all.
   if (readsWhole(plan, schema.relation, data.table)) return drawn(plan, data.table);
+  const rows = data.totalRows ?? data.table.numRows;
   // Over a small result every query here is quick: read in one piece (one worker round trip in duckdb-wasm).
-  const options = (data.totalRows ?? data.table.numRows) <= QUICK_INPUT_ROWS ? { quick: true } : undefined;
-  const table = await run(engine, plan.sql, plan.params, signal, options);
+  const options = rows <= QUICK_INPUT_ROWS ? { quick: true } : undefined;
+  // A chart filtered by another chart's selection reads its pre-aggregate where one serves.
+  const version = { version: data.table, rows, schema };
+  const fast = linked ? await linkedPlan(engine, cell.id, version, body.spec, linked, plan) : plan;
+  const table = await run(engine, fast.sql, fast.params, signal, options);
   if (table.numRows <= plan.rowCap) return drawn(plan, table);
   // Over the cap: how many rows (or groups) there are, so the cell can offer a cap that draws them all.
   const count = await run(engine, `SELECT count(*) FROM (${plan.source}) AS __rows`, plan.params, signal, options);
@@ -68,9 +77,25 @@ function readsWhole(plan: ChartPlan, relation: string, table: ResultTable): bool
   );
 }
 
-function planOrFail(spec: Record<string, unknown>, schema: Parameters<typeof planChart>[1], rowCap: number): ChartPlan {
+// The selections of other charts the spec filters by, with what each holds now.
+function linkedSelections(names: readonly string[], inputs: ReadonlyMap<string, unknown>): Linked {
+  const linked: Record<string, LinkedSelection> = {};
+  for (const name of names) {
+    const output = lookup(inputs, name) as CellOutput | undefined;
+    if (output?.type !== "value" || !output.selection) throw new CellFailure(chartMessages.linkedNotSelection(name));
+    linked[name] = { ...output.selection, value: output.value as SelectionValue };
+  }
+  return linked;
+}
+
+function planOrFail(
+  spec: Record<string, unknown>,
+  schema: Parameters<typeof planChart>[1],
+  rowCap: number,
+  linked?: Linked,
+): ChartPlan {
   try {
-    return planChart(spec, schema, { rowCap });
+    return planChart(spec, schema, { rowCap, ...(linked ? { linked } : {}) });
   } catch (e) {
     if (e instanceof ChartPlanError) throw new CellFailure(e.message);
     throw e;

@@ -28,7 +28,11 @@ export function evaluateSelection(
     type: typeof def?.type === "string" ? def.type : undefined,
     timeUnit: typeof def?.timeUnit === "string" ? def.timeUnit : undefined,
   };
-  return { type: "value", value: selectionValue(body.spec.type, raw ?? [], on) };
+  const value = selectionValue(body.spec.type, raw ?? [], on);
+  const source = body.spec.source;
+  if (!source) return { type: "value", value };
+  const timeUnit = source.timeUnit === undefined ? {} : { timeUnit: source.timeUnit };
+  return { type: "value", value, selection: { type: body.spec.type, field: source.field, ...timeUnit } };
 }
 
 /** The raw value a chart reported, when it is a list of plain values within the cap; else undefined. */

@@ -7,6 +7,7 @@ import type { ResultTable, Value } from "../table/result";
 import type { InputSpec, InputValue } from "../compile/types";
 import type { CodeRunner } from "../code/runner";
 import type { ChartOffers } from "../charts/offers";
+import type { LinkedSelection } from "../charts/plan/linked";
 
 /** A cell's run state, as shown in `data-state` (the runtime's status union, not a copy of it). */
 export type CellStatus = RunStatus;
@@ -57,8 +58,15 @@ export type CellOutput =
       readonly value: InputValue;
       readonly options?: readonly (string | number)[];
     }
-  /** Any other value (a number, text, an object) shown as text. */
-  | { readonly type: "value"; readonly value: Value | Record<string, unknown> | unknown[] };
+  /**
+   * Any other value (a number, text, an object) shown as text. A chart selection's value also says what it
+   * selects (`selection`: its type, field and time unit), so a chart filtering by it can plan the filter.
+   */
+  | {
+      readonly type: "value";
+      readonly value: Value | Record<string, unknown> | unknown[];
+      readonly selection?: Omit<LinkedSelection, "value">;
+    };
 
 /**
  * Everything about one cell the UI needs: the document cell plus its run state. The same object

@@ -36,9 +36,9 @@ describe("chartSelections(spec)", () => {
     );
     expect(out).toEqual({
       selections: [
-        { name: "brush", type: "interval", channel: "x" },
-        { name: "pick", type: "point", field: "segment" },
-        { name: "click", type: "point", channel: "x" },
+        { name: "brush", type: "interval", channel: "x", source: { field: "d" } },
+        { name: "pick", type: "point", field: "segment", source: { field: "segment" } },
+        { name: "click", type: "point", channel: "x", source: { field: "d" } },
       ],
     });
     expect(chartSelections({ mark: "bar" })).toEqual({ selections: [] });
@@ -56,9 +56,39 @@ describe("chartSelections(spec)", () => {
 
   it("a chart cell records its selections, and a bad one is an error at the params line", () => {
     const good = compileChart("orders", JSON.stringify(spec([brush])));
-    expect(good.body?.selections).toEqual([{ name: "brush", type: "interval", channel: "x" }]);
+    expect(good.body?.selections).toEqual([{ name: "brush", type: "interval", channel: "x", source: { field: "d" } }]);
     const bad = compileChart("orders", '{\n  "mark": "bar",\n  "params": [{ "name": "b", "select": "interval" }]\n}');
     expect(bad.error).toMatchObject({ line: 3, column: 3, message: expect.stringContaining("exactly one") });
+  });
+});
+
+describe("linked charts", () => {
+  it("a selection names the field behind its channel with the encoding's time unit", () => {
+    const months = { ...spec([brush]), encoding: { x: { field: "day", timeUnit: { unit: "yearmonth" } } } };
+    expect(chartSelections(months).selections[0].source).toEqual({ field: "day", timeUnit: "yearmonth" });
+    const byField = { ...months, params: [{ name: "p", select: { type: "point", fields: ["day"] } }] };
+    expect(chartSelections(byField).selections[0].source).toEqual({ field: "day", timeUnit: "yearmonth" });
+  });
+
+  it("a chart filtering by another chart's selection reads it (once), and runs after the selecting chart", () => {
+    const linked = {
+      mark: "bar",
+      transform: [{ filter: { param: "brush" } }, { filter: { param: "brush", empty: false } }],
+      encoding: { x: { field: "s" }, y: { aggregate: "count" } },
+    };
+    const compiled = compileChart("orders", JSON.stringify(linked));
+    expect(compiled.references).toEqual(["orders", "brush"]);
+    expect(compiled.body?.links).toEqual(["brush"]);
+    const own = compileChart("orders", JSON.stringify({ ...linked, params: [brush] }));
+    expect(own.references).toEqual(["orders"]);
+    const cells = withNodes([
+      sqlCell("orders", "SELECT 1 AS d, 'a' AS s"),
+      chartCell("by_segment", "orders", linked),
+      chartCell("months", "orders", spec([brush])),
+    ]);
+    const g = buildGraph(cells);
+    expect(g.errors.size).toBe(0);
+    expect(g.order).toEqual(["id_orders", "id_months", selectionId("id_months", "brush"), "id_by_segment"]);
   });
 });
 

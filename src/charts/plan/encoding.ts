@@ -7,7 +7,7 @@ import { defaultType, resolveField } from "./fields";
 import { ident, vlField } from "./sql";
 import { timeUnitKeys, unitOf } from "./time-unit";
 import { addCte, type Pipeline } from "./transforms";
-import { NotPushable, type Spec } from "./types";
+import { NotPushable, type Column, type Spec } from "./types";
 
 /** The grouped query over `pipeline` and the encodings that draw its rows. */
 export interface PlannedEncoding {
@@ -18,8 +18,15 @@ export interface PlannedEncoding {
 const END: Record<string, string> = { x: "x2", y: "y2" };
 // Titles use the field as the spec wrote it (escapes included), as Vega-Lite's own titles do.
 
+/** An aggregate's SQL over the pipeline's rows (`aggregateSql`, or a pre-aggregate's combination of partials). */
+export type Measure = (op: string, column: Column | undefined) => string;
+
 /** Plans `encoding`; throws NotPushable when the chart needs raw rows. */
-export function planEncoding(encoding: Record<string, unknown>, pipeline: Pipeline): PlannedEncoding {
+export function planEncoding(
+  encoding: Record<string, unknown>,
+  pipeline: Pipeline,
+  measure: Measure = aggregateSql,
+): PlannedEncoding {
   const defs = Object.entries(encoding);
   const isDef = (d: unknown): d is Record<string, unknown> => typeof d === "object" && d !== null && !Array.isArray(d);
   if (!defs.some(([, d]) => isDef(d) && d.aggregate !== undefined)) throw new NotPushable(m.rawNoAggregate());
@@ -46,7 +53,7 @@ export function planEncoding(encoding: Record<string, unknown>, pipeline: Pipeli
       const column =
         aggregate === "count" || def.field === undefined ? undefined : resolveField(def.field, pipeline.columns);
       const name = aggregateName(aggregate, column?.name);
-      select.push(`${aggregateSql(aggregate, column)} AS ${output(name, channel)}`);
+      select.push(`${measure(aggregate, column)} AS ${output(name, channel)}`);
       out[channel] = {
         type: "quantitative",
         title: aggregateTitle(aggregate, column && String(def.field)),

@@ -3,9 +3,10 @@
 import { chartMessages as m } from "../../messages/charts";
 import { planBoxplot } from "./boxplot";
 import { markType, planEncoding } from "./encoding";
+import { linkedParam } from "./linked";
 import { Params } from "./sql";
 import { pushTransforms, type Pipeline } from "./transforms";
-import { NotPushable, type ChartPlan, type ChartSchema, type PlanOptions, type Spec } from "./types";
+import { ChartPlanError, NotPushable, type ChartPlan, type ChartSchema, type PlanOptions, type Spec } from "./types";
 
 // Views made of other views; they draw raw rows for now.
 const COMPOSITE = ["layer", "concat", "hconcat", "vconcat", "facet", "repeat", "spec"];
@@ -22,7 +23,8 @@ export function planChart(spec: Spec, schema: ChartSchema, options: PlanOptions)
   const params = new Params();
   const pipeline: Pipeline = { ctes: [], from: schema.relation, columns: [...schema.columns] };
   const transforms = Array.isArray(copy.transform) ? copy.transform : [];
-  const pushed = pushTransforms(transforms, pipeline, params);
+  checkLinked(copy, transforms, options);
+  const pushed = pushTransforms(transforms, pipeline, params, options.linked);
   const rest = (s: Spec): Spec => {
     const { transform: _, ...others } = s;
     return pushed.rest.length ? { ...others, transform: pushed.rest } : others;
@@ -75,6 +77,17 @@ export function planChart(spec: Spec, schema: ChartSchema, options: PlanOptions)
   } catch (e) {
     if (e instanceof NotPushable) return raw(e.reason);
     throw e;
+  }
+}
+
+// A filter by a selection that is neither this chart's own nor another chart's (given) would fail in Vega.
+function checkLinked(spec: Spec, transforms: readonly unknown[], options: PlanOptions): void {
+  const own = new Set((Array.isArray(spec.params) ? spec.params : []).map((p) => (p as { name?: unknown })?.name));
+  for (const t of transforms) {
+    const param = linkedParam(t);
+    if (param && !own.has(param.name) && !options.linked?.[param.name]) {
+      throw new ChartPlanError(m.linkedNotSelection(param.name));
+    }
   }
 }
 

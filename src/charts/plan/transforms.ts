@@ -4,9 +4,10 @@ import { chartMessages as m } from "../../messages/charts";
 import { aggregateKind, aggregateSql } from "./aggregate";
 import { calculateSql } from "./calculate";
 import { resolveField } from "./fields";
+import { linkedFilterSql, linkedParam, type LinkedSelection } from "./linked";
 import { predicateSql } from "./predicate";
 import { ident, Params } from "./sql";
-import { NotPushable, type Column } from "./types";
+import { ChartPlanError, NotPushable, type Column } from "./types";
 
 /** A chain of CTEs over the chart's data: `from` names the last one, `columns` are its columns. */
 export interface Pipeline {
@@ -30,8 +31,16 @@ export function addCte(pipeline: Pipeline, sql: string, columns: Column[]): void
   pipeline.columns = columns;
 }
 
+/** Selections of other charts a spec filters by (`{ filter: { param } }`), by name. */
+export type Linked = Readonly<Record<string, LinkedSelection>>;
+
 /** Pushes the leading transforms that translate into SQL onto `pipeline`. */
-export function pushTransforms(transforms: readonly unknown[], pipeline: Pipeline, params: Params): PushedTransforms {
+export function pushTransforms(
+  transforms: readonly unknown[],
+  pipeline: Pipeline,
+  params: Params,
+  linked: Linked = {},
+): PushedTransforms {
   const pushed: string[] = [];
   for (let i = 0; i < transforms.length; i++) {
     const t = transforms[i] as Record<string, unknown>;
@@ -39,12 +48,18 @@ export function pushTransforms(transforms: readonly unknown[], pipeline: Pipelin
     // Each step binds into a scratch list first, so a refused step leaves no stray parameters.
     const scratch = new Params();
     try {
-      const step = transformSql(type, t, pipeline, scratch);
+      const step = transformSql(type, t, pipeline, scratch, linked);
       params.values.push(...scratch.values);
       addCte(pipeline, step.sql, step.columns);
       pushed.push(type);
     } catch (e) {
       if (!(e instanceof NotPushable)) throw e;
+      // Vega cannot test a selection another chart holds: a linked filter runs in SQL or not at all.
+      const later = transforms
+        .slice(i)
+        .map(linkedParam)
+        .find((p) => p && linked[p.name]);
+      if (later) throw new ChartPlanError(m.linkedAfterRaw(later.name, e.reason));
       return { pushed, rest: transforms.slice(i), reason: e.reason };
     }
   }
@@ -58,8 +73,13 @@ interface Step {
   readonly columns: Column[];
 }
 
-function transformSql(type: string, t: Record<string, unknown>, p: Pipeline, params: Params): Step {
+function transformSql(type: string, t: Record<string, unknown>, p: Pipeline, params: Params, linked: Linked): Step {
   const cols = p.columns;
+  const link = linkedParam(t);
+  if (link && linked[link.name]) {
+    const where = linkedFilterSql(link.name, link.empty, linked[link.name], cols, params);
+    return { sql: `SELECT * FROM ${p.from} WHERE ${where}`, columns: cols };
+  }
   if (type === "filter")
     return { sql: `SELECT * FROM ${p.from} WHERE ${predicateSql(t.filter, cols, params)}`, columns: cols };
   if (type === "calculate") return calculateStep(t, p);

@@ -1,5 +1,6 @@
 // The chart planner's types: what it reads (a spec over a named result) and what it returns (SQL plus a spec).
 import type { ColumnInfo, Value } from "../../table/result";
+import type { SelectionValue } from "../selection";
 
 /** The result a chart draws: an already-quoted SQL relation name and its columns. */
 export interface ChartSchema {
@@ -7,9 +8,10 @@ export interface ChartSchema {
   readonly columns: readonly ColumnInfo[];
 }
 
-/** Planner options: `rowCap` is the most rows a chart receives. */
+/** Planner options: `rowCap` is the most rows a chart receives; `linked`, other charts' selections it filters by. */
 export interface PlanOptions {
   readonly rowCap: number;
+  readonly linked?: Readonly<Record<string, LinkedSelection>>;
 }
 
 /** A Vega-Lite spec (JSON) as the planner reads and writes it. */
@@ -52,4 +54,15 @@ export class NotPushable extends Error {
     super(reason);
     this.name = "NotPushable";
   }
+}
+
+/** A selection another chart declares, as a linked chart filters by it: its field, time unit and current value. */
+export interface LinkedSelection {
+  readonly type: "interval" | "point";
+  /** The column the selection is projected on (as the declaring chart's encoding names it). */
+  readonly field: string;
+  /** The time unit of that encoding, if any (`yearmonth`, `utcyear`...). */
+  readonly timeUnit?: string;
+  /** What `${name}` binds (charts/selection.ts): text bounds for an interval, the values for a point. */
+  readonly value: SelectionValue;
 }

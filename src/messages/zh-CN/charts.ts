@@ -50,6 +50,16 @@ export const chartsZh = {
     `这样其他单元格得到的是一个范围或一组值。`,
   selectionChannel: (name: string, channel: string) =>
     `选择 ${q(name)} 作用于 ${channel} 通道，但图表没有 ${channel} 编码。`,
+  linkedNotSelection: (name: string) =>
+    `图表按 ${q(name)} 筛选（"filter": {"param": ...}），但它不是图表选择：请写另一个图表在 "params" 中声明的` +
+    `区间或点选择的名称。`,
+  linkedTimeUnit: (name: string, unit: string) =>
+    `选择 ${q(name)} 作用于时间单位 ${q(unit)}：其他图表只能按 year、yearquarter、yearmonth、yearmonthdate ` +
+    `或无时间单位字段上的选择筛选。`,
+  linkedIntervalType: (name: string, field: string, type: string) =>
+    `选择 ${q(name)} 是 ${q(field)}（${type} 列）上的刷选：刷选只能按数字、日期或时间列筛选其他图表；文本请用点选择。`,
+  linkedAfterRaw: (name: string, reason: string) =>
+    `图表在数据库无法执行的变换之后按选择 ${q(name)} 筛选（${reason}）：请把选择筛选放在 "transform" 的最前面。`,
   vegaTransformMissing: (types: readonly string[]) =>
     `图表需要 Vega 变换 ${types.map(q).join("、")}，Clientbook 的图表不包含它` +
     `（图表只绘制 Vega-Lite 编译出的内容：没有地图、网络图或词云）。`,

@@ -1,0 +1,70 @@
+// The pre-aggregates linked charts read, one temp table per chart cell: built once per result version and
+// spec (in the background after the chart's first draw), dropped when either changes, and not kept when it
+// would not be much smaller than the data. A chart with none runs its own plan over the raw rows.
+import type { Engine } from "../engine/engine";
+import type { LinkedSelection } from "./plan/linked";
+import { planPreaggregate } from "./plan/preaggregate";
+import type { ChartPlan, ChartSchema, Spec } from "./plan/types";
+
+/** Data smaller than this is read raw: a scan of it costs less than keeping a pre-aggregate. */
+export const PREAGGREGATE_MIN_ROWS = 10_000;
+
+/** What a linked chart draws from: its data's version (any object, new when the data is), rows and schema. */
+export interface LinkedData {
+  readonly version: object;
+  readonly rows: number;
+  readonly schema: ChartSchema;
+}
+
+interface Entry {
+  readonly version: object;
+  readonly key: string;
+  readonly table: Promise<string | undefined>;
+}
+
+const entries = new WeakMap<Engine, Map<string, Entry>>();
+let made = 0;
+
+/**
+ * The plan chart cell `owner` runs for `linked`: answered from its pre-aggregate when one serves and is built,
+ * else `plan` itself (whose rows are the raw rows filtered). The first call for a data version starts the build.
+ */
+export async function linkedPlan(
+  engine: Engine,
+  owner: string,
+  data: LinkedData,
+  spec: Spec,
+  linked: Readonly<Record<string, LinkedSelection>>,
+  plan: ChartPlan,
+): Promise<ChartPlan> {
+  if (plan.kind !== "aggregated" || data.rows < PREAGGREGATE_MIN_ROWS) return plan;
+  const pre = planPreaggregate(spec, data.schema, linked);
+  if (!pre) return plan;
+  const selection = linked[pre.name];
+  const { value: _, ...source } = selection;
+  const key = JSON.stringify([data.schema.relation, spec, source]);
+  const byOwner = entries.get(engine) ?? new Map<string, Entry>();
+  entries.set(engine, byOwner);
+  const entry = byOwner.get(owner);
+  if (entry?.version === data.version && entry.key === key) {
+    const table = await entry.table.catch(() => undefined);
+    return table ? pre.answer(table, selection, plan) : plan;
+  }
+  if (entry)
+    void entry.table.then((old) => (old ? engine.query(`DROP TABLE IF EXISTS ${old}`) : undefined)).catch(() => {});
+  const name = `__clientbook_linked_${++made}`;
+  // Not awaited: this run draws from the raw rows; the next selection finds the pre-aggregate ready.
+  const table = build(engine, name, pre.build, data.rows);
+  byOwner.set(owner, { version: data.version, key, table });
+  table.catch(() => byOwner.get(owner)?.table === table && byOwner.delete(owner));
+  return plan;
+}
+
+async function build(engine: Engine, name: string, sql: string, rows: number): Promise<string | undefined> {
+  await engine.query(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
+  const count = await engine.query(`SELECT count(*) FROM ${name}`);
+  // Much more than a quarter of the data's rows: each selection would scan nearly as much as the raw rows.
+  if (Number(count.column(0)[0]) * 4 <= rows) return name;
+  await engine.query(`DROP TABLE IF EXISTS ${name}`);
+  return undefined;
+}
