@@ -377,8 +377,10 @@ describe("the ts cell editor", () => {
     );
     const editor = codeOf(page, "answer");
     await editor.waitFor();
-    // Keywords and types get their own highlight classes.
-    // The parser highlights after the editor mounts (it loads when first seen): poll for the spans.
+    // Keywords and types get their own highlight classes: in the static code first, then in the editor that a
+    // click mounts (its parser highlights once it has loaded: poll for the spans).
+    expect(await page.locator('[data-cell="answer"] .static-line span[class^="hl-"]').count()).toBeGreaterThan(2);
+    await page.locator('[data-cell="answer"] .static-line').last().click();
     await expect.poll(() => page.locator('[data-cell="answer"] .cm-line span').count()).toBeGreaterThan(2);
     await page.locator('[data-cell="answer"] .cm-line').last().click();
     await page.keyboard.press("End");
