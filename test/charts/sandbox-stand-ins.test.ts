@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+// @ts-expect-error -- d3-scale-chromatic ships no type declarations (only vega-scale imports it).
 import * as d3Chromatic from "d3-scale-chromatic";
 import * as schemes from "../../src/charts/schemes";
 import * as noMaps from "../../src/charts/no-maps";
