@@ -90,9 +90,13 @@ async function bundleClassic(
 /** Bundles src/sandbox/main.ts, the chart frames' script, as one classic (IIFE) script: the shell hands it
  *  to each chart frame as a Blob, which the frame runs from a blob: URL. */
 function bundleChartSandbox(): Promise<string> {
-  // "vega" (from vega-embed too) is charts/vega-core.ts: Vega without the transforms Vega-Lite never emits.
+  // "vega" is charts/vega-core.ts: Vega without the transforms Vega-Lite never emits. d3's single-file builds
+  // keep every top-level call: the colour schemes are the few vega-scale names; geo parts refuse (no maps).
   return bundleClassic("src/sandbox/main.ts", "clientbookSandbox", [], {
     vega: resolve(__dirname, "src/charts/vega-core.ts"),
+    "d3-scale-chromatic": resolve(__dirname, "src/charts/schemes.ts"),
+    "d3-geo": resolve(__dirname, "src/charts/no-maps.ts"),
+    "topojson-client": resolve(__dirname, "src/charts/no-maps.ts"),
   });
 }
 

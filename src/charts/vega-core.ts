@@ -54,19 +54,6 @@ export const View = VegaView as typeof Vega.View;
 export const parse = vegaParse as typeof Vega.parse;
 /** Registers a function for Vega expressions (vega-functions). */
 export const expressionFunction = vegaExpressionFunction as typeof Vega.expressionFunction;
-/** What vega-embed names as Vega's version (only in its actions menu, which charts turn off). */
-export const version = "6";
-// What vega-embed and vega-lite import from "vega" (vega re-exports vega-util).
-export {
-  Warn,
-  hasOwnProperty,
-  isBoolean,
-  isObject,
-  isString,
-  logger,
-  mergeConfig,
-  stringValue,
-  writeConfig,
-} from "vega-util";
-export { loader } from "vega-loader";
+// What vega-lite imports from "vega" (vega re-exports vega-util).
+export { hasOwnProperty, isObject, isString, stringValue } from "vega-util";
 export { timeFormatDefaultLocale as timeFormatLocale, numberFormatDefaultLocale as formatLocale } from "vega-format";

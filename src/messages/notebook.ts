@@ -11,6 +11,18 @@ const en = {
     `The notebook format version must be a whole number such as \`notebook: ${supported}\`, not ${value}.`,
   badYaml: (line: number | undefined, reason: string) =>
     `The front matter (between the --- lines at the top) is not valid YAML${line ? ` at line ${line}` : ""}: ${reason}`,
+  yamlTab: () => "lines are indented with spaces, not tabs",
+  yamlIndent: () => "this line is not indented as the lines above it are",
+  yamlNoColon: () => "expected `key: value` (a colon and a space after the key)",
+  yamlUnexpected: (text: string) => `unexpected \`${text}\` (put a value holding it in quotes)`,
+  yamlDuplicateKey: (key: string) => `the key \`${key}\` appears twice`,
+  yamlUnclosed: (close: string) => `no closing ${close} on this line (a value must stay on one line)`,
+  yamlBadEscape: (escape: string) => `\`${escape}\` is not a valid escape in double quotes`,
+  yamlContinued: () => "a value goes on over the next line: write it on one line, in quotes if need be",
+  yamlAnchors: () => "anchors, aliases and tags (&, *, !) are not read in front matter",
+  yamlBlockText: () => "block text (| or >) is not read in front matter: write the text on one line, in quotes",
+  yamlPairInList: () => "a `key: value` inside [ ] is not read in front matter: use { } instead",
+  yamlCollectionKey: () => "a key must be text, not { } or [ ]",
   frontMatterNotMapping: () =>
     "The front matter must be a list of `key: value` lines, such as `notebook: 1` and `title: ...`.",
   unclosedFrontMatter: () => "The front matter starts with --- on the first line but has no closing --- line.",

@@ -1,6 +1,7 @@
 // The YAML front matter: read into FrontMatter (checking the format version), and written back
 // with the original text kept wherever the data did not change (comments and key order survive).
-import { Document, LineCounter, isMap, parseDocument, type Node } from "yaml";
+import { YamlError, readYaml, type YamlDocument, type YamlEntry, type YamlValue } from "./yaml-read";
+import { LineEdits, yamlDocument, yamlEntry } from "./yaml-write";
 import { NotebookError } from "./errors";
 import { NOTEBOOK_VERSION, type DataSource, type FrontMatter } from "./types";
 import { notebookMessages as m } from "../messages/notebook";
@@ -17,25 +18,34 @@ export function declaredFiles(data: Readonly<Record<string, DataSource>>): [stri
 
 /** Reads front matter YAML; `firstLine` is the file line of the YAML's first line, for error positions. */
 export function parseFrontMatter(yaml: string, firstLine: number): FrontMatter {
-  const lines = new LineCounter();
-  const doc = parseDocument(yaml, { lineCounter: lines, prettyErrors: false });
-  const lineOf = (node: unknown): number | undefined => {
-    const range = (node as Node | undefined)?.range;
-    return range ? lines.linePos(range[0]).line + firstLine - 1 : undefined;
-  };
-  const syntax = doc.errors[0];
-  if (syntax) {
-    const line = lines.linePos(syntax.pos[0]).line + firstLine - 1;
-    throw new NotebookError(m.badYaml(line, syntax.message.replace(/ at line \d+, column \d+.*$/s, "")), line);
+  let doc: YamlDocument;
+  try {
+    doc = readYaml(yaml);
+  } catch (error) {
+    if (!(error instanceof YamlError)) throw error;
+    const line = error.line + firstLine;
+    throw new NotebookError(m.badYaml(line, error.message), line);
   }
-  if (doc.contents !== null && !isMap(doc.contents)) throw new NotebookError(m.frontMatterNotMapping(), firstLine);
-  const raw = (doc.toJS() ?? {}) as Record<string, unknown>;
+  // The file line of the value at `path` (keys of nested block mappings).
+  const lineOf = (path: string[]): number | undefined => {
+    let entries = doc.entries;
+    let found: YamlEntry | undefined;
+    for (const key of path) {
+      found = entries?.find((e) => e.key === key);
+      entries = found?.children;
+    }
+    return found ? found.valueLine + firstLine : undefined;
+  };
+  if (doc.value !== null && (typeof doc.value !== "object" || Array.isArray(doc.value))) {
+    throw new NotebookError(m.frontMatterNotMapping(), firstLine);
+  }
+  const raw = doc.value ?? {};
   const { notebook, title, data, ...extra } = raw;
 
   // A missing version reads as 1: hand-written files and plain Markdown notes open without ceremony.
   let version = NOTEBOOK_VERSION;
   if (notebook !== undefined) {
-    const line = lineOf(doc.get("notebook", true));
+    const line = lineOf(["notebook"]);
     if (typeof notebook !== "number" || !Number.isInteger(notebook) || notebook < 1) {
       throw new NotebookError(m.badVersion(JSON.stringify(notebook), NOTEBOOK_VERSION), line);
     }
@@ -43,11 +53,11 @@ export function parseFrontMatter(yaml: string, firstLine: number): FrontMatter {
     version = notebook;
   }
   if (title !== undefined && title !== null && typeof title === "object")
-    throw new NotebookError(m.badTitle(), lineOf(doc.get("title", true)));
+    throw new NotebookError(m.badTitle(), lineOf(["title"]));
   return {
     notebook: version,
     ...(title === undefined || title === null ? {} : { title: String(title) }),
-    data: readData(data, (path) => lineOf(doc.getIn(path, true))),
+    data: readData(data, lineOf),
     extra,
   };
 }
@@ -109,8 +119,8 @@ export function snapshotFrontMatter(fm: FrontMatter): string {
 
 /** Writes front matter YAML (without the --- lines): edits `original` in place when given, else writes it anew. */
 export function writeFrontMatterYaml(fm: FrontMatter, original?: { yaml: string; snapshot: string }): string {
-  if (!original) return new Document(plain(fm)).toString();
-  const doc = parseDocument(original.yaml);
+  const doc = original ? readYaml(original.yaml) : undefined;
+  if (!original || !doc?.entries) return yamlDocument(plain(fm) as Record<string, YamlValue>);
   const [oldVersion, oldTitle, oldData, oldExtra] = JSON.parse(original.snapshot) as [
     number,
     string | null,
@@ -118,47 +128,56 @@ export function writeFrontMatterYaml(fm: FrontMatter, original?: { yaml: string;
     Record<string, unknown>,
   ];
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  if (fm.notebook !== oldVersion) doc.set("notebook", fm.notebook);
-  if ((fm.title ?? null) !== oldTitle) {
-    if (fm.title === undefined) doc.delete("title");
-    else doc.set("title", fm.title);
-  }
-  if (!same(fm.data, oldData)) writeData(doc, fm.data, oldData);
-  for (const key of Object.keys(oldExtra)) if (!(key in fm.extra)) doc.delete(key);
+  const edits = new LineEdits();
+  const top = mappingEdits(edits, doc.entries, 0);
+  if (fm.notebook !== oldVersion) top.set("notebook", fm.notebook);
+  if ((fm.title ?? null) !== oldTitle) top.set("title", fm.title);
+  if (!same(fm.data, oldData)) writeData(edits, top, fm.data, oldData);
+  for (const key of Object.keys(oldExtra)) if (!(key in fm.extra)) top.set(key, undefined);
   for (const [key, value] of Object.entries(fm.extra))
-    if (!same(value, oldExtra[key])) doc.set(key, doc.createNode(value));
-  return doc.toString();
+    if (!same(value, oldExtra[key])) top.set(key, value as YamlValue);
+  return edits.apply(original.yaml);
+}
+
+/** Sets, adds (after the last entry) or deletes (`undefined`) the entries of one block mapping. */
+function mappingEdits(edits: LineEdits, entries: readonly YamlEntry[], indent: number) {
+  const end = entries.length ? entries[entries.length - 1].end : 0;
+  return {
+    entry: (key: string) => entries.find((e) => e.key === key),
+    set(key: string, value: YamlValue | undefined): void {
+      const found = entries.find((e) => e.key === key);
+      const lines = value === undefined ? [] : yamlEntry(key, value, found?.indent ?? indent);
+      if (found) edits.replace(found.line, found.end, lines);
+      else edits.replace(end, end, lines);
+    },
+  };
 }
 
 /** Edits only the data sources that changed, key by key, so comments and unknown keys in the others survive. */
 function writeData(
-  doc: Document,
+  edits: LineEdits,
+  top: ReturnType<typeof mappingEdits>,
   data: Readonly<Record<string, DataSource>>,
   oldData: Record<string, DataSource>,
 ): void {
-  if (Object.keys(data).length === 0) {
-    doc.delete("data");
-    return;
-  }
-  if (!isMap(doc.get("data", true))) {
-    doc.set("data", doc.createNode(Object.fromEntries(Object.entries(data).map(([t, s]) => [t, plainSource(s)]))));
-    return;
-  }
-  for (const table of Object.keys(oldData)) if (!(table in data)) doc.deleteIn(["data", table]);
+  const plainData = (d: Readonly<Record<string, DataSource>>) =>
+    Object.fromEntries(Object.entries(d).map(([t, s]) => [t, plainSource(s)])) as Record<string, YamlValue>;
+  const tables = top.entry("data")?.children;
+  if (Object.keys(data).length === 0) return top.set("data", undefined);
+  if (!tables?.length) return top.set("data", plainData(data));
+  const inData = mappingEdits(edits, tables, tables[0].indent);
+  for (const table of Object.keys(oldData)) if (!(table in data)) inData.set(table, undefined);
   for (const [table, source] of Object.entries(data)) {
     const old = oldData[table];
-    if (!old || !isMap(doc.getIn(["data", table], true))) {
-      doc.setIn(["data", table], doc.createNode(plainSource(source)));
+    const fields = inData.entry(table)?.children;
+    if (!old || !fields?.length) {
+      if (!old || JSON.stringify(source) !== JSON.stringify(old)) inData.set(table, plainSource(source) as YamlValue);
       continue;
     }
-    if (source.file !== old.file) {
-      if (source.file === undefined) doc.deleteIn(["data", table, "file"]);
-      else doc.setIn(["data", table, "file"], source.file);
-    }
+    const inTable = mappingEdits(edits, fields, fields[0].indent);
+    if (source.file !== old.file) inTable.set("file", source.file);
     if (JSON.stringify(source.roles ?? {}) !== JSON.stringify(old.roles ?? {})) {
-      if (source.roles && Object.keys(source.roles).length)
-        doc.setIn(["data", table, "roles"], doc.createNode({ ...source.roles }));
-      else doc.deleteIn(["data", table, "roles"]);
+      inTable.set("roles", source.roles && Object.keys(source.roles).length ? { ...source.roles } : undefined);
     }
   }
 }

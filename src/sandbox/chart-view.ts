@@ -1,7 +1,7 @@
 // Inside the sandbox: the one drawn chart. A spec is embedded once; a later spec that differs only in its
 // rows (a re-run over new data, the same chart) goes into the live Vega view as new data, so nothing is
 // compiled or laid out again and a brush on it stays where it is. Renders are drawn in order, newest only.
-import embed, { type Result } from "vega-embed";
+import embed, { type Result } from "./embed";
 import { expressionInterpreter } from "vega-interpreter";
 import { localizeChart, numberLocale, timeLocale } from "../charts/locale";
 import { chartTheme, fitToCell } from "../charts/theme";
@@ -69,7 +69,7 @@ export function createChartView(container: HTMLElement, post: (message: SandboxM
     current = undefined;
     currentRest = undefined;
     container.replaceChildren();
-    // usermeta.embedOptions would override the options below (actions, editor URL): drop it.
+    // The embed reads no option from the spec; usermeta (vega-embed's embedOptions) is dropped all the same.
     const clean = withKeptSelections({ ...spec });
     delete clean.usermeta;
     // Named rows, so a data-only update can replace them (Vega-Lite then parses them in the dataflow).

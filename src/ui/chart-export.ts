@@ -1,7 +1,6 @@
 // The shell's side of chart export: asks a chart's sandbox frame for its file and accepts only an
 // allow-listed, checked answer; keeps the charts on the page by cell id so a report can collect them.
 import { chartExportMessages as m } from "../messages/charts";
-import { sanitizeSvg, SvgError } from "../report/svg";
 import { asExportReply, type ExportFormat } from "../sandbox/export";
 
 /** A chart exported from its frame: SVG text (already cleaned), or PNG bytes. */
@@ -40,12 +39,15 @@ export function requestChartFile(target: Window | null | undefined, format: Expo
       else if (reply.type === "clientbook:export-error") reject(new Error(reply.message));
       else if (reply.format === "png") resolve({ format: "png", png: new Blob([reply.png], { type: "image/png" }) });
       else {
-        try {
-          // A downloaded SVG opens as a document of its own: only drawing markup goes out, no script.
-          resolve({ format: "svg", svg: sanitizeSvg(reply.svg, "") });
-        } catch (error) {
-          reject(error instanceof SvgError ? new Error(m.badFile) : error);
-        }
+        // Loaded on the first export: the sanitizer waits for a click, not for the first chart.
+        import("../report/svg").then(({ sanitizeSvg, SvgError }) => {
+          try {
+            // A downloaded SVG opens as a document of its own: only drawing markup goes out, no script.
+            resolve({ format: "svg", svg: sanitizeSvg(reply.svg, "") });
+          } catch (error) {
+            reject(error instanceof SvgError ? new Error(m.badFile) : error);
+          }
+        }, reject);
       }
     }
     window.addEventListener("message", onMessage);

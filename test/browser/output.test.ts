@@ -53,7 +53,14 @@ SELECT 'https://evil.example.com/x.png' AS u, range AS v FROM range(5)
 
 \`\`\`chart pic data=pts
 {
-  "usermeta": { "embedOptions": { "actions": true, "editorUrl": "https://evil.example.com/editor" } },
+  "usermeta": {
+    "embedOptions": {
+      "actions": true,
+      "editorUrl": "https://evil.example.com/editor",
+      "renderer": "canvas",
+      "config": { "background": "#ff0000" }
+    }
+  },
   "layer": [
     { "mark": "image", "encoding": { "url": { "field": "u" }, "x": { "field": "v", "type": "quantitative" } } },
     { "mark": "point", "encoding": { "href": { "field": "u" }, "x": { "field": "v", "type": "quantitative" } } }
@@ -63,7 +70,7 @@ SELECT 'https://evil.example.com/x.png' AS u, range AS v FROM range(5)
 `;
 
 describe("charts", () => {
-  it("draw in the sandbox with no actions menu, no loads and no links out", async () => {
+  it("draw in the sandbox with the app's options alone: no actions menu, no loads and no links out", async () => {
     const ob = await app.open();
     const { page } = ob;
     await openFromDisk(ob, "chart.md", HOSTILE_CHART);
@@ -72,6 +79,13 @@ describe("charts", () => {
     const frame = page.frameLocator('[data-cell="pic"] iframe[data-role="chart"]');
     await frame.locator("svg").first().waitFor({ timeout: 30_000 });
     expect(await frame.locator(".vega-actions, details").count()).toBe(0);
+    // The spec's usermeta chooses nothing: the app's renderer (SVG) and theme draw it.
+    expect(await frame.locator("canvas").count()).toBe(0);
+    const background = await frame
+      .locator("svg.marks")
+      .first()
+      .evaluate((svg) => getComputedStyle(svg).backgroundColor);
+    expect(background).not.toBe("rgb(255, 0, 0)");
     const point = frame.locator(".mark-symbol path").first();
     await point.click({ force: true });
     await page.waitForTimeout(500);

@@ -151,7 +151,8 @@ describe("withDataSource(nb, table, source)", () => {
       withDataSource(parseNotebook(text), "customers", { file: "customers.csv", roles: { customer_id: "Kunden-Nr" } }),
     );
     expect(out).toContain("# a comment the writer must keep\nnotebook: 1\n");
-    expect(out).toContain("owner: { team: analytics, since: 2024 } # unknown key, kept\n");
+    // Lines the edit does not touch stay as written, spacing and all.
+    expect(out).toContain("owner: { team: analytics, since: 2024 }   # unknown key, kept\n");
     expect(out).toContain(
       "data:\n  orders:\n    file: orders.csv\n  customers:\n    file: customers.csv\n    roles:\n      customer_id: Kunden-Nr\n---\n",
     );

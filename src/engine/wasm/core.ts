@@ -13,7 +13,6 @@ import { memoryUse } from "../memory";
 import { toResultTable, type ArrowBatch } from "./arrow-result";
 import { dataDirectory, lockdownStatements, stagingPath, stagingPaths } from "../lockdown";
 import { checkStatement } from "../statement-guard";
-import { tableDataIpc } from "./table-data-ipc";
 import type { ParquetBatch } from "./parquet";
 import { dataTypeOf } from "../table-data";
 import { typedPlaceholders } from "./placeholders";
@@ -59,7 +58,8 @@ export async function engineOnDuckDB(db: AsyncDuckDB, options: WasmEngineOptions
       shell.next(async () => {
         const staging = `__clientbook_rows_${++fileCounter}`;
         // Arrow built from buffers (no `new Function`, which the app's content policy refuses).
-        const ipc = "ipc" in data ? data.ipc : tableDataIpc(data);
+        // Loaded on first use (Arrow's writer): only tables a ts cell makes from plain values need it.
+        const ipc = "ipc" in data ? data.ipc : (await import("./table-data-ipc")).tableDataIpc(data);
         await conn.insertArrowFromIPCStream(ipc, { name: staging, create: true });
         try {
           // Arrow's millisecond timestamps arrive as TIMESTAMP_MS: cast every column to the declared type.

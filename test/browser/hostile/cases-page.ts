@@ -1,5 +1,5 @@
 // What the page itself renders or follows: Markdown (images, forms, meta refresh, frames, links),
-// Vega-Lite (URLs, loaders, `usermeta`), notebooks and data named by link or front matter on another
+// Vega-Lite (URLs, loaders), notebooks and data named by link or front matter on another
 // origin, and the trust gate.
 import type { CaseContext, HostileCase } from "./run-case";
 import { cell, notebook } from "./notebook-text";
@@ -85,20 +85,9 @@ export const pageCases: HostileCase[] = [
     },
     weaken: "vega",
   },
-  {
-    name: "Vega: usermeta embedOptions loading config and patch from another site",
-    notebook: notebook([
-      rows,
-      cell(
-        "chart meta data=rows",
-        '{"usermeta":{"embedOptions":' +
-          '{"config":"http://EVIL/config.json","patch":"http://EVIL/patch.json","actions":true}},' +
-          '"mark":"point","encoding":{"x":{"field":"id","type":"quantitative"}}}',
-      ),
-    ]),
-    action: chartTime,
-    weaken: "vega",
-  },
+  // No case for `usermeta.embedOptions` (config and patch loaded from another site, actions re-enabled): the
+  // sandbox's own embed (src/sandbox/embed.ts) reads no option from a spec, so no weakening of the build can
+  // make one load; test/browser/output.test.ts checks that a spec's usermeta changes nothing.
   {
     name: "Vega: a ts cell returning a spec with a data URL",
     data: "none",
