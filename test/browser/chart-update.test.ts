@@ -6,6 +6,7 @@ import type { FrameLocator, Page } from "playwright-core";
 import { nativeEngine } from "../../src/engine/native/native-engine";
 import { ENGINE_TIMEOUT, openFromDisk, useApp } from "./app-fixture";
 import { codeOf } from "./code";
+import { BARS, brushBars, monthsChart, ordersSql } from "./brush";
 
 const app = useApp();
 const fence = "```";
@@ -29,9 +30,7 @@ ${fence}chart squares data=points
 ${fence}
 `;
 
-const ORDERS =
-  "SELECT DATE '2024-01-01' + INTERVAL (i % 366) DAY AS order_date, " +
-  "['A', 'B', 'C'][1 + (i * 7 % 11) % 3] AS segment FROM range(3660) t(i)";
+const ORDERS = ordersSql(3660);
 const LINKED = `---
 notebook: 1
 title: Linked charts
@@ -41,11 +40,7 @@ ${fence}sql orders
 ${ORDERS}
 ${fence}
 
-${fence}chart months data=orders
-{ "mark": "bar", "width": 600,
-  "params": [{ "name": "brush", "select": { "type": "interval", "encodings": ["x"] } }],
-  "encoding": { "x": { "field": "order_date", "timeUnit": "yearmonth" }, "y": { "aggregate": "count" } } }
-${fence}
+${monthsChart("orders")}
 
 ${fence}sql picked
 SELECT segment, count(*)::INTEGER AS n FROM orders
@@ -57,8 +52,6 @@ ${fence}chart by_segment data=picked
   "encoding": { "x": { "field": "segment", "type": "nominal" }, "y": { "field": "n", "type": "quantitative" } } }
 ${fence}
 `;
-
-const BARS = ".mark-rect.role-mark:not(.brush_brush_bg):not(.brush_brush) path";
 
 async function openTrusted(page: Page, ob: Parameters<typeof openFromDisk>[0], name: string, text: string) {
   await openFromDisk(ob, name, text);
@@ -154,14 +147,8 @@ describe("chart updates", () => {
 
     // From just left of March's bar to the middle of April's: March and April start inside the brush.
     await page.locator('[data-cell="months"]').scrollIntoViewIfNeeded();
-    const march = (await months.locator(BARS).nth(2).boundingBox())!;
+    await brushBars(page, months, 2, 3);
     const april = (await months.locator(BARS).nth(3).boundingBox())!;
-    const y = march.y + march.height / 2;
-    await page.mouse.move(march.x - 2, y);
-    await page.mouse.down();
-    await page.mouse.move(march.x + 20, y, { steps: 4 });
-    await page.mouse.move(april.x + april.width / 2, y, { steps: 6 });
-    await page.mouse.up();
     await expect.poll(() => drawnCounts(linked), { timeout: 30_000 }).toEqual(expected);
     expect(await chartRows(page, "by_segment")).toBe("3");
     // The linked chart took the new rows in its live view; the brushed chart kept its brush.

@@ -52,6 +52,8 @@ async function openChart(page = ob.page): Promise<Page> {
   await page.locator('[data-action="trust"]').click();
   const bars = page.frameLocator('[data-cell="by_region"] iframe[data-role="chart"]').locator("svg .mark-rect path");
   await expect.poll(() => bars.count(), { timeout: ENGINE_TIMEOUT }).toBe(4);
+  // The fresh run's chart, not one kept from an earlier test's run in this context: its frame stays.
+  await page.locator('[data-cell="by_region"][data-state="done"] figure[data-drawn="fresh"]').waitFor();
   return page;
 }
 

@@ -2,16 +2,15 @@
 // cell between them); each brush on A redraws B with counts equal to SQL's over the raw rows, the later ones
 // answered from B's pre-aggregate. No request leaves the origin (the fixture checks after each test).
 import { describe, expect, it } from "vitest";
-import type { FrameLocator, Page } from "playwright-core";
+import type { FrameLocator } from "playwright-core";
 import { nativeEngine } from "../../src/engine/native/native-engine";
 import { ENGINE_TIMEOUT, openFromDisk, useApp } from "./app-fixture";
+import { BARS, brushBars, monthsChart, ordersSql } from "./brush";
 
 const app = useApp();
 const fence = "```";
 // Enough rows for a pre-aggregate (charts/preaggregates.ts builds none under 10,000).
-const ORDERS =
-  "SELECT DATE '2024-01-01' + INTERVAL (i % 366) DAY AS order_date, " +
-  "['A', 'B', 'C'][1 + (i * 7 % 11) % 3] AS segment FROM range(36600) t(i)";
+const ORDERS = ordersSql(36600);
 const LINKED = `---
 notebook: 1
 title: Linked charts
@@ -21,19 +20,13 @@ ${fence}sql orders
 ${ORDERS}
 ${fence}
 
-${fence}chart months data=orders
-{ "mark": "bar", "width": 600,
-  "params": [{ "name": "brush", "select": { "type": "interval", "encodings": ["x"] } }],
-  "encoding": { "x": { "field": "order_date", "timeUnit": "yearmonth" }, "y": { "aggregate": "count" } } }
-${fence}
+${monthsChart("orders")}
 
 ${fence}chart by_segment data=orders
 { "mark": "bar", "transform": [{ "filter": { "param": "brush" } }],
   "encoding": { "x": { "field": "segment" }, "y": { "aggregate": "count" } } }
 ${fence}
 `;
-
-const BARS = ".mark-rect.role-mark:not(.brush_brush_bg):not(.brush_brush) path";
 
 /** SQL's counts per segment over the raw rows between two dates (both included), as `A=123`. */
 async function truth(from: string, to: string): Promise<string[]> {
@@ -59,18 +52,6 @@ async function drawnCounts(chart: FrameLocator): Promise<string[]> {
     .sort();
 }
 
-/** Drags a brush on `chart` from just left of bar `from` to the middle of bar `to`. */
-async function brush(page: Page, chart: FrameLocator, from: number, to: number): Promise<void> {
-  const a = (await chart.locator(BARS).nth(from).boundingBox())!;
-  const b = (await chart.locator(BARS).nth(to).boundingBox())!;
-  const y = a.y + a.height / 2;
-  await page.mouse.move(a.x - 2, y);
-  await page.mouse.down();
-  await page.mouse.move(a.x + 20, y, { steps: 4 });
-  await page.mouse.move(b.x + b.width / 2, y, { steps: 6 });
-  await page.mouse.up();
-}
-
 describe("linked charts", () => {
   it("brushing chart A redraws chart B with counts equal to SQL over the raw rows", async () => {
     const [all, marchApril, juneAugust] = await Promise.all([
@@ -91,9 +72,9 @@ describe("linked charts", () => {
 
     await page.locator('[data-cell="months"]').scrollIntoViewIfNeeded();
     // March and April start inside the first brush; June, July and August inside the second.
-    await brush(page, months, 2, 3);
+    await brushBars(page, months, 2, 3);
     await expect.poll(() => drawnCounts(bySegment), { timeout: 30_000 }).toEqual(marchApril);
-    await brush(page, months, 5, 7);
+    await brushBars(page, months, 5, 7);
     await expect.poll(() => drawnCounts(bySegment), { timeout: 30_000 }).toEqual(juneAugust);
     expect(await page.locator('[data-cell="by_segment"]').getAttribute("data-state")).toBe("done");
   }, 180_000);

@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { ENGINE_TIMEOUT, dist, openFromDisk, useApp } from "./app-fixture";
 import { codeOf } from "./code";
+import { BARS, brushBars } from "./brush";
 
 const app = useApp();
 const fence = "```";
@@ -475,20 +476,14 @@ describe("chart selections", () => {
     await page.locator('[data-cell="picked"][data-state="done"]').waitFor({ timeout: ENGINE_TIMEOUT });
     expect(await firstValue(page, "picked")).toBe("3660");
     const chart = page.frameLocator('[data-cell="months"] iframe[data-role="chart"]');
-    const bars = chart.locator(".mark-rect.role-mark:not(.brush_brush_bg):not(.brush_brush) path");
+    const bars = chart.locator(BARS);
     await expect.poll(() => bars.count(), { timeout: 30_000 }).toBe(12);
     await page.locator('[data-cell="months"]').scrollIntoViewIfNeeded();
     const rendersBefore = await page.locator('[data-cell="months"]').getAttribute("data-render-count");
 
     // From just left of March's bar (late February) to the middle of April's: March and April start inside.
-    const march = (await bars.nth(2).boundingBox())!;
+    await brushBars(page, chart, 2, 3);
     const april = (await bars.nth(3).boundingBox())!;
-    const y = march.y + march.height / 2;
-    await page.mouse.move(march.x - 2, y);
-    await page.mouse.down();
-    await page.mouse.move(march.x + 20, y, { steps: 4 });
-    await page.mouse.move(april.x + april.width / 2, y, { steps: 6 });
-    await page.mouse.up();
     await expect.poll(() => firstValue(page, "picked"), { timeout: 30_000 }).toBe(String(10 * (31 + 30)));
     await page.screenshot({ path: "/tmp/clientbook-brush.png" });
     // The chart itself did not run again (its view re-rendered for no new output), and the brush is still drawn.
@@ -507,7 +502,7 @@ describe("chart selections", () => {
 
     // A click away from the brush clears it: every row again.
     const june = (await bars.nth(5).boundingBox())!;
-    await page.mouse.click(june.x + june.width / 2, y);
+    await page.mouse.click(june.x + june.width / 2, april.y + april.height / 2);
     await expect.poll(() => firstValue(page, "picked"), { timeout: 30_000 }).toBe("3660");
     expect(await page.locator('[data-cell="picked"] [data-role="cell-error"]').count()).toBe(0);
   });

@@ -107,8 +107,8 @@ export async function* recordPieces(
 // being cut is copied out first.
 const owned = (bytes: Uint8Array) => (bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice());
 
-/** The concatenation of `parts` (`total` bytes): the part itself when there is one. */
-function join(parts: readonly Uint8Array[], total: number): Uint8Array {
+/** The concatenation of `parts` (`total` bytes): the part itself when there is one, not a second copy. */
+export function join(parts: readonly Uint8Array[], total: number): Uint8Array {
   if (parts.length === 1) return parts[0];
   const out = new Uint8Array(total);
   let at = 0;

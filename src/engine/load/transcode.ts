@@ -2,6 +2,7 @@
 // DuckDB, a few megabytes at a time, reporting bytes read (and a UTF-8 file as it is).
 import type { FileSource } from "../engine";
 import { textDecoder } from "./decoder";
+import { join } from "./pieces";
 
 const chunkBytes = 4 << 20;
 
@@ -46,13 +47,5 @@ export async function concatChunks(chunks: AsyncIterable<Uint8Array>): Promise<U
     parts.push(part);
     total += part.length;
   }
-  // One part (a piece) is passed on as it is: no second copy.
-  if (parts.length === 1) return parts[0];
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return join(parts, total);
 }

@@ -1,7 +1,7 @@
 // The hostile-notebook suite of security.md: every case runs in real Chromium against the production
 // build, with an attacker server beside it and Chromium's net log, then once against a build with the
-// case's defence patched out, which must be caught; the cases that reach workers, frames, fetch or the
-// engine run a third time on a cross-origin isolated page (DuckDB's threaded build). The cases are split
+// case's defence patched out, which must be caught; the cases aimed at the engine (see cases.ts)
+// run a third time on a cross-origin isolated page (DuckDB's threaded build). The cases are split
 // into shards (one test file each) so that two browsers share the machine: each shard has its own attacker,
 // browser and net log.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -126,8 +126,8 @@ export const WEAKENINGS = {
   "trust-gate": [
     {
       file: "main",
-      find: /openText\(await ([\w$]+)\.text\(\),([\w$]+)\.name,!1\)/,
-      replace: "openText(await $1.text(),$2.name,!0)",
+      find: /openText\(([\w$]+),([\w$]+)\.name,!1\)/,
+      replace: "openText($1,$2.name,!0)",
     },
   ],
   /** A fresh Worker per run (src/sandbox/code-main.ts): one Worker serves every run, and Stop no longer ends it. */
