@@ -3,7 +3,7 @@
 // there, so the app starts with the network off. A new deployment waits until no page runs the old one.
 // A page opened with `?threads=on` is served cross-origin isolated (src/sw/isolation.ts).
 import { version, files } from "virtual:offline-manifest";
-import { filesForBrowser, isOfflineCache, offlineCacheName, offlineKey } from "./offline-files";
+import { filesForBrowser, isOfflineCache, offlineCacheName, offlineFetchMode, offlineKey } from "./offline-files";
 import { bundleForPages, isolates, withIsolation } from "./isolation";
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
@@ -18,8 +18,7 @@ async function keepOffline(): Promise<void> {
     files,
     bundleForPages((bytes) => WebAssembly.validate(bytes)),
   );
-  // `reload`: straight from the host, never an older copy from the HTTP cache.
-  await cache.addAll(wanted.map((file) => new Request(new URL(file, scope), { cache: "reload" })));
+  await cache.addAll(wanted.map((file) => new Request(new URL(file, scope), { cache: offlineFetchMode(file) })));
 }
 
 async function dropOlderVersions(): Promise<void> {

@@ -5,6 +5,7 @@ import {
   isOfflineCache,
   offlineCacheName,
   offlineFiles,
+  offlineFetchMode,
   offlineKey,
 } from "../../src/sw/offline-files";
 import {
@@ -95,6 +96,16 @@ describe("the offline copy's files", () => {
       "Cross-Origin-Opener-Policy": "same-origin",
       "Cross-Origin-Embedder-Policy": "require-corp",
     });
+  });
+
+  it("takes a content-hashed file from the HTTP cache, anything else straight from the host", () => {
+    for (const hashed of ["assets/duckdb-eh-9ubY-jlA.wasm", "assets/main-C0ffee_1.js", "assets/index-AbCdEfGh.css"]) {
+      expect(offlineFetchMode(hashed)).toBe("force-cache");
+    }
+    for (const named of ["./", "sandbox-entry.js", "code-sandbox.js", "notebooks/orders.csv", "assets/logo.svg"]) {
+      expect(offlineFetchMode(named)).toBe("reload");
+    }
+    expect(offlineFetchMode("assets/sub/x-AbCdEfGh.js")).toBe("reload");
   });
 
   it("finds the page under its folder key, whatever the link's path", () => {
