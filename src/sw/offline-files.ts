@@ -35,10 +35,10 @@ export function filesForBrowser(files: readonly string[], bundle: keyof typeof B
 const HASHED = /^assets\/[^/]+-[\w-]{8}\.\w+$/;
 
 /**
- * How the offline copy fetches `file`: a content-hashed file from the HTTP cache when it is there (the engine's
- * wasm that the first visit has just fetched), anything else straight from the host, never an older copy.
+ * How the offline copy fetches `file`: a content-hashed file through the HTTP cache (the engine's wasm that the
+ * first visit has just fetched, unless the host said otherwise), anything else straight from the host.
  */
-export const offlineFetchMode = (file: string): RequestCache => (HASHED.test(file) ? "force-cache" : "reload");
+export const offlineFetchMode = (file: string): RequestCache => (HASHED.test(file) ? "default" : "reload");
 
 /** The cache key of a path inside the app's folder: the page itself is stored as the folder (`./`). */
 export function offlineKey(path: string): string {

@@ -100,7 +100,7 @@ describe("the offline copy's files", () => {
 
   it("takes a content-hashed file from the HTTP cache, anything else straight from the host", () => {
     for (const hashed of ["assets/duckdb-eh-9ubY-jlA.wasm", "assets/main-C0ffee_1.js", "assets/index-AbCdEfGh.css"]) {
-      expect(offlineFetchMode(hashed)).toBe("force-cache");
+      expect(offlineFetchMode(hashed)).toBe("default");
     }
     for (const named of ["./", "sandbox-entry.js", "code-sandbox.js", "notebooks/orders.csv", "assets/logo.svg"]) {
       expect(offlineFetchMode(named)).toBe("reload");
