@@ -13,6 +13,7 @@ import type { BenchContext, Part } from "./bench-part";
 import { buildPeer, peerLoad, peerPapaparse, withPeer } from "./bench-peer";
 import { sampleChildRss } from "./bench-rss";
 import { mib, ms, seconds, type Row } from "./bench-table";
+import { withThreads } from "../src/sw/isolation";
 
 /** What the app's load of one file took: ms, rows, the longest main-thread stall and the peak memory. */
 export interface AppLoad {
@@ -36,10 +37,12 @@ const meterStalls = (page: Page) =>
 
 /**
  * Loads `path` through the app's file picker once the engine is ready; timed from the pick to the table.
- * `threaded`: on the second visit, which the service worker isolates (duckdb-wasm's threaded build).
+ * `threaded`: on the second visit of a page opened with `?threads=on`, which the service worker isolates
+ * (duckdb-wasm's threaded build).
  */
 export async function appLoad(dist: string, path: string, threaded = false): Promise<AppLoad> {
-  return withApp(dist, threaded ? { serviceWorkers: "allow" } : {}, async ({ page }) => {
+  const options = threaded ? ({ serviceWorkers: "allow", path: `/${withThreads("")}` } as const) : {};
+  return withApp(dist, options, async ({ page }) => {
     if (threaded) {
       await page.waitForSelector("body[data-offline=ready]", { timeout: 600_000 });
       await page.reload();

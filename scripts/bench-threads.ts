@@ -1,8 +1,9 @@
-// Threads or not (issue 15, item 4): the same built app in headless Chromium twice, once with service
-// workers blocked (not isolated: duckdb-wasm's one-thread `eh` build) and once served by its service
-// worker after a first visit (cross-origin isolated: the threaded `coi` build). Each run times the engine
-// start of that page, the load of a seeded ~1M-row orders CSV (and 100,000 customers) through the file
-// picker, and a few recipes on them (each opened as a notebook, "Trust and run" to its last cell).
+// Threads or not (issue 15, item 4): the same built app in headless Chromium twice, each a repeat visit
+// served by its service worker: once the default page (not isolated: duckdb-wasm's one-thread `eh` build)
+// and once the page opened with `?threads=on` (cross-origin isolated: the threaded `coi` build, opt-in).
+// Each run times the engine start of that page, the load of a seeded ~1M-row orders CSV (and 100,000
+// customers) through the file picker, and a few recipes on them (each opened as a notebook, "Trust and
+// run" to its last cell).
 //
 // CLI: `npx tsx scripts/bench-threads.ts [--orders N] [--customers N] [--dist DIR] [--only rfm,abc]`;
 // serves dist/ (build it first with `npx vite build`); data goes to .bench/threads-<orders>-<customers>/.
@@ -15,6 +16,7 @@ import { buildRecipe } from "../src/recipes/registry";
 import { serializeNotebook } from "../src/notebook/serialize";
 import type { Notebook } from "../src/notebook/types";
 import { launchChromium, recordedContext, serveDirectory } from "../test/browser/harness";
+import { withThreads } from "../src/sw/isolation";
 import { PARAMS, tablesOf } from "../test/recipes/sample-bindings";
 
 const root = resolve(import.meta.dirname, "..");
@@ -116,22 +118,21 @@ async function runNotebook(page: Page, name: string, text: string): Promise<numb
 
 async function run(
   origin: string,
-  isolated: boolean,
+  threaded: boolean,
   dir: string,
   recipes: readonly string[],
   log: (l: string) => void,
 ) {
   const browser = await launchChromium();
   try {
-    const recorded = await recordedContext(browser, { serviceWorkers: isolated ? "allow" : "block" });
+    const recorded = await recordedContext(browser, { serviceWorkers: "allow" });
     const page = await recorded.newPage();
-    await page.goto(`${origin}/`);
+    const address = `${origin}/${threaded ? withThreads("") : ""}`;
+    await page.goto(address);
     await page.waitForSelector("body[data-engine=ready]", { timeout: 300_000 });
-    if (isolated) {
-      // The second visit is the one the service worker serves with isolation headers.
-      await page.waitForSelector("body[data-offline=ready]", { timeout: 600_000 });
-      await page.reload({ waitUntil: "commit" });
-    }
+    // The second visit is the one the service worker serves (with isolation headers when it asks for threads).
+    await page.waitForSelector("body[data-offline=ready]", { timeout: 600_000 });
+    await page.reload({ waitUntil: "commit" });
     await page.waitForSelector("body[data-engine=ready]", { timeout: 300_000 });
     const engineMs = await page.evaluate(() => performance.now());
     const bundle = (await page.evaluate(() => document.body.dataset.engineBundle)) ?? "?";
@@ -164,7 +165,7 @@ async function run(
 
 const SKIPPED: ThreadsRun = { bundle: "eh", threads: 1, engineMs: NaN, loadMs: NaN, recipes: {} };
 
-/** Runs the one-thread and the threaded app side by side (one after the other) and returns their numbers. */
+/** Runs the default (one-thread) and the opted-in threaded page one after the other and returns their numbers. */
 export async function benchThreads(options: BenchThreadsOptions = {}): Promise<ThreadsBench> {
   const orders = options.orders ?? 1_000_000;
   const customers = options.customers ?? 100_000;

@@ -1,5 +1,5 @@
 // Where a repeat visit's engine start goes, from Chromium's own trace: the one-thread build (service workers
-// blocked, files from the HTTP cache) and the threaded one (served by the service worker, isolated). Per
+// blocked, files from the HTTP cache) and the threaded one (`?threads=on`, served by the service worker, isolated). Per
 // build: the wasm streaming compile, the module's instances (DuckDB's worker, then each thread Worker),
 // the functions compiled lazily, and whether the compiled module came from Chromium's code cache.
 //
@@ -8,6 +8,7 @@ import { loadavg } from "node:os";
 import { resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { launchChromium, recordedContext, serveDirectory } from "../test/browser/harness";
+import { withThreads } from "../src/sw/isolation";
 
 const CATEGORIES = ["v8.wasm", "disabled-by-default-v8.wasm.detailed", "disabled-by-default-devtools.timeline"];
 const LIMIT = 600_000;
@@ -65,14 +66,15 @@ function summarize(bundle: string, engineReadyMs: number, events: TraceEvent[]):
   };
 }
 
-/** Visits the app once, then traces a repeat visit in the same context; `threaded`: via the service worker. */
+/** Visits the app once, then traces a repeat visit in the same context; `threaded`: via the service worker, `?threads=on`. */
 export async function traceEngineStart(dist: string, threaded: boolean): Promise<StartTrace> {
   const server = await serveDirectory(dist, { cacheable: true });
   const browser = await launchChromium();
   try {
     const recorded = await recordedContext(browser, { serviceWorkers: threaded ? "allow" : "block" });
     const first = await recorded.newPage();
-    await first.goto(`${server.origin}/`);
+    const address = `${server.origin}/${threaded ? withThreads("") : ""}`;
+    await first.goto(address);
     await first.waitForSelector(threaded ? "body[data-offline=ready]" : "body[data-engine=ready]", { timeout: LIMIT });
     // Time for the first visit's compiled code to reach the cache, were it to be kept.
     await first.waitForTimeout(5000);
@@ -80,7 +82,7 @@ export async function traceEngineStart(dist: string, threaded: boolean): Promise
     const page = await recorded.newPage();
     let engineReadyMs = NaN;
     const events = await traced(page, async () => {
-      await page.goto(`${server.origin}/`, { waitUntil: "commit" });
+      await page.goto(address, { waitUntil: "commit" });
       await page.waitForSelector("body[data-engine=ready]", { timeout: LIMIT });
       engineReadyMs = await page.evaluate(() => performance.now());
     });

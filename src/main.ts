@@ -17,6 +17,7 @@ import { openShareLink } from "./ui/share-link";
 import { declaredFiles } from "./notebook/front-matter";
 import { workshopText } from "./messages/workshop";
 import { keepOffline } from "./sw/register";
+import { threadsAsked } from "./sw/isolation";
 import { workshop } from "./ui/workshop.svelte";
 import { beforeErase } from "./ui/erase-data";
 import { Keeper } from "./ui/storage/keeper.svelte";
@@ -57,7 +58,7 @@ engine.then(
     // Which build runs, for the status line and for tests (threaded only where the page is isolated).
     document.body.dataset.engineBundle = runtime.bundle;
     document.body.dataset.engineThreads = String(runtime.threads);
-    bench.engineRuntime = runtime;
+    bench.engineRuntime = { ...runtime, asked: threadsAsked(location.href) };
     document.body.dataset.engine = "ready";
     markStart("engine-ready");
     bench.engine = "ready";

@@ -24,13 +24,20 @@ const en = {
   engineFailed: "The database could not start",
   /** How many threads DuckDB runs on, after "Database ready". */
   engineThreads: (n: number) => `${count(n)} ${plural(n, "thread", "threads")}`,
-  /** The engine's build and why, as the status line's tooltip. */
-  engineRuntime: (bundle: string, threads: number) =>
+  /** The engine's build and why, as the status line's tooltip; `asked`: the page's address has `?threads=on`. */
+  engineRuntime: (bundle: string, threads: number, asked: boolean) =>
     bundle === "coi"
       ? `DuckDB runs on ${count(threads)} ${plural(threads, "thread", "threads")} ` +
         "(duckdb-wasm's threaded build: this page is cross-origin isolated)."
-      : `DuckDB runs on one thread (duckdb-wasm's ${bundle} build): threads come with the offline copy, ` +
-        "from the next visit on, in browsers that allow them.",
+      : asked
+        ? `DuckDB runs on one thread (duckdb-wasm's ${bundle} build): this page asked for threads, but it is ` +
+          "not cross-origin isolated yet (a first visit, before the offline copy, or service workers are off) " +
+          "or this browser has no WebAssembly threads."
+        : `DuckDB runs on one thread (duckdb-wasm's ${bundle} build). Threads are off by default: they make ` +
+          "the start slower and gain little; add ?threads=on to the address to try them (from the second visit on).",
+
+  /** After the thread count when the page asked for threads (`?threads=on`) and runs on one. */
+  threadsUnavailable: "(threads not available here)",
 
   welcomeTitle: "Welcome to Clientbook",
   welcomeBody:

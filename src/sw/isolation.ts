@@ -1,8 +1,32 @@
-// Cross-origin isolation on a host that sends no special headers: the service worker adds COOP and COEP
-// to the pages (navigations) it answers, so a page it serves gets SharedArrayBuffer (duckdb-wasm's threads).
+// Cross-origin isolation on a host that sends no special headers: the service worker can add COOP and COEP
+// to a page (navigation) it answers, so that page gets SharedArrayBuffer (duckdb-wasm's threads). Off by
+// default; a page opened with `?threads=on` opts in.
 
-/** Whether the service worker isolates the pages it serves (off: every page runs the one-thread bundle). */
-export const ISOLATE_PAGES = true;
+// Threads are off by default. Measured on a quiet 2-core machine (`npm run bench -- --only threads`):
+// engine ready 4.77 s threaded against 2.66 s one-thread (the coi build's fixed pool of 4 pthread Workers
+// costs ~2.8 s of CPU), the 1M-row CSV 2.54 s against 2.43 s, the recipes 0.81-1.31x: the start got
+// slower and the gain is gone (src/engine/DUCKDB-WASM.md). Turn this on to isolate every page again.
+/** Whether every page the service worker serves is isolated and runs threads, without `?threads=on`. */
+export const THREADS_BY_DEFAULT = false;
+
+/** The query parameter (and its value) that opts one page into isolation and threads: `?threads=on`. */
+export const THREADS_PARAM = "threads";
+const ON = "on";
+
+/** Whether the page at `url` asked for threads (`?threads=on`): the page and its service worker read the same flag. */
+export function threadsAsked(url: string | URL): boolean {
+  return new URL(url).searchParams.get(THREADS_PARAM) === ON;
+}
+
+/** Whether the service worker isolates the page this navigation to `url` opens: by default, or on request. */
+export function isolates(url: string | URL): boolean {
+  return THREADS_BY_DEFAULT || threadsAsked(url);
+}
+
+/** `query` (`""` or `?...`) with `threads=on` added: the address of the same page, isolated. */
+export function withThreads(query: string): string {
+  return `${query}${query.startsWith("?") ? "&" : "?"}${THREADS_PARAM}=${ON}`;
+}
 
 /** The headers that make a document cross-origin isolated; every subresource of the app is same-origin. */
 export const ISOLATION_HEADERS: Readonly<Record<string, string>> = {
@@ -29,9 +53,12 @@ const THREADS = [
   26, 11,
 ];
 
-/** The duckdb-wasm bundle a page of this browser will run once the service worker serves it. */
+/**
+ * The duckdb-wasm bundle the pages of this browser run by default once the service worker serves them:
+ * the one the offline copy keeps. An opted-in page's threaded files are fetched (and kept) when it asks.
+ */
 export function bundleForPages(validate: (bytes: Uint8Array<ArrayBuffer>) => boolean): "coi" | "eh" | "mvp" {
   if (!validate(new Uint8Array(EXCEPTIONS))) return "mvp";
   // The worker itself is not isolated (no SharedArrayBuffer here): validating the module is the test it can make.
-  return ISOLATE_PAGES && validate(new Uint8Array(SIMD)) && validate(new Uint8Array(THREADS)) ? "coi" : "eh";
+  return THREADS_BY_DEFAULT && validate(new Uint8Array(SIMD)) && validate(new Uint8Array(THREADS)) ? "coi" : "eh";
 }

@@ -31,6 +31,15 @@ export function filesForBrowser(files: readonly string[], bundle: keyof typeof B
   return files.filter((file) => !others.some(([, pattern]) => pattern.test(file)));
 }
 
+// Vite's emitted files: `assets/<name>-<content hash>.<ext>`, so a copy under the same name is the same bytes.
+const HASHED = /^assets\/[^/]+-[\w-]{8}\.\w+$/;
+
+/**
+ * How the offline copy fetches `file`: a content-hashed file through the HTTP cache (the engine's wasm that the
+ * first visit has just fetched, unless the host said otherwise), anything else straight from the host.
+ */
+export const offlineFetchMode = (file: string): RequestCache => (HASHED.test(file) ? "default" : "reload");
+
 /** The cache key of a path inside the app's folder: the page itself is stored as the folder (`./`). */
 export function offlineKey(path: string): string {
   return path === "" || path === "index.html" ? "./" : path;

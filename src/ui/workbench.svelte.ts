@@ -75,8 +75,9 @@ export class Workbench {
   engine: "starting" | "ready" | "failed" = $state("starting");
   /** DuckDB's memory in use and the limit loads are checked against; unknown until first read. */
   memory: MemoryUse | undefined = $state.raw(undefined);
-  /** The running engine's duckdb-wasm build and thread count (set by main.ts once it is ready). */
-  engineRuntime: { readonly bundle: string; readonly threads: number } | undefined = $state(undefined);
+  /** The running engine's duckdb-wasm build, thread count, and whether the page asked for threads (set by main.ts). */
+  engineRuntime: { readonly bundle: string; readonly threads: number; readonly asked: boolean } | undefined =
+    $state(undefined);
   /** Column roles per loaded table (guessed, edited, saved), shared by the data panel and the recipe gallery. */
   readonly roles: RoleMappings = new RoleMappings(this);
   /** One reactive entry per cell: a cell view reads its own, so it re-renders only for its cell. */

@@ -2,7 +2,9 @@
 // sandbox script and the example notebooks with their data, so the app reloads and runs a notebook,
 // charts and TypeScript cells included, with the network off (the server is even shut down). The
 // sandbox frames are srcdoc documents that load nothing: the shell fetches their script (answered by
-// the service worker) and hands it over. Prints the first offline start time.
+// the service worker) and hands it over. Threads are off by default: a repeat visit the service worker
+// serves stays one-thread and not isolated; a page opened with `?threads=on` is isolated and runs the
+// threaded build, whose files the worker keeps once asked for. Prints the first offline start time.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,6 +14,16 @@ import { openBrowser, serveDirectory, type OpenBrowser, type StaticServer } from
 import { ENGINE_TIMEOUT, dist } from "./app-fixture";
 
 const NOTEBOOK = "?notebook=notebooks/customer-review.md";
+/** What the page runs on: cross-origin isolated or not, and duckdb-wasm's build. */
+const runtimeOf = (page: Page) => page.evaluate(() => [crossOriginIsolated, document.body.dataset.engineBundle]);
+/** The paths the offline copy holds. */
+const cachedKeys = (page: Page) =>
+  page.evaluate(async () => {
+    const cache = await caches.open((await caches.keys())[0]);
+    return (await cache.keys()).map((r) => new URL(r.url).pathname);
+  });
+/** The duckdb-wasm modules among them, sorted. */
+const wasmOf = (keys: string[]) => keys.filter((k) => k.endsWith(".wasm")).sort();
 /** Caching 40 MB on a busy machine takes a while; the assertion is that it completes. */
 const OFFLINE_TIMEOUT = 180_000;
 
@@ -94,9 +106,9 @@ describe("offline (service worker) and installable (manifest)", () => {
     });
     expect(cached.names).toHaveLength(1);
     expect(cached.names[0]).toMatch(/^clientbook-offline-[0-9a-f]{16}$/);
-    // Pages the service worker serves are cross-origin isolated and run duckdb-wasm's threaded build:
-    // only that one is kept (this first visit, served by the host, ran the exceptions build).
-    expect(cached.keys.filter((k) => k.endsWith(".wasm"))).toEqual([expect.stringMatching(/duckdb-coi-.*\.wasm$/)]);
+    // Threads are off by default: the copy keeps the build the pages run (this first visit ran it too), not the threaded one.
+    expect(wasmOf(cached.keys)).toEqual([expect.stringMatching(/duckdb-eh-.*\.wasm$/)]);
+    expect(cached.keys.some((k) => k.includes("coi"))).toBe(false);
     const kept = [
       "/",
       "/sandbox-entry.js",
@@ -109,14 +121,25 @@ describe("offline (service worker) and installable (manifest)", () => {
     }
     const onTheWire = ob.requests.length;
 
+    // A page that asks for threads (now served by the service worker) is isolated and runs the threaded
+    // build, fetched now and kept beside the default one.
+    await page.goto(`${server.origin}/?threads=on`);
+    await page.waitForSelector("body[data-engine=ready]", { timeout: ENGINE_TIMEOUT });
+    expect(await runtimeOf(page)).toEqual([true, "coi"]);
+    await expect
+      .poll(async () => wasmOf(await cachedKeys(page)), { timeout: 60_000 })
+      .toEqual([expect.stringMatching(/duckdb-coi-.*\.wasm$/), expect.stringMatching(/duckdb-eh-.*\.wasm$/)]);
+    expect((await cachedKeys(page)).some((k) => /duckdb-browser-coi\.pthread\.worker-.*\.js$/.test(k))).toBe(true);
+
     // The network is off and the host is gone: only the service worker can answer.
     await context.setOffline(true);
     await server.close();
     const started = Date.now();
-    await page.reload();
+    await page.goto(`${server.origin}/${NOTEBOOK}`);
     await page.waitForSelector("body[data-engine=ready]", { timeout: ENGINE_TIMEOUT });
     const engineReady = Date.now() - started;
-    expect(await page.evaluate(() => [crossOriginIsolated, document.body.dataset.engineBundle])).toEqual([true, "coi"]);
+    // A repeat visit the service worker serves, without `?threads=on`: not isolated, one thread (the default).
+    expect(await runtimeOf(page)).toEqual([false, "eh"]);
     await notebookRan(page);
     const notebookDone = Date.now() - started;
     await chartDrawn(page);
@@ -128,15 +151,16 @@ describe("offline (service worker) and installable (manifest)", () => {
     expect(await page.locator('[data-table="orders"]').getAttribute("data-rows")).toMatch(/^[1-9]\d*$/);
     expect(await page.locator('[data-role="notebook-error"], [data-role="load-error"]').count()).toBe(0);
 
-    // Still offline: a notebook with TypeScript cells runs them, and draws its chart.
-    await page.goto(`${server.origin}/?notebook=notebooks/live-inputs.md`);
+    // Still offline, threads asked for: a notebook with TypeScript cells runs them on the kept threaded build.
+    await page.goto(`${server.origin}/?notebook=notebooks/live-inputs.md&threads=on`);
     await page.waitForSelector("body[data-engine=ready]", { timeout: ENGINE_TIMEOUT });
+    expect(await runtimeOf(page)).toEqual([true, "coi"]);
     await codeRan(page);
     expect(await page.locator('[data-role="chart-error"], [data-role="notebook-error"]').count()).toBe(0);
     expect(ob.requests.length).toBeGreaterThan(onTheWire);
     expect(ob.offOrigin(server.origin)).toEqual([]);
-    // Two visits and two notebooks, each with its engine start, on a shared 2-core machine.
-  }, 480_000);
+    // Four visits and two notebooks, each with its engine start, on a shared 2-core machine.
+  }, 540_000);
 
   it("a new deployment waits while a page runs the old one, then starts on the next visit with a note", async () => {
     const site = mkdtempSync(resolve(tmpdir(), "clientbook-deploy-"));

@@ -1,6 +1,7 @@
 // A big file on the threaded engine: duckdb-wasm's threaded build copies what it reads into its memory (a
 // picked File never reaches its busy thread Workers), so a CSV bigger than the old whole-copy bound goes
-// in pieces of whole records, one at a time. "Big" is made small with ?memory-limit=, so the test is quick.
+// in pieces of whole records, one at a time. "Big" is made small with ?memory-limit=, so the test is quick;
+// `threads=on` asks for the threaded build (off by default), which the page gets once the service worker serves it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,8 +11,8 @@ import { launchChromium, recordedContext, serveDirectory, type StaticServer } fr
 import { ENGINE_TIMEOUT, dist } from "./app-fixture";
 
 const LIMIT = 64_000_000;
-const QUERY = `?memory-limit=${LIMIT}`;
-/** Caching the app and duckdb-wasm on a busy machine takes a while (the service worker isolates what it serves). */
+const QUERY = `?memory-limit=${LIMIT}&threads=on`;
+/** Caching the app and duckdb-wasm on a busy machine takes a while (the service worker isolates a page that asks). */
 const OFFLINE_TIMEOUT = 240_000;
 
 /** Orders of about `bytes` bytes: quoted names holding commas, doubled quotes and newlines. */

@@ -1,7 +1,8 @@
-// Multi-threaded DuckDB where the browser allows it: the service worker makes the pages it serves
-// cross-origin isolated on a header-less host, and such a page runs duckdb-wasm's threaded build, its
-// thread Workers under the page's content policy; a page that is not isolated (first visit, service
-// workers blocked) runs the one-thread build as before. Both run the example notebook to the same results.
+// Multi-threaded DuckDB on request: the service worker makes a page opened with `?threads=on` cross-origin
+// isolated on a header-less host, and such a page runs duckdb-wasm's threaded build, its thread Workers
+// under the page's content policy; a page that is not isolated (first visit, service workers blocked) runs
+// the one-thread build, no error. Both run the example notebook to the same results. (Threads are off by
+// default: offline.test.ts checks that a page without the flag stays one-thread on a repeat visit.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,7 +12,7 @@ import { launchChromium, recordedContext, serveDirectory, type StaticServer } fr
 import { ENGINE_TIMEOUT, dist } from "./app-fixture";
 import type { Browser } from "playwright-core";
 
-const NOTEBOOK = "?notebook=notebooks/customer-review.md";
+const NOTEBOOK = "?notebook=notebooks/customer-review.md&threads=on";
 /** Rows of the picked file: about 40 MB, more than one of DuckDB's CSV buffers, so several threads read it. */
 const PICKED_ROWS = 1_500_000;
 /** Caching the app and duckdb-wasm on a busy machine takes a while; the assertion is that it completes. */
@@ -26,6 +27,7 @@ async function runtimeOf(page: Page) {
     bundle: document.body.dataset.engineBundle,
     threads: Number(document.body.dataset.engineThreads),
     status: document.querySelector('[data-role="engine-status"]')?.textContent?.replace(/\s+/g, " ").trim(),
+    unavailable: document.querySelector('[data-role="threads-unavailable"]') !== null,
   }));
 }
 
@@ -83,7 +85,7 @@ describe("threaded DuckDB behind cross-origin isolation, and its fallback", () =
     rmSync(dirname(picked), { recursive: true, force: true });
   });
 
-  it("without the service worker the page is not isolated and runs the one-thread build", async () => {
+  it("without the service worker a page that asks for threads is not isolated and runs one thread, no error", async () => {
     const recorded = await recordedContext(browser, { serviceWorkers: "block" });
     try {
       const page = await recorded.newPage();
@@ -91,6 +93,9 @@ describe("threaded DuckDB behind cross-origin isolation, and its fallback", () =
       const runtime = await runtimeOf(page);
       expect(runtime).toMatchObject({ isolated: false, sharedMemory: false, bundle: "eh", threads: 1 });
       expect(runtime.status).toContain("1 thread");
+      // The fallback says so, and is no error.
+      expect(runtime.unavailable).toBe(true);
+      expect(runtime.status).toContain("(threads not available here)");
       const rows = await results(page);
       expect(Object.keys(rows).length).toBeGreaterThan(5);
       await chartDrawn(page);
@@ -101,7 +106,7 @@ describe("threaded DuckDB behind cross-origin isolation, and its fallback", () =
     }
   });
 
-  it("the first visit runs one thread; once the service worker serves the page it runs threads, same results", async () => {
+  it("the first visit runs one thread; once the service worker serves a page that asks, it runs threads, same results", async () => {
     const recorded = await recordedContext(browser, { serviceWorkers: "allow" });
     try {
       const page = await recorded.newPage();
@@ -114,9 +119,8 @@ describe("threaded DuckDB behind cross-origin isolation, and its fallback", () =
         const cache = await caches.open((await caches.keys())[0]);
         return (await cache.keys()).map((r) => new URL(r.url).pathname);
       });
-      // The offline copy holds the build the isolated pages will run, its thread script included.
-      expect(cached.filter((k) => k.endsWith(".wasm"))).toEqual([expect.stringMatching(/duckdb-coi-.*\.wasm$/)]);
-      expect(cached.some((k) => /duckdb-browser-coi\.pthread\.worker-.*\.js$/.test(k))).toBe(true);
+      // The offline copy holds the build pages run by default; the threaded one only once a page asks.
+      expect(cached.filter((k) => k.endsWith(".wasm"))).toEqual([expect.stringMatching(/duckdb-eh-.*\.wasm$/)]);
 
       await page.reload();
       const runtime = await runtimeOf(page);
@@ -124,6 +128,7 @@ describe("threaded DuckDB behind cross-origin isolation, and its fallback", () =
       expect(runtime).toMatchObject({ isolated: true, sharedMemory: true, bundle: "coi", threads: cores });
       expect(runtime.threads).toBeGreaterThan(1);
       expect(runtime.status).toContain(`${cores} threads`);
+      expect(runtime.unavailable).toBe(false);
       const threaded = await results(page);
       expect(comparable(threaded)).toEqual(comparable(single));
       await chartDrawn(page);

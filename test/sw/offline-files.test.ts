@@ -5,9 +5,18 @@ import {
   isOfflineCache,
   offlineCacheName,
   offlineFiles,
+  offlineFetchMode,
   offlineKey,
 } from "../../src/sw/offline-files";
-import { ISOLATE_PAGES, ISOLATION_HEADERS, bundleForPages, withIsolation } from "../../src/sw/isolation";
+import {
+  ISOLATION_HEADERS,
+  THREADS_BY_DEFAULT,
+  bundleForPages,
+  isolates,
+  threadsAsked,
+  withIsolation,
+  withThreads,
+} from "../../src/sw/isolation";
 
 const BUILT = [
   ".vite/manifest.json",
@@ -51,12 +60,28 @@ describe("the offline copy's files", () => {
     expect(filesForBrowser(files, "coi")).toContain("notebooks/customer-review.md");
   });
 
-  it("isolated pages get threads where wasm threads validate, else the exceptions or the plain build", () => {
+  it("keeps the build default pages run: one thread (threads are opt-in), else the plain build", () => {
     const all = () => true;
-    expect(bundleForPages(all)).toBe(ISOLATE_PAGES ? "coi" : "eh");
+    expect(THREADS_BY_DEFAULT).toBe(false);
+    expect(bundleForPages(all)).toBe("eh");
     // The module with atomics (0xfe) is the threads test; one with a try block (0x06) the exceptions test.
     expect(bundleForPages((bytes) => !bytes.includes(0xfe))).toBe("eh");
     expect(bundleForPages((bytes) => !bytes.includes(0x06))).toBe("mvp");
+  });
+
+  it("isolates only a page whose address asks for threads with ?threads=on", () => {
+    const page = "https://example.org/app/";
+    expect(isolates(page)).toBe(false);
+    expect(isolates(`${page}?notebook=notebooks/customer-review.md`)).toBe(false);
+    for (const off of ["?threads=off", "?threads=1", "?threads=ON", "?threads", "#threads=on", "?xthreads=on"]) {
+      expect(isolates(page + off)).toBe(false);
+    }
+    expect(isolates(`${page}?threads=on`)).toBe(true);
+    expect(isolates(`${page}?notebook=notebooks/orders.md&threads=on`)).toBe(true);
+    expect(threadsAsked(`${page}?threads=on#x`)).toBe(true);
+    expect(withThreads("")).toBe("?threads=on");
+    expect(withThreads("?notebook=a.md")).toBe("?notebook=a.md&threads=on");
+    expect(isolates(page + withThreads("?notebook=http://evil.test/n.md"))).toBe(true);
   });
 
   it("adds the isolation headers to a response and keeps its status, headers and body", async () => {
@@ -71,6 +96,16 @@ describe("the offline copy's files", () => {
       "Cross-Origin-Opener-Policy": "same-origin",
       "Cross-Origin-Embedder-Policy": "require-corp",
     });
+  });
+
+  it("takes a content-hashed file from the HTTP cache, anything else straight from the host", () => {
+    for (const hashed of ["assets/duckdb-eh-9ubY-jlA.wasm", "assets/main-C0ffee_1.js", "assets/index-AbCdEfGh.css"]) {
+      expect(offlineFetchMode(hashed)).toBe("default");
+    }
+    for (const named of ["./", "sandbox-entry.js", "code-sandbox.js", "notebooks/orders.csv", "assets/logo.svg"]) {
+      expect(offlineFetchMode(named)).toBe("reload");
+    }
+    expect(offlineFetchMode("assets/sub/x-AbCdEfGh.js")).toBe("reload");
   });
 
   it("finds the page under its folder key, whatever the link's path", () => {

@@ -22,11 +22,16 @@ export const uiZh = {
   engineReady: "数据库已就绪",
   engineFailed: "数据库无法启动",
   engineThreads: (n: number) => `${count(n)} 个线程`,
-  engineRuntime: (bundle: string, threads: number) =>
+  engineRuntime: (bundle: string, threads: number, asked: boolean) =>
     bundle === "coi"
       ? `DuckDB 使用 ${count(threads)} 个线程运行（duckdb-wasm 多线程版本：此页面已跨源隔离）。`
-      : `DuckDB 以单线程运行（duckdb-wasm ${bundle} 版本）：` +
-        "多线程随离线副本而来，在允许多线程的浏览器中从下次访问起生效。",
+      : asked
+        ? `DuckDB 以单线程运行（duckdb-wasm ${bundle} 版本）：此页面请求了多线程，但尚未跨源隔离` +
+          "（首次访问、离线副本完成之前，或 Service Worker 已被关闭），或此浏览器不支持 WebAssembly 多线程。"
+        : `DuckDB 以单线程运行（duckdb-wasm ${bundle} 版本）。多线程默认关闭：它让启动更慢，收益很小；` +
+          "在地址后加上 ?threads=on 即可试用（从第二次访问起生效）。",
+
+  threadsUnavailable: "（此处无法使用多线程）",
 
   welcomeTitle: "欢迎使用 Clientbook",
   welcomeBody:

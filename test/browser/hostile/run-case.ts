@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page, Request } from "playwright-core";
 import { readFile } from "node:fs/promises";
 import { CANARY, CLIENTS_CSV, holdsCanary } from "./canary";
 import type { Weakening } from "./weaken";
+import { withThreads } from "../../../src/sw/isolation";
 
 /** What a case's action and check get. */
 export interface CaseContext {
@@ -119,9 +120,9 @@ export async function newBuildContext(browser: Browser): Promise<BrowserContext>
 const OFFLINE_TIMEOUT = 300_000;
 
 /**
- * A context whose pages are cross-origin isolated and run DuckDB's threaded build: the app's service worker
+ * A context whose pages can be cross-origin isolated and run DuckDB's threaded build: the app's service worker
  * is let in, and a first visit to `origin` waits until it keeps the offline copy, so every later page of the
- * context is served by it with the isolation headers (src/sw/isolation.ts).
+ * context that asks (`?threads=on`, added by runCase) is served by it with the isolation headers (src/sw/isolation.ts).
  */
 export async function newThreadedContext(browser: Browser, origin: string): Promise<BrowserContext> {
   const context = await browser.newContext({
@@ -198,7 +199,7 @@ export async function runCase(
     const c: CaseContext = { page, evil, linger };
     const linked = hostile.open === "link" ? `?notebook=${linkedPath(tag)}` : "";
     const query = hostile.query ? withEvil(hostile.query, evil) : linked;
-    await page.goto(`${origin}/${query}`);
+    await page.goto(`${origin}/${threaded ? withThreads(query) : query}`);
     await page.waitForSelector("body[data-engine=ready]", { timeout: 90_000 });
     if (threaded) {
       // The evidence is only evidence if the page really ran on threads.
