@@ -252,9 +252,10 @@ export default defineConfig({
         },
       },
       // The hostile suite measures page stalls against limits: it runs after the rest, with nothing else beside it.
+      // It is one file, which runs its cases in two browsers side by side (test/browser/hostile/suite.ts).
       {
         extends: true,
-        test: { name: "hostile", include: [HOSTILE], maxWorkers: 2, sequence: { groupOrder: 1 } },
+        test: { name: "hostile", include: [HOSTILE], maxWorkers: 1, sequence: { groupOrder: 1 } },
       },
     ],
   },

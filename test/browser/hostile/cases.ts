@@ -7,8 +7,8 @@ import { pageCases } from "./cases-page";
 import { frameCases } from "./cases-frame";
 
 // What the threaded page changes is DuckDB: its thread Workers and what they may fetch. Two cases aimed at the
-// engine's ways out (a URL read, an extension fetch) run again there; both fall in the same shard, so one shard
-// pays the offline copy the isolated page needs. More would cost ~10 s each and push npm test past its budget;
+// engine's ways out (a URL read, an extension fetch) run again there; both run in the same lane (suite.ts), so
+// one lane pays the offline copy the isolated page needs. More would cost ~10 s each and push npm test past its budget;
 // threads.test.ts records every request of a threaded page at work, and checks every worker is a blob:.
 const threaded = (c: HostileCase): HostileCase => ({ ...c, threaded: true });
 const reachesThreads = (c: HostileCase) =>

@@ -1,0 +1,4 @@
+// The hostile-notebook suite (see suite.ts): every case, in two lanes side by side.
+import { hostileSuite } from "./suite";
+
+hostileSuite();
