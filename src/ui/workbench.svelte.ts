@@ -104,6 +104,7 @@ export class Workbench {
     this.updateSchema();
     this.session.on((event) => this.follow(event));
   }
+
   /** Loads the role mappings (once per page; a failed fetch is tried again on the next call). */
   loadRoles(): Promise<RoleMappings> {
     this.rolesLoading ??= import("./roles.svelte").then(({ RoleMappings }) => (this.roles ??= new RoleMappings(this)));
