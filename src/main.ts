@@ -2,7 +2,7 @@
 // session on them (the notebook renders before the engine is ready), mount the UI, and open a
 // notebook named in the link.
 import { mount } from "svelte";
-import { wasmEngine, type WasmEngine } from "./engine/wasm/wasm-engine";
+import type { WasmEngine } from "./engine/wasm/wasm-engine";
 import { fileSourceFromFile } from "./engine/browser-file";
 import { openSession } from "./session/session";
 import { quoteIdent } from "./sql/ident";
@@ -32,7 +32,9 @@ const language = startLanguage();
 // The chart sandbox's script is on the way to every first chart: fetched now, beside the engine's start.
 sandboxScript("chart").catch(() => undefined);
 
-const engine: Promise<WasmEngine> = wasmEngine();
+// duckdb-wasm's client and Apache Arrow (a chunk of their own) are fetched now, beside this one's start:
+// kept charts draw without them, and a first visit's charts wait for the 34 MB wasm anyway.
+const engine: Promise<WasmEngine> = import("./engine/wasm/wasm-engine").then((m) => m.wasmEngine());
 // ts cells and Markdown `${}` run in the notebook sandbox's Worker, never in this page; each opened
 // notebook gets a fresh sandbox, so nothing one notebook's code left behind meets the next.
 const runner = sandboxRunner();

@@ -5,34 +5,14 @@ import { codeMessages as m } from "../messages/code";
 import { ui } from "../messages/ui";
 import { readIpc } from "../table/arrow-ipc";
 import { encodeIpc } from "./arrow-rows";
-import { CodeError, type WireColumn, type WireTable } from "./runner";
+import { CodeError, type WireColumn } from "./runner";
+import { CellRows, type RowsWire } from "./cell-rows";
 import { MAX_RESULT_VALUES, MAX_VALUE_PARTS } from "./limits";
 import { plainValueProblem } from "./plain-value";
 import { rowsTable } from "./values";
 
-/** Rows as they cross: column names and DuckDB types, the row count and one Arrow IPC stream. */
-export interface RowsWire {
-  readonly columns: readonly WireColumn[];
-  readonly rows: number;
-  readonly ipc: Uint8Array;
-}
-
 /** What a runner sends back for a finished cell. */
 export type CellResult = { readonly value: unknown } | { readonly rows: RowsWire };
-
-/** A cell's rows on the session's side. `ipc` may be handed to the engine once (it is transferred). */
-export class CellRows implements RowsWire {
-  constructor(
-    readonly columns: readonly WireColumn[],
-    readonly rows: number,
-    readonly ipc: Uint8Array,
-  ) {}
-
-  /** The first `n` rows, column-major (read before the bytes go to the engine). */
-  head(n: number): WireTable {
-    return { columns: this.columns, data: readIpc(this.ipc, n).data };
-  }
-}
 
 const isPlainRow = (v: unknown) => {
   if (v === null || typeof v !== "object" || Array.isArray(v)) return false;

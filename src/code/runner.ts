@@ -40,7 +40,7 @@ export interface CodeRequest {
   readonly inputs: Readonly<Record<string, unknown>>;
   /** Upstream table results by cell name; the code sees each as an array of row objects. */
   readonly tables: Readonly<Record<string, WireTable>>;
-  /** When true and the code returns rows (a list of plain objects), they come back as a `CellRows` (./cell-result). */
+  /** When true and the code returns rows (a list of plain objects), they come back as a `CellRows` (./cell-rows). */
   readonly rows?: boolean;
 }
 

@@ -1,5 +1,5 @@
 // The messages between the Node code runner (main thread) and its worker thread.
-import type { RowsWire } from "../code/cell-result";
+import type { RowsWire } from "../code/cell-rows";
 import type { CodeRequest, WireTable } from "../code/runner";
 
 /** Main -> worker. */

@@ -3,7 +3,6 @@
 // its own. The shell side lives here: it checks every Worker message (code-protocol.ts, plain-value.ts),
 // answers `sql` through the session's CodeHost, drops (and logs) messages of other runs, and stops code
 // by ending its Worker.
-import { acceptRows } from "../code/cell-result";
 import { CodeError, type CodeHost, type CodeRequest, type CodeRunner } from "../code/runner";
 import { codeMessages as cm } from "../messages/code";
 import { ui } from "../messages/ui";
@@ -149,11 +148,9 @@ export function sandboxRunner(options: SandboxRunnerOptions = {}): SandboxRunner
       case "done": {
         retire(run);
         if ("rows" in message) {
-          try {
-            run.resolve(acceptRows(message.rows));
-          } catch (error) {
-            run.reject(error);
-          }
+          // The rows check reads Arrow, which the page loads with the engine, not before its first chart.
+          const rows = message.rows;
+          import("../code/cell-result").then(({ acceptRows }) => run.resolve(acceptRows(rows))).catch(run.reject);
           return;
         }
         const problem = plainValueProblem(message.value);

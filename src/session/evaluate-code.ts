@@ -11,7 +11,7 @@ import { kindOfType, tableFromColumns, type ResultTable, type Value } from "../t
 import { CODE_PARAMETER, CodeError, type CodeHost, type CodeRunner, type WireTable } from "../code/runner";
 import { abortableQuery, CellFailure, toCellFailure } from "./evaluate";
 import { quoteIdent } from "../sql/ident";
-import { CellRows } from "../code/cell-result";
+import { CellRows } from "../code/cell-rows";
 import { HEAD_ROWS } from "../code/limits";
 import { isVegaLite, escapeMarkdown } from "../code/values";
 import type { CellOutput, MarkdownValue } from "./types";
@@ -119,7 +119,7 @@ export async function evaluateTs(
   // Rows arrive as Arrow bytes: the page reads only the head; the engine's worker gets the rest.
   if (value instanceof CellRows) {
     const columns = value.columns.map((c) => ({ ...c, kind: kindOfType(c.type) }));
-    const table = tableFromColumns(columns, value.head(HEAD_ROWS).data);
+    const table = tableFromColumns(columns, (await value.head(HEAD_ROWS)).data);
     if (cell.name) {
       await ctx.engine.createTable(cell.name, value);
       created.add(cell.name.toLowerCase());

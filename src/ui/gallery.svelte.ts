@@ -11,16 +11,10 @@ import { galleryText } from "../messages/gallery";
 import type { RoleProblem } from "../recipes/recipe";
 import type { TableMapping } from "./mapping";
 import { cellRelations } from "./cell-relations";
-import {
-  checkRecipe,
-  defaultSlots,
-  formAttrs,
-  formDefaults,
-  freePrefix,
-  slotBindings,
-  type FieldValue,
-  type RecipeCheck,
-} from "./recipe-form";
+import type { FieldValue, RecipeCheck } from "./recipe-form";
+
+/** The recipe form's logic, loaded with the registry (it reads the recipes' own modules). */
+type RecipeForm = typeof import("./recipe-form");
 
 /** The gallery: which recipe is picked and how it is set up. */
 export class Gallery {
@@ -28,6 +22,7 @@ export class Gallery {
   open = $state(false);
   /** The recipe catalogue, loaded (as its own chunk) the first time the gallery opens. */
   registry: Registry | undefined = $state.raw(undefined);
+  private form: RecipeForm | undefined;
   recipeId: string | undefined = $state(undefined);
   /** Slot -> the chosen table or cell result ("" for none). */
   slots: Record<string, string> = $state({});
@@ -50,9 +45,25 @@ export class Gallery {
 
   /** Opens the gallery (on the recipe picked before, if any). */
   async show(): Promise<void> {
-    this.registry ??= await import("../recipes/registry");
+    await this.load();
     if (this.recipe) this.refreshSlots();
     this.open = true;
+  }
+
+  /** Fetches what the gallery needs to open ahead of the first click (a failure is met again by `show`). */
+  preload(): void {
+    this.load().catch(() => undefined);
+  }
+
+  /** The catalogue, the form's logic and the role mappings: chunks of their own, loaded once. */
+  private async load(): Promise<void> {
+    const [registry, form] = await Promise.all([
+      this.registry ?? import("../recipes/registry"),
+      this.form ?? import("./recipe-form"),
+      this.bench.loadRoles(),
+    ]);
+    this.form = form;
+    this.registry = registry;
   }
 
   /** Closes the gallery; the picked recipe and its settings are kept for next time. */
@@ -63,11 +74,12 @@ export class Gallery {
   /** Picks a recipe: tables by kind, parameters at their defaults, a free cell-name prefix. */
   pick(id: string): void {
     const recipe = this.registry?.findRecipe(id);
-    if (!recipe) return;
+    const form = this.form;
+    if (!recipe || !form) return;
     this.recipeId = id;
-    this.slots = defaultSlots(recipe, this.bench.roles.all());
-    this.values = formDefaults(recipe.params);
-    this.name = freePrefix(recipe, this.takenNames());
+    this.slots = form.defaultSlots(recipe, this.mappings());
+    this.values = form.formDefaults(recipe.params);
+    this.name = form.freePrefix(recipe, this.takenNames());
     this.errors = [];
   }
 
@@ -82,11 +94,11 @@ export class Gallery {
 
   /** The checks of the picked recipe as set up now (recomputed when tables, mappings or values change). */
   check(): RecipeCheck | undefined {
-    const recipe = this.recipe;
-    if (!recipe) return undefined;
-    const tables = slotBindings(recipe, this.slots, this.sources());
-    const attrs = formAttrs(recipe.params, this.values);
-    const checked = checkRecipe(recipe, tables, attrs, this.name.trim(), this.registry!.buildRecipe);
+    const { recipe, registry, form } = this;
+    if (!recipe || !registry || !form) return undefined;
+    const tables = form.slotBindings(recipe, this.slots, this.sources());
+    const attrs = form.formAttrs(recipe.params, this.values);
+    const checked = form.checkRecipe(recipe, tables, attrs, this.name.trim(), registry.buildRecipe);
     const waiting = this.waitingSlots();
     if (!waiting.length) return checked;
     // A cell result without columns yet: say which cell to run, not that the slot has no table.
@@ -96,7 +108,12 @@ export class Gallery {
 
   /** What a slot can read: the loaded tables, then the named cell results that have run. */
   sources(): TableMapping[] {
-    return [...this.bench.roles.all(), ...this.bench.roles.results()];
+    return [...this.mappings(), ...(this.bench.roles?.results() ?? [])];
+  }
+
+  /** The loaded tables' mappings (none before the gallery first opens: `show` loads them). */
+  private mappings(): TableMapping[] {
+    return this.bench.roles?.all() ?? [];
   }
 
   /** A problem per slot set to a cell result whose cell has not run (or failed), naming the cell. */
@@ -112,16 +129,16 @@ export class Gallery {
 
   /** Builds the recipe, saves the mappings it reads, inserts its cells after the current cell and runs them. */
   async insert(): Promise<void> {
-    const recipe = this.recipe;
+    const { recipe, form } = this;
     const checked = this.check();
-    if (!recipe || !checked?.cells) {
+    if (!recipe || !form || !checked?.cells) {
       this.errors = checked ? [...checked.params, ...checked.roles.map((p) => p.message), ...checked.build] : [];
       return;
     }
     const taken = new Set(this.takenNames().map((n) => n.toLowerCase()));
     const clash = checked.cells.find((c) => c.name && taken.has(c.name.toLowerCase()));
     if (clash?.name) {
-      this.name = freePrefix(recipe, taken);
+      this.name = form.freePrefix(recipe, taken);
       this.errors = [galleryText.nameTaken(clash.name, this.name)];
       return;
     }
@@ -131,7 +148,7 @@ export class Gallery {
     try {
       // The cells name only their tables; the roles they read must be in the front matter.
       for (const table of new Set(Object.values(this.slots).filter(Boolean))) {
-        if (!this.bench.roles.ensureSaved(table)) return;
+        if (!this.bench.roles?.ensureSaved(table)) return;
       }
       const at = this.insertionIndex();
       ids = checked.cells.map((cell, i) => this.bench.session.insertCell(at + i, cell));
@@ -140,7 +157,7 @@ export class Gallery {
       return;
     }
     this.open = false;
-    this.name = freePrefix(recipe, this.takenNames());
+    this.name = form.freePrefix(recipe, this.takenNames());
     this.lastCell = checked.cells[checked.cells.length - 1]?.name;
     await tick();
     const first = checked.cells[0]?.name;
@@ -153,13 +170,13 @@ export class Gallery {
 
   /** Keeps the slot choices valid when tables come and go: a vanished table is replaced by the default. */
   private refreshSlots(): void {
-    const recipe = this.recipe;
-    if (!recipe) return;
+    const { recipe, form } = this;
+    if (!recipe || !form) return;
     const loaded = new Set([
       ...this.bench.state.tables.map((t) => t.name),
       ...cellRelations(this.bench.state).map((r) => r.name),
     ]);
-    const defaults = defaultSlots(recipe, this.bench.roles.all());
+    const defaults = form.defaultSlots(recipe, this.mappings());
     const slots = { ...this.slots };
     for (const slot of recipe.inputs)
       if (!slots[slot.name] || !loaded.has(slots[slot.name])) slots[slot.name] = defaults[slot.name];

@@ -5,7 +5,7 @@ import type { Session, SessionEvent, SessionState } from "../session/types";
 import type { DateOrder, FileSource, LoadReport, MemoryUse, TableSummary } from "../engine/engine";
 import type { ResultTable } from "../table/result";
 import { ui } from "../messages/ui";
-import { RoleMappings } from "./roles.svelte";
+import type { RoleMappings } from "./roles.svelte";
 import { CellSlots } from "./cell-slots.svelte";
 import { CellEditing } from "./editing.svelte";
 import { RunProgress } from "./run-progress.svelte";
@@ -78,8 +78,10 @@ export class Workbench {
   /** The running engine's duckdb-wasm build, thread count, and whether the page asked for threads (set by main.ts). */
   engineRuntime: { readonly bundle: string; readonly threads: number; readonly asked: boolean } | undefined =
     $state(undefined);
-  /** Column roles per loaded table (guessed, edited, saved), shared by the data panel and the recipe gallery. */
-  readonly roles: RoleMappings = new RoleMappings(this);
+  /** Column roles per loaded table (guessed, edited, saved), shared by the data panel and the recipe gallery;
+   *  undefined until `loadRoles()` has fetched their code (with the role guesser: off the first page load). */
+  roles: RoleMappings | undefined = $state.raw(undefined);
+  private rolesLoading: Promise<RoleMappings> | undefined;
   /** One reactive entry per cell: a cell view reads its own, so it re-renders only for its cell. */
   readonly cells = new CellSlots();
   readonly editing: CellEditing = new CellEditing(this);
@@ -102,6 +104,13 @@ export class Workbench {
     );
     this.updateSchema();
     this.session.on((event) => this.follow(event));
+  }
+
+  /** Loads the role mappings (once per page; a failed fetch is tried again on the next call). */
+  loadRoles(): Promise<RoleMappings> {
+    this.rolesLoading ??= import("./roles.svelte").then(({ RoleMappings }) => (this.roles ??= new RoleMappings(this)));
+    this.rolesLoading.catch(() => (this.rolesLoading = undefined));
+    return this.rolesLoading;
   }
 
   /** A cell's change reaches only its own slot; the snapshot (for views of the whole) is the session's own. */

@@ -10,7 +10,7 @@ const app = useApp();
 
 describe("the example notebook (?notebook=notebooks/customer-review.md)", () => {
   it("runs every cell, shows result tables with their row counts and draws charts", async () => {
-    const { page } = await app.open("?notebook=notebooks/customer-review.md");
+    const { page, requests } = await app.open("?notebook=notebooks/customer-review.md");
     await page.waitForSelector("body[data-engine=ready]", { timeout: ENGINE_TIMEOUT });
     const computing = page.locator('[data-cell][data-kind="sql"], [data-cell][data-kind="chart"]');
     await expect.poll(() => computing.count(), { timeout: 30_000 }).toBeGreaterThan(5);
@@ -33,6 +33,12 @@ describe("the example notebook (?notebook=notebooks/customer-review.md)", () => 
     const chart = page.frameLocator('[data-cell="revenue_trend"] iframe[data-role="chart"]');
     await chart.locator("svg").first().waitFor({ timeout: 30_000 });
     expect(await chart.locator("svg .mark-rect path").count()).toBeGreaterThan(10);
+    // With a chart drawn and no click yet, CodeMirror and the gallery's parts arrive in idle time (idle-preload.ts).
+    const missing = () =>
+      ["code-view", "RecipeGallery", "registry", "recipe-form"].filter(
+        (chunk) => !requests.some((url) => new RegExp(`/assets/${chunk}-[\\w-]+\\.js$`).test(url)),
+      );
+    await expect.poll(missing, { timeout: 30_000 }).toEqual([]);
     // Every frame on the page is a chart sandbox with scripts and nothing else.
     expect(
       new Set(await page.locator("iframe").evaluateAll((els) => els.map((e) => e.getAttribute("sandbox")))),

@@ -1,7 +1,7 @@
 // What one run of the runner contract produced, as plain data that can leave a browser page: the
 // value (rows as their columns, count and head), or the error; with the log lines and SQL the host saw.
 // Bundled into the Chromium contract page as well as used in Node, so both sides record alike.
-import { CellRows } from "../../src/code/cell-result";
+import { CellRows } from "../../src/code/cell-rows";
 import type { CodeHost, CodeRequest, CodeRunner } from "../../src/code/runner";
 import type { Value } from "../../src/table/result";
 
@@ -50,7 +50,7 @@ export async function runOutcome(runner: CodeRunner, request: CodeRequest, endin
   try {
     const value = await runner.run(request, host, controller.signal);
     if (value instanceof CellRows)
-      return { rows: { columns: value.columns, rows: value.rows, head: value.head(5).data }, logs, sql };
+      return { rows: { columns: value.columns, rows: value.rows, head: (await value.head(5)).data }, logs, sql };
     return { value, logs, sql };
   } catch (e) {
     const err = e as { message?: string; line?: number; column?: number };
