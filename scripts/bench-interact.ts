@@ -299,6 +299,48 @@ async function rangeRuns(page: Page, count: number): Promise<Run[]> {
   return runs;
 }
 
+/** Steps of one timed drag of the range input, and the ms between them (about one per frame, as a hand drags). */
+const DRAG_STEPS = 5;
+const DRAG_STEP_MS = 16;
+
+/**
+ * Drags the range input `count` times (DRAG_STEPS values, DRAG_STEP_MS apart, dispatched in the page), timing from
+ * the last step to the chart showing its value: what a user sees when the query is slower than the hand.
+ */
+async function rangeDrags(page: Page, count: number): Promise<Run[]> {
+  const frame = await chartFrame(page, "revenue");
+  await watchFrame(frame);
+  await settle(page);
+  let before = (await lastDrawn(frame)).text;
+  const range = page.locator('[data-cell="min_qty"] input[type="range"]');
+  const runs: Run[] = [];
+  for (let i = 0; i < count; i++) {
+    const values = Array.from({ length: DRAG_STEPS }, (_, k) => 1 + ((i * 3 + k * 2) % 19));
+    const last = values.at(-1)!;
+    await Promise.all([reset(page), reset(frame)]);
+    // No named functions inside: tsx would wrap them in a `__name` the page lacks.
+    const start = await range.evaluate(
+      async (el, [steps, gap]) => {
+        const input = el as HTMLInputElement;
+        for (let k = 0; k < steps.length; k++) {
+          if (k) await new Promise((resolve) => setTimeout(resolve, gap));
+          input.value = String(steps[k]);
+          input.dispatchEvent(new Event("input", { bubbles: true }));
+        }
+        return performance.timeOrigin + performance.now();
+      },
+      [values, DRAG_STEP_MS] as const,
+    );
+    const seen = await drawn(frame, `q${last}q`, before);
+    before = seen.text;
+    await settle(page);
+    const run = { zero: 0, start, ...(await stamps(page)), ...(await stamps(frame)), drawn: seen.at };
+    const made = await trips(page);
+    runs.push(withTrips({ ...run, creates: made.filter((t) => t.type === "RUN_PREPARED").length }, made));
+  }
+  return runs;
+}
+
 /** Drags `count` brushes over the monthly chart, stamping each stage to the linked chart redrawn. */
 async function brushRuns(page: Page, count: number): Promise<Run[]> {
   const months = await chartFrame(page, "months");
@@ -355,6 +397,7 @@ export async function benchInteract(dist: string, rows: number, count: number): 
         .join(" ");
     const loadBefore = load();
     const range = await rangeRuns(page, count);
+    const drags = await rangeDrags(page, Math.max(5, Math.round(count / 3)));
     const brush = await brushRuns(page, count);
     const n = rows.toLocaleString("en");
     const lines = [
@@ -377,6 +420,10 @@ export async function benchInteract(dist: string, rows: number, count: number): 
       ]),
       ...tripLines("by_segment", range),
       ...tripLines("revenue", range),
+      ...summarize(`range dragged (${DRAG_STEPS} steps ${DRAG_STEP_MS} ms apart) -> last value drawn`, drags, [
+        ["prepared runs per drag (a count)", (r) => r.creates],
+        ["total: last step -> drawn", "start", "drawn"],
+      ]),
       ...summarize(`brush -> linked chart redrawn (${n} rows, ${count} brushes)`, brush, [
         ["release -> last selection posted", "start", "selection"],
         ["selection -> picked running", "selection", "picked:running-stale"],

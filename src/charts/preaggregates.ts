@@ -1,6 +1,7 @@
 // The pre-aggregates linked charts read, one temp table per chart cell: built once per result version and
-// spec (in the background after the chart's first draw), dropped when either changes, and not kept when it
-// would not be much smaller than the data. A chart with none runs its own plan over the raw rows.
+// spec (in the background after the chart's first draw), dropped when either changes or the chart stops
+// linking or is deleted, and not kept when it would not be much smaller than the data. A chart with none
+// runs its own plan over the raw rows.
 import type { Engine } from "../engine/engine";
 import type { LinkedSelection } from "./plan/linked";
 import { planPreaggregate } from "./plan/preaggregate";
@@ -37,9 +38,12 @@ export async function linkedPlan(
   linked: Readonly<Record<string, LinkedSelection>>,
   plan: ChartPlan,
 ): Promise<ChartPlan> {
-  if (plan.kind !== "aggregated" || data.rows < PREAGGREGATE_MIN_ROWS) return plan;
-  const pre = planPreaggregate(spec, data.schema, linked);
-  if (!pre) return plan;
+  const pre =
+    plan.kind === "aggregated" && data.rows >= PREAGGREGATE_MIN_ROWS && planPreaggregate(spec, data.schema, linked);
+  if (!pre) {
+    dropPreaggregates(engine, (id) => id === owner);
+    return plan;
+  }
   const selection = linked[pre.name];
   const { value: _, ...source } = selection;
   const key = JSON.stringify([data.schema.relation, spec, source]);
@@ -50,8 +54,7 @@ export async function linkedPlan(
     const table = await entry.table.catch(() => undefined);
     return table ? pre.answer(table, selection, plan) : plan;
   }
-  if (entry)
-    void entry.table.then((old) => (old ? engine.query(`DROP TABLE IF EXISTS ${old}`) : undefined)).catch(() => {});
+  if (entry) drop(engine, entry);
   const name = `__clientbook_linked_${++made}`;
   // Not awaited: this run draws from the raw rows; the next selection finds the pre-aggregate ready.
   const table = build(engine, name, pre.build, data.rows);
@@ -59,6 +62,20 @@ export async function linkedPlan(
   table.catch(() => byOwner.get(owner)?.table === table && byOwner.delete(owner));
   return plan;
 }
+
+/** Drops the pre-aggregates of the chart cells `gone` says are gone (deleted, or no longer linked). */
+export function dropPreaggregates(engine: Engine, gone: (owner: string) => boolean): void {
+  const byOwner = entries.get(engine);
+  for (const [owner, entry] of byOwner ?? []) {
+    if (!gone(owner)) continue;
+    byOwner!.delete(owner);
+    drop(engine, entry);
+  }
+}
+
+// After its build: a build still running when its chart changes is dropped once it is done.
+const drop = (engine: Engine, entry: Entry) =>
+  void entry.table.then((old) => (old ? engine.query(`DROP TABLE IF EXISTS ${old}`) : undefined)).catch(() => {});
 
 async function build(engine: Engine, name: string, sql: string, rows: number): Promise<string | undefined> {
   await engine.query(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);

@@ -117,12 +117,28 @@ export interface QueryOptions {
    * small one): read in one piece. duckdb-wasm then needs one worker round trip, but cannot stop it midway.
    */
   readonly quick?: boolean;
+  /**
+   * The run the query belongs to: aborted before the query's turn in the engine's queue, it is not run at all
+   * (rejects with the signal's reason), so a drag's superseded runs do not wait in line before the latest.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** The database behind a notebook. */
 export interface Engine {
   /** Runs one SQL statement, with `?` placeholders bound to `params` in order. */
   query(sql: string, params?: readonly Value[], options?: QueryOptions): Promise<ResultTable>;
+  /**
+   * Runs `sql` (one statement making a table, `?` bound to `params`), then the quick `read` right behind it in
+   * the same turn; duckdb-wasm posts both at once, so one wait on its worker answers both. Resolves with both
+   * results; rejects with the first statement's error (the read's result is then not looked at).
+   */
+  createAndRead(
+    sql: string,
+    params: readonly Value[],
+    read: string,
+    options?: QueryOptions,
+  ): Promise<[created: ResultTable, read: ResultTable]>;
   /** Loads a client file (CSV/TSV, Parquet or JSON lines) into a new table named `table`. */
   loadFile(source: FileSource, table: string, options?: LoadOptions): Promise<LoadReport>;
   /** Creates (or replaces) the temporary table `name` holding `data`, so later SQL can query it. */

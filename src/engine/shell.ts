@@ -15,8 +15,11 @@ export type Run = (sql: string, params?: readonly Value[], options?: QueryOption
 export interface EngineShell extends Pick<Engine, "query" | "listTables"> {
   /** Runs a statement: refused once closed; a library error becomes an EngineError (or "cancelled"). */
   readonly run: Run;
-  /** Runs `task` after everything queued before it, as new work: an earlier cancel no longer applies. */
-  next<T>(task: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `task` after everything queued before it, as new work: an earlier cancel no longer applies. When
+   * `signal` has aborted by the task's turn, the task is skipped (rejects with the signal's reason).
+   */
+  next<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T>;
   /** Runs `task` after everything queued before it (a cancel stays in force). */
   queue<T>(task: () => Promise<T>): Promise<T>;
   /** Marks the running statement as cancelled; the engine then interrupts it. */
@@ -49,8 +52,10 @@ export function engineShell(
       throw toEngineError(e, sql);
     }
   };
-  const next = <T>(task: () => Promise<T>) =>
+  const next = <T>(task: () => Promise<T>, signal?: AbortSignal) =>
     queue(async () => {
+      // A superseded run's query still waiting in line: the latest run's goes next instead.
+      if (signal?.aborted) throw signal.reason;
       cancelled = false;
       try {
         return await task();
@@ -63,7 +68,7 @@ export function engineShell(
     run,
     next,
     queue,
-    query: (sql, params, options) => next(() => run(sql, params, options)),
+    query: (sql, params, options) => next(() => run(sql, params, options), options?.signal),
     listTables: () => queue(() => profileTables((sql) => run(sql))),
     cancelled: () => void (cancelled = true),
     close: () => void (closed = true),

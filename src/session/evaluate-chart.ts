@@ -6,7 +6,7 @@ import { chartOffers, type ChartOffers } from "../charts/offers";
 import type { LinkedSelection } from "../charts/plan/linked";
 import { planChart } from "../charts/plan/plan";
 import type { Linked } from "../charts/plan/transforms";
-import { linkedPlan } from "../charts/preaggregates";
+import { dropPreaggregates, linkedPlan } from "../charts/preaggregates";
 import type { SelectionValue } from "../charts/selection";
 import { hashSampleSql } from "../charts/plan/sample";
 import { ChartPlanError, type ChartPlan } from "../charts/plan/types";
@@ -37,6 +37,8 @@ export async function evaluateChart(
   if (data?.type !== "table") throw new CellFailure(m.chartDataMissing(body.data));
   const schema = { relation: quoteIdent(body.data), columns: data.table.columns };
   const linked = body.links && linkedSelections(body.links, inputs);
+  // A spec that no longer links keeps no pre-aggregate.
+  if (!linked) dropPreaggregates(engine, (owner) => owner === cell.id);
   const plan = planOrFail(body.spec, schema, body.rowCap ?? rowCap, linked);
   // The rows already read back whole are what the plan would read again: no query at all.
   if (readsWhole(plan, schema.relation, data.table)) return drawn(plan, data.table);

@@ -61,11 +61,15 @@ async function runNamed(
   signal: AbortSignal,
 ): Promise<CellOutput> {
   const prefix = tempTablePrefix(name);
-  // DuckDB binds `?` inside CREATE TABLE ... AS (checked against the native engine), so parameters go straight in.
-  const created = await query(engine, prefix + where.sql, params, signal, { ...where, offset: prefix.length });
-  // A capped read of a table just written: quick, so the engine may fetch it in one piece.
+  // A capped read of the table just written, in the same turn: duckdb-wasm posts both, and one wait answers both.
   const read = `SELECT * FROM ${quoteIdent(name)} LIMIT ${DISPLAY_ROW_CAP}`;
-  const table = await query(engine, read, [], signal, undefined, { quick: true });
+  // DuckDB binds `?` inside CREATE TABLE ... AS (checked against the native engine), so parameters go straight in.
+  const [created, table] = await abortable(engine, signal, () =>
+    engine.createAndRead(prefix + where.sql, params, read, { signal }),
+  ).catch((err: unknown) => {
+    if (signal.aborted && err === signal.reason) throw err;
+    throw toCellFailure(err, { ...where, offset: prefix.length });
+  });
   let totalRows = table.numRows;
   if (totalRows >= DISPLAY_ROW_CAP) {
     // DuckDB answers CREATE ... AS with the rows it wrote: a count query is needed only if it did not.
@@ -102,11 +106,16 @@ export async function abortableQuery(
   signal: AbortSignal,
   options?: QueryOptions,
 ): Promise<ResultTable> {
+  return abortable(engine, signal, () => engine.query(sql, params, { ...options, signal }));
+}
+
+// Runs `work` (the engine's) so that an abort of `signal` cancels what the engine is running.
+async function abortable<T>(engine: Engine, signal: AbortSignal, work: () => Promise<T>): Promise<T> {
   if (signal.aborted) throw signal.reason;
   const onAbort = () => void engine.cancel();
   signal.addEventListener("abort", onAbort, { once: true });
   try {
-    return await engine.query(sql, params, options);
+    return await work();
   } finally {
     signal.removeEventListener("abort", onAbort);
   }

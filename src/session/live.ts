@@ -3,8 +3,8 @@
 // is a finished edit and runs at once (only the events of one tick are merged).
 /** Default quiet time after a keystroke before the edited cells re-run. */
 export const LIVE_DELAY_MS = 200;
-/** Longest wait before a moved input control re-runs its readers. */
-export const INPUT_DELAY_MS = 10;
+/** Wait before a moved input control re-runs its readers: none beyond its tick (runs it supersedes are skipped). */
+export const INPUT_DELAY_MS = 0;
 
 /** What the scheduler needs from the session. */
 export interface LiveHost {

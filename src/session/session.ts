@@ -8,6 +8,7 @@ import { withRoles, withDataSource, withResultRoles } from "../notebook/edit";
 import { parseNotebook } from "../notebook/parse";
 import { serializeNotebook } from "../notebook/serialize";
 import type { Notebook } from "../notebook/types";
+import { dropPreaggregates } from "../charts/preaggregates";
 import { createRuntime } from "../runtime/runtime";
 import { quoteIdent } from "../sql/ident";
 import { createRunLogs } from "./cell-log";
@@ -88,6 +89,10 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
     const { cells, graph } = program.update(next, reopened);
     // Drops first: define() may start a re-queued cell, which must wait for them.
     results.dropOrphans(engine, cells);
+    if (engine) {
+      const charts = new Set(cells.flatMap((c) => (c.kind === "chart" ? [c.id] : [])));
+      dropPreaggregates(engine, (owner) => !charts.has(owner));
+    }
     runtime.define(cells, graph);
     publisher.changed();
     publisher.flush();

@@ -130,6 +130,49 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
       });
     });
 
+    describe("createAndRead(sql, params, read)", () => {
+      it("makes the table and reads it in one turn; a failing statement rejects with its position", async () => {
+        const create = "CREATE OR REPLACE TEMP TABLE made AS SELECT i, 'r' || i AS s FROM range(?) t(i) WHERE i >= ?";
+        const read = "SELECT * FROM made LIMIT 3";
+        const [created, rows] = await engine.createAndRead(create, [10, 6], read);
+        expect(Number(created.column(0)[0])).toBe(4);
+        expect(rows.rows().map((r) => ({ ...r }))).toEqual([
+          { i: 6, s: "r6" },
+          { i: 7, s: "r7" },
+          { i: 8, s: "r8" },
+        ]);
+        // The same texts again (kept statements): the new value's rows, never the old table's.
+        expect((await engine.createAndRead(create, [10, 8], read))[1].numRows).toBe(2);
+        const bad = "CREATE OR REPLACE TEMP TABLE made AS SELECT nope FROM range(?) t(i)";
+        const failed = engine.createAndRead(bad, [3], read);
+        await expect(failed).rejects.toBeInstanceOf(EngineError);
+        await expect(failed).rejects.toMatchObject({ position: bad.indexOf("nope") });
+        await expect(engine.createAndRead("SELECT 1; SELECT 2", [], read)).rejects.toBeInstanceOf(EngineError);
+      });
+    });
+
+    describe("query(sql, params, { signal })", () => {
+      it("does not run a query whose signal aborted while it waited its turn", async () => {
+        await engine.query("CREATE OR REPLACE TEMP TABLE turns AS SELECT 0 AS n");
+        const busy = engine.query("SELECT sum(i) AS s FROM range(3000000) t(i)");
+        const controller = new AbortController();
+        const waiting = engine.query("INSERT INTO turns VALUES (1)", [], { signal: controller.signal });
+        const pair = engine.createAndRead(
+          "CREATE OR REPLACE TEMP TABLE turns AS SELECT 2 AS n",
+          [],
+          "SELECT * FROM turns",
+          {
+            signal: controller.signal,
+          },
+        );
+        controller.abort();
+        await busy;
+        await expect(waiting).rejects.toBe(controller.signal.reason);
+        await expect(pair).rejects.toBe(controller.signal.reason);
+        expect((await engine.query("SELECT * FROM turns")).rows().map((r) => ({ ...r }))).toEqual([{ n: 0 }]);
+      });
+    });
+
     describe("loadFile(source, table, options)", () => {
       it("loads a comma CSV with types and null counts, reporting progress", async () => {
         const progress: LoadProgress[] = [];

@@ -18,6 +18,7 @@ class NodeWorkerShim {
   constructor(
     script: string,
     private readonly onRequest?: (type: string) => void,
+    onAnswer?: () => void,
   ) {
     // The worker build talks through globalThis.onmessage/postMessage, as in a browser worker.
     const boot = `const { parentPort } = require("node:worker_threads");
@@ -28,7 +29,10 @@ class NodeWorkerShim {
     // Drained and dropped: the worker logs every failed query to stderr, which tests provoke on purpose.
     this.worker.stderr.resume();
     this.worker.stdout.resume();
-    this.worker.on("message", (data) => this.emit("message", { data }));
+    this.worker.on("message", (data) => {
+      onAnswer?.();
+      this.emit("message", { data });
+    });
     this.worker.on("error", (error) => this.emit("error", error));
     this.worker.on("exit", () => this.emit("close", {}));
   }
@@ -54,10 +58,10 @@ class NodeWorkerShim {
 
 /**
  * Starts the wasm engine's shared core on real duckdb-wasm in Node (no browser File handles); `onRequest`
- * hears the type of every request posted to DuckDB's worker (each one is a round trip).
+ * hears the type of every request posted to DuckDB's worker (each one is a round trip), `onAnswer` each message back.
  */
-export async function wasmEngineInNode(onRequest?: (type: string) => void): Promise<Engine> {
-  const worker = new NodeWorkerShim(join(dist, "duckdb-node-eh.worker.cjs"), onRequest);
+export async function wasmEngineInNode(onRequest?: (type: string) => void, onAnswer?: () => void): Promise<Engine> {
+  const worker = new NodeWorkerShim(join(dist, "duckdb-node-eh.worker.cjs"), onRequest, onAnswer);
   const db = new AsyncDuckDB(new VoidLogger(), worker as unknown as globalThis.Worker);
   await db.instantiate(join(dist, "duckdb-eh.wasm"), null);
   // An unroutable repository: if anything tried to fetch an extension the test would fail, not leak.

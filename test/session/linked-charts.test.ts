@@ -102,6 +102,32 @@ describe("linked charts in a session", () => {
     }
   });
 
+  it("drops a chart's pre-aggregate when its spec stops linking, and when the chart is deleted", async () => {
+    const { session, engine, close } = await sessionWith(text, { liveDelayMs: 0 });
+    try {
+      await session.runAll();
+      await expect.poll(() => preaggregates(engine), { timeout: 20_000 }).toHaveLength(1);
+      const id = cell(session, "by_segment").cell.id;
+      const unlinked = { mark: "bar", encoding: { x: { field: "segment" }, y: { aggregate: "sum", field: "amount" } } };
+      session.setSource(id, JSON.stringify(unlinked));
+      await session.whenIdle();
+      expect(cell(session, "by_segment").status).toBe("done");
+      await expect.poll(() => preaggregates(engine), { timeout: 20_000 }).toEqual([]);
+
+      session.setSource(
+        id,
+        cell(session, "by_segment").cell.source.replace('"mark"', '"transform":[{"filter":{"param":"brush"}}],"mark"'),
+      );
+      await session.whenIdle();
+      await expect.poll(() => preaggregates(engine), { timeout: 20_000 }).toHaveLength(1);
+      session.deleteCell(id);
+      await session.whenIdle();
+      await expect.poll(() => preaggregates(engine), { timeout: 20_000 }).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it("filtering by a name that is no chart selection fails the chart cell, naming it", async () => {
     const bad = notebookText([
       ["sql orders", "SELECT 1 AS amount, 'a' AS segment"],

@@ -104,7 +104,7 @@ describe("Session live re-execution", () => {
       await session.runAll();
       const id = cell(session, "q").cell.id;
       const before = runs.get("echo");
-      // Keystrokes 100 ms apart: a moved control's 10 ms wait would re-run after each of them.
+      // Keystrokes 100 ms apart: a moved control's wait (none) would re-run after each of them.
       for (const typed of ["a", "ab", "abc"]) {
         session.setInputValue(id, typed);
         await new Promise((r) => setTimeout(r, 100));

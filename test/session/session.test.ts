@@ -217,7 +217,11 @@ describe("openSession(engine) runs", () => {
     const sent: string[] = [];
     // The real engine, with each statement it is sent written down.
     const query: Engine["query"] = (sql, params) => (sent.push(sql), engine.query(sql, params));
-    const session = openSession({ ...engine, query });
+    const createAndRead: Engine["createAndRead"] = (sql, params, read) => (
+      sent.push(sql, read),
+      engine.createAndRead(sql, params, read)
+    );
+    const session = openSession({ ...engine, query, createAndRead });
     session.open(notebookText([["sql many", "SELECT range AS i FROM range(150000)"]]), { trusted: true });
     try {
       await session.runAll();

@@ -45,21 +45,30 @@ export async function nativeEngine(options: NativeEngineOptions = {}): Promise<E
   );
   const run = shell.run;
   const backend = nativeBackend(run, scratch);
+  const checked = async (sql: string) => {
+    if (options.unlocked) return;
+    checkStatement(sql);
+    // duckdb-wasm runs one statement per query; here DuckDB would run them all, so count first.
+    const count = await connection.extractStatements(sql).then(
+      (s) => s.count,
+      () => 1,
+    );
+    if (count > 1) throw new EngineError(oneStatement());
+  };
 
   return {
-    query: (sql, params) =>
+    query: (sql, params, queryOptions) =>
       shell.next(async () => {
-        if (!options.unlocked) {
-          checkStatement(sql);
-          // duckdb-wasm runs one statement per query; here DuckDB would run them all, so count first.
-          const count = await connection.extractStatements(sql).then(
-            (s) => s.count,
-            () => 1,
-          );
-          if (count > 1) throw new EngineError(oneStatement());
-        }
+        await checked(sql);
         return run(sql, params);
-      }),
+      }, queryOptions?.signal),
+    createAndRead: (sql, params, read, queryOptions) =>
+      shell.next(async () => {
+        await checked(sql);
+        await checked(read);
+        const created = await run(sql, params);
+        return [created, await run(read)];
+      }, queryOptions?.signal),
     loadFile: (source, table, options = {}) =>
       shell.next(async () => {
         const onProgress = options.onProgress;

@@ -41,16 +41,35 @@ export async function engineOnDuckDB(db: AsyncDuckDB, options: WasmEngineOptions
   const run = shell.run;
   const backend = { ...wasmBackend(db, conn, run, options), watchProgress: fileProgress(db) };
 
+  const checked = async (sql: string) => {
+    checkStatement(sql);
+    if (statements.known(sql)) return;
+    await oneStatementOnly(conn, sql);
+    statements.remember(sql);
+  };
+
   return {
     query: (sql, params, queryOptions) =>
       shell.next(async () => {
-        checkStatement(sql);
-        if (!statements.known(sql)) {
-          await oneStatementOnly(conn, sql);
-          statements.remember(sql);
-        }
+        await checked(sql);
         return run(sql, params, queryOptions);
-      }),
+      }, queryOptions?.signal),
+    createAndRead: (sql, params, read, queryOptions) =>
+      shell.next(async () => {
+        await checked(sql);
+        await checked(read);
+        const readNow = () => run(read, [], { quick: true });
+        let reading: Promise<ResultTable> | undefined;
+        // The read is posted right behind the statement: the worker runs them in turn, one wait answers both.
+        const pipelined: PostedOptions = { posted: () => void (reading = readNow()) };
+        try {
+          const created = await run(sql, params, pipelined);
+          return [created, await (reading ?? readNow())];
+        } catch (e) {
+          void reading?.catch(() => undefined);
+          throw e;
+        }
+      }, queryOptions?.signal),
     loadFile: (source, table, loadOptions) => shell.next(() => loadFile(backend, source, table, loadOptions)),
     listTables: shell.listTables,
     memory: () => shell.queue(() => memoryUse(run)),
@@ -133,6 +152,11 @@ async function oneStatementOnly(conn: AsyncDuckDBConnection, sql: string): Promi
   if (error && /Expected a single statement/.test(message)) throw new EngineError(oneStatement());
 }
 
+/** Query options inside this engine: `posted` is called once a one-piece statement is posted to the worker. */
+interface PostedOptions extends QueryOptions {
+  readonly posted?: () => void;
+}
+
 // `send` (not `query`) runs the statement as a pending query the worker polls, so cancelSent works. A quick
 // statement, and a CREATE ... AS with parameters (one row, and a prepared statement runs in one go in the
 // worker whichever way it is read), is read in one piece: one round trip. Prepared statements are kept.
@@ -141,14 +165,18 @@ async function readAll(
   statements: Statements,
   sql: string,
   params: readonly Value[],
-  options: QueryOptions,
+  options: PostedOptions,
 ): Promise<ResultTable> {
   if (!params.length) return options.quick ? fromTable(await conn.query(sql)) : readStream(await conn.send(sql, true));
   const typed = typedPlaceholders(sql, params);
   const shifted = (e: unknown) => Promise.reject(shiftError(e, sql, typed));
   const statement = await statements.prepared(typed).catch(shifted);
   try {
-    if (options.quick || /^CREATE\s/i.test(sql)) return fromTable(await statement.query(...params));
+    if (options.quick || /^CREATE\s/i.test(sql)) {
+      const answer = statement.query(...params);
+      options.posted?.();
+      return fromTable(await answer);
+    }
     return await readStream(await statement.send(...params));
   } catch (e) {
     statements.drop(typed);
