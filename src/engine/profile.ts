@@ -24,12 +24,45 @@ export async function profileTables(exec: Exec, only?: string): Promise<TableSum
   }
   const out: TableSummary[] = [];
   for (const [name, columns] of byTable) {
-    const counts = await exec(
-      `SELECT count(*)${columns.map((c) => `, count(${quoteIdent(c.name)})`).join("")} FROM ${quoteIdent(name)}`,
+    const whole = await nullFree(exec, name);
+    let counted = await countValues(
+      exec,
+      name,
+      columns.filter((c) => !whole.has(c.name)),
     );
-    const rows = Number(counts.column(0)[0]);
-    const profiles: ColumnProfile[] = columns.map((c, i) => ({ ...c, nulls: rows - Number(counts.column(i + 1)[0]) }));
-    out.push({ name, rows, columns: profiles });
+    // Statistics that do not cover every row are not trusted: every column is counted then.
+    if (columns.some((c) => whole.has(c.name) && whole.get(c.name) !== counted.rows))
+      counted = await countValues(exec, name, columns);
+    const profiles: ColumnProfile[] = columns.map((c) => ({
+      ...c,
+      nulls: counted.rows - (counted.values.get(c.name) ?? counted.rows),
+    }));
+    out.push({ name, rows: counted.rows, columns: profiles });
   }
+  return out;
+}
+
+/** The rows of `table` and the non-null values of each of `columns`. */
+async function countValues(exec: Exec, table: string, columns: readonly { name: string }[]) {
+  const counts = await exec(
+    `SELECT count(*)${columns.map((c) => `, count(${quoteIdent(c.name)})`).join("")} FROM ${quoteIdent(table)}`,
+  );
+  const values = new Map(columns.map((c, i) => [c.name, Number(counts.column(i + 1)[0])]));
+  return { rows: Number(counts.column(0)[0]), values };
+}
+
+/**
+ * The columns of `table` DuckDB's storage already knows to hold no null, with the rows its statistics
+ * cover: each top-level validity segment says "Has Null: false" and has no updates. Counting a column's values reads all
+ * of them (its strings too); these statistics cost a catalog read. Empty when they cannot be read.
+ */
+async function nullFree(exec: Exec, table: string): Promise<Map<string, number>> {
+  const found = await exec(
+    `SELECT column_name AS name, sum(count)::DOUBLE AS rows FROM pragma_storage_info(${quoteString(quoteIdent(table))})
+     WHERE segment_type = 'VALIDITY' AND column_path = '[' || column_id || ', 0]'
+     GROUP BY column_name HAVING bool_and(contains(stats, 'Has Null: false') AND NOT has_updates)`,
+  ).catch(() => undefined);
+  const out = new Map<string, number>();
+  for (let r = 0; r < (found?.numRows ?? 0); r++) out.set(String(found!.column(0)[r]), Number(found!.column(1)[r]));
   return out;
 }

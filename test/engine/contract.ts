@@ -427,6 +427,23 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
           nulls: 1,
         });
       });
+
+      it("counts nulls where DuckDB's statistics say none, after updates and deletes too", async () => {
+        // Three row groups; the only null is in the last. Statistics then answer for `k`, counting for `n`.
+        await engine.query(
+          "CREATE OR REPLACE TABLE stats_nulls AS SELECT i AS k, CASE WHEN i = 299999 THEN NULL ELSE i END AS n FROM range(300000) r(i)",
+        );
+        const nulls = async () => {
+          const t = (await engine.listTables()).find((x) => x.name === "stats_nulls")!;
+          return [t.rows, ...t.columns.map((c) => c.nulls)];
+        };
+        expect(await nulls()).toEqual([300000, 0, 1]);
+        await engine.query("UPDATE stats_nulls SET k = NULL WHERE k = 5");
+        expect(await nulls()).toEqual([300000, 1, 1]);
+        await engine.query("DELETE FROM stats_nulls WHERE k IS NULL OR k > 200000");
+        expect(await nulls()).toEqual([200000, 0, 0]);
+        await engine.query("DROP TABLE stats_nulls");
+      });
     });
 
     describe("createTable(name, data)", () => {

@@ -4,7 +4,14 @@ import type { DateOrder } from "../engine";
 import type { Exec } from "../profile";
 import type { LoadBackend } from "./backend";
 import { readCsvSql, retryFix, type CsvRetry } from "./csv-sql";
-import { ambiguousDateWarnings, forceOrder, orderOf, sniffDateFormats, type DateFormats } from "./date-order";
+import {
+  ambiguousDateWarnings,
+  forceOrder,
+  mayReadBothWays,
+  orderOf,
+  sniffDateFormats,
+  type DateFormats,
+} from "./date-order";
 import type { LoadPlan } from "./plan";
 import { quoteIdent } from "./sql";
 import { timed } from "./timing";
@@ -33,6 +40,8 @@ export async function createFromCsv(
     : undefined;
   const retry = await createCsvTable(backend.exec, table, (r) => read(r, dates));
   if (dates) return forcedOrder(dates);
+  // Where every date column has a day above 12, no date reads both ways: no second sniff is needed.
+  if (!(await timed("dates", () => mayReadBothWays(backend.exec, table)).catch(() => true))) return { warnings: [] };
   const sniffed = await timed("dates", () => sniffDateFormats(backend.exec, read(retry))).catch(() => undefined);
   return guessedOrder(backend.exec, table, sniffed);
 }

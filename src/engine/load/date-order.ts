@@ -39,13 +39,29 @@ export function forceOrder(formats: DateFormats, order: DateOrder): DateFormats 
   return { ...(date ? { date } : {}), ...(timestamp ? { timestamp } : {}) };
 }
 
+const isDateType = (type: string) => type === "DATE" || /^TIMESTAMP/.test(type);
+
+/**
+ * Whether some DATE/TIMESTAMP column of `table` has no day above 12: only such a column can read both
+ * ways (see `ambiguousDateWarnings`), so only then are DuckDB's formats worth sniffing again. One pass
+ * over the date columns; true when it cannot tell.
+ */
+export async function mayReadBothWays(exec: Exec, table: string): Promise<boolean> {
+  const columns = (await exec(`DESCRIBE ${quoteIdent(table)}`)).rows().filter((c) => isDateType(String(c.column_type)));
+  if (!columns.length) return false;
+  const low = columns.map((c) => `max(day(${quoteIdent(String(c.column_name))})) <= 12`).join(" OR ");
+  const [row] = (
+    await exec(`SELECT coalesce(${low}, false) AS low FROM ${quoteIdent(table)}`).catch(() => undefined)
+  )?.rows() ?? [{ low: true }];
+  return row?.low !== false;
+}
+
 /** Warnings for the DATE/TIMESTAMP columns of `table` read in a day/month order no value decides. */
 export async function ambiguousDateWarnings(exec: Exec, table: string, formats: DateFormats): Promise<string[]> {
   const warnings: string[] = [];
   const columns = (await exec(`DESCRIBE ${quoteIdent(table)}`)).rows();
   for (const { column_name: name, column_type: type } of columns) {
-    const format =
-      String(type) === "DATE" ? formats.date : /^TIMESTAMP/.test(String(type)) ? formats.timestamp : undefined;
+    const format = !isDateType(String(type)) ? undefined : String(type) === "DATE" ? formats.date : formats.timestamp;
     const order = orderOf(format);
     if (!order) continue;
     const c = quoteIdent(String(name));

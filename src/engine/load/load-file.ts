@@ -39,7 +39,7 @@ export async function loadFile(
   const plan = await timed("plan", () => planLoad(source, options));
   // Only the first megabyte has been read: a file that will not fit is refused before the rest is.
   const transcoded = plan.format === "csv" && !plan.duckdbEncoding;
-  const use = await backend.memory();
+  const use = await timed("fit", () => backend.memory());
   // Where the engine would copy the whole text into its memory, a big CSV goes in pieces instead.
   const piece =
     plan.format === "csv" && (transcoded || backend.copiesFiles)
