@@ -2,7 +2,7 @@
 // session on them (the notebook renders before the engine is ready), mount the UI, and open a
 // notebook named in the link.
 import { mount } from "svelte";
-import { wasmEngine, type WasmEngine } from "./engine/wasm/wasm-engine";
+import { startWasmEngine, type WasmEngine } from "./engine/wasm/wasm-engine";
 import { fileSourceFromFile } from "./engine/browser-file";
 import { openSession } from "./session/session";
 import { quoteIdent } from "./sql/ident";
@@ -31,7 +31,8 @@ const language = startLanguage();
 // The chart sandbox's script is on the way to every first chart: fetched now, beside the engine's start.
 sandboxScript("chart").catch(() => undefined);
 
-const engine: Promise<WasmEngine> = wasmEngine();
+const engineStart = startWasmEngine();
+const engine: Promise<WasmEngine> = engineStart.ready;
 // ts cells and Markdown `${}` run in the notebook sandbox's Worker, never in this page; each opened
 // notebook gets a fresh sandbox, so nothing one notebook's code left behind meets the next.
 const runner = sandboxRunner();
@@ -146,7 +147,8 @@ async function openAddressLink(): Promise<void> {
 }
 
 // Nothing renders and no notebook opens before the language is set: a page in Chinese never shows English.
-void language.then(() => {
+// Nor before the engine's Worker is started: the mount would otherwise hold the wasm fetch and compile back.
+void Promise.all([language, engineStart.started]).then(() => {
   mount(Root, { target: document.getElementById("app")!, props: { bench }, context: new Map([[KEEPER, keeper]]) });
   markStart("shell-mounted");
   preloadEditorWhenIdle();

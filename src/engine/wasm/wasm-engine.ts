@@ -20,8 +20,27 @@ export type WasmEngine = Engine & { readonly runtime: EngineRuntime };
 // creator's policy (security.md): the page's for DuckDB's worker, that worker's (the page's) for its threads.
 const blobScript = (code: string) => URL.createObjectURL(new Blob([code], { type: "text/javascript" }));
 
-/** Starts duckdb-wasm in a CSP-inheriting Worker, locks it down and returns the Engine. */
-export async function wasmEngine(): Promise<WasmEngine> {
+/** The engine starting: `started` settles once its Worker is fetching and compiling the module, `ready` with the Engine. */
+export interface EngineStart {
+  readonly started: Promise<void>;
+  readonly ready: Promise<WasmEngine>;
+}
+
+/**
+ * Starts duckdb-wasm in a CSP-inheriting Worker, locks it down and returns the Engine. The page's own start
+ * (mounting the UI) can wait for `started`: the bundle's choice takes a few microtasks, and a mount run
+ * in between would hold the Worker, and the wasm fetch and compile on the first chart's path, until it ends.
+ */
+export function startWasmEngine(): EngineStart {
+  let started!: () => void;
+  const starting = new Promise<void>((resolve) => (started = resolve));
+  const ready = wasmEngine(started);
+  // A start that failed before its Worker existed has nothing to wait for either.
+  ready.catch(() => started());
+  return { started: starting, ready };
+}
+
+async function wasmEngine(started: () => void): Promise<WasmEngine> {
   const bundle = await chooseBundle(document.baseURI);
   // Without TransformStream duckdb-wasm compiles the fetched Response itself (not a URL-less copy piped
   // through its progress counter), which Chromium's code cache can keep: repeat visits skip recompiling.
@@ -35,7 +54,9 @@ export async function wasmEngine(): Promise<WasmEngine> {
   };
   try {
     const db = new AsyncDuckDB(new VoidLogger(), worker);
-    await db.instantiate(bundle.mainModule, threadWrapper || null);
+    const instantiating = db.instantiate(bundle.mainModule, threadWrapper || null);
+    started();
+    await instantiating;
     const extensionRepository = new URL("./duckdb-extensions", document.baseURI).href;
     const engine = await engineOnDuckDB(db, {
       extensionRepository,
