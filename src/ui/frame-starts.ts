@@ -2,14 +2,17 @@
 // sandbox script (Vega) on the one thread of the sandbox's process: three frames started together all get
 // their charts late, while a frame started alone draws the first chart in a third of the time.
 
-/** How long one frame may hold the turn before the next starts anyway (a slow or stuck frame). */
+/**
+ * How long one frame may hold the turn before the next starts anyway: a slow or stuck frame, or one ready
+ * with nothing to draw yet (its spec, the last run's or a fresh one, usually comes within this time).
+ */
 export const FRAME_TURN_MS = 1500;
 
 /** A chart frame's place in the start queue. */
 export interface FrameTurn {
   /** The frame's place came near the screen: it starts before the frames out of sight. */
   near(): void;
-  /** The frame has drawn, failed, has nothing to draw yet, or is gone: the next one may start. */
+  /** The frame has drawn, failed or is gone: the next one may start. */
   done(): void;
 }
 
