@@ -100,23 +100,40 @@ if (import.meta.env.PROD) {
     .catch((error: unknown) => console.warn(error));
 }
 
-/** Opens `?notebook=<path>`: fetches it, loads its declared files from next to it, runs it if shipped. */
+/** A linked notebook's text, or why it could not be fetched (worded later: the language may not be set yet). */
+type Fetched = { readonly text: string } | { readonly status: number } | { readonly error: unknown };
+
+/** Fetches a linked notebook; never rejects, so it can start before anything waits for it. */
+async function fetchNotebook(url: URL): Promise<Fetched> {
+  try {
+    const response = await fetch(url, { credentials: "same-origin", redirect: "error" });
+    if (!response.ok) return { status: response.status };
+    return { text: await response.text() };
+  } catch (error) {
+    return { error };
+  }
+}
+
+// The linked notebook is fetched now, beside the mount, not after it: its text is on the way to "readable".
+const linkPath = new URLSearchParams(window.location.search).get("notebook");
+const linkUrl = linkPath ? resolveNotebookLink(linkPath, window.location.href) : null;
+const linkFetch = linkUrl ? fetchNotebook(linkUrl) : undefined;
+
+/** Opens `?notebook=<path>` (fetched at start): loads its declared files from next to it, runs it if shipped. */
 async function openLinked(path: string): Promise<void> {
-  const url = resolveNotebookLink(path, window.location.href);
-  if (!url) {
+  const url = linkUrl;
+  if (!url || !linkFetch) {
     bench.notify(ui.linkRefused(path));
     return;
   }
-  let text: string;
-  try {
-    const response = await fetch(url, { credentials: "same-origin", redirect: "error" });
-    if (!response.ok) throw new Error(ui.httpStatus(response.status));
-    text = await response.text();
-    markStart("notebook-fetched");
-  } catch (error) {
+  const fetched = await linkFetch;
+  if (!("text" in fetched)) {
+    const error = "status" in fetched ? ui.httpStatus(fetched.status) : fetched.error;
     bench.notify(ui.linkFailed(path, error instanceof Error ? error.message : String(error)));
     return;
   }
+  const text = fetched.text;
+  markStart("notebook-fetched");
   // A fetched notebook is trusted only when its text is exactly one the app shipped with.
   const shipped = await isShippedText(text);
   // The user's own edits of this notebook, kept in this browser, come back instead of the original.
@@ -149,12 +166,12 @@ async function openAddressLink(): Promise<void> {
 }
 
 // Nothing renders and no notebook opens before the language is set: a page in Chinese never shows English.
+// The mount does not wait for the engine's chunk: a repeat visit draws its kept results without it.
 void language.then(() => {
   mount(Root, { target: document.getElementById("app")!, props: { bench }, context: new Map([[KEEPER, keeper]]) });
   markStart("shell-mounted");
   preloadEditorWhenIdle();
-  const linked = new URLSearchParams(window.location.search).get("notebook");
-  const opening = linked ? openLinked(linked) : window.location.hash ? openAddressLink() : keeper.restoreLatest();
+  const opening = linkPath ? openLinked(linkPath) : window.location.hash ? openAddressLink() : keeper.restoreLatest();
   void opening.catch((error: unknown) => console.error(error)).then(startedUp);
   // A link pasted into the address bar of an open tab changes only the fragment: no reload, so open it here.
   window.addEventListener("hashchange", () => void openAddressLink());

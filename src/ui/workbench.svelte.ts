@@ -26,10 +26,10 @@ export interface LoadView {
   readonly rows?: number;
 }
 
-/** A failed load or open, shown until dismissed. */
+/** A failed load or open, or a notice (something done differently than asked, nothing lost), shown until dismissed. */
 export interface Problem {
   readonly id: number;
-  readonly kind: "load" | "notebook";
+  readonly kind: "load" | "notebook" | "notice";
   readonly file: string;
   readonly message: string;
 }
@@ -187,7 +187,7 @@ export class Workbench {
     }
     // A data file picked as a notebook would open as one Markdown cell of its text, replacing the notebook.
     if (isDataFileName(file.name)) {
-      this.notify(ui.openedAsData(file.name));
+      this.report("notice", file.name, ui.openedAsData(file.name));
       await this.loadFile(file);
       return;
     }

@@ -144,9 +144,11 @@ describe("loading files", () => {
       .locator('input[data-action="open-notebook"]')
       .setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from("name,age\nAda,36\nBo,12\n") });
     await page.locator('[data-table="people"][data-rows="2"]').waitFor({ timeout: ENGINE_TIMEOUT });
-    await expect
-      .poll(() => page.locator('[data-role="notebook-error"]').allInnerTexts())
-      .toContainEqual(expect.stringContaining("people.csv"));
+    // Nothing went wrong: a calm notice (role status), not the red problem box.
+    const notice = page.locator('[data-role="notebook-notice"]');
+    await expect.poll(() => notice.allInnerTexts()).toContainEqual(expect.stringContaining("people.csv"));
+    expect(await notice.getAttribute("role")).toBe("status");
+    expect(await page.locator('[data-role="notebook-error"]').count()).toBe(0);
     await page.locator('input[data-action="open-notebook"]').setInputFiles({
       name: "scan.bin",
       mimeType: "application/octet-stream",
@@ -155,6 +157,15 @@ describe("loading files", () => {
     await expect
       .poll(() => page.locator('[data-role="notebook-error"]').allInnerTexts())
       .toContainEqual(expect.stringContaining("scan.bin"));
+    const look = (role: string) =>
+      page
+        .locator(`[data-role="${role}"]`)
+        .first()
+        .evaluate((e) => {
+          const style = getComputedStyle(e);
+          return `${style.color} on ${style.backgroundColor}`;
+        });
+    expect(await look("notebook-notice")).not.toBe(await look("notebook-error"));
     expect(await page.locator('[data-role="title"]').textContent()).toBe("Declared data");
     expect(await page.locator('[data-cell="adults"]').count()).toBe(1);
   });

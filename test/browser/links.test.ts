@@ -108,4 +108,22 @@ describe("links in notebook prose", () => {
     await page.waitForURL(/\?notebook=notebooks%2Fcustomer-review\.md$/);
     await expect.poll(() => page.locator('[data-role="title"]').textContent(), { timeout: 30_000 }).not.toBe("Links");
   });
+
+  it("that open a notebook at start say why it could not be fetched, in the page's language", async () => {
+    // The notebook is fetched before the language is set: its failure is worded after.
+    for (const [locale, status] of [
+      ["en-US", "the server answered 404"],
+      ["zh-CN", "服务器返回 404"],
+    ]) {
+      const ob = await app.open("?notebook=notebooks/missing.md", locale);
+      const problem = ob.page.locator('[data-role="notebook-error"]');
+      await expect.poll(() => problem.textContent(), { timeout: 30_000 }).toContain("notebooks/missing.md");
+      expect(await problem.textContent()).toContain(status);
+      // The first context is checked and closed here; the last one by the fixture.
+      if (locale === "en-US") {
+        expect(ob.offOrigin(app.origin())).toEqual([]);
+        await ob.close();
+      }
+    }
+  });
 });
