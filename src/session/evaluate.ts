@@ -12,6 +12,9 @@ import type { CellError, CellOutput } from "./types";
 /** The most rows a sql cell's output holds for display; the true count is reported beside it. */
 export const DISPLAY_ROW_CAP = 100_000;
 
+/** The rows the app reads back with a named sql cell's run (`SessionOptions.firstRows`): a screen's worth and more. */
+export const FIRST_PAGE_ROWS = 1_000;
+
 /** A cell failure the runtime shows on the cell, with a 1-based position in the cell's source. */
 export class CellFailure extends Error implements CellError {
   constructor(
@@ -37,13 +40,15 @@ export async function evaluateSql(
   inputs: ReadonlyMap<string, unknown>,
   signal: AbortSignal,
   source?: string,
+  firstRows = DISPLAY_ROW_CAP,
 ): Promise<CellOutput> {
   const body = cell.body;
   if (body?.type !== "sql") throw new CellFailure(m.notRunnable(cell.kind));
   const values = body.params.map((p) => paramBinding(lookup(inputs, p)));
   const { sql, params } = bindParams(body.sql, body.paramAt, values);
   const where = { sql, source: source ?? body.sql, offset: 0 };
-  return cell.name ? runNamed(engine, cell.name, where, params, signal) : runPlain(engine, where, params, signal);
+  if (!cell.name) return runPlain(engine, where, params, signal);
+  return runNamed(engine, cell.name, where, params, signal, Math.min(firstRows, DISPLAY_ROW_CAP));
 }
 
 /** Where a statement's SQL came from: the compiled query, the cell source, and the wrapper's length before it. */
@@ -59,20 +64,47 @@ async function runNamed(
   where: Origin,
   params: Value[],
   signal: AbortSignal,
+  firstRows: number,
 ): Promise<CellOutput> {
   const prefix = tempTablePrefix(name);
   // DuckDB binds `?` inside CREATE TABLE ... AS (checked against the native engine), so parameters go straight in.
   const created = await query(engine, prefix + where.sql, params, signal, { ...where, offset: prefix.length });
   // A capped read of a table just written: quick, so the engine may fetch it in one piece.
-  const read = `SELECT * FROM ${quoteIdent(name)} LIMIT ${DISPLAY_ROW_CAP}`;
+  const read = `SELECT * FROM ${quoteIdent(name)} LIMIT ${firstRows}`;
   const table = await query(engine, read, [], signal, undefined, { quick: true });
   let totalRows = table.numRows;
-  if (totalRows >= DISPLAY_ROW_CAP) {
+  if (totalRows >= firstRows) {
     // DuckDB answers CREATE ... AS with the rows it wrote: a count query is needed only if it did not.
     const count = createdRows(created) ?? (await query(engine, `SELECT count(*) FROM ${quoteIdent(name)}`, [], signal));
     totalRows = typeof count === "number" ? count : Number(count.column(0)[0]);
   } else wholeResults.add(table);
-  return { type: "table", table, totalRows };
+  if (table.numRows >= DISPLAY_ROW_CAP || totalRows <= table.numRows) return { type: "table", table, totalRows };
+  // A first page: the rows below it, up to the display cap, are read when they are wanted (scrolled to, exported).
+  const readRows = (start: number, end: number) => {
+    const from = Math.max(0, Math.floor(start));
+    const rows = Math.max(0, Math.min(end, DISPLAY_ROW_CAP) - from);
+    return engine.query(`SELECT * FROM ${quoteIdent(name)} LIMIT ${rows} OFFSET ${from}`, [], { quick: true });
+  };
+  return { type: "table", table, totalRows, readRows };
+}
+
+/**
+ * `inputs` with each first-page table read down to the display cap (what a cell reading every shown row sees,
+ * as when the run read them all): the rows of a result as a whole, for an input's options.
+ */
+export async function withShownRows(inputs: ReadonlyMap<string, unknown>): Promise<ReadonlyMap<string, unknown>> {
+  const out = new Map(inputs);
+  for (const [name, value] of inputs) {
+    const output = value as CellOutput | undefined;
+    if (output?.type === "table" && output.readRows) out.set(name, { ...output, table: await shownRows(output) });
+  }
+  return out;
+}
+
+/** Every row of a table output the display shows (up to the cap): the first page, or all of them read again. */
+export async function shownRows(output: Extract<CellOutput, { type: "table" }>): Promise<ResultTable> {
+  const shown = Math.min(output.totalRows ?? output.table.numRows, DISPLAY_ROW_CAP);
+  return output.readRows && output.table.numRows < shown ? output.readRows(0, shown) : output.table;
 }
 
 // Tables read back whole from a named cell's temp table, in its order: a chart that would only read
