@@ -1,6 +1,7 @@
 // Evaluates sql cells against the engine (the other kinds have their own modules; the
 // table in evaluators.ts picks one). A named sql cell becomes a temp table (so later cells query it
 // by name) and its rows are read back; charts are in evaluate-chart.ts.
+import { CHART_ROW_CAP } from "../charts/bind";
 import { sourcePosition } from "../compile/sql";
 import type { CompiledCell } from "../compile/types";
 import type { Engine, QueryOptions } from "../engine/engine";
@@ -12,8 +13,11 @@ import type { CellError, CellOutput } from "./types";
 /** The most rows a sql cell's output holds for display; the true count is reported beside it. */
 export const DISPLAY_ROW_CAP = 100_000;
 
-/** The rows the app reads back with a named sql cell's run (`SessionOptions.firstRows`): a screen's worth and more. */
-export const FIRST_PAGE_ROWS = 1_000;
+/**
+ * The rows the app reads back with a named sql cell's run (`SessionOptions.firstRows`): screens of them, and as
+ * many as a chart draws, so a chart over a result it draws whole still needs no query of its own.
+ */
+export const FIRST_PAGE_ROWS = CHART_ROW_CAP;
 
 /** A cell failure the runtime shows on the cell, with a 1-based position in the cell's source. */
 export class CellFailure extends Error implements CellError {
