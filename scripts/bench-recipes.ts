@@ -8,7 +8,7 @@
 // the recipe's notebook; Chromium = click on "Trust and run" to the last cell's data-state done/error
 // (MutationObserver, performance.now() in the page), after a warm-up query over every table.
 //
-// Alone: `npx tsx scripts/bench-recipes.ts [--orders N] [--customers N] [--build] [--no-browser] [--no-fits] [--only id,id]`
+// Alone: `npx tsx scripts/bench-recipes.ts [--orders N] [--customers N] [--build] [--no-browser] [--no-native] [--no-fits] [--only id,id]`
 // Data (seeded, deterministic: DuckDB's hash of the row number and a salt) goes to .bench/recipes-v4-<orders>-<customers>/,
 // the app build to .bench/dist-recipes (never dist/; built when missing, or with --build).
 import { existsSync, mkdirSync, statSync } from "node:fs";
@@ -41,6 +41,8 @@ export interface BenchRecipesOptions {
   readonly dist?: string;
   /** Time in headless Chromium too (default true). */
   readonly browser?: boolean;
+  /** Time a Node session on native DuckDB too (default true). */
+  readonly native?: boolean;
   /** Only these recipe ids (default: all of CATALOGUE). */
   readonly only?: readonly string[];
   /** Time the BG/NBD + Gamma-Gamma fits too (default true). */
@@ -457,7 +459,7 @@ export async function benchRecipes(options: BenchRecipesOptions = {}): Promise<R
   const ids = CATALOGUE.map((r) => r.id).filter((id) => !options.only?.length || options.only.includes(id));
   const cdnowTable = tableNameFor(CDNOW, []);
   const fits = options.fits === false ? [] : fitsFor("orders", customers, cdnowTable);
-  const native = await benchNative(dir, ids, fits, log);
+  const native = options.native === false ? new Map<string, Timed>() : await benchNative(dir, ids, fits, log);
   let chromium = new Map<string, Timed>();
   if (options.browser ?? true) {
     const notebooks = [
@@ -528,6 +530,7 @@ if (isMain(import.meta)) {
     customers: args.number("--customers", 0) || undefined,
     build: args.flag("--build") || undefined,
     browser: !args.flag("--no-browser"),
+    native: !args.flag("--no-native"),
     only: args.list("--only"),
     fits: !args.flag("--no-fits"),
   });

@@ -5,6 +5,7 @@ import { mount } from "svelte";
 import type { WasmEngine } from "./engine/wasm/wasm-engine";
 import { fileSourceFromFile } from "./engine/browser-file";
 import { openSession } from "./session/session";
+import { FIRST_PAGE_ROWS } from "./session/evaluate";
 import { quoteIdent } from "./sql/ident";
 import { sandboxRunner } from "./sandbox/sandbox-runner";
 import Root from "./ui/Root.svelte";
@@ -38,7 +39,7 @@ const engine: Promise<WasmEngine> = import("./engine/wasm/wasm-engine").then((m)
 // ts cells and Markdown `${}` run in the notebook sandbox's Worker, never in this page; each opened
 // notebook gets a fresh sandbox, so nothing one notebook's code left behind meets the next.
 const runner = sandboxRunner();
-const session = openSession(engine, { runner });
+const session = openSession(engine, { runner, firstRows: FIRST_PAGE_ROWS });
 
 const bench = new Workbench({
   session,

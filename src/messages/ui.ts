@@ -183,6 +183,7 @@ const en = {
   downloadCsv: "Download CSV",
   copied: "Copied",
   copyFailed: "Copy failed",
+  downloadFailed: "Download failed: the result could not be read again; run the cell again.",
   emptyResult: "No rows.",
 
   codeSandboxTitle: "Notebook code sandbox",

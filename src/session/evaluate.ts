@@ -1,6 +1,7 @@
 // Evaluates sql cells against the engine (the other kinds have their own modules; the
 // table in evaluators.ts picks one). A named sql cell becomes a temp table (so later cells query it
 // by name) and its rows are read back; charts are in evaluate-chart.ts.
+import { CHART_ROW_CAP } from "../charts/bind";
 import { sourcePosition } from "../compile/sql";
 import type { CompiledCell } from "../compile/types";
 import type { Engine, QueryOptions } from "../engine/engine";
@@ -11,6 +12,12 @@ import type { CellError, CellOutput } from "./types";
 
 /** The most rows a sql cell's output holds for display; the true count is reported beside it. */
 export const DISPLAY_ROW_CAP = 100_000;
+
+/**
+ * The rows the app reads back with a named sql cell's run (`SessionOptions.firstRows`): screens of them, and as
+ * many as a chart draws, so a chart over a result it draws whole still needs no query of its own.
+ */
+export const FIRST_PAGE_ROWS = CHART_ROW_CAP;
 
 /** A cell failure the runtime shows on the cell, with a 1-based position in the cell's source. */
 export class CellFailure extends Error implements CellError {
@@ -37,13 +44,15 @@ export async function evaluateSql(
   inputs: ReadonlyMap<string, unknown>,
   signal: AbortSignal,
   source?: string,
+  firstRows = DISPLAY_ROW_CAP,
 ): Promise<CellOutput> {
   const body = cell.body;
   if (body?.type !== "sql") throw new CellFailure(m.notRunnable(cell.kind));
   const values = body.params.map((p) => paramBinding(lookup(inputs, p)));
   const { sql, params } = bindParams(body.sql, body.paramAt, values);
   const where = { sql, source: source ?? body.sql, offset: 0 };
-  return cell.name ? runNamed(engine, cell.name, where, params, signal) : runPlain(engine, where, params, signal);
+  if (!cell.name) return runPlain(engine, where, params, signal);
+  return runNamed(engine, cell.name, where, params, signal, Math.min(firstRows, DISPLAY_ROW_CAP));
 }
 
 /** Where a statement's SQL came from: the compiled query, the cell source, and the wrapper's length before it. */
@@ -59,10 +68,12 @@ async function runNamed(
   where: Origin,
   params: Value[],
   signal: AbortSignal,
+  firstRows: number,
 ): Promise<CellOutput> {
   const prefix = tempTablePrefix(name);
   // A capped read of the table just written, in the same turn: duckdb-wasm posts both, and one wait answers both.
-  const read = `SELECT * FROM ${quoteIdent(name)} LIMIT ${DISPLAY_ROW_CAP}`;
+  // It reads a first page: the rows below it are read when they are wanted (scrolled to, exported).
+  const read = `SELECT * FROM ${quoteIdent(name)} LIMIT ${firstRows}`;
   // DuckDB binds `?` inside CREATE TABLE ... AS (checked against the native engine), so parameters go straight in.
   const [created, table] = await abortable(engine, signal, () =>
     engine.createAndRead(prefix + where.sql, params, read, { signal }),
@@ -71,12 +82,38 @@ async function runNamed(
     throw toCellFailure(err, { ...where, offset: prefix.length });
   });
   let totalRows = table.numRows;
-  if (totalRows >= DISPLAY_ROW_CAP) {
+  if (totalRows >= firstRows) {
     // DuckDB answers CREATE ... AS with the rows it wrote: a count query is needed only if it did not.
     const count = createdRows(created) ?? (await query(engine, `SELECT count(*) FROM ${quoteIdent(name)}`, [], signal));
     totalRows = typeof count === "number" ? count : Number(count.column(0)[0]);
   } else wholeResults.add(table);
-  return { type: "table", table, totalRows };
+  if (table.numRows >= DISPLAY_ROW_CAP || totalRows <= table.numRows) return { type: "table", table, totalRows };
+  // A first page: the rows below it, up to the display cap, are read when they are wanted (scrolled to, exported).
+  const readRows = (start: number, end: number) => {
+    const from = Math.max(0, Math.floor(start));
+    const rows = Math.max(0, Math.min(end, DISPLAY_ROW_CAP) - from);
+    return engine.query(`SELECT * FROM ${quoteIdent(name)} LIMIT ${rows} OFFSET ${from}`, [], { quick: true });
+  };
+  return { type: "table", table, totalRows, readRows };
+}
+
+/**
+ * `inputs` with each first-page table read down to the display cap (what a cell reading every shown row sees,
+ * as when the run read them all): the rows of a result as a whole, for an input's options.
+ */
+export async function withShownRows(inputs: ReadonlyMap<string, unknown>): Promise<ReadonlyMap<string, unknown>> {
+  const out = new Map(inputs);
+  for (const [name, value] of inputs) {
+    const output = value as CellOutput | undefined;
+    if (output?.type === "table" && output.readRows) out.set(name, { ...output, table: await shownRows(output) });
+  }
+  return out;
+}
+
+/** Every row of a table output the display shows (up to the cap): the first page, or all of them read again. */
+export async function shownRows(output: Extract<CellOutput, { type: "table" }>): Promise<ResultTable> {
+  const shown = Math.min(output.totalRows ?? output.table.numRows, DISPLAY_ROW_CAP);
+  return output.readRows && output.table.numRows < shown ? output.readRows(0, shown) : output.table;
 }
 
 // Tables read back whole from a named cell's temp table, in its order: a chart that would only read

@@ -4,7 +4,7 @@ import type { CellBody, CompiledCell } from "../compile/types";
 import type { Engine } from "../engine/engine";
 import { sessionMessages as m } from "../messages/session";
 import type { CodeRunner } from "../code/runner";
-import { evaluateSql, CellFailure } from "./evaluate";
+import { evaluateSql, CellFailure, withShownRows } from "./evaluate";
 import { evaluateChart } from "./evaluate-chart";
 import { evaluateMarkdown, evaluateTs } from "./evaluate-code";
 import { evaluateInput } from "./input-cell";
@@ -25,6 +25,8 @@ export interface EvalContext {
   readonly source: string | undefined;
   /** An input's value chosen in this session but not written into the file (options from data, selections). */
   readonly inputValue: unknown;
+  /** Rows of a named sql cell's result read back with its run (the rest on demand); the display cap if absent. */
+  readonly firstRows?: number;
 }
 
 /** Computes one cell's output from its upstream values (by cell name). */
@@ -37,14 +39,14 @@ export type Evaluator = (
 /** The evaluator of each body type. */
 export const EVALUATORS: { readonly [T in CellBody["type"]]: Evaluator } = {
   sql: async (cell, inputs, ctx) => {
-    const output = await evaluateSql(ctx.engine, cell, inputs, ctx.signal, ctx.source);
+    const output = await evaluateSql(ctx.engine, cell, inputs, ctx.signal, ctx.source, ctx.firstRows);
     if (cell.name) ctx.results.add(cell.name);
     return output;
   },
   ts: (cell, inputs, ctx) => evaluateTs(cell, inputs, ctx, ctx.results.names),
   markdown: (cell, inputs, ctx) => evaluateMarkdown(cell, inputs, ctx),
   chart: (cell, inputs, ctx) => evaluateChart(ctx.engine, cell, inputs, ctx.signal),
-  input: (cell, inputs, ctx) => evaluateInput(cell, inputs, ctx.inputValue),
+  input: async (cell, inputs, ctx) => evaluateInput(cell, await withShownRows(inputs), ctx.inputValue),
   selection: (cell, inputs, ctx) => evaluateSelection(cell, inputs, ctx.inputValue as RawSelection | undefined),
 };
 

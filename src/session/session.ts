@@ -14,6 +14,7 @@ import { quoteIdent } from "../sql/ident";
 import { createRunLogs } from "./cell-log";
 import { createCellStates } from "./cell-states";
 import { withAttribute, withInsertedCell, withMovedCell, withName, withoutCell, withSource } from "./document";
+import { DISPLAY_ROW_CAP } from "./evaluate";
 import { evaluate } from "./evaluators";
 import { selectionId } from "../compile/selection";
 import { asRawSelection, SELECTION_VALUE_CAP } from "./evaluate-selection";
@@ -45,6 +46,7 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
   let keys: { of: unknown; chosen: string; keys: ReadonlyMap<string, string> } | undefined;
   const publisher = createPublisher(snapshot, views);
   const logs = createRunLogs(publisher.changed, options.onLog);
+  const firstRows = Math.min(DISPLAY_ROW_CAP, Math.max(1, options.firstRows ?? DISPLAY_ROW_CAP));
   const ready: Promise<Engine | undefined> = Promise.resolve(engineInput).then(
     async (e) => {
       engine = e;
@@ -74,7 +76,8 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
     await results.settled();
     const log = logs.start(cell.id, cell.name ?? cell.id, signal);
     const source = program.current.cell(cell.id)?.source;
-    const ctx = { engine: e, runner: options.runner, signal, log, results, source, inputValue: chosen.get(cell.id) };
+    const inputValue = chosen.get(cell.id);
+    const ctx = { engine: e, runner: options.runner, signal, log, results, source, inputValue, firstRows };
     return evaluate(cell, inputs, ctx);
   }
 

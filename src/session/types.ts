@@ -29,8 +29,17 @@ export interface MarkdownTemplate {
 }
 
 export type CellOutput =
-  /** `table` holds at most the display cap (100,000 rows); `totalRows` is the true row count of the result. */
-  | { readonly type: "table"; readonly table: ResultTable; readonly totalRows?: number }
+  /**
+   * `table` holds the rows read with the run (at most the display cap, 100,000 rows; a first page where the
+   * session reads one); `totalRows` is the true row count of the result; `readRows` reads rows further down.
+   */
+  | {
+      readonly type: "table";
+      readonly table: ResultTable;
+      readonly totalRows?: number;
+      /** Reads rows [start, end) of a named cell's result from its temp table (present when `table` is a first page). */
+      readonly readRows?: (start: number, end: number) => Promise<ResultTable>;
+    }
   /**
    * A Vega-Lite spec with its data inlined as `data.values`, ready for the chart sandbox. `rows` is how many rows
    * were inlined; `note` says when that is fewer than the data cell has (the chart row cap), and `offers`
@@ -133,6 +142,12 @@ export interface SessionOptions {
   readonly liveDelayMs?: number | false;
   /** Receives `log(...)` lines of ts cells, with the cell's name or id. */
   readonly onLog?: (cell: string, text: string) => void;
+  /**
+   * Rows of a named sql cell's result read back with its run; the rest, up to the display cap, on demand
+   * (`readRows`). Default: the display cap (100,000). The app reads a first page: reading 100,000 rows in
+   * duckdb-wasm and turning them into values took seconds of the page's main thread per result.
+   */
+  readonly firstRows?: number;
 }
 
 /** The headless notebook: open, edit, run, load data, save. */

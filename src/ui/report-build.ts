@@ -2,6 +2,7 @@
 // its sandbox frame, rendered by report/ into one self-contained HTML file.
 import { reportCells } from "../report/from-session";
 import { renderReport } from "../report/render";
+import { DISPLAY_ROW_CAP } from "../session/evaluate";
 import type { SessionState } from "../session/types";
 import { collectChartSvgs } from "./chart-export";
 import type { ReportChoices } from "./report-export";
@@ -23,7 +24,21 @@ export async function buildReport(
     lang: choices.lang,
     showCode: choices.showCode,
     rows: choices.rows,
-    cells: reportCells(state, svgs),
+    cells: reportCells(await withReportRows(state, choices.rows), svgs),
   });
   return { html, missing };
+}
+
+/** `state` with each table read as far as the report shows it (a run reads only a first page in the app). */
+async function withReportRows(state: SessionState, rows: number): Promise<SessionState> {
+  const cells = await Promise.all(
+    state.cells.map(async (c) => {
+      const output = c.output;
+      if (output?.type !== "table" || !output.readRows) return c;
+      const wanted = Math.min(rows, output.totalRows ?? output.table.numRows, DISPLAY_ROW_CAP);
+      if (wanted <= output.table.numRows) return c;
+      return { ...c, output: { ...output, table: await output.readRows(0, wanted) } };
+    }),
+  );
+  return { ...state, cells };
 }

@@ -1,5 +1,6 @@
-// Cell output in the browser: a 100,000-row result scrolls virtualized and exports safe CSV; a
-// hostile chart spec draws in the sandbox without actions, loads or links out.
+// Cell output in the browser: a 100,000-row result scrolls virtualized (rows below the first page read as
+// they come into view) and exports safe CSV (every row); a hostile chart spec draws in the sandbox without
+// actions, loads or links out.
 import { describe, expect, it } from "vitest";
 import { readFile } from "node:fs/promises";
 import { ENGINE_TIMEOUT, openFromDisk, useApp } from "./app-fixture";
@@ -28,6 +29,8 @@ describe("result tables", () => {
     expect(await table.locator(".grid-row").count()).toBeLessThan(60);
     await table.locator(".scroller").evaluate((el) => (el.scrollTop = el.scrollHeight));
     await expect.poll(() => table.locator(".grid-row .rownum", { hasText: /^100000$/ }).count()).toBe(1);
+    // The run read a first page; the rows at the bottom are read as they scroll into view.
+    await expect.poll(() => table.locator(".grid-row .td", { hasText: /^row 99999$/ }).count()).toBe(1);
     expect(await table.locator(".grid-row").count()).toBeLessThan(60);
 
     const [download] = await Promise.all([

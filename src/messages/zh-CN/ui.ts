@@ -166,6 +166,7 @@ export const uiZh = {
   downloadCsv: "下载 CSV",
   copied: "已复制",
   copyFailed: "复制失败",
+  downloadFailed: "下载失败：无法再次读取结果；请重新运行此单元格。",
   emptyResult: "没有数据行。",
 
   codeSandboxTitle: "笔记本代码沙箱",
