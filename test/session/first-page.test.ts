@@ -23,6 +23,12 @@ describe("openSession(engine, { firstRows })", () => {
     const statements: string[] = [];
     const query = engine.query.bind(engine);
     engine.query = (sql, params, options) => (statements.push(sql), query(sql, params, options));
+    // A named cell's first page is read in its CREATE's turn.
+    const createAndRead = engine.createAndRead.bind(engine);
+    engine.createAndRead = (sql, params, read, options) => (
+      statements.push(sql, read),
+      createAndRead(sql, params, read, options)
+    );
     try {
       await session.runAll();
       const many = cell(session, "many").output;
