@@ -2,6 +2,8 @@
 // a sql cell makes N seeded orders in duckdb-wasm and three chart cells (count-by, histogram, monthly line)
 // plan over it. Each chart's Run is timed from the click to its sandbox frame reporting the new drawing
 // (the frame's size message, sent once Vega has drawn); rows received are the cell's data-chart-rows.
+// Beside each chart, an unnamed sql cell holds the planner's SQL for it: its Run (click to done) is that
+// GROUP BY alone in the same duckdb-wasm in the same page, so "chart / its GROUP BY" is our overhead.
 //
 // Alone: `npx tsx scripts/bench-charts-browser.ts [--dist DIR | --no-build] [--sizes 1000000,20000000]
 // [--repeat 5]`; `npm run bench` part `charts`.
@@ -9,6 +11,7 @@ import { loadavg } from "node:os";
 import type { Page } from "playwright-core";
 import { distFromArgs, isMain, openNotebook, parseArgs, withApp } from "./bench-browser";
 import { median } from "./bench-table";
+import { planChart } from "../src/charts/plan/plan";
 import { BENCH_CHARTS } from "./bench-charts";
 
 const fence = "```";
@@ -18,7 +21,19 @@ const CELLS: Record<string, string> = {
   "monthly sum of amount": "monthly",
 };
 
-/** The notebook timed: the bench's orders (as scripts/bench-charts.ts makes them) and its three charts. */
+/** The bench orders' columns, as duckdb-wasm types them. */
+const ORDERS_COLUMNS = [
+  { name: "segment", type: "VARCHAR", kind: "string" },
+  { name: "amount", type: "DOUBLE", kind: "number" },
+  { name: "order_date", type: "DATE", kind: "date" },
+] as const;
+
+/** The planner's SQL for `chart` over the orders, as the chart cell runs it (the relation unquoted). */
+export const chartSql = (chart: string) =>
+  planChart(BENCH_CHARTS[chart], { relation: "orders", columns: [...ORDERS_COLUMNS] }, { rowCap: 5000 }).sql;
+
+/** The notebook timed: the bench's orders (as scripts/bench-charts.ts makes them), its three charts, then
+ * one unnamed sql cell per chart holding that chart's planned SQL. */
 export function chartsNotebook(rows: number): string {
   const segments = "['Retail', 'Wholesale', 'Online', 'Partner', 'Public']";
   const orders =
@@ -29,7 +44,8 @@ export function chartsNotebook(rows: number): string {
   const charts = Object.entries(BENCH_CHARTS).map(
     ([chart, spec]) => `${fence}chart ${CELLS[chart]} data=orders\n${JSON.stringify(spec)}\n${fence}\n`,
   );
-  return ["---\nnotebook: 1\ntitle: Chart bench\n---\n", orders, ...charts].join("\n");
+  const alone = Object.keys(BENCH_CHARTS).map((chart) => `${fence}sql\n${chartSql(chart)}\n${fence}\n`);
+  return ["---\nnotebook: 1\ntitle: Chart bench\n---\n", orders, ...charts, ...alone].join("\n");
 }
 
 /** Clicks the chart cell's Run and resolves with the ms until its frame reports a drawing newer than before. */
@@ -54,6 +70,30 @@ function timeRun(page: Page, cell: string): Promise<number> {
         button.click();
       }),
     cell,
+  );
+}
+
+/** Clicks Run on the `index`th cell (an unnamed sql cell) and resolves with the ms until it is done again. */
+function timeSqlRun(page: Page, index: number): Promise<number> {
+  return page.evaluate(
+    (at) =>
+      new Promise<number>((done, fail) => {
+        const cell = document.querySelectorAll<HTMLElement>("[data-cell]")[at];
+        const button = cell?.querySelector<HTMLButtonElement>('[data-action="run-cell"]');
+        if (!cell || !button || cell.dataset.state !== "done") return fail(new Error(`no finished cell at ${at}`));
+        const t0 = performance.now();
+        // Done once the state has left "running" and reads "done" (a record per change: none is missed).
+        const watch = new MutationObserver((records) => {
+          if (!records.some((r) => r.oldValue === "running")) return;
+          if (cell.dataset.state === "running") return;
+          watch.disconnect();
+          if (cell.dataset.state === "done") done(performance.now() - t0);
+          else fail(new Error(`sql cell ${at} ended ${cell.dataset.state}`));
+        });
+        watch.observe(cell, { attributes: true, attributeFilter: ["data-state"], attributeOldValue: true });
+        button.click();
+      }),
+    index,
   );
 }
 
@@ -84,13 +124,25 @@ export async function benchChartsInBrowser(dist: string, rows: number, repeat: n
       if (await failed.count())
         throw new Error(`${cell}: ${await failed.locator(".cell-error").first().textContent()}`);
     }
-    for (const [chart, cell] of Object.entries(CELLS)) {
-      const times: number[] = [];
-      for (let i = 0; i < repeat; i++) times.push(await timeRun(page, cell));
-      const received = await page.locator(`[data-cell="${cell}"] [data-chart-rows]`).getAttribute("data-chart-rows");
-      out.push([chart, size, String(received), median(times).toFixed(0), Math.max(...times).toFixed(0)]);
+    const charts = Object.entries(CELLS);
+    // The sql cells follow the orders cell and the chart cells; each has run once (its first run is not timed).
+    const cells = page.locator("[data-cell]");
+    for (let i = 1 + charts.length; i <= charts.length * 2; i++) {
+      await cells.nth(i).and(page.locator('[data-state="done"]')).waitFor({ timeout: 600_000 });
     }
-    out.push(["(orders table made by the sql cell)", size, "-", made.toFixed(0), "-"]);
+    for (const [index, [chart, cell]] of charts.entries()) {
+      const times: number[] = [];
+      const alone: number[] = [];
+      // Interleaved, so both see the same machine load.
+      for (let i = 0; i < repeat; i++) {
+        times.push(await timeRun(page, cell));
+        alone.push(await timeSqlRun(page, 1 + charts.length + index));
+      }
+      const received = await page.locator(`[data-cell="${cell}"] [data-chart-rows]`).getAttribute("data-chart-rows");
+      const [run, sql] = [median(times), median(alone)];
+      out.push([chart, size, String(received), run.toFixed(0), Math.max(...times).toFixed(0), sql.toFixed(0)]);
+    }
+    out.push(["(orders table made by the sql cell)", size, "-", made.toFixed(0), "-", "-"]);
     return out;
   });
 }
@@ -104,7 +156,9 @@ if (isMain(import.meta)) {
     loadavg()
       .map((l) => l.toFixed(1))
       .join(" ");
-  console.log(`chart | rows in table | rows received | run -> drawn ms (median of ${repeat}) | max ms`);
+  console.log(
+    `chart | rows in table | rows received | run -> drawn ms (median of ${repeat}) | max ms | its SQL alone ms (sql cell)`,
+  );
   for (const rows of sizes) {
     const before = load();
     try {
