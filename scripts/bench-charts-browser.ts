@@ -2,8 +2,9 @@
 // a sql cell makes N seeded orders in duckdb-wasm and three chart cells (count-by, histogram, monthly line)
 // plan over it. Each chart's Run is timed from the click to its sandbox frame reporting the new drawing
 // (the frame's size message, sent once Vega has drawn); rows received are the cell's data-chart-rows.
-// Beside each chart, an unnamed sql cell holds the planner's SQL for it: its Run (click to done) is that
-// GROUP BY alone in the same duckdb-wasm in the same page, so "chart / its GROUP BY" is our overhead.
+// Beside each chart, a sql cell (`sql_<chart cell>`) holds the planner's SQL for it: its Run (click to done:
+// the query into a temp table of a few rows, read back) is that GROUP BY alone in the same duckdb-wasm in the
+// same page, so "chart / its GROUP BY" is our overhead.
 //
 // Alone: `npx tsx scripts/bench-charts-browser.ts [--dist DIR | --no-build] [--sizes 1000000,20000000]
 // [--repeat 5]`; `npm run bench` part `charts`.
@@ -33,7 +34,7 @@ export const chartSql = (chart: string) =>
   planChart(BENCH_CHARTS[chart], { relation: "orders", columns: [...ORDERS_COLUMNS] }, { rowCap: 5000 }).sql;
 
 /** The notebook timed: the bench's orders (as scripts/bench-charts.ts makes them), its three charts, then
- * one unnamed sql cell per chart holding that chart's planned SQL. */
+ * one sql cell per chart holding that chart's planned SQL. */
 export function chartsNotebook(rows: number): string {
   const segments = "['Retail', 'Wholesale', 'Online', 'Partner', 'Public']";
   const orders =
@@ -44,7 +45,7 @@ export function chartsNotebook(rows: number): string {
   const charts = Object.entries(BENCH_CHARTS).map(
     ([chart, spec]) => `${fence}chart ${CELLS[chart]} data=orders\n${JSON.stringify(spec)}\n${fence}\n`,
   );
-  const alone = Object.keys(BENCH_CHARTS).map((chart) => `${fence}sql\n${chartSql(chart)}\n${fence}\n`);
+  const alone = Object.entries(CELLS).map(([chart, cell]) => `${fence}sql sql_${cell}\n${chartSql(chart)}\n${fence}\n`);
   return ["---\nnotebook: 1\ntitle: Chart bench\n---\n", orders, ...charts, ...alone].join("\n");
 }
 
@@ -73,14 +74,14 @@ function timeRun(page: Page, cell: string): Promise<number> {
   );
 }
 
-/** Clicks Run on the `index`th cell (an unnamed sql cell) and resolves with the ms until it is done again. */
-function timeSqlRun(page: Page, index: number): Promise<number> {
+/** Clicks Run on sql cell `name` and resolves with the ms until it is done again. */
+function timeSqlRun(page: Page, name: string): Promise<number> {
   return page.evaluate(
     (at) =>
       new Promise<number>((done, fail) => {
-        const cell = document.querySelectorAll<HTMLElement>("[data-cell]")[at];
+        const cell = document.querySelector<HTMLElement>(`[data-cell="${at}"]`);
         const button = cell?.querySelector<HTMLButtonElement>('[data-action="run-cell"]');
-        if (!cell || !button || cell.dataset.state !== "done") return fail(new Error(`no finished cell at ${at}`));
+        if (!cell || !button || cell.dataset.state !== "done") return fail(new Error(`no finished cell ${at}`));
         const t0 = performance.now();
         // Done once the state has left "running" and reads "done" (a record per change: none is missed).
         const watch = new MutationObserver((records) => {
@@ -93,7 +94,7 @@ function timeSqlRun(page: Page, index: number): Promise<number> {
         watch.observe(cell, { attributes: true, attributeFilter: ["data-state"], attributeOldValue: true });
         button.click();
       }),
-    index,
+    name,
   );
 }
 
@@ -124,19 +125,19 @@ export async function benchChartsInBrowser(dist: string, rows: number, repeat: n
       if (await failed.count())
         throw new Error(`${cell}: ${await failed.locator(".cell-error").first().textContent()}`);
     }
-    const charts = Object.entries(CELLS);
-    // The sql cells follow the orders cell and the chart cells; each has run once (its first run is not timed).
-    const cells = page.locator("[data-cell]");
-    for (let i = 1 + charts.length; i <= charts.length * 2; i++) {
-      await cells.nth(i).and(page.locator('[data-state="done"]')).waitFor({ timeout: 600_000 });
+    // Each sql cell has run once (its first run, like each chart's, is not timed).
+    for (const cell of Object.values(CELLS)) {
+      const sql = page.locator(`[data-cell="sql_${cell}"]`);
+      await sql.and(page.locator('[data-state="done"], [data-state="error"]')).waitFor({ timeout: 600_000 });
+      if ((await sql.getAttribute("data-state")) !== "done") throw new Error(`sql_${cell}: ${await sql.textContent()}`);
     }
-    for (const [index, [chart, cell]] of charts.entries()) {
+    for (const [chart, cell] of Object.entries(CELLS)) {
       const times: number[] = [];
       const alone: number[] = [];
       // Interleaved, so both see the same machine load.
       for (let i = 0; i < repeat; i++) {
         times.push(await timeRun(page, cell));
-        alone.push(await timeSqlRun(page, 1 + charts.length + index));
+        alone.push(await timeSqlRun(page, `sql_${cell}`));
       }
       const received = await page.locator(`[data-cell="${cell}"] [data-chart-rows]`).getAttribute("data-chart-rows");
       const [run, sql] = [median(times), median(alone)];
