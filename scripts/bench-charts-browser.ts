@@ -2,6 +2,9 @@
 // a sql cell makes N seeded orders in duckdb-wasm and three chart cells (count-by, histogram, monthly line)
 // plan over it. Each chart's Run is timed from the click to its sandbox frame reporting the new drawing
 // (the frame's size message, sent once Vega has drawn); rows received are the cell's data-chart-rows.
+// Beside each chart, a sql cell (`sql_<chart cell>`) holds the planner's SQL for it: its Run (click to done:
+// the query into a temp table of a few rows, read back) is that GROUP BY alone in the same duckdb-wasm in the
+// same page, so "chart / its GROUP BY" is our overhead.
 //
 // Alone: `npx tsx scripts/bench-charts-browser.ts [--dist DIR | --no-build] [--sizes 1000000,20000000]
 // [--repeat 5]`; `npm run bench` part `charts`.
@@ -9,6 +12,7 @@ import { loadavg } from "node:os";
 import type { Page } from "playwright-core";
 import { distFromArgs, isMain, openNotebook, parseArgs, withApp } from "./bench-browser";
 import { median } from "./bench-table";
+import { planChart } from "../src/charts/plan/plan";
 import { BENCH_CHARTS } from "./bench-charts";
 
 const fence = "```";
@@ -18,7 +22,19 @@ const CELLS: Record<string, string> = {
   "monthly sum of amount": "monthly",
 };
 
-/** The notebook timed: the bench's orders (as scripts/bench-charts.ts makes them) and its three charts. */
+/** The bench orders' columns, as duckdb-wasm types them. */
+const ORDERS_COLUMNS = [
+  { name: "segment", type: "VARCHAR", kind: "string" },
+  { name: "amount", type: "DOUBLE", kind: "number" },
+  { name: "order_date", type: "DATE", kind: "date" },
+] as const;
+
+/** The planner's SQL for `chart` over the orders, as the chart cell runs it (the relation unquoted). */
+export const chartSql = (chart: string) =>
+  planChart(BENCH_CHARTS[chart], { relation: "orders", columns: [...ORDERS_COLUMNS] }, { rowCap: 5000 }).sql;
+
+/** The notebook timed: the bench's orders (as scripts/bench-charts.ts makes them), its three charts, then
+ * one sql cell per chart holding that chart's planned SQL. */
 export function chartsNotebook(rows: number): string {
   const segments = "['Retail', 'Wholesale', 'Online', 'Partner', 'Public']";
   const orders =
@@ -29,7 +45,8 @@ export function chartsNotebook(rows: number): string {
   const charts = Object.entries(BENCH_CHARTS).map(
     ([chart, spec]) => `${fence}chart ${CELLS[chart]} data=orders\n${JSON.stringify(spec)}\n${fence}\n`,
   );
-  return ["---\nnotebook: 1\ntitle: Chart bench\n---\n", orders, ...charts].join("\n");
+  const alone = Object.entries(CELLS).map(([chart, cell]) => `${fence}sql sql_${cell}\n${chartSql(chart)}\n${fence}\n`);
+  return ["---\nnotebook: 1\ntitle: Chart bench\n---\n", orders, ...charts, ...alone].join("\n");
 }
 
 /** Clicks the chart cell's Run and resolves with the ms until its frame reports a drawing newer than before. */
@@ -54,6 +71,30 @@ function timeRun(page: Page, cell: string): Promise<number> {
         button.click();
       }),
     cell,
+  );
+}
+
+/** Clicks Run on sql cell `name` and resolves with the ms until it is done again. */
+function timeSqlRun(page: Page, name: string): Promise<number> {
+  return page.evaluate(
+    (at) =>
+      new Promise<number>((done, fail) => {
+        const cell = document.querySelector<HTMLElement>(`[data-cell="${at}"]`);
+        const button = cell?.querySelector<HTMLButtonElement>('[data-action="run-cell"]');
+        if (!cell || !button || cell.dataset.state !== "done") return fail(new Error(`no finished cell ${at}`));
+        const t0 = performance.now();
+        // Done once the state has left "running" and reads "done" (a record per change: none is missed).
+        const watch = new MutationObserver((records) => {
+          if (!records.some((r) => r.oldValue === "running")) return;
+          if (cell.dataset.state === "running") return;
+          watch.disconnect();
+          if (cell.dataset.state === "done") done(performance.now() - t0);
+          else fail(new Error(`sql cell ${at} ended ${cell.dataset.state}`));
+        });
+        watch.observe(cell, { attributes: true, attributeFilter: ["data-state"], attributeOldValue: true });
+        button.click();
+      }),
+    name,
   );
 }
 
@@ -84,13 +125,25 @@ export async function benchChartsInBrowser(dist: string, rows: number, repeat: n
       if (await failed.count())
         throw new Error(`${cell}: ${await failed.locator(".cell-error").first().textContent()}`);
     }
+    // Each sql cell has run once (its first run, like each chart's, is not timed).
+    for (const cell of Object.values(CELLS)) {
+      const sql = page.locator(`[data-cell="sql_${cell}"]`);
+      await sql.and(page.locator('[data-state="done"], [data-state="error"]')).waitFor({ timeout: 600_000 });
+      if ((await sql.getAttribute("data-state")) !== "done") throw new Error(`sql_${cell}: ${await sql.textContent()}`);
+    }
     for (const [chart, cell] of Object.entries(CELLS)) {
       const times: number[] = [];
-      for (let i = 0; i < repeat; i++) times.push(await timeRun(page, cell));
+      const alone: number[] = [];
+      // Interleaved, so both see the same machine load.
+      for (let i = 0; i < repeat; i++) {
+        times.push(await timeRun(page, cell));
+        alone.push(await timeSqlRun(page, `sql_${cell}`));
+      }
       const received = await page.locator(`[data-cell="${cell}"] [data-chart-rows]`).getAttribute("data-chart-rows");
-      out.push([chart, size, String(received), median(times).toFixed(0), Math.max(...times).toFixed(0)]);
+      const [run, sql] = [median(times), median(alone)];
+      out.push([chart, size, String(received), run.toFixed(0), Math.max(...times).toFixed(0), sql.toFixed(0)]);
     }
-    out.push(["(orders table made by the sql cell)", size, "-", made.toFixed(0), "-"]);
+    out.push(["(orders table made by the sql cell)", size, "-", made.toFixed(0), "-", "-"]);
     return out;
   });
 }
@@ -104,7 +157,9 @@ if (isMain(import.meta)) {
     loadavg()
       .map((l) => l.toFixed(1))
       .join(" ");
-  console.log(`chart | rows in table | rows received | run -> drawn ms (median of ${repeat}) | max ms`);
+  console.log(
+    `chart | rows in table | rows received | run -> drawn ms (median of ${repeat}) | max ms | its SQL alone ms (sql cell)`,
+  );
   for (const rows of sizes) {
     const before = load();
     try {
