@@ -36,6 +36,9 @@ const en = {
     `The browser refused to keep this notebook (${reason}). ` +
     "It is still open here: save it to a file so nothing is lost.",
   saveFile: "Save to a file",
+  dataCopyRemoved: (table: string) =>
+    `“${table}” was read from the copy kept in this browser, which was removed when keeping was turned off: ` +
+    "pick its file again to keep it.",
   dataNotKept: (table: string, reason: string) =>
     `The data of “${table}” could not be kept in this browser (${reason}); pick its file again after a reload.`,
   otherTab:

@@ -31,6 +31,8 @@ export const storageZh = {
   failed: (reason: string) =>
     `浏览器拒绝保存此笔记本（${reason}）。它仍在此处打开：请将它保存为文件，以免丢失任何内容。`,
   saveFile: "保存为文件",
+  dataCopyRemoved: (table: string) =>
+    `“${table}”是从此浏览器中保存的副本读取的，关闭保存时该副本已被删除：请再次选择它的文件以保存它。`,
   dataNotKept: (table: string, reason: string) =>
     `“${table}”的数据无法保存在此浏览器中（${reason}）；重新加载页面后请再次选择它的文件。`,
   otherTab:

@@ -82,7 +82,12 @@ export class Keeper {
       notebookId: () => this.identity.id,
       keeping: () => this.identity.keepData && this.identity.held,
       changed: () => this.touch(),
-      failed: (table, error) => this.fail(error, t.dataNotKept(table, reason(error))),
+      // A table not kept is told until dismissed: the notebook's own saves go on and must not hide it.
+      failed: (table, error) =>
+        (this.problem = isQuota(error)
+          ? { kind: "quota", message: t.quota(reason(error)) }
+          : { kind: "data", message: t.dataNotKept(table, reason(error)) }),
+      lost: (table) => (this.problem = { kind: "data", message: t.dataCopyRemoved(table) }),
     });
     followEdits(bench.session, (notebook) => this.edited(notebook));
     // The user's word to run is stored when given: running changes no text, so no edit would store it, and
@@ -170,6 +175,11 @@ export class Keeper {
     this.problem = isQuota(error)
       ? { kind: "quota", message: t.quota(reason(error)) }
       : { kind: this.problem?.kind === "data" ? "data" : "failed", message: otherwise };
+  }
+
+  /** Hides a table's "not kept" message (the notebook's own problems go when a save succeeds). */
+  dismissProblem(): void {
+    if (this.problem?.kind === "data") this.problem = undefined;
   }
 
   /** Called by the workbench after a notebook was opened: it is kept under its own id from now on. */

@@ -13,6 +13,8 @@ export interface KeptHost {
   /** The list of kept tables changed: the stored record must say so. */
   changed(): void;
   failed(table: string, error: unknown): void;
+  /** A table read from its kept copy lost its bytes when keeping was turned off: its file must be picked again. */
+  lost(table: string): void;
 }
 
 type Reports = Workbench["reports"];
@@ -26,6 +28,10 @@ export class KeptTables {
   /** Table -> the source whose bytes are kept (a reload from another file is kept again). */
   private seen = new Map<string, FileSource>();
   private readonly restoring = new Set<string>();
+  /** Table -> the source read from its kept copy (restored): its bytes live only in that copy. */
+  private fromCopy = new Map<string, FileSource>();
+  /** Table -> such a source whose copy was removed (keeping turned off): nothing is left to keep it from. */
+  private gone = new Map<string, FileSource>();
 
   constructor(bench: Workbench, host: KeptHost) {
     this.bench = bench;
@@ -47,6 +53,8 @@ export class KeptTables {
   reset(kept: StoredNotebook["kept"]): void {
     this.kept = new Map(kept.map((k) => [k.table, k.file]));
     this.seen = new Map();
+    this.fromCopy = new Map();
+    this.gone = new Map();
   }
 
   /** Loads the kept tables of a restored notebook, without the user picking files. */
@@ -60,7 +68,10 @@ export class KeptTables {
           if (!file) return;
           await this.bench.loadFile(file, table);
           const entry = this.bench.reports.get(table);
-          if (entry) this.seen.set(table, entry.source);
+          if (entry) {
+            this.seen.set(table, entry.source);
+            this.fromCopy.set(table, entry.source);
+          }
         } finally {
           this.restoring.delete(table);
         }
@@ -75,6 +86,8 @@ export class KeptTables {
     await Promise.all([...this.kept.keys()].map((table) => dropKeptTable(id, table)));
     this.kept.clear();
     this.seen.clear();
+    for (const [table, source] of this.fromCopy) this.gone.set(table, source);
+    this.fromCopy.clear();
   }
 
   private async sync(reports: Reports): Promise<void> {
@@ -86,6 +99,12 @@ export class KeptTables {
     for (const [table, { source }] of reports) {
       if (!Object.hasOwn(declared, table) || this.restoring.has(table)) continue;
       if (this.seen.get(table) === source || !source.file) continue;
+      if (this.gone.get(table) === source) {
+        this.seen.set(table, source);
+        this.host.lost(table);
+        continue;
+      }
+      this.gone.delete(table);
       this.seen.set(table, source);
       try {
         await keepTableFile(id, table, source.file);

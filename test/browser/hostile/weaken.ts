@@ -4,9 +4,12 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** One string rewrite in one built file (`main` is the app's `assets/main-*.js`). */
+/**
+ * One string rewrite in one built file. `app` is the one chunk of the app's own code under `assets/` that holds
+ * the marker: the entry (`main-*.js`) or a chunk split off it (the engine's client, a lazy view).
+ */
 interface Patch {
-  readonly file: "index.html" | "sandbox-entry.js" | "code-sandbox.js" | "main";
+  readonly file: "index.html" | "sandbox-entry.js" | "code-sandbox.js" | "app";
   readonly find: string | RegExp;
   readonly replace: string;
 }
@@ -19,20 +22,20 @@ const shellCsp: Patch = { file: "index.html", find: CSP_META, replace: "" };
 const sandboxCsp: Patch[] = [
   shellCsp,
   {
-    file: "main",
+    file: "app",
     find: '<html lang="en"><head><meta http-equiv="Content-Security-Policy" content="',
     replace: '<html lang="en"><head><meta name="weakened" content="',
   },
 ];
 // The values put in before parsing: the template gets the values' text and a pattern that never matches.
 const markdownValues: Patch = {
-  file: "main",
+  file: "app",
   find: /let\{markdown:([\w$]+),pattern:([\w$]+)\}=([\w$]+)\(([\w$]+)\?\.pieces\?\?\[([\w$]+)\]\)/,
   replace:
     "let{markdown:$1,pattern:$2}=$4?{markdown:$4.pieces.map((p,i)=>i?$4.values[i-1].text+p:p).join(``)," +
     "pattern:/(?!)/g}:$3([$5])",
 };
-const setting = (name: string): Patch => ({ file: "main", find: `\`SET ${name} = false\``, replace: "`SELECT 1`" });
+const setting = (name: string): Patch => ({ file: "app", find: `\`SET ${name} = false\``, replace: "`SELECT 1`" });
 
 /** The weakenings, by the defence they take out. */
 export const WEAKENINGS = {
@@ -43,10 +46,10 @@ export const WEAKENINGS = {
    */
   lockdown: [
     shellCsp,
-    { file: "main", find: /`SET custom_extension_repository = \$\{[\w$]+\([\w$]+\)\}`/, replace: "`SELECT 1`" },
-    { file: "main", find: "`SET allowed_directories = []`", replace: "`SELECT 1`" },
+    { file: "app", find: /`SET custom_extension_repository = \$\{[\w$]+\([\w$]+\)\}`/, replace: "`SELECT 1`" },
+    { file: "app", find: "`SET allowed_directories = []`", replace: "`SELECT 1`" },
     {
-      file: "main",
+      file: "app",
       find: /`SET allowed_paths = \[\$\{[\w$]+\.map\([\w$]+\)\.join\(`, `\)\}\]`/,
       replace: "`SELECT 1`",
     },
@@ -54,10 +57,10 @@ export const WEAKENINGS = {
     setting("autoinstall_known_extensions"),
     setting("allow_community_extensions"),
     setting("enable_external_access"),
-    { file: "main", find: "`SET lock_configuration = true`", replace: "`SELECT 1`" },
+    { file: "app", find: "`SET lock_configuration = true`", replace: "`SELECT 1`" },
     // checkStatement finds no first keyword, so it refuses nothing.
     {
-      file: "main",
+      file: "app",
       find: /(function [\w$]+\(([\w$]+)\)\{let ([\w$]+)=)[\w$]+\(\2\)(;if\(\3\)\{if\(\3\.word===`\/\*`\))/,
       replace: "$1void 0$4",
     },
@@ -75,8 +78,8 @@ export const WEAKENINGS = {
   vega: [
     ...sandboxCsp,
     // Both the binder and the planner drop it; the planner's is the last of a comma statement.
-    { file: "main", find: /delete ([\w$]+)\.usermeta,/, replace: "" },
-    { file: "main", find: /,delete ([\w$]+)\.usermeta;/, replace: ";" },
+    { file: "app", find: /delete ([\w$]+)\.usermeta,/, replace: "" },
+    { file: "app", find: /,delete ([\w$]+)\.usermeta;/, replace: ";" },
     { file: "sandbox-entry.js", find: /delete [\w$]+\.usermeta[;,]/, replace: "" },
     { file: "sandbox-entry.js", find: /(mode:`vega-lite`,[^}]*?ast:!0,expr:[\w$]+,)loader:[\w$]+,/, replace: "$1" },
   ],
@@ -84,7 +87,7 @@ export const WEAKENINGS = {
   markdown: [
     shellCsp,
     {
-      file: "main",
+      file: "app",
       find: /([\w$]+)=[\w$]+\.sanitize\(([\w$]+),\{\.\.\.[\w$]+,RETURN_DOM_FRAGMENT:!0\}\)/,
       replace: "$1=document.createRange().createContextualFragment($2)",
     },
@@ -92,7 +95,7 @@ export const WEAKENINGS = {
   /** The in-app confirm (LinkDialog) before an external Markdown link opens: a click opens it at once. */
   "link-confirm": [
     {
-      file: "main",
+      file: "app",
       find: joined(
         /([\w$]+)\.dataset\.link===`external`&&/,
         /[\w$]+\([\w$]+,new URL\([\w$]+\.getAttribute\(`href`\),window\.location\.href\),!0\)/,
@@ -106,7 +109,7 @@ export const WEAKENINGS = {
   "link-classifier": [
     markdownValues,
     {
-      file: "main",
+      file: "app",
       find: joined(
         /return ([\w$]+)\.pathname!==[\w$]+\.pathname\|\|![\w$]+\|\|[\w$]+===null\|\|![\w$]+\.has\([\w$]+\)\?\{kind:`inert`\}:/,
         /\{kind:`internal`,href:`\?\$\{new URLSearchParams\(\{notebook:[\w$]+\}\)\}`\}/,
@@ -117,15 +120,15 @@ export const WEAKENINGS = {
   /** The same-site checks of `?notebook=` and of declared data files (src/ui/link.ts), and the shell CSP. */
   "notebook-link": [
     shellCsp,
-    { file: "main", find: "/^[a-z][a-z0-9+.-]*:/i.test(", replace: "/^$/.test(" },
-    { file: "main", find: "/^[\\\\/]/.test(", replace: "/^$/.test(" },
-    { file: "main", find: /[\w$]+\.origin===new URL\([\w$]+\)\.origin\?/, replace: "!0?" },
-    { file: "main", find: /[\w$]+\.origin===[\w$]+\.origin\?([\w$]+):null/, replace: "$1" },
+    { file: "app", find: "/^[a-z][a-z0-9+.-]*:/i.test(", replace: "/^$/.test(" },
+    { file: "app", find: "/^[\\\\/]/.test(", replace: "/^$/.test(" },
+    { file: "app", find: /[\w$]+\.origin===new URL\([\w$]+\)\.origin\?/, replace: "!0?" },
+    { file: "app", find: /[\w$]+\.origin===[\w$]+\.origin\?([\w$]+):null/, replace: "$1" },
   ],
   /** The trust gate: a notebook opened from disk counts as trusted. */
   "trust-gate": [
     {
-      file: "main",
+      file: "app",
       find: /openText\(([\w$]+),([\w$]+)\.name,!1\)/,
       replace: "openText($1,$2.name,!0)",
     },
@@ -153,9 +156,9 @@ export const WEAKENINGS = {
   ],
   /** The sandbox frames' opaque origin: both kinds get `allow-same-origin` (the shell's DOM and storage open). */
   "frame-origin": [
-    { file: "main", find: "`sandbox`,`allow-scripts`", replace: "`sandbox`,`allow-scripts allow-same-origin`" },
+    { file: "app", find: "`sandbox`,`allow-scripts`", replace: "`sandbox`,`allow-scripts allow-same-origin`" },
     {
-      file: "main",
+      file: "app",
       find: '<iframe sandbox="allow-scripts"',
       replace: '<iframe sandbox="allow-scripts allow-same-origin"',
     },
@@ -171,7 +174,7 @@ export const WEAKENINGS = {
     },
   ],
   /** `options_from` choices are saved only with `"remember": true` (src/compile/input.ts): every input remembers. */
-  remember: [{ file: "main", find: /([\w$]+)\.remember===!0&&\(([\w$]+)\.remember=!0\)/, replace: "$2.remember=!0" }],
+  remember: [{ file: "app", find: /([\w$]+)\.remember===!0&&\(([\w$]+)\.remember=!0\)/, replace: "$2.remember=!0" }],
 } satisfies Record<string, Patch[]>;
 
 /** The name of a weakening. */
@@ -187,17 +190,25 @@ function mirror(from: string, to: string): void {
   }
 }
 
-function builtPath(root: string, file: Patch["file"]): string {
-  if (file !== "main") return join(root, file);
-  const mains = readdirSync(join(root, "assets")).filter((f) => /^main-.*\.js$/.test(f));
-  if (mains.length !== 1) throw new Error(`weaken: expected one assets/main-*.js, found ${mains.length}`);
-  return join(root, "assets", mains[0]);
+function builtPath(root: string, patch: Patch, label: string): string {
+  if (patch.file !== "app") return join(root, patch.file);
+  // duckdb-wasm's prebuilt workers are not the app's code: no weakening rewrites them.
+  const chunks = readdirSync(join(root, "assets")).filter((f) => f.endsWith(".js") && !f.startsWith("duckdb-browser-"));
+  const holders = chunks.filter((f) => hasMarker(readFileSync(join(root, "assets", f), "utf8"), patch));
+  if (holders.length !== 1) {
+    const where = holders.length ? `in ${holders.length} chunks (${holders.join(", ")})` : "in no chunk";
+    throw new Error(`weakening ${label}: marker ${String(patch.find)} found ${where} of the app`);
+  }
+  return join(root, "assets", holders[0]);
 }
+
+const hasMarker = (text: string, patch: Patch) =>
+  typeof patch.find === "string" ? text.includes(patch.find) : patch.find.test(text);
 
 /** Rewrites `text` with one patch, throwing when its marker is not there. */
 export function applyPatch(text: string, patch: Patch, label: string): string {
-  const found = typeof patch.find === "string" ? text.includes(patch.find) : patch.find.test(text);
-  if (!found) throw new Error(`weakening ${label}: marker ${String(patch.find)} not found in ${patch.file}`);
+  if (!hasMarker(text, patch))
+    throw new Error(`weakening ${label}: marker ${String(patch.find)} not found in ${patch.file}`);
   const global = typeof patch.find === "string" ? patch.find : new RegExp(patch.find.source, "g");
   return typeof global === "string" ? text.split(global).join(patch.replace) : text.replace(global, patch.replace);
 }
@@ -217,7 +228,7 @@ export function buildVariant(
   }
   const patches: readonly Patch[] = weakening ? WEAKENINGS[weakening] : [];
   for (const patch of patches) {
-    const path = builtPath(to, patch.file);
+    const path = builtPath(to, patch, weakening ?? "");
     const text = applyPatch(readFileSync(path, "utf8"), patch, weakening ?? "");
     rmSync(path);
     writeFileSync(path, text);
