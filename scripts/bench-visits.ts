@@ -15,6 +15,8 @@ export interface Visit {
   readonly readable: number;
   readonly engine: number;
   readonly chart: number;
+  /** When the first chart was drawn, in ms since the epoch (to cut the request log there). */
+  readonly chartAt: number;
 }
 
 // In the shell only: the first cell shown, the engine ready, and the first chart frame's "drawn" size message.
@@ -26,7 +28,10 @@ const METER = `if (window.top === window) {
     if (document.body?.dataset.engine === "ready") stamp("engine");
   }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-engine"] });
   window.addEventListener("message", (e) => {
-    if (e.data && e.data.type === "clientbook:size") stamp("chart");
+    if (e.data && e.data.type === "clientbook:size" && window.__visit.chart === undefined) {
+      stamp("chart");
+      window.__visit.chartAt = performance.timeOrigin + window.__visit.chart;
+    }
   });
 }`;
 
@@ -45,10 +50,19 @@ async function visit(page: Page, url: string): Promise<Visit> {
   return (await handle.jsonValue()) as unknown as Visit;
 }
 
-/** The JavaScript files fetched before the first chart, grouped, with their gzip size (each file once). */
-function javascript(dist: string, urls: readonly string[]): Record<string, number> {
+/** A request the page made, and when (ms since the epoch, as the browser told it). */
+interface Fetched {
+  readonly url: string;
+  readonly at: number;
+}
+
+/**
+ * The JavaScript files requested before the first chart, grouped, with their gzip size (each file once). Cut at
+ * the chart's own time, not when the bench saw it: chunks preloaded in idle time right after it are not counted.
+ */
+function javascript(dist: string, fetched: readonly Fetched[], chartAt: number): Record<string, number> {
   const groups: Record<string, number> = { main: 0, sandbox: 0, "duckdb worker": 0 };
-  for (const url of new Set(urls)) {
+  for (const url of new Set(fetched.filter((f) => f.at <= chartAt).map((f) => f.url))) {
     const path = decodeURIComponent(new URL(url).pathname);
     if (!/\.m?js$/.test(path)) continue;
     const group = /duckdb.*worker/.test(path) ? "duckdb worker" : /sandbox/.test(path) ? "sandbox" : "main";
@@ -63,11 +77,14 @@ export async function benchVisits(dist: string): Promise<{ first: Visit; repeat:
   try {
     return await withProfile(server.origin, async ({ context, page }) => {
       await context.addInitScript(METER);
-      let fetched: string[] = [];
+      let fetched: Fetched[] = [];
       // The service worker's offline copy is not what the page needed: its requests are left out.
-      context.on("request", (r) => void (r.serviceWorker() ? undefined : fetched.push(r.url())));
+      context.on(
+        "request",
+        (r) => void (r.serviceWorker() ? undefined : fetched.push({ url: r.url(), at: Date.now() })),
+      );
       const first = await visit(page, `${server.origin}${URL_PATH}`);
-      const js = javascript(dist, fetched);
+      const js = javascript(dist, fetched, first.chartAt);
       // Chromium keeps the compiled wasm once its optimizing compile is done in the background.
       await page.waitForTimeout(15_000);
       fetched = [];
