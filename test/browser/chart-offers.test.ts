@@ -127,6 +127,8 @@ describe("chart cells on their face", () => {
     await expect.poll(() => offers.locator("button").count()).toBe(2);
     const raise = offers.locator('[data-action="raise-cap"]');
     expect(await raise.textContent()).toContain("12,000");
+    // Drawn first: a click lands where the user sees the button (the frame's height is set by the chart).
+    await page.locator('[data-cell="cloud"] [data-drawn="fresh"]').waitFor({ timeout: 60_000 });
 
     await raise.click();
     await expect.poll(() => chartRows(page, "cloud"), { timeout: 60_000 }).toBe(12_000);
@@ -142,7 +144,8 @@ describe("chart cells on their face", () => {
     const { page } = ob;
     await openTrusted(ob, "scatter.md", SCATTER);
     const offers = page.locator('[data-cell="cloud"] [data-role="chart-offers"]');
-    await offers.locator('[data-action="bin-heatmap"]').click({ timeout: ENGINE_TIMEOUT });
+    await page.locator('[data-cell="cloud"] [data-drawn="fresh"]').waitFor({ timeout: ENGINE_TIMEOUT });
+    await offers.locator('[data-action="bin-heatmap"]').click();
     await expect.poll(() => offers.count(), { timeout: 60_000 }).toBe(0);
     await page.locator('[data-cell="cloud"][data-state="done"]').waitFor({ timeout: 60_000 });
     const rows = await chartRows(page, "cloud");
