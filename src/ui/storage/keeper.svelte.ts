@@ -39,6 +39,8 @@ export interface RestoredNote {
   readonly title: string;
   readonly savedAt: number;
   readonly keptTables: number;
+  /** How many of them have loaded again, once their loads are over (undefined while they load). */
+  readonly keptLoaded?: number;
 }
 
 /** A storage problem shown to the user until it is resolved or dismissed. */
@@ -225,7 +227,10 @@ export class Keeper {
       this.pending = undefined;
       return false;
     }
-    await this.tables.restore(record.kept);
+    const note = this.restored;
+    const loaded = await this.tables.restore(record.kept);
+    // The note says "loading" until the loads are over, unless it was dismissed or another notebook opened.
+    if (note && this.restored === note) this.restored = { ...note, keptLoaded: loaded };
     return true;
   }
 
