@@ -1,0 +1,102 @@
+// Two builds side by side (issue 15, items 1-2): per run and build, a fresh on-disk Chromium profile opens the
+// tour notebook (first visit), then again in a new tab (repeat visit), then reloads that tab (same-tab reload);
+// each timed on the page's own clock: readable, engine ready, first chart. Builds alternate which goes first.
+// CLI: `npx tsx scripts/bench-visits-ab.ts --a DIR --b DIR [--runs N]`; prints medians and every run.
+import { loadavg } from "node:os";
+import { resolve } from "node:path";
+import type { Page } from "playwright-core";
+import { serveDirectory } from "../test/browser/harness";
+import { isMain, parseArgs, withProfile } from "./bench-browser";
+import { METER, type Visit } from "./bench-visits";
+
+const URL_PATH = "/?notebook=notebooks/customer-review.md";
+const KINDS = ["first visit", "repeat, new tab", "same-tab reload"] as const;
+type Kind = (typeof KINDS)[number];
+
+async function measured(page: Page, navigate: () => Promise<unknown>): Promise<Visit> {
+  await navigate();
+  const handle = await page.waitForFunction(
+    () => {
+      const v = (window as unknown as { __visit?: Record<string, number> }).__visit;
+      return v?.readable !== undefined && v.engine !== undefined && v.chart !== undefined ? v : false;
+    },
+    null,
+    { timeout: 300_000, polling: 50 },
+  );
+  return (await handle.jsonValue()) as unknown as Visit;
+}
+
+/** Whether the app's IndexedDB holds the last run's results (a repeat visit draws its charts from them). */
+const resultsKept = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<boolean>((ok) => {
+        const open = indexedDB.open("clientbook");
+        open.onerror = () => ok(false);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains("results")) return (db.close(), ok(false));
+          const count = db.transaction("results").objectStore("results").count();
+          count.onsuccess = () => (db.close(), ok(count.result > 0));
+        };
+      }),
+  );
+
+/** One build's three visits in a fresh profile. */
+async function visits(dist: string): Promise<Record<Kind, Visit>> {
+  const server = await serveDirectory(dist, { cacheable: true });
+  try {
+    return await withProfile(server.origin, async ({ context }) => {
+      await context.addInitScript(METER);
+      const url = `${server.origin}${URL_PATH}`;
+      let page = context.pages()[0] ?? (await context.newPage());
+      const first = await measured(page, () => page.goto(url));
+      while (!(await resultsKept(page))) await page.waitForTimeout(300);
+      // Chromium keeps the compiled wasm once its optimizing compile is done in the background.
+      await page.waitForTimeout(8000);
+      const fresh = await context.newPage();
+      await page.close();
+      page = fresh;
+      const repeat = await measured(page, () => page.goto(url));
+      await page.waitForTimeout(3000);
+      const reload = await measured(page, () => page.reload());
+      return { "first visit": first, "repeat, new tab": repeat, "same-tab reload": reload };
+    });
+  } finally {
+    await server.close();
+  }
+}
+
+const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
+const s = (ms: number) => (ms / 1000).toFixed(2);
+
+if (isMain(import.meta)) {
+  const args = parseArgs();
+  const builds = { a: resolve(args.value("--a") ?? "dist"), b: resolve(args.value("--b") ?? "dist") };
+  const runs = args.number("--runs", 3);
+  const results: Record<"a" | "b", Record<Kind, Visit>[]> = { a: [], b: [] };
+  const loads: number[] = [loadavg()[0]];
+  void (async () => {
+    for (let i = 0; i < runs; i++) {
+      for (const which of i % 2 ? (["b", "a"] as const) : (["a", "b"] as const)) {
+        results[which].push(await visits(builds[which]));
+        loads.push(loadavg()[0]);
+      }
+    }
+    console.log(`a = ${builds.a}\nb = ${builds.b}\n`);
+    console.log("| visit | measure | a median | b median | b / a | a runs | b runs |");
+    console.log("| --- | --- | ---: | ---: | ---: | --- | --- |");
+    for (const kind of KINDS)
+      for (const key of ["readable", "engine", "chart"] as const) {
+        const a = results.a.map((r) => r[kind][key]);
+        const b = results.b.map((r) => r[kind][key]);
+        const ratio = (median(b) / median(a)).toFixed(2);
+        const all = (v: number[]) => v.map(s).join(", ");
+        console.log(`| ${kind} | ${key} | ${s(median(a))} | ${s(median(b))} | ${ratio} | ${all(a)} | ${all(b)} |`);
+      }
+    console.log(`\nload average (1 min) over the runs: ${loads.map((l) => l.toFixed(1)).join(", ")}`);
+  })().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
