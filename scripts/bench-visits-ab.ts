@@ -1,7 +1,7 @@
 // Two builds side by side (issue 15, items 1-2): per run and build, a fresh on-disk Chromium profile opens the
 // tour notebook (first visit), then again in a new tab (repeat visit), then reloads that tab (same-tab reload);
 // each timed on the page's own clock: readable, engine ready, first chart. Builds alternate which goes first.
-// CLI: `npx tsx scripts/bench-visits-ab.ts --a DIR --b DIR [--runs N]`; prints medians and every run.
+// CLI: `npx tsx scripts/bench-visits-ab.ts --a DIR --b DIR [--runs N] [--reload-wait MS]`; prints medians and every run.
 import { loadavg } from "node:os";
 import { resolve } from "node:path";
 import type { Page } from "playwright-core";
@@ -13,7 +13,10 @@ const URL_PATH = "/?notebook=notebooks/customer-review.md";
 const KINDS = ["first visit", "repeat, new tab", "same-tab reload"] as const;
 type Kind = (typeof KINDS)[number];
 
-async function measured(page: Page, navigate: () => Promise<unknown>): Promise<Visit> {
+/** A visit's times, and when its entry script was requested (ms from navigation). */
+type Times = Visit & { readonly script: number };
+
+async function measured(page: Page, navigate: () => Promise<unknown>): Promise<Times> {
   await navigate();
   const handle = await page.waitForFunction(
     () => {
@@ -23,7 +26,12 @@ async function measured(page: Page, navigate: () => Promise<unknown>): Promise<V
     null,
     { timeout: 300_000, polling: 50 },
   );
-  return (await handle.jsonValue()) as unknown as Visit;
+  const times = (await handle.jsonValue()) as unknown as Visit;
+  // When the entry script was asked for: on a same-tab reload, after the old page's teardown.
+  const script = await page.evaluate(
+    () => performance.getEntriesByType("resource").find((e) => /\/assets\/main-[^/]*\.js$/.test(e.name))?.startTime ?? -1,
+  );
+  return { ...times, script };
 }
 
 /** Whether the app's IndexedDB holds the last run's results (a repeat visit draws its charts from them). */
@@ -43,7 +51,7 @@ const resultsKept = (page: Page) =>
   );
 
 /** One build's three visits in a fresh profile. */
-async function visits(dist: string): Promise<Record<Kind, Visit>> {
+async function visits(dist: string, reloadWait: number): Promise<Record<Kind, Times>> {
   const server = await serveDirectory(dist, { cacheable: true });
   try {
     return await withProfile(server.origin, async ({ context }) => {
@@ -58,7 +66,7 @@ async function visits(dist: string): Promise<Record<Kind, Visit>> {
       await page.close();
       page = fresh;
       const repeat = await measured(page, () => page.goto(url));
-      await page.waitForTimeout(3000);
+      await page.waitForTimeout(reloadWait);
       const reload = await measured(page, () => page.reload());
       return { "first visit": first, "repeat, new tab": repeat, "same-tab reload": reload };
     });
@@ -74,12 +82,14 @@ if (isMain(import.meta)) {
   const args = parseArgs();
   const builds = { a: resolve(args.value("--a") ?? "dist"), b: resolve(args.value("--b") ?? "dist") };
   const runs = args.number("--runs", 3);
-  const results: Record<"a" | "b", Record<Kind, Visit>[]> = { a: [], b: [] };
+  // How long the repeat visit's tab stays before the reload (0: while its fresh run is still going).
+  const reloadWait = Number(args.value("--reload-wait") ?? 3000);
+  const results: Record<"a" | "b", Record<Kind, Times>[]> = { a: [], b: [] };
   const loads: number[] = [loadavg()[0]];
   void (async () => {
     for (let i = 0; i < runs; i++) {
       for (const which of i % 2 ? (["b", "a"] as const) : (["a", "b"] as const)) {
-        results[which].push(await visits(builds[which]));
+        results[which].push(await visits(builds[which], reloadWait));
         loads.push(loadavg()[0]);
       }
     }
@@ -87,7 +97,7 @@ if (isMain(import.meta)) {
     console.log("| visit | measure | a median | b median | b / a | a runs | b runs |");
     console.log("| --- | --- | ---: | ---: | ---: | --- | --- |");
     for (const kind of KINDS)
-      for (const key of ["readable", "engine", "chart"] as const) {
+      for (const key of ["script", "readable", "engine", "chart"] as const) {
         const a = results.a.map((r) => r[kind][key]);
         const b = results.b.map((r) => r[kind][key]);
         const ratio = (median(b) / median(a)).toFixed(2);
