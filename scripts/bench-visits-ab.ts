@@ -29,7 +29,8 @@ async function measured(page: Page, navigate: () => Promise<unknown>): Promise<T
   const times = (await handle.jsonValue()) as unknown as Visit;
   // When the entry script was asked for: on a same-tab reload, after the old page's teardown.
   const script = await page.evaluate(
-    () => performance.getEntriesByType("resource").find((e) => /\/assets\/main-[^/]*\.js$/.test(e.name))?.startTime ?? -1,
+    () =>
+      performance.getEntriesByType("resource").find((e) => /\/assets\/main-[^/]*\.js$/.test(e.name))?.startTime ?? -1,
   );
   return { ...times, script };
 }
