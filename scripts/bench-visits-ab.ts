@@ -7,7 +7,8 @@ import { resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { serveDirectory } from "../test/browser/harness";
 import { isMain, parseArgs, withProfile } from "./bench-browser";
-import { METER, type Visit } from "./bench-visits";
+import { resultsKept } from "./bench-timeline";
+import { measureVisit, METER, type Visit } from "./bench-visits";
 
 const URL_PATH = "/?notebook=notebooks/customer-review.md";
 const KINDS = ["first visit", "repeat, new tab", "same-tab reload"] as const;
@@ -17,16 +18,7 @@ type Kind = (typeof KINDS)[number];
 type Times = Visit & { readonly script: number };
 
 async function measured(page: Page, navigate: () => Promise<unknown>): Promise<Times> {
-  await navigate();
-  const handle = await page.waitForFunction(
-    () => {
-      const v = (window as unknown as { __visit?: Record<string, number> }).__visit;
-      return v?.readable !== undefined && v.engine !== undefined && v.chart !== undefined ? v : false;
-    },
-    null,
-    { timeout: 300_000, polling: 50 },
-  );
-  const times = (await handle.jsonValue()) as unknown as Visit;
+  const times = await measureVisit(page, navigate);
   // When the entry script was asked for: on a same-tab reload, after the old page's teardown.
   const script = await page.evaluate(
     () =>
@@ -34,22 +26,6 @@ async function measured(page: Page, navigate: () => Promise<unknown>): Promise<T
   );
   return { ...times, script };
 }
-
-/** Whether the app's IndexedDB holds the last run's results (a repeat visit draws its charts from them). */
-const resultsKept = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<boolean>((ok) => {
-        const open = indexedDB.open("clientbook");
-        open.onerror = () => ok(false);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains("results")) return (db.close(), ok(false));
-          const count = db.transaction("results").objectStore("results").count();
-          count.onsuccess = () => (db.close(), ok(count.result > 0));
-        };
-      }),
-  );
 
 /** One build's three visits in a fresh profile. */
 async function visits(dist: string, reloadWait: number): Promise<Record<Kind, Times>> {

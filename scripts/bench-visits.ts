@@ -38,8 +38,11 @@ export const METER = `if (window.top === window) {
 const URL_PATH = "/?notebook=notebooks/customer-review.md";
 
 /** Opens `url` in `page` (METER installed) and waits until it is readable, its engine ready and a chart drawn. */
-export async function visit(page: Page, url: string): Promise<Visit> {
-  await page.goto(url);
+const visit = (page: Page, url: string) => measureVisit(page, () => page.goto(url));
+
+/** As `visit`, for a page `navigate` opens (a link, a reload). */
+export async function measureVisit(page: Page, navigate: () => Promise<unknown>): Promise<Visit> {
+  await navigate();
   const handle = await page.waitForFunction(
     () => {
       const v = (window as unknown as { __visit?: Record<string, number> }).__visit;
