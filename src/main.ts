@@ -120,6 +120,8 @@ async function fetchNotebook(url: URL): Promise<Fetched> {
 const linkPath = new URLSearchParams(window.location.search).get("notebook");
 const linkUrl = linkPath ? resolveNotebookLink(linkPath, window.location.href) : null;
 const linkFetch = linkUrl ? fetchNotebook(linkUrl) : undefined;
+// The user's kept copy of it is read meanwhile too (IndexedDB), not once the text has come.
+if (linkUrl) keeper.readLink(linkUrl.pathname);
 
 /** Opens `?notebook=<path>` (fetched at start): loads its declared files from next to it, runs it if shipped. */
 async function openLinked(path: string): Promise<void> {
