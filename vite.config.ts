@@ -182,29 +182,6 @@ function sandboxScript(): Plugin {
   };
 }
 
-/**
- * Names the engine's chunk (duckdb-wasm's client and Arrow, imported by main.ts at start) and its imports as
- * module preloads in index.html: they are fetched beside the entry, not once the entry has run, so DuckDB's
- * Worker starts sooner.
- */
-function preloadEngineChunk(): Plugin {
-  return {
-    name: "clientbook-preload-engine",
-    transformIndexHtml: {
-      order: "post",
-      handler(html, ctx) {
-        if (!ctx.bundle) return html;
-        const chunks = Object.values(ctx.bundle).filter((c) => c.type === "chunk");
-        const engine = chunks.find((c) => c.facadeModuleId?.endsWith("/src/engine/wasm/wasm-engine.ts"));
-        if (!engine) throw new Error("the engine's chunk (src/engine/wasm/wasm-engine.ts) is missing");
-        const files = [engine.fileName, ...engine.imports].filter((file) => !html.includes(`./${file}"`));
-        const links = files.map((file) => `<link rel="modulepreload" crossorigin href="./${file}">`).join("\n    ");
-        return html.replace("</head>", `  ${links}\n  </head>`);
-      },
-    },
-  };
-}
-
 /** Every file under `dir`, as paths relative to it. */
 function filesUnder(dir: string, prefix = ""): string[] {
   return readdirSync(resolve(dir, prefix), { withFileTypes: true }).flatMap((entry) =>
@@ -243,14 +220,7 @@ export const files = ${JSON.stringify(offlineFiles([...built.keys()]))};`;
 
 export default defineConfig({
   base: "./",
-  plugins: [
-    svelte(),
-    publishNotebooks(),
-    shippedNotebookHashes(),
-    sandboxScript(),
-    preloadEngineChunk(),
-    offlineWorker(),
-  ],
+  plugins: [svelte(), publishNotebooks(), shippedNotebookHashes(), sandboxScript(), offlineWorker()],
   optimizeDeps: { exclude: ["@duckdb/duckdb-wasm"] },
   build: {
     target: "es2022",
