@@ -1,7 +1,7 @@
 // A linked notebook's declared tables, fetched all at once, then loaded and run so that the first chart
-// waits only for its own data: the tables the cells on screen read load first and those cells run, then
-// the other tables load (DuckDB's one worker would otherwise load them ahead of the first chart's query)
-// and the cells not run yet, or failed, follow.
+// waits only for its own data: the tables the cells on screen (or just below) read load first and those
+// cells run, then the other tables load (DuckDB's one worker would otherwise load them ahead of the first
+// chart's query) and the cells not run yet, or failed, follow.
 import { markStart } from "./start-marks";
 import type { Workbench } from "./workbench.svelte";
 
