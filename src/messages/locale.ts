@@ -103,6 +103,11 @@ export function localizedFunctions<T extends Record<string, (...args: never[]) =
 /** The locale's tag for `Intl`. */
 const intlTag = (locale: Locale) => (locale === "en" ? "en-US" : locale);
 
+/** A reason set inside a sentence: its own closing stop goes (the sentence ends with one already). */
+export function clause(reason: string): string {
+  return reason.replace(/[.。]+\s*$/u, "");
+}
+
 /** A whole count with the locale's grouping, e.g. 12,345. */
 export function formatCount(n: number, locale: Locale = current): string {
   return new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits: 0 }).format(n);
