@@ -194,13 +194,18 @@ function pruneDuckdbWorkers(): Plugin {
     name: "clientbook-prune-duckdb-workers",
     apply: "build",
     generateBundle(_options, bundle) {
+      const pruned = new Set<string>();
       for (const out of Object.values(bundle)) {
         const worker = out.type === "asset" ? out.names.find((name) => name in PRUNED_WORKERS) : undefined;
         if (!worker || out.type !== "asset") continue;
         const imported = wasmImportNames(readFileSync(resolve(dist, PRUNED_WORKERS[worker])));
         const code = typeof out.source === "string" ? out.source : new TextDecoder().decode(out.source);
         out.source = pruneGlue(code, imported, (text) => parseAst(text));
+        pruned.add(worker);
       }
+      // A worker no longer found (renamed, or emitted differently) would ship whole without a word: fail instead.
+      const missed = Object.keys(PRUNED_WORKERS).filter((worker) => !pruned.has(worker));
+      if (missed.length) this.error(`no emitted asset named ${missed.join(", ")} to prune`);
     },
   };
 }
