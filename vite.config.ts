@@ -8,7 +8,7 @@ import { resolve } from "node:path";
 import { createHash } from "node:crypto";
 import { offlineFiles } from "./src/sw/offline-files";
 import { BOOTSTRAP, BOOTSTRAP_HASH } from "./src/sandbox/frame-document";
-import { pruneGlue, wasmImportNames } from "./src/engine/wasm/glue-prune";
+import { pruneGlue, wasmImports } from "./src/engine/wasm/glue-prune";
 
 /** The hostile browser suite (test/browser/hostile/): run on its own, after everything else. */
 const HOSTILE = "test/browser/hostile/**/*.test.ts";
@@ -198,9 +198,9 @@ function pruneDuckdbWorkers(): Plugin {
       for (const out of Object.values(bundle)) {
         const worker = out.type === "asset" ? out.names.find((name) => name in PRUNED_WORKERS) : undefined;
         if (!worker || out.type !== "asset") continue;
-        const imported = wasmImportNames(readFileSync(resolve(dist, PRUNED_WORKERS[worker])));
+        const imports = wasmImports(readFileSync(resolve(dist, PRUNED_WORKERS[worker])));
         const code = typeof out.source === "string" ? out.source : new TextDecoder().decode(out.source);
-        out.source = pruneGlue(code, imported, (text) => parseAst(text));
+        out.source = pruneGlue(code, imports, (text) => parseAst(text));
         pruned.add(worker);
       }
       // A worker no longer found (renamed, or emitted differently) would ship whole without a word: fail instead.

@@ -1,11 +1,26 @@
 // Build time only (vite.config.ts): duckdb-wasm's prebuilt worker carries Emscripten's whole JS library (SDL,
 // OpenAL, WebGL, HTML5 events, sockets…), because DuckDB is linked as a main module that hands every library
 // function to side modules it may load. The app loads no extension (lockdown.ts), so the worker keeps what the
-// wasm module imports and what that code reaches, and drops the rest (about a third of the worker).
+// wasm module imports and what that code reaches, and drops the rest (about 40% of the worker, gzip).
 import type { Node } from "estree";
 
-/** The names a wasm module imports (every module: env, wasi, GOT), read from its binary's import section. */
-export function wasmImportNames(bytes: Uint8Array): Set<string> {
+/** One import of a wasm module: `env` and `wasi_snapshot_preview1` are called, `GOT.*` are addresses. */
+export interface WasmImport {
+  readonly module: string;
+  readonly name: string;
+}
+
+/**
+ * WebGL and OpenAL: the wasm takes their addresses only (GOT.func), for Emscripten's GetProcAddress tables,
+ * and DuckDB draws and plays nothing. Each gets a stub with the same signature that throws if ever called.
+ */
+const ADDRESS_ONLY = /^(emscripten_gl|emscripten_alc|alc?[A-Z])/;
+
+/** The name of the stub maker the pruned factory declares (an unlikely name, not to clash with Emscripten's). */
+const STUB = "__clientbookPruned";
+
+/** The imports of a wasm module, read from its binary's import section. */
+export function wasmImports(bytes: Uint8Array): WasmImport[] {
   let at = 8; // magic and version
   const byte = () => bytes[at++];
   const uleb = () => {
@@ -33,10 +48,9 @@ export function wasmImportNames(bytes: Uint8Array): Set<string> {
       at += size;
       continue;
     }
-    const names = new Set<string>();
+    const imports: WasmImport[] = [];
     for (let count = uleb(); count > 0; count--) {
-      name();
-      names.add(name());
+      imports.push({ module: name(), name: name() });
       // What follows the kind: function and tag take a type index, a table its element type and limits, a
       // memory its limits, a global its value type and mutability.
       const kind = byte();
@@ -46,7 +60,7 @@ export function wasmImportNames(bytes: Uint8Array): Set<string> {
       else if (kind === 1 || kind === 2) limits();
       else at += 2;
     }
-    return names;
+    return imports;
   }
   throw new Error("the wasm module has no import section");
 }
@@ -119,10 +133,17 @@ function findFactory(node: Positioned): Positioned[] | undefined {
 
 /**
  * `code` (an Emscripten worker) without the library functions and values nothing reaches once `wasmImports`
- * lists only `imported`. Only the factory's own pure declarations (and `f.sig = …` beside them) can go;
- * any other statement keeps what it names.
+ * lists only what `imports` names (WebGL and OpenAL as stubs). Only the factory's own pure declarations (and
+ * `f.sig = …` beside them) can go; any other statement keeps what it names.
  */
-export function pruneGlue(code: string, imported: ReadonlySet<string>, parse: (code: string) => object): string {
+export function pruneGlue(code: string, imports: readonly WasmImport[], parse: (code: string) => object): string {
+  const called = new Set(imports.filter((i) => !i.module.startsWith("GOT.")).map((i) => i.name));
+  const stubbed = new Set(
+    imports
+      .filter((i) => i.module === "GOT.func" && !called.has(i.name) && ADDRESS_ONLY.test(i.name))
+      .map((i) => i.name),
+  );
+  const imported = new Set(imports.map((i) => i.name).filter((name) => !stubbed.has(name)));
   const statements = findFactory(parse(code) as Positioned);
   if (!statements) throw new Error("no Emscripten factory (a function declaring wasmImports) in the worker");
   const uses = new Map<string, Set<string>>();
@@ -131,7 +152,13 @@ export function pruneGlue(code: string, imported: ReadonlySet<string>, parse: (c
     for (const n of names) set.add(n);
   };
   const roots = new Set<string>();
-  const edits: { start: number; end: number; text: string; name?: string; declaration?: Positioned }[] = [];
+  const edits: { start: number; end: number; text: string; name?: string }[] = [];
+  /** Each function's `.sig` (what a stub must keep: Emscripten makes a wasm wrapper of that signature). */
+  const sigs = new Map<string, string>();
+  /** `var _a = _b`: Emscripten's aliases (the `.sig` is on `_b`). */
+  const aliases = new Map<string, string>();
+  const sigOf = (name: string, hops = 0): string | undefined =>
+    sigs.get(name) ?? (aliases.has(name) && hops < 8 ? sigOf(aliases.get(name)!, hops + 1) : undefined);
   const keyOf = (p: { key: Node }) =>
     p.key.type === "Identifier" ? p.key.name : String((p.key as { value: unknown }).value);
   for (const s of statements) {
@@ -147,8 +174,10 @@ export function pruneGlue(code: string, imported: ReadonlySet<string>, parse: (c
             use(name, namesIn(p as Positioned));
           }
           roots.add(name);
-        } else if (pure(d.init)) use(name, d.init ? namesIn(d as Positioned) : []);
-        else namesIn(d as Positioned, roots).add(name);
+        } else if (pure(d.init)) {
+          use(name, d.init ? namesIn(d as Positioned) : []);
+          if (d.init?.type === "Identifier") aliases.set(name, d.init.name);
+        } else namesIn(d as Positioned, roots).add(name);
       }
     } else if (
       s.type === "ExpressionStatement" &&
@@ -159,6 +188,11 @@ export function pruneGlue(code: string, imported: ReadonlySet<string>, parse: (c
       pure(s.expression.right)
     ) {
       const name = s.expression.left.object.name;
+      const { property } = s.expression.left;
+      const value = s.expression.right;
+      if (property.type === "Identifier" && property.name === "sig" && value.type === "Literal") {
+        sigs.set(name, String(value.value));
+      }
       use(name, namesIn(s as Positioned));
       edits.push({ start: s.start, end: s.end, text: ";", name });
     } else namesIn(s, roots);
@@ -178,12 +212,24 @@ export function pruneGlue(code: string, imported: ReadonlySet<string>, parse: (c
       const name = (d.id as { name: string }).name;
       if (!live.has(name) && uses.has(name)) return [];
       if (name !== "wasmImports" || d.init?.type !== "ObjectExpression") return [code.slice(d.start, d.end)];
-      const props = d.init.properties.filter((p) => p.type === "Property" && imported.has(keyOf(p)));
-      return [
-        `wasmImports={${props.map((p) => code.slice((p as Positioned).start, (p as Positioned).end)).join(",")}}`,
-      ];
+      const props: string[] = [];
+      const stubs: Record<string, string | 0> = {};
+      for (const p of d.init.properties) {
+        if (p.type !== "Property") continue;
+        const key = keyOf(p);
+        if (imported.has(key)) props.push(code.slice((p as Positioned).start, (p as Positioned).end));
+        else if (stubbed.has(key)) stubs[key] = (p.value.type === "Identifier" && sigOf(p.value.name)) || 0;
+      }
+      if (Object.keys(stubs).length) props.push(`...${STUB}(${JSON.stringify(stubs)})`);
+      return [`wasmImports={${props.join(",")}}`];
     });
-    edits.push({ start: s.start, end: s.end, text: kept.length ? `${s.kind} ${kept.join(",")};` : ";" });
+    const text = kept.length ? `${s.kind} ${kept.join(",")};` : ";";
+    const declaresImports = s.declarations.some((d) => d.id.type === "Identifier" && d.id.name === "wasmImports");
+    // The stub maker (by name, the signature or 0 for none), declared (hoisted) beside the table that uses it.
+    const stubMaker =
+      `function ${STUB}(sigs){var o={};for(let n in sigs){let f=()=>{throw new Error(n+" is not in this build")};` +
+      `if(sigs[n])f.sig=sigs[n];o[n]=f}return o}`;
+    edits.push({ start: s.start, end: s.end, text: declaresImports && stubbed.size ? stubMaker + text : text });
   }
   let out = "";
   let at = 0;
