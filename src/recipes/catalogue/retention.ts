@@ -89,9 +89,11 @@ ${withQuery(
     ...shared,
     {
       name: "next_active",
-      comment: "each period a customer bought in, with the next period they bought in (NULL: none since)",
+      comment:
+        "each period a customer bought in, the next period they bought in (NULL: none since), and whether it is their first",
       body: `SELECT customer_id, period_start,
-  lead(period_start) OVER (PARTITION BY customer_id ORDER BY period_start) AS next_start
+  lead(period_start) OVER (PARTITION BY customer_id ORDER BY period_start) AS next_start,
+  lag(period_start) OVER (PARTITION BY customer_id ORDER BY period_start) IS NULL AS first_period
 FROM active`,
     },
     {
@@ -123,7 +125,8 @@ GROUP BY 1`,
     },
     {
       name: "firsts",
-      body: "SELECT period_start, count(*) AS customers FROM (SELECT customer_id, min(period_start) AS period_start FROM active GROUP BY customer_id) GROUP BY period_start",
+      comment: "new customers per period: those buying for the first time",
+      body: "SELECT period_start, count(*) AS customers FROM next_active WHERE first_period GROUP BY period_start",
     },
     {
       name: "counts",
