@@ -10,7 +10,7 @@ import { hasRole } from "./recipe";
 import { roleCte } from "./mapping";
 import { dateSql } from "./dates";
 import { dateOrderOf } from "./role-settings";
-import { commentText, quoteIdent, TODAY_SQL, sqlString, withQuery, type Cte } from "./sql";
+import { quoteIdent, TODAY_SQL, sqlString, withQuery, type Cte } from "./sql";
 
 /** The analysis date parameter every transaction recipe has (automatic: the latest date in the data up to today). */
 export const ANALYSIS_DATE: ParamSpec = {
@@ -117,16 +117,13 @@ export function checksQuery(params: Cte, ctx: RecipeContext): string {
     EXCLUSION.noAmount,
     EXCLUSION.afterAnalysisDate,
   ];
-  // The reason's number in `reasons`, not its text, is the group key: hashing a sentence per row costs more than the scan.
-  const when = (test: string, text: string) =>
-    `WHEN ${test} THEN ${reasons.indexOf(text) + 1}  -- ${commentText(text)}`;
   const reason = `CASE
-    ${when("t.customer_id IS NULL", EXCLUSION.noCustomer)}
-    ${when("t.date IS NULL", EXCLUSION.noDate)}
-    ${when("t.amount IS NULL", EXCLUSION.noAmount)}
-    ${when("t.date > a.day", EXCLUSION.afterAnalysisDate)}
-    ${when("t.amount <= 0", EXCLUSION.returns)}
-    ELSE ${reasons.indexOf(EXCLUSION.purchases) + 1}  -- ${commentText(EXCLUSION.purchases)}
+    WHEN t.customer_id IS NULL THEN ${sqlString(EXCLUSION.noCustomer)}
+    WHEN t.date IS NULL THEN ${sqlString(EXCLUSION.noDate)}
+    WHEN t.amount IS NULL THEN ${sqlString(EXCLUSION.noAmount)}
+    WHEN t.date > a.day THEN ${sqlString(EXCLUSION.afterAnalysisDate)}
+    WHEN t.amount <= 0 THEN ${sqlString(EXCLUSION.returns)}
+    ELSE ${sqlString(EXCLUSION.purchases)}
   END`;
   return withQuery(
     [
@@ -139,17 +136,17 @@ export function checksQuery(params: Cte, ctx: RecipeContext): string {
       },
       {
         name: "counted",
-        body: `SELECT ${reason} AS ord, count(*) AS rows, sum(t.amount) AS amount\nFROM tx_roles AS t, as_of AS a\nGROUP BY 1`,
+        body: `SELECT ${reason} AS "check", count(*) AS rows, sum(t.amount) AS amount\nFROM tx_roles AS t, as_of AS a\nGROUP BY 1`,
       },
       unreadableDates(ctx),
     ],
     `SELECT "check", rows, amount, analysis_date, examples FROM (
   SELECT r.ord, r."check", COALESCE(c.rows, 0) AS rows, c.amount, (SELECT day FROM as_of) AS analysis_date,
     CASE WHEN r."check" = ${sqlString(EXCLUSION.noDate)} THEN (SELECT examples FROM unreadable_dates) END AS examples
-  FROM reasons AS r LEFT JOIN counted AS c USING (ord)
+  FROM reasons AS r LEFT JOIN counted AS c USING ("check")
   UNION ALL
   SELECT 0, ${sqlString(EXCLUSION.nothingLeft)}, 0, NULL, (SELECT day FROM as_of), NULL
-  WHERE NOT EXISTS (SELECT 1 FROM counted WHERE ord = ${reasons.indexOf(EXCLUSION.purchases) + 1})
+  WHERE NOT EXISTS (SELECT 1 FROM counted WHERE "check" = ${sqlString(EXCLUSION.purchases)})
 )
 ORDER BY ord`,
   );
