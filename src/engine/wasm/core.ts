@@ -15,7 +15,8 @@ import { dataDirectory, lockdownStatements, stagingPath, stagingPaths } from "..
 import { checkStatement } from "../statement-guard";
 import type { ParquetBatch } from "./parquet";
 import { dataTypeOf } from "../table-data";
-import { typedPlaceholders } from "./placeholders";
+import { inlineLiterals } from "./literals";
+import { originalPosition, typedRewrite, type Rewritten } from "./placeholders";
 import { statementMemory, type Statements } from "./statements";
 
 /** How the engine runs in its host. */
@@ -159,7 +160,8 @@ interface PostedOptions extends QueryOptions {
 
 // `send` (not `query`) runs the statement as a pending query the worker polls, so cancelSent works. A quick
 // statement, and a CREATE ... AS with parameters (one row, and a prepared statement runs in one go in the
-// worker whichever way it is read), is read in one piece: one round trip. Prepared statements are kept.
+// worker whichever way it is read), is read in one piece: one round trip. Parameters whose values are
+// literal-safe are written into the text (DuckDB plans with them); others bind to a kept prepared statement.
 async function readAll(
   conn: AsyncDuckDBConnection,
   statements: Statements,
@@ -168,18 +170,30 @@ async function readAll(
   options: PostedOptions,
 ): Promise<ResultTable> {
   if (!params.length) return options.quick ? fromTable(await conn.query(sql)) : readStream(await conn.send(sql, true));
-  const typed = typedPlaceholders(sql, params);
-  const shifted = (e: unknown) => Promise.reject(shiftError(e, sql, typed));
-  const statement = await statements.prepared(typed).catch(shifted);
+  const inPiece = options.quick || /^CREATE\s/i.test(sql);
+  const inlined = inlineLiterals(sql, params);
+  if (inlined) {
+    try {
+      if (!inPiece) return await readStream(await conn.send(inlined.sql, true));
+      const answer = conn.query(inlined.sql);
+      options.posted?.();
+      return fromTable(await answer);
+    } catch (e) {
+      throw shiftError(e, inlined);
+    }
+  }
+  const typed = typedRewrite(sql, params);
+  const shifted = (e: unknown) => Promise.reject(shiftError(e, typed));
+  const statement = await statements.prepared(typed.sql).catch(shifted);
   try {
-    if (options.quick || /^CREATE\s/i.test(sql)) {
+    if (inPiece) {
       const answer = statement.query(...params);
       options.posted?.();
       return fromTable(await answer);
     }
     return await readStream(await statement.send(...params));
   } catch (e) {
-    statements.drop(typed);
+    statements.drop(typed.sql);
     return shifted(e);
   }
 }
@@ -195,15 +209,11 @@ async function readStream(reader: AsyncIterable<unknown> & { schema?: unknown })
 const fromTable = (table: { schema: unknown; batches: unknown[] }) =>
   toResultTable(table.schema as ArrowBatch["schema"], table.batches as ArrowBatch[]);
 
-// An error in the cast-rewritten SQL, with its position moved back into the SQL the user wrote.
-function shiftError(error: unknown, sql: string, typed: string): EngineError {
-  const e = toEngineError(error, typed);
-  if (e.position === undefined || typed === sql) return e;
-  const added = "(?::BIGINT)".length - 1;
-  let shift = 0;
-  for (let at = typed.indexOf("(?::BIGINT)"); at >= 0 && at < e.position; at = typed.indexOf("(?::BIGINT)", at + 1))
-    shift += added;
-  return new EngineError(e.message, Math.max(0, e.position - shift));
+// An error in the rewritten SQL (casts or literals at the placeholders), its position moved back into the SQL sent.
+function shiftError(error: unknown, rewritten: Rewritten): EngineError {
+  const e = toEngineError(error, rewritten.sql);
+  if (e.position === undefined || !rewritten.edits.length) return e;
+  return new EngineError(e.message, originalPosition(rewritten, e.position));
 }
 
 let fileCounter = 0;
