@@ -63,6 +63,9 @@ interface RoundTrip {
   readonly sql?: string;
   readonly from: number;
   readonly to: number;
+  /** When DuckDB's worker began it and posted its answer (its own clock). */
+  readonly begun?: number;
+  readonly answered?: number;
 }
 /** A timed interaction's stamps. */
 type Run = Stamps;
@@ -70,15 +73,36 @@ type Run = Stamps;
 const tripsOf = new WeakMap<Run, RoundTrip[]>();
 const withTrips = (run: Run, trips: RoundTrip[]) => (tripsOf.set(run, trips), run);
 
-/** Records every round trip to the DuckDB worker (its requests carry messageId, its answers requestId). */
+// Loaded first in each DuckDB worker: stamps when a request's handler starts and when its answer is posted
+// (the worker's own clock, same origin of time), carried back on the answer as \`__worker\`.
+const IN_WORKER = `(() => {
+  const now = () => performance.timeOrigin + performance.now();
+  let started;
+  const post = self.postMessage.bind(self);
+  self.postMessage = (message, ...rest) => {
+    if (message && typeof message.requestId === "number") message.__worker = [started, now()];
+    return post(message, ...rest);
+  };
+  // Registered before the worker's own handler, so it runs first for each request.
+  self.addEventListener("message", () => (started = now()));
+})();`;
+
+/**
+ * Records every round trip to the DuckDB worker (its requests carry messageId, its answers requestId), with
+ * when the worker began the request and posted its answer (a script loaded ahead of the worker's own).
+ */
 const WORKER_TRIPS = `(() => {
   if (window.top !== window) return;
   const now = () => performance.timeOrigin + performance.now();
   const Base = window.Worker;
+  const prelude = URL.createObjectURL(new Blob([${JSON.stringify(IN_WORKER)}], { type: "text/javascript" }));
   window.__trips = [];
   window.Worker = class extends Base {
-    constructor(...args) {
-      super(...args);
+    constructor(url, options) {
+      // Classic workers only (DuckDB's): a module worker cannot importScripts.
+      const wrapped = options?.type === "module" ? url :
+        URL.createObjectURL(new Blob(["importScripts(" + JSON.stringify(prelude) + ", " + JSON.stringify(String(url)) + ");"], { type: "text/javascript" }));
+      super(wrapped, options);
       const open = new Map();
       const post = this.postMessage.bind(this);
       this.postMessage = (message, ...rest) => {
@@ -93,7 +117,8 @@ const WORKER_TRIPS = `(() => {
         const sent = e.data && open.get(e.data.requestId);
         if (!sent) return;
         open.delete(e.data.requestId);
-        window.__trips.push({ type: sent[0], from: sent[1], to: now(), sql: sent[2] });
+        const [begun, answered] = e.data.__worker ?? [];
+        window.__trips.push({ type: sent[0], from: sent[1], to: now(), sql: sent[2], begun, answered });
       });
     }
   };
@@ -222,6 +247,24 @@ const inWorker =
     const to = r[`${cell}:done`];
     const trips = tripsOf.get(r);
     return from === undefined || to === undefined || !trips ? undefined : workerTime(trips, from, to)[what];
+  };
+
+/**
+ * A cell's round trips split by the worker's stamps (from its `running` to its `done`): `compute` the worker's time
+ * in handlers, `to worker` from the first request posted to its handler starting, `to page` from the last answer
+ * posted to the page hearing it.
+ */
+const workerSplit =
+  (cell: string, what: "compute" | "to worker" | "to page") =>
+  (r: Run): number | undefined => {
+    const from = r[`${cell}:running-stale`] ?? r[`${cell}:running`];
+    const to = r[`${cell}:done`];
+    const trips = (tripsOf.get(r) ?? []).filter((t) => t.to > from && t.from < to && t.begun !== undefined);
+    if (from === undefined || to === undefined || !trips.length) return undefined;
+    if (what === "compute") return trips.reduce((sum, t) => sum + (t.answered! - t.begun!), 0);
+    if (what === "to worker") return trips[0].begun! - trips[0].from;
+    const last = trips.reduce((a, b) => (b.to > a.to ? b : a));
+    return last.to - last.answered!;
   };
 
 /**
@@ -409,6 +452,9 @@ export async function benchInteract(dist: string, rows: number, count: number): 
         ["by_segment running -> done", "by_segment:running-stale", "by_segment:done"],
         ["  of which in the DuckDB worker", inWorker("by_segment")],
         ["  DuckDB round trips (a count)", inWorker("by_segment", "count")],
+        ["  request posted -> worker starts it", workerSplit("by_segment", "to worker")],
+        ["  worker computing (its handlers)", workerSplit("by_segment", "compute")],
+        ["  last answer posted -> page hears it", workerSplit("by_segment", "to page")],
         ["by_segment done -> revenue done", "by_segment:done", "revenue:done"],
         ["  revenue running -> done", "revenue:running-stale", "revenue:done"],
         ["  of which in the DuckDB worker", inWorker("revenue")],
@@ -432,6 +478,9 @@ export async function benchInteract(dist: string, rows: number, count: number): 
         ["picked running -> done", "picked:running-stale", "picked:done"],
         ["  of which in the DuckDB worker", inWorker("picked")],
         ["  DuckDB round trips (a count)", inWorker("picked", "count")],
+        ["  request posted -> worker starts it", workerSplit("picked", "to worker")],
+        ["  worker computing (its handlers)", workerSplit("picked", "compute")],
+        ["  last answer posted -> page hears it", workerSplit("picked", "to page")],
         ["picked done -> linked done", "picked:done", "linked:done"],
         ["  linked running -> done", "linked:running-stale", "linked:done"],
         ["  of which in the DuckDB worker", inWorker("linked")],
