@@ -168,7 +168,7 @@ async function watchCells(page: Page): Promise<void> {
 }
 
 /** Stamps, inside a chart frame, the render message, the last pointer move and the SVG showing `marker`. */
-async function watchFrame(frame: Frame): Promise<void> {
+export async function watchFrame(frame: Frame): Promise<void> {
   await frame.evaluate(`(() => {
     const now = () => performance.timeOrigin + performance.now();
     window.__stamps = {};
@@ -199,7 +199,7 @@ async function watchFrame(frame: Frame): Promise<void> {
   })()`);
 }
 
-const reset = (target: Page | Frame) =>
+export const reset = (target: Page | Frame) =>
   target.evaluate("window.__stamps = {}; window.__texts = []; if (window.__trips) window.__trips = [];");
 const trips = (page: Page) => page.evaluate(() => [...(window as unknown as { __trips: RoundTrip[] }).__trips]);
 const stamps = (target: Page | Frame) =>
@@ -213,7 +213,7 @@ const lastDrawn = (frame: Frame) =>
   });
 
 /** Waits until the frame's SVG text matches `marker` and differs from `before`; returns that text and when. */
-async function drawn(frame: Frame, marker: string, before: string): Promise<{ text: string; at: number }> {
+export async function drawn(frame: Frame, marker: string, before: string): Promise<{ text: string; at: number }> {
   const handle = await frame.waitForFunction(
     ([source, prev]) =>
       (window as unknown as { __texts: { text: string; at: number }[] }).__texts.find(
@@ -225,12 +225,12 @@ async function drawn(frame: Frame, marker: string, before: string): Promise<{ te
   return (await handle.jsonValue()) as { text: string; at: number };
 }
 
-const chartFrame = async (page: Page, cell: string) => {
+export const chartFrame = async (page: Page, cell: string) => {
   const handle = await page.locator(`[data-cell="${cell}"] iframe[data-role="chart"]`).elementHandle();
   return (await handle!.contentFrame())!;
 };
 
-const settle = (page: Page) =>
+export const settle = (page: Page) =>
   page.waitForFunction(() => !document.querySelector('[data-cell][data-state="running"], [data-cell][data-stale]'), {
     polling: 50,
     timeout: 120_000,
