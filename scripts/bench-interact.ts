@@ -315,24 +315,27 @@ function summarize(title: string, runs: Run[], stages: Stage[]): string[] {
   ];
 }
 
+/** Sets the range input to `value` and dispatches its input event; resolves with when it did (wall clock). */
+export const moveRange = (page: Page, value: number) =>
+  page.locator('[data-cell="min_qty"] input[type="range"]').evaluate((el, v) => {
+    const input = el as HTMLInputElement;
+    input.value = String(v);
+    const t = performance.timeOrigin + performance.now();
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    return t;
+  }, value);
+
 /** Moves the range input `count` times, stamping each stage to the revenue chart redrawn. */
 async function rangeRuns(page: Page, count: number): Promise<Run[]> {
   const frame = await chartFrame(page, "revenue");
   await watchFrame(frame);
   let before = (await drawn(frame, "q1q", "")).text;
-  const range = page.locator('[data-cell="min_qty"] input[type="range"]');
   const runs: Run[] = [];
   let value = 1;
   for (let i = 0; i < count; i++) {
     value = 1 + ((value - 1 + 7) % 20);
     await Promise.all([reset(page), reset(frame)]);
-    const start = await range.evaluate((el, v) => {
-      const input = el as HTMLInputElement;
-      input.value = String(v);
-      const t = performance.timeOrigin + performance.now();
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-      return t;
-    }, value);
+    const start = await moveRange(page, value);
     const seen = await drawn(frame, `q${value}q`, before);
     before = seen.text;
     await settle(page);

@@ -6,7 +6,7 @@ import { loadavg } from "node:os";
 import { resolve } from "node:path";
 import type { Frame, Page } from "playwright-core";
 import { openNotebook, parseArgs, withApp } from "./bench-browser";
-import { chartFrame, drawn, interactNotebook, reset, settle, watchFrame } from "./bench-interact";
+import { chartFrame, drawn, interactNotebook, moveRange, reset, settle, watchFrame } from "./bench-interact";
 import { percentile } from "./bench-table";
 
 interface Side {
@@ -34,14 +34,7 @@ async function side(page: Page): Promise<Side> {
 /** Moves the range input of `s` to `value`; records input -> the chart showing it. */
 async function move(s: Side, value: number): Promise<void> {
   await reset(s.frame);
-  const range = s.page.locator('[data-cell="min_qty"] input[type="range"]');
-  const start = await range.evaluate((el, v) => {
-    const input = el as HTMLInputElement;
-    input.value = String(v);
-    const t = performance.timeOrigin + performance.now();
-    input.dispatchEvent(new Event("input", { bubbles: true }));
-    return t;
-  }, value);
+  const start = await moveRange(s.page, value);
   const seen = await drawn(s.frame, `q${value}q`, s.before);
   s.before = seen.text;
   s.totals.push(seen.at - start);
