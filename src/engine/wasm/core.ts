@@ -15,8 +15,7 @@ import { dataDirectory, lockdownStatements, stagingPath, stagingPaths } from "..
 import { checkStatement } from "../statement-guard";
 import type { ParquetBatch } from "./parquet";
 import { dataTypeOf } from "../table-data";
-import { inlineLiterals } from "./literals";
-import { originalPosition, typedRewrite, type Rewritten } from "./placeholders";
+import { typedPlaceholders } from "./placeholders";
 import { statementMemory, type Statements } from "./statements";
 
 /** How the engine runs in its host. */
@@ -160,8 +159,7 @@ interface PostedOptions extends QueryOptions {
 
 // `send` (not `query`) runs the statement as a pending query the worker polls, so cancelSent works. A quick
 // statement, and a CREATE ... AS with parameters (one row, and a prepared statement runs in one go in the
-// worker whichever way it is read), is read in one piece: one round trip. Parameters whose values are
-// literal-safe are written into the text (DuckDB plans with them); others bind to a kept prepared statement.
+// worker whichever way it is read), is read in one piece: one round trip. Prepared statements are kept.
 async function readAll(
   conn: AsyncDuckDBConnection,
   statements: Statements,
@@ -170,30 +168,18 @@ async function readAll(
   options: PostedOptions,
 ): Promise<ResultTable> {
   if (!params.length) return options.quick ? fromTable(await conn.query(sql)) : readStream(await conn.send(sql, true));
-  const inPiece = options.quick || /^CREATE\s/i.test(sql);
-  const inlined = inlineLiterals(sql, params);
-  if (inlined) {
-    try {
-      if (!inPiece) return await readStream(await conn.send(inlined.sql, true));
-      const answer = conn.query(inlined.sql);
-      options.posted?.();
-      return fromTable(await answer);
-    } catch (e) {
-      throw shiftError(e, inlined);
-    }
-  }
-  const typed = typedRewrite(sql, params);
-  const shifted = (e: unknown) => Promise.reject(shiftError(e, typed));
-  const statement = await statements.prepared(typed.sql).catch(shifted);
+  const typed = typedPlaceholders(sql, params);
+  const shifted = (e: unknown) => Promise.reject(shiftError(e, sql, typed));
+  const statement = await statements.prepared(typed).catch(shifted);
   try {
-    if (inPiece) {
+    if (options.quick || /^CREATE\s/i.test(sql)) {
       const answer = statement.query(...params);
       options.posted?.();
       return fromTable(await answer);
     }
     return await readStream(await statement.send(...params));
   } catch (e) {
-    statements.drop(typed.sql);
+    statements.drop(typed);
     return shifted(e);
   }
 }
@@ -209,11 +195,15 @@ async function readStream(reader: AsyncIterable<unknown> & { schema?: unknown })
 const fromTable = (table: { schema: unknown; batches: unknown[] }) =>
   toResultTable(table.schema as ArrowBatch["schema"], table.batches as ArrowBatch[]);
 
-// An error in the rewritten SQL (casts or literals at the placeholders), its position moved back into the SQL sent.
-function shiftError(error: unknown, rewritten: Rewritten): EngineError {
-  const e = toEngineError(error, rewritten.sql);
-  if (e.position === undefined || !rewritten.edits.length) return e;
-  return new EngineError(e.message, originalPosition(rewritten, e.position));
+// An error in the cast-rewritten SQL, with its position moved back into the SQL the user wrote.
+function shiftError(error: unknown, sql: string, typed: string): EngineError {
+  const e = toEngineError(error, typed);
+  if (e.position === undefined || typed === sql) return e;
+  const added = "(?::BIGINT)".length - 1;
+  let shift = 0;
+  for (let at = typed.indexOf("(?::BIGINT)"); at >= 0 && at < e.position; at = typed.indexOf("(?::BIGINT)", at + 1))
+    shift += added;
+  return new EngineError(e.message, Math.max(0, e.position - shift));
 }
 
 let fileCounter = 0;
