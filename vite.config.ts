@@ -1,13 +1,14 @@
 // Build and test configuration. The app is fully static with a relative base, so `dist/` works
 // from any sub-path of any static host; example notebooks are published next to their sample data.
 import { configDefaults, defineConfig } from "vitest/config";
-import { build, type Plugin } from "vite";
+import { build, parseAst, type Plugin } from "vite";
 import { svelte } from "@sveltejs/vite-plugin-svelte";
 import { readFileSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { createHash } from "node:crypto";
 import { offlineFiles } from "./src/sw/offline-files";
 import { BOOTSTRAP, BOOTSTRAP_HASH } from "./src/sandbox/frame-document";
+import { pruneGlue, wasmImports } from "./src/engine/wasm/glue-prune";
 
 /** The hostile browser suite (test/browser/hostile/): run on its own, after everything else. */
 const HOSTILE = "test/browser/hostile/**/*.test.ts";
@@ -182,6 +183,33 @@ function sandboxScript(): Plugin {
   };
 }
 
+/** The duckdb-wasm workers pruned (src/engine/wasm/glue-prune.ts), by file name, with the wasm each one runs. */
+const PRUNED_WORKERS: Record<string, string> = { "duckdb-browser-eh.worker.js": "duckdb-eh.wasm" };
+
+/** Replaces each emitted PRUNED_WORKERS file with its pruned code: a third of the worker a first visit fetches.
+ *  The file keeps its name (hashed from duckdb-wasm's original), as pruning is a function of that original. */
+function pruneDuckdbWorkers(): Plugin {
+  const dist = resolve(__dirname, "node_modules/@duckdb/duckdb-wasm/dist");
+  return {
+    name: "clientbook-prune-duckdb-workers",
+    apply: "build",
+    generateBundle(_options, bundle) {
+      const pruned = new Set<string>();
+      for (const out of Object.values(bundle)) {
+        const worker = out.type === "asset" ? out.names.find((name) => name in PRUNED_WORKERS) : undefined;
+        if (!worker || out.type !== "asset") continue;
+        const imports = wasmImports(readFileSync(resolve(dist, PRUNED_WORKERS[worker])));
+        const code = typeof out.source === "string" ? out.source : new TextDecoder().decode(out.source);
+        out.source = pruneGlue(code, imports, (text) => parseAst(text));
+        pruned.add(worker);
+      }
+      // A worker no longer found (renamed, or emitted differently) would ship whole without a word: fail instead.
+      const missed = Object.keys(PRUNED_WORKERS).filter((worker) => !pruned.has(worker));
+      if (missed.length) this.error(`no emitted asset named ${missed.join(", ")} to prune`);
+    },
+  };
+}
+
 /** Every file under `dir`, as paths relative to it. */
 function filesUnder(dir: string, prefix = ""): string[] {
   return readdirSync(resolve(dir, prefix), { withFileTypes: true }).flatMap((entry) =>
@@ -220,7 +248,14 @@ export const files = ${JSON.stringify(offlineFiles([...built.keys()]))};`;
 
 export default defineConfig({
   base: "./",
-  plugins: [svelte(), publishNotebooks(), shippedNotebookHashes(), sandboxScript(), offlineWorker()],
+  plugins: [
+    svelte(),
+    publishNotebooks(),
+    shippedNotebookHashes(),
+    sandboxScript(),
+    pruneDuckdbWorkers(),
+    offlineWorker(),
+  ],
   optimizeDeps: { exclude: ["@duckdb/duckdb-wasm"] },
   build: {
     target: "es2022",

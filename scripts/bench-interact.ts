@@ -63,6 +63,9 @@ interface RoundTrip {
   readonly sql?: string;
   readonly from: number;
   readonly to: number;
+  /** When DuckDB's worker began it and posted its answer (its own clock). */
+  readonly begun?: number;
+  readonly answered?: number;
 }
 /** A timed interaction's stamps. */
 type Run = Stamps;
@@ -70,15 +73,36 @@ type Run = Stamps;
 const tripsOf = new WeakMap<Run, RoundTrip[]>();
 const withTrips = (run: Run, trips: RoundTrip[]) => (tripsOf.set(run, trips), run);
 
-/** Records every round trip to the DuckDB worker (its requests carry messageId, its answers requestId). */
+// Loaded first in each DuckDB worker: stamps when a request's handler starts and when its answer is posted
+// (the worker's own clock, same origin of time), carried back on the answer as \`__worker\`.
+const IN_WORKER = `(() => {
+  const now = () => performance.timeOrigin + performance.now();
+  let started;
+  const post = self.postMessage.bind(self);
+  self.postMessage = (message, ...rest) => {
+    if (message && typeof message.requestId === "number") message.__worker = [started, now()];
+    return post(message, ...rest);
+  };
+  // Registered before the worker's own handler, so it runs first for each request.
+  self.addEventListener("message", () => (started = now()));
+})();`;
+
+/**
+ * Records every round trip to the DuckDB worker (its requests carry messageId, its answers requestId), with
+ * when the worker began the request and posted its answer (a script loaded ahead of the worker's own).
+ */
 const WORKER_TRIPS = `(() => {
   if (window.top !== window) return;
   const now = () => performance.timeOrigin + performance.now();
   const Base = window.Worker;
+  const prelude = URL.createObjectURL(new Blob([${JSON.stringify(IN_WORKER)}], { type: "text/javascript" }));
   window.__trips = [];
   window.Worker = class extends Base {
-    constructor(...args) {
-      super(...args);
+    constructor(url, options) {
+      // Classic workers only (DuckDB's): a module worker cannot importScripts.
+      const wrapped = options?.type === "module" ? url :
+        URL.createObjectURL(new Blob(["importScripts(" + JSON.stringify(prelude) + ", " + JSON.stringify(String(url)) + ");"], { type: "text/javascript" }));
+      super(wrapped, options);
       const open = new Map();
       const post = this.postMessage.bind(this);
       this.postMessage = (message, ...rest) => {
@@ -93,7 +117,8 @@ const WORKER_TRIPS = `(() => {
         const sent = e.data && open.get(e.data.requestId);
         if (!sent) return;
         open.delete(e.data.requestId);
-        window.__trips.push({ type: sent[0], from: sent[1], to: now(), sql: sent[2] });
+        const [begun, answered] = e.data.__worker ?? [];
+        window.__trips.push({ type: sent[0], from: sent[1], to: now(), sql: sent[2], begun, answered });
       });
     }
   };
@@ -143,7 +168,7 @@ async function watchCells(page: Page): Promise<void> {
 }
 
 /** Stamps, inside a chart frame, the render message, the last pointer move and the SVG showing `marker`. */
-async function watchFrame(frame: Frame): Promise<void> {
+export async function watchFrame(frame: Frame): Promise<void> {
   await frame.evaluate(`(() => {
     const now = () => performance.timeOrigin + performance.now();
     window.__stamps = {};
@@ -174,7 +199,7 @@ async function watchFrame(frame: Frame): Promise<void> {
   })()`);
 }
 
-const reset = (target: Page | Frame) =>
+export const reset = (target: Page | Frame) =>
   target.evaluate("window.__stamps = {}; window.__texts = []; if (window.__trips) window.__trips = [];");
 const trips = (page: Page) => page.evaluate(() => [...(window as unknown as { __trips: RoundTrip[] }).__trips]);
 const stamps = (target: Page | Frame) =>
@@ -188,7 +213,7 @@ const lastDrawn = (frame: Frame) =>
   });
 
 /** Waits until the frame's SVG text matches `marker` and differs from `before`; returns that text and when. */
-async function drawn(frame: Frame, marker: string, before: string): Promise<{ text: string; at: number }> {
+export async function drawn(frame: Frame, marker: string, before: string): Promise<{ text: string; at: number }> {
   const handle = await frame.waitForFunction(
     ([source, prev]) =>
       (window as unknown as { __texts: { text: string; at: number }[] }).__texts.find(
@@ -200,12 +225,12 @@ async function drawn(frame: Frame, marker: string, before: string): Promise<{ te
   return (await handle.jsonValue()) as { text: string; at: number };
 }
 
-const chartFrame = async (page: Page, cell: string) => {
+export const chartFrame = async (page: Page, cell: string) => {
   const handle = await page.locator(`[data-cell="${cell}"] iframe[data-role="chart"]`).elementHandle();
   return (await handle!.contentFrame())!;
 };
 
-const settle = (page: Page) =>
+export const settle = (page: Page) =>
   page.waitForFunction(() => !document.querySelector('[data-cell][data-state="running"], [data-cell][data-stale]'), {
     polling: 50,
     timeout: 120_000,
@@ -222,6 +247,24 @@ const inWorker =
     const to = r[`${cell}:done`];
     const trips = tripsOf.get(r);
     return from === undefined || to === undefined || !trips ? undefined : workerTime(trips, from, to)[what];
+  };
+
+/**
+ * A cell's round trips split by the worker's stamps (from its `running` to its `done`): `compute` the worker's time
+ * in handlers, `to worker` from the first request posted to its handler starting, `to page` from the last answer
+ * posted to the page hearing it.
+ */
+const workerSplit =
+  (cell: string, what: "compute" | "to worker" | "to page") =>
+  (r: Run): number | undefined => {
+    const from = r[`${cell}:running-stale`] ?? r[`${cell}:running`];
+    const to = r[`${cell}:done`];
+    const trips = (tripsOf.get(r) ?? []).filter((t) => t.to > from && t.from < to && t.begun !== undefined);
+    if (from === undefined || to === undefined || !trips.length) return undefined;
+    if (what === "compute") return trips.reduce((sum, t) => sum + (t.answered! - t.begun!), 0);
+    if (what === "to worker") return trips[0].begun! - trips[0].from;
+    const last = trips.reduce((a, b) => (b.to > a.to ? b : a));
+    return last.to - last.answered!;
   };
 
 /**
@@ -272,24 +315,27 @@ function summarize(title: string, runs: Run[], stages: Stage[]): string[] {
   ];
 }
 
+/** Sets the range input to `value` and dispatches its input event; resolves with when it did (wall clock). */
+export const moveRange = (page: Page, value: number) =>
+  page.locator('[data-cell="min_qty"] input[type="range"]').evaluate((el, v) => {
+    const input = el as HTMLInputElement;
+    input.value = String(v);
+    const t = performance.timeOrigin + performance.now();
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    return t;
+  }, value);
+
 /** Moves the range input `count` times, stamping each stage to the revenue chart redrawn. */
 async function rangeRuns(page: Page, count: number): Promise<Run[]> {
   const frame = await chartFrame(page, "revenue");
   await watchFrame(frame);
   let before = (await drawn(frame, "q1q", "")).text;
-  const range = page.locator('[data-cell="min_qty"] input[type="range"]');
   const runs: Run[] = [];
   let value = 1;
   for (let i = 0; i < count; i++) {
     value = 1 + ((value - 1 + 7) % 20);
     await Promise.all([reset(page), reset(frame)]);
-    const start = await range.evaluate((el, v) => {
-      const input = el as HTMLInputElement;
-      input.value = String(v);
-      const t = performance.timeOrigin + performance.now();
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-      return t;
-    }, value);
+    const start = await moveRange(page, value);
     const seen = await drawn(frame, `q${value}q`, before);
     before = seen.text;
     await settle(page);
@@ -407,6 +453,9 @@ export async function benchInteract(dist: string, rows: number, count: number): 
         ["by_segment running -> done", "by_segment:running-stale", "by_segment:done"],
         ["  of which in the DuckDB worker", inWorker("by_segment")],
         ["  DuckDB round trips (a count)", inWorker("by_segment", "count")],
+        ["  request posted -> worker starts it", workerSplit("by_segment", "to worker")],
+        ["  worker computing (its handlers)", workerSplit("by_segment", "compute")],
+        ["  last answer posted -> page hears it", workerSplit("by_segment", "to page")],
         ["by_segment done -> revenue done", "by_segment:done", "revenue:done"],
         ["  revenue running -> done", "revenue:running-stale", "revenue:done"],
         ["  of which in the DuckDB worker", inWorker("revenue")],
@@ -430,6 +479,9 @@ export async function benchInteract(dist: string, rows: number, count: number): 
         ["picked running -> done", "picked:running-stale", "picked:done"],
         ["  of which in the DuckDB worker", inWorker("picked")],
         ["  DuckDB round trips (a count)", inWorker("picked", "count")],
+        ["  request posted -> worker starts it", workerSplit("picked", "to worker")],
+        ["  worker computing (its handlers)", workerSplit("picked", "compute")],
+        ["  last answer posted -> page hears it", workerSplit("picked", "to page")],
         ["picked done -> linked done", "picked:done", "linked:done"],
         ["  linked running -> done", "linked:running-stale", "linked:done"],
         ["  of which in the DuckDB worker", inWorker("linked")],

@@ -4,15 +4,15 @@
 // native DuckDB (a Node session) and in headless Chromium on duckdb-wasm (the built app: files loaded
 // through the file picker, each recipe's cells opened as a notebook and run with "Trust and run"), plus
 // the BG/NBD + Gamma-Gamma fit on CDNOW and on the 100,000 bench customers. Prints
-// `recipe | native ms | chromium ms`, and per cell for recipes over 5 s. Times: native = Session.runAll of
+// `recipe | native ms | chromium ms`, and per cell for recipes over 5 s (over BENCH_CELLS_MS ms when set; 0: every recipe). Times: native = Session.runAll of
 // the recipe's notebook; Chromium = click on "Trust and run" to the last cell's data-state done/error
 // (MutationObserver, performance.now() in the page), after a warm-up query over every table.
 //
-// Alone: `npx tsx scripts/bench-recipes.ts [--orders N] [--customers N] [--build] [--no-browser] [--no-native] [--no-fits] [--only id,id]`
+// Alone: `npx tsx scripts/bench-recipes.ts [--orders N] [--customers N] [--build | --dist DIR] [--no-browser] [--no-native] [--no-fits] [--only id,id]`
 // Data (seeded, deterministic: DuckDB's hash of the row number and a salt) goes to .bench/recipes-v4-<orders>-<customers>/,
 // the app build to .bench/dist-recipes (never dist/; built when missing, or with --build).
 import { existsSync, mkdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { Engine } from "../src/engine/engine";
 import { nativeEngine } from "../src/engine/native/native-engine";
 import { fileSourceFromPath } from "../src/engine/node-file";
@@ -90,7 +90,9 @@ const WARM_UP = (tables: readonly string[]) =>
     "warm-up",
   );
 
-const recipeNotebook = (id: string) => notebookOf(buildRecipe(id, { tables: tablesOf(id), params: PARAMS[id] }), id);
+/** The notebook text of recipe `id` built with its defaults on the bench tables. */
+export const recipeNotebook = (id: string) =>
+  notebookOf(buildRecipe(id, { tables: tablesOf(id), params: PARAMS[id] }), id);
 
 // ---------------------------------------------------------------------------------------------------
 // Data: seeded CSVs with the sample files' columns, written by native DuckDB.
@@ -177,7 +179,7 @@ async function writeData(dir: string, orders: number, customers: number, log: (l
 // ---------------------------------------------------------------------------------------------------
 // The model fits: calibration summaries (weeks) from purchases, as notebooks/cdnow-clv.md computes them.
 
-const CDNOW = join(root, "public/notebooks/cdnowElog.csv");
+export const CDNOW = join(root, "public/notebooks/cdnowElog.csv");
 
 function purchasesSql(table: string, cdnow: boolean): string {
   return cdnow
@@ -336,7 +338,7 @@ async function benchNative(
  * performance.now(); the time is from the click on "Trust and run" to the last cell leaving "running"
  * once every runnable cell is done or failed. Returns per notebook the time, and the failed cells.
  */
-async function benchBrowser(
+export async function benchBrowser(
   dist: string,
   dir: string,
   notebooks: readonly { key: string; text: string; cell?: string }[],
@@ -482,7 +484,7 @@ export async function benchRecipes(options: BenchRecipesOptions = {}): Promise<R
     const n = native.get(key),
       c = chromium.get(key);
     const note = [n?.note, c?.note].filter(Boolean).join("; ");
-    const slow = Math.max(n?.ms ?? 0, c?.ms ?? 0) > 5000;
+    const slow = Math.max(n?.ms ?? 0, c?.ms ?? 0) > Number(process.env.BENCH_CELLS_MS ?? 5000);
     const cells: Record<string, { native?: number; chromium?: number }> = {};
     if (slow)
       for (const [side, times] of [
@@ -529,6 +531,7 @@ if (isMain(import.meta)) {
     orders: args.number("--orders", 0) || undefined,
     customers: args.number("--customers", 0) || undefined,
     build: args.flag("--build") || undefined,
+    dist: args.value("--dist") ? resolve(args.value("--dist")!) : undefined,
     browser: !args.flag("--no-browser"),
     native: !args.flag("--no-native"),
     only: args.list("--only"),

@@ -103,19 +103,43 @@ export function localizedFunctions<T extends Record<string, (...args: never[]) =
 /** The locale's tag for `Intl`. */
 const intlTag = (locale: Locale) => (locale === "en" ? "en-US" : locale);
 
+/** A reason set inside a sentence: its own closing stop goes (the sentence ends with one already). */
+export function clause(reason: string): string {
+  return reason.replace(/[.。]+\s*$/u, "");
+}
+
+// Intl formatters are costly to make (a cell's timing is formatted on every run, a table's counts on every
+// render): one per locale and options, made once.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
+function made<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(
+  kind: string,
+  locale: Locale,
+  options: object,
+  make: (tag: string) => T,
+): T {
+  const key = `${kind} ${locale} ${JSON.stringify(options)}`;
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) formatters.set(key, (formatter = make(intlTag(locale))));
+  return formatter;
+}
+const numberFormat = (locale: Locale, options: Intl.NumberFormatOptions) =>
+  made("number", locale, options, (tag) => new Intl.NumberFormat(tag, options));
+const dateFormat = (locale: Locale, options: Intl.DateTimeFormatOptions) =>
+  made("date", locale, options, (tag) => new Intl.DateTimeFormat(tag, options));
+
 /** A whole count with the locale's grouping, e.g. 12,345. */
 export function formatCount(n: number, locale: Locale = current): string {
-  return new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits: 0 }).format(n);
+  return numberFormat(locale, { maximumFractionDigits: 0 }).format(n);
 }
 
 /** A number with at most `decimals` decimals, grouped per locale. */
 export function formatNumber(n: number, decimals = 2, locale: Locale = current): string {
-  return new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits: decimals }).format(n);
+  return numberFormat(locale, { maximumFractionDigits: decimals }).format(n);
 }
 
 /** The plural category of `n` in the locale ("one", "other", ...). */
 export function pluralOf(n: number, locale: Locale = current): Intl.LDMLPluralRule {
-  return new Intl.PluralRules(intlTag(locale)).select(n);
+  return made("plural", locale, {}, (tag) => new Intl.PluralRules(tag)).select(n);
 }
 
 /** `one` when the plural rule for `n` is "one", else `other` (English rules unless told: the English catalogue uses it). */
@@ -134,10 +158,7 @@ export function formatBytes(n: number, locale: Locale = current): string {
     unit += 1;
   }
   const digits = unit === 0 ? 0 : unit === 3 ? 2 : 1;
-  const number = new Intl.NumberFormat(intlTag(locale), {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+  const number = numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
   return `${number.format(value)} ${BYTE_UNITS[unit]}`;
 }
 
@@ -150,28 +171,23 @@ const DURATION_UNITS: Readonly<Record<Locale, readonly [string, string]>> = {
 export function formatDuration(ms: number, locale: Locale = current): string {
   const [msUnit, sUnit] = DURATION_UNITS[locale];
   if (ms < 1000) return `${formatCount(Math.round(ms), locale)}${msUnit}`;
-  const number = new Intl.NumberFormat(intlTag(locale), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const number = numberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   return `${number.format(ms / 1000)}${sUnit}`;
 }
 
 /** A calendar date in the locale's long form (UTC), e.g. Jan 5, 2024 / 2024年1月5日. */
 export function formatDate(date: Date, locale: Locale = current): string {
-  return new Intl.DateTimeFormat(intlTag(locale), {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    timeZone: "UTC",
-  }).format(date);
+  return dateFormat(locale, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }).format(date);
 }
 
 /** A month of a year (UTC), e.g. Jan 2024 / 2024年1月. */
 export function formatMonth(date: Date, locale: Locale = current): string {
-  return new Intl.DateTimeFormat(intlTag(locale), { year: "numeric", month: "short", timeZone: "UTC" }).format(date);
+  return dateFormat(locale, { year: "numeric", month: "short", timeZone: "UTC" }).format(date);
 }
 
 /** A day and a time of day in the user's time zone (24-hour), e.g. Jan 5, 14:03 / 1月5日 14:03. */
 export function formatDateTime(date: Date, locale: Locale = current): string {
-  return new Intl.DateTimeFormat(intlTag(locale), {
+  return dateFormat(locale, {
     month: "short",
     day: "numeric",
     hour: "2-digit",

@@ -1,7 +1,7 @@
 // Every piece of text the browser UI shows, in one place so wording stays consistent and can be
 // translated. Functions build messages that carry values (file names, counts).
 
-import { formatBytes as bytes, formatCount as count, formatDuration, localized, plural } from "./locale";
+import { clause, formatBytes as bytes, formatCount as count, formatDuration, localized, plural } from "./locale";
 
 const en = {
   appName: "Clientbook",
@@ -89,13 +89,13 @@ const en = {
   dismiss: "Dismiss",
 
   notebookError: (file: string, reason: string) =>
-    `Could not open “${file}”: ${reason}. The current notebook is unchanged.`,
+    `Could not open “${file}”: ${clause(reason)}. The current notebook is unchanged.`,
   openedAsData: (file: string) =>
     `“${file}” is a data file, not a notebook: it was loaded as a table. The current notebook is unchanged.`,
   notTextNotebook: "it is not a text file (a notebook is Markdown text or a .zip bundle)",
   linkRefused: (path: string) =>
     `The notebook link “${path}” was refused: only notebooks on this site can be opened by link.`,
-  linkFailed: (path: string, reason: string) => `Could not fetch the notebook “${path}”: ${reason}.`,
+  linkFailed: (path: string, reason: string) => `Could not fetch the notebook “${path}”: ${clause(reason)}.`,
   dataFetchFailed: (file: string, reason: string) => `Could not fetch the data file “${file}”: ${reason}`,
   httpStatus: (status: number) => `the server answered ${status}`,
 

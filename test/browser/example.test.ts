@@ -39,6 +39,14 @@ describe("the example notebook (?notebook=notebooks/customer-review.md)", () => 
         (chunk) => !requests.some((url) => new RegExp(`/assets/${chunk}-[\\w-]+\\.js$`).test(url)),
       );
     await expect.poll(missing, { timeout: 30_000 }).toEqual([]);
+    // The data panel's role mappings are not on the way to the first chart either: fetched after it, then shown.
+    await page.locator('[data-role-mapping="customers"]').waitFor({ timeout: 30_000 });
+    const [drawnAt, rolesAt] = await page.evaluate(() => [
+      performance.getEntriesByName("clientbook:start:chart-drawn")[0]?.startTime,
+      performance.getEntriesByType("resource").find((e) => /\/assets\/RoleMapping-[\w-]+\.js$/.test(e.name))?.startTime,
+    ]);
+    expect(drawnAt).toBeGreaterThan(0);
+    expect(rolesAt).toBeGreaterThan(drawnAt!);
     // Every frame on the page is a chart sandbox with scripts and nothing else.
     expect(
       new Set(await page.locator("iframe").evaluateAll((els) => els.map((e) => e.getAttribute("sandbox")))),

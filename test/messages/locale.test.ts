@@ -128,4 +128,17 @@ describe("Intl helpers", () => {
     expect(formatDateTime(moment, "en")).toBe("Jan 5, 09:03");
     expect(formatDateTime(moment, "zh-CN")).toBe("1月5日 09:03");
   });
+
+  it("set a reason that ends its own sentence inside another without a doubled stop", () => {
+    const reason = "`data` must map tables to files, e.g. `orders: { file: orders.csv }`.";
+    expect(ui.notebookError("a.md", reason)).toBe(
+      "Could not open “a.md”: `data` must map tables to files, e.g. `orders: { file: orders.csv }`. " +
+        "The current notebook is unchanged.",
+    );
+    expect(ui.linkFailed("b.md", "the server answered 404")).toBe(
+      "Could not fetch the notebook “b.md”: the server answered 404.",
+    );
+    setLocale("zh-CN");
+    expect(ui.notebookError("a.md", "文件头无效。")).toBe("无法打开“a.md”：文件头无效。当前笔记本保持不变。");
+  });
 });

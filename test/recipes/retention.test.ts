@@ -5,10 +5,15 @@ import { TX_COLUMNS, engineWith, rounded, runRecipe, tableSql, txBinding } from 
 // Purchase months in 2024: A Jan-Apr, B Jan + Mar, C Jan, D Feb-Apr, E Apr.
 const MONTHS: Record<string, number[]> = { A: [1, 2, 3, 4], B: [1, 3], C: [1], D: [2, 3, 4], E: [4] };
 
+// Purchase months in 2024 with gaps at the window's edge (active_window = 2): P Jan + Mar (in the base without a
+// break), Q Jan + Apr (out in Mar, back in Apr), R Feb, S Jan + Feb + Jun.
+const GAPS: Record<string, number[]> = { P: [1, 3], Q: [1, 4], R: [2], S: [1, 2, 6] };
+
 let engine: Engine;
 beforeAll(async () => {
   const rows = Object.entries(MONTHS).flatMap(([id, months]) => months.map((m) => [id, `2024-0${m}-10`, 100, 10]));
-  engine = await engineWith(tableSql("ret_orders", TX_COLUMNS, rows));
+  const gaps = Object.entries(GAPS).flatMap(([id, months]) => months.map((m) => [id, `2024-0${m}-10`, 100, 10]));
+  engine = await engineWith(tableSql("ret_orders", TX_COLUMNS, rows), tableSql("gap_orders", TX_COLUMNS, gaps));
 });
 afterAll(() => engine.close());
 
@@ -107,6 +112,23 @@ describe("retention recipe", () => {
       [4, 0],
       [3, 1],
       [4, 0],
+    ]);
+  });
+
+  it("counts leavers and returners at the edge of a 2-period window", async () => {
+    const out = await runRecipe(engine, "retention", {
+      tables: { transactions: txBinding("gap_orders") },
+      params: { period: "month", active_window: 2, analysis_date: "2024-06-30" },
+    });
+    // Base at the end of Jan: P, Q, S; Feb: P, Q, R, S; Mar: P, R, S (Q lost); Apr: P, Q (R, S lost; Q back);
+    // May: Q (P lost); Jun: S (Q lost; S back).
+    expect(out.rows.retention.map((r) => [r.at_start, r.new_customers, r.lost, r.at_end])).toEqual([
+      [0, 3, 0, 3],
+      [3, 1, 0, 4],
+      [4, 0, 1, 3],
+      [3, 0, 2, 2],
+      [2, 0, 1, 1],
+      [1, 0, 1, 1],
     ]);
   });
 });

@@ -1,5 +1,5 @@
 // The browser UI's wording in Simplified Chinese: the same keys as ../ui.ts (checked there and in the tests).
-import { formatBytes as bytes, formatCount as count, formatDuration } from "../locale";
+import { clause, formatBytes as bytes, formatCount as count, formatDuration } from "../locale";
 
 /** UI wording in Simplified Chinese. */
 export const uiZh = {
@@ -79,11 +79,11 @@ export const uiZh = {
   loadError: (file: string, reason: string) => `无法加载“${file}”：${reason}`,
   dismiss: "关闭",
 
-  notebookError: (file: string, reason: string) => `无法打开“${file}”：${reason}。当前笔记本保持不变。`,
+  notebookError: (file: string, reason: string) => `无法打开“${file}”：${clause(reason)}。当前笔记本保持不变。`,
   openedAsData: (file: string) => `“${file}”是数据文件而不是笔记本：已将其加载为数据表。当前笔记本保持不变。`,
   notTextNotebook: "它不是文本文件（笔记本是 Markdown 文本或 .zip 包）",
   linkRefused: (path: string) => `已拒绝笔记本链接“${path}”：只能通过链接打开本站点上的笔记本。`,
-  linkFailed: (path: string, reason: string) => `无法获取笔记本“${path}”：${reason}。`,
+  linkFailed: (path: string, reason: string) => `无法获取笔记本“${path}”：${clause(reason)}。`,
   dataFetchFailed: (file: string, reason: string) => `无法获取数据文件“${file}”：${reason}`,
   httpStatus: (status: number) => `服务器返回 ${status}`,
 

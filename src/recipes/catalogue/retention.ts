@@ -88,29 +88,45 @@ ${withQuery(
   [
     ...shared,
     {
-      name: "base",
+      name: "next_active",
       comment:
-        "customer c is in the base at the end of a period while they bought in it or in the active_window - 1 before",
-      body: `SELECT DISTINCT c.customer_id, CAST(c.period_start + to_months(j.j * p.months_per_period) AS DATE) AS period_start
-FROM active AS c, params AS p, range(0, 60) AS j(j)
-WHERE j.j < p.active_window`,
+        "each period a customer bought in, the next period they bought in (NULL: none since), and whether it is their first",
+      body: `SELECT customer_id, period_start,
+  lead(period_start) OVER (PARTITION BY customer_id ORDER BY period_start) AS next_start,
+  lag(period_start) OVER (PARTITION BY customer_id ORDER BY period_start) IS NULL AS first_period
+FROM active`,
     },
-    { name: "base_size", body: "SELECT period_start, count(*) AS customers FROM base GROUP BY period_start" },
+    {
+      name: "changes",
+      comment:
+        "customer c is in the base at the end of a period while they bought in it or in the active_window - 1 before: each purchase period adds c to the base, until active_window periods later or c's next purchase period",
+      body: `SELECT period_start, sum(change) AS change FROM (
+  SELECT period_start, 1 AS change FROM next_active
+  UNION ALL
+  SELECT CASE WHEN c.next_start < c.period_start + to_months(p.active_window * p.months_per_period) THEN c.next_start
+    ELSE CAST(c.period_start + to_months(p.active_window * p.months_per_period) AS DATE) END, -1
+  FROM next_active AS c, params AS p
+)
+GROUP BY period_start`,
+    },
+    {
+      name: "base_size",
+      comment: "customers in the base from each change on (a running sum: no row per customer and period)",
+      body: "SELECT period_start, CAST(sum(change) OVER (ORDER BY period_start) AS BIGINT) AS customers FROM changes",
+    },
     {
       name: "lost_in",
-      comment: "in the base at the end of one period, not at the end of the next",
-      body: `SELECT next_start AS period_start, count(*) AS lost
-FROM (
-  SELECT CAST(b.period_start + to_months(p.months_per_period) AS DATE) AS next_start,
-    lead(b.period_start) OVER (PARTITION BY b.customer_id ORDER BY b.period_start) AS next_in_base
-  FROM base AS b CROSS JOIN params AS p
-)
-WHERE next_in_base IS DISTINCT FROM next_start
+      comment:
+        "in the base at the end of one period, not at the end of the next: active_window periods after a purchase period with no purchase since",
+      body: `SELECT CAST(c.period_start + to_months(p.active_window * p.months_per_period) AS DATE) AS period_start, count(*) AS lost
+FROM next_active AS c, params AS p
+WHERE c.next_start IS NULL OR c.next_start > c.period_start + to_months(p.active_window * p.months_per_period)
 GROUP BY 1`,
     },
     {
       name: "firsts",
-      body: "SELECT period_start, count(*) AS customers FROM (SELECT customer_id, min(period_start) AS period_start FROM active GROUP BY customer_id) GROUP BY period_start",
+      comment: "new customers per period: those buying for the first time",
+      body: "SELECT period_start, count(*) AS customers FROM next_active WHERE first_period GROUP BY period_start",
     },
     {
       name: "counts",
@@ -119,8 +135,8 @@ GROUP BY 1`,
   COALESCE(l.lost, 0) AS lost, COALESCE(after.customers, 0) AS at_end
 FROM periods AS s
 CROSS JOIN params AS p
-LEFT JOIN base_size AS before ON before.period_start = CAST(s.period_start - to_months(p.months_per_period) AS DATE)
-LEFT JOIN base_size AS after ON after.period_start = s.period_start
+ASOF LEFT JOIN base_size AS before ON before.period_start <= CAST(s.period_start - to_months(p.months_per_period) AS DATE)
+ASOF LEFT JOIN base_size AS after ON after.period_start <= s.period_start
 LEFT JOIN firsts AS f ON f.period_start = s.period_start
 LEFT JOIN lost_in AS l ON l.period_start = s.period_start`,
     },

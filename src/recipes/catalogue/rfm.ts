@@ -106,14 +106,25 @@ WHERE frequency > 0`,
               comment: "the segment rule table (a recipe parameter)",
               body: rulesValues(p.value<SegmentRule[]>("segments")),
             },
+            {
+              name: "segment_of",
+              // Looked up per score, not matched per customer: the range join and its GROUP BY over every
+              // customer cost more than the rest of the query.
+              comment: "the segment of each of the 125 scores: the first rule whose R, F and M ranges all hold",
+              body: `SELECT rs.r, fs.f, ms.m, arg_min(g.segment, g.priority) AS segment
+FROM range(1, 6) AS rs(r)
+CROSS JOIN range(1, 6) AS fs(f)
+CROSS JOIN range(1, 6) AS ms(m)
+JOIN segment_rules AS g
+  ON rs.r BETWEEN g.r_min AND g.r_max AND fs.f BETWEEN g.f_min AND g.f_max AND ms.m BETWEEN g.m_min AND g.m_max
+GROUP BY ALL`,
+            },
           ],
           `SELECT s.customer_id, s.last_purchase, s.recency_days, s.frequency, s.revenue, s.monetary,
   s.r, s.f, s.m, s.r * 100 + s.f * 10 + s.m AS rfm_score,
-  COALESCE(arg_min(g.segment, g.priority), ${sqlString(otherSegment())}) AS segment
+  COALESCE(g.segment, ${sqlString(otherSegment())}) AS segment
 FROM scored AS s
-LEFT JOIN segment_rules AS g
-  ON s.r BETWEEN g.r_min AND g.r_max AND s.f BETWEEN g.f_min AND g.f_max AND s.m BETWEEN g.m_min AND g.m_max
-GROUP BY ALL
+LEFT JOIN segment_of AS g ON g.r = s.r AND g.f = s.f AND g.m = s.m
 ORDER BY rfm_score DESC, s.customer_id`,
         ),
     );
