@@ -59,7 +59,7 @@ async function visit(page: Page, url: string): Promise<Moment[]> {
 }
 
 /** Whether the app's IndexedDB holds the last run's results (written a second after a run settles). */
-const resultsKept = (page: Page) =>
+export const resultsKept = (page: Page) =>
   page.evaluate(
     () =>
       new Promise<boolean>((ok) => {

@@ -20,7 +20,7 @@ export interface Visit {
 }
 
 // In the shell only: the first cell shown, the engine ready, and the first chart frame's "drawn" size message.
-const METER = `if (window.top === window) {
+export const METER = `if (window.top === window) {
   window.__visit = {};
   const stamp = (key) => (window.__visit[key] ??= performance.now());
   new MutationObserver(() => {
@@ -37,8 +37,12 @@ const METER = `if (window.top === window) {
 
 const URL_PATH = "/?notebook=notebooks/customer-review.md";
 
-async function visit(page: Page, url: string): Promise<Visit> {
-  await page.goto(url);
+/** Opens `url` in `page` (METER installed) and waits until it is readable, its engine ready and a chart drawn. */
+const visit = (page: Page, url: string) => measureVisit(page, () => page.goto(url));
+
+/** As `visit`, for a page `navigate` opens (a link, a reload). */
+export async function measureVisit(page: Page, navigate: () => Promise<unknown>): Promise<Visit> {
+  await navigate();
   const handle = await page.waitForFunction(
     () => {
       const v = (window as unknown as { __visit?: Record<string, number> }).__visit;

@@ -24,6 +24,7 @@ import { beforeErase } from "./ui/erase-data";
 import { Keeper } from "./ui/storage/keeper.svelte";
 import { KEEPER } from "./ui/storage/context";
 import { markStart } from "./ui/start-marks";
+import { loadAndRun } from "./ui/linked-data";
 import { preloadEditorWhenIdle } from "./ui/editor-loader";
 import { sandboxScript } from "./sandbox/frame-script";
 
@@ -119,6 +120,8 @@ async function fetchNotebook(url: URL): Promise<Fetched> {
 const linkPath = new URLSearchParams(window.location.search).get("notebook");
 const linkUrl = linkPath ? resolveNotebookLink(linkPath, window.location.href) : null;
 const linkFetch = linkUrl ? fetchNotebook(linkUrl) : undefined;
+// The user's kept copy of it is read meanwhile too (IndexedDB), not once the text has come.
+if (linkUrl) keeper.readLink(linkUrl.pathname);
 
 /** Opens `?notebook=<path>` (fetched at start): loads its declared files from next to it, runs it if shipped. */
 async function openLinked(path: string): Promise<void> {
@@ -143,19 +146,15 @@ async function openLinked(path: string): Promise<void> {
   if (!bench.openText(kept.text, baseName(url.pathname), trusted)) return;
   // Reset to original goes back to the text the site serves, not to the kept copy.
   workshop.original = { text, fileName: baseName(url.pathname), trusted: shipped };
-  const declared = declaredFiles(bench.state.notebook.frontMatter.data);
-  await Promise.all(
-    declared.map(([table, file]) => {
-      const fileUrl = resolveDataFile(file, url);
-      if (!fileUrl) return bench.notify(ui.dataFetchFailed(file, ui.linkRefused(file)));
-      const name = baseName(file);
-      return bench.fetchAndLoad(name, table, (onBytes) => fetchFile(fileUrl, name, onBytes, ui.httpStatus));
-    }),
-  );
-  markStart("data-loaded");
-  if (!trusted) return;
-  markStart("run-started");
-  await bench.runAll();
+  // Every declared file is fetched now; which loads first waits for the engine, when the cells on screen are known.
+  const tables = declaredFiles(bench.state.notebook.frontMatter.data).flatMap(([table, file]) => {
+    const fileUrl = resolveDataFile(file, url);
+    if (!fileUrl) return (bench.notify(ui.dataFetchFailed(file, ui.linkRefused(file))), []);
+    const name = baseName(file);
+    return [{ table, file: bench.fetchData(name, (onBytes) => fetchFile(fileUrl, name, onBytes, ui.httpStatus)) }];
+  });
+  await engine.catch(() => undefined);
+  await loadAndRun(bench, tables, trusted);
 }
 
 /** Opens the share link in the address; once it is kept here the fragment goes, so a reload restores the copy. */

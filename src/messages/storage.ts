@@ -12,6 +12,12 @@ const en = {
       "Its data table was kept in this browser and is loading.",
       `Its ${formatCount(count)} data tables were kept in this browser and are loading.`,
     ),
+  restoredDataLoaded: (count: number) =>
+    plural(
+      count,
+      "Its data table was kept in this browser and is loaded again.",
+      `Its ${formatCount(count)} data tables were kept in this browser and are loaded again.`,
+    ),
   reattach: "Re-attach its data files below.",
   dismiss: "Dismiss",
 

@@ -245,7 +245,7 @@ export function createRuntime<C extends RuntimeCell>(options: RuntimeOptions<C>)
     runAll(runOptions = {}) {
       const first = (runOptions.first ?? []).filter((id) => cells.has(id));
       priority = new Set(first.flatMap((id) => [id, ...graph.ancestors(id)]));
-      return schedule(graph.order);
+      return schedule(runOptions.only ?? graph.order);
     },
     invalidate(ids) {
       const all = ids ?? [...cells.keys()];

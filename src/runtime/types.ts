@@ -54,6 +54,8 @@ export interface RunEvent {
 export interface RunAllOptions {
   /** Cells to run before the others (with their ancestors), e.g. the ones on screen. */
   readonly first?: readonly string[];
+  /** Only these cells (default: all), e.g. the ones whose data is loaded; `first` still goes ahead among them. */
+  readonly only?: readonly string[];
 }
 
 /** Computes one cell from its inputs (upstream values keyed by cell name); rejects with the cell's error. */

@@ -201,11 +201,29 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
       if (!program.current.cell(cellId)) throw new Error(m.unknownCell(cellId));
       if (await whenRunnable()) await runtime.run(cellId);
     },
-    async runAll(runOptions) {
+    async runAll({ first = [], only } = {}) {
       if (!(await whenRunnable())) return;
-      const ids = program.current.graph.order;
+      const { graph } = program.current;
+      const wanted = new Set(first.flatMap((id) => [id, ...graph.ancestors(id)]));
+      // A cell that failed runs again with the rest: it may have read a table that was not loaded yet.
+      const outdated = (id: string) => {
+        const state = runtime.state(id);
+        return state.status === "idle" || state.status === "error" || state.status === "stopped" || state.stale;
+      };
+      const ids =
+        only === "first"
+          ? graph.order.filter((id) => wanted.has(id))
+          : only === "outdated"
+            ? graph.order.filter(outdated)
+            : graph.order;
       const nameOf = (id: string) => program.current.compiled(id)?.name ?? id;
-      await trackProgress(runtime, ids, nameOf, publisher.emit, () => runtime.runAll(runOptions));
+      await trackProgress(runtime, ids, nameOf, publisher.emit, () => runtime.runAll({ first, only: ids }));
+    },
+    tablesRead(ids) {
+      const { graph, cells } = program.current;
+      const wanted = new Set(ids.flatMap((id) => [id, ...graph.ancestors(id)]));
+      const named = new Set(cells.filter((c) => wanted.has(c.id)).flatMap((c) => c.references));
+      return Object.keys(notebook().frontMatter.data).filter((table) => named.has(table.toLowerCase()));
     },
     async cancel() {
       live.cancel();

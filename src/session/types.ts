@@ -1,7 +1,7 @@
 // The contract between the headless session (which both the UI and the CLI hold) and its users.
 // The UI renders `SessionState` (through `subscribe`) or follows typed per-cell events (through `on`).
 import type { Cell, NewCell, Notebook } from "../notebook/types";
-import type { RunAllOptions, RunError, RunStatus } from "../runtime/types";
+import type { RunError, RunStatus } from "../runtime/types";
 import type { LoadOptions, LoadReport, TableSummary, FileSource } from "../engine/engine";
 import type { ResultTable, Value } from "../table/result";
 import type { InputSpec, InputValue } from "../compile/types";
@@ -150,6 +150,17 @@ export interface SessionOptions {
   readonly firstRows?: number;
 }
 
+/** How `runAll` runs: which cells go first, and whether it runs only some of them. */
+export interface SessionRunAllOptions {
+  /** Cells to run before the others (with their ancestors), e.g. the ones on screen. */
+  readonly first?: readonly string[];
+  /**
+   * Only `first` and the cells they read ("first": a first chart before the rest of the data loads), or only
+   * the cells out of date or failed ("outdated": the rest, once it has loaded). Default: every cell.
+   */
+  readonly only?: "first" | "outdated";
+}
+
 /** The headless notebook: open, edit, run, load data, save. */
 export interface Session {
   getState(): SessionState;
@@ -199,7 +210,9 @@ export interface Session {
   /** Runs one cell (and what it needs that has not run). */
   run(cellId: string): Promise<void>;
   /** Runs every cell in dependency order, `first` (e.g. the visible cells) ahead where dependencies allow. */
-  runAll(options?: RunAllOptions): Promise<void>;
+  runAll(options?: SessionRunAllOptions): Promise<void>;
+  /** The declared tables that cells `ids` and the cells they read name in their code (to load those first). */
+  tablesRead(ids: readonly string[]): string[];
   /** Resolves once no live re-run is waiting (debounce) or running. */
   whenIdle(): Promise<void>;
   /**

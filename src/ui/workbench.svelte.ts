@@ -1,7 +1,7 @@
 // The UI's state: a reactive mirror of the session plus what only the screen cares about (loads in
 // progress, load errors, notices, the file behind each table so it can be reloaded). Components
 // read it and call its methods; it calls the Session, and nothing here knows about DuckDB.
-import type { Session, SessionEvent, SessionState } from "../session/types";
+import type { Session, SessionEvent, SessionRunAllOptions, SessionState } from "../session/types";
 import type { DateOrder, FileSource, LoadReport, MemoryUse, TableSummary } from "../engine/engine";
 import type { ResultTable } from "../table/result";
 import { ui } from "../messages/ui";
@@ -209,25 +209,23 @@ export class Workbench {
     return this.loadSource(this.deps.toSource(file), table, encoding);
   }
 
-  /** Fetches a file (e.g. a notebook's declared data on the same site) and loads it, showing both phases. */
-  async fetchAndLoad(
+  /** Fetches a file (e.g. a notebook's declared data on the same site), showing its progress; undefined if it failed (shown). */
+  async fetchData(
     fileName: string,
-    table: string,
     download: (onBytes: (read: number, total: number) => void) => Promise<File>,
-  ): Promise<void> {
+  ): Promise<File | undefined> {
     const id = this.nextId++;
     this.loads = [...this.loads, { id, file: fileName, phase: "download", bytes: 0, total: 0 }];
-    let file: File;
     try {
-      file = await download((read, total) => this.updateLoad(id, { bytes: read, total }));
+      const file = await download((read, total) => this.updateLoad(id, { bytes: read, total }));
+      markStart("data-fetched");
+      return file;
     } catch (error) {
-      this.loads = this.loads.filter((l) => l.id !== id);
       this.report("load", fileName, ui.dataFetchFailed(fileName, reason(error)));
-      return;
+      return undefined;
+    } finally {
+      this.loads = this.loads.filter((l) => l.id !== id);
     }
-    this.loads = this.loads.filter((l) => l.id !== id);
-    markStart("data-fetched");
-    await this.loadFile(file, table);
   }
 
   /** Reloads a table from the same file with another text encoding or day/month order of its dates. */
@@ -293,13 +291,12 @@ export class Workbench {
     this.problems = this.problems.filter((p) => p.id !== id);
   }
 
-  /** Runs the whole notebook; the user asking to run is their word that it may run. */
-  async runAll(): Promise<void> {
+  /** Runs the whole notebook (the cells on screen first); the user asking to run is their word that it may run. */
+  async runAll(options: SessionRunAllOptions = { first: this.visible.in(this.cells.ids) }): Promise<void> {
     if (!this.state.trusted) this.session.trust();
     this.progress.start();
-    const first = this.visible.in(this.cells.ids);
     // Cell failures show on their cells; anything thrown past them is shown, never left unhandled.
-    await this.session.runAll({ first }).catch((error: unknown) => this.notify(reason(error)));
+    await this.session.runAll(options).catch((error: unknown) => this.notify(reason(error)));
     this.progress.stop();
   }
 

@@ -239,6 +239,9 @@ describe("autosave in the browser", () => {
     await page.locator('[data-table="orders"]').waitFor({ timeout: ENGINE_TIMEOUT });
     expect(await page.locator('[data-table="orders"]').getAttribute("data-rows")).toBe("3");
     expect(await page.locator('[data-role="declared-files"]').count()).toBe(0);
+    // Once the table is there, the note no longer says it is loading.
+    await expect.poll(() => note.textContent()).toContain("data table was kept in this browser and is loaded again.");
+    expect(await note.textContent()).not.toContain("loading");
     await page.locator('[data-action="run-all"]').click();
     const alpha = page.locator('[data-cell="alpha"]');
     await expect.poll(() => alpha.getAttribute("data-state"), { timeout: ENGINE_TIMEOUT }).toBe("done");

@@ -59,6 +59,7 @@ describe("locale", () => {
     expect(uiReportLanguage).toBe("en");
     expect(storageText.restoredData(1)).toBe("Its data table was kept in this browser and is loading.");
     expect(storageText.restoredData(1200)).toBe("Its 1,200 data tables were kept in this browser and are loading.");
+    expect(storageText.restoredDataLoaded(2)).toBe("Its 2 data tables were kept in this browser and are loaded again.");
     expect(reportDialogMessages.chartsMissing(["a", "b"])).toContain("2 charts are missing");
     expect(reportDialogMessages.badRows("x")).toContain("from 1 to 100,000;");
     setLocale("zh-CN");
@@ -66,6 +67,7 @@ describe("locale", () => {
     expect(workshopText.erase).toBe("清除我的数据");
     expect(workshopText.eraseItems).toHaveLength(4);
     expect(storageText.restoredData(1200)).toBe("它的 1,200 张数据表已保存在此浏览器中，正在加载。");
+    expect(storageText.restoredDataLoaded(1)).toBe("它的 1 张数据表已保存在此浏览器中，已重新加载。");
     expect(reportDialogMessages.chartsMissing(["a", "b"])).toBe(
       "报告已生成，但其中缺少 2 个图表（显示为未绘制）：a；b。",
     );

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { SessionEvent } from "../../src/session/types";
-import { cell, notebookText, root, sample, sessionWith } from "./helpers";
+import { cell, notebookText, root, rowsOf, sample, sessionWith } from "./helpers";
 
 const example = readFileSync(resolve(root, "notebooks/customer-review.md"), "utf8");
 
@@ -131,6 +131,38 @@ describe("Session.runAll({ first })", () => {
       expect(progress).toContainEqual({ done: 2, total: 4, running: "a" });
       const dones = progress.map((p) => p.done);
       expect(dones).toEqual([...dones].sort((x, y) => x - y));
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe("Session.runAll({ first, only }) and Session.tablesRead(ids)", () => {
+  const text = notebookText(
+    [
+      ["sql monthly", "SELECT count(*) AS n FROM orders"],
+      ["sql joined", "SELECT count(*) AS n FROM customers JOIN orders USING (customer_id)"],
+      ["sql later", "SELECT n + 1 AS n FROM joined"],
+    ],
+    ["customers:", "  file: customers.csv", "orders:", "  file: orders.csv"],
+  );
+
+  it("runs the first cells alone before the rest of the data loads, then only what is not current", async () => {
+    const { session, close } = await sessionWith(text, { liveDelayMs: false });
+    try {
+      const id = (name: string) => cell(session, name).cell.id;
+      expect(session.tablesRead([id("monthly")])).toEqual(["orders"]);
+      expect(session.tablesRead([id("later")])).toEqual(["customers", "orders"]);
+      await session.loadFile(sample("orders.csv"));
+      const started: string[] = [];
+      session.on((e) => void (e.type === "cell" && e.state.status === "running" && started.push(e.state.cell.name!)));
+      await session.runAll({ first: [id("monthly")], only: "first" });
+      expect(started).toEqual(["monthly"]);
+      expect(cell(session, "joined").status).toBe("idle");
+      await session.loadFile(sample("customers.csv"));
+      await session.runAll({ first: [id("monthly")], only: "outdated" });
+      expect(started).toEqual(["monthly", "joined", "later"]);
+      expect(rowsOf(cell(session, "later"))[0].n).toBe((rowsOf(cell(session, "joined"))[0].n as number) + 1);
     } finally {
       await close();
     }

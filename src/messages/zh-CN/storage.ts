@@ -8,6 +8,7 @@ const time = (ms: number) => formatDateTime(new Date(ms));
 export const storageZh = {
   restored: (title: string, savedAt: number) => `已按您离开时的样子恢复“${title}”（${time(savedAt)}）。`,
   restoredData: (count: number) => `它的 ${formatCount(count)} 张数据表已保存在此浏览器中，正在加载。`,
+  restoredDataLoaded: (count: number) => `它的 ${formatCount(count)} 张数据表已保存在此浏览器中，已重新加载。`,
   reattach: "请在下方重新关联它的数据文件。",
   dismiss: "关闭",
 

@@ -57,9 +57,10 @@ export class KeptTables {
     this.gone = new Map();
   }
 
-  /** Loads the kept tables of a restored notebook, without the user picking files. */
-  async restore(kept: StoredNotebook["kept"]): Promise<void> {
+  /** Loads the kept tables of a restored notebook, without the user picking files; says how many loaded. */
+  async restore(kept: StoredNotebook["kept"]): Promise<number> {
     const id = this.host.notebookId();
+    let loaded = 0;
     await Promise.all(
       kept.map(async ({ table, file: name }) => {
         this.restoring.add(table);
@@ -69,6 +70,7 @@ export class KeptTables {
           await this.bench.loadFile(file, table);
           const entry = this.bench.reports.get(table);
           if (entry) {
+            loaded++;
             this.seen.set(table, entry.source);
             this.fromCopy.set(table, entry.source);
           }
@@ -77,6 +79,7 @@ export class KeptTables {
         }
       }),
     );
+    return loaded;
   }
 
   /** Keeps every loaded table now (`on`), or removes every kept one. */
