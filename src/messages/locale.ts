@@ -108,6 +108,13 @@ export function clause(reason: string): string {
   return reason.replace(/[.。]+\s*$/u, "");
 }
 
+/** A reason given after the file's name already: a leading "file: " (the engine's CLI wording) goes. */
+export function aboutFile(reason: string, file: string): string {
+  return reason.startsWith(`${file}: `) || reason.startsWith(`${file}：`)
+    ? reason.slice(file.length + 1).trimStart()
+    : reason;
+}
+
 // Intl formatters are costly to make (a cell's timing is formatted on every run, a table's counts on every
 // render): one per locale and options, made once.
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();

@@ -138,7 +138,13 @@ describe("Intl helpers", () => {
     expect(ui.linkFailed("b.md", "the server answered 404")).toBe(
       "Could not fetch the notebook “b.md”: the server answered 404.",
     );
+    // A load error names the file once, though the engine's reason starts with it too.
+    expect(ui.loadError("empty.csv", emptyFile("empty.csv"))).toBe(
+      "Could not load “empty.csv”: empty file, there is nothing to load.",
+    );
+    expect(ui.loadError("a.csv", "b.csv: other")).toBe("Could not load “a.csv”: b.csv: other");
     setLocale("zh-CN");
     expect(ui.notebookError("a.md", "文件头无效。")).toBe("无法打开“a.md”：文件头无效。当前笔记本保持不变。");
+    expect(ui.loadError("empty.csv", emptyFile("empty.csv"))).toBe("无法加载“empty.csv”：文件为空，没有可加载的内容。");
   });
 });
