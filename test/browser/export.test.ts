@@ -106,27 +106,26 @@ describe("chart export", () => {
   }, 240_000);
 
   it("refuses a forged file, cleans script out of an SVG, says when copying is impossible", async () => {
-    // A sandbox taken over by hostile code: a script that runs in the chart frame before the app's own
-    // answers every export request with a file of its choosing, and the app's answer never goes out.
+    // A sandbox taken over by hostile code: the sandbox script itself starts with a listener that hears every
+    // export request before the app's own and answers it with a file of its choosing, so the app's answer
+    // never goes out. (Served as the script, not added by addInitScript: Playwright may inject that into the
+    // process-isolated sandbox frame only after the frame's own script is listening.)
     const page = await ob.context.newPage();
-    await page.addInitScript(() => {
-      // The sandbox frames are srcdoc documents.
-      if (location.href !== "about:srcdoc") {
-        // And a browser without image copy (as Firefox was until recently).
-        delete (window as { ClipboardItem?: unknown }).ClipboardItem;
-        return;
-      }
-      window.addEventListener("message", (event) => {
-        const ask = event.data as { type?: string; request?: number; format?: string };
-        if (ask?.type !== "clientbook:export") return;
-        event.stopImmediatePropagation();
-        const reply =
-          ask.format === "png"
-            ? { format: "png", png: new TextEncoder().encode("GIF89a not a png at all").buffer }
-            : { format: "svg", svg: '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><rect/></svg>' };
-        window.parent.postMessage({ type: "clientbook:export-file", request: ask.request, ...reply }, "*");
-      });
+    const hostile = `addEventListener("message", (event) => {
+      const ask = event.data;
+      if (ask?.type !== "clientbook:export") return;
+      event.stopImmediatePropagation();
+      const reply = ask.format === "png"
+        ? { format: "png", png: new TextEncoder().encode("GIF89a not a png at all").buffer }
+        : { format: "svg", svg: '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><rect/></svg>' };
+      parent.postMessage({ type: "clientbook:export-file", request: ask.request, ...reply }, "*");
+    });\n`;
+    await page.route(/\/sandbox-entry\.js/, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: hostile + (await response.text()) });
     });
+    // And a browser without image copy (as Firefox was until recently).
+    await page.addInitScript(() => delete (window as { ClipboardItem?: unknown }).ClipboardItem);
     await openChart(page);
     const cell = '[data-cell="by_region"]';
     const downloads: string[] = [];
