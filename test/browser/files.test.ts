@@ -211,7 +211,7 @@ describe("declared data files", () => {
     await page.keyboard.press("End");
     await page.keyboard.press("Enter");
     await page.keyboard.type("AND name <> 'Ada' AND name IN (SELECT name FROM peo");
-    await page.locator(".cm-tooltip-autocomplete", { hasText: "people" }).waitFor({ timeout: 5_000 });
+    await page.locator(".cm-tooltip-autocomplete", { hasText: "people" }).waitFor({ timeout: 15_000 });
     await page.keyboard.press("Escape");
     await page.keyboard.type("ple)");
     await page.keyboard.press("Shift+Enter");
