@@ -36,11 +36,23 @@ const notebook = notebookText([
   ["sql parsed", "SELECT CAST(${word} AS INTEGER) AS v"],
 ]);
 
-/** An engine whose statements are listed (whitespace collapsed) as they are made: the real engine underneath. */
-function counted(engine: Engine): { engine: Engine; statements: string[] } {
+/**
+ * An engine whose statements are listed (whitespace collapsed) as they are made, and each CREATE ... AS with its
+ * bound values (`creates`); `onCreate` hears each one as it is made. The real engine underneath.
+ */
+function counted(engine: Engine): {
+  engine: Engine;
+  statements: string[];
+  creates: { sql: string; params: readonly unknown[] }[];
+  onCreate: { listener?: (sql: string) => void };
+} {
   const statements: string[] = [];
+  const creates: { sql: string; params: readonly unknown[] }[] = [];
+  const onCreate: { listener?: (sql: string) => void } = {};
   return {
     statements,
+    creates,
+    onCreate,
     engine: {
       ...engine,
       query: (sql, params, options) => {
@@ -49,6 +61,8 @@ function counted(engine: Engine): { engine: Engine; statements: string[] } {
       },
       createAndRead: (sql, params, read, options) => {
         statements.push(sql.replace(/\s+/g, " "), read.replace(/\s+/g, " "));
+        creates.push({ sql, params: [...params] });
+        onCreate.listener?.(sql);
         return engine.createAndRead(sql, params, read, options);
       },
     },
@@ -71,6 +85,8 @@ describe("a re-run of a named sql cell on duckdb-wasm", () => {
   const requests: string[] = [];
   let engine: Engine;
   let statements: string[];
+  let creates: ReturnType<typeof counted>["creates"];
+  let onCreate: ReturnType<typeof counted>["onCreate"];
   let session: Session;
   const idOf = (name: string) => cell(session, name).cell.id;
 
@@ -79,7 +95,7 @@ describe("a re-run of a named sql cell on duckdb-wasm", () => {
       (type) => requests.push(type),
       () => requests.push("answer"),
     );
-    ({ engine, statements } = counted(wasm));
+    ({ engine, statements, creates, onCreate } = counted(wasm));
     session = openSession(engine, { liveDelayMs: 0 });
     session.open(notebook, { trusted: true });
     await session.runAll();
@@ -153,6 +169,39 @@ describe("a re-run of a named sql cell on duckdb-wasm", () => {
     await move("word", "13");
     expect(cell(session, "parsed")).toMatchObject({ status: "done", stale: false });
     expect(rowsOf(cell(session, "parsed"))).toEqual([{ v: 13 }]);
+  });
+
+  it("runs each reader once per value in a drag whose every step comes while the last one's query runs", async () => {
+    // Issue 15: a step of a drag supersedes the reader in flight; the runtime re-runs it with the new value, and
+    // the live re-run a tick later must not run it (and what reads it) once more for the same value.
+    const steps = [4, 6, 8, 10, 12];
+    await move("min_qty", 2);
+    creates.length = 0;
+    requests.length = 0;
+    const id = idOf("min_qty");
+    let step = 0;
+    // The next step comes a tick after by_segment's statement is posted, while DuckDB's worker computes it.
+    onCreate.listener = (sql) => {
+      if (/"by_segment"/.test(sql) && ++step < steps.length) setTimeout(() => session.setInputValue(id, steps[step]));
+    };
+    try {
+      session.setInputValue(id, steps[0]);
+      await expect.poll(() => step, { timeout: 60_000 }).toBe(steps.length);
+      await session.whenIdle();
+    } finally {
+      onCreate.listener = undefined;
+    }
+    const runsOf = (name: string) => creates.filter((c) => c.sql.includes(`"${name}"`)).map((c) => c.params);
+    // Once per value, in order; a reader after it waits for the last value and runs once.
+    expect(runsOf("by_segment")).toEqual(steps.map((v) => [v]));
+    expect(runsOf("picked")).toEqual([[12]]);
+    // Superseded statements still waiting in the engine's queue are skipped: at most one prepared run per step.
+    expect(requests.filter((r) => r === "RUN_PREPARED").length).toBeLessThanOrEqual(steps.length + 1);
+    expect(rowsOf(cell(session, "by_segment"))).toEqual(await expected(engine, 12));
+    expect(chartValues(session, "revenue")).toEqual(await expected(engine, 12));
+    for (const name of ["by_segment", "revenue", "picked", "counts"])
+      expect(cell(session, name)).toMatchObject({ status: "done", stale: false });
+    expect(cell(session, "picked").output).toMatchObject({ type: "table", totalRows: (ORDER_ROWS * 9) / 20 });
   });
 
   it("reads the new columns when a table its kept statement reads is replaced", async () => {
