@@ -415,7 +415,8 @@ async function brushRuns(page: Page, count: number): Promise<Run[]> {
     before = seen.text;
     const m = await stamps(months);
     const run = { zero: 0, start: m.released, ...(await stamps(page)), ...(await stamps(linked)), drawn: seen.at };
-    runs.push(withTrips(run, await trips(page)));
+    const made = await trips(page);
+    runs.push(withTrips({ ...run, creates: made.filter((t) => t.type === "RUN_PREPARED").length }, made));
   }
   return runs;
 }
@@ -486,6 +487,7 @@ export async function benchInteract(dist: string, rows: number, count: number): 
         ["  linked running -> done", "linked:running-stale", "linked:done"],
         ["  of which in the DuckDB worker", inWorker("linked")],
         ["runs of picked started (a count)", (r) => r["picked:starts"]],
+        ["prepared runs per brush (a count)", (r) => r.creates],
         ["linked done -> frame has data", "linked:done", "received"],
         ["renders per brush (a count)", "zero", "renders"],
         ["charts embedded anew per brush (a count)", (r) => r.embeds ?? 0],

@@ -32,6 +32,18 @@ const notebook = notebookText([
     "chart counts data=picked",
     JSON.stringify({ mark: "bar", encoding: { x: { field: "segment" }, y: { aggregate: "count" } } }),
   ],
+  [
+    "chart quantities data=orders",
+    JSON.stringify({
+      mark: "bar",
+      params: [{ name: "band", select: { type: "interval", encodings: ["x"] } }],
+      encoding: { x: { field: "quantity", type: "quantitative" }, y: { aggregate: "count" } },
+    }),
+  ],
+  [
+    "sql in_band",
+    "SELECT segment, count(*) AS n FROM orders WHERE quantity BETWEEN ${band}[1]::INTEGER AND ${band}[2]::INTEGER GROUP BY ALL ORDER BY 1",
+  ],
   ["input word", '{ "type": "text", "value": "7" }'],
   ["sql parsed", "SELECT CAST(${word} AS INTEGER) AS v"],
 ]);
@@ -171,37 +183,66 @@ describe("a re-run of a named sql cell on duckdb-wasm", () => {
     expect(rowsOf(cell(session, "parsed"))).toEqual([{ v: 13 }]);
   });
 
-  it("runs each reader once per value in a drag whose every step comes while the last one's query runs", async () => {
-    // Issue 15: a step of a drag supersedes the reader in flight; the runtime re-runs it with the new value, and
-    // the live re-run a tick later must not run it (and what reads it) once more for the same value.
-    const steps = [4, 6, 8, 10, 12];
-    await move("min_qty", 2);
+  /**
+   * A drag (issue 15): `set` is called with each step, the next one a tick after `reader`'s statement was posted
+   * (while DuckDB's worker computes it, so each step supersedes the reader in flight); resolves once all is idle.
+   */
+  async function drag<T>(reader: string, steps: readonly T[], set: (value: T) => void): Promise<void> {
     creates.length = 0;
     requests.length = 0;
-    const id = idOf("min_qty");
     let step = 0;
-    // The next step comes a tick after by_segment's statement is posted, while DuckDB's worker computes it.
     onCreate.listener = (sql) => {
-      if (/"by_segment"/.test(sql) && ++step < steps.length) setTimeout(() => session.setInputValue(id, steps[step]));
+      if (sql.includes(`"${reader}"`) && ++step < steps.length) setTimeout(() => set(steps[step]));
     };
     try {
-      session.setInputValue(id, steps[0]);
-      await expect.poll(() => step, { timeout: 60_000 }).toBe(steps.length);
+      set(steps[0]);
+      await expect.poll(() => step, { timeout: 60_000 }).toBeGreaterThanOrEqual(steps.length);
       await session.whenIdle();
     } finally {
       onCreate.listener = undefined;
     }
-    const runsOf = (name: string) => creates.filter((c) => c.sql.includes(`"${name}"`)).map((c) => c.params);
+  }
+  /** The values each CREATE ... AS of the named cell was bound to, in order. */
+  const runsOf = (name: string) => creates.filter((c) => c.sql.includes(`"${name}"`)).map((c) => c.params);
+  const prepared = () => requests.filter((r) => r === "RUN_PREPARED").length;
+
+  it("runs each reader once per value in a drag of an input, and ends with the last value's rows", async () => {
+    // The runtime re-runs a superseded reader with the new value itself; the live re-run a tick later must not
+    // run it (and what reads it) once more for the same value.
+    await move("min_qty", 2);
+    const steps = [4, 6, 8, 10, 12];
+    const id = idOf("min_qty");
+    await drag("by_segment", steps, (v) => session.setInputValue(id, v));
     // Once per value, in order; a reader after it waits for the last value and runs once.
     expect(runsOf("by_segment")).toEqual(steps.map((v) => [v]));
     expect(runsOf("picked")).toEqual([[12]]);
-    // Superseded statements still waiting in the engine's queue are skipped: at most one prepared run per step.
-    expect(requests.filter((r) => r === "RUN_PREPARED").length).toBeLessThanOrEqual(steps.length + 1);
+    // A superseded statement still waiting in the engine's queue is skipped: at most one prepared run per step.
+    expect(prepared()).toBeLessThanOrEqual(steps.length + 1);
     expect(rowsOf(cell(session, "by_segment"))).toEqual(await expected(engine, 12));
     expect(chartValues(session, "revenue")).toEqual(await expected(engine, 12));
     for (const name of ["by_segment", "revenue", "picked", "counts"])
       expect(cell(session, name)).toMatchObject({ status: "done", stale: false });
     expect(cell(session, "picked").output).toMatchObject({ type: "table", totalRows: (ORDER_ROWS * 9) / 20 });
+  });
+
+  it("runs the reader of a brush once per brushed range in a drag, and ends with the last range's rows", async () => {
+    const chartId = idOf("quantities");
+    const steps = [
+      [2, 5],
+      [2, 8],
+      [3, 11],
+      [4, 14],
+      [6, 17],
+    ];
+    await drag("in_band", steps, (band) => session.setSelection(chartId, "band", band));
+    // `${band}` is written twice: each run binds both ends (as text, as a brush's ends are) twice.
+    expect(runsOf("in_band")).toEqual(steps.map((band) => [...band, ...band].map(String)));
+    expect(prepared()).toBeLessThanOrEqual(steps.length);
+    const direct = await engine.query(
+      "SELECT segment, count(*) AS n FROM orders WHERE quantity BETWEEN 6 AND 17 GROUP BY ALL ORDER BY 1",
+    );
+    expect(rowsOf(cell(session, "in_band"))).toEqual(direct.rows().map((r) => ({ ...r })));
+    expect(cell(session, "in_band")).toMatchObject({ status: "done", stale: false });
   });
 
   it("reads the new columns when a table its kept statement reads is replaced", async () => {
