@@ -184,8 +184,9 @@ describe("a re-run of a named sql cell on duckdb-wasm", () => {
   });
 
   /**
-   * A drag (issue 15): `set` is called with each step, the next one a tick after `reader`'s statement was posted
-   * (while DuckDB's worker computes it, so each step supersedes the reader in flight); resolves once all is idle.
+   * A drag (issue 15), or brushes quicker than their reader: `set` is called with each step, the next one a tick
+   * after `reader`'s statement was posted (while DuckDB's worker computes it, so each step supersedes the reader in
+   * flight); resolves once all is idle.
    */
   async function drag<T>(reader: string, steps: readonly T[], set: (value: T) => void): Promise<void> {
     creates.length = 0;
@@ -225,7 +226,7 @@ describe("a re-run of a named sql cell on duckdb-wasm", () => {
     expect(cell(session, "picked").output).toMatchObject({ type: "table", totalRows: (ORDER_ROWS * 9) / 20 });
   });
 
-  it("runs the reader of a brush once per brushed range in a drag, and ends with the last range's rows", async () => {
+  it("runs the reader of a brush once per range when brushes come quicker than it runs, ending with the last", async () => {
     const chartId = idOf("quantities");
     const steps = [
       [2, 5],
