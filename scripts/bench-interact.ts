@@ -346,8 +346,27 @@ async function rangeRuns(page: Page, count: number): Promise<Run[]> {
 }
 
 /** Steps of one timed drag of the range input, and the ms between them (about one per frame, as a hand drags). */
-const DRAG_STEPS = 5;
+export const DRAG_STEPS = 5;
 const DRAG_STEP_MS = 16;
+
+/** The values of drag `i`: DRAG_STEPS different values, each a move the chart shows. */
+export const dragValues = (i: number) => Array.from({ length: DRAG_STEPS }, (_, k) => 1 + ((i * 3 + k * 2) % 19));
+
+/** Drags the range input through `values` (DRAG_STEP_MS apart, dispatched in the page); resolves with the last step's time. */
+export const dragRange = (page: Page, values: readonly number[]) =>
+  page.locator('[data-cell="min_qty"] input[type="range"]').evaluate(
+    // No named functions inside: tsx would wrap them in a `__name` the page lacks.
+    async (el, [steps, gap]) => {
+      const input = el as HTMLInputElement;
+      for (let k = 0; k < steps.length; k++) {
+        if (k) await new Promise((resolve) => setTimeout(resolve, gap));
+        input.value = String(steps[k]);
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+      return performance.timeOrigin + performance.now();
+    },
+    [values, DRAG_STEP_MS] as const,
+  );
 
 /**
  * Drags the range input `count` times (DRAG_STEPS values, DRAG_STEP_MS apart, dispatched in the page), timing from
@@ -358,25 +377,12 @@ async function rangeDrags(page: Page, count: number): Promise<Run[]> {
   await watchFrame(frame);
   await settle(page);
   let before = (await lastDrawn(frame)).text;
-  const range = page.locator('[data-cell="min_qty"] input[type="range"]');
   const runs: Run[] = [];
   for (let i = 0; i < count; i++) {
-    const values = Array.from({ length: DRAG_STEPS }, (_, k) => 1 + ((i * 3 + k * 2) % 19));
+    const values = dragValues(i);
     const last = values.at(-1)!;
     await Promise.all([reset(page), reset(frame)]);
-    // No named functions inside: tsx would wrap them in a `__name` the page lacks.
-    const start = await range.evaluate(
-      async (el, [steps, gap]) => {
-        const input = el as HTMLInputElement;
-        for (let k = 0; k < steps.length; k++) {
-          if (k) await new Promise((resolve) => setTimeout(resolve, gap));
-          input.value = String(steps[k]);
-          input.dispatchEvent(new Event("input", { bubbles: true }));
-        }
-        return performance.timeOrigin + performance.now();
-      },
-      [values, DRAG_STEP_MS] as const,
-    );
+    const start = await dragRange(page, values);
     const seen = await drawn(frame, `q${last}q`, before);
     before = seen.text;
     await settle(page);
@@ -415,7 +421,8 @@ async function brushRuns(page: Page, count: number): Promise<Run[]> {
     before = seen.text;
     const m = await stamps(months);
     const run = { zero: 0, start: m.released, ...(await stamps(page)), ...(await stamps(linked)), drawn: seen.at };
-    runs.push(withTrips(run, await trips(page)));
+    const made = await trips(page);
+    runs.push(withTrips({ ...run, creates: made.filter((t) => t.type === "RUN_PREPARED").length }, made));
   }
   return runs;
 }
@@ -486,6 +493,7 @@ export async function benchInteract(dist: string, rows: number, count: number): 
         ["  linked running -> done", "linked:running-stale", "linked:done"],
         ["  of which in the DuckDB worker", inWorker("linked")],
         ["runs of picked started (a count)", (r) => r["picked:starts"]],
+        ["prepared runs per brush (a count)", (r) => r.creates],
         ["linked done -> frame has data", "linked:done", "received"],
         ["renders per brush (a count)", "zero", "renders"],
         ["charts embedded anew per brush (a count)", (r) => r.embeds ?? 0],

@@ -87,14 +87,14 @@ export function createRuntime<C extends RuntimeCell>(options: RuntimeOptions<C>)
     }
   }
 
-  function schedule(ids: Iterable<string>): Promise<void> {
+  /** Queues `ids` (those `queued` picks, by default); resolves once none of them is queued or running. */
+  function schedule(ids: Iterable<string>, queued?: (id: string) => boolean): Promise<void> {
     const runnable = new Set(graph.order);
     const set = new Set([...ids].filter((id) => runnable.has(id)));
     // The cell in flight is not queued twice (if it was superseded, the pump queues it again itself),
     // unless an ancestor of it is queued too: that ancestor's new value would leave it out of date.
-    for (const id of set) {
-      if (id !== inFlight || graph.ancestors(id).some((a) => set.has(a))) pending.add(id);
-    }
+    const queue = queued ?? ((id: string) => id !== inFlight || graph.ancestors(id).some((a) => set.has(a)));
+    for (const id of set) if (queue(id)) pending.add(id);
     const done = new Promise<void>((resolve) => waiters.push({ ids: set, resolve }));
     settle();
     void pump();
@@ -234,13 +234,18 @@ export function createRuntime<C extends RuntimeCell>(options: RuntimeOptions<C>)
       void pump();
     },
     run(id, runOptions: RunOptions = {}) {
-      const targets = [id, ...(runOptions.descendants === false ? [] : graph.descendants(id))];
-      const ids = new Set(targets);
+      const targets = new Set([id, ...(runOptions.descendants === false ? [] : graph.descendants(id))]);
       // Every target's inputs must be current: add ancestors that are out of date or failed (worth a retry).
+      const inputs = new Set<string>();
       for (const target of targets) {
-        for (const a of graph.ancestors(target)) if (!fresh.has(a) || stateOf(a).status === "error") ids.add(a);
+        for (const a of graph.ancestors(target))
+          if (!targets.has(a) && (!fresh.has(a) || stateOf(a).status === "error")) inputs.add(a);
       }
-      return schedule(ids);
+      const ids = [...targets, ...inputs];
+      if (!runOptions.outdated) return schedule(ids);
+      // Out of date only: a fresh cell is current, and so is the one in flight (whatever makes it out of date
+      // supersedes it, and the pump queues it again). A failed input is retried all the same.
+      return schedule(ids, (x) => x !== inFlight && (!fresh.has(x) || inputs.has(x)));
     },
     runAll(runOptions = {}) {
       const first = (runOptions.first ?? []).filter((id) => cells.has(id));

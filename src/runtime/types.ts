@@ -76,6 +76,12 @@ export interface RuntimeOptions<C extends RuntimeCell> {
 export interface RunOptions {
   /** Also re-run every descendant of the cell (default true: results downstream stay consistent). */
   readonly descendants?: boolean;
+  /**
+   * Only the cells that are out of date (default false: the cell itself runs again even when fresh). A live
+   * re-run after an edit asks this: a cell the runtime has already run, or is running, with its current
+   * definition and inputs is not run again (a drag would otherwise run a reader twice for one value).
+   */
+  readonly outdated?: boolean;
 }
 
 /** The reactive scheduler: define cells, run them in dependency order, observe their states. */

@@ -67,7 +67,8 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
   const live = createLiveScheduler(options.liveDelayMs, {
     exists: (id) => program.current.compiled(id) !== undefined,
     runnable: whenRunnable,
-    run: (ids) => Promise.all(ids.map((id) => runtime.run(id))),
+    // Out of date only: the runtime may already have re-run (or be re-running) a superseded reader for this edit.
+    run: (ids) => Promise.all(ids.map((id) => runtime.run(id, { outdated: true }))),
   });
 
   async function run(cell: CompiledCell, inputs: ReadonlyMap<string, unknown>, signal: AbortSignal): Promise<unknown> {

@@ -248,6 +248,61 @@ describe("createRuntime(options) when an input changes mid-run", () => {
   });
 });
 
+describe("createRuntime(options).run(id, { outdated: true })", () => {
+  it("runs only what is out of date: nothing for an unchanged cell, the cell and its readers after an edit", async () => {
+    const t = setup(["a", "b: a", "c"]);
+    await t.runtime.runAll();
+    t.calls.length = 0;
+    await t.runtime.run("id-a", { outdated: true });
+    expect(t.calls).toEqual([]);
+    t.redefine(cellsFrom(["a", "b: a", "c"]).map((c) => (c.name === "a" ? { ...c, body: "a2" } : c)));
+    await t.runtime.run("id-a", { outdated: true });
+    expect(t.calls).toEqual(["a", "b"]);
+    expect(t.state("b")).toMatchObject({ status: "done", stale: false });
+  });
+
+  it("still retries a failed input of what it runs", async () => {
+    const t = setup(["a", "b: a"]);
+    t.redefine(cellsFrom(["a", "b: a"]).map((c) => (c.name === "a" ? { ...c, body: "fail" } : c)));
+    await t.runtime.runAll();
+    t.calls.length = 0;
+    t.redefine(cellsFrom(["a", "b: a"]).map((c) => (c.name === "a" ? { ...c, body: "fail" } : { ...c, body: "b2" })));
+    await t.runtime.run("id-b", { outdated: true });
+    expect(t.calls).toEqual(["a"]);
+    expect(t.state("b").error?.message).toMatch(/a/);
+  });
+
+  it("does not repeat a reader the runtime re-ran itself for a value set mid-run (a drag), and waits for it", async () => {
+    // What a drag does: each step is a new definition of n, then (a tick later) a live run of n and its readers.
+    const seen: number[] = [];
+    let n = 0;
+    const t = setup(["n", "slow: n"], async (cell, inputs, signal) => {
+      if (cell.name === "n") return n;
+      const v = inputs.get("n") as number;
+      seen.push(v);
+      await new Promise((resolve, reject) => {
+        const timer = setTimeout(resolve, 30);
+        signal.addEventListener("abort", () => (clearTimeout(timer), reject(new Error("aborted"))));
+      });
+      return v * 10;
+    });
+    await t.runtime.runAll();
+    seen.length = 0;
+    const runs: Promise<void>[] = [];
+    for (n = 1; n <= 4; n++) {
+      t.redefine(cellsFrom(["n", "slow: n"]).map((c) => (c.name === "n" ? { ...c, body: `n${n}` } : c)));
+      await delay(0);
+      runs.push(t.runtime.run("id-n", { outdated: true }));
+      await delay(5);
+      expect(t.state("slow").status).toBe("running");
+    }
+    await Promise.all(runs);
+    // Each value read once (the runtime re-queued the superseded reader itself), the last one's result kept.
+    expect(seen).toEqual([1, 2, 3, 4]);
+    expect(t.state("slow")).toMatchObject({ status: "done", stale: false, value: 40 });
+  });
+});
+
 describe("createRuntime(options).subscribe(listener)", () => {
   it("reports each changed cell by id, in the Observable runtime's words, and only cells that changed", async () => {
     const t = setup(["a", "b: a", "x"]);

@@ -32,15 +32,39 @@ const notebook = notebookText([
     "chart counts data=picked",
     JSON.stringify({ mark: "bar", encoding: { x: { field: "segment" }, y: { aggregate: "count" } } }),
   ],
+  [
+    "chart quantities data=orders",
+    JSON.stringify({
+      mark: "bar",
+      params: [{ name: "band", select: { type: "interval", encodings: ["x"] } }],
+      encoding: { x: { field: "quantity", type: "quantitative" }, y: { aggregate: "count" } },
+    }),
+  ],
+  [
+    "sql in_band",
+    "SELECT segment, count(*) AS n FROM orders WHERE quantity BETWEEN ${band}[1]::INTEGER AND ${band}[2]::INTEGER GROUP BY ALL ORDER BY 1",
+  ],
   ["input word", '{ "type": "text", "value": "7" }'],
   ["sql parsed", "SELECT CAST(${word} AS INTEGER) AS v"],
 ]);
 
-/** An engine whose statements are listed (whitespace collapsed) as they are made: the real engine underneath. */
-function counted(engine: Engine): { engine: Engine; statements: string[] } {
+/**
+ * An engine whose statements are listed (whitespace collapsed) as they are made, and each CREATE ... AS with its
+ * bound values (`creates`); `onCreate` hears each one as it is made. The real engine underneath.
+ */
+function counted(engine: Engine): {
+  engine: Engine;
+  statements: string[];
+  creates: { sql: string; params: readonly unknown[] }[];
+  onCreate: { listener?: (sql: string) => void };
+} {
   const statements: string[] = [];
+  const creates: { sql: string; params: readonly unknown[] }[] = [];
+  const onCreate: { listener?: (sql: string) => void } = {};
   return {
     statements,
+    creates,
+    onCreate,
     engine: {
       ...engine,
       query: (sql, params, options) => {
@@ -49,6 +73,8 @@ function counted(engine: Engine): { engine: Engine; statements: string[] } {
       },
       createAndRead: (sql, params, read, options) => {
         statements.push(sql.replace(/\s+/g, " "), read.replace(/\s+/g, " "));
+        creates.push({ sql, params: [...params] });
+        onCreate.listener?.(sql);
         return engine.createAndRead(sql, params, read, options);
       },
     },
@@ -71,6 +97,8 @@ describe("a re-run of a named sql cell on duckdb-wasm", () => {
   const requests: string[] = [];
   let engine: Engine;
   let statements: string[];
+  let creates: ReturnType<typeof counted>["creates"];
+  let onCreate: ReturnType<typeof counted>["onCreate"];
   let session: Session;
   const idOf = (name: string) => cell(session, name).cell.id;
 
@@ -79,7 +107,7 @@ describe("a re-run of a named sql cell on duckdb-wasm", () => {
       (type) => requests.push(type),
       () => requests.push("answer"),
     );
-    ({ engine, statements } = counted(wasm));
+    ({ engine, statements, creates, onCreate } = counted(wasm));
     session = openSession(engine, { liveDelayMs: 0 });
     session.open(notebook, { trusted: true });
     await session.runAll();
@@ -153,6 +181,69 @@ describe("a re-run of a named sql cell on duckdb-wasm", () => {
     await move("word", "13");
     expect(cell(session, "parsed")).toMatchObject({ status: "done", stale: false });
     expect(rowsOf(cell(session, "parsed"))).toEqual([{ v: 13 }]);
+  });
+
+  /**
+   * A drag (issue 15), or brushes quicker than their reader: `set` is called with each step, the next one a tick
+   * after `reader`'s statement was posted (while DuckDB's worker computes it, so each step supersedes the reader in
+   * flight); resolves once all is idle.
+   */
+  async function drag<T>(reader: string, steps: readonly T[], set: (value: T) => void): Promise<void> {
+    creates.length = 0;
+    requests.length = 0;
+    let step = 0;
+    onCreate.listener = (sql) => {
+      if (sql.includes(`"${reader}"`) && ++step < steps.length) setTimeout(() => set(steps[step]));
+    };
+    try {
+      set(steps[0]);
+      await expect.poll(() => step, { timeout: 60_000 }).toBeGreaterThanOrEqual(steps.length);
+      await session.whenIdle();
+    } finally {
+      onCreate.listener = undefined;
+    }
+  }
+  /** The values each CREATE ... AS of the named cell was bound to, in order. */
+  const runsOf = (name: string) => creates.filter((c) => c.sql.includes(`"${name}"`)).map((c) => c.params);
+  const prepared = () => requests.filter((r) => r === "RUN_PREPARED").length;
+
+  it("runs each reader once per value in a drag of an input, and ends with the last value's rows", async () => {
+    // The runtime re-runs a superseded reader with the new value itself; the live re-run a tick later must not
+    // run it (and what reads it) once more for the same value.
+    await move("min_qty", 2);
+    const steps = [4, 6, 8, 10, 12];
+    const id = idOf("min_qty");
+    await drag("by_segment", steps, (v) => session.setInputValue(id, v));
+    // Once per value, in order; a reader after it waits for the last value and runs once.
+    expect(runsOf("by_segment")).toEqual(steps.map((v) => [v]));
+    expect(runsOf("picked")).toEqual([[12]]);
+    // A superseded statement still waiting in the engine's queue is skipped: at most one prepared run per step.
+    expect(prepared()).toBeLessThanOrEqual(steps.length + 1);
+    expect(rowsOf(cell(session, "by_segment"))).toEqual(await expected(engine, 12));
+    expect(chartValues(session, "revenue")).toEqual(await expected(engine, 12));
+    for (const name of ["by_segment", "revenue", "picked", "counts"])
+      expect(cell(session, name)).toMatchObject({ status: "done", stale: false });
+    expect(cell(session, "picked").output).toMatchObject({ type: "table", totalRows: (ORDER_ROWS * 9) / 20 });
+  });
+
+  it("runs the reader of a brush once per range when brushes come quicker than it runs, ending with the last", async () => {
+    const chartId = idOf("quantities");
+    const steps = [
+      [2, 5],
+      [2, 8],
+      [3, 11],
+      [4, 14],
+      [6, 17],
+    ];
+    await drag("in_band", steps, (band) => session.setSelection(chartId, "band", band));
+    // `${band}` is written twice: each run binds both ends (as text, as a brush's ends are) twice.
+    expect(runsOf("in_band")).toEqual(steps.map((band) => [...band, ...band].map(String)));
+    expect(prepared()).toBeLessThanOrEqual(steps.length);
+    const direct = await engine.query(
+      "SELECT segment, count(*) AS n FROM orders WHERE quantity BETWEEN 6 AND 17 GROUP BY ALL ORDER BY 1",
+    );
+    expect(rowsOf(cell(session, "in_band"))).toEqual(direct.rows().map((r) => ({ ...r })));
+    expect(cell(session, "in_band")).toMatchObject({ status: "done", stale: false });
   });
 
   it("reads the new columns when a table its kept statement reads is replaced", async () => {

@@ -61,14 +61,11 @@ export async function engineOnDuckDB(db: AsyncDuckDB, options: WasmEngineOptions
         const readNow = () => run(read, [], { quick: true });
         let reading: Promise<ResultTable> | undefined;
         // The read is posted right behind the statement: the worker runs them in turn, one wait answers both.
-        const pipelined: PostedOptions = { posted: () => void (reading = readNow()) };
-        try {
-          const created = await run(sql, params, pipelined);
-          return [created, await (reading ?? readNow())];
-        } catch (e) {
-          void reading?.catch(() => undefined);
-          throw e;
-        }
+        // It is looked at once the statement is answered: its failure until then (a cancel of a superseded run
+        // that came while the statement was posted) is not an unhandled rejection.
+        const pipelined: PostedOptions = { posted: () => void (reading = readNow()).catch(() => undefined) };
+        const created = await run(sql, params, pipelined);
+        return [created, await (reading ?? readNow())];
       }, queryOptions?.signal),
     loadFile: (source, table, loadOptions) => shell.next(() => loadFile(backend, source, table, loadOptions)),
     listTables: shell.listTables,
