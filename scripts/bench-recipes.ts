@@ -9,7 +9,8 @@
 // (MutationObserver, performance.now() in the page), after a warm-up query over every table.
 //
 // Alone: `npx tsx scripts/bench-recipes.ts [--orders N] [--customers N] [--build | --dist DIR] [--no-browser] [--no-native] [--no-fits] [--only id,id] [--split]`
-// `--split` logs per notebook where the time went: cells done, charts drawn, the DuckDB worker's busy time, per cell.
+// `--split` logs per notebook where the time went: cells done, charts drawn, the DuckDB worker's busy time, per cell,
+// and the CPU time of Chromium's processes and threads from the click to the last chart drawn (scripts/browser-cpu.ts).
 // Data (seeded, deterministic: DuckDB's hash of the row number and a salt) goes to .bench/recipes-v4-<orders>-<customers>/,
 // the app build to .bench/dist-recipes (never dist/; built when missing, or with --build).
 import { existsSync, mkdirSync, statSync } from "node:fs";
@@ -27,6 +28,7 @@ import { nodeCodeRunner } from "../src/sandbox-node/node-runner";
 import { PARAMS, SAMPLE_TABLES, tablesOf } from "../test/recipes/sample-bindings";
 import { buildApp, isMain, parseArgs, root, withApp } from "./bench-browser";
 import { WORKER_TRIPS, workerTime, type RoundTrip } from "./worker-trips";
+import { browserCpu, cpuSpent } from "./browser-cpu";
 
 /** The generated tables: the sample's, each written to <table>.csv. */
 const TABLES = SAMPLE_TABLES.map(([table]) => table);
@@ -369,6 +371,7 @@ export async function benchBrowser(
         .locator('input[data-action="open-notebook"]')
         .setInputFiles({ name: `${nb.key}.md`, mimeType: "text/markdown", buffer: Buffer.from(nb.text) });
       await page.waitForSelector('[data-action="trust"]', { timeout: 60_000 });
+      const cpuBefore = split ? browserCpu() : undefined;
       // Observe, then click in the same task, so the clock starts at the click.
       await page.evaluate(() => {
         const w = window as unknown as {
@@ -471,7 +474,11 @@ export async function benchBrowser(
           };
           return { ms, failed, cells, longest: b.longest, stamps, trips: w.__trips ?? [] };
         }, nb.cell ?? null);
-        if (split) log(splitLines(nb.key, result.stamps, result.trips).join("\n"));
+        if (split) {
+          const spent = cpuSpent(cpuBefore!, browserCpu());
+          const cpu = spent.map(([key, ms]) => `${key} ${ms}`).join(", ");
+          log([...splitLines(nb.key, result.stamps, result.trips), `  CPU ms: ${cpu}`].join("\n"));
+        }
         const note = result.failed.length ? `chromium: ${result.failed.join("; ")}` : undefined;
         const ms = Number.isFinite(result.ms) ? result.ms : null;
         out.set(nb.key, { ms, note, cells: result.cells, longestTaskMs: result.longest });
