@@ -4,8 +4,8 @@ import { readdirSync, readFileSync } from "node:fs";
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux.
 
-/** CPU ms per `<process>/<thread>` of this process's descendants: the page's renderer (the one running DuckDB's worker) is `page`, other renderers `frames`. */
-export function browserCpu(): Map<string, number> {
+/** The ids of this process's descendants: the Chromium it launched, with its renderers, GPU and utility processes. */
+export function browserPids(): number[] {
   const parent = new Map<number, number>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -20,9 +20,13 @@ export function browserCpu(): Map<string, number> {
     for (let p = parent.get(pid); p; p = parent.get(p)) if (p === process.pid) return true;
     return false;
   };
+  return [...parent.keys()].filter(ours);
+}
+
+/** CPU ms per `<process>/<thread>` of this process's descendants: the page's renderer (the one running DuckDB's worker) is `page`, other renderers `frames`. */
+export function browserCpu(): Map<string, number> {
   const out = new Map<string, number>();
-  for (const pid of parent.keys()) {
-    if (!ours(pid)) continue;
+  for (const pid of browserPids()) {
     try {
       const type = /--type=([a-z-]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, "utf8"))?.[1] ?? "browser";
       const threads = readdirSync(`/proc/${pid}/task`).map((tid) => {
