@@ -4,7 +4,7 @@
 // the browser's peak memory (PSS of its processes) and the memory line the data panel shows.
 // CLI: npx tsx scripts/bench-load.ts [--rows N] [--dist DIR | --no-build] [--only csv,parquet,native]
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { nativeEngine } from "../src/engine/native/native-engine";
 import { fileSourceFromPath } from "../src/engine/node-file";
@@ -12,6 +12,7 @@ import { phasePrefix } from "../src/engine/load/timing";
 import { tableNameFor } from "../src/engine/table-name";
 import { openBrowser, serveDirectory } from "../test/browser/harness";
 import { ordersCsv, ordersParquet } from "./bench-orders";
+import { browserPids } from "./browser-cpu";
 
 const root = resolve(import.meta.dirname, "..");
 const benchDir = join(root, ".bench");
@@ -86,23 +87,8 @@ function phases(entries: readonly { name: string; duration: number }[]): Record<
 
 /** Summed PSS (MiB) of this process's descendants: the browser and its renderers, GPU and utility processes. */
 function browserPssMiB(): number {
-  const parent = new Map<number, number>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      parent.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  const ours = (pid: number): boolean => {
-    for (let p = parent.get(pid); p; p = parent.get(p)) if (p === process.pid) return true;
-    return false;
-  };
   let kib = 0;
-  for (const pid of parent.keys()) {
-    if (!ours(pid)) continue;
+  for (const pid of browserPids()) {
     try {
       const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
       kib += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);

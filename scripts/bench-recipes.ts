@@ -8,7 +8,9 @@
 // the recipe's notebook; Chromium = click on "Trust and run" to the last cell's data-state done/error
 // (MutationObserver, performance.now() in the page), after a warm-up query over every table.
 //
-// Alone: `npx tsx scripts/bench-recipes.ts [--orders N] [--customers N] [--build | --dist DIR] [--no-browser] [--no-native] [--no-fits] [--only id,id]`
+// Alone: `npx tsx scripts/bench-recipes.ts [--orders N] [--customers N] [--build | --dist DIR] [--no-browser] [--no-native] [--no-fits] [--only id,id] [--split]`
+// `--split` logs per notebook where the time went: cells done, charts drawn, the DuckDB worker's busy time, per cell,
+// and the CPU time of Chromium's processes and threads from the click to the last chart drawn (scripts/browser-cpu.ts).
 // Data (seeded, deterministic: DuckDB's hash of the row number and a salt) goes to .bench/recipes-v4-<orders>-<customers>/,
 // the app build to .bench/dist-recipes (never dist/; built when missing, or with --build).
 import { existsSync, mkdirSync, statSync } from "node:fs";
@@ -25,6 +27,8 @@ import { openSession } from "../src/session/session";
 import { nodeCodeRunner } from "../src/sandbox-node/node-runner";
 import { PARAMS, SAMPLE_TABLES, tablesOf } from "../test/recipes/sample-bindings";
 import { buildApp, isMain, parseArgs, root, withApp } from "./bench-browser";
+import { WORKER_TRIPS, workerTime, type RoundTrip } from "./worker-trips";
+import { browserCpu, cpuSpent } from "./browser-cpu";
 
 /** The generated tables: the sample's, each written to <table>.csv. */
 const TABLES = SAMPLE_TABLES.map(([table]) => table);
@@ -47,6 +51,8 @@ export interface BenchRecipesOptions {
   readonly only?: readonly string[];
   /** Time the BG/NBD + Gamma-Gamma fits too (default true). */
   readonly fits?: boolean;
+  /** Chromium: also wait for every chart drawn and log where each notebook's time went (DuckDB worker, per cell). */
+  readonly split?: boolean;
   /** Progress lines (default: stderr). */
   readonly log?: (line: string) => void;
 }
@@ -344,9 +350,10 @@ export async function benchBrowser(
   notebooks: readonly { key: string; text: string; cell?: string }[],
   cdnowTable: string,
   log: (line: string) => void,
+  split = false,
 ): Promise<Map<string, Timed>> {
   const out = new Map<string, Timed>();
-  return withApp(dist, {}, async ({ page }) => {
+  return withApp(dist, split ? { init: WORKER_TRIPS } : {}, async ({ page }) => {
     const files = [...TABLES.map((t) => join(dir, `${t}.csv`)), CDNOW];
     const t0 = performance.now();
     await page.locator('input[type=file][data-action="load-files"]').setInputFiles(files);
@@ -364,6 +371,7 @@ export async function benchBrowser(
         .locator('input[data-action="open-notebook"]')
         .setInputFiles({ name: `${nb.key}.md`, mimeType: "text/markdown", buffer: Buffer.from(nb.text) });
       await page.waitForSelector('[data-action="trust"]', { timeout: 60_000 });
+      const cpuBefore = split ? browserCpu() : undefined;
       // Observe, then click in the same task, so the clock starts at the click.
       await page.evaluate(() => {
         const w = window as unknown as {
@@ -371,6 +379,7 @@ export async function benchBrowser(
             t0: number;
             ends: Record<string, number>;
             starts: Record<string, number>;
+            drawn: Record<string, number>;
             observer?: MutationObserver;
             tasks?: PerformanceObserver;
             longest: number;
@@ -378,7 +387,7 @@ export async function benchBrowser(
         };
         w.__bench?.observer?.disconnect();
         w.__bench?.tasks?.disconnect();
-        const bench: typeof w.__bench = { t0: 0, ends: {}, starts: {}, longest: 0 };
+        const bench: typeof w.__bench = { t0: 0, ends: {}, starts: {}, drawn: {}, longest: 0 };
         // The page's longest main-thread task while the notebook runs (a frozen UI shows here).
         bench.tasks = new PerformanceObserver((list) => {
           for (const e of list.getEntries())
@@ -389,12 +398,24 @@ export async function benchBrowser(
           const now = performance.now();
           for (const r of records) {
             const el = r.target as HTMLElement;
+            // A chart frame's element says when the frame has drawn the fresh chart.
+            if (r.attributeName === "data-drawn") {
+              const cell = el.closest<HTMLElement>("[data-cell]")?.dataset.cell;
+              if (cell && el.dataset.drawn === "fresh") bench.drawn[cell] = now;
+              continue;
+            }
             const name = el.dataset.cell!;
             if (el.dataset.state === "running") bench.starts[name] ??= now;
             else if (el.dataset.state === "done" || el.dataset.state === "error") bench.ends[name] = now;
           }
         });
-        bench.observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
+        bench.observer.observe(document.body, {
+          subtree: true,
+          attributes: true,
+          attributeFilter: ["data-state", "data-drawn"],
+        });
+        if ((window as unknown as { __trips?: unknown[] }).__trips)
+          (window as unknown as { __trips: unknown[] }).__trips = [];
         w.__bench = bench;
         bench.t0 = performance.now();
         (document.querySelector('[data-action="trust"]') as HTMLElement).click();
@@ -410,9 +431,26 @@ export async function benchBrowser(
           undefined,
           { polling: 50, timeout: 900_000 },
         );
+        // Split: also until every chart frame has drawn its fresh chart (or failed), however long the frames take.
+        if (split)
+          await page.waitForFunction(
+            () =>
+              [...document.querySelectorAll<HTMLElement>('[data-cell][data-kind="chart"]')].every(
+                (el) => el.querySelector('figure[data-drawn="fresh"], [data-role="chart-error"]') !== null,
+              ),
+            undefined,
+            { polling: 50, timeout: 120_000 },
+          );
         const result = await page.evaluate((cell) => {
           const w = window as unknown as {
-            __bench: { t0: number; ends: Record<string, number>; starts: Record<string, number>; longest: number };
+            __bench: {
+              t0: number;
+              ends: Record<string, number>;
+              starts: Record<string, number>;
+              drawn: Record<string, number>;
+              longest: number;
+            };
+            __trips?: RoundTrip[];
           };
           const b = w.__bench;
           const failed = [...document.querySelectorAll<HTMLElement>('[data-cell][data-state="error"]')].map(
@@ -425,8 +463,22 @@ export async function benchBrowser(
               .filter((name) => b.starts[name] !== undefined)
               .map((name) => [name, b.ends[name] - b.starts[name]]),
           );
-          return { ms, failed, cells, longest: b.longest };
+          // On the trips' clock (performance.timeOrigin + performance.now()).
+          // (No named helper: tsx would wrap it in a `__name` the page lacks.)
+          const origin = performance.timeOrigin;
+          const stamps = {
+            t0: origin + b.t0,
+            starts: Object.fromEntries(Object.entries(b.starts).map(([k, v]) => [k, origin + v])),
+            ends: Object.fromEntries(Object.entries(b.ends).map(([k, v]) => [k, origin + v])),
+            drawn: Object.fromEntries(Object.entries(b.drawn).map(([k, v]) => [k, origin + v])),
+          };
+          return { ms, failed, cells, longest: b.longest, stamps, trips: w.__trips ?? [] };
         }, nb.cell ?? null);
+        if (split) {
+          const spent = cpuSpent(cpuBefore!, browserCpu());
+          const cpu = spent.map(([key, ms]) => `${key} ${ms}`).join(", ");
+          log([...splitLines(nb.key, result.stamps, result.trips), `  CPU ms: ${cpu}`].join("\n"));
+        }
         const note = result.failed.length ? `chromium: ${result.failed.join("; ")}` : undefined;
         const ms = Number.isFinite(result.ms) ? result.ms : null;
         out.set(nb.key, { ms, note, cells: result.cells, longestTaskMs: result.longest });
@@ -444,6 +496,51 @@ export async function benchBrowser(
     }
     return out;
   });
+}
+
+/** A run's stamps on the trips' clock: the click, each cell's first `running` and last `done`, each chart drawn. */
+interface RunStamps {
+  readonly t0: number;
+  readonly starts: Record<string, number>;
+  readonly ends: Record<string, number>;
+  readonly drawn: Record<string, number>;
+}
+
+/**
+ * Where a notebook's wall time went (`--split`): click -> last cell done -> last chart drawn, the DuckDB worker's
+ * busy time (its handlers, stamped inside the worker) and round trips in all, and per cell its wall and worker time.
+ */
+function splitLines(key: string, s: RunStamps, trips: readonly RoundTrip[]): string[] {
+  const done = Math.max(...Object.values(s.ends));
+  const drawn = Math.max(done, ...Object.values(s.drawn));
+  const handled = trips.filter((t) => t.begun !== undefined && t.answered !== undefined);
+  const busy = (from: number, to: number) =>
+    workerTime(
+      handled.map((t) => ({ ...t, from: t.begun!, to: t.answered! })),
+      from,
+      to,
+    );
+  const all = busy(s.t0, drawn);
+  const ms = (v: number) => `${Math.round(v)}`.padStart(6);
+  const lines = [
+    `split ${key}: cells done ${ms(done - s.t0)} ms, charts drawn ${ms(drawn - s.t0)} ms, DuckDB worker busy ${ms(all.ms)} ms in ${all.count} round trips`,
+  ];
+  for (const name of Object.keys(s.starts).sort((a, b) => s.starts[a] - s.starts[b])) {
+    const end = s.ends[name];
+    if (end === undefined) continue;
+    const w = busy(s.starts[name], end);
+    const chart = s.drawn[name] !== undefined ? `, drawn at ${ms(s.drawn[name] - s.t0)}` : "";
+    // The page's share: before the first request is posted, requests waiting for the worker, answers waiting
+    // for the page, and after the last answer until the cell shows done.
+    const own = handled.filter((t) => t.from >= s.starts[name] && t.to <= end);
+    const page = own.length
+      ? `; page: before ${ms(own[0].from - s.starts[name])}, to worker ${ms(own.reduce((a, t) => a + t.begun! - t.from, 0))}, to page ${ms(own.reduce((a, t) => a + t.to - t.answered!, 0))}, after ${ms(end - own[own.length - 1].to)}`
+      : "";
+    lines.push(
+      `  ${name.padEnd(24)} ${ms(s.starts[name] - s.t0)} -> ${ms(end - s.t0)}: wall ${ms(end - s.starts[name])}, worker ${ms(w.ms)} (${w.count} trips)${chart}${page}`,
+    );
+  }
+  return lines;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -475,6 +572,7 @@ export async function benchRecipes(options: BenchRecipesOptions = {}): Promise<R
         notebooks,
         cdnowTable,
         log,
+        options.split,
       );
     } catch (e) {
       log(`chromium: failed: ${(e as Error).message.split("\n")[0]}`);
@@ -536,6 +634,7 @@ if (isMain(import.meta)) {
     native: !args.flag("--no-native"),
     only: args.list("--only"),
     fits: !args.flag("--no-fits"),
+    split: args.flag("--split") || undefined,
   });
   console.log(`\n${formatRecipeTable(rows)}`);
 }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../src/engine/engine";
+import { compileCell } from "../../src/compile/compile";
+import { buildRecipe } from "../../src/recipes/registry";
 import { TX_COLUMNS, engineWith, rounded, runRecipe, tableSql, txBinding } from "./helpers";
 
 // Purchase months in 2024: A Jan-Apr, B Jan + Mar, C Jan, D Feb-Apr, E Apr.
@@ -113,6 +115,33 @@ describe("retention recipe", () => {
       [3, 1],
       [4, 0],
     ]);
+  });
+
+  it("groups the orders into purchase periods once: the churn and cohort cells read the cell retention_active", async () => {
+    const cells = buildRecipe("retention", {
+      tables: { transactions: txBinding("ret_orders") },
+      params: { period: "month", active_window: 1 },
+    });
+    const readers = (name: string) =>
+      cells
+        .filter((c) =>
+          compileCell({
+            id: c.name ?? "",
+            kind: c.kind,
+            name: c.name,
+            attrs: c.attrs ?? {},
+            source: c.source,
+          }).references.includes(name),
+        )
+        .map((c) => c.name);
+    expect(readers("retention_active")).toEqual(["retention", "retention_cohorts"]);
+    // The purchase periods are computed in that one cell only.
+    expect(cells.filter((c) => c.source.includes("SELECT DISTINCT customer_id")).map((c) => c.name)).toEqual([
+      "retention_active",
+    ]);
+    const out = await run({ analysis_date: "2024-04-30" });
+    // One row per customer and month bought in: A 4, B 2, C 1, D 3, E 1.
+    expect(out.rows.retention_active).toHaveLength(11);
   });
 
   it("counts leavers and returners at the edge of a 2-period window", async () => {

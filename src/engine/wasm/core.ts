@@ -56,8 +56,8 @@ export async function engineOnDuckDB(db: AsyncDuckDB, options: WasmEngineOptions
       }, queryOptions?.signal),
     createAndRead: (sql, params, read, queryOptions) =>
       shell.next(async () => {
-        await checked(sql);
-        await checked(read);
+        // Both checks posted at once: the worker answers them in turn, one wait instead of two.
+        await Promise.all([checked(sql), checked(read)]);
         const readNow = () => run(read, [], { quick: true });
         let reading: Promise<ResultTable> | undefined;
         // The read is posted right behind the statement: the worker runs them in turn, one wait answers both.

@@ -61,13 +61,18 @@ export const retention: Recipe = {
         },
       ],
     );
+    // The periods each customer bought in are a cell of their own (below the main one), read by both the churn
+    // and the cohort queries: 1M orders are grouped into them once, not once per query.
+    const activeCell = w.name("active");
+    const [mapping, asOf] = transactionCtes(ctx);
     const shared: Cte[] = [
       params,
-      ...transactionCtes(ctx),
+      mapping,
+      asOf,
       {
         name: "active",
-        comment: "the periods in which each customer bought",
-        body: "SELECT DISTINCT customer_id, CAST(date_trunc(p.period, date) AS DATE) AS period_start\nFROM tx, params AS p\nWHERE amount > 0",
+        comment: `the periods in which each customer bought (the cell ${activeCell})`,
+        body: `SELECT customer_id, period_start FROM "${activeCell}"`,
       },
       {
         name: "periods",
@@ -147,6 +152,14 @@ LEFT JOIN lost_in AS l ON l.period_start = s.period_start`,
   (at_end - at_start) / NULLIF(at_start, 0) AS growth_rate
 FROM counts
 ORDER BY period_start`,
+)}`,
+    );
+    w.sql(
+      "active",
+      `-- The periods in which each customer bought (a purchase: amount > 0), one row per customer and ${ctx.params.text("period")}
+${withQuery(
+  [params, ...transactionCtes(ctx)],
+  "SELECT DISTINCT customer_id, CAST(date_trunc(p.period, date) AS DATE) AS period_start\nFROM tx, params AS p\nWHERE amount > 0",
 )}`,
     );
     const cohorts = w.sql(
