@@ -8,6 +8,18 @@ const en = {
   chartDataMissing: (name: string) => `chart data cell ${name} has no table result`,
   engineFailed: (reason: string) => `The database could not start: ${reason}`,
   missingData: (table: string, file: string) => `Load ${file} for table ${table}: the notebook reads it.`,
+  /** A cell reads a table whose file failed to load (`reason`: the load's, without its closing stop). */
+  tableLoadFailed: (table: string, file: string, reason: string) =>
+    `The table ${table} is missing: its file “${file}” could not be loaded (${reason}). Fix the file and load ` +
+    "it again (drop it on the page): this cell then runs again.",
+  /** A cell reads a table the notebook declares, whose file is not loaded. */
+  tableNotLoaded: (table: string, file: string) =>
+    `The table ${table} is not loaded: the notebook reads it from “${file}”. Load that file (drop it on the ` +
+    "page, or choose it under the data files this notebook needs): this cell then runs again.",
+  /** A cell reads a table no file or cell makes; `suggestion`: a table of the user's with a close name. */
+  noSuchTable: (table: string, suggestion?: string) =>
+    `No table or cell is named ${table}${suggestion ? ` (did you mean ${suggestion}?)` : ""}: check the name, ` +
+    "or load the file the table comes from.",
   unknownCell: (id: string) => `No cell with id ${id}`,
   unknownTable: (table: string) => `No data source named ${table} in this notebook`,
   notLoaded: (table: string) => `No loaded table named ${table} to remove`,

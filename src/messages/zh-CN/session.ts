@@ -9,6 +9,14 @@ export const sessionZh = {
   chartDataMissing: (name: string) => `图表的数据单元格 ${name} 没有表格结果`,
   engineFailed: (reason: string) => `数据库无法启动：${reason}`,
   missingData: (table: string, file: string) => `请加载 ${file} 作为数据表 ${table}：笔记本会读取它。`,
+  tableLoadFailed: (table: string, file: string, reason: string) =>
+    `数据表 ${table} 不存在：它的文件“${file}”未能加载（${reason}）。请修正文件后重新加载（拖放到页面上），` +
+    "此单元格随后会重新运行。",
+  tableNotLoaded: (table: string, file: string) =>
+    `数据表 ${table} 尚未加载：笔记本从“${file}”读取它。请加载这个文件（拖放到页面上，或在此笔记本需要的数据文件中选择），` +
+    "此单元格随后会重新运行。",
+  noSuchTable: (table: string, suggestion?: string) =>
+    `没有名为 ${table} 的数据表或单元格${suggestion ? `（是否要写 ${suggestion}？）` : ""}：请检查名称，或加载该表所在的文件。`,
   unknownCell: (id: string) => `没有 id 为 ${id} 的单元格`,
   unknownTable: (table: string) => `此笔记本中没有名为 ${table} 的数据源`,
   notLoaded: (table: string) => `没有已加载的名为 ${table} 的数据表可移除`,
