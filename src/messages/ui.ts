@@ -202,8 +202,6 @@ const en = {
     `The code sandbox could not load its script (${reason}); check the connection and run the cell again.`,
   codeStopped: "Stopped.",
   codeRunnerClosed: "The code sandbox is closed.",
-  codeValueRefused: (problem: string) =>
-    `The cell returned something that is not plain data (${problem}): return numbers, text, lists or plain objects.`,
   codeInputRefused: (reason: string) => `The cell's inputs could not be passed to the sandbox: ${reason}`,
 
   linkLeavesTitle: "This link leaves Clientbook",

@@ -177,7 +177,6 @@ export const uiZh = {
     `代码沙箱无法加载其脚本（${reason}）；请检查网络连接后再次运行该单元格。`,
   codeStopped: "已停止。",
   codeRunnerClosed: "代码沙箱已关闭。",
-  codeValueRefused: (problem: string) => `单元格返回的不是纯数据（${problem}）：请返回数字、文本、列表或普通对象。`,
   codeInputRefused: (reason: string) => `无法将单元格的输入传入沙箱：${reason}`,
 
   linkLeavesTitle: "此链接将离开 Clientbook",
