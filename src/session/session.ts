@@ -26,7 +26,7 @@ import { createPublisher } from "./publisher";
 import { createResultStore } from "./results";
 import { resultKeys } from "./result-keys";
 import { missingData, readersOf, tableForFile, withLoadedTable } from "./tables";
-import { explainMissingTable, type FailedLoad } from "./missing-table";
+import { explainCellError, type FailedLoad } from "./cell-error-text";
 import type { Session, SessionOptions, SessionState } from "./types";
 
 /** Opens a session on `engine`; the notebook is readable and editable while the engine starts. */
@@ -82,7 +82,7 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
     const inputValue = chosen.get(cell.id);
     const ctx = { engine: e, runner: options.runner, signal, log, results, source, inputValue, firstRows };
     return evaluate(cell, inputs, ctx).catch((error: unknown) => {
-      throw explainMissingTable(error, { declared: notebook().frontMatter.data, failed: failedLoads });
+      throw explainCellError(error, { declared: notebook().frontMatter.data, failed: failedLoads });
     });
   }
 
