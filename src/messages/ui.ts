@@ -1,15 +1,8 @@
 // Every piece of text the browser UI shows, in one place so wording stays consistent and can be
 // translated. Functions build messages that carry values (file names, counts).
 
-import {
-  aboutFile,
-  clause,
-  formatBytes as bytes,
-  formatCount as count,
-  formatDuration,
-  localized,
-  plural,
-} from "./locale";
+import { loadReason } from "./engine";
+import { clause, formatBytes as bytes, formatCount as count, formatDuration, localized, plural } from "./locale";
 
 const en = {
   appName: "Clientbook",
@@ -93,7 +86,7 @@ const en = {
   downloading: (file: string) => `Fetching ${file}`,
   progress: (read: number, total: number, rows?: number) =>
     `${bytes(read)}${total > 0 ? ` of ${bytes(total)}` : ""}${rows !== undefined ? ` · ${count(rows)} rows` : ""}`,
-  loadError: (file: string, reason: string) => `Could not load “${file}”: ${aboutFile(reason, file)}`,
+  loadError: (file: string, reason: string) => `Could not load “${file}”: ${loadReason(reason, file)}`,
   dismiss: "Dismiss",
 
   notebookError: (file: string, reason: string) =>

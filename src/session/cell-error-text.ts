@@ -2,7 +2,7 @@
 // why: its file failed to load, the notebook declares it but its file is not loaded, or nothing is called that
 // (DuckDB's own text suggests the closest name in any catalog, "Did you mean "pg_type"?", its internals).
 // Any other error keeps DuckDB's text.
-import { aboutFile } from "../messages/locale";
+import { loadReason } from "../messages/engine";
 import { sessionMessages as m } from "../messages/session";
 import type { DataSource } from "../notebook/types";
 
@@ -30,7 +30,7 @@ export function missingTableMessage(message: string, known: TableKnowledge): str
   const table = match[1];
   const key = table.toLowerCase();
   const failed = known.failed.get(key);
-  if (failed) return m.tableLoadFailed(table, failed.file, aboutFile(failed.reason, failed.file));
+  if (failed) return m.tableLoadFailed(table, failed.file, loadReason(failed.reason, failed.file));
   const declared = Object.entries(known.declared).find(([name]) => name.toLowerCase() === key)?.[1];
   if (declared?.file !== undefined) return m.tableNotLoaded(table, declared.file);
   const suggestion = match[2] && !INTERNAL.test(match[2]) ? match[2] : undefined;

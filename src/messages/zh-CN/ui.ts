@@ -1,5 +1,6 @@
 // The browser UI's wording in Simplified Chinese: the same keys as ../ui.ts (checked there and in the tests).
-import { aboutFile, clause, formatBytes as bytes, formatCount as count, formatDuration } from "../locale";
+import { loadReason } from "../engine";
+import { clause, formatBytes as bytes, formatCount as count, formatDuration } from "../locale";
 
 /** UI wording in Simplified Chinese. */
 export const uiZh = {
@@ -76,7 +77,7 @@ export const uiZh = {
   downloading: (file: string) => `正在获取 ${file}`,
   progress: (read: number, total: number, rows?: number) =>
     `${bytes(read)}${total > 0 ? ` / ${bytes(total)}` : ""}${rows !== undefined ? ` · ${count(rows)} 行` : ""}`,
-  loadError: (file: string, reason: string) => `无法加载“${file}”：${aboutFile(reason, file)}`,
+  loadError: (file: string, reason: string) => `无法加载“${file}”：${loadReason(reason, file)}`,
   dismiss: "关闭",
 
   notebookError: (file: string, reason: string) => `无法打开“${file}”：${clause(reason)}。当前笔记本保持不变。`,
