@@ -63,6 +63,10 @@ const en = {
   linkedIntervalType: (name: string, field: string, type: string) =>
     `The selection ${q(name)} is a brush on ${q(field)}, a ${type} column: a brush filters other charts by a ` +
     `number, date or time column; use a point selection for text.`,
+  /** The title of a count the planner computes, as Vega-Lite writes it (charts/locale.ts gives the frame's). */
+  countTitle: "Count of Records",
+  /** The title of an aggregate the planner computes, as Vega-Lite writes it (`Sum of amount`). */
+  aggregateTitle: (op: string, field: string) => `${op[0]?.toUpperCase() ?? ""}${op.slice(1)} of ${field}`,
   linkedAfterRaw: (name: string, reason: string) =>
     `The chart filters by the selection ${q(name)} after a transform the database cannot run (${reason}): ` +
     `put the selection filter first in "transform".`,

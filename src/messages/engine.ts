@@ -1,6 +1,7 @@
 // Every message the engine shows a user: load failures, load warnings, cancelled and closed queries.
 // Load errors name the file; warnings are one sentence each and name the columns or lines concerned.
-import { aboutFile, formatBytes, localizedFunctions, plural } from "./locale";
+import { LOAD_LEADS } from "./load-lead";
+import { formatBytes, localizedFunctions, plural } from "./locale";
 
 const en = {
   /** The file has no bytes (or only a byte-order mark). */
@@ -36,7 +37,7 @@ const en = {
     "Close the quote and load the file again.",
 
   /** DuckDB refused the file; its own message follows. */
-  loadFailed: (file: string, reason: string) => `${file}: could not be loaded: ${reason}`,
+  loadFailed: (file: string, reason: string) => `${file}: ${LOAD_LEADS.en}: ${reason}`,
 
   /** A JSON-lines file with a line that is not JSON (the load error names the file). */
   badJsonLine: (line: number, reason: string) => `line ${line} is not valid JSON (${reason}).`,
@@ -142,14 +143,3 @@ export const {
   nestedComment,
   parquetWorkerFailed,
 } = localizedFunctions(en, "engine");
-
-/**
- * A load error's reason, set after the file's name in a sentence that says it could not be loaded: the name and
- * the engine's own "could not be loaded:" lead (English, or the current locale's) go, so neither is said twice.
- */
-export function loadReason(reason: string, file: string): string {
-  for (const lead of [loadFailed(file, ""), en.loadFailed(file, "")]) {
-    if (reason.startsWith(lead)) return reason.slice(lead.length);
-  }
-  return aboutFile(reason, file);
-}

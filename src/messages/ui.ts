@@ -1,7 +1,7 @@
 // Every piece of text the browser UI shows, in one place so wording stays consistent and can be
 // translated. Functions build messages that carry values (file names, counts).
 
-import { loadReason } from "./engine";
+import { loadReason } from "./load-lead";
 import { clause, formatBytes as bytes, formatCount as count, formatDuration, localized, plural } from "./locale";
 
 const en = {

@@ -2,7 +2,7 @@
 // why: its file failed to load, the notebook declares it but its file is not loaded, or nothing is called that
 // (DuckDB's own text suggests the closest name in any catalog, "Did you mean "pg_type"?", its internals).
 // Any other error keeps DuckDB's text.
-import { loadReason } from "../messages/engine";
+import { loadReason } from "../messages/load-lead";
 import { sessionMessages as m } from "../messages/session";
 import type { DataSource } from "../notebook/types";
 

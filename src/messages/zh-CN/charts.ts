@@ -1,4 +1,5 @@
 // The chart planner's wording in Simplified Chinese: missing fields, and why a chart draws raw rows.
+import { chartFrameText } from "../chart-frame";
 import { formatCount } from "../locale";
 
 const q = (name: string) => `“${name}”`;
@@ -58,6 +59,9 @@ export const chartsZh = {
     `或无时间单位字段上的选择筛选。`,
   linkedIntervalType: (name: string, field: string, type: string) =>
     `选择 ${q(name)} 是 ${q(field)}（${type} 列）上的刷选：刷选只能按数字、日期或时间列筛选其他图表；文本请用点选择。`,
+  // The same titles the chart frame gives an aggregate it computes itself.
+  countTitle: chartFrameText("zh-CN").countTitle,
+  aggregateTitle: chartFrameText("zh-CN").aggregateTitle,
   linkedAfterRaw: (name: string, reason: string) =>
     `图表在数据库无法执行的变换之后按选择 ${q(name)} 筛选（${reason}）：请把选择筛选放在 "transform" 的最前面。`,
 };

@@ -1,5 +1,5 @@
 // The browser UI's wording in Simplified Chinese: the same keys as ../ui.ts (checked there and in the tests).
-import { loadReason } from "../engine";
+import { loadReason } from "../load-lead";
 import { clause, formatBytes as bytes, formatCount as count, formatDuration } from "../locale";
 
 /** UI wording in Simplified Chinese. */
