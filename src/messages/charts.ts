@@ -67,6 +67,8 @@ const en = {
   countTitle: "Count of Records",
   /** The title of an aggregate the planner computes, as Vega-Lite writes it (`Sum of amount`). */
   aggregateTitle: (op: string, field: string) => `${op[0]?.toUpperCase() ?? ""}${op.slice(1)} of ${field}`,
+  /** The title of a field the planner bins, as Vega-Lite writes it. */
+  binnedTitle: (field: string) => `${field} (binned)`,
   linkedAfterRaw: (name: string, reason: string) =>
     `The chart filters by the selection ${q(name)} after a transform the database cannot run (${reason}): ` +
     `put the selection filter first in "transform".`,

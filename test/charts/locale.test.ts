@@ -5,6 +5,7 @@ import { chartToSvg } from "../../src/cli/chart-svg";
 import { COMPACT_FORMAT, compactNumber, localizeChart, numberLocale, timeLocale } from "../../src/charts/locale";
 import { asRenderMessage } from "../../src/sandbox/protocol";
 import { aggregateTitle } from "../../src/charts/plan/aggregate";
+import { planChart } from "../../src/charts/plan/plan";
 import { loadLocale } from "../../src/messages/load-locale";
 import { setLocale } from "../../src/messages/locale";
 
@@ -94,19 +95,22 @@ describe("localizeChart(spec, locale)", () => {
   });
 });
 
-describe("aggregateTitle(op, field) of the chart planner", () => {
-  it("writes Vega-Lite's English title, or the Chinese one in a Chinese UI", async () => {
-    expect([aggregateTitle("count", undefined), aggregateTitle("sum", "amount")]).toEqual([
-      "Count of Records",
-      "Sum of amount",
-    ]);
+describe("planChart(spec): the titles of the axes it computes", () => {
+  const binned = { mark: "bar", encoding: { x: { field: "amount", bin: true }, y: { aggregate: "count" } } };
+  const titles = () => {
+    const schema = { relation: "t", columns: [{ name: "amount", type: "DOUBLE", kind: "number" as const }] };
+    const { spec } = planChart(binned, schema, { rowCap: 5000 });
+    return ["x", "y"].map((c) => (spec.encoding as Record<string, { title?: string }>)[c].title);
+  };
+
+  it("are Vega-Lite's English ones, or the Chinese ones in a Chinese UI", async () => {
+    expect(titles()).toEqual(["amount (binned)", "Count of Records"]);
+    expect(aggregateTitle("sum", "amount")).toBe("Sum of amount");
     await loadLocale("zh-CN");
     setLocale("zh-CN");
     try {
-      expect([aggregateTitle("count", undefined), aggregateTitle("median", "金额")]).toEqual([
-        "记录数",
-        "金额（中位数）",
-      ]);
+      expect(titles()).toEqual(["amount（分箱）", "记录数"]);
+      expect(aggregateTitle("median", "金额")).toBe("金额（中位数）");
     } finally {
       setLocale("en");
     }

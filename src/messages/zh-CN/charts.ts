@@ -62,6 +62,7 @@ export const chartsZh = {
   // The same titles the chart frame gives an aggregate it computes itself.
   countTitle: chartFrameText("zh-CN").countTitle,
   aggregateTitle: chartFrameText("zh-CN").aggregateTitle,
+  binnedTitle: chartFrameText("zh-CN").binnedTitle,
   linkedAfterRaw: (name: string, reason: string) =>
     `图表在数据库无法执行的变换之后按选择 ${q(name)} 筛选（${reason}）：请把选择筛选放在 "transform" 的最前面。`,
 };
