@@ -1,5 +1,7 @@
 // Charts in the reader's language: number and time locales for Vega built from Intl, month axes written
-// the Chinese way (2024年1月), and large amounts in 万 / 亿 on Chinese axes. Pure: the sandbox and the CLI apply it.
+// the Chinese way (2024年1月), large amounts in 万 / 亿 on Chinese axes, and Chinese default titles (记录数,
+// 金额（合计）) where Vega-Lite would write English ones. Pure: the sandbox and the CLI apply it.
+import { chartFrameText, type ChartFrameText } from "../messages/chart-frame";
 
 type Spec = Record<string, unknown>;
 
@@ -60,14 +62,35 @@ const ZH_TIME_FORMATS: readonly [RegExp, string][] = [
 
 const isObject = (v: unknown): v is Spec => typeof v === "object" && v !== null && !Array.isArray(v);
 
+// Vega-Lite's time unit parts, in its order; "utcyearmonth" has the parts of "yearmonth".
+const TIME_PARTS = /year|quarter|month|week|dayofyear|day|date|hours|minutes|milliseconds|seconds/g;
+
+/** The title Vega-Lite would give an encoding without one (count, aggregate, bin, time unit), in `text`'s language. */
+function defaultTitle(def: Spec, text: ChartFrameText): string | undefined {
+  if (def.aggregate === "count") return text.countTitle;
+  if (typeof def.field !== "string") return undefined;
+  if (def.bin !== undefined && def.bin !== false && def.bin !== "binned") return text.binnedTitle(def.field);
+  const unit = typeof def.timeUnit === "string" ? def.timeUnit : isObject(def.timeUnit) ? def.timeUnit.unit : "";
+  if (typeof unit === "string" && unit && !unit.startsWith("binned")) {
+    return text.timeUnitTitle(def.field, unit.replace(/^utc/, "").match(TIME_PARTS) ?? [unit]);
+  }
+  return typeof def.aggregate === "string" ? text.aggregateTitle(def.aggregate, def.field) : undefined;
+}
+
 /**
- * `spec` (data inline) drawn for `locale`: in Chinese, time-unit axes read 2024年1月 and a quantitative x or y
- * whose values reach COMPACT_FROM counts in 万 / 亿, unless the spec sets that axis's own format or labels.
+ * `spec` (data inline) drawn for `locale`: in Chinese, time-unit axes read 2024年1月, a quantitative x or y
+ * whose values reach COMPACT_FROM counts in 万 / 亿, unless the spec sets that axis's own format or labels, and
+ * an encoding without a title gets Vega-Lite's default title in Chinese.
  */
 export function localizeChart(spec: Spec, locale: string): Spec {
   if (!locale.startsWith("zh") || !isObject(spec.encoding)) return spec;
   const values = isObject(spec.data) && Array.isArray(spec.data.values) ? spec.data.values : [];
   const encoding: Spec = { ...spec.encoding };
+  const text = chartFrameText(locale);
+  for (const [channel, def] of Object.entries(encoding)) {
+    const title = isObject(def) && def.title === undefined ? defaultTitle(def, text) : undefined;
+    if (title !== undefined) encoding[channel] = { ...(def as Spec), title };
+  }
   let compact = false;
   for (const channel of ["x", "y"]) {
     const def = encoding[channel];

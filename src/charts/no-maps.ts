@@ -1,9 +1,9 @@
 // The sandbox's stand-in for d3-geo and topojson-client (vite.config.ts): charts draw no maps (no
 // projection is bundled, see vega-core.ts), so the geo expression functions and TopoJSON reading refuse.
-import { chartMessages } from "../messages/charts";
+import { chartFrameText } from "../messages/chart-frame";
 
 const refuse = (): never => {
-  throw new Error(chartMessages.vegaProjectionMissing());
+  throw new Error(chartFrameText().projectionMissing());
 };
 
 /** Refuses: d3-geo's geoArea is for maps. */

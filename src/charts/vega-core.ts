@@ -11,7 +11,7 @@ import * as voronoi from "vega-voronoi";
 import { View as VegaView } from "vega-view";
 import { parse as vegaParse } from "vega-parser";
 import { expressionFunction as vegaExpressionFunction } from "vega-functions";
-import { chartMessages } from "../messages/charts";
+import { chartFrameText, type ChartFrameText } from "../messages/chart-frame";
 
 // The view's own operators and encoders, the data transforms, regression/loess and voronoi (a
 // `nearest` selection); everything else Vega offers stays out.
@@ -38,13 +38,13 @@ function transformTypes(node: unknown, found = new Set<string>()): Set<string> {
   return found;
 }
 
-/** Throws a clear message when a compiled Vega spec needs a transform or projection charts leave out. */
-export function requireKnownTransforms<T extends object>(spec: T): T {
+/** Throws a clear message (in `text`'s language) when a compiled Vega spec needs a transform or projection charts leave out. */
+export function requireKnownTransforms<T extends object>(spec: T, text: ChartFrameText = chartFrameText()): T {
   // A map first: its geo transforms would be named too, but "a map" says more to the reader.
   const projections = (spec as { projections?: unknown }).projections;
-  if (Array.isArray(projections) && projections.length) throw new Error(chartMessages.vegaProjectionMissing());
+  if (Array.isArray(projections) && projections.length) throw new Error(text.projectionMissing());
   const missing = [...transformTypes(spec)].filter((type) => !registeredTransforms.has(type));
-  if (missing.length) throw new Error(chartMessages.vegaTransformMissing(missing));
+  if (missing.length) throw new Error(text.transformMissing(missing));
   return spec;
 }
 

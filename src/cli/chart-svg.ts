@@ -6,12 +6,13 @@ import type { Loader } from "vega";
 import { expressionFunction, parse, requireKnownTransforms, View } from "../charts/vega-core";
 import { expressionInterpreter } from "vega-interpreter";
 import { COMPACT_FORMAT, compactNumber, localizeChart, numberLocale, timeLocale } from "../charts/locale";
+import { chartFrameText } from "../messages/chart-frame";
 
-const refuse = (uri: unknown) =>
-  Promise.reject(new Error(`Loading "${String(uri)}" is not allowed in a notebook chart.`));
-
-/** A Vega loader that refuses every URL. */
-const noLoader = { load: refuse, sanitize: refuse, http: refuse, file: refuse } as unknown as Loader;
+/** A Vega loader that refuses every URL, saying so in `locale`. */
+function noLoader(locale: string): Loader {
+  const refuse = (uri: unknown) => Promise.reject(new Error(chartFrameText(locale).loadRefused(String(uri))));
+  return { load: refuse, sanitize: refuse, http: refuse, file: refuse } as unknown as Loader;
+}
 
 expressionFunction(COMPACT_FORMAT, compactNumber);
 
@@ -20,11 +21,14 @@ export async function chartToSvg(spec: Record<string, unknown>, locale = "en-US"
   const clean = { ...spec };
   delete clean.usermeta;
   // The same Vega as the sandbox: a transform it leaves out fails here too, with the same message.
-  const vega = requireKnownTransforms(compile(localizeChart(clean, locale) as unknown as TopLevelSpec).spec);
+  const vega = requireKnownTransforms(
+    compile(localizeChart(clean, locale) as unknown as TopLevelSpec).spec,
+    chartFrameText(locale),
+  );
   // The AST interpreter, as in the sandbox: no expression is turned into code with new Function.
   const view = new View(parse(vega, undefined, { ast: true }), {
     renderer: "none",
-    loader: noLoader,
+    loader: noLoader(locale),
     expr: expressionInterpreter,
     // Vega's View takes locale definitions here (its typings name the built formatters instead).
     locale: { number: numberLocale(locale), time: timeLocale(locale) },

@@ -2,7 +2,6 @@
 // Arrow IPC buffer with their column types, built where the code ran; anything else as itself. Both
 // are bounded (./limits), so no result can make the page's main thread work for long.
 import { codeMessages as m } from "../messages/code";
-import { ui } from "../messages/ui";
 import { readIpc } from "../table/arrow-ipc";
 import { encodeIpc } from "./arrow-rows";
 import { CodeError, type WireColumn } from "./runner";
@@ -55,7 +54,7 @@ export function cellResult(value: unknown, asRows: boolean): CellResult {
   checkParts(value);
   // The same refusal in every runner: only plain data leaves (the shell checks again on arrival).
   const problem = plainValueProblem(value);
-  if (problem) throw new CodeError(ui.codeValueRefused(problem));
+  if (problem) throw new CodeError(m.valueRefused(problem));
   return { value };
 }
 

@@ -63,15 +63,15 @@ const en = {
   linkedIntervalType: (name: string, field: string, type: string) =>
     `The selection ${q(name)} is a brush on ${q(field)}, a ${type} column: a brush filters other charts by a ` +
     `number, date or time column; use a point selection for text.`,
+  /** The title of a count the planner computes, as Vega-Lite writes it (charts/locale.ts gives the frame's). */
+  countTitle: "Count of Records",
+  /** The title of an aggregate the planner computes, as Vega-Lite writes it (`Sum of amount`). */
+  aggregateTitle: (op: string, field: string) => `${op[0]?.toUpperCase() ?? ""}${op.slice(1)} of ${field}`,
+  /** The title of a field the planner bins, as Vega-Lite writes it. */
+  binnedTitle: (field: string) => `${field} (binned)`,
   linkedAfterRaw: (name: string, reason: string) =>
     `The chart filters by the selection ${q(name)} after a transform the database cannot run (${reason}): ` +
     `put the selection filter first in "transform".`,
-  vegaTransformMissing: (types: readonly string[]) =>
-    `The chart needs the Vega transform${types.length > 1 ? "s" : ""} ${types.map(q).join(", ")}, which ` +
-    `Clientbook's charts do not include (they draw what Vega-Lite compiles to: no maps, graphs or word clouds).`,
-  vegaProjectionMissing: () =>
-    "The chart is a map (it uses a projection): Clientbook's charts do not include maps. " +
-    "Chart the values by region as bars instead.",
 };
 
 const exportEn = {
@@ -88,7 +88,6 @@ const exportEn = {
     "This browser does not let the page put images on the clipboard. Use the PNG button to download the image.",
   failed: (reason: string) => `The chart could not be exported: ${reason}.`,
   notDrawn: "the chart is not drawn yet (run its cell first)",
-  noChart: "no chart is drawn",
   noAnswer: "the chart frame did not answer in time",
   badFile: "the chart frame sent something that is not a valid file",
   noData: "the chart has no inline rows to export",

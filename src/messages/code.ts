@@ -21,6 +21,17 @@ const en = {
   badTable: (reason: string) => `The cell's rows could not be read as a table: ${reason}`,
   /** A value that structured clone refused. */
   notCloneable: (reason: string) => `The cell's value cannot leave the sandbox: ${reason}`,
+  /** A value that is not plain data; `problem` is one of the `plain…` phrases below. */
+  valueRefused: (problem: string) =>
+    `The cell returned something that is not plain data (${problem}): return numbers, text, lists or plain objects.`,
+  plainTooMany: (limit: number) => `more than ${formatCount(limit)} values`,
+  plainBigInt: "a BigInt",
+  /** A value of a kind that is not data: a function, a symbol, a Map, a Blob... */
+  plainKind: (kind: string) => `a ${kind}`,
+  plainTooDeep: (depth: number) => `nesting deeper than ${formatCount(depth)} levels`,
+  plainCycle: "a value that contains itself",
+  /** The cell's code closed the function it is wrapped in (a stray `}`). */
+  notOneBody: "The cell's code is not one function body: check its braces.",
 };
 
 /** Messages of the code runners, in the current locale. */

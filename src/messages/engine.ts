@@ -1,5 +1,6 @@
 // Every message the engine shows a user: load failures, load warnings, cancelled and closed queries.
 // Load errors name the file; warnings are one sentence each and name the columns or lines concerned.
+import { LOAD_LEADS } from "./load-lead";
 import { formatBytes, localizedFunctions, plural } from "./locale";
 
 const en = {
@@ -36,7 +37,7 @@ const en = {
     "Close the quote and load the file again.",
 
   /** DuckDB refused the file; its own message follows. */
-  loadFailed: (file: string, reason: string) => `${file}: could not be loaded: ${reason}`,
+  loadFailed: (file: string, reason: string) => `${file}: ${LOAD_LEADS.en}: ${reason}`,
 
   /** A JSON-lines file with a line that is not JSON (the load error names the file). */
   badJsonLine: (line: number, reason: string) => `line ${line} is not valid JSON (${reason}).`,

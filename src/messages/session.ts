@@ -1,6 +1,8 @@
 // Wording of everything the session and its runtime tell the user about running cells.
 import { localized, formatCount, plural } from "./locale";
 
+const q = (name: string) => `“${name}”`;
+
 const en = {
   dependencyFailed: (name: string) => `depends on ${name}, which failed`,
   dependencyNotRun: (name: string) => `depends on ${name}, which has not run`,
@@ -8,6 +10,41 @@ const en = {
   chartDataMissing: (name: string) => `chart data cell ${name} has no table result`,
   engineFailed: (reason: string) => `The database could not start: ${reason}`,
   missingData: (table: string, file: string) => `Load ${file} for table ${table}: the notebook reads it.`,
+  /** A cell reads a table whose file failed to load (`reason`: the load's, a sentence or more). */
+  tableLoadFailed: (table: string, file: string, reason: string) =>
+    `The table ${table} is missing: its file “${file}” could not be loaded. Fix the file and drop it on the ` +
+    `page again: this cell then runs again. The reason: ${reason}`,
+  /** A cell reads a table the notebook declares, whose file is not loaded. */
+  tableNotLoaded: (table: string, file: string) =>
+    `The table ${table} is not loaded: the notebook reads it from “${file}”. Load that file (drop it on the ` +
+    "page, or choose it under the data files this notebook needs): this cell then runs again.",
+  /** A cell reads a table no file or cell makes; `suggestion`: a table of the user's with a close name. */
+  noSuchTable: (table: string, suggestion?: string) =>
+    `No table or cell is named ${table}${suggestion ? ` (did you mean ${suggestion}?)` : ""}: check the name, ` +
+    "or load the file the table comes from.",
+  // DuckDB's common errors (session/cell-error-text.ts); `candidates`: the close names DuckDB offers.
+  columnNotFound: (column: string, candidates: readonly string[]) =>
+    `No table this query reads has a column “${column}”` +
+    `${candidates.length ? `; close names: ${candidates.map(q).join(", ")}` : ""}.`,
+  tableNoColumn: (table: string, column: string, candidates: readonly string[]) =>
+    `The table “${table}” has no column “${column}”` +
+    `${candidates.length ? `; close names: ${candidates.map(q).join(", ")}` : ""}.`,
+  qualifierNotFound: (name: string, candidates: readonly string[]) =>
+    `The query writes ${name}.column, but it reads no table or alias called “${name}”` +
+    `${candidates.length ? `; it reads ${candidates.map(q).join(", ")}` : ""}.`,
+  joinColumn: (column: string, left: boolean) =>
+    `The join's USING names the column “${column}”, which the table on the ${left ? "left" : "right"} does not have.`,
+  notGrouped: (column: string) =>
+    `The column “${column}” is neither in GROUP BY nor inside an aggregate (sum, count, …): add it to ` +
+    `GROUP BY, or aggregate it, e.g. any_value(${column}).`,
+  syntaxNear: (token: string) =>
+    `SQL syntax error at or near “${token}”: check the spelling, and the commas and brackets around it.`,
+  syntaxEnd: () => "SQL syntax error: the statement ends too early (a bracket, quote or clause left open?).",
+  notConverted: (value: string, type: string) =>
+    `The text '${value}' cannot be converted to ${type}: fix or filter out the value, or use TRY_CAST, which ` +
+    "gives NULL for a value that does not convert.",
+  noSuchFunction: (name: string, suggestion?: string) =>
+    `There is no function named ${name}${suggestion ? ` (did you mean ${suggestion}?)` : ""}.`,
   unknownCell: (id: string) => `No cell with id ${id}`,
   unknownTable: (table: string) => `No data source named ${table} in this notebook`,
   notLoaded: (table: string) => `No loaded table named ${table} to remove`,

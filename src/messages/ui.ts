@@ -1,15 +1,8 @@
 // Every piece of text the browser UI shows, in one place so wording stays consistent and can be
 // translated. Functions build messages that carry values (file names, counts).
 
-import {
-  aboutFile,
-  clause,
-  formatBytes as bytes,
-  formatCount as count,
-  formatDuration,
-  localized,
-  plural,
-} from "./locale";
+import { loadReason } from "./load-lead";
+import { clause, formatBytes as bytes, formatCount as count, formatDuration, localized, plural } from "./locale";
 
 const en = {
   appName: "Clientbook",
@@ -93,7 +86,7 @@ const en = {
   downloading: (file: string) => `Fetching ${file}`,
   progress: (read: number, total: number, rows?: number) =>
     `${bytes(read)}${total > 0 ? ` of ${bytes(total)}` : ""}${rows !== undefined ? ` · ${count(rows)} rows` : ""}`,
-  loadError: (file: string, reason: string) => `Could not load “${file}”: ${aboutFile(reason, file)}`,
+  loadError: (file: string, reason: string) => `Could not load “${file}”: ${loadReason(reason, file)}`,
   dismiss: "Dismiss",
 
   notebookError: (file: string, reason: string) =>
@@ -202,8 +195,6 @@ const en = {
     `The code sandbox could not load its script (${reason}); check the connection and run the cell again.`,
   codeStopped: "Stopped.",
   codeRunnerClosed: "The code sandbox is closed.",
-  codeValueRefused: (problem: string) =>
-    `The cell returned something that is not plain data (${problem}): return numbers, text, lists or plain objects.`,
   codeInputRefused: (reason: string) => `The cell's inputs could not be passed to the sandbox: ${reason}`,
 
   linkLeavesTitle: "This link leaves Clientbook",

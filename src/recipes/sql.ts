@@ -91,7 +91,7 @@ export function withQuery(ctes: readonly Cte[], final: string): string {
       if (seen.includes(table.toLowerCase())) throw new RecipeError(tableShadowsCte(table));
     }
     seen.push(cte.name.toLowerCase());
-    const comment = cte.comment ? `-- ${commentText(cte.comment)}\n` : "";
+    const comment = cte.comment ? `${commentLines(cte.comment)}\n` : "";
     const as = cte.inline ? "AS NOT MATERIALIZED" : "AS";
     return `${comment}${cte.name} ${as} (\n${indent(cte.body.trim(), 2)}\n)`;
   });
@@ -123,7 +123,10 @@ export function indent(text: string, spaces: number): string {
   return out;
 }
 
-/** Makes text safe inside a `--` comment: a line break in a table name must not end the comment early. */
-export function commentText(text: string): string {
-  return text.replace(/[\r\n]+/g, " ");
+/** `text` as `--` comment lines, one per line of it: a line break (in a table name too) cannot end the comment. */
+export function commentLines(text: string): string {
+  return text
+    .split(/\r?\n|\r/)
+    .map((line) => `-- ${line}`.trimEnd())
+    .join("\n");
 }

@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { sessionMessages as m } from "../messages/session";
+import { getLocale } from "../messages/locale";
 import { acceptRows } from "../code/cell-result";
 import { CodeError, type CodeHost, type CodeRequest, type CodeRunner } from "../code/runner";
 import type { Value } from "../table/result";
@@ -68,7 +69,7 @@ export function nodeCodeRunner(options: NodeRunnerOptions = {}): CodeRunner {
   function start(): Worker {
     // No environment, no inherited flags: the worker needs neither.
     // The context script is generated once per process (context-source.ts) and handed to each worker.
-    const workerData = { contextSource: contextSource() };
+    const workerData = { contextSource: contextSource(), locale: getLocale() };
     const options = { eval: true, env: {}, execArgv: [], stdout: false, stderr: false, workerData };
     const w = new Worker(workerSource(), options);
     w.unref();

@@ -9,6 +9,8 @@ import { CODE_PARAMETER, CodeError } from "../code/runner";
 import { toCodeError } from "../code/code-error";
 import type { ContextApi } from "./context-boot";
 import { CELL_FILE, type FromWorker, type ToWorker } from "./protocol";
+import { useLocale } from "../messages/load-locale";
+import type { Locale } from "../messages/locale";
 
 const port = parentPort!;
 const send = (message: FromWorker) => port.postMessage(message);
@@ -128,6 +130,10 @@ function newContext(): { context: vm.Context; api: ContextApi; runner: Runner } 
 const libNames = JSON.stringify([...library.keys()]);
 let run = newContext();
 let used = false;
+
+// What the worker says (a refused value, a model's warning) is in the runner's language: its catalogues load
+// first (a run sent meanwhile waits on the port, which delivers nothing until it is listened to).
+await useLocale((workerData as { locale?: Locale }).locale ?? "en");
 
 port.on("message", (message: ToWorker) => {
   if (message.type === "sql-result") {

@@ -1,6 +1,7 @@
 // Compiles a cell's code in the code Worker without eval: the sandbox inherits the shell's policy, which
 // has no 'unsafe-eval', so the code goes in as a script of its own (a `blob:` URL, run by importScripts).
 import { CODE_PARAMETER } from "../code/runner";
+import { codeMessages } from "../messages/code";
 import type { CellFunction, CompileCell } from "../code/execute";
 
 // The global the wrapped script hands its function to; it exists only while the script runs.
@@ -21,7 +22,7 @@ export function scriptCompiler(load: (url: string) => void): CompileCell {
       delete global[HOOK];
       URL.revokeObjectURL(url);
     }
-    if (!fn) throw new SyntaxError("The cell's code is not one function body.");
+    if (!fn) throw new SyntaxError(codeMessages.notOneBody);
     return { fn, lineOffset: 1 };
   };
 }

@@ -6,13 +6,14 @@ import { expressionInterpreter } from "vega-interpreter";
 import { localizeChart, numberLocale, timeLocale } from "../charts/locale";
 import { chartTheme, fitToCell } from "../charts/theme";
 import { requireKnownTransforms } from "../charts/vega-core";
+import { chartFrameText, setChartFrameLocale } from "../messages/chart-frame";
 import type { SandboxMessage } from "./protocol";
 import { watchSelections, withKeptSelections } from "./selection";
 
 /** The name the inline rows get in the compiled Vega spec: the dataset a data-only update replaces. */
 export const CHART_ROWS = "clientbook_rows";
 
-const refuse = (uri: string) => Promise.reject(new Error(`Loading "${uri}" is not allowed in a notebook chart.`));
+const refuse = (uri: string) => Promise.reject(new Error(chartFrameText().loadRefused(uri)));
 
 /** A Vega loader that refuses every URL: chart data arrives inline, never from the network. */
 const noLoader = { load: refuse, sanitize: refuse, http: refuse, file: refuse };
@@ -42,6 +43,8 @@ export function createChartView(container: HTMLElement, post: (message: SandboxM
   }
 
   async function draw(id: number, given: Record<string, unknown>, locale: string): Promise<void> {
+    // The frame's own texts (a refused transform, an export without a chart) follow the locale drawn in.
+    setChartFrameLocale(locale);
     // Localized first: the axis formats it picks (万 / 亿 from the values) are part of what must match.
     const spec = localizeChart(given, locale);
     const split = splitRows(spec);

@@ -2,6 +2,7 @@
 // MessageChannel. The shell trusts nothing from the Worker: every message is checked here for its
 // shape, types and sizes, and anything else is dropped.
 import type { WireTable } from "../code/runner";
+import type { Locale } from "../messages/locale";
 import type { Value } from "../table/result";
 
 /** Shell -> Worker: run one cell. `inputs` and `tables` are the CodeRequest's, structured-cloned. */
@@ -14,6 +15,8 @@ export interface RunMessage {
   readonly tables: Readonly<Record<string, WireTable>>;
   /** Whether rows come back as a RowsWire (ts cells) or as a value (Markdown interpolations). */
   readonly rows: boolean;
+  /** The UI's locale: what the Worker says (a refused value, a model's warning) is in it. */
+  readonly locale?: Locale;
 }
 
 /** Shell -> Worker: the answer to a `sql` request. */

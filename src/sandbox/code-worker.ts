@@ -7,11 +7,15 @@ import { cellResult } from "../code/cell-result";
 import { executeCode } from "../code/execute";
 import { CodeError } from "../code/runner";
 import { codeMessages as cm } from "../messages/code";
+import { addCatalogues, setLocale } from "../messages/locale";
+import { codeZh } from "../messages/zh-CN/code";
 import * as models from "../recipes/models/index";
 import { asShellMessage, type FromWorker, type RunMessage } from "./code-protocol";
 import { scriptCompiler } from "./cell-script";
 
 const scope = globalThis as unknown as DedicatedWorkerGlobalScope;
+// Only the Chinese texts this Worker says (the models carry their own): not the app's whole catalogue.
+addCatalogues("zh-CN", { codeMessages: codeZh });
 // Kept here, out of every cell's reach, before importScripts leaves the global scope below.
 const compile = scriptCompiler(scope.importScripts.bind(scope));
 
@@ -58,6 +62,7 @@ function post(message: FromWorker, transfer: Transferable[] = []): void {
 }
 
 async function run(message: RunMessage): Promise<void> {
+  setLocale(message.locale === "zh-CN" ? "zh-CN" : "en");
   const request: CodeRequest = { cell: message.cell, js: message.js, inputs: message.inputs, tables: message.tables };
   const host: CodeHost = {
     sql: (text, params) =>

@@ -1,7 +1,7 @@
 // Inside the sandbox: turns the drawn Vega view into the file the shell asked for (SVG text, or PNG
 // bytes at PNG_SCALE) and posts it to the shell, the only way a chart's pixels leave the frame.
 import type { View } from "vega";
-import { chartExportMessages } from "../messages/charts";
+import { chartFrameText } from "../messages/chart-frame";
 import { PNG_SCALE, type ExportReply, type ExportRequest } from "./export";
 
 /** Answers `request` with the file of `view` (or says why there is none) to the embedding shell. */
@@ -9,7 +9,7 @@ export async function answerExport(request: ExportRequest, view: View | undefine
   const reply = (message: ExportReply, transfer: Transferable[] = []) =>
     window.parent.postMessage(message, "*", transfer);
   if (!view) {
-    reply({ type: "clientbook:export-error", request: request.request, message: chartExportMessages.noChart });
+    reply({ type: "clientbook:export-error", request: request.request, message: chartFrameText().noChart });
     return;
   }
   try {
@@ -19,7 +19,7 @@ export async function answerExport(request: ExportRequest, view: View | undefine
     }
     const canvas = (await view.toCanvas(PNG_SCALE)) as unknown as HTMLCanvasElement;
     const blob = await new Promise<Blob | null>((done) => canvas.toBlob(done, "image/png"));
-    if (!blob) throw new Error("the browser could not encode the PNG");
+    if (!blob) throw new Error(chartFrameText().pngFailed);
     const png = await blob.arrayBuffer();
     reply({ type: "clientbook:export-file", request: request.request, format: "png", png }, [png]);
   } catch (error) {

@@ -5,6 +5,7 @@
 // by ending its Worker.
 import { CodeError, type CodeHost, type CodeRequest, type CodeRunner } from "../code/runner";
 import { codeMessages as cm } from "../messages/code";
+import { getLocale } from "../messages/locale";
 import { ui } from "../messages/ui";
 import { asWorkerMessage, type FromWorker, type ToWorker } from "./code-protocol";
 import { plainValueProblem } from "../code/plain-value";
@@ -154,7 +155,7 @@ export function sandboxRunner(options: SandboxRunnerOptions = {}): SandboxRunner
           return;
         }
         const problem = plainValueProblem(message.value);
-        if (problem) run.reject(new CodeError(ui.codeValueRefused(problem)));
+        if (problem) run.reject(new CodeError(cm.valueRefused(problem)));
         else run.resolve(message.value);
         return;
       }
@@ -240,7 +241,16 @@ export function sandboxRunner(options: SandboxRunnerOptions = {}): SandboxRunner
         frame?.contentWindow?.postMessage({ type: "clientbook:run-code" }, "*", [channel.port2]);
         try {
           const { cell, js, inputs, tables } = request;
-          send(run, { type: "run", run: id, cell, js, inputs, tables, rows: request.rows === true });
+          send(run, {
+            type: "run",
+            run: id,
+            cell,
+            js,
+            inputs,
+            tables,
+            rows: request.rows === true,
+            locale: getLocale(),
+          });
         } catch (error) {
           // An input that cannot be structured-cloned.
           fail(new CodeError(ui.codeInputRefused(error instanceof Error ? error.message : String(error))));

@@ -26,6 +26,7 @@ import { createPublisher } from "./publisher";
 import { createResultStore } from "./results";
 import { resultKeys } from "./result-keys";
 import { missingData, readersOf, tableForFile, withLoadedTable } from "./tables";
+import { explainCellError, type FailedLoad } from "./cell-error-text";
 import type { Session, SessionOptions, SessionState } from "./types";
 
 /** Opens a session on `engine`; the notebook is readable and editable while the engine starts. */
@@ -36,6 +37,8 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
   // Input choices and chart selections kept in memory (not in the file), by cell (or selection node) id.
   const chosen = new Map<string, unknown>();
   const loadedFrom = new Map<string, string>();
+  // Loads that failed, by lower-case table name, until that table loads: a cell reading it says why it is missing.
+  const failedLoads = new Map<string, FailedLoad>();
   let tables: readonly TableSummary[] = [];
   let trusted = false;
   let engine: Engine | undefined;
@@ -79,7 +82,9 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
     const source = program.current.cell(cell.id)?.source;
     const inputValue = chosen.get(cell.id);
     const ctx = { engine: e, runner: options.runner, signal, log, results, source, inputValue, firstRows };
-    return evaluate(cell, inputs, ctx);
+    return evaluate(cell, inputs, ctx).catch((error: unknown) => {
+      throw explainCellError(error, { declared: notebook().frontMatter.data, failed: failedLoads });
+    });
   }
 
   function snapshot(): SessionState {
@@ -122,6 +127,7 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
       runtime.cancel();
       logs.clear();
       chosen.clear();
+      failedLoads.clear();
       trusted = openOptions.trusted;
       edit(next, true);
     },
@@ -236,7 +242,15 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
       if (!e) throw new Error(engineProblem ?? m.engineFailed("unknown"));
       const { table: explicit, ...rest } = loadOptions;
       // The engine either creates the table or throws; tables and notebook change only after success.
-      const report = await e.loadFile(source, tableForFile(source.name, notebook(), tables, explicit), rest);
+      const table = tableForFile(source.name, notebook(), tables, explicit);
+      const report = await e.loadFile(source, table, rest).catch((error: unknown) => {
+        failedLoads.set(table.toLowerCase(), {
+          file: source.name,
+          reason: error instanceof Error ? error.message : String(error),
+        });
+        throw error;
+      });
+      failedLoads.delete(table.toLowerCase());
       loadedFrom.set(report.table, source.name);
       tables = withLoadedTable(tables, report);
       if (!notebook().frontMatter.data[report.table]) {

@@ -60,7 +60,7 @@ describe("the data panel", () => {
     expect(await page.locator('[data-cell="reader"] [data-role="reads-removed"]').textContent()).toContain("alpha");
     expect(await page.locator('[data-cell="other"] [data-role="reads-removed"]').count()).toBe(0);
     await page.screenshot({ path: "/tmp/clientbook-data-removed.png" });
-    // The table is really gone from the database: the reader fails with DuckDB's message.
+    // The table is really gone from the database: the reader fails, naming it.
     await page.locator('[data-cell="reader"] [data-action="run-cell"]').click();
     await page.locator('[data-cell="reader"][data-state="error"]').waitFor({ timeout: 30_000 });
     expect(await page.locator('[data-cell="reader"] [data-role="cell-error"]').textContent()).toMatch(/alpha/);

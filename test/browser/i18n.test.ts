@@ -11,6 +11,7 @@ import "../../src/messages/engine";
 import "../../src/messages/compile";
 import "../../src/messages/code";
 import "../../src/messages/charts";
+import { chartFrameText } from "../../src/messages/chart-frame";
 import "../../src/messages/notebook";
 import "../../src/messages/gallery";
 import "../../src/messages/recipes"; // role labels and the data panel's notes
@@ -71,6 +72,16 @@ const NOTEBOOK = [
   "SELECT * FROM no_such_table",
   "```",
   "",
+  // A map: the chart frame itself refuses it, in the page's language.
+  "```chart map data=counted",
+  '{"mark": "geoshape", "projection": {"type": "mercator"}}',
+  "```",
+  "",
+  // Not plain data: the code Worker refuses it, in the page's language.
+  "```ts huge",
+  "return { n: 10n };",
+  "```",
+  "",
 ].join("\n");
 
 async function walkScreens(locale: "en" | "zh-CN", browserLocale: string, shot: string): Promise<void> {
@@ -108,6 +119,14 @@ async function walkScreens(locale: "en" | "zh-CN", browserLocale: string, shot: 
   expect(await foreign(page, locale)).toEqual([]);
   const error = await page.locator('[data-cell="broken"] [data-role=cell-error]').innerText();
   expect(error).toContain("no_such_table");
+  // The chart frame's own text (inside the frame and sent back to the cell) is in the page's language too.
+  const refused = chartFrameText(locale).projectionMissing();
+  const frameError = page.frameLocator('[data-cell="map"] iframe').locator("p.error");
+  await expect.poll(() => frameError.innerText().catch(() => ""), { timeout: 30_000 }).toBe(refused);
+  expect(await page.locator('[data-cell="map"] [data-role=chart-error]').innerText()).toContain(refused);
+  const huge = page.locator('[data-cell="huge"] [data-role=cell-error]');
+  await huge.waitFor({ timeout: 60_000 });
+  expect(await huge.innerText()).toContain(locale === "en" ? "(a BigInt)" : "（BigInt 值）");
   await page.screenshot({ path: `/tmp/i18n-${shot}-error.png`, fullPage: true });
 
   // Switch language: no reload, same cells and table, the other catalogue's words now.

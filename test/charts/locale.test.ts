@@ -4,6 +4,10 @@ import { describe, expect, it } from "vitest";
 import { chartToSvg } from "../../src/cli/chart-svg";
 import { COMPACT_FORMAT, compactNumber, localizeChart, numberLocale, timeLocale } from "../../src/charts/locale";
 import { asRenderMessage } from "../../src/sandbox/protocol";
+import { aggregateTitle } from "../../src/charts/plan/aggregate";
+import { planChart } from "../../src/charts/plan/plan";
+import { loadLocale } from "../../src/messages/load-locale";
+import { setLocale } from "../../src/messages/locale";
 
 const months = Array.from({ length: 6 }, (_, i) => ({
   month: Date.UTC(2024, i, 1),
@@ -70,6 +74,47 @@ describe("localizeChart(spec, locale)", () => {
     expect(kept.encoding.y).toEqual(own.encoding.y);
     expect(kept.config).toBeUndefined();
   });
+
+  it("gives Chinese charts Vega-Lite's default titles in Chinese, keeping the author's own", () => {
+    const spec = {
+      mark: "bar",
+      encoding: {
+        x: { field: "amount", bin: true, type: "quantitative" },
+        y: { aggregate: "count", type: "quantitative" },
+        color: { field: "amount", aggregate: "sum", type: "quantitative" },
+        column: { field: "month", timeUnit: "utcyearmonth", type: "ordinal" },
+        row: { field: "segment", type: "nominal" },
+        size: { field: "amount", aggregate: "mean", type: "quantitative", title: "Ø" },
+      },
+    };
+    const titles = Object.values(localizeChart(spec, "zh-CN").encoding as Record<string, { title?: string }>).map(
+      (def) => def.title,
+    );
+    expect(titles).toEqual(["amount（分箱）", "记录数", "amount（合计）", "month（年-月）", undefined, "Ø"]);
+    expect(localizeChart(spec, "en-US")).toBe(spec);
+  });
+});
+
+describe("planChart(spec): the titles of the axes it computes", () => {
+  const binned = { mark: "bar", encoding: { x: { field: "amount", bin: true }, y: { aggregate: "count" } } };
+  const titles = () => {
+    const schema = { relation: "t", columns: [{ name: "amount", type: "DOUBLE", kind: "number" as const }] };
+    const { spec } = planChart(binned, schema, { rowCap: 5000 });
+    return ["x", "y"].map((c) => (spec.encoding as Record<string, { title?: string }>)[c].title);
+  };
+
+  it("are Vega-Lite's English ones, or the Chinese ones in a Chinese UI", async () => {
+    expect(titles()).toEqual(["amount (binned)", "Count of Records"]);
+    expect(aggregateTitle("sum", "amount")).toBe("Sum of amount");
+    await loadLocale("zh-CN");
+    setLocale("zh-CN");
+    try {
+      expect(titles()).toEqual(["amount（分箱）", "记录数"]);
+      expect(aggregateTitle("median", "金额")).toBe("金额（中位数）");
+    } finally {
+      setLocale("en");
+    }
+  });
 });
 
 describe("chartToSvg(spec, locale)", () => {
@@ -86,6 +131,16 @@ describe("chartToSvg(spec, locale)", () => {
     const de = await chartToSvg(monthly, "de-DE");
     expect(de).toContain(">200.000</text>");
     expect(de).toContain(">Mär 2024</text>");
+  });
+
+  it("titles a Chinese count axis 记录数", async () => {
+    const bars = {
+      mark: "bar",
+      data: { values: months },
+      encoding: { y: { aggregate: "count", type: "quantitative" } },
+    };
+    expect(await chartToSvg(bars, "zh-CN")).toContain(">记录数</text>");
+    expect(await chartToSvg(bars, "en-US")).toContain(">Count of Records</text>");
   });
 });
 

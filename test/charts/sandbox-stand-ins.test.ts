@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import * as d3Chromatic from "d3-scale-chromatic";
 import * as schemes from "../../src/charts/schemes";
 import * as noMaps from "../../src/charts/no-maps";
-import { chartMessages } from "../../src/messages/charts";
+import { chartFrameText, setChartFrameLocale } from "../../src/messages/chart-frame";
 
 /** The names a built Vega module imports from `from`. */
 function importedNames(file: string, from: string): string[] {
@@ -33,6 +33,15 @@ describe("charts/no-maps", () => {
       ...importedNames("vega-loader/build/vega-loader.browser.js", "topojson-client"),
     ];
     expect(new Set(imported)).toEqual(new Set(Object.keys(noMaps)));
-    for (const fn of Object.values(noMaps)) expect(() => fn()).toThrow(chartMessages.vegaProjectionMissing());
+    for (const fn of Object.values(noMaps)) expect(() => fn()).toThrow(chartFrameText("en").projectionMissing());
+  });
+
+  it("refuses in the language the frame last drew in", () => {
+    setChartFrameLocale("zh-CN");
+    try {
+      expect(() => noMaps.geoArea()).toThrow("图表是一张地图（使用了投影）");
+    } finally {
+      setChartFrameLocale("en-US");
+    }
   });
 });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { registeredTransforms, requireKnownTransforms } from "../../src/charts/vega-core";
+import { chartFrameText } from "../../src/messages/chart-frame";
 import { chartToSvg } from "../../src/cli/chart-svg";
 
 const row = (i: number) => ({ x: i, y: (i * 7) % 13, g: i % 3 ? "a" : "b", d: `2024-02-${(i % 28) + 1}` });
@@ -103,6 +104,7 @@ describe("requireKnownTransforms(vegaSpec)", () => {
     };
     const named = /Vega transforms “force”, “wordcloud”, which Clientbook/;
     expect(() => requireKnownTransforms(vega)).toThrow(named);
+    expect(() => requireKnownTransforms(vega, chartFrameText("zh-CN"))).toThrow(/需要 Vega 变换 “force”、“wordcloud”/);
   });
 
   it("refuses a map in the report with the same clear message, and draws nothing", async () => {
@@ -113,5 +115,6 @@ describe("requireKnownTransforms(vegaSpec)", () => {
     };
     const message = /The chart is a map \(it uses a projection\).*do not include maps/;
     await expect(chartToSvg(map)).rejects.toThrow(message);
+    await expect(chartToSvg(map, "zh-CN")).rejects.toThrow("图表是一张地图（使用了投影）");
   });
 });

@@ -7,7 +7,6 @@ import { loadTranspiler } from "../../src/compile/transpile";
 import { MAX_RESULT_VALUES, MAX_VALUE_PARTS } from "../../src/code/limits";
 import { CODE_PARAMETER, type CodeRequest, type WireTable } from "../../src/code/runner";
 import { codeMessages } from "../../src/messages/code";
-import { ui } from "../../src/messages/ui";
 import type { Ending, Outcome } from "./runner-outcome";
 
 /** Runs one request on the runner under test. */
@@ -175,12 +174,12 @@ export const CONTRACT_CASES: readonly Case[] = [
   {
     name: "only plain data leaves: a BigInt is refused, saying so",
     request: requestOf("return { n: 10n }"),
-    expect: { error: { message: ui.codeValueRefused("a BigInt"), line: undefined, column: undefined } },
+    expect: { error: { message: codeMessages.valueRefused("a BigInt"), line: undefined, column: undefined } },
   },
   {
     name: "a Map in a value is refused",
     request: requestOf("return { m: new Map([[1, 2]]) }"),
-    expect: { error: { message: ui.codeValueRefused("a Map"), line: undefined, column: undefined } },
+    expect: { error: { message: codeMessages.valueRefused("a Map"), line: undefined, column: undefined } },
   },
   // Node's structured clone refuses a function before the plain-data check can name it; both say it cannot leave.
   {

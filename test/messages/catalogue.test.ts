@@ -12,6 +12,7 @@ import "../../src/messages/engine";
 import "../../src/messages/compile";
 import "../../src/messages/code";
 import "../../src/messages/charts";
+import "../../src/messages/chart-frame";
 import "../../src/messages/notebook";
 import "../../src/messages/gallery";
 import "../../src/messages/cli";
@@ -126,7 +127,7 @@ describe("user-facing text outside src/messages/", () => {
 
   it("is absent from src/ui/ and src/cli/ (Svelte text nodes and prose attributes, quoted TS sentences)", () => {
     const found: string[] = [];
-    for (const dir of ["ui", "cli"]) {
+    for (const dir of ["ui", "cli", "sandbox"]) {
       for (const file of readdirSync(join(src, dir), { recursive: true, encoding: "utf8" })) {
         if (!/\.(svelte|ts)$/.test(file)) continue; // folders (ui/storage/ and the like) are walked into
         const text = readFileSync(join(src, dir, file), "utf8");

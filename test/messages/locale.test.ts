@@ -19,7 +19,7 @@ import {
   subscribeLocale,
 } from "../../src/messages/locale";
 import { ui } from "../../src/messages/ui";
-import { emptyFile } from "../../src/messages/engine";
+import { badJsonLine, emptyFile, loadFailed } from "../../src/messages/engine";
 import { workshopText } from "../../src/messages/workshop";
 import { storageText } from "../../src/messages/storage";
 import { reportDialogMessages, uiReportLanguage } from "../../src/messages/report";
@@ -143,8 +143,16 @@ describe("Intl helpers", () => {
       "Could not load “empty.csv”: empty file, there is nothing to load.",
     );
     expect(ui.loadError("a.csv", "b.csv: other")).toBe("Could not load “a.csv”: b.csv: other");
+    // The engine's "could not be loaded" lead is not said twice.
+    const jsonLine = loadFailed("bad.jsonl", badJsonLine(2, "Unexpected end of JSON input"));
+    expect(ui.loadError("bad.jsonl", jsonLine)).toBe(
+      "Could not load “bad.jsonl”: line 2 is not valid JSON (Unexpected end of JSON input).",
+    );
     setLocale("zh-CN");
     expect(ui.notebookError("a.md", "文件头无效。")).toBe("无法打开“a.md”：文件头无效。当前笔记本保持不变。");
     expect(ui.loadError("empty.csv", emptyFile("empty.csv"))).toBe("无法加载“empty.csv”：文件为空，没有可加载的内容。");
+    expect(ui.loadError("bad.jsonl", loadFailed("bad.jsonl", badJsonLine(2, "x")))).toBe(
+      "无法加载“bad.jsonl”：第 2 行不是有效的 JSON（x）。",
+    );
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { RECIPES, buildRecipe, findRecipe, rebuildRecipe } from "../../src/recipes/registry";
 import { RecipeError } from "../../src/recipes/errors";
 import { checkRoles } from "../../src/recipes/recipe";
-import { quoteIdent } from "../../src/recipes/sql";
+import { quoteIdent, withQuery } from "../../src/recipes/sql";
 import { formatSpec } from "../../src/recipes/cells";
 import { parseNotebook } from "../../src/notebook/parse";
 import { serializeNotebook } from "../../src/notebook/serialize";
@@ -237,5 +237,20 @@ describe("quoteIdent(name) in built SQL", () => {
     } finally {
       await engine.close();
     }
+  });
+});
+
+describe("withQuery(ctes, final)", () => {
+  it("writes each line of a CTE's comment as a comment line of its own", () => {
+    const sql = withQuery(
+      [{ name: "a", comment: "first line;\nsecond line", body: "SELECT 1 AS x" }],
+      "SELECT * FROM a",
+    );
+    expect(sql.split("\n").slice(1, 3)).toEqual(["-- first line;", "-- second line"]);
+  });
+
+  it("keeps a line break in a comment (a table's name) from ending the comment", () => {
+    const sql = withQuery([{ name: "a", comment: "from t\rDROP TABLE t;\r\nx", body: "SELECT 1" }], "SELECT * FROM a");
+    expect(sql.split("\n").slice(1, 4)).toEqual(["-- from t", "-- DROP TABLE t;", "-- x"]);
   });
 });

@@ -4,6 +4,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { nodeCodeRunner } from "../../src/sandbox-node/node-runner";
 import { CODE_PARAMETER, CodeError, type CodeHost, type CodeRequest } from "../../src/code/runner";
 import { wrapCode } from "../../src/compile/ts";
+import { loadLocale } from "../../src/messages/load-locale";
+import { setLocale } from "../../src/messages/locale";
 
 const runner = nodeCodeRunner({ timeoutMs: 5000 });
 afterAll(() => runner.close());
@@ -96,5 +98,21 @@ describe("nodeCodeRunner()", () => {
     controller.abort();
     await expect(p).rejects.toThrow();
     expect(await run("return 'next'")).toBe("next");
+  });
+});
+
+describe("nodeCodeRunner() in Chinese", () => {
+  it("says what its worker refuses in the language it was started in", async () => {
+    await loadLocale("zh-CN");
+    setLocale("zh-CN");
+    const zh = nodeCodeRunner({ timeoutMs: 5000 });
+    try {
+      await expect(zh.run(request("return { n: 10n }"), host, new AbortController().signal)).rejects.toThrow(
+        "单元格返回的不是纯数据（BigInt 值）",
+      );
+    } finally {
+      setLocale("en");
+      zh.close();
+    }
   });
 });

@@ -45,9 +45,9 @@ export function aggregateSql(op: string, column: Column | undefined): string {
 export const aggregateName = (op: string, field: string | undefined) =>
   op === "count" ? "__count" : `${op}_${field ?? ""}`;
 
-/** The axis title Vega-Lite gives an aggregate (`Count of Records`, `Sum of amount`). */
+/** The axis title Vega-Lite gives an aggregate (`Count of Records`, `Sum of amount`), in the UI's language. */
 export const aggregateTitle = (op: string, field: string | undefined) =>
-  op === "count" ? "Count of Records" : `${op[0].toUpperCase()}${op.slice(1)} of ${field ?? ""}`;
+  op === "count" ? m.countTitle : m.aggregateTitle(op, field ?? "");
 
 /** The kind of an aggregate's output: min and max keep the column's kind, the rest are numbers. */
 export const aggregateKind = (op: string, column: Column | undefined): Column["kind"] =>

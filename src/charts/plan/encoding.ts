@@ -89,7 +89,7 @@ export function planEncoding(
       keys.push(output(name, channel), output(`${name}_end`, end));
       select.push(ident(name), ident(`${name}_end`));
       out[channel] = {
-        title: `${String(def.field)} (binned)`,
+        title: m.binnedTitle(String(def.field)),
         ...rest,
         field: vlField(name),
         bin: "binned",

@@ -1,4 +1,5 @@
 // The chart planner's wording in Simplified Chinese: missing fields, and why a chart draws raw rows.
+import { chartFrameText } from "../chart-frame";
 import { formatCount } from "../locale";
 
 const q = (name: string) => `“${name}”`;
@@ -58,12 +59,12 @@ export const chartsZh = {
     `或无时间单位字段上的选择筛选。`,
   linkedIntervalType: (name: string, field: string, type: string) =>
     `选择 ${q(name)} 是 ${q(field)}（${type} 列）上的刷选：刷选只能按数字、日期或时间列筛选其他图表；文本请用点选择。`,
+  // The same titles the chart frame gives an aggregate it computes itself.
+  countTitle: chartFrameText("zh-CN").countTitle,
+  aggregateTitle: chartFrameText("zh-CN").aggregateTitle,
+  binnedTitle: chartFrameText("zh-CN").binnedTitle,
   linkedAfterRaw: (name: string, reason: string) =>
     `图表在数据库无法执行的变换之后按选择 ${q(name)} 筛选（${reason}）：请把选择筛选放在 "transform" 的最前面。`,
-  vegaTransformMissing: (types: readonly string[]) =>
-    `图表需要 Vega 变换 ${types.map(q).join("、")}，Clientbook 的图表不包含它` +
-    `（图表只绘制 Vega-Lite 编译出的内容：没有地图、网络图或词云）。`,
-  vegaProjectionMissing: () => "图表是一张地图（使用了投影）：Clientbook 的图表不包含地图。请改用按地区的条形图。",
 };
 
 /** The chart export controls' wording in Simplified Chinese. */
@@ -80,7 +81,6 @@ export const chartExportZh = {
   copyUnsupported: "此浏览器不允许网页把图片放入剪贴板。请使用 PNG 按钮下载图片。",
   failed: (reason: string) => `无法导出图表：${reason}。`,
   notDrawn: "图表尚未绘制（请先运行它的单元格）",
-  noChart: "没有已绘制的图表",
   noAnswer: "图表框架未及时响应",
   badFile: "图表框架发送的内容不是有效的文件",
   noData: "图表没有可导出的内嵌行",

@@ -15,4 +15,11 @@ export const codeZh = {
     "返回多行数据（普通对象的列表）即可得到表格，或返回更小的值。",
   badTable: (reason: string) => `无法将单元格返回的行读取为表格：${reason}`,
   notCloneable: (reason: string) => `单元格的值无法离开沙箱：${reason}`,
+  valueRefused: (problem: string) => `单元格返回的不是纯数据（${problem}）：请返回数字、文本、列表或普通对象。`,
+  plainTooMany: (limit: number) => `超过 ${formatCount(limit)} 个值`,
+  plainBigInt: "BigInt 值",
+  plainKind: (kind: string) => `${kind} 类型的值`,
+  plainTooDeep: (depth: number) => `嵌套超过 ${formatCount(depth)} 层`,
+  plainCycle: "包含自身的值",
+  notOneBody: "单元格的代码不是一个完整的函数体：请检查花括号。",
 };

@@ -1,5 +1,6 @@
 // The engine's messages in Simplified Chinese: load failures and warnings, cancelled and closed queries.
 // DuckDB's own text (`reason`) is kept as DuckDB wrote it, inside a Chinese sentence that says where.
+import { LOAD_LEADS } from "../load-lead";
 import { formatBytes, formatCount } from "../locale";
 
 /** Engine messages in Simplified Chinese. */
@@ -18,7 +19,7 @@ export const engineZh = {
   unknownEncoding: (label: string) => `未知的文本编码“${label}”。`,
   unclosedQuote: (file: string, line: number) =>
     `${file}：第 ${line} 行开始的引号没有闭合，之后的所有内容都会变成一个值。请补上引号后重新加载文件。`,
-  loadFailed: (file: string, reason: string) => `${file}：无法加载：${reason}`,
+  loadFailed: (file: string, reason: string) => `${file}：${LOAD_LEADS["zh-CN"]}：${reason}`,
   badJsonLine: (line: number, reason: string) => `第 ${line} 行不是有效的 JSON（${reason}）。`,
   duplicateColumn: (name: string, renamed: string) => `列“${name}”出现了不止一次；重复的列被命名为“${renamed}”。`,
   blankColumn: (position: number, renamed: string) => `表头中第 ${position} 列没有名称；它被命名为“${renamed}”。`,

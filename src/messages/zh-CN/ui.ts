@@ -1,5 +1,6 @@
 // The browser UI's wording in Simplified Chinese: the same keys as ../ui.ts (checked there and in the tests).
-import { aboutFile, clause, formatBytes as bytes, formatCount as count, formatDuration } from "../locale";
+import { loadReason } from "../load-lead";
+import { clause, formatBytes as bytes, formatCount as count, formatDuration } from "../locale";
 
 /** UI wording in Simplified Chinese. */
 export const uiZh = {
@@ -76,7 +77,7 @@ export const uiZh = {
   downloading: (file: string) => `正在获取 ${file}`,
   progress: (read: number, total: number, rows?: number) =>
     `${bytes(read)}${total > 0 ? ` / ${bytes(total)}` : ""}${rows !== undefined ? ` · ${count(rows)} 行` : ""}`,
-  loadError: (file: string, reason: string) => `无法加载“${file}”：${aboutFile(reason, file)}`,
+  loadError: (file: string, reason: string) => `无法加载“${file}”：${loadReason(reason, file)}`,
   dismiss: "关闭",
 
   notebookError: (file: string, reason: string) => `无法打开“${file}”：${clause(reason)}。当前笔记本保持不变。`,
@@ -177,7 +178,6 @@ export const uiZh = {
     `代码沙箱无法加载其脚本（${reason}）；请检查网络连接后再次运行该单元格。`,
   codeStopped: "已停止。",
   codeRunnerClosed: "代码沙箱已关闭。",
-  codeValueRefused: (problem: string) => `单元格返回的不是纯数据（${problem}）：请返回数字、文本、列表或普通对象。`,
   codeInputRefused: (reason: string) => `无法将单元格的输入传入沙箱：${reason}`,
 
   linkLeavesTitle: "此链接将离开 Clientbook",

@@ -35,7 +35,7 @@ GROUP BY customer_id`,
     {
       name: "rate",
       comment:
-        "r = the parameter, else buyers of the year before who bought again in the last year / buyers of the year before;\n-- prior_months: whole months of data before the last 12 (an observed r on fewer than 12 rests on a partial year)",
+        "r = the parameter, else buyers of the year before who bought again in the last year / buyers of the year before;\nprior_months: whole months of data before the last 12 (an observed r on fewer than 12 rests on a partial year)",
       body: `SELECT COALESCE(p.retention,
   (SELECT count(*) FILTER (WHERE bought_year_before AND bought_last_year) / NULLIF(count(*) FILTER (WHERE bought_year_before), 0) FROM yearly)) AS r,
   p.retention IS NULL AS observed,
