@@ -17,8 +17,9 @@ import {
   closeCompletion,
   completionKeymap,
   completionStatus,
+  type CompletionSource,
 } from "@codemirror/autocomplete";
-import { sql, PostgreSQL } from "@codemirror/lang-sql";
+import { sql, schemaCompletionSource, PostgreSQL } from "@codemirror/lang-sql";
 import { javascript } from "@codemirror/lang-javascript";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { errorMarks, markError, type ErrorAt } from "./error-mark";
@@ -47,6 +48,7 @@ export interface CodeViewOptions extends CodeLanguage {
 
 /** A live editor: the calls CodeEditor.svelte makes when its props change. */
 export interface CodeView {
+  /** The language, and the tables and columns completion offers from now on. */
   setLanguage(language: CodeLanguage): void;
   markError(at: ErrorAt | undefined): void;
   /** Replaces the text, unless the user is typing in it (an older echo must not undo newer keys). */
@@ -55,11 +57,30 @@ export interface CodeView {
   destroy(): void;
 }
 
-function languageExtension({ language, schema }: CodeLanguage) {
+type Schema = CodeLanguage["schema"];
+
+/**
+ * A completion source that stays the same function while the schema changes under it (a cell's run changes its
+ * columns). A source swapped by reconfiguring would leave a completion list that is open at that moment dead:
+ * its options belong to the old source, and a click or Enter on them does nothing.
+ */
+function onCurrentSchema(schema: () => Schema, build: (schema: Schema) => CompletionSource): CompletionSource {
+  let built: { of: Schema; source: CompletionSource } | undefined;
+  return (context) => {
+    const now = schema();
+    if (built?.of !== now) built = { of: now, source: build(now) };
+    return built.source(context);
+  };
+}
+
+function languageExtension(language: CodeLanguage["language"], schema: () => Schema) {
   if (language === "sql")
     return [
-      sql({ dialect: PostgreSQL, schema, upperCaseKeywords: true }),
-      PostgreSQL.language.data.of({ autocomplete: wordCompletion(schema) }),
+      sql({ dialect: PostgreSQL, upperCaseKeywords: true }),
+      PostgreSQL.language.data.of({
+        autocomplete: onCurrentSchema(schema, (now) => schemaCompletionSource({ dialect: PostgreSQL, schema: now })),
+      }),
+      PostgreSQL.language.data.of({ autocomplete: onCurrentSchema(schema, wordCompletion) }),
     ];
   return language === "ts" ? javascript({ typescript: true }) : [];
 }
@@ -67,6 +88,9 @@ function languageExtension({ language, schema }: CodeLanguage) {
 /** Creates an editor in `parent`. */
 export function createCodeView(parent: HTMLElement, options: CodeViewOptions): CodeView {
   const languageConf = new Compartment();
+  // The language is reconfigured only when it changes; new tables or columns are read by the same sources.
+  let current: CodeLanguage = { language: options.language, schema: options.schema };
+  const schema = () => current.schema;
   const runKey = keymap.of([
     { key: "Shift-Enter", preventDefault: true, run: (target) => (closeCompletion(target), options.onrun(), true) },
     { key: "Mod-Enter", preventDefault: true, run: (target) => (closeCompletion(target), options.onrunhere(), true) },
@@ -95,7 +119,7 @@ export function createCodeView(parent: HTMLElement, options: CodeViewOptions): C
         EditorState.readOnly.of(options.readonly),
         EditorView.editable.of(!options.readonly),
         EditorView.contentAttributes.of({ "aria-label": options.label }),
-        languageConf.of(languageExtension(options)),
+        languageConf.of(languageExtension(current.language, schema)),
         errorMarks,
         EditorView.updateListener.of((update) => {
           if (update.docChanged) options.onchange(update.state.doc.toString());
@@ -104,7 +128,11 @@ export function createCodeView(parent: HTMLElement, options: CodeViewOptions): C
     }),
   });
   return {
-    setLanguage: (language) => view.dispatch({ effects: languageConf.reconfigure(languageExtension(language)) }),
+    setLanguage(next) {
+      const changed = next.language !== current.language;
+      current = { language: next.language, schema: next.schema };
+      if (changed) view.dispatch({ effects: languageConf.reconfigure(languageExtension(next.language, schema)) });
+    },
     markError: (at) => markError(view, at),
     setText(text) {
       if (!view.hasFocus && view.state.doc.toString() !== text)

@@ -135,8 +135,11 @@ describe("the editor on demand", () => {
     await page.keyboard.type(" FROM numb");
     const option = page.locator(".cm-tooltip-autocomplete li", { hasText: /^numbers/ }).first();
     await option.waitFor({ timeout: 30_000 });
+    // The pause in typing re-runs the cell, which fails ("numb" is no table) and so changes the columns completion
+    // knows: the open list must still work (it went dead when the change swapped the completion sources).
+    await page.locator('[data-cell="later"][data-state="error"]').waitFor({ timeout: 30_000 });
     // Accepted with the mouse: CodeMirror ignores Enter on a list shown less than its interaction delay (75 ms)
-    // ago, and a list refreshed on a loaded machine starts that delay again, so an Enter could become a new line.
+    // ago, so on a loaded machine an Enter could become a new line.
     await option.click();
     await expect
       .poll(() => codeOf(page, "later").textContent(), { timeout: 15_000 })

@@ -159,7 +159,9 @@ ORDER BY period_start`,
       `-- The periods in which each customer bought (a purchase: amount > 0), one row per customer and ${ctx.params.text("period")}
 ${withQuery(
   [params, ...transactionCtes(ctx)],
-  "SELECT DISTINCT customer_id, CAST(date_trunc(p.period, date) AS DATE) AS period_start\nFROM tx, params AS p\nWHERE amount > 0",
+  "SELECT DISTINCT customer_id, CAST(date_trunc(p.period, date) AS DATE) AS period_start\nFROM tx, params AS p\nWHERE amount > 0\n" +
+    // Shown as a cell: its rows in one order on every run, whatever the threads (about 30 ms on 436k rows).
+    "ORDER BY customer_id, period_start",
 )}`,
     );
     const cohorts = w.sql(
