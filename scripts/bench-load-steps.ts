@@ -2,8 +2,9 @@
 // the data panel (what `scripts/bench-load-rows.ts` times) and to the load's end (the progress row gone), with the
 // loader's phases, every round trip to DuckDB's worker in between and the CPU of Chromium's threads (/proc).
 // Several builds are compared interleaved, round by round, in fresh pages of one Chromium each.
-// CLI: npx tsx scripts/bench-load-steps.ts [--dist A,B,peer] [--rows N] [--rounds R] [--parquet] (`peer`: plain duckdb-wasm;
-// --playwright-wait: wait as the bench did before, with Playwright's polling `waitForSelector`)
+// CLI: npx tsx scripts/bench-load-steps.ts [--dist A,B,peer] [--rows N] [--rounds R] [--parquet] [--threads]
+// [--playwright-wait]. `peer`: plain duckdb-wasm (scripts/bench-peer-page); --threads: CPU per thread too;
+// --playwright-wait: wait for the table as the benches did before, with Playwright's polling `waitForSelector`.
 import type { Page } from "playwright-core";
 import { tableNameFor } from "../src/engine/table-name";
 import { phasePrefix } from "../src/engine/load/timing";
@@ -13,7 +14,7 @@ import { buildPeer, peerLoad, withPeer } from "./bench-peer";
 import { browserCpu, cpuSpent } from "./browser-cpu";
 import { WORKER_TRIPS, type RoundTrip } from "./worker-trips";
 
-// Stamps (page clock, since the time origin) of the pick, of the table's entry in the data panel and of the
+// Stamps (epoch ms, the page's clock) of the pick, of the table's entry in the data panel and of the
 // load's end (its progress row removed), recorded by an observer installed before the app's own code.
 const STAMPS = `(() => {
   if (window.top !== window) return;
