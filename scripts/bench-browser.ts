@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type BrowserContext, type ElementHandle, type Page } from "playwright-core";
 import { openBrowser, serveDirectory, type OpenBrowser, type ServiceWorkers } from "../test/browser/harness";
 
 /** The repository's root. */
@@ -117,6 +117,33 @@ export async function withServedPage<T>(
   } finally {
     await ob.close();
   }
+}
+
+/**
+ * Waits for `selector` with an observer in the page and returns the element: seen as the page adds it. Playwright's
+ * `waitForSelector` polls at 20, 50, 100, 100, then every 500 ms, so a load of seconds was seen 0-0.5 s late
+ * (0.26 s median in `scripts/bench-load-steps.ts`), a delay the peers' timings (a promise the page resolves) never had.
+ */
+export async function seenInPage(page: Page, selector: string, timeout: number): Promise<ElementHandle> {
+  await page.evaluate(
+    ([sel, ms]) =>
+      new Promise<void>((resolve, reject) => {
+        if (document.querySelector(sel)) return resolve();
+        const observer = new MutationObserver(() => {
+          if (!document.querySelector(sel)) return;
+          observer.disconnect();
+          clearTimeout(timer);
+          resolve();
+        });
+        const timer = setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`${sel}: not seen in ${ms} ms`));
+        }, ms);
+        observer.observe(document, { subtree: true, childList: true, attributes: true });
+      }),
+    [selector, timeout] as const,
+  );
+  return (await page.$(selector))!;
 }
 
 /** Opens notebook `text` through the app's Open button and, unless `trust` is false, trusts and runs it. */

@@ -7,7 +7,7 @@ import { statSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { nativeEngine } from "../src/engine/native/native-engine";
 import { tableNameFor } from "../src/engine/table-name";
-import { withApp } from "./bench-browser";
+import { seenInPage, withApp } from "./bench-browser";
 import { ordersCsv, ordersParquet } from "./bench-orders";
 import type { BenchContext, Part } from "./bench-part";
 import { buildPeer, peerLoad, peerPapaparse, withPeer } from "./bench-peer";
@@ -53,9 +53,7 @@ export async function appLoad(dist: string, path: string, threaded = false): Pro
     const rss = sampleChildRss();
     const t0 = performance.now();
     await page.locator('input[type=file][data-action="load-files"]').setInputFiles(path);
-    const shown = await page.waitForSelector(`[data-table="${table}"], [data-role="load-error"]`, {
-      timeout: 1_800_000,
-    });
+    const shown = await seenInPage(page, `[data-table="${table}"], [data-role="load-error"]`, 1_800_000);
     const elapsed = performance.now() - t0;
     const peakRss = rss.stop();
     if ((await shown.getAttribute("data-role")) === "load-error")

@@ -11,6 +11,7 @@ import { fileSourceFromPath } from "../src/engine/node-file";
 import { phasePrefix } from "../src/engine/load/timing";
 import { tableNameFor } from "../src/engine/table-name";
 import { openBrowser, serveDirectory } from "../test/browser/harness";
+import { seenInPage } from "./bench-browser";
 import { ordersCsv, ordersParquet } from "./bench-orders";
 import { browserPids } from "./browser-cpu";
 
@@ -124,9 +125,7 @@ async function loadInBrowser(origin: string, path: string, what: string): Promis
     const t0 = performance.now();
     try {
       await page.locator('input[type=file][data-action="load-files"]').setInputFiles(path);
-      const shown = await page.waitForSelector(`[data-table="${table}"], [data-role="load-error"]`, {
-        timeout: 1_800_000,
-      });
+      const shown = await seenInPage(page, `[data-table="${table}"], [data-role="load-error"]`, 1_800_000);
       const seconds = since(t0);
       if ((await shown.getAttribute("data-role")) === "load-error")
         throw new Error(`${what}: ${await shown.textContent()}`);

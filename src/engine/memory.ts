@@ -9,6 +9,7 @@ export async function memoryUse(exec: Exec, ceiling = wasmAddressSpace): Promise
   const result = await exec(
     "SELECT (SELECT sum(memory_usage_bytes) FROM duckdb_memory())::DOUBLE AS used, " +
       "current_setting('memory_limit') AS limit_text",
+    { quick: true },
   );
   const used = Number(result.column(0)[0] ?? 0);
   const limit = parseSize(String(result.column(1)[0]));

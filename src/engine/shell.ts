@@ -69,7 +69,7 @@ export function engineShell(
     next,
     queue,
     query: (sql, params, options) => next(() => run(sql, params, options), options?.signal),
-    listTables: () => queue(() => profileTables((sql) => run(sql))),
+    listTables: () => queue(() => profileTables((sql, options) => run(sql, [], options))),
     cancelled: () => void (cancelled = true),
     close: () => void (closed = true),
     get closed() {

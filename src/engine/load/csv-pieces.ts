@@ -101,6 +101,7 @@ async function columnsOf(exec: Exec, table: string): Promise<Column[]> {
   const result = await exec(
     `SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ${quoteString(table)} ` +
       `AND schema_name = 'main' ORDER BY column_index`,
+    { quick: true },
   );
   return Array.from({ length: result.numRows }, (_, r) => ({
     name: String(result.column(0)[r]),

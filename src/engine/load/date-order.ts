@@ -47,7 +47,9 @@ const isDateType = (type: string) => type === "DATE" || /^TIMESTAMP/.test(type);
  * over the date columns; true when it cannot tell.
  */
 export async function mayReadBothWays(exec: Exec, table: string): Promise<boolean> {
-  const columns = (await exec(`DESCRIBE ${quoteIdent(table)}`)).rows().filter((c) => isDateType(String(c.column_type)));
+  const columns = (await exec(`DESCRIBE ${quoteIdent(table)}`, { quick: true }))
+    .rows()
+    .filter((c) => isDateType(String(c.column_type)));
   if (!columns.length) return false;
   const low = columns.map((c) => `max(day(${quoteIdent(String(c.column_name))})) <= 12`).join(" OR ");
   const [row] = (
@@ -59,7 +61,7 @@ export async function mayReadBothWays(exec: Exec, table: string): Promise<boolea
 /** Warnings for the DATE/TIMESTAMP columns of `table` read in a day/month order no value decides. */
 export async function ambiguousDateWarnings(exec: Exec, table: string, formats: DateFormats): Promise<string[]> {
   const warnings: string[] = [];
-  const columns = (await exec(`DESCRIBE ${quoteIdent(table)}`)).rows();
+  const columns = (await exec(`DESCRIBE ${quoteIdent(table)}`, { quick: true })).rows();
   for (const { column_name: name, column_type: type } of columns) {
     const format = !isDateType(String(type)) ? undefined : String(type) === "DATE" ? formats.date : formats.timestamp;
     const order = orderOf(format);

@@ -19,12 +19,14 @@ export async function typeMoneyColumns(exec: Exec, table: string): Promise<strin
   const described = await exec(
     `SELECT column_name FROM duckdb_columns() WHERE table_name = ${quoteString(table)} AND schema_name = 'main' ` +
       `AND NOT internal AND data_type = 'VARCHAR' ORDER BY column_index`,
+    { quick: true },
   );
   const text = Array.from({ length: described.numRows }, (_, r) => String(described.column(0)[r]));
   if (!text.length) return [];
   const marked = await exec(
     `SELECT ${text.map((c) => `bool_or(regexp_matches(${quoteIdent(c)}, '${MARK}'))`).join(", ")} ` +
       `FROM (SELECT * FROM ${quoteIdent(table)} LIMIT ${SAMPLE_ROWS})`,
+    { quick: true },
   );
   const candidates = text.filter((_, i) => marked.column(i)[0] === true);
   if (!candidates.length) return [];

@@ -91,7 +91,7 @@ export async function nativeEngine(options: NativeEngineOptions = {}): Promise<E
       }),
     listTables: shell.listTables,
     // Natively DuckDB's own limit is the only one (no 4 GiB address space).
-    memory: () => shell.queue(() => memoryUse(run, Infinity)),
+    memory: () => shell.queue(() => memoryUse((sql) => run(sql), Infinity)),
     createTable: (name, data) =>
       shell.next(async () => {
         if (shell.closed) throw new EngineError(engineClosed());

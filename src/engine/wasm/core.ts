@@ -10,6 +10,7 @@ import { quoteIdent } from "../load/sql";
 import { concatChunks, utf8Chunks } from "../load/transcode";
 import { engineShell } from "../shell";
 import { memoryUse } from "../memory";
+import type { Exec } from "../profile";
 import { toResultTable, type ArrowBatch } from "./arrow-result";
 import { dataDirectory, lockdownStatements, stagingPath, stagingPaths } from "../lockdown";
 import { checkStatement } from "../statement-guard";
@@ -39,7 +40,9 @@ export async function engineOnDuckDB(db: AsyncDuckDB, options: WasmEngineOptions
   const statements = statementMemory(conn);
   const shell = engineShell((sql, params, queryOptions) => readAll(conn, statements, sql, params, queryOptions));
   const run = shell.run;
-  const backend = { ...wasmBackend(db, conn, run, options), watchProgress: fileProgress(db) };
+  // The loader's and the data panel's SQL: no parameters, and `quick` for catalog reads (one round trip).
+  const exec: Exec = (sql, queryOptions) => run(sql, [], queryOptions);
+  const backend = { ...wasmBackend(db, conn, exec, options), watchProgress: fileProgress(db) };
 
   const checked = async (sql: string) => {
     checkStatement(sql);
@@ -69,7 +72,7 @@ export async function engineOnDuckDB(db: AsyncDuckDB, options: WasmEngineOptions
       }, queryOptions?.signal),
     loadFile: (source, table, loadOptions) => shell.next(() => loadFile(backend, source, table, loadOptions)),
     listTables: shell.listTables,
-    memory: () => shell.queue(() => memoryUse(run)),
+    memory: () => shell.queue(() => memoryUse(exec)),
     createTable: (name, data) =>
       shell.next(async () => {
         const staging = `__clientbook_rows_${++fileCounter}`;
@@ -207,21 +210,16 @@ let fileCounter = 0;
 // The lockdown allows exactly these paths; a file is registered there only while it loads.
 const newPath = (ext: string) => stagingPath(dataDirectory, ext);
 
-function wasmBackend(
-  db: AsyncDuckDB,
-  conn: AsyncDuckDBConnection,
-  run: (sql: string) => Promise<ResultTable>,
-  options: WasmEngineOptions,
-): LoadBackend {
+function wasmBackend(db: AsyncDuckDB, conn: AsyncDuckDBConnection, run: Exec, options: WasmEngineOptions): LoadBackend {
   const dropping = (path: string): Staged => ({ path, release: () => db.dropFile(path).then(() => undefined) });
   // Loads go into a staging table renamed at the end, so a failed load leaves any old table intact.
   const replaceWith = async (staging: string, table: string) => {
-    await run(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
-    await run(`ALTER TABLE ${quoteIdent(staging)} RENAME TO ${quoteIdent(table)}`);
+    await run(`DROP TABLE IF EXISTS ${quoteIdent(table)}`, { quick: true });
+    await run(`ALTER TABLE ${quoteIdent(staging)} RENAME TO ${quoteIdent(table)}`, { quick: true });
   };
   const stagingName = () => `__clientbook_load_${++fileCounter}`;
   const backend: LoadBackend = {
-    exec: (sql) => run(sql),
+    exec: run,
     memory: () => memoryUse(run),
     copiesFiles: !options.fileHandles,
     // Staged text is copied into wasm memory: a big CSV goes in pieces (a few per second of reading).
