@@ -1,6 +1,7 @@
 // Two builds side by side (issue 15, items 1-2): per run and build, a fresh on-disk Chromium profile opens the
 // tour notebook (first visit), then again in a new tab (repeat visit), then reloads that tab (same-tab reload);
-// each timed on the page's own clock: readable, engine ready, first chart. Builds alternate which goes first.
+// each timed on the page's own clock: readable, engine ready, first chart, and from the engine ready to the first
+// chart DuckDB's worker round trips and busy time (counted, so less noisy than times). Builds alternate which goes first.
 // CLI: `npx tsx scripts/bench-visits-ab.ts --a DIR --b DIR [--runs N] [--reload-wait MS]`; prints medians and every run.
 import { loadavg } from "node:os";
 import { resolve } from "node:path";
@@ -9,22 +10,40 @@ import { serveDirectory } from "../test/browser/harness";
 import { isMain, parseArgs, withProfile } from "./bench-browser";
 import { resultsKept } from "./bench-timeline";
 import { measureVisit, METER, type Visit } from "./bench-visits";
+import { WORKER_TRIPS, workerTime, type RoundTrip } from "./worker-trips";
 
 const URL_PATH = "/?notebook=notebooks/customer-review.md";
 const KINDS = ["first visit", "repeat, new tab", "same-tab reload"] as const;
 type Kind = (typeof KINDS)[number];
 
-/** A visit's times, and when its entry script was requested (ms from navigation). */
-type Times = Visit & { readonly script: number };
+/**
+ * A visit's times, when its entry script was requested (ms from navigation), and from the engine ready to the
+ * first chart: that time, DuckDB's worker round trips in it and how long the worker was busy with them.
+ */
+type Times = Visit & {
+  readonly script: number;
+  readonly "engine -> chart": number;
+  trips: number;
+  "worker ms": number;
+};
 
 async function measured(page: Page, navigate: () => Promise<unknown>): Promise<Times> {
   const times = await measureVisit(page, navigate);
   // When the entry script was asked for: on a same-tab reload, after the old page's teardown.
-  const script = await page.evaluate(
-    () =>
+  const { script, origin, trips } = await page.evaluate(() => ({
+    script:
       performance.getEntriesByType("resource").find((e) => /\/assets\/main-[^/]*\.js$/.test(e.name))?.startTime ?? -1,
-  );
-  return { ...times, script };
+    origin: performance.timeOrigin,
+    trips: (window as unknown as { __trips?: RoundTrip[] }).__trips ?? [],
+  }));
+  const worker = workerTime(trips, origin + times.engine, times.chartAt);
+  return {
+    ...times,
+    script,
+    "engine -> chart": times.chart - times.engine,
+    trips: worker.count,
+    "worker ms": worker.ms,
+  };
 }
 
 /** One build's three visits in a fresh profile. */
@@ -33,6 +52,7 @@ async function visits(dist: string, reloadWait: number): Promise<Record<Kind, Ti
   try {
     return await withProfile(server.origin, async ({ context }) => {
       await context.addInitScript(METER);
+      await context.addInitScript(WORKER_TRIPS);
       const url = `${server.origin}${URL_PATH}`;
       let page = context.pages()[0] ?? (await context.newPage());
       const first = await measured(page, () => page.goto(url));
@@ -54,6 +74,8 @@ async function visits(dist: string, reloadWait: number): Promise<Record<Kind, Ti
 
 const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
 const s = (ms: number) => (ms / 1000).toFixed(2);
+// Counts and worker milliseconds print as they are; times in seconds.
+const shown = (key: string) => (key === "trips" ? String : key === "worker ms" ? (v: number) => v.toFixed(0) : s);
 
 if (isMain(import.meta)) {
   const args = parseArgs();
@@ -74,12 +96,13 @@ if (isMain(import.meta)) {
     console.log("| visit | measure | a median | b median | b / a | a runs | b runs |");
     console.log("| --- | --- | ---: | ---: | ---: | --- | --- |");
     for (const kind of KINDS)
-      for (const key of ["script", "readable", "engine", "chart"] as const) {
+      for (const key of ["script", "readable", "engine", "chart", "engine -> chart", "trips", "worker ms"] as const) {
         const a = results.a.map((r) => r[kind][key]);
         const b = results.b.map((r) => r[kind][key]);
         const ratio = (median(b) / median(a)).toFixed(2);
-        const all = (v: number[]) => v.map(s).join(", ");
-        console.log(`| ${kind} | ${key} | ${s(median(a))} | ${s(median(b))} | ${ratio} | ${all(a)} | ${all(b)} |`);
+        const f = shown(key);
+        const all = (v: number[]) => v.map(f).join(", ");
+        console.log(`| ${kind} | ${key} | ${f(median(a))} | ${f(median(b))} | ${ratio} | ${all(a)} | ${all(b)} |`);
       }
     console.log(`\nload average (1 min) over the runs: ${loads.map((l) => l.toFixed(1)).join(", ")}`);
   })().catch((error: unknown) => {

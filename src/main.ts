@@ -42,6 +42,13 @@ const engine: Promise<WasmEngine> = import("./engine/wasm/wasm-engine").then((m)
 const runner = sandboxRunner();
 const session = openSession(engine, { runner, firstRows: FIRST_PAGE_ROWS });
 
+// Settles once the cells on screen have run for the first time (or the start-up's work is done): what can
+// wait (the memory line, the data panel's previews) queues in DuckDB's one worker behind their queries, not
+// ahead of the first chart's.
+let firstCellsRun!: () => void;
+const firstRun = new Promise<void>((settle) => (firstCellsRun = settle));
+const afterFirstRun = () => firstRun.then(() => engine);
+
 const bench = new Workbench({
   session,
   toSource: fileSourceFromFile,
@@ -50,9 +57,9 @@ const bench = new Workbench({
     keeper.opened();
   },
   preview: async (table, limit) =>
-    (await engine).query(`SELECT * FROM ${quoteIdent(table)} LIMIT ${Math.max(0, Math.floor(limit))}`),
+    (await afterFirstRun()).query(`SELECT * FROM ${quoteIdent(table)} LIMIT ${Math.max(0, Math.floor(limit))}`),
   readTable: async (table) => (await engine).query(`SELECT * FROM ${quoteIdent(table)}`),
-  memory: async () => (await engine).memory(),
+  memory: async () => (await afterFirstRun()).memory(),
   // Only ever lowers the limit (tests and workshops on small machines): `?memory-limit=<bytes>`.
   memoryLimit: Number(new URLSearchParams(location.search).get("memory-limit")) || undefined,
 });
@@ -154,7 +161,7 @@ async function openLinked(path: string): Promise<void> {
     return [{ table, file: bench.fetchData(name, (onBytes) => fetchFile(fileUrl, name, onBytes, ui.httpStatus)) }];
   });
   await engine.catch(() => undefined);
-  await loadAndRun(bench, tables, trusted);
+  await loadAndRun(bench, tables, trusted, firstCellsRun);
 }
 
 /** Opens the share link in the address; once it is kept here the fragment goes, so a reload restores the copy. */
@@ -172,7 +179,10 @@ void language.then(() => {
   markStart("shell-mounted");
   preloadEditorWhenIdle();
   const opening = linkPath ? openLinked(linkPath) : window.location.hash ? openAddressLink() : keeper.restoreLatest();
-  void opening.catch((error: unknown) => console.error(error)).then(startedUp);
+  void opening
+    .catch((error: unknown) => console.error(error))
+    .then(startedUp)
+    .finally(firstCellsRun);
   // A link pasted into the address bar of an open tab changes only the fragment: no reload, so open it here.
   window.addEventListener("hashchange", () => void openAddressLink());
 });

@@ -1,7 +1,8 @@
 // Inside the sandbox: the one drawn chart. A spec is embedded once; a later spec that differs only in its
 // rows (a re-run over new data, the same chart) goes into the live Vega view as new data, so nothing is
-// compiled or laid out again and a brush on it stays where it is. Renders are drawn in order, newest only.
-import embed, { type Result } from "./embed";
+// compiled or laid out again and a brush on it stays where it is. Renders are drawn in order, newest only;
+// a frame waiting for its first spec may draw a throwaway chart out of sight first, so Vega's code is warm.
+import embed, { type EmbedOptions, type Result } from "./embed";
 import { expressionInterpreter } from "vega-interpreter";
 import { localizeChart, numberLocale, timeLocale } from "../charts/locale";
 import { chartTheme, fitToCell } from "../charts/theme";
@@ -27,6 +28,36 @@ export function splitRows(spec: Record<string, unknown>): { rows: unknown[]; res
   if (!isRecord(data) || !Array.isArray(data.values) || Object.keys(data).length !== 1) return undefined;
   return { rows: data.values, rest: JSON.stringify(rest) };
 }
+
+/** What a warm-up draws: a dated bar chart with a title, axes and a tooltip, as most first charts are. */
+export const WARM_SPEC = {
+  title: "warm-up",
+  width: 200,
+  height: 100,
+  data: { values: [0, 1, 2].map((i) => ({ month: `2025-0${i + 1}-01`, value: i * 10 - 5 })) },
+  mark: { type: "bar", tooltip: true },
+  encoding: {
+    x: { field: "month", type: "temporal", timeUnit: "yearmonth" },
+    y: { field: "value", type: "quantitative", axis: { format: "~s" } },
+  },
+};
+
+/** The options of every draw in `locale`. */
+const embedOptions = (locale: string): EmbedOptions => ({
+  mode: "vega-lite",
+  // Global in Vega, so set on every embed: a frame redrawn after a language switch follows it.
+  formatLocale: numberLocale(locale),
+  timeFormatLocale: timeLocale(locale),
+  ast: true,
+  expr: expressionInterpreter,
+  loader: noLoader as never,
+  actions: false,
+  renderer: "svg",
+  tooltip: true,
+  config: chartTheme as never,
+  // A transform or projection left out of the bundle fails here with its name, never draws wrong.
+  patch: requireKnownTransforms,
+});
 
 /** Draws chart specs into `container`, reporting size, errors and selections through `post`. */
 export function createChartView(container: HTMLElement, post: (message: SandboxMessage) => void) {
@@ -78,21 +109,7 @@ export function createChartView(container: HTMLElement, post: (message: SandboxM
     // Named rows, so a data-only update can replace them (Vega-Lite then parses them in the dataflow).
     if (split) clean.data = { name: CHART_ROWS, values: split.rows };
     try {
-      const result = await embed(container, fitToCell(clean) as Parameters<typeof embed>[1], {
-        mode: "vega-lite",
-        // Global in Vega, so set on every embed: a frame redrawn after a language switch follows it.
-        formatLocale: numberLocale(locale),
-        timeFormatLocale: timeLocale(locale),
-        ast: true,
-        expr: expressionInterpreter,
-        loader: noLoader as never,
-        actions: false,
-        renderer: "svg",
-        tooltip: true,
-        config: chartTheme as never,
-        // A transform or projection left out of the bundle fails here with its name, never draws wrong.
-        patch: requireKnownTransforms,
-      });
+      const result = await embed(container, fitToCell(clean) as Parameters<typeof embed>[1], embedOptions(locale));
       current = result;
       currentRest = split && `${locale} ${split.rest}`;
       reportSize();
@@ -108,7 +125,26 @@ export function createChartView(container: HTMLElement, post: (message: SandboxM
     }
   }
 
+  /** Draws WARM_SPEC out of sight and drops it: Vega's code runs once before the first real spec comes. */
+  async function warmUp(locale: string): Promise<void> {
+    const place = document.createElement("div");
+    place.style.cssText = "position: absolute; left: -10000px; top: 0; width: 400px; visibility: hidden";
+    document.body.append(place);
+    try {
+      (await embed(place, WARM_SPEC as Parameters<typeof embed>[1], embedOptions(locale))).finalize();
+    } catch {
+      // A warm-up that fails leaves the real draw as it was: cold.
+    } finally {
+      place.remove();
+    }
+  }
+
   return {
+    /** Draws a throwaway chart ahead of the first spec, unless one has come (a render waits for it). */
+    warm(locale = "en-US"): Promise<void> {
+      drawing = drawing.then(() => (latest < 0 ? warmUp(locale) : undefined));
+      return drawing;
+    },
     /** Draws `spec` after any draw in progress; a render superseded meanwhile is skipped. */
     render(id: number, spec: Record<string, unknown>, locale = "en-US"): Promise<void> {
       latest = id;

@@ -4,7 +4,7 @@
 // Vega is never put on `window`, and no spec can load anything.
 import { expressionFunction } from "vega";
 import { COMPACT_FORMAT, compactNumber } from "../charts/locale";
-import { asRenderMessage, type SandboxMessage } from "./protocol";
+import { asRenderMessage, asWarmMessage, type SandboxMessage } from "./protocol";
 import { asExportRequest } from "./export";
 import { answerExport } from "./export-view";
 import { createChartView } from "./chart-view";
@@ -30,6 +30,8 @@ window.addEventListener("message", (event) => {
     void chart.view().then((view) => answerExport(exportRequest, view));
     return;
   }
+  const warm = asWarmMessage(event.data);
+  if (warm) return void chart.warm(warm.locale);
   const message = asRenderMessage(event.data);
   if (!message) return;
   // Vega's rows are built here, from the columns the shell transferred.

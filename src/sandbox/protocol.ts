@@ -15,6 +15,12 @@ export interface RenderMessage {
   readonly rows?: TransferRows;
 }
 
+/** Shell -> sandbox: nothing to draw yet (a first visit's engine is starting); warm Vega up meanwhile. */
+export interface WarmMessage {
+  readonly type: "clientbook:warm";
+  readonly locale?: string;
+}
+
 /**
  * Shell -> sandbox: one cell run is about to start. The sandbox ends the previous run's Worker and
  * hands a fresh one (never used before) the one transferred MessagePort: that run's own channel.
@@ -54,12 +60,22 @@ export type SandboxMessage = ReadyMessage | SizeMessage | ErrorMessage | Selecti
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** Whether `locale` reads as a BCP 47 tag. */
+const isLocale = (locale: unknown): locale is string =>
+  typeof locale === "string" && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale);
+
+/** Returns the message as a WarmMessage when it has exactly that shape, else null. */
+export function asWarmMessage(data: unknown): WarmMessage | null {
+  if (!isRecord(data) || data.type !== "clientbook:warm") return null;
+  return isLocale(data.locale) ? { type: data.type, locale: data.locale } : { type: data.type };
+}
+
 /** Returns the message as a RenderMessage when it has exactly that shape, else null. */
 export function asRenderMessage(data: unknown): RenderMessage | null {
   if (!isRecord(data) || data.type !== "clientbook:render") return null;
   if (typeof data.id !== "number" || !Number.isFinite(data.id) || !isRecord(data.spec)) return null;
   // The sandbox's own navigator language is not the UI's: the shell says which locale to draw in.
-  const locale = typeof data.locale === "string" && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(data.locale);
+  const locale = isLocale(data.locale);
   // Rows come one way only: a columnar message whose spec also carries data is refused whole.
   const rows = data.rows === undefined ? undefined : asTransferRows(data.rows);
   if (rows === null || (rows && data.spec.data !== undefined)) return null;

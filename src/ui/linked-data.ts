@@ -11,8 +11,16 @@ export interface FetchedTable {
   readonly file: Promise<File | undefined>;
 }
 
-/** Loads `tables` into `bench`; when `run`, runs the notebook too, the cells on screen and their data first. */
-export async function loadAndRun(bench: Workbench, tables: readonly FetchedTable[], run: boolean): Promise<void> {
+/**
+ * Loads `tables` into `bench`; when `run`, runs the notebook too, the cells on screen and their data first.
+ * `firstRun` is called once those cells have run (or there were none to run first).
+ */
+export async function loadAndRun(
+  bench: Workbench,
+  tables: readonly FetchedTable[],
+  run: boolean,
+  firstRun: () => void = () => undefined,
+): Promise<void> {
   const load = ({ table, file }: FetchedTable) => file.then((f) => f && bench.loadFile(f, table));
   const first = run ? bench.visible.in(bench.cells.ids) : [];
   const early = new Set(bench.session.tablesRead(first).map((t) => t.toLowerCase()));
@@ -22,6 +30,7 @@ export async function loadAndRun(bench: Workbench, tables: readonly FetchedTable
     markStart("run-started");
     await bench.runAll({ first, only: "first" });
   }
+  firstRun();
   await Promise.all(tables.filter((t) => !ahead.includes(t)).map(load));
   markStart("data-loaded");
   if (!run) return;

@@ -31,3 +31,23 @@ describe("engineOnDuckDB(db, options) lockdown", () => {
     }
   });
 });
+
+describe("engineOnDuckDB(db, options) listTables() on the database just opened", () => {
+  it("answers with no table and no worker request until a statement is asked for; then asks DuckDB", async () => {
+    const requests: string[] = [];
+    const engine = await wasmEngineInNode((type) => requests.push(type));
+    try {
+      requests.length = 0;
+      expect(await engine.listTables()).toEqual([]);
+      expect(requests).toEqual([]);
+      // Asked for before the statement has run: the listing queues behind it and sees its table.
+      const made = engine.query("CREATE TABLE made AS SELECT 1 AS x");
+      const listed = engine.listTables();
+      await made;
+      expect((await listed).map((t) => t.name)).toEqual(["made"]);
+      expect(requests.length).toBeGreaterThan(0);
+    } finally {
+      await engine.close();
+    }
+  });
+});

@@ -3,7 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { parse, View } from "vega";
 import { compile } from "vega-lite";
-import { CHART_ROWS, splitRows } from "../../src/sandbox/chart-view";
+import { requireKnownTransforms } from "../../src/charts/vega-core";
+import { CHART_ROWS, splitRows, WARM_SPEC } from "../../src/sandbox/chart-view";
+import { asWarmMessage } from "../../src/sandbox/protocol";
 
 const spec = (values: unknown[]) => ({
   mark: "bar",
@@ -53,5 +55,24 @@ describe("splitRows", () => {
     expect(bars(view).map(([, sum]) => sum)).toEqual([7, 3]);
     // The text dates were parsed in the dataflow (Vega-Lite parses named rows there, not at load).
     expect(Object.prototype.toString.call(bars(view)[0][0])).toBe("[object Date]");
+  });
+});
+
+describe("WARM_SPEC and the warm message", () => {
+  it("the warm-up chart compiles, passes the bundle's transform check and draws its three bars", async () => {
+    const compiled = requireKnownTransforms(compile(WARM_SPEC as never).spec);
+    const view = new View(parse(compiled), { renderer: "none" });
+    await view.runAsync();
+    expect(view.data("data_0")).toHaveLength(3);
+  });
+
+  it("accepts a warm message with or without a locale tag; drops a malformed tag; refuses other shapes", () => {
+    expect(asWarmMessage({ type: "clientbook:warm", locale: "zh-CN" })).toEqual({
+      type: "clientbook:warm",
+      locale: "zh-CN",
+    });
+    expect(asWarmMessage({ type: "clientbook:warm", locale: "x<script>" })).toEqual({ type: "clientbook:warm" });
+    expect(asWarmMessage({ type: "clientbook:render", id: 1, spec: {} })).toBeNull();
+    expect(asWarmMessage("clientbook:warm")).toBeNull();
   });
 });

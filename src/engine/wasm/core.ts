@@ -31,18 +31,29 @@ export interface WasmEngineOptions {
   readonly maximumThreads?: number;
 }
 
-/** Opens `db` (already instantiated), locks it down and wraps it as an Engine. */
-export async function engineOnDuckDB(db: AsyncDuckDB, options: WasmEngineOptions): Promise<Engine> {
-  const threads = options.maximumThreads ? { maximumThreads: options.maximumThreads } : {};
-  await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true }, ...threads });
+/** Opens `db` (already instantiated), locks it down and wraps it as an Engine, with DuckDB's thread count. */
+export async function engineOnDuckDB(
+  db: AsyncDuckDB,
+  options: WasmEngineOptions,
+): Promise<Engine & { readonly threads: number }> {
+  const threadOption = options.maximumThreads ? { maximumThreads: options.maximumThreads } : {};
+  await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true }, ...threadOption });
   const conn = await db.connect();
   for (const sql of lockdownStatements(stagingPaths(dataDirectory), options.extensionRepository)) await conn.query(sql);
+  // Read here, not through the engine: a settings read leaves the database untouched (below).
+  const threads = Number((await conn.query("SELECT current_setting('threads') AS threads")).getChildAt(0)?.get(0));
   const statements = statementMemory(conn);
   const shell = engineShell((sql, params, queryOptions) => readAll(conn, statements, sql, params, queryOptions));
   const run = shell.run;
   // The loader's and the data panel's SQL: no parameters, and `quick` for catalog reads (one round trip).
   const exec: Exec = (sql, queryOptions) => run(sql, [], queryOptions);
   const backend = { ...wasmBackend(db, conn, exec, options), watchProgress: fileProgress(db) };
+
+  // The database was opened empty in memory: until a statement or load is asked for, it holds no table, so
+  // the session's first listing need not queue a cold catalog query ahead of the first load.
+  let untouched = true;
+  const next: typeof shell.next = (task, signal) => ((untouched = false), shell.next(task, signal));
+  const listTables = () => (untouched ? Promise.resolve([]) : shell.listTables());
 
   const checked = async (sql: string) => {
     checkStatement(sql);
@@ -52,13 +63,14 @@ export async function engineOnDuckDB(db: AsyncDuckDB, options: WasmEngineOptions
   };
 
   return {
+    threads,
     query: (sql, params, queryOptions) =>
-      shell.next(async () => {
+      next(async () => {
         await checked(sql);
         return run(sql, params, queryOptions);
       }, queryOptions?.signal),
     createAndRead: (sql, params, read, queryOptions) =>
-      shell.next(async () => {
+      next(async () => {
         // Both checks posted at once: the worker answers them in turn, one wait instead of two.
         await Promise.all([checked(sql), checked(read)]);
         const readNow = () => run(read, [], { quick: true });
@@ -70,11 +82,11 @@ export async function engineOnDuckDB(db: AsyncDuckDB, options: WasmEngineOptions
         const created = await run(sql, params, pipelined);
         return [created, await (reading ?? readNow())];
       }, queryOptions?.signal),
-    loadFile: (source, table, loadOptions) => shell.next(() => loadFile(backend, source, table, loadOptions)),
-    listTables: shell.listTables,
+    loadFile: (source, table, loadOptions) => next(() => loadFile(backend, source, table, loadOptions)),
+    listTables,
     memory: () => shell.queue(() => memoryUse(exec)),
     createTable: (name, data) =>
-      shell.next(async () => {
+      next(async () => {
         const staging = `__clientbook_rows_${++fileCounter}`;
         // Arrow built from buffers (no `new Function`, which the app's content policy refuses).
         // Loaded on first use (Arrow's writer): only tables a ts cell makes from plain values need it.

@@ -45,10 +45,10 @@ export async function wasmEngine(): Promise<WasmEngine> {
       parquetBatches: parquetBatchesInWorker,
       ...(threadWrapper ? { maximumThreads: Math.max(1, navigator.hardwareConcurrency || 1) } : {}),
     });
-    const threads = Number((await engine.query("SELECT current_setting('threads') AS threads")).column(0)[0]);
+    const { threads, ...rest } = engine;
     const close = engine.close;
     return {
-      ...engine,
+      ...rest,
       runtime: { bundle: bundle.name, threads },
       close: () => close().finally(() => (threadWrapper ? URL.revokeObjectURL(threadWrapper) : undefined)),
     };
