@@ -127,11 +127,23 @@ ${fence}
 `;
     await openTrusted(ob, "race.md", text);
     await expect.poll(() => cellText(page, "echo", "value"), { timeout: ENGINE_TIMEOUT }).toBe("300");
+    // When the cell turns out of date (its data-stale, at once) and when the page shows it (the badge).
+    await page.evaluate(() => {
+      const el = document.querySelector('[data-cell="echo"]')!;
+      const marks: Record<string, number> = ((window as unknown as { __marks: object }).__marks = {});
+      new MutationObserver(() => {
+        if (el.hasAttribute("data-stale")) marks.stale ??= performance.now();
+        if (el.querySelector('[data-role="stale"]')) marks.badge ??= performance.now();
+      }).observe(el, { attributes: true, subtree: true, childList: true });
+    });
     await moveRange(page, "delay", 1);
-    // While the slow run is on its way the old result is marked out of date.
+    // While the slow run is on its way the old result is marked out of date: shown once the wait has lasted.
     await page.locator('[data-cell="echo"][data-stale="true"]').waitFor({ timeout: 10_000 });
+    await page.locator('[data-cell="echo"].waiting [data-role="stale"]').waitFor({ timeout: 10_000 });
+    const marks = await page.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks);
+    expect(marks.badge - marks.stale).toBeGreaterThanOrEqual(250);
     await page.screenshot({ path: "/tmp/clientbook-live-stale.png" });
-    await page.waitForTimeout(700);
+    await page.waitForTimeout(500);
     await moveRange(page, "delay", 2);
     await expect.poll(() => cellText(page, "echo", "value"), { timeout: 10_000 }).toBe("200");
     // Long after the slow run would have finished, the newer value is still the one shown.
