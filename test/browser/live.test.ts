@@ -83,6 +83,13 @@ describe("input cells", () => {
     const independent = await firstValue(page, "independent");
     await page.screenshot({ path: "/tmp/clientbook-live-before.png" });
 
+    // A re-run changes the cell's state, never its code: the highlighted SQL is not drawn again.
+    await page.evaluate(() => {
+      const code = document.querySelector('[data-cell="above"] [data-role="static-code"]')!;
+      const w = window as unknown as { __codeDrawn: number };
+      w.__codeDrawn = 0;
+      new MutationObserver((records) => (w.__codeDrawn += records.length)).observe(code, { childList: true });
+    });
     await moveRange(page, "threshold", 80);
     expect(await page.locator('[data-cell="threshold"] [data-role="input-value"]').textContent()).toBe("80");
     await expect.poll(() => firstValue(page, "above"), { timeout: 30_000 }).toBe("20");
@@ -93,6 +100,7 @@ describe("input cells", () => {
       .toBe(String(1 + 4 + 9 + 16 + 25 + 36 + 49 + 64));
     await page.locator('[data-cell][data-state="running"]').first().waitFor({ state: "detached", timeout: 30_000 });
     expect(await firstValue(page, "independent")).toBe(independent);
+    expect(await page.evaluate(() => (window as unknown as { __codeDrawn: number }).__codeDrawn)).toBe(0);
     expect(await page.locator('[data-cell="independent"]').getAttribute("data-stale")).toBeNull();
     expect(await page.locator("[data-stale=true]").count()).toBe(0);
     await page.locator('[data-cell="threshold"]').scrollIntoViewIfNeeded();
