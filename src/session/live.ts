@@ -40,6 +40,9 @@ export function createLiveScheduler(delayMs: number | false | undefined, host: L
   let turn = 0;
   let wait: { promise: Promise<void>; resolve: () => void } | undefined;
   let runs: Promise<unknown> = Promise.resolve();
+  // The latest flush: it has taken the marks off `wait` but may not have started its run yet.
+  let flushing: Promise<void> = Promise.resolve();
+  const start = () => void (flushing = flush());
 
   async function flush(): Promise<void> {
     timer = undefined;
@@ -67,11 +70,12 @@ export function createLiveScheduler(delayMs: number | false | undefined, host: L
       }
       const mine = ++turn;
       // No delay: at the end of this task, not a timer's turn later (a timer lets the browser render a frame first).
-      if (after <= 0) queueMicrotask(() => void (mine === turn && flush()));
-      else timer = setTimeout(() => void flush(), after);
+      if (after <= 0) queueMicrotask(() => mine === turn && start());
+      else timer = setTimeout(start, after);
     },
     async whenIdle() {
       while (wait) await wait.promise;
+      await flushing;
       await runs;
     },
     cancel() {
