@@ -54,7 +54,7 @@ const of = (dist: string, key: string) => cpu.get(dist)!.get(key) ?? 0;
 const keys = [...new Set(dists.flatMap((d) => [...cpu.get(d)!.keys()]))]
   .filter((k) => dists.some((d) => of(d, k) >= 0.5))
   .sort((a, b) => of(dists[0], b) - of(dists[0], a));
-const cells = (f: (d: string) => string) => dists.map((d) => f(d).padStart(14)).join("");
+const cells = (f: (d: string) => string) => dists.map((d) => f(d).padStart(18)).join("");
 console.log(`CPU ms per move (${moves} moves x ${rounds} rounds)`.padEnd(40) + cells((d) => d.split("/").pop()!));
 for (const k of keys) console.log(k.padEnd(40) + cells((d) => of(d, k).toFixed(1)));
 const sum = (d: string) => [...cpu.get(d)!.values()].reduce((a, b) => a + b, 0);
