@@ -165,6 +165,16 @@ export const settle = (page: Page) =>
 /** A stage: `[label, from, to]` stamp names measured as to - from, or `[label, measure]` of a run. */
 type Stage = [string, string, string] | [string, (run: Run) => number | undefined];
 
+/** From the input to the first DuckDB request after it posted (`from: "start"`), or from the last answer heard to `to`. */
+const posted =
+  (to?: string) =>
+  (r: Run): number | undefined => {
+    const trips = (tripsOf.get(r) ?? []).filter((t) => t.from >= r.start && (to === undefined || t.to <= r[to]));
+    if (!trips.length) return undefined;
+    if (to === undefined) return Math.min(...trips.map((t) => t.from)) - r.start;
+    return r[to] - Math.max(...trips.map((t) => t.to));
+  };
+
 /** The DuckDB worker's busy time (or its round trips, `count`) while a cell ran: from `running` to `done`. */
 const inWorker =
   (cell: string, what: "ms" | "count" = "ms") =>
@@ -383,6 +393,7 @@ export async function benchInteract(dist: string, rows: number, count: number): 
       `load average before: ${loadBefore}, after: ${load()}`,
       ...summarize(`range input -> chart redrawn (${n} rows, ${count} moves)`, range, [
         ["input -> by_segment running", "start", "by_segment:running-stale"],
+        ["input -> first query posted to DuckDB", posted()],
         ["by_segment running -> done", "by_segment:running-stale", "by_segment:done"],
         ["  of which in the DuckDB worker", inWorker("by_segment")],
         ["  DuckDB round trips (a count)", inWorker("by_segment", "count")],
@@ -394,6 +405,7 @@ export async function benchInteract(dist: string, rows: number, count: number): 
         ["  of which in the DuckDB worker", inWorker("revenue")],
         ["  DuckDB round trips (a count)", inWorker("revenue", "count")],
         ["revenue done -> frame has data", "revenue:done", "received"],
+        ["last answer heard -> frame has data", posted("received")],
         ["runs of by_segment started (a count)", (r) => r["by_segment:starts"]],
         ["renders per move (a count)", "zero", "renders"],
         ["charts embedded anew per move (a count)", (r) => r.embeds ?? 0],

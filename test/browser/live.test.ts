@@ -83,6 +83,13 @@ describe("input cells", () => {
     const independent = await firstValue(page, "independent");
     await page.screenshot({ path: "/tmp/clientbook-live-before.png" });
 
+    // A re-run changes the cell's state, never its code: the highlighted SQL is not drawn again.
+    await page.evaluate(() => {
+      const code = document.querySelector('[data-cell="above"] [data-role="static-code"]')!;
+      const w = window as unknown as { __codeDrawn: number };
+      w.__codeDrawn = 0;
+      new MutationObserver((records) => (w.__codeDrawn += records.length)).observe(code, { childList: true });
+    });
     await moveRange(page, "threshold", 80);
     expect(await page.locator('[data-cell="threshold"] [data-role="input-value"]').textContent()).toBe("80");
     await expect.poll(() => firstValue(page, "above"), { timeout: 30_000 }).toBe("20");
@@ -93,6 +100,7 @@ describe("input cells", () => {
       .toBe(String(1 + 4 + 9 + 16 + 25 + 36 + 49 + 64));
     await page.locator('[data-cell][data-state="running"]').first().waitFor({ state: "detached", timeout: 30_000 });
     expect(await firstValue(page, "independent")).toBe(independent);
+    expect(await page.evaluate(() => (window as unknown as { __codeDrawn: number }).__codeDrawn)).toBe(0);
     expect(await page.locator('[data-cell="independent"]').getAttribute("data-stale")).toBeNull();
     expect(await page.locator("[data-stale=true]").count()).toBe(0);
     await page.locator('[data-cell="threshold"]').scrollIntoViewIfNeeded();
@@ -127,11 +135,23 @@ ${fence}
 `;
     await openTrusted(ob, "race.md", text);
     await expect.poll(() => cellText(page, "echo", "value"), { timeout: ENGINE_TIMEOUT }).toBe("300");
+    // When the cell turns out of date (its data-stale, at once) and when the page shows it (the badge).
+    await page.evaluate(() => {
+      const el = document.querySelector('[data-cell="echo"]')!;
+      const marks: Record<string, number> = ((window as unknown as { __marks: object }).__marks = {});
+      new MutationObserver(() => {
+        if (el.hasAttribute("data-stale")) marks.stale ??= performance.now();
+        if (el.querySelector('[data-role="stale"]')) marks.badge ??= performance.now();
+      }).observe(el, { attributes: true, subtree: true, childList: true });
+    });
     await moveRange(page, "delay", 1);
-    // While the slow run is on its way the old result is marked out of date.
+    // While the slow run is on its way the old result is marked out of date: shown once the wait has lasted.
     await page.locator('[data-cell="echo"][data-stale="true"]').waitFor({ timeout: 10_000 });
+    await page.locator('[data-cell="echo"].waiting [data-role="stale"]').waitFor({ timeout: 10_000 });
+    const marks = await page.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks);
+    expect(marks.badge - marks.stale).toBeGreaterThanOrEqual(250);
     await page.screenshot({ path: "/tmp/clientbook-live-stale.png" });
-    await page.waitForTimeout(700);
+    await page.waitForTimeout(500);
     await moveRange(page, "delay", 2);
     await expect.poll(() => cellText(page, "echo", "value"), { timeout: 10_000 }).toBe("200");
     // Long after the slow run would have finished, the newer value is still the one shown.

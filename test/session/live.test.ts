@@ -76,6 +76,24 @@ describe("Session live re-execution", () => {
     }
   });
 
+  it("runs a moved input's readers in the task of the move: no timer's turn first (the browser paints after)", async () => {
+    const { session, close } = await sessionWith(live, { runner });
+    try {
+      await session.runAll();
+      let timerFired = false;
+      setTimeout(() => (timerFired = true), 0);
+      session.setInputValue(cell(session, "n").cell.id, 8);
+      // Microtasks only: a run started from a timer (even a 0 ms one) would not be running yet.
+      for (let i = 0; i < 100 && cell(session, "big").status !== "running"; i++) await Promise.resolve();
+      expect(cell(session, "big").status).toBe("running");
+      expect(timerFired).toBe(false);
+      await session.whenIdle();
+      expect(rowsOf(cell(session, "big"))).toEqual([{ i: 8 }, { i: 9 }]);
+    } finally {
+      await close();
+    }
+  });
+
   it("debounces typing: several quick edits give one re-run", async () => {
     const { runner: counted, runs } = counting(runner);
     const { session, close } = await sessionWith(notebookText([["ts t", "return 1"]]), {
