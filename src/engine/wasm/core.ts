@@ -17,6 +17,7 @@ import type { ParquetBatch } from "./parquet";
 import { dataTypeOf } from "../table-data";
 import { typedPlaceholders } from "./placeholders";
 import { statementMemory, type Statements } from "./statements";
+import { WARM_UP_SQL } from "./warm-up";
 
 /** How the engine runs in its host. */
 export interface WasmEngineOptions {
@@ -40,6 +41,8 @@ export async function engineOnDuckDB(db: AsyncDuckDB, options: WasmEngineOptions
   const shell = engineShell((sql, params, queryOptions) => readAll(conn, statements, sql, params, queryOptions));
   const run = shell.run;
   const backend = { ...wasmBackend(db, conn, run, options), watchProgress: fileProgress(db) };
+
+  let warming: Promise<boolean> | undefined;
 
   const checked = async (sql: string) => {
     checkStatement(sql);
@@ -87,6 +90,20 @@ export async function engineOnDuckDB(db: AsyncDuckDB, options: WasmEngineOptions
           await run(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`).catch(() => undefined);
         }
       }),
+    warmUp() {
+      // Its own statement, not a user's: no checks, and its interrupt is not a user's cancel (nothing rejects
+      // as "cancelled" but the warm-up itself). Once it has run to its end, never again.
+      warming ??= shell
+        .idle(
+          async () => readStream(await conn.send(WARM_UP_SQL, true)),
+          () => void conn.cancelSent().catch(() => undefined),
+        )
+        .then((ran) => {
+          if (!ran) warming = undefined;
+          return ran;
+        });
+      return warming;
+    },
     async cancel() {
       shell.cancelled();
       await conn.cancelSent();
