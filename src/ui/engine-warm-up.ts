@@ -7,23 +7,23 @@ import { markStart } from "./start-marks";
 /** How long the page stays quiet after a run or a load (its follow-up reads: tables, memory) before warming. */
 export const WARM_UP_QUIET_MS = 500;
 
-/** Tries after an ask: the engine may still be busy after a quiet time (more files loading, their profiles). */
-const TRIES = 10;
+/** Tries after an ask: the engine may still be busy after a quiet time (more files loading, their profiles, a run). */
+const TRIES = 8;
 
 /**
  * Returns `ask`: each call schedules `warmUp` in idle time after `startUp` (the page's start-up run) has settled,
- * unless it has already run to its end. A try the engine
- * skips (busy) or interrupts (work came) is tried again after another quiet time, up to TRIES times an ask.
+ * unless it has already run to its end. A try the engine skips (busy) or interrupts (work came) is tried again after
+ * a quiet time twice as long as the last (0.5 s, 1 s, 2 s ... about 2 min in all), up to TRIES times an ask.
  * `<body data-engine-warm-up>` says how the last try went (`running`, `done`, `skipped`).
  */
 export function engineWarmUp(warmUp: () => Promise<boolean>, startUp: () => Promise<unknown>): () => void {
   let done = false;
   let running = false;
   let tries = 0;
-  const quiet = () =>
+  const quiet = (ms: number) =>
     new Promise<void>((resolve) => {
       const whenIdle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 0));
-      setTimeout(() => whenIdle(() => resolve(), { timeout: 2000 }), WARM_UP_QUIET_MS);
+      setTimeout(() => whenIdle(() => resolve(), { timeout: 2000 }), ms);
     });
   const attempt = async () => {
     running = true;
@@ -34,7 +34,7 @@ export function engineWarmUp(warmUp: () => Promise<boolean>, startUp: () => Prom
         await startUp().catch(() => undefined);
         // Frames are queued a moment after their cell is done: asked again after the quiet time.
         await whenChartsDrawn();
-        await quiet();
+        await quiet(WARM_UP_QUIET_MS * 2 ** (TRIES - 1 - tries));
         await whenChartsDrawn();
         markStart("warm-up");
         document.body.dataset.engineWarmUp = "running";
