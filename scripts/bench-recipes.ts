@@ -8,9 +8,10 @@
 // the recipe's notebook; Chromium = click on "Trust and run" to the last cell's data-state done/error
 // (MutationObserver, performance.now() in the page), after a warm-up query over every table.
 //
-// Alone: `npx tsx scripts/bench-recipes.ts [--orders N] [--customers N] [--build | --dist DIR] [--no-browser] [--no-native] [--no-fits] [--only id,id] [--split]`
+// Alone: `npx tsx scripts/bench-recipes.ts [--orders N] [--customers N] [--build | --dist DIR] [--no-browser] [--no-native] [--no-fits] [--only id,id] [--split] [--pause MS]`
 // `--split` logs per notebook where the time went: cells done, charts drawn, the DuckDB worker's busy time, per cell,
 // and the CPU time of Chromium's processes and threads from the click to the last chart drawn (scripts/browser-cpu.ts).
+// `--pause MS` waits that long after the loads (a user reading: the engine's idle-time warm-up runs then).
 // Data (seeded, deterministic: DuckDB's hash of the row number and a salt) goes to .bench/recipes-v4-<orders>-<customers>/,
 // the app build to .bench/dist-recipes (never dist/; built when missing, or with --build).
 import { existsSync, mkdirSync, statSync } from "node:fs";
@@ -53,6 +54,8 @@ export interface BenchRecipesOptions {
   readonly fits?: boolean;
   /** Chromium: also wait for every chart drawn and log where each notebook's time went (DuckDB worker, per cell). */
   readonly split?: boolean;
+  /** Chromium: ms to wait after the data loads before the first notebook (a user reading: the engine's idle time). */
+  readonly pause?: number;
   /** Progress lines (default: stderr). */
   readonly log?: (line: string) => void;
 }
@@ -351,6 +354,7 @@ export async function benchBrowser(
   cdnowTable: string,
   log: (line: string) => void,
   split = false,
+  pause = 0,
 ): Promise<Map<string, Timed>> {
   const out = new Map<string, Timed>();
   return withApp(dist, split ? { init: WORKER_TRIPS } : {}, async ({ page }) => {
@@ -366,11 +370,14 @@ export async function benchBrowser(
     log(`chromium: data loaded in ${Math.round(performance.now() - t0)} ms`);
     if (tableNameFor(CDNOW, []) !== cdnowTable)
       throw new Error(`CDNOW table is ${tableNameFor(CDNOW, [])}, expected ${cdnowTable}`);
+    if (pause) await page.waitForTimeout(pause);
     for (const nb of [{ key: "warm-up", text: WARM_UP([...TABLES, cdnowTable]), cell: undefined }, ...notebooks]) {
       await page
         .locator('input[data-action="open-notebook"]')
         .setInputFiles({ name: `${nb.key}.md`, mimeType: "text/markdown", buffer: Buffer.from(nb.text) });
       await page.waitForSelector('[data-action="trust"]', { timeout: 60_000 });
+      // The engine's idle-time warm-up (src/ui/engine-warm-up.ts) as the notebook starts: absent, running, done, skipped.
+      const warm = await page.evaluate(() => document.body.dataset.engineWarmUp ?? "none");
       const cpuBefore = split ? browserCpu() : undefined;
       // Observe, then click in the same task, so the clock starts at the click.
       await page.evaluate(() => {
@@ -484,7 +491,7 @@ export async function benchBrowser(
         out.set(nb.key, { ms, note, cells: result.cells, longestTaskMs: result.longest });
         if (nb.key === "warm-up" && note) throw new Error(note);
         const longest = `longest main-thread task ${Math.round(result.longest)} ms`;
-        log(`chromium ${nb.key}: ${Math.round(result.ms)} ms, ${longest}${note ? ` (${note})` : ""}`);
+        log(`chromium ${nb.key}: ${Math.round(result.ms)} ms, ${longest}, warm-up ${warm}${note ? ` (${note})` : ""}`);
       } catch (e) {
         out.set(nb.key, { ms: null, note: `chromium: ${(e as Error).message.split("\n")[0]}` });
         log(`chromium ${nb.key}: failed: ${(e as Error).message.split("\n")[0]}`);
@@ -573,6 +580,7 @@ export async function benchRecipes(options: BenchRecipesOptions = {}): Promise<R
         cdnowTable,
         log,
         options.split,
+        options.pause,
       );
     } catch (e) {
       log(`chromium: failed: ${(e as Error).message.split("\n")[0]}`);
@@ -635,6 +643,7 @@ if (isMain(import.meta)) {
     only: args.list("--only"),
     fits: !args.flag("--no-fits"),
     split: args.flag("--split") || undefined,
+    pause: args.number("--pause", 0),
   });
   console.log(`\n${formatRecipeTable(rows)}`);
 }

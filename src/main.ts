@@ -27,6 +27,7 @@ import { markStart } from "./ui/start-marks";
 import { loadAndRun } from "./ui/linked-data";
 import { preloadEditorWhenIdle } from "./ui/editor-loader";
 import { sandboxScript } from "./sandbox/frame-script";
+import { engineWarmUp } from "./ui/engine-warm-up";
 
 // The UI language is set before anything renders or words a message: Chinese waits for its catalogues
 // (no top-level await: the catalogue chunk imports from this one, which would split it into pieces).
@@ -41,6 +42,11 @@ const engine: Promise<WasmEngine> = import("./engine/wasm/wasm-engine").then((m)
 // notebook gets a fresh sandbox, so nothing one notebook's code left behind meets the next.
 const runner = sandboxRunner();
 const session = openSession(engine, { runner, firstRows: FIRST_PAGE_ROWS });
+// V8 compiles DuckDB's hot wasm functions while the user reads, not during their first recipe (lowest priority).
+const askWarmUp = engineWarmUp(
+  async () => (await engine).warmUp?.() ?? true,
+  () => started,
+);
 
 // Settles once the cells on screen have run for the first time (or the start-up's work is done): what can
 // wait (the memory line, the data panel's previews) queues in DuckDB's one worker behind their queries, not
@@ -56,6 +62,7 @@ const bench = new Workbench({
     runner.reset();
     keeper.opened();
   },
+  onLoaded: askWarmUp,
   preview: async (table, limit) =>
     (await afterFirstRun()).query(`SELECT * FROM ${quoteIdent(table)} LIMIT ${Math.max(0, Math.floor(limit))}`),
   readTable: async (table) => (await engine).query(`SELECT * FROM ${quoteIdent(table)}`),
@@ -91,6 +98,8 @@ workshop.beforeReset = () => keeper.forget();
 // Settles once the notebook the page opened with has run (or failed to): the start-up's work is done.
 let startedUp!: () => void;
 const started = new Promise<void>((settle) => (startedUp = settle));
+// The engine warms up once the start-up run and its charts are done (and after each data load, see above).
+void engine.then(() => started).then(askWarmUp, () => undefined);
 
 // The offline copy (40 MB fetched and stored) is made once the engine is up and the first run has settled,
 // so a first visit's data load, run and first chart never share the machine with it.

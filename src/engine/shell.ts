@@ -22,6 +22,12 @@ export interface EngineShell extends Pick<Engine, "query" | "listTables"> {
   next<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T>;
   /** Runs `task` after everything queued before it (a cancel stays in force). */
   queue<T>(task: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `task` at the lowest priority: only when nothing is queued or running, and any work queued while it
+   * runs calls `interrupt` (once) and goes next. Resolves true when `task` ran to its end, false when it was
+   * skipped, interrupted or failed.
+   */
+  idle(task: () => Promise<unknown>, interrupt: () => void): Promise<boolean>;
   /** Marks the running statement as cancelled; the engine then interrupts it. */
   cancelled(): void;
   /** Refuses every later statement. */
@@ -37,9 +43,43 @@ export function engineShell(
   exec: (sql: string, params: readonly Value[], options: QueryOptions) => Promise<ResultTable>,
   isInterrupt: (error: unknown) => boolean = () => true,
 ): EngineShell {
-  const queue = serialize();
+  const serial = serialize();
   let closed = false;
   let cancelled = false;
+  // Tasks queued or running; the idle task's interrupt while it holds the connection.
+  let busy = 0;
+  let yieldTo: (() => void) | undefined;
+  const queue = <T>(task: () => Promise<T>): Promise<T> => {
+    // Posted now, before this task can start: the idle task's statement is the one it stops.
+    yieldTo?.();
+    busy++;
+    return serial(task).finally(() => busy--);
+  };
+  const idle = async (task: () => Promise<unknown>, interrupt: () => void): Promise<boolean> => {
+    if (busy || closed) return false;
+    let interrupted = false;
+    busy++;
+    yieldTo = () => {
+      yieldTo = undefined;
+      interrupted = true;
+      interrupt();
+    };
+    try {
+      await serial(async () => {
+        try {
+          if (!interrupted) await task();
+        } finally {
+          // Cleared before the next task starts: its statements are never interrupted for this one.
+          yieldTo = undefined;
+        }
+      });
+      return !interrupted;
+    } catch {
+      return false;
+    } finally {
+      busy--;
+    }
+  };
   const run: Run = async (sql, params = [], options = {}) => {
     if (closed) throw new EngineError(engineClosed());
     // A cancel that came before the statement began (the interrupt then finds nothing running, and
@@ -68,6 +108,7 @@ export function engineShell(
     run,
     next,
     queue,
+    idle,
     query: (sql, params, options) => next(() => run(sql, params, options), options?.signal),
     listTables: () => queue(() => profileTables((sql, options) => run(sql, [], options))),
     cancelled: () => void (cancelled = true),

@@ -24,12 +24,22 @@ interface Entry {
 const waiting: Entry[] = [];
 let current: Entry | undefined;
 let timer: ReturnType<typeof setTimeout> | undefined;
+// Frames holding a chart they have not drawn yet, and who waits for none to be left (engine-warm-up.ts).
+let undrawn = 0;
+const settled: (() => void)[] = [];
+
+function wakeSettled(): void {
+  if (!current && !waiting.length && !undrawn) for (const resolve of settled.splice(0)) resolve();
+}
 
 function startNext(): void {
   if (current) return;
   const near = waiting.findIndex((e) => e.near);
   const [entry] = waiting.splice(near >= 0 ? near : 0, 1);
-  if (!entry) return;
+  if (!entry) {
+    wakeSettled();
+    return;
+  }
   current = entry;
   timer = setTimeout(() => finish(entry), FRAME_TURN_MS);
   entry.start();
@@ -60,4 +70,22 @@ export function queueFrameStart(start: () => void, near: boolean): FrameTurn {
       finish(entry);
     },
   };
+}
+
+/** Counts a frame's chart as not drawn yet; the returned function says it is drawn, failed or gone. */
+export function chartUndrawn(): () => void {
+  undrawn++;
+  let drawn = false;
+  return () => {
+    if (drawn) return;
+    drawn = true;
+    undrawn--;
+    wakeSettled();
+  };
+}
+
+/** Resolves once no frame is starting or waiting to, and every frame has drawn the chart it holds (or failed). */
+export function whenChartsDrawn(): Promise<void> {
+  if (!current && !waiting.length && !undrawn) return Promise.resolve();
+  return new Promise((resolve) => settled.push(resolve));
 }

@@ -21,7 +21,8 @@ export type StartStep =
   | "data-fetched"
   | "data-loaded"
   | "run-started"
-  | "fresh-chart-drawn";
+  | "fresh-chart-drawn"
+  | "warm-up";
 
 const marked = new Set<StartStep>();
 

@@ -55,6 +55,8 @@ export interface WorkbenchDeps {
   readonly memoryLimit?: number;
   /** Called after another notebook was opened (main.ts gives the new notebook a fresh code sandbox). */
   readonly onOpen?: () => void;
+  /** Called after a file was loaded into a table (main.ts asks for the engine's warm-up). */
+  readonly onLoaded?: () => void;
 }
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -256,6 +258,7 @@ export class Workbench {
       this.reports = new Map(this.reports).set(report.table, { report, source, choice });
       this.tableList.loaded(report.table);
       this.problems = this.problems.filter((p) => !(p.kind === "load" && p.file === source.name));
+      this.deps.onLoaded?.();
       return report;
     } catch (error) {
       this.report("load", source.name, ui.loadError(source.name, reason(error)));

@@ -11,6 +11,19 @@ const app = useApp();
 describe("the example notebook (?notebook=notebooks/customer-review.md)", () => {
   it("runs every cell, shows result tables with their row counts and draws charts", async () => {
     const { page, requests } = await app.open("?notebook=notebooks/customer-review.md");
+    // What the page is doing when the engine's idle-time warm-up starts (src/ui/engine-warm-up.ts).
+    await page.evaluate(() => {
+      const w = window as unknown as { __warmUp?: { charts: number; drawn: number; busy: number } };
+      new MutationObserver(() => {
+        if (document.body.dataset.engineWarmUp !== "running" || w.__warmUp) return;
+        const cells = [...document.querySelectorAll<HTMLElement>("[data-cell][data-state]")];
+        w.__warmUp = {
+          charts: document.querySelectorAll('[data-cell][data-kind="chart"]').length,
+          drawn: document.querySelectorAll('figure[data-drawn="fresh"]').length,
+          busy: cells.filter((el) => el.dataset.state === "running").length,
+        };
+      }).observe(document.body, { attributes: true, attributeFilter: ["data-engine-warm-up"] });
+    });
     await page.waitForSelector("body[data-engine=ready]", { timeout: ENGINE_TIMEOUT });
     const computing = page.locator('[data-cell][data-kind="sql"], [data-cell][data-kind="chart"]');
     await expect.poll(() => computing.count(), { timeout: 30_000 }).toBeGreaterThan(5);
@@ -75,6 +88,23 @@ describe("the example notebook (?notebook=notebooks/customer-review.md)", () => 
     expect(await readFile(await download.path(), "utf8")).toBe(
       await readFile(resolve(__dirname, "../../notebooks/customer-review.md"), "utf8"),
     );
+
+    // The engine warmed up once, after the start-up run and its charts: never beside the first chart.
+    await page.waitForSelector("body[data-engine-warm-up=done]", { timeout: 60_000 });
+    const [warmUp, firstChartAt, warmUpAt] = await page.evaluate(() => [
+      (window as unknown as { __warmUp?: { charts: number; drawn: number; busy: number } }).__warmUp,
+      performance.getEntriesByName("clientbook:start:fresh-chart-drawn")[0]?.startTime,
+      performance.getEntriesByName("clientbook:start:warm-up")[0]?.startTime,
+    ]);
+    expect(warmUpAt).toBeGreaterThan(firstChartAt!);
+    expect(warmUp).toMatchObject({ busy: 0 });
+    expect(warmUp!.drawn).toBeGreaterThan(0);
+    // No table left behind: the data panel lists the notebook's own tables only.
+    expect(
+      await page
+        .locator("[data-table]")
+        .evaluateAll((els) => els.some((e) => /warm/i.test(e.getAttribute("data-table") ?? ""))),
+    ).toBe(false);
   });
 
   it("a fetched notebook that is not a shipped one loads its data but runs only on trust", async () => {

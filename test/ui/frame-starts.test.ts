@@ -1,8 +1,8 @@
 // The chart frames' start queue without a browser: one frame starts at a time, those near the screen before
 // those out of sight, a frame that never finishes gives its turn up after FRAME_TURN_MS, and a frame gone
-// before its turn never starts.
+// before its turn never starts. whenChartsDrawn (the engine warm-up's wait) waits for every frame's turn and chart.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { FRAME_TURN_MS, queueFrameStart } from "../../src/ui/frame-starts";
+import { FRAME_TURN_MS, chartUndrawn, queueFrameStart, whenChartsDrawn } from "../../src/ui/frame-starts";
 
 describe("queueFrameStart(start, near)", () => {
   beforeEach(() => void vi.useFakeTimers());
@@ -44,5 +44,28 @@ describe("queueFrameStart(start, near)", () => {
     next.done();
     expect(started).toEqual(["stuck", "next", "last"]);
     last.done();
+  });
+});
+
+describe("whenChartsDrawn()", () => {
+  it("resolves only once no frame waits for its turn and every chart held is drawn", async () => {
+    let settled = false;
+    const turn = queueFrameStart(() => undefined, true);
+    const drawn = chartUndrawn();
+    const other = chartUndrawn();
+    void whenChartsDrawn().then(() => (settled = true));
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+    turn.done();
+    await tick();
+    expect(settled).toBe(false);
+    drawn();
+    // A second call of the same frame's `drawn` does not count for another frame.
+    drawn();
+    await tick();
+    expect(settled).toBe(false);
+    other();
+    await tick();
+    expect(settled).toBe(true);
+    await expect(whenChartsDrawn()).resolves.toBeUndefined();
   });
 });

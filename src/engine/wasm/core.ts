@@ -18,6 +18,7 @@ import type { ParquetBatch } from "./parquet";
 import { dataTypeOf } from "../table-data";
 import { typedPlaceholders } from "./placeholders";
 import { statementMemory, type Statements } from "./statements";
+import { WARM_UP_SQL } from "./warm-up";
 
 /** How the engine runs in its host. */
 export interface WasmEngineOptions {
@@ -54,6 +55,8 @@ export async function engineOnDuckDB(
   let untouched = true;
   const next: typeof shell.next = (task, signal) => ((untouched = false), shell.next(task, signal));
   const listTables = () => (untouched ? Promise.resolve([]) : shell.listTables());
+
+  let warming: Promise<boolean> | undefined;
 
   const checked = async (sql: string) => {
     checkStatement(sql);
@@ -102,6 +105,20 @@ export async function engineOnDuckDB(
           await run(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`).catch(() => undefined);
         }
       }),
+    warmUp() {
+      // Its own statement, not a user's: no checks, and its interrupt is not a user's cancel (nothing rejects
+      // as "cancelled" but the warm-up itself). Once it has run to its end, never again.
+      warming ??= shell
+        .idle(
+          async () => readStream(await conn.send(WARM_UP_SQL, true)),
+          () => void conn.cancelSent().catch(() => undefined),
+        )
+        .then((ran) => {
+          if (!ran) warming = undefined;
+          return ran;
+        });
+      return warming;
+    },
     async cancel() {
       shell.cancelled();
       await conn.cancelSent();
