@@ -147,8 +147,11 @@ export interface Engine {
   listTables(): Promise<TableSummary[]>;
   /** DuckDB's memory in use and its limit (in the browser, never above WebAssembly's 4 GiB). */
   memory(): Promise<MemoryUse>;
-  /** Cancels the query that is running, if any; the cancelled query rejects. */
-  cancel(): Promise<void>;
+  /**
+   * Cancels the query that is running, if any; the cancelled query rejects. With `signal`, only when the running
+   * query is that run's (`QueryOptions.signal`): a listing, a load or another run's query goes on.
+   */
+  cancel(signal?: AbortSignal): Promise<void>;
   /** Releases the database and its memory. */
   close(): Promise<void>;
 }

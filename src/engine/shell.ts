@@ -16,14 +16,17 @@ export interface EngineShell extends Pick<Engine, "query" | "listTables"> {
   /** Runs a statement: refused once closed; a library error becomes an EngineError (or "cancelled"). */
   readonly run: Run;
   /**
-   * Runs `task` after everything queued before it, as new work: an earlier cancel no longer applies. When
-   * `signal` has aborted by the task's turn, the task is skipped (rejects with the signal's reason).
+   * Runs `task`, for the run of `signal`, after everything queued before it. When `signal` has aborted by the
+   * task's turn, the task is skipped (rejects with the signal's reason).
    */
   next<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T>;
-  /** Runs `task` after everything queued before it (a cancel stays in force). */
+  /** Runs `task` after everything queued before it (a task of no run: only a cancel of every run stops it). */
   queue<T>(task: () => Promise<T>): Promise<T>;
-  /** Marks the running statement as cancelled; the engine then interrupts it. */
-  cancelled(): void;
+  /**
+   * Marks the running task as cancelled when it is `signal`'s (any running task without `signal`); true when
+   * it did, and the engine then interrupts it. Another run's task, or nothing running, is left alone.
+   */
+  cancelled(signal?: AbortSignal): boolean;
   /** Refuses every later statement. */
   close(): void;
   readonly closed: boolean;
@@ -37,9 +40,23 @@ export function engineShell(
   exec: (sql: string, params: readonly Value[], options: QueryOptions) => Promise<ResultTable>,
   isInterrupt: (error: unknown) => boolean = () => true,
 ): EngineShell {
-  const queue = serialize();
+  const serial = serialize();
   let closed = false;
   let cancelled = false;
+  // The task running now, with the signal of the run it belongs to: a cancel applies to that run's task only.
+  let running: { readonly signal?: AbortSignal } | undefined;
+  const queue = <T>(task: () => Promise<T>, signal?: AbortSignal) =>
+    serial(async () => {
+      running = { signal };
+      cancelled = false;
+      try {
+        return await task();
+      } finally {
+        // The cancel was this task's: work queued after it starts afresh.
+        running = undefined;
+        cancelled = false;
+      }
+    });
   const run: Run = async (sql, params = [], options = {}) => {
     if (closed) throw new EngineError(engineClosed());
     // A cancel that came before the statement began (the interrupt then finds nothing running, and
@@ -56,21 +73,18 @@ export function engineShell(
     queue(async () => {
       // A superseded run's query still waiting in line: the latest run's goes next instead.
       if (signal?.aborted) throw signal.reason;
-      cancelled = false;
-      try {
-        return await task();
-      } finally {
-        // The cancel was this task's: work queued after it starts afresh.
-        cancelled = false;
-      }
-    });
+      return task();
+    }, signal);
   return {
     run,
     next,
-    queue,
+    queue: (task) => queue(task),
     query: (sql, params, options) => next(() => run(sql, params, options), options?.signal),
     listTables: () => queue(() => profileTables((sql) => run(sql))),
-    cancelled: () => void (cancelled = true),
+    cancelled(signal) {
+      if (!running || (signal && running.signal !== signal)) return false;
+      return (cancelled = true);
+    },
     close: () => void (closed = true),
     get closed() {
       return closed;

@@ -53,7 +53,7 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
   const ready: Promise<Engine | undefined> = Promise.resolve(engineInput).then(
     async (e) => {
       engine = e;
-      // A cell's cancel can interrupt this first listing; loads keep the list up to date after it.
+      // Loads keep the list up to date after this first listing.
       tables = await e.listTables().catch(() => tables);
       publisher.changed();
       return e;

@@ -87,9 +87,8 @@ export async function engineOnDuckDB(db: AsyncDuckDB, options: WasmEngineOptions
           await run(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`).catch(() => undefined);
         }
       }),
-    async cancel() {
-      shell.cancelled();
-      await conn.cancelSent();
+    async cancel(signal) {
+      if (shell.cancelled(signal)) await conn.cancelSent();
     },
     async close() {
       if (shell.closed) return;
