@@ -14,6 +14,10 @@ const en = {
   tableLoadFailed: (table: string, file: string, reason: string) =>
     `The table ${table} is missing: its file “${file}” could not be loaded. Fix the file and drop it on the ` +
     `page again: this cell then runs again. The reason: ${reason}`,
+  /** A cell reads a table whose file (a linked notebook's data) could not be fetched (`reason`: the status). */
+  tableFetchFailed: (table: string, file: string, reason: string) =>
+    `The table ${table} is missing: its file “${file}” could not be fetched from this site (${reason}). ` +
+    "Reload the page to try again, or drop the file on the page: this cell then runs again.",
   /** A cell reads a table the notebook declares, whose file is not loaded. */
   tableNotLoaded: (table: string, file: string) =>
     `The table ${table} is not loaded: the notebook reads it from “${file}”. Load that file (drop it on the ` +

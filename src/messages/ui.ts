@@ -99,6 +99,7 @@ const en = {
   linkFailed: (path: string, reason: string) => `Could not fetch the notebook “${path}”: ${clause(reason)}.`,
   dataFetchFailed: (file: string, reason: string) => `Could not fetch the data file “${file}”: ${reason}`,
   httpStatus: (status: number) => `the server answered ${status}`,
+  networkFailed: "the network request failed (offline, or the site did not answer)",
 
   run: "Run",
   runTitle: "Run this cell (Ctrl/Cmd+Enter; Shift+Enter runs and moves to the next cell)",

@@ -14,6 +14,9 @@ export const sessionZh = {
   tableLoadFailed: (table: string, file: string, reason: string) =>
     `数据表 ${table} 不存在：它的文件“${file}”未能加载。请修正文件后重新拖放到页面上，此单元格随后会重新运行。` +
     `原因：${reason}`,
+  tableFetchFailed: (table: string, file: string, reason: string) =>
+    `数据表 ${table} 不存在：未能从本站获取它的文件“${file}”（${reason}）。请刷新页面重试，或把文件拖放到页面上，` +
+    "此单元格随后会重新运行。",
   tableNotLoaded: (table: string, file: string) =>
     `数据表 ${table} 尚未加载：笔记本从“${file}”读取它。请加载这个文件（拖放到页面上，或在此笔记本需要的数据文件中选择），` +
     "此单元格随后会重新运行。",

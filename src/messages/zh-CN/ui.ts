@@ -87,6 +87,7 @@ export const uiZh = {
   linkFailed: (path: string, reason: string) => `无法获取笔记本“${path}”：${clause(reason)}。`,
   dataFetchFailed: (file: string, reason: string) => `无法获取数据文件“${file}”：${reason}`,
   httpStatus: (status: number) => `服务器返回 ${status}`,
+  networkFailed: "网络请求失败（已离线，或网站没有响应）",
 
   run: "运行",
   runTitle: "运行此单元格（Ctrl/Cmd+Enter；Shift+Enter 运行并跳到下一个单元格）",
