@@ -57,6 +57,14 @@ const en = {
   cancelled: () => "The run was stopped.",
   unknownName: (name: string) =>
     `unknown name ${name}: no cell (and no built-in) is called that. Was it renamed or deleted?`,
+  // JavaScript's common errors in a ts cell (session/code-error-text.ts), before its own text (`raw`).
+  readOfNothing: (what: string, property: string, raw: string) =>
+    `the code reads “${property}” of ${what}: a value it expected is missing (${raw})`,
+  writeOfNothing: (what: string, property: string, raw: string) =>
+    `the code sets “${property}” on ${what}: a value it expected is missing (${raw})`,
+  notAFunction: (expression: string, raw: string) => `the code calls ${expression}, which is not a function (${raw})`,
+  constAssigned: (raw: string) => `the code assigns to a const: declare it with let instead (${raw})`,
+  tooDeep: (raw: string) => `the code calls itself too deeply (endless recursion?) (${raw})`,
   interpolationFailed: (expr: string, reason: string) => `\${${expr}}: ${reason}`,
   inputOptionsMissing: (cell: string) => `options_from ${cell} has no table result to take options from`,
   inputNoColumn: (cell: string, column: string) => `${cell} has no column named ${column}`,

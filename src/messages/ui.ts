@@ -172,6 +172,11 @@ const en = {
   cellName: "Cell name",
   chartRows: (n: number) => `Chart of ${count(n)} ${plural(n, "row", "rows")}`,
   chartError: (reason: string) => `The chart could not be drawn: ${reason}`,
+  // Vega's common errors (ui/chart-error.ts), before its own text (`raw`).
+  chartNoDataSet: (name: string, raw: string) =>
+    `the spec reads a data set “${name}” it does not define (its rows are in the data set the chart cell names) (${raw})`,
+  chartNoSignal: (name: string, raw: string) => `the spec uses a parameter “${name}” it does not define (${raw})`,
+  chartNoScale: (name: string, raw: string) => `the spec uses a scale “${name}” it does not define (${raw})`,
   chartNotReady: (seconds: number) =>
     `its sandbox did not start within ${seconds} seconds; reload the page to try again`,
   chartScriptFailed: (reason: string) =>

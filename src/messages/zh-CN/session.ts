@@ -47,6 +47,13 @@ export const sessionZh = {
   noRunner: () => "此处无法运行 TypeScript 单元格：本会话没有代码运行器。",
   cancelled: () => "运行已停止。",
   unknownName: (name: string) => `未知名称 ${name}：没有单元格（也没有内置项）叫这个名字。它是否被重命名或删除了？`,
+  readOfNothing: (what: string, property: string, raw: string) =>
+    `代码读取 ${what} 的“${property}”：预期的某个值不存在（${raw}）`,
+  writeOfNothing: (what: string, property: string, raw: string) =>
+    `代码给 ${what} 设置“${property}”：预期的某个值不存在（${raw}）`,
+  notAFunction: (expression: string, raw: string) => `代码调用了 ${expression}，但它不是函数（${raw}）`,
+  constAssigned: (raw: string) => `代码给 const 常量赋值：请改用 let 声明（${raw}）`,
+  tooDeep: (raw: string) => `代码的调用层次过深（是否无限递归？）（${raw}）`,
   interpolationFailed: (expr: string, reason: string) => `\${${expr}}：${reason}`,
   inputOptionsMissing: (cell: string) => `options_from ${cell} 没有可提供选项的表格结果`,
   inputNoColumn: (cell: string, column: string) => `${cell} 没有名为 ${column} 的列`,
