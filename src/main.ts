@@ -167,7 +167,7 @@ async function openLinked(path: string): Promise<void> {
     const fileUrl = resolveDataFile(file, url);
     if (!fileUrl) return (bench.notify(ui.dataFetchFailed(file, ui.linkRefused(file))), []);
     const name = baseName(file);
-    return [{ table, file: bench.fetchData(name, (onBytes) => fetchFile(fileUrl, name, onBytes, ui.httpStatus)) }];
+    return [{ table, file: bench.fetchData(table, name, (onBytes) => fetchFile(fileUrl, name, onBytes, ui)) }];
   });
   await engine.catch(() => undefined);
   await loadAndRun(bench, tables, trusted, firstCellsRun);

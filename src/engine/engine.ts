@@ -153,8 +153,11 @@ export interface Engine {
    * more), false when it was skipped or interrupted. Absent where nothing needs warming (native code).
    */
   warmUp?(): Promise<boolean>;
-  /** Cancels the query that is running, if any; the cancelled query rejects. */
-  cancel(): Promise<void>;
+  /**
+   * Cancels the query that is running, if any; the cancelled query rejects. With `signal`, only when the running
+   * query is that run's (`QueryOptions.signal`): a listing, a load or another run's query goes on.
+   */
+  cancel(signal?: AbortSignal): Promise<void>;
   /** Releases the database and its memory. */
   close(): Promise<void>;
 }

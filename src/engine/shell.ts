@@ -16,11 +16,11 @@ export interface EngineShell extends Pick<Engine, "query" | "listTables"> {
   /** Runs a statement: refused once closed; a library error becomes an EngineError (or "cancelled"). */
   readonly run: Run;
   /**
-   * Runs `task` after everything queued before it, as new work: an earlier cancel no longer applies. When
-   * `signal` has aborted by the task's turn, the task is skipped (rejects with the signal's reason).
+   * Runs `task`, for the run of `signal`, after everything queued before it. When `signal` has aborted by the
+   * task's turn, the task is skipped (rejects with the signal's reason).
    */
   next<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T>;
-  /** Runs `task` after everything queued before it (a cancel stays in force). */
+  /** Runs `task` after everything queued before it (a task of no run: only a cancel of every run stops it). */
   queue<T>(task: () => Promise<T>): Promise<T>;
   /**
    * Runs `task` at the lowest priority: only when nothing is queued or running, and any work queued while it
@@ -28,8 +28,11 @@ export interface EngineShell extends Pick<Engine, "query" | "listTables"> {
    * skipped, interrupted or failed.
    */
   idle(task: () => Promise<unknown>, interrupt: () => void): Promise<boolean>;
-  /** Marks the running statement as cancelled; the engine then interrupts it. */
-  cancelled(): void;
+  /**
+   * Marks the running task as cancelled when it is `signal`'s (any running task without `signal`); true when
+   * it did, and the engine then interrupts it. Another run's task, or nothing running, is left alone.
+   */
+  cancelled(signal?: AbortSignal): boolean;
   /** Refuses every later statement. */
   close(): void;
   readonly closed: boolean;
@@ -46,14 +49,26 @@ export function engineShell(
   const serial = serialize();
   let closed = false;
   let cancelled = false;
+  // The task running now, with the signal of the run it belongs to: a cancel applies to that run's task only.
+  let running: { readonly signal?: AbortSignal } | undefined;
   // Tasks queued or running; the idle task's interrupt while it holds the connection.
   let busy = 0;
   let yieldTo: (() => void) | undefined;
-  const queue = <T>(task: () => Promise<T>): Promise<T> => {
+  const queue = <T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> => {
     // Posted now, before this task can start: the idle task's statement is the one it stops.
     yieldTo?.();
     busy++;
-    return serial(task).finally(() => busy--);
+    return serial(async () => {
+      running = { signal };
+      cancelled = false;
+      try {
+        return await task();
+      } finally {
+        // The cancel was this task's: work queued after it starts afresh.
+        running = undefined;
+        cancelled = false;
+      }
+    }).finally(() => busy--);
   };
   const idle = async (task: () => Promise<unknown>, interrupt: () => void): Promise<boolean> => {
     if (busy || closed) return false;
@@ -96,22 +111,19 @@ export function engineShell(
     queue(async () => {
       // A superseded run's query still waiting in line: the latest run's goes next instead.
       if (signal?.aborted) throw signal.reason;
-      cancelled = false;
-      try {
-        return await task();
-      } finally {
-        // The cancel was this task's: work queued after it starts afresh.
-        cancelled = false;
-      }
-    });
+      return task();
+    }, signal);
   return {
     run,
     next,
-    queue,
+    queue: (task) => queue(task),
     idle,
     query: (sql, params, options) => next(() => run(sql, params, options), options?.signal),
     listTables: () => queue(() => profileTables((sql, options) => run(sql, [], options))),
-    cancelled: () => void (cancelled = true),
+    cancelled(signal) {
+      if (!running || (signal && running.signal !== signal)) return false;
+      return (cancelled = true);
+    },
     close: () => void (closed = true),
     get closed() {
       return closed;

@@ -107,6 +107,11 @@ const en = {
   /** A statement opening with a comment inside a comment (lexers disagree where such a comment ends). */
   nestedComment: () => `A comment inside a comment at the start of a statement is not allowed: remove the inner /*.`,
 
+  /** Why a Parquet file is unreadable; `raw`: the reader's own text, when it said it. */
+  parquetNoSignature: () => "it does not start with the Parquet signature PAR1: it is not a Parquet file",
+  parquetCutShort: (raw?: string) =>
+    `the file ends before its Parquet footer (PAR1): it was probably cut short${raw ? ` (${raw})` : ""}`,
+
   /** The worker that decodes Parquet files could not start or stopped. */
   parquetWorkerFailed: (detail: string) => `The Parquet reader stopped: ${detail || "its worker could not start"}.`,
 };
@@ -142,4 +147,6 @@ export const {
   oneStatement,
   nestedComment,
   parquetWorkerFailed,
+  parquetNoSignature,
+  parquetCutShort,
 } = localizedFunctions(en, "engine");

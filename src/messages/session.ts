@@ -14,6 +14,10 @@ const en = {
   tableLoadFailed: (table: string, file: string, reason: string) =>
     `The table ${table} is missing: its file “${file}” could not be loaded. Fix the file and drop it on the ` +
     `page again: this cell then runs again. The reason: ${reason}`,
+  /** A cell reads a table whose file (a linked notebook's data) could not be fetched (`reason`: the status). */
+  tableFetchFailed: (table: string, file: string, reason: string) =>
+    `The table ${table} is missing: its file “${file}” could not be fetched from this site (${reason}). ` +
+    "Reload the page to try again, or drop the file on the page: this cell then runs again.",
   /** A cell reads a table the notebook declares, whose file is not loaded. */
   tableNotLoaded: (table: string, file: string) =>
     `The table ${table} is not loaded: the notebook reads it from “${file}”. Load that file (drop it on the ` +
@@ -53,6 +57,14 @@ const en = {
   cancelled: () => "The run was stopped.",
   unknownName: (name: string) =>
     `unknown name ${name}: no cell (and no built-in) is called that. Was it renamed or deleted?`,
+  // JavaScript's common errors in a ts cell (session/code-error-text.ts), before its own text (`raw`).
+  readOfNothing: (what: string, property: string, raw: string) =>
+    `the code reads “${property}” of ${what}: a value it expected is missing (${raw})`,
+  writeOfNothing: (what: string, property: string, raw: string) =>
+    `the code sets “${property}” on ${what}: a value it expected is missing (${raw})`,
+  notAFunction: (expression: string, raw: string) => `the code calls ${expression}, which is not a function (${raw})`,
+  constAssigned: (raw: string) => `the code assigns to a const: declare it with let instead (${raw})`,
+  tooDeep: (raw: string) => `the code calls itself too deeply (endless recursion?) (${raw})`,
   interpolationFailed: (expr: string, reason: string) => `\${${expr}}: ${reason}`,
   inputOptionsMissing: (cell: string) => `options_from ${cell} has no table result to take options from`,
   inputNoColumn: (cell: string, column: string) => `${cell} has no column named ${column}`,

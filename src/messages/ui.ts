@@ -99,6 +99,7 @@ const en = {
   linkFailed: (path: string, reason: string) => `Could not fetch the notebook “${path}”: ${clause(reason)}.`,
   dataFetchFailed: (file: string, reason: string) => `Could not fetch the data file “${file}”: ${reason}`,
   httpStatus: (status: number) => `the server answered ${status}`,
+  networkFailed: "the network request failed (offline, or the site did not answer)",
 
   run: "Run",
   runTitle: "Run this cell (Ctrl/Cmd+Enter; Shift+Enter runs and moves to the next cell)",
@@ -171,6 +172,11 @@ const en = {
   cellName: "Cell name",
   chartRows: (n: number) => `Chart of ${count(n)} ${plural(n, "row", "rows")}`,
   chartError: (reason: string) => `The chart could not be drawn: ${reason}`,
+  // Vega's common errors (ui/chart-error.ts), before its own text (`raw`).
+  chartNoDataSet: (name: string, raw: string) =>
+    `the spec reads a data set “${name}” it does not define (its rows are in the data set the chart cell names) (${raw})`,
+  chartNoSignal: (name: string, raw: string) => `the spec uses a parameter “${name}” it does not define (${raw})`,
+  chartNoScale: (name: string, raw: string) => `the spec uses a scale “${name}” it does not define (${raw})`,
   chartNotReady: (seconds: number) =>
     `its sandbox did not start within ${seconds} seconds; reload the page to try again`,
   chartScriptFailed: (reason: string) =>

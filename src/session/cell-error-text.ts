@@ -6,10 +6,12 @@ import { loadReason } from "../messages/load-lead";
 import { sessionMessages as m } from "../messages/session";
 import type { DataSource } from "../notebook/types";
 
-/** A file that could not be loaded into its table, and why (the engine's reason). */
+/** A file that could not be loaded into its table, and why (the engine's reason, or the fetch's). */
 export interface FailedLoad {
   readonly file: string;
   readonly reason: string;
+  /** The file never arrived: its fetch from the site failed (a linked notebook's data). */
+  readonly fetch?: boolean;
 }
 
 /** What the session knows of the tables a cell may read: the notebook's data section and the failed loads. */
@@ -30,6 +32,7 @@ export function missingTableMessage(message: string, known: TableKnowledge): str
   const table = match[1];
   const key = table.toLowerCase();
   const failed = known.failed.get(key);
+  if (failed?.fetch) return m.tableFetchFailed(table, failed.file, failed.reason);
   if (failed) return m.tableLoadFailed(table, failed.file, loadReason(failed.reason, failed.file));
   const declared = Object.entries(known.declared).find(([name]) => name.toLowerCase() === key)?.[1];
   if (declared?.file !== undefined) return m.tableNotLoaded(table, declared.file);

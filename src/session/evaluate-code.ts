@@ -10,6 +10,7 @@ import { sessionMessages as m } from "../messages/session";
 import { kindOfType, tableFromColumns, type ResultTable, type Value } from "../table/result";
 import { CODE_PARAMETER, CodeError, type CodeHost, type CodeRunner, type WireTable } from "../code/runner";
 import { abortableQuery, CellFailure, toCellFailure } from "./evaluate";
+import { codeErrorText } from "./code-error-text";
 import { quoteIdent } from "../sql/ident";
 import { CellRows } from "../code/cell-rows";
 import { HEAD_ROWS } from "../code/limits";
@@ -100,7 +101,7 @@ async function runCode(
       // A name that is no cell (any more) and no global reads as undefined code: say so plainly.
       const missing = /^ReferenceError: ([A-Za-z_$][\w$]*) is not defined$/.exec(err.message);
       const at = sourcePositionInCode(err.line, err.column, column1, mappings);
-      throw new CellFailure(missing ? m.unknownName(missing[1]) : err.message, at.line, at.column);
+      throw new CellFailure(missing ? m.unknownName(missing[1]) : codeErrorText(err.message), at.line, at.column);
     }
     throw e;
   }

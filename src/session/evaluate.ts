@@ -146,10 +146,10 @@ export async function abortableQuery(
   return abortable(engine, signal, () => engine.query(sql, params, { ...options, signal }));
 }
 
-// Runs `work` (the engine's) so that an abort of `signal` cancels what the engine is running.
+// Runs `work` (the engine's) so that an abort of `signal` cancels it, and nothing else the engine runs.
 async function abortable<T>(engine: Engine, signal: AbortSignal, work: () => Promise<T>): Promise<T> {
   if (signal.aborted) throw signal.reason;
-  const onAbort = () => void engine.cancel();
+  const onAbort = () => void engine.cancel(signal);
   signal.addEventListener("abort", onAbort, { once: true });
   try {
     return await work();

@@ -53,7 +53,7 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
   const ready: Promise<Engine | undefined> = Promise.resolve(engineInput).then(
     async (e) => {
       engine = e;
-      // A cell's cancel can interrupt this first listing; loads keep the list up to date after it.
+      // Loads keep the list up to date after this first listing.
       tables = await e.listTables().catch(() => tables);
       publisher.changed();
       return e;
@@ -109,6 +109,19 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
 
   async function whenRunnable(): Promise<boolean> {
     return trusted && (engine ?? (await ready)) !== undefined;
+  }
+
+  /**
+   * Remembers why `table`'s file failed; the readers that failed already (saying "not loaded") run again to say
+   * why. Readers with a result keep it: a failed load leaves an old table as it was.
+   */
+  function failed(table: string, failure: FailedLoad): void {
+    failedLoads.set(table.toLowerCase(), failure);
+    const readers = readersOf(table, program.current.cells).filter((id) => runtime.state(id).status === "error");
+    runtime.invalidate(readers);
+    live.mark(readers);
+    publisher.changed();
+    publisher.flush();
   }
 
   /** Every cell reading `id` now: they re-run (or show "unknown name") when it is renamed or deleted. */
@@ -244,10 +257,7 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
       // The engine either creates the table or throws; tables and notebook change only after success.
       const table = tableForFile(source.name, notebook(), tables, explicit);
       const report = await e.loadFile(source, table, rest).catch((error: unknown) => {
-        failedLoads.set(table.toLowerCase(), {
-          file: source.name,
-          reason: error instanceof Error ? error.message : String(error),
-        });
+        failed(table, { file: source.name, reason: error instanceof Error ? error.message : String(error) });
         throw error;
       });
       failedLoads.delete(table.toLowerCase());
@@ -264,6 +274,7 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
       publisher.flush();
       return report;
     },
+    fetchFailed: (table, file, reason) => failed(table, { file, reason, fetch: true }),
     async renameColumns(table, renames) {
       const e = engine ?? (await ready);
       if (!e) throw new Error(engineProblem ?? m.engineFailed("unknown"));

@@ -229,6 +229,11 @@ export interface Session {
    */
   loadFile(source: FileSource, options?: LoadOptions & { table?: string }): Promise<LoadReport>;
   /**
+   * The file of `table` could not be fetched (a linked notebook's data; `reason`: the status or network
+   * error): the cells reading it say so, and those that failed already run again to say it.
+   */
+  fetchFailed(table: string, file: string, reason: string): void;
+  /**
    * Drops a loaded table from the database; its declaration stays in the front matter (the notebook
    * asks for the file again). The cells reading it go stale; resolves with their ids.
    */

@@ -59,10 +59,13 @@ export async function fetchFile(
   url: URL,
   name: string,
   onBytes: (read: number, total: number) => void,
-  httpError: (status: number) => string,
+  words: { httpStatus(status: number): string; readonly networkFailed: string },
 ): Promise<File> {
-  const response = await fetch(url, { credentials: "same-origin", redirect: "error" });
-  if (!response.ok || !response.body) throw new Error(httpError(response.status));
+  // fetch's own network error says only "Failed to fetch" (in English): it is said in the page's words instead.
+  const response = await fetch(url, { credentials: "same-origin", redirect: "error" }).catch((error: unknown) => {
+    throw new Error(words.networkFailed, { cause: error });
+  });
+  if (!response.ok || !response.body) throw new Error(words.httpStatus(response.status));
   const total = Number(response.headers.get("content-length") ?? 0);
   const reader = response.body.getReader();
   const parts: Uint8Array<ArrayBuffer>[] = [];

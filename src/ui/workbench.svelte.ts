@@ -211,8 +211,12 @@ export class Workbench {
     return this.loadSource(this.deps.toSource(file), table, encoding);
   }
 
-  /** Fetches a file (e.g. a notebook's declared data on the same site), showing its progress; undefined if it failed (shown). */
+  /**
+   * Fetches the file of `table` (a notebook's declared data on the same site), showing its progress; undefined
+   * if it failed (shown, and the cells reading the table say why).
+   */
   async fetchData(
+    table: string,
     fileName: string,
     download: (onBytes: (read: number, total: number) => void) => Promise<File>,
   ): Promise<File | undefined> {
@@ -224,6 +228,7 @@ export class Workbench {
       return file;
     } catch (error) {
       this.report("load", fileName, ui.dataFetchFailed(fileName, reason(error)));
+      this.session.fetchFailed(table, fileName, reason(error));
       return undefined;
     } finally {
       this.loads = this.loads.filter((l) => l.id !== id);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openFromDisk, useApp } from "./app-fixture";
+import { ENGINE_TIMEOUT, openFromDisk, useApp } from "./app-fixture";
 import { serveDirectory, type StaticServer } from "./harness";
 
 const app = useApp();
@@ -125,5 +125,18 @@ describe("links in notebook prose", () => {
         await ob.close();
       }
     }
+  });
+
+  it("that open a notebook whose data file cannot be fetched say so in the page and in the cells reading it", async () => {
+    const ob = await app.open();
+    await ob.context.route("**/notebooks/orders.csv", (route) => route.fulfill({ status: 404, body: "" }));
+    await ob.page.goto(`${app.origin()}/?notebook=notebooks/customer-review.md`);
+    const problem = ob.page.locator('[data-role="load-error"]');
+    await expect.poll(() => problem.textContent(), { timeout: ENGINE_TIMEOUT }).toContain("orders.csv");
+    expect(await problem.textContent()).toContain("the server answered 404");
+    const reader = ob.page.locator('[data-cell="monthly_revenue"] [data-role="cell-error"]');
+    await expect
+      .poll(() => reader.textContent().catch(() => ""), { timeout: ENGINE_TIMEOUT })
+      .toContain("its file “orders.csv” could not be fetched from this site (the server answered 404)");
   });
 });

@@ -294,7 +294,9 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
       });
 
       it("rejects a truncated Parquet file with a clear message and leaves other tables alone", async () => {
-        await expect(load("truncated.parquet", "orders")).rejects.toThrow(/truncated\.parquet.*Parquet/);
+        await expect(load("truncated.parquet", "orders")).rejects.toThrow(
+          /^truncated\.parquet: not a readable Parquet file .*: the file ends before its Parquet footer \(PAR1\)/,
+        );
         expect(await one("SELECT count(*) AS n FROM orders")).toMatchObject({ n: 3 });
       });
 
@@ -581,6 +583,35 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
         await engine.cancel();
         await expect(running).rejects.toBeInstanceOf(EngineError);
         expect(await one("SELECT 1 AS ok")).toMatchObject({ ok: 1 });
+      });
+
+      // A drag: each new value aborts the run before it (its signal), which cancels that run's query only.
+      it("with a run's signal stops only that run's query: a listing, a memory check or a query of no run goes on", async () => {
+        const slow = "SELECT sum(a.i * b.i) AS s FROM range(200000) a(i), range(200000) b(i)";
+        const first = new AbortController();
+        const running = engine.query(slow, [], { signal: first.signal });
+        const listing = engine.listTables();
+        const memory = engine.memory();
+        const unrelated = engine.query("SELECT 42 AS n");
+        await new Promise((r) => setTimeout(r, 300));
+        first.abort(new Error("superseded"));
+        await engine.cancel(first.signal);
+        await expect(running).rejects.toBeInstanceOf(EngineError);
+        expect(Array.isArray(await listing)).toBe(true);
+        expect((await memory).limit).toBeGreaterThan(0);
+        expect((await unrelated).rows()[0]).toMatchObject({ n: 42 });
+
+        // The superseded run's query still waits in line behind another's: the cancel leaves the running one be.
+        const other = engine.query("SELECT count(*) AS n FROM range(3000) a(i), range(3000) b(i) WHERE a.i < b.i");
+        const second = new AbortController();
+        const queued = engine.query("SELECT 1 AS n", [], { signal: second.signal });
+        second.abort(new Error("superseded"));
+        await engine.cancel(second.signal);
+        await expect(queued).rejects.toThrow("superseded");
+        expect((await other).rows()[0]).toMatchObject({ n: (3000 * 2999) / 2 });
+        // Nothing of that run running: a cancel of it leaves the next listing alone.
+        await engine.cancel(second.signal);
+        expect(Array.isArray(await engine.listTables())).toBe(true);
       });
     });
   });

@@ -153,3 +153,45 @@ describe("Session: a cell reading a missing table", () => {
     }
   });
 });
+
+describe("Session: a failed load or fetch reaches the cells reading its table", () => {
+  it("a reader that said 'not loaded' says why once the file fails, and the other cells keep their results", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "clientbook-failed-"));
+    writeFileSync(join(dir, "orders.csv"), 'id,name\n1,"unclosed\n2,b\n');
+    const text = notebookText(
+      [
+        ["sql a", "SELECT count(*) AS n FROM orders"],
+        ["sql b", "SELECT count(*) AS n FROM customers"],
+        ["sql other", "SELECT 7 AS n"],
+      ],
+      ["orders: { file: orders.csv }", "customers: { file: customers.csv }"],
+    );
+    const { session, close } = await sessionWith(text, { liveDelayMs: 0 });
+    try {
+      await session.runAll();
+      expect(cell(session, "a").error?.message).toMatch(/not loaded/);
+      const other = cell(session, "other").output;
+      await expect(session.loadFile(fileSourceFromPath(join(dir, "orders.csv")))).rejects.toThrow();
+      await session.whenIdle();
+      expect(cell(session, "a").error?.message).toMatch(
+        /^The table orders is missing: its file “orders\.csv” could not/,
+      );
+      expect(cell(session, "other").output).toBe(other);
+      // A linked notebook's file whose fetch failed: its reader says which file and what status.
+      session.fetchFailed("customers", "customers.csv", "the server answered 404");
+      await session.whenIdle();
+      expect(cell(session, "b").error?.message).toBe(
+        "The table customers is missing: its file “customers.csv” could not be fetched from this site (the server " +
+          "answered 404). Reload the page to try again, or drop the file on the page: this cell then runs again.",
+      );
+      setLocale("zh-CN");
+      await session.runAll({ only: "outdated" });
+      expect(cell(session, "b").error?.message).toMatch(
+        /^数据表 customers 不存在：未能从本站获取它的文件“customers\.csv”/,
+      );
+      expect(cell(session, "other").output).toBe(other);
+    } finally {
+      await close();
+    }
+  });
+});

@@ -1,6 +1,6 @@
 // Which reader a file needs: by extension first, confirmed by magic bytes, so a Parquet file named
 // `.csv` still loads and a truncated Parquet file fails with a clear reason.
-import { badParquet, unsupportedFormat } from "../../messages/engine";
+import { badParquet, parquetCutShort, parquetNoSignature, unsupportedFormat } from "../../messages/engine";
 import type { LoadReport } from "../engine";
 
 /** A loadable file format. */
@@ -39,8 +39,7 @@ const isPar1 = (bytes: Uint8Array, at: number) =>
 export function detectFormat(fileName: string, head: Uint8Array): FileFormat {
   const ext = extensionOf(fileName);
   if (isPar1(head, 0)) return "parquet";
-  if (ext === "parquet" || ext === "parq")
-    throw new Error(badParquet(fileName, "it does not start with the Parquet signature PAR1"));
+  if (ext === "parquet" || ext === "parq") throw new Error(badParquet(fileName, parquetNoSignature()));
   if (jsonExtensions.has(ext)) return "jsonl";
   if (textExtensions.has(ext)) return "csv";
   if (binaryExtensions.has(ext)) throw new Error(unsupportedFormat(fileName));
@@ -50,6 +49,6 @@ export function detectFormat(fileName: string, head: Uint8Array): FileFormat {
 /** Checks the Parquet footer signature, so a truncated file fails before any reader sees it. */
 export function checkParquetTail(fileName: string, size: number, tail: Uint8Array): void {
   if (size < 12 || !isPar1(tail, tail.length - 4)) {
-    throw new Error(badParquet(fileName, "the file ends before the Parquet footer (PAR1) — it was probably cut short"));
+    throw new Error(badParquet(fileName, parquetCutShort()));
   }
 }

@@ -1,6 +1,6 @@
 // The one load procedure both engines follow: plan from a sample, stage the bytes where DuckDB can
 // read them (as-is or transcoded to UTF-8), create the table, profile it, collect warnings.
-import { badParquet, fileTooBig, loadFailed, moneyColumns } from "../../messages/engine";
+import { badParquet, fileTooBig, loadFailed, moneyColumns, parquetCutShort } from "../../messages/engine";
 import type { FileSource, LoadOptions, LoadReport } from "../engine";
 import { toEngineError } from "../errors";
 import { profileTables } from "../profile";
@@ -17,6 +17,12 @@ import { timed } from "./timing";
 import { byteChunks, utf8Chunks } from "./transcode";
 
 export type { LoadBackend, Staged } from "./backend";
+
+// The Parquet reader's (hyparquet's, DuckDB's) common complaint in the user's words, its own text kept after it.
+const parquetReason = (raw: string) =>
+  /footer != PAR1|file is too short|metadata length \d+ exceeds|No magic bytes found/.test(raw)
+    ? parquetCutShort(raw)
+    : raw;
 
 // DuckDB's CSV errors run to dozens of lines of options; the first paragraph says what went wrong.
 const firstParagraph = (e: unknown) =>
@@ -56,7 +62,7 @@ export async function loadFile(
     try {
       await timed("parquet", () => backend.loadParquet(source, table, options.onProgress));
     } catch (e) {
-      throw new Error(badParquet(source.name, firstParagraph(e)), { cause: e });
+      throw new Error(badParquet(source.name, parquetReason(firstParagraph(e))), { cause: e });
     }
   } else if (plan.format === "jsonl") {
     try {

@@ -99,9 +99,8 @@ export async function nativeEngine(options: NativeEngineOptions = {}): Promise<E
         const values = "ipc" in data ? { columns: data.columns, data: readIpc(data.ipc).data } : data;
         await appendTable(connection, run, name, values, `__clientbook_rows_${++staged}`);
       }),
-    async cancel() {
-      shell.cancelled();
-      connection.interrupt();
+    async cancel(signal) {
+      if (shell.cancelled(signal)) connection.interrupt();
     },
     close() {
       // Closing under a running query crashes the native library: stop it, then close in turn.

@@ -60,7 +60,7 @@ export async function engineOnDuckDB(
 
   const checked = async (sql: string) => {
     checkStatement(sql);
-    if (statements.known(sql)) return;
+    if (!mayHoldMany(sql) || statements.known(sql)) return;
     await oneStatementOnly(conn, sql);
     statements.remember(sql);
   };
@@ -119,9 +119,8 @@ export async function engineOnDuckDB(
         });
       return warming;
     },
-    async cancel() {
-      shell.cancelled();
-      await conn.cancelSent();
+    async cancel(signal) {
+      if (shell.cancelled(signal)) await conn.cancelSent();
     },
     async close() {
       if (shell.closed) return;
@@ -169,6 +168,13 @@ function fileProgress(db: AsyncDuckDB): NonNullable<LoadBackend["watchProgress"]
     };
   };
 }
+
+/**
+ * Whether `sql` may hold more than one statement: DuckDB separates statements by `;` and makes a PIVOT without an
+ * IN list two, so a text with neither (but a last `;`) is one. Only the others are sent to be counted: the count
+ * binds the statement, and the worker logs a bind error (a `?`, a join's USING column) though the run works.
+ */
+export const mayHoldMany = (sql: string) => sql.replace(/;\s*$/, "").includes(";") || /\bpivot\b/i.test(sql);
 
 // duckdb-wasm's `send` runs every statement in the text, and the guard reads only the first: DuckDB's
 // own parser counts them (any other complaint is left for the real run to report).

@@ -11,6 +11,9 @@ export const engineZh = {
   unsupportedFormat: (file: string) =>
     `${file}：不支持的文件类型。请加载 CSV/TSV（.csv、.tsv、.txt）、Parquet（.parquet）或 JSON Lines（.jsonl、.ndjson）。`,
   badParquet: (file: string, reason: string) => `${file}：不是可读取的 Parquet 文件（被截断或已损坏）：${reason}`,
+  parquetNoSignature: () => "文件开头没有 Parquet 标记 PAR1：它不是 Parquet 文件",
+  parquetCutShort: (raw?: string) =>
+    `文件在 Parquet 文件尾（PAR1）之前就结束了：它可能已被截断${raw ? `（${raw}）` : ""}`,
   fileTooBig: (file: string, format: "csv" | "parquet" | "jsonl", size: number, needs: number, free: number) =>
     `${file}（${formatBytes(size)}）未加载：加载它大约需要 ${formatBytes(needs)} 内存，而这里只剩 ${formatBytes(free)}。` +
     "文件没有被读取，现有的表保持不变。要加载它，请删除不再需要的表，或另存一份列或行更少的副本" +

@@ -14,6 +14,9 @@ export const sessionZh = {
   tableLoadFailed: (table: string, file: string, reason: string) =>
     `数据表 ${table} 不存在：它的文件“${file}”未能加载。请修正文件后重新拖放到页面上，此单元格随后会重新运行。` +
     `原因：${reason}`,
+  tableFetchFailed: (table: string, file: string, reason: string) =>
+    `数据表 ${table} 不存在：未能从本站获取它的文件“${file}”（${reason}）。请刷新页面重试，或把文件拖放到页面上，` +
+    "此单元格随后会重新运行。",
   tableNotLoaded: (table: string, file: string) =>
     `数据表 ${table} 尚未加载：笔记本从“${file}”读取它。请加载这个文件（拖放到页面上，或在此笔记本需要的数据文件中选择），` +
     "此单元格随后会重新运行。",
@@ -44,6 +47,13 @@ export const sessionZh = {
   noRunner: () => "此处无法运行 TypeScript 单元格：本会话没有代码运行器。",
   cancelled: () => "运行已停止。",
   unknownName: (name: string) => `未知名称 ${name}：没有单元格（也没有内置项）叫这个名字。它是否被重命名或删除了？`,
+  readOfNothing: (what: string, property: string, raw: string) =>
+    `代码读取 ${what} 的“${property}”：预期的某个值不存在（${raw}）`,
+  writeOfNothing: (what: string, property: string, raw: string) =>
+    `代码给 ${what} 设置“${property}”：预期的某个值不存在（${raw}）`,
+  notAFunction: (expression: string, raw: string) => `代码调用了 ${expression}，但它不是函数（${raw}）`,
+  constAssigned: (raw: string) => `代码给 const 常量赋值：请改用 let 声明（${raw}）`,
+  tooDeep: (raw: string) => `代码的调用层次过深（是否无限递归？）（${raw}）`,
   interpolationFailed: (expr: string, reason: string) => `\${${expr}}：${reason}`,
   inputOptionsMissing: (cell: string) => `options_from ${cell} 没有可提供选项的表格结果`,
   inputNoColumn: (cell: string, column: string) => `${cell} 没有名为 ${column} 的列`,

@@ -87,6 +87,7 @@ export const uiZh = {
   linkFailed: (path: string, reason: string) => `无法获取笔记本“${path}”：${clause(reason)}。`,
   dataFetchFailed: (file: string, reason: string) => `无法获取数据文件“${file}”：${reason}`,
   httpStatus: (status: number) => `服务器返回 ${status}`,
+  networkFailed: "网络请求失败（已离线，或网站没有响应）",
 
   run: "运行",
   runTitle: "运行此单元格（Ctrl/Cmd+Enter；Shift+Enter 运行并跳到下一个单元格）",
@@ -158,6 +159,10 @@ export const uiZh = {
   cellName: "单元格名称",
   chartRows: (n: number) => `${count(n)} 行数据的图表`,
   chartError: (reason: string) => `无法绘制图表：${reason}`,
+  chartNoDataSet: (name: string, raw: string) =>
+    `图表规格读取了未定义的数据集“${name}”（它的行在图表单元格指定的数据集中）（${raw}）`,
+  chartNoSignal: (name: string, raw: string) => `图表规格使用了未定义的参数“${name}”（${raw}）`,
+  chartNoScale: (name: string, raw: string) => `图表规格使用了未定义的比例尺“${name}”（${raw}）`,
   chartNotReady: (seconds: number) => `图表沙箱未能在 ${seconds} 秒内启动；请重新加载页面后重试`,
   chartScriptFailed: (reason: string) => `无法加载图表沙箱的脚本（${reason}）；请重新加载页面后重试`,
 

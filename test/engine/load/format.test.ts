@@ -1,6 +1,8 @@
 // detectFormat and planLoad: format by extension and magic bytes, and the plan for odd inputs.
 import { describe, expect, it } from "vitest";
-import { detectFormat } from "../../../src/engine/load/format";
+import { checkParquetTail, detectFormat } from "../../../src/engine/load/format";
+import { loadLocale } from "../../../src/messages/load-locale";
+import { setLocale } from "../../../src/messages/locale";
 import { planLoad } from "../../../src/engine/load/plan";
 import type { FileSource } from "../../../src/engine/engine";
 
@@ -17,6 +19,21 @@ describe("detectFormat(fileName, head)", () => {
     expect(detectFormat("export.csv", par1)).toBe("parquet");
     expect(() => detectFormat("a.parquet", new Uint8Array([1, 2, 3, 4]))).toThrow(/PAR1/);
     expect(() => detectFormat("book.xlsx", new Uint8Array([0x50, 0x4b]))).toThrow(/unsupported file type/);
+  });
+
+  it("says why a Parquet file is unreadable in Chinese too", async () => {
+    await loadLocale("zh-CN");
+    setLocale("zh-CN");
+    try {
+      expect(() => detectFormat("a.parquet", new Uint8Array([1, 2, 3, 4]))).toThrow(
+        "a.parquet：不是可读取的 Parquet 文件（被截断或已损坏）：文件开头没有 Parquet 标记 PAR1：它不是 Parquet 文件",
+      );
+      expect(() => checkParquetTail("a.parquet", 100, new Uint8Array([0, 0, 0, 0]))).toThrow(
+        /：文件在 Parquet 文件尾（PAR1）之前就结束了/,
+      );
+    } finally {
+      setLocale("en");
+    }
   });
 });
 

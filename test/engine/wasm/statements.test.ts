@@ -24,7 +24,8 @@ describe("engineOnDuckDB(db) statement memory", () => {
   it("checks, prepares and streams SQL the first time; its re-run is one round trip", async () => {
     const sql = "SELECT i FROM range(?) t(i) WHERE i % ? = 0";
     const first = await requestsOf(() => engine.query(sql, [100, 3]));
-    expect(first).toEqual(expect.arrayContaining(["GET_TABLE_NAMES", "CREATE_PREPARED", "SEND_PREPARED"]));
+    expect(first).toEqual(expect.arrayContaining(["CREATE_PREPARED", "SEND_PREPARED"]));
+    expect(first).not.toContain("GET_TABLE_NAMES");
     expect(await requestsOf(() => engine.query(sql, [100, 5], { quick: true }))).toEqual(["RUN_PREPARED"]);
     expect((await engine.query(sql, [100, 50], { quick: true })).rows().map((r) => r.i)).toEqual([0, 50]);
     const create = "CREATE OR REPLACE TEMP TABLE kept AS SELECT i FROM range(?) t(i)";
@@ -34,6 +35,19 @@ describe("engineOnDuckDB(db) statement memory", () => {
     const read = "SELECT * FROM kept LIMIT 100000";
     await engine.query(read, [], { quick: true });
     expect(await requestsOf(() => engine.query(read, [], { quick: true }))).toEqual(["RUN_QUERY"]);
+  });
+
+  // The count binds the statement and the worker logs a bind error in the console, though the run works.
+  it("counts the statements of a text only when it holds a `;` before its end, or a PIVOT", async () => {
+    const using = "SELECT * FROM (SELECT 1 AS k) a JOIN (SELECT 1 AS k) b USING (k) WHERE a.k = ?;";
+    expect(await requestsOf(() => engine.query(using, [1]))).not.toContain("GET_TABLE_NAMES");
+    const inString = "SELECT 'a;b' AS s";
+    expect(await requestsOf(() => engine.query(inString))).toContain("GET_TABLE_NAMES");
+    expect((await engine.query(inString)).rows()[0].s).toBe("a;b");
+    await expect(engine.query("SELECT 1 AS a; SELECT 2 AS b")).rejects.toThrow(/one SQL statement at a time/);
+    // DuckDB makes a PIVOT without an IN list two statements, with no `;`: it is counted too.
+    await engine.query("CREATE OR REPLACE TEMP TABLE sales AS SELECT 'a' AS k, 1 AS v");
+    await expect(engine.query("PIVOT sales ON k USING sum(v)")).rejects.toThrow(/one SQL statement at a time/);
   });
 
   it("reports a run-time error of a kept statement, then prepares it anew and runs it", async () => {
