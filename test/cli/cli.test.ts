@@ -306,7 +306,10 @@ describe("notebook run with ts and input cells", () => {
     const report = readReport(out);
     expect(cellOf(report, "probe").value).toBe("undefined,undefined,undefined,undefined");
     expect(cellOf(report, "broken").error).toMatchObject({ line: 2, message: expect.stringMatching(/TypeError/) });
-    expect(result.stderr).toMatch(/broken \(line 2, column \d+\): TypeError/);
+    // Said in words, with JavaScript's own text kept after them.
+    expect(result.stderr).toMatch(
+      /broken \(line 2, column \d+\): the code reads “field” of null.*\(TypeError: Cannot read properties of null/,
+    );
   });
 
   it("writes a ts cell's log lines to the JSON report and prints them indented under the cell's line", async () => {
