@@ -275,6 +275,7 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
       return report;
     },
     fetchFailed: (table, file, reason) => failed(table, { file, reason, fetch: true }),
+    fileRefused: (table, file) => failed(table, { file, reason: "", refused: true }),
     async renameColumns(table, renames) {
       const e = engine ?? (await ready);
       if (!e) throw new Error(engineProblem ?? m.engineFailed("unknown"));

@@ -234,6 +234,11 @@ export interface Session {
    */
   fetchFailed(table: string, file: string, reason: string): void;
   /**
+   * The file of `table` was not fetched: its path leaves the linked notebook's folder (another site, `../`). The
+   * cells reading it say so, and those that failed already run again to say it.
+   */
+  fileRefused(table: string, file: string): void;
+  /**
    * Drops a loaded table from the database; its declaration stays in the front matter (the notebook
    * asks for the file again). The cells reading it go stale; resolves with their ids.
    */

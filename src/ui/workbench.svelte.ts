@@ -238,6 +238,12 @@ export class Workbench {
     }
   }
 
+  /** Says (in the page and in the cells reading `table`) that its declared `file` was not fetched: it leaves the site. */
+  refuseData(table: string, file: string): void {
+    this.loadFailed(table, file, ui.dataFileRefused(file));
+    this.session.fileRefused(table, file);
+  }
+
   /** Reloads a table from the same file with another text encoding or day/month order of its dates. */
   async reload(table: string, change: string | LoadChoice): Promise<void> {
     const entry = this.reports.get(table);
