@@ -37,8 +37,11 @@ export type CellOutput =
       readonly type: "table";
       readonly table: ResultTable;
       readonly totalRows?: number;
-      /** Reads rows [start, end) of a named cell's result from its temp table (present when `table` is a first page). */
-      readonly readRows?: (start: number, end: number) => Promise<ResultTable>;
+      /**
+       * Reads rows [start, end) of a named cell's result from its temp table (present when `table` is a first page);
+       * for the run of `signal` when a run reads them (its Stop skips the read).
+       */
+      readonly readRows?: (start: number, end: number, signal?: AbortSignal) => Promise<ResultTable>;
     }
   /**
    * A Vega-Lite spec with its data inlined as `data.values`, ready for the chart sandbox. `rows` is how many rows
