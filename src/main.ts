@@ -165,7 +165,7 @@ async function openLinked(path: string): Promise<void> {
   // Every declared file is fetched now; which loads first waits for the engine, when the cells on screen are known.
   const tables = declaredFiles(bench.state.notebook.frontMatter.data).flatMap(([table, file]) => {
     const fileUrl = resolveDataFile(file, url);
-    if (!fileUrl) return (bench.notify(ui.dataFetchFailed(file, ui.linkRefused(file))), []);
+    if (!fileUrl) return (bench.refuseData(table, file), []);
     const name = baseName(file);
     return [{ table, file: bench.fetchData(table, name, (onBytes) => fetchFile(fileUrl, name, onBytes, ui)) }];
   });

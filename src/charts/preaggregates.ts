@@ -1,7 +1,7 @@
 // The pre-aggregates linked charts read, one temp table per chart cell: built once per result version and
 // spec (in the background after the chart's first draw), dropped when either changes or the chart stops
-// linking or is deleted, and not kept when it would not be much smaller than the data. A chart with none
-// runs its own plan over the raw rows.
+// linking or is deleted (a build still running is stopped), stopped by the user's Stop while building, and not
+// kept when it would not be much smaller than the data. A chart with none runs its own plan over the raw rows.
 import type { Engine } from "../engine/engine";
 import type { LinkedSelection } from "./plan/linked";
 import { planPreaggregate } from "./plan/preaggregate";
@@ -21,6 +21,10 @@ interface Entry {
   readonly version: object;
   readonly key: string;
   readonly table: Promise<string | undefined>;
+  /** The build's own run: its queries carry this signal, so a cancel of it stops them and nothing else. */
+  readonly build: AbortController;
+  /** Set once the build has settled. */
+  built: boolean;
 }
 
 const entries = new WeakMap<Engine, Map<string, Entry>>();
@@ -56,10 +60,17 @@ export async function linkedPlan(
   }
   if (entry) drop(engine, entry);
   const name = `__clientbook_linked_${++made}`;
-  // Not awaited: this run draws from the raw rows; the next selection finds the pre-aggregate ready.
-  const table = build(engine, name, pre.build, data.rows);
-  byOwner.set(owner, { version: data.version, key, table });
-  table.catch(() => byOwner.get(owner)?.table === table && byOwner.delete(owner));
+  // Not awaited: this run draws from the raw rows; the next selection finds the pre-aggregate ready. The build is
+  // not the run's: a newer run of the chart over the same data and spec (a brush moved) still wants it.
+  const controller = new AbortController();
+  const table = build(engine, name, pre.build, data.rows, controller.signal);
+  const fresh: Entry = { version: data.version, key, table, build: controller, built: false };
+  byOwner.set(owner, fresh);
+  const settled = () => void (fresh.built = true);
+  table.then(settled, () => {
+    settled();
+    if (byOwner.get(owner) === fresh) byOwner.delete(owner);
+  });
   return plan;
 }
 
@@ -73,15 +84,40 @@ export function dropPreaggregates(engine: Engine, gone: (owner: string) => boole
   }
 }
 
-// After its build: a build still running when its chart changes is dropped once it is done.
-const drop = (engine: Engine, entry: Entry) =>
-  void entry.table.then((old) => (old ? engine.query(`DROP TABLE IF EXISTS ${old}`) : undefined)).catch(() => {});
+/**
+ * Stops the pre-aggregate builds still running or waiting in the engine's queue (the user's Stop): their charts
+ * build them again on their next run. Built ones are kept.
+ */
+export function stopPreaggregateBuilds(engine: Engine): void {
+  dropPreaggregates(engine, (owner) => entries.get(engine)?.get(owner)?.built === false);
+}
 
-async function build(engine: Engine, name: string, sql: string, rows: number): Promise<string | undefined> {
-  await engine.query(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
-  const count = await engine.query(`SELECT count(*) FROM ${name}`);
-  // Much more than a quarter of the data's rows: each selection would scan nearly as much as the raw rows.
-  if (Number(count.column(0)[0]) * 4 <= rows) return name;
+// A build still running or waiting when its chart changes is stopped; a built table is dropped.
+function drop(engine: Engine, entry: Entry): void {
+  if (!entry.built) {
+    entry.build.abort(new Error("pre-aggregate no longer wanted"));
+    void engine.cancel(entry.build.signal);
+  }
+  void entry.table.then((old) => (old ? engine.query(`DROP TABLE IF EXISTS ${old}`) : undefined)).catch(() => {});
+}
+
+async function build(
+  engine: Engine,
+  name: string,
+  sql: string,
+  rows: number,
+  signal: AbortSignal,
+): Promise<string | undefined> {
+  try {
+    await engine.query(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`, [], { signal });
+    const count = await engine.query(`SELECT count(*) FROM ${name}`, [], { signal, quick: true });
+    // Much more than a quarter of the data's rows: each selection would scan nearly as much as the raw rows.
+    if (Number(count.column(0)[0]) * 4 <= rows) return name;
+  } catch (error) {
+    // Stopped after the table was made: it must not stay behind.
+    await engine.query(`DROP TABLE IF EXISTS ${name}`).catch(() => undefined);
+    throw error;
+  }
   await engine.query(`DROP TABLE IF EXISTS ${name}`);
   return undefined;
 }

@@ -141,8 +141,11 @@ export interface Engine {
   ): Promise<[created: ResultTable, read: ResultTable]>;
   /** Loads a client file (CSV/TSV, Parquet or JSON lines) into a new table named `table`. */
   loadFile(source: FileSource, table: string, options?: LoadOptions): Promise<LoadReport>;
-  /** Creates (or replaces) the temporary table `name` holding `data`, so later SQL can query it. */
-  createTable(name: string, data: TableData | ArrowTableData): Promise<void>;
+  /**
+   * Creates (or replaces) the temporary table `name` holding `data`, so later SQL can query it. With a run's
+   * `signal` (as for `query`), it is skipped when that run has aborted by its turn, and `cancel(signal)` stops it.
+   */
+  createTable(name: string, data: TableData | ArrowTableData, options?: Pick<QueryOptions, "signal">): Promise<void>;
   /** Lists the tables (not cell results) with their columns, null counts and row counts. */
   listTables(): Promise<TableSummary[]>;
   /** DuckDB's memory in use and its limit (in the browser, never above WebAssembly's 4 GiB). */

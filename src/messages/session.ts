@@ -18,6 +18,11 @@ const en = {
   tableFetchFailed: (table: string, file: string, reason: string) =>
     `The table ${table} is missing: its file “${file}” could not be fetched from this site (${reason}). ` +
     "Reload the page to try again, or drop the file on the page: this cell then runs again.",
+  /** A cell reads a table whose declared file (a linked notebook's data) is not beside the notebook, so was not fetched. */
+  tableFileRefused: (table: string, file: string) =>
+    `The table ${table} is missing: its file “${file}” is not in the notebook's folder on this site, and a ` +
+    "notebook opened by link reads data only from there: it was not fetched. Drop the file on the page: this " +
+    "cell then runs again.",
   /** A cell reads a table the notebook declares, whose file is not loaded. */
   tableNotLoaded: (table: string, file: string) =>
     `The table ${table} is not loaded: the notebook reads it from “${file}”. Load that file (drop it on the ` +

@@ -98,6 +98,9 @@ const en = {
     `The notebook link “${path}” was refused: only notebooks on this site can be opened by link.`,
   linkFailed: (path: string, reason: string) => `Could not fetch the notebook “${path}”: ${clause(reason)}.`,
   dataFetchFailed: (file: string, reason: string) => `Could not fetch the data file “${file}”: ${reason}`,
+  dataFileRefused: (file: string) =>
+    `The data file “${file}” was not fetched: a notebook opened by link reads data only from its own folder on ` +
+    "this site. Drop the file on the page to load it.",
   httpStatus: (status: number) => `the server answered ${status}`,
   networkFailed: "the network request failed (offline, or the site did not answer)",
 

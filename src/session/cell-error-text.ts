@@ -12,6 +12,8 @@ export interface FailedLoad {
   readonly reason: string;
   /** The file never arrived: its fetch from the site failed (a linked notebook's data). */
   readonly fetch?: boolean;
+  /** The file was never asked for: its path leaves the linked notebook's folder on the site. */
+  readonly refused?: boolean;
 }
 
 /** What the session knows of the tables a cell may read: the notebook's data section and the failed loads. */
@@ -32,6 +34,7 @@ export function missingTableMessage(message: string, known: TableKnowledge): str
   const table = match[1];
   const key = table.toLowerCase();
   const failed = known.failed.get(key);
+  if (failed?.refused) return m.tableFileRefused(table, failed.file);
   if (failed?.fetch) return m.tableFetchFailed(table, failed.file, failed.reason);
   if (failed) return m.tableLoadFailed(table, failed.file, loadReason(failed.reason, failed.file));
   const declared = Object.entries(known.declared).find(([name]) => name.toLowerCase() === key)?.[1];

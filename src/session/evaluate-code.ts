@@ -9,7 +9,7 @@ import type { Engine } from "../engine/engine";
 import { sessionMessages as m } from "../messages/session";
 import { kindOfType, tableFromColumns, type ResultTable, type Value } from "../table/result";
 import { CODE_PARAMETER, CodeError, type CodeHost, type CodeRunner, type WireTable } from "../code/runner";
-import { abortableQuery, CellFailure, toCellFailure } from "./evaluate";
+import { abortable, abortableQuery, CellFailure, toCellFailure } from "./evaluate";
 import { codeErrorText } from "./code-error-text";
 import { quoteIdent } from "../sql/ident";
 import { CellRows } from "../code/cell-rows";
@@ -41,13 +41,14 @@ export function toWire(table: ResultTable): WireTable {
 async function requestValues(
   inputs: ReadonlyMap<string, unknown>,
   engine: Engine,
+  signal: AbortSignal,
 ): Promise<{ inputs: Record<string, unknown>; tables: Record<string, WireTable> }> {
   const values: Record<string, unknown> = {};
   const tables: Record<string, WireTable> = {};
   for (const [name, output] of inputs) {
     const o = output as CellOutput | undefined;
     if (o?.type === "table" && (o.totalRows ?? 0) > o.table.numRows)
-      tables[name] = toWire(await engine.query(`SELECT * FROM ${quoteIdent(name)}`));
+      tables[name] = toWire(await abortableQuery(engine, `SELECT * FROM ${quoteIdent(name)}`, [], signal));
     else if (o?.type === "table") tables[name] = toWire(o.table);
     else if (o?.type === "input") values[name] = o.value;
     else if (o?.type === "value") values[name] = o.value;
@@ -79,7 +80,7 @@ async function runCode(
   rows = false,
 ): Promise<unknown> {
   if (!ctx.runner) throw new CellFailure(m.noRunner());
-  const { inputs: values, tables } = await requestValues(inputs, ctx.engine);
+  const { inputs: values, tables } = await requestValues(inputs, ctx.engine, ctx.signal);
   const { js, column1 } = wrapCode(code, [...Object.keys(values), ...Object.keys(tables)], CODE_PARAMETER);
   const host: CodeHost = {
     sql: async (text, params) => {
@@ -122,7 +123,8 @@ export async function evaluateTs(
     const columns = value.columns.map((c) => ({ ...c, kind: kindOfType(c.type) }));
     const table = tableFromColumns(columns, (await value.head(HEAD_ROWS)).data);
     if (cell.name) {
-      await ctx.engine.createTable(cell.name, value);
+      const name = cell.name;
+      await abortable(ctx.engine, ctx.signal, () => ctx.engine.createTable(name, value, { signal: ctx.signal }));
       created.add(cell.name.toLowerCase());
     }
     return { type: "table", table, totalRows: value.rows };

@@ -89,10 +89,11 @@ async function runNamed(
   } else wholeResults.add(table);
   if (table.numRows >= DISPLAY_ROW_CAP || totalRows <= table.numRows) return { type: "table", table, totalRows };
   // A first page: the rows below it, up to the display cap, are read when they are wanted (scrolled to, exported).
-  const readRows = (start: number, end: number) => {
+  const readRows = (start: number, end: number, run?: AbortSignal) => {
     const from = Math.max(0, Math.floor(start));
     const rows = Math.max(0, Math.min(end, DISPLAY_ROW_CAP) - from);
-    return engine.query(`SELECT * FROM ${quoteIdent(name)} LIMIT ${rows} OFFSET ${from}`, [], { quick: true });
+    const sql = `SELECT * FROM ${quoteIdent(name)} LIMIT ${rows} OFFSET ${from}`;
+    return run ? abortableQuery(engine, sql, [], run, { quick: true }) : engine.query(sql, [], { quick: true });
   };
   return { type: "table", table, totalRows, readRows };
 }
@@ -101,19 +102,29 @@ async function runNamed(
  * `inputs` with each first-page table read down to the display cap (what a cell reading every shown row sees,
  * as when the run read them all): the rows of a result as a whole, for an input's options.
  */
-export async function withShownRows(inputs: ReadonlyMap<string, unknown>): Promise<ReadonlyMap<string, unknown>> {
+export async function withShownRows(
+  inputs: ReadonlyMap<string, unknown>,
+  signal?: AbortSignal,
+): Promise<ReadonlyMap<string, unknown>> {
   const out = new Map(inputs);
   for (const [name, value] of inputs) {
     const output = value as CellOutput | undefined;
-    if (output?.type === "table" && output.readRows) out.set(name, { ...output, table: await shownRows(output) });
+    if (output?.type === "table" && output.readRows)
+      out.set(name, { ...output, table: await shownRows(output, signal) });
   }
   return out;
 }
 
-/** Every row of a table output the display shows (up to the cap): the first page, or all of them read again. */
-export async function shownRows(output: Extract<CellOutput, { type: "table" }>): Promise<ResultTable> {
+/**
+ * Every row of a table output the display shows (up to the cap): the first page, or all of them read again (for
+ * the run of `signal`, when a run reads them).
+ */
+export async function shownRows(
+  output: Extract<CellOutput, { type: "table" }>,
+  signal?: AbortSignal,
+): Promise<ResultTable> {
   const shown = Math.min(output.totalRows ?? output.table.numRows, DISPLAY_ROW_CAP);
-  return output.readRows && output.table.numRows < shown ? output.readRows(0, shown) : output.table;
+  return output.readRows && output.table.numRows < shown ? output.readRows(0, shown, signal) : output.table;
 }
 
 // Tables read back whole from a named cell's temp table, in its order: a chart that would only read
@@ -146,8 +157,8 @@ export async function abortableQuery(
   return abortable(engine, signal, () => engine.query(sql, params, { ...options, signal }));
 }
 
-// Runs `work` (the engine's) so that an abort of `signal` cancels it, and nothing else the engine runs.
-async function abortable<T>(engine: Engine, signal: AbortSignal, work: () => Promise<T>): Promise<T> {
+/** Runs `work` (the engine's, posted with `signal`) so that an abort of `signal` cancels it, and nothing else. */
+export async function abortable<T>(engine: Engine, signal: AbortSignal, work: () => Promise<T>): Promise<T> {
   if (signal.aborted) throw signal.reason;
   const onAbort = () => void engine.cancel(signal);
   signal.addEventListener("abort", onAbort, { once: true });

@@ -46,7 +46,7 @@ export const EVALUATORS: { readonly [T in CellBody["type"]]: Evaluator } = {
   ts: (cell, inputs, ctx) => evaluateTs(cell, inputs, ctx, ctx.results.names),
   markdown: (cell, inputs, ctx) => evaluateMarkdown(cell, inputs, ctx),
   chart: (cell, inputs, ctx) => evaluateChart(ctx.engine, cell, inputs, ctx.signal),
-  input: async (cell, inputs, ctx) => evaluateInput(cell, await withShownRows(inputs), ctx.inputValue),
+  input: async (cell, inputs, ctx) => evaluateInput(cell, await withShownRows(inputs, ctx.signal), ctx.inputValue),
   selection: (cell, inputs, ctx) => evaluateSelection(cell, inputs, ctx.inputValue as RawSelection | undefined),
 };
 

@@ -8,7 +8,7 @@ import { withRoles, withDataSource, withResultRoles } from "../notebook/edit";
 import { parseNotebook } from "../notebook/parse";
 import { serializeNotebook } from "../notebook/serialize";
 import type { Notebook } from "../notebook/types";
-import { dropPreaggregates } from "../charts/preaggregates";
+import { dropPreaggregates, stopPreaggregateBuilds } from "../charts/preaggregates";
 import { createRuntime } from "../runtime/runtime";
 import { quoteIdent } from "../sql/ident";
 import { createRunLogs } from "./cell-log";
@@ -249,6 +249,8 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
       live.cancel();
       runtime.cancel();
       options.runner?.stop();
+      // A chart's pre-aggregate is built beside its run, not as part of it: Stop stops it too.
+      if (engine) stopPreaggregateBuilds(engine);
     },
     async loadFile(source, loadOptions = {}) {
       const e = engine ?? (await ready);
@@ -275,6 +277,7 @@ export function openSession(engineInput: Engine | Promise<Engine>, options: Sess
       return report;
     },
     fetchFailed: (table, file, reason) => failed(table, { file, reason, fetch: true }),
+    fileRefused: (table, file) => failed(table, { file, reason: "", refused: true }),
     async renameColumns(table, renames) {
       const e = engine ?? (await ready);
       if (!e) throw new Error(engineProblem ?? m.engineFailed("unknown"));

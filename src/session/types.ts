@@ -37,8 +37,11 @@ export type CellOutput =
       readonly type: "table";
       readonly table: ResultTable;
       readonly totalRows?: number;
-      /** Reads rows [start, end) of a named cell's result from its temp table (present when `table` is a first page). */
-      readonly readRows?: (start: number, end: number) => Promise<ResultTable>;
+      /**
+       * Reads rows [start, end) of a named cell's result from its temp table (present when `table` is a first page);
+       * for the run of `signal` when a run reads them (its Stop skips the read).
+       */
+      readonly readRows?: (start: number, end: number, signal?: AbortSignal) => Promise<ResultTable>;
     }
   /**
    * A Vega-Lite spec with its data inlined as `data.values`, ready for the chart sandbox. `rows` is how many rows
@@ -233,6 +236,11 @@ export interface Session {
    * error): the cells reading it say so, and those that failed already run again to say it.
    */
   fetchFailed(table: string, file: string, reason: string): void;
+  /**
+   * The file of `table` was not fetched: its path leaves the linked notebook's folder (another site, `../`). The
+   * cells reading it say so, and those that failed already run again to say it.
+   */
+  fileRefused(table: string, file: string): void;
   /**
    * Drops a loaded table from the database; its declaration stays in the front matter (the notebook
    * asks for the file again). The cells reading it go stale; resolves with their ids.

@@ -47,11 +47,17 @@ export function resolveNotebookLink(path: string, page: string): URL | null {
   return url.origin === new URL(page).origin ? url : null;
 }
 
-/** Resolves a declared data file next to the notebook at `notebook`, or null when it would leave the site. */
+/**
+ * Resolves a declared data file in the folder of the notebook at `notebook` (or below it), or null when it would
+ * leave that folder: another site, a rooted path, `../` above the folder (also percent-encoded), a backslash.
+ */
 export function resolveDataFile(file: string, notebook: URL): URL | null {
   if (/^[a-z][a-z0-9+.-]*:/i.test(file) || /^[\\/]/.test(file) || file.includes("\\")) return null;
+  // An encoded slash or backslash is one path segment here, but a server may decode it and climb out.
+  if (/%(2f|5c)/i.test(file)) return null;
   const url = new URL(file, notebook);
-  return url.origin === notebook.origin ? url : null;
+  const folder = notebook.pathname.slice(0, notebook.pathname.lastIndexOf("/") + 1);
+  return url.origin === notebook.origin && url.pathname.startsWith(folder) ? url : null;
 }
 
 /** Fetches `url` as a File named `name`, reporting bytes as they arrive. */

@@ -15,6 +15,7 @@ import { completionSchema } from "./completion";
 import { isBundleFile, openBundle } from "./bundle-io";
 import { isDataFileName } from "./data-files";
 import { markStart } from "./start-marks";
+import { tableForFile } from "../session/tables";
 
 /** A file being fetched or loaded, for the progress bar. */
 export interface LoadView {
@@ -32,6 +33,8 @@ export interface Problem {
   readonly kind: "load" | "notebook" | "notice";
   readonly file: string;
   readonly message: string;
+  /** The table a failed load or fetch was for (lower case): its next failure or success replaces this problem. */
+  readonly table?: string;
 }
 
 /** What the user chose when reloading a table: its text encoding, the day/month order of its dates. */
@@ -227,12 +230,18 @@ export class Workbench {
       markStart("data-fetched");
       return file;
     } catch (error) {
-      this.report("load", fileName, ui.dataFetchFailed(fileName, reason(error)));
+      this.loadFailed(table, fileName, ui.dataFetchFailed(fileName, reason(error)));
       this.session.fetchFailed(table, fileName, reason(error));
       return undefined;
     } finally {
       this.loads = this.loads.filter((l) => l.id !== id);
     }
+  }
+
+  /** Says (in the page and in the cells reading `table`) that its declared `file` was not fetched: it leaves the site. */
+  refuseData(table: string, file: string): void {
+    this.loadFailed(table, file, ui.dataFileRefused(file));
+    this.session.fileRefused(table, file);
   }
 
   /** Reloads a table from the same file with another text encoding or day/month order of its dates. */
@@ -251,6 +260,8 @@ export class Workbench {
   ): Promise<LoadReport | undefined> {
     const id = this.nextId++;
     this.loads = [...this.loads, { id, file: source.name, phase: "load", bytes: 0, total: source.size }];
+    // The table the session will load into (its one naming rule), so a failure replaces that table's last one.
+    const target = tableForFile(source.name, this.state.notebook, this.state.tables, table);
     try {
       const report = await this.session.loadFile(source, {
         table,
@@ -262,11 +273,13 @@ export class Workbench {
       const choice = { ...(encoding ? { encoding } : {}), ...(dateOrder ? { dateOrder } : {}) };
       this.reports = new Map(this.reports).set(report.table, { report, source, choice });
       this.tableList.loaded(report.table);
-      this.problems = this.problems.filter((p) => !(p.kind === "load" && p.file === source.name));
+      this.problems = this.problems.filter(
+        (p) => !(p.kind === "load" && (p.file === source.name || sameTable(p, report.table))),
+      );
       this.deps.onLoaded?.();
       return report;
     } catch (error) {
-      this.report("load", source.name, ui.loadError(source.name, reason(error)));
+      this.loadFailed(target, source.name, ui.loadError(source.name, reason(error)));
       return undefined;
     } finally {
       this.loads = this.loads.filter((l) => l.id !== id);
@@ -287,6 +300,12 @@ export class Workbench {
 
   private report(kind: Problem["kind"], file: string, message: string): void {
     this.problems = [...this.problems, { id: this.nextId++, kind, file, message }];
+  }
+
+  // The newest failure for a table is the one that holds: the message of an earlier one (of any file) goes.
+  private loadFailed(table: string, file: string, message: string): void {
+    const kept = this.problems.filter((p) => !(p.kind === "load" && sameTable(p, table)));
+    this.problems = [...kept, { id: this.nextId++, kind: "load", file, message, table: table.toLowerCase() }];
   }
 
   /** Shows a problem about the notebook as a whole (e.g. a refused link). */
@@ -319,6 +338,9 @@ export class Workbench {
     return this.session.save();
   }
 }
+
+// DuckDB's table names match regardless of case.
+const sameTable = (problem: Problem, table: string) => problem.table === table.toLowerCase();
 
 /** The last path segment of a file reference (`data/orders.csv` -> `orders.csv`). */
 export function baseName(path: string): string {

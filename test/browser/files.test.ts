@@ -185,6 +185,32 @@ SELECT name FROM people WHERE age >= 18
 `;
 
 describe("declared data files", () => {
+  it("show only the newest failed load of a table: a second failure replaces the first, a success clears it", async () => {
+    const ob = await app.open();
+    const { page } = ob;
+    await openFromDisk(ob, "declared.md", DECLARES);
+    const pick = page.locator('[data-declared="people"] input[data-action="load-declared"]');
+    await pick.waitFor({ state: "attached", timeout: ENGINE_TIMEOUT });
+    const errors = page.locator('[data-role="load-error"]');
+    await pick.setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from("") });
+    await expect
+      .poll(() => errors.allInnerTexts(), { timeout: ENGINE_TIMEOUT })
+      .toEqual([expect.stringMatching(/empty/)]);
+    const unclosed = 'name,age\n"Ada,36\nBo,12\n';
+    await pick.setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(unclosed) });
+    await expect
+      .poll(() => errors.allInnerTexts(), { timeout: 30_000 })
+      .toEqual([expect.stringMatching(/never closed/)]);
+    // Another file chosen for the same table: its failure replaces the old one too, its success clears it.
+    await pick.setInputFiles({ name: "people-2.csv", mimeType: "text/csv", buffer: Buffer.from("") });
+    await expect
+      .poll(() => errors.allInnerTexts(), { timeout: 30_000 })
+      .toEqual([expect.stringMatching(/people-2\.csv.*empty/)]);
+    await pick.setInputFiles({ name: "people-3.csv", mimeType: "text/csv", buffer: Buffer.from("name,age\nAda,36\n") });
+    await page.locator('[data-table="people"][data-rows="1"]').waitFor({ timeout: 30_000 });
+    expect(await errors.count()).toBe(0);
+  });
+
   it("are asked for on open, matched by name when dropped on the page, then the notebook runs on trust", async () => {
     const ob = await app.open();
     const { page } = ob;

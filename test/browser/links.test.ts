@@ -139,4 +139,58 @@ describe("links in notebook prose", () => {
       .poll(() => reader.textContent().catch(() => ""), { timeout: ENGINE_TIMEOUT })
       .toContain("its file “orders.csv” could not be fetched from this site (the server answered 404)");
   });
+
+  it("that open a notebook whose data file leaves its folder fetch nothing and say so in the page and its cells", async () => {
+    const offsite = `---
+notebook: 1
+title: Off site
+data:
+  orders:
+    file: https://evil.example/x.csv
+  parent:
+    file: ../../x.csv
+---
+
+\`\`\`sql n_orders
+SELECT count(*) AS n FROM orders
+\`\`\`
+
+\`\`\`sql n_parent
+SELECT count(*) AS n FROM parent
+\`\`\`
+`;
+    for (const locale of ["en-US", "zh-CN"]) {
+      const ob = await app.open("", locale);
+      await ob.context.route("**/notebooks/_offsite.md", (route) =>
+        route.fulfill({ status: 200, contentType: "text/markdown", body: offsite }),
+      );
+      await ob.page.goto(`${app.origin()}/?notebook=notebooks/_offsite.md`);
+      const problems = ob.page.locator('[data-role="load-error"]');
+      const words =
+        locale === "en-US"
+          ? { page: "was not fetched", cell: "is not in the notebook's folder on this site" }
+          : { page: "未获取数据文件", cell: "不在本站点上此笔记本所在的文件夹中" };
+      await expect.poll(() => problems.allInnerTexts(), { timeout: ENGINE_TIMEOUT }).toHaveLength(2);
+      const texts = await problems.allInnerTexts();
+      expect(texts.every((t) => t.includes(words.page))).toBe(true);
+      expect(texts.join(" ")).toContain("https://evil.example/x.csv");
+      expect(texts.join(" ")).toContain("../../x.csv");
+      await ob.page.locator('[data-action="trust"]').click();
+      for (const [name, file] of [
+        ["n_orders", "https://evil.example/x.csv"],
+        ["n_parent", "../../x.csv"],
+      ]) {
+        const error = ob.page.locator(`[data-cell="${name}"] [data-role="cell-error"]`);
+        await expect.poll(() => error.textContent().catch(() => ""), { timeout: ENGINE_TIMEOUT }).toContain(words.cell);
+        expect(await error.textContent()).toContain(file);
+      }
+      // Nothing was asked for: not the other site, not the path above the notebook's folder.
+      expect(ob.requests.filter((u) => /evil\.example|\/x\.csv/.test(u))).toEqual([]);
+      // The first context is checked and closed here; the last one by the fixture.
+      if (locale === "en-US") {
+        expect(ob.offOrigin(app.origin())).toEqual([]);
+        await ob.close();
+      }
+    }
+  });
 });

@@ -613,6 +613,23 @@ export function engineContract(label: string, makeEngine: () => Promise<Engine>)
         await engine.cancel(second.signal);
         expect(Array.isArray(await engine.listTables())).toBe(true);
       });
+
+      it("with a run's signal skips that run's createTable still waiting in line; another's goes on", async () => {
+        const other = engine.query("SELECT count(*) AS n FROM range(3000) a(i), range(3000) b(i) WHERE a.i < b.i");
+        const run = new AbortController();
+        const data = { columns: [{ name: "a", type: "INTEGER" }], data: [[1, 2]] };
+        const skipped = engine.createTable("cancel_made", data, { signal: run.signal });
+        const kept = engine.createTable("cancel_kept", data);
+        run.abort(new Error("stopped"));
+        await engine.cancel(run.signal);
+        await expect(skipped).rejects.toThrow("stopped");
+        await kept;
+        expect((await other).rows()[0]).toMatchObject({ n: (3000 * 2999) / 2 });
+        const made = await engine.query(
+          "SELECT table_name FROM duckdb_tables() WHERE table_name IN ('cancel_made', 'cancel_kept')",
+        );
+        expect(made.rows().map((r) => r.table_name)).toEqual(["cancel_kept"]);
+      });
     });
   });
 }

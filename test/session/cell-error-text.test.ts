@@ -194,4 +194,30 @@ describe("Session: a failed load or fetch reaches the cells reading its table", 
       await close();
     }
   });
+
+  it("a reader of a declared file that leaves the notebook's folder says it was not fetched, in en and zh", async () => {
+    const text = notebookText(
+      [["sql a", "SELECT count(*) AS n FROM orders"]],
+      ["orders: { file: https://evil.example/x.csv }"],
+    );
+    const { session, close } = await sessionWith(text, { liveDelayMs: 0 });
+    try {
+      await session.runAll();
+      expect(cell(session, "a").error?.message).toMatch(/not loaded/);
+      session.fileRefused("orders", "https://evil.example/x.csv");
+      await session.whenIdle();
+      expect(cell(session, "a").error?.message).toBe(
+        "The table orders is missing: its file “https://evil.example/x.csv” is not in the notebook's folder on this " +
+          "site, and a notebook opened by link reads data only from there: it was not fetched. Drop the file on the " +
+          "page: this cell then runs again.",
+      );
+      setLocale("zh-CN");
+      await session.runAll({ only: "outdated" });
+      expect(cell(session, "a").error?.message).toMatch(
+        /^数据表 orders 不存在：它的文件“https:\/\/evil\.example\/x\.csv”不在/,
+      );
+    } finally {
+      await close();
+    }
+  });
 });

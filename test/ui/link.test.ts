@@ -1,7 +1,7 @@
 // What a link in notebook prose may be (issue 10, item 2), without a browser: another origin is external
 // (confirmed first), only `?notebook=<a shipped notebook>` is internal, and every other same-site address is inert.
 import { describe, expect, it } from "vitest";
-import { addressParts, classifyLink } from "../../src/ui/link";
+import { addressParts, classifyLink, resolveDataFile } from "../../src/ui/link";
 
 const page = "https://app.example/tools/clientbook/?notebook=notebooks/customer-review.md";
 const shipped = new Set(["notebooks/customer-review.md", "notebooks/live-inputs.md"]);
@@ -52,5 +52,31 @@ describe("addressParts(url)", () => {
     expect(parts("http://x.example/d/e?c=CANARY&x=1#top")).toEqual(["http://x.example/d/e", "?c=CANARY&x=1", "#top"]);
     expect(parts("https://x.example/")).toEqual(["https://x.example/", "", ""]);
     expect(parts("mailto:a@b.example?subject=CANARY")).toEqual(["mailto:a@b.example", "?subject=CANARY", ""]);
+  });
+});
+
+describe("resolveDataFile(file, notebook)", () => {
+  const notebook = new URL("https://app.example/clientbook/notebooks/review.md");
+  it("resolves a file in the notebook's folder or below it", () => {
+    expect(resolveDataFile("orders.csv", notebook)?.href).toBe("https://app.example/clientbook/notebooks/orders.csv");
+    expect(resolveDataFile("./data/orders.csv", notebook)?.href).toBe(
+      "https://app.example/clientbook/notebooks/data/orders.csv",
+    );
+    expect(resolveDataFile("data/../orders.csv", notebook)?.pathname).toBe("/clientbook/notebooks/orders.csv");
+  });
+  it("refuses a file on another site or out of the notebook's folder", () => {
+    for (const file of [
+      "https://evil.example/x.csv",
+      "//evil.example/x.csv",
+      "/x.csv",
+      "../x.csv",
+      "../../x.csv",
+      "data/../../x.csv",
+      "%2e%2e/x.csv",
+      "..%2fx.csv",
+      "..%5Cx.csv",
+      "..\\x.csv",
+    ])
+      expect(resolveDataFile(file, notebook), file).toBeNull();
   });
 });

@@ -92,13 +92,13 @@ export async function nativeEngine(options: NativeEngineOptions = {}): Promise<E
     listTables: shell.listTables,
     // Natively DuckDB's own limit is the only one (no 4 GiB address space).
     memory: () => shell.queue(() => memoryUse((sql) => run(sql), Infinity)),
-    createTable: (name, data) =>
+    createTable: (name, data, options) =>
       shell.next(async () => {
         if (shell.closed) throw new EngineError(engineClosed());
         // Arrow bytes (a ts cell's rows) are read back into values: the appender takes values.
         const values = "ipc" in data ? { columns: data.columns, data: readIpc(data.ipc).data } : data;
         await appendTable(connection, run, name, values, `__clientbook_rows_${++staged}`);
-      }),
+      }, options?.signal),
     async cancel(signal) {
       if (shell.cancelled(signal)) connection.interrupt();
     },

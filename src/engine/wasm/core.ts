@@ -88,7 +88,7 @@ export async function engineOnDuckDB(
     loadFile: (source, table, loadOptions) => next(() => loadFile(backend, source, table, loadOptions)),
     listTables,
     memory: () => shell.queue(() => memoryUse(exec)),
-    createTable: (name, data) =>
+    createTable: (name, data, tableOptions) =>
       next(async () => {
         const staging = `__clientbook_rows_${++fileCounter}`;
         // Arrow built from buffers (no `new Function`, which the app's content policy refuses).
@@ -104,7 +104,7 @@ export async function engineOnDuckDB(
         } finally {
           await run(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`).catch(() => undefined);
         }
-      }),
+      }, tableOptions?.signal),
     warmUp() {
       // Its own statement, not a user's: no checks, and its interrupt is not a user's cancel (nothing rejects
       // as "cancelled" but the warm-up itself). Once it has run to its end, never again.

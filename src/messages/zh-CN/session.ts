@@ -17,6 +17,9 @@ export const sessionZh = {
   tableFetchFailed: (table: string, file: string, reason: string) =>
     `数据表 ${table} 不存在：未能从本站获取它的文件“${file}”（${reason}）。请刷新页面重试，或把文件拖放到页面上，` +
     "此单元格随后会重新运行。",
+  tableFileRefused: (table: string, file: string) =>
+    `数据表 ${table} 不存在：它的文件“${file}”不在本站点上此笔记本所在的文件夹中，而通过链接打开的笔记本只从那里读取数据，` +
+    "因此未获取该文件。请把文件拖放到页面上，此单元格随后会重新运行。",
   tableNotLoaded: (table: string, file: string) =>
     `数据表 ${table} 尚未加载：笔记本从“${file}”读取它。请加载这个文件（拖放到页面上，或在此笔记本需要的数据文件中选择），` +
     "此单元格随后会重新运行。",

@@ -86,6 +86,8 @@ export const uiZh = {
   linkRefused: (path: string) => `已拒绝笔记本链接“${path}”：只能通过链接打开本站点上的笔记本。`,
   linkFailed: (path: string, reason: string) => `无法获取笔记本“${path}”：${clause(reason)}。`,
   dataFetchFailed: (file: string, reason: string) => `无法获取数据文件“${file}”：${reason}`,
+  dataFileRefused: (file: string) =>
+    `未获取数据文件“${file}”：通过链接打开的笔记本只从本站点上它自己的文件夹读取数据。请把文件拖放到页面上来加载它。`,
   httpStatus: (status: number) => `服务器返回 ${status}`,
   networkFailed: "网络请求失败（已离线，或网站没有响应）",
 
