@@ -9,7 +9,8 @@
 // (MutationObserver, performance.now() in the page), after a warm-up query over every table.
 //
 // Alone: `npx tsx scripts/bench-recipes.ts [--orders N] [--customers N] [--build | --dist DIR] [--no-browser] [--no-native] [--no-fits] [--only id,id] [--split] [--pause MS]`
-// `--split` logs per notebook where the time went: cells done, charts drawn, the DuckDB worker's busy time, per cell,
+// `--split` logs per notebook where the time went: cells done, charts drawn, the DuckDB worker's busy time, per cell
+// (with its worker requests by type: a statement count, polls of a running query, result fetches, reads),
 // and the CPU time of Chromium's processes and threads from the click to the last chart drawn (scripts/browser-cpu.ts).
 // `--pause MS` waits that long after the loads (a user reading: the engine's idle-time warm-up runs then).
 // Data (seeded, deterministic: DuckDB's hash of the row number and a salt) goes to .bench/recipes-v4-<orders>-<customers>/,
@@ -546,8 +547,21 @@ function splitLines(key: string, s: RunStamps, trips: readonly RoundTrip[]): str
     lines.push(
       `  ${name.padEnd(24)} ${ms(s.starts[name] - s.t0)} -> ${ms(end - s.t0)}: wall ${ms(end - s.starts[name])}, worker ${ms(w.ms)} (${w.count} trips)${chart}${page}`,
     );
+    if (own.length) lines.push(`    requests: ${requestKinds(own)}`);
   }
   return lines;
+}
+
+/** The round trips by request type: how many, and the worker's time in them (`POLL_PENDING_QUERY 12x 1,204 ms`). */
+function requestKinds(trips: readonly RoundTrip[]): string {
+  const kinds = new Map<string, [number, number]>();
+  for (const t of trips) {
+    const [count, ms] = kinds.get(t.type) ?? [0, 0];
+    kinds.set(t.type, [count + 1, ms + t.answered! - t.begun!]);
+  }
+  return [...kinds]
+    .map(([type, [count, ms]]) => `${type} ${count}x ${Math.round(ms).toLocaleString("en")} ms`)
+    .join(", ");
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import type { ParquetBatch } from "./parquet";
 import { dataTypeOf } from "../table-data";
 import { typedPlaceholders } from "./placeholders";
 import { statementMemory, type Statements } from "./statements";
+import { mayHoldMany } from "./statement-breaks";
 import { WARM_UP_SQL } from "./warm-up";
 
 /** How the engine runs in its host. */
@@ -60,6 +61,8 @@ export async function engineOnDuckDB(
 
   const checked = async (sql: string) => {
     checkStatement(sql);
+    // Only a text that may hold several statements is counted: the count binds the statement, and the worker logs
+    // a bind error (a `?`, a join's USING column) though the run works.
     if (!mayHoldMany(sql) || statements.known(sql)) return;
     await oneStatementOnly(conn, sql);
     statements.remember(sql);
@@ -168,13 +171,6 @@ function fileProgress(db: AsyncDuckDB): NonNullable<LoadBackend["watchProgress"]
     };
   };
 }
-
-/**
- * Whether `sql` may hold more than one statement: DuckDB separates statements by `;` and makes a PIVOT without an
- * IN list two, so a text with neither (but a last `;`) is one. Only the others are sent to be counted: the count
- * binds the statement, and the worker logs a bind error (a `?`, a join's USING column) though the run works.
- */
-export const mayHoldMany = (sql: string) => sql.replace(/;\s*$/, "").includes(";") || /\bpivot\b/i.test(sql);
 
 // duckdb-wasm's `send` runs every statement in the text, and the guard reads only the first: DuckDB's
 // own parser counts them (any other complaint is left for the real run to report).
