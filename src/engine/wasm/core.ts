@@ -280,7 +280,8 @@ function wasmBackend(db: AsyncDuckDB, conn: AsyncDuckDBConnection, run: Exec, op
         const parquetBatches = options.parquetBatches ?? (await import("./parquet")).parquetBatches;
         const batches = parquetBatches(source)[Symbol.asyncIterator]();
         // One transaction for every row group: each insert committed on its own cost DuckDB's worker about
-        // 2.5x the CPU (1M rows in Chromium: 1.66 s against 0.63 s; scripts/bench-parquet-steps.ts in Node).
+        // 2.5x the CPU (1M rows in Chromium: 1.66 s against 0.63 s; scripts/bench-parquet-steps.ts in Node),
+        // spent compressing each appended row group: the table is now as big as a CSV load's (DUCKDB-WASM.md).
         await run("BEGIN TRANSACTION", { quick: true });
         open = true;
         try {
