@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Engine } from "../../src/engine/engine";
-import { engineOnDuckDB } from "../../src/engine/wasm/core";
+import { engineOnDuckDB, type WasmEngineOptions } from "../../src/engine/wasm/core";
 
 const dist = dirname(createRequire(import.meta.url).resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"));
 
@@ -57,13 +57,31 @@ class NodeWorkerShim {
 }
 
 /**
- * Starts the wasm engine's shared core on real duckdb-wasm in Node (no browser File handles); `onRequest`
- * hears the type of every request posted to DuckDB's worker (each one is a round trip), `onAnswer` each message back.
+ * Starts the wasm engine's shared core on real duckdb-wasm in Node (no browser File handles, `options` over the
+ * defaults); `onRequest` hears the type of every request posted to DuckDB's worker (each one is a round trip),
+ * `onAnswer` each message back.
  */
-export async function wasmEngineInNode(onRequest?: (type: string) => void, onAnswer?: () => void): Promise<Engine> {
+export async function wasmEngineInNode(
+  onRequest?: (type: string) => void,
+  onAnswer?: () => void,
+  options?: Partial<WasmEngineOptions>,
+): Promise<Engine> {
+  const db = await duckdbWasmInNode(onRequest, onAnswer);
+  // An unroutable repository: if anything tried to fetch an extension the test would fail, not leak.
+  return engineOnDuckDB(db, {
+    extensionRepository: "http://127.0.0.1:9/no-extensions",
+    fileHandles: false,
+    ...options,
+  });
+}
+
+/** Instantiates the real duckdb-wasm (eh) in a worker thread, not yet opened (benches time its inserts raw). */
+export async function duckdbWasmInNode(
+  onRequest?: (type: string) => void,
+  onAnswer?: () => void,
+): Promise<AsyncDuckDB> {
   const worker = new NodeWorkerShim(join(dist, "duckdb-node-eh.worker.cjs"), onRequest, onAnswer);
   const db = new AsyncDuckDB(new VoidLogger(), worker as unknown as globalThis.Worker);
   await db.instantiate(join(dist, "duckdb-eh.wasm"), null);
-  // An unroutable repository: if anything tried to fetch an extension the test would fail, not leak.
-  return engineOnDuckDB(db, { extensionRepository: "http://127.0.0.1:9/no-extensions", fileHandles: false });
+  return db;
 }

@@ -23,6 +23,11 @@ const msPerDay = 86_400_000;
 /** Builds an Arrow vector of `type` from plain values (null or undefined is null; Utf8 takes strings or UTF-8 bytes). */
 export function columnVector(values: ArrayLike<unknown>, type: ColumnType): Vector {
   const length = values.length;
+  // A typed array of the column's own kind has no null and needs no copy.
+  if (type instanceof Float64 && values instanceof Float64Array) return makeVector(makeData({ type, data: values }));
+  if (type instanceof Int32 && values instanceof Int32Array) return makeVector(makeData({ type, data: values }));
+  if (type instanceof Float32 && values instanceof Float32Array) return makeVector(makeData({ type, data: values }));
+  if (type instanceof Int64 && values instanceof BigInt64Array) return makeVector(makeData({ type, data: values }));
   const nullBitmap = new Uint8Array((length + 7) >> 3);
   let nullCount = 0;
   for (let i = 0; i < length; i++) {
@@ -59,24 +64,29 @@ export function columnVector(values: ArrayLike<unknown>, type: ColumnType): Vect
 
 function utf8Buffers(values: ArrayLike<unknown>): { valueOffsets: Int32Array; data: Uint8Array } {
   const encoder = new TextEncoder();
-  const parts: Uint8Array[] = [];
+  // Values already UTF-8 bytes (Parquet text) are measured, then copied once; others are encoded first.
+  const encoded = new Map<number, Uint8Array>();
   const valueOffsets = new Int32Array(values.length + 1);
   let total = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v !== null && v !== undefined) {
-      const bytes =
-        v instanceof Uint8Array ? v : encoder.encode(typeof v === "string" ? v : JSON.stringify(v, jsonSafe));
-      parts.push(bytes);
+    if (v instanceof Uint8Array) total += v.length;
+    else if (v !== null && v !== undefined) {
+      const bytes = encoder.encode(typeof v === "string" ? v : JSON.stringify(v, jsonSafe));
+      encoded.set(i, bytes);
       total += bytes.length;
     }
     valueOffsets[i + 1] = total;
   }
   const data = new Uint8Array(total);
-  let at = 0;
-  for (const part of parts) {
-    data.set(part, at);
-    at += part.length;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    const bytes = v instanceof Uint8Array ? v : encoded.get(i);
+    if (!bytes) continue;
+    const at = valueOffsets[i];
+    // Short texts (ids, codes, names) copy faster byte by byte than through `set`.
+    if (bytes.length > 32) data.set(bytes, at);
+    else for (let j = 0; j < bytes.length; j++) data[at + j] = bytes[j];
   }
   return { valueOffsets, data };
 }

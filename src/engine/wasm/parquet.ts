@@ -15,6 +15,7 @@ import {
   tableToIPC,
 } from "apache-arrow";
 import { columnVector, type ColumnType } from "./arrow-build";
+import { chunkRange, isFlat, readFlatColumn } from "./parquet-flat";
 import type { FileSource } from "../engine";
 
 /** One decoded row group as an Arrow IPC stream, with how far through the file it reaches. */
@@ -96,23 +97,40 @@ function groupColumn(chunks: readonly Chunk[], groupStart: number, rows: number)
 export async function* parquetBatches(source: FileSource): AsyncGenerator<ParquetBatch> {
   const file = asyncBuffer(source);
   const metadata: FileMetaData = await parquetMetadataAsync(file);
-  const fields = parquetSchema(metadata).children.map((c) => ({ name: c.element.name, type: arrowTypeOf(c.element) }));
+  const schema = parquetSchema(metadata);
+  const fields = schema.children.map((c) => ({ name: c.element.name, type: arrowTypeOf(c.element) }));
+  const leaves = schema.children.map((c) => ({ element: c.element, path: [schema, c] }));
   let rowStart = 0;
   for (const group of metadata.row_groups) {
     const rows = Number(group.num_rows);
     const groupStart = rowStart;
-    // Column chunks as hyparquet decodes them (typed arrays where it can), with the row each starts at.
+    // Column chunks as hyparquet decodes them (typed arrays where it can), with the row each starts at:
+    // flat columns page by page here, nested ones by hyparquet's reader.
     const chunks = new Map<string, Chunk[]>(fields.map((f) => [f.name, []]));
-    await parquetRead({
-      file,
-      metadata,
-      compressors,
-      parsers,
-      rowStart: groupStart,
-      rowEnd: groupStart + rows,
-      onChunk: ({ columnName, columnData, rowStart: start }) =>
-        chunks.get(columnName)?.push({ start, data: columnData }),
-    });
+    const byName = new Map(group.columns.map((c) => [c.meta_data?.path_in_schema.join("."), c]));
+    const nested: string[] = [];
+    for (const { element, path } of leaves) {
+      const chunk = byName.get(element.name);
+      if (!chunk?.meta_data || !isFlat(path)) {
+        nested.push(element.name);
+        continue;
+      }
+      const { start, end } = chunkRange(chunk);
+      const data = readFlatColumn(await source.read(start, end), chunk, path, rows, { parsers, compressors });
+      chunks.get(element.name)?.push({ start: groupStart, data });
+    }
+    if (nested.length)
+      await parquetRead({
+        file,
+        metadata,
+        compressors,
+        parsers,
+        columns: nested,
+        rowStart: groupStart,
+        rowEnd: groupStart + rows,
+        onChunk: ({ columnName, columnData, rowStart: start }) =>
+          chunks.get(columnName)?.push({ start, data: columnData }),
+      });
     rowStart += rows;
     const vectors = Object.fromEntries(
       fields.map((f) => [f.name, columnVector(groupColumn(chunks.get(f.name) ?? [], groupStart, rows), f.type)]),

@@ -3,9 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { tableFromIPC } from "apache-arrow";
+import { tableFromArrays, tableFromIPC, tableToIPC } from "apache-arrow";
 import { fileSourceFromPath } from "../../../src/engine/node-file";
-import { parquetBatches } from "../../../src/engine/wasm/parquet";
+import type { FileSource } from "../../../src/engine/engine";
+import { parquetBatches, type ParquetBatch } from "../../../src/engine/wasm/parquet";
+import { wasmEngineInNode } from "../wasm-node";
 import { writeFixtures } from "../fixtures";
 
 let dir: string;
@@ -43,4 +45,38 @@ describe("parquetBatches(source)", () => {
     const row = first.get(2)!.toJSON();
     expect(row).toMatchObject({ id: 3n, price: 0.75, name: "c3", day: Date.UTC(2024, 0, 4), even: false, maybe: null });
   });
+});
+
+describe("engineOnDuckDB(db, options).loadFile(parquet) in one transaction", () => {
+  // The fixture's real batches, the third replaced by a failure: thrown by the decoder, or a batch DuckDB
+  // refuses (other columns), which leaves DuckDB's transaction aborted.
+  const failingAtThird = (how: "decoder" | "insert") =>
+    async function* (source: FileSource): AsyncGenerator<ParquetBatch> {
+      let n = 0;
+      for await (const batch of parquetBatches(source)) {
+        if (n++ < 2) yield batch;
+        else if (how === "decoder") throw new Error("the decoder gave up");
+        else yield { ...batch, ipc: tableToIPC(tableFromArrays({ other: new Int32Array([1]) }), "stream") };
+      }
+    };
+
+  it.each(["decoder", "insert"] as const)(
+    "leaves neither a half-loaded table nor an open transaction when the %s fails after two row groups",
+    async (how) => {
+      const engine = await wasmEngineInNode(undefined, undefined, { parquetBatches: failingAtThird(how) });
+      try {
+        await engine.query("CREATE TABLE pq AS SELECT 42 AS kept");
+        const orders = fileSourceFromPath(join(dir, "orders.parquet"));
+        const failure = how === "decoder" ? /the decoder gave up/ : /has 8 columns but 1 values/;
+        await expect(engine.loadFile(orders, "pq")).rejects.toThrow(failure);
+        expect((await engine.query("SELECT * FROM pq")).rows()).toEqual([{ kept: 42 }]);
+        expect((await engine.listTables()).map((t) => t.name)).toEqual(["pq"]);
+        // A transaction left open would refuse the next load's BEGIN with another error.
+        await expect(engine.loadFile(orders, "pq")).rejects.toThrow(failure);
+        expect((await engine.query("SELECT * FROM pq")).rows()).toEqual([{ kept: 42 }]);
+      } finally {
+        await engine.close();
+      }
+    },
+  );
 });
