@@ -4,6 +4,7 @@
 import { mount } from "svelte";
 import type { WasmEngine } from "./engine/wasm/wasm-engine";
 import { fileSourceFromFile } from "./engine/browser-file";
+import type { FileSource } from "./engine/engine";
 import { openSession } from "./session/session";
 import { FIRST_PAGE_ROWS } from "./session/evaluate";
 import { quoteIdent } from "./sql/ident";
@@ -37,7 +38,8 @@ sandboxScript("chart").catch(() => undefined);
 
 // duckdb-wasm's client and Apache Arrow (a chunk of their own) are fetched now, beside this one's start:
 // kept charts draw without them, and a first visit's charts wait for the 34 MB wasm anyway.
-const engine: Promise<WasmEngine> = import("./engine/wasm/wasm-engine").then((m) => m.wasmEngine());
+const engineModule = import("./engine/wasm/wasm-engine");
+const engine: Promise<WasmEngine> = engineModule.then((m) => m.wasmEngine());
 // ts cells and Markdown `${}` run in the notebook sandbox's Worker, never in this page; each opened
 // notebook gets a fresh sandbox, so nothing one notebook's code left behind meets the next.
 const runner = sandboxRunner();
@@ -118,15 +120,23 @@ if (import.meta.env.PROD) {
     .catch((error: unknown) => console.warn(error));
 }
 
-/** A linked notebook's text, or why it could not be fetched (worded later: the language may not be set yet). */
-type Fetched = { readonly text: string } | { readonly status: number } | { readonly error: unknown };
+/**
+ * A linked notebook's text and whether it is one the app shipped with, or why it could not be fetched (worded
+ * later: the language may not be set yet).
+ */
+type Fetched =
+  | { readonly text: string; readonly shipped: Promise<boolean> }
+  | { readonly status: number }
+  | { readonly error: unknown };
 
 /** Fetches a linked notebook; never rejects, so it can start before anything waits for it. */
 async function fetchNotebook(url: URL): Promise<Fetched> {
   try {
     const response = await fetch(url, { credentials: "same-origin", redirect: "error" });
     if (!response.ok) return { status: response.status };
-    return { text: await response.text() };
+    const text = await response.text();
+    // Hashed now, off this thread, while the shell mounts: opening the notebook then waits for nothing.
+    return { text, shipped: isShippedText(text).catch(() => false) };
   } catch (error) {
     return { error };
   }
@@ -155,7 +165,7 @@ async function openLinked(path: string): Promise<void> {
   const text = fetched.text;
   markStart("notebook-fetched");
   // A fetched notebook is trusted only when its text is exactly one the app shipped with.
-  const shipped = await isShippedText(text);
+  const shipped = await fetched.shipped;
   // The user's own edits of this notebook, kept in this browser, come back instead of the original.
   const kept = await keeper.forLink(url.pathname, text, shipped);
   const trusted = kept.trusted;
@@ -167,10 +177,24 @@ async function openLinked(path: string): Promise<void> {
     const fileUrl = resolveDataFile(file, url);
     if (!fileUrl) return (bench.refuseData(table, file), []);
     const name = baseName(file);
-    return [{ table, file: bench.fetchData(table, name, (onBytes) => fetchFile(fileUrl, name, onBytes, ui)) }];
+    const fetched = bench.fetchData(table, name, (onBytes) => fetchFile(fileUrl, name, onBytes, ui));
+    void fetched.then((f) => f && planWhenIdle(f));
+    return [{ table, file: fetched }];
   });
   await engine.catch(() => undefined);
   await loadAndRun(bench, tables, trusted, firstCellsRun);
+}
+
+/**
+ * Plans the load of a fetched file while the engine starts (its sniffing is 100-360 ms of this thread), in an
+ * idle moment: not in the way of the first paint or of a kept chart's draw. Once the engine is up its load
+ * plans it anyway.
+ */
+function planWhenIdle(file: File): void {
+  const plan = (m: { planAhead: (source: FileSource) => void }) => {
+    if (bench.engine === "starting") m.planAhead(fileSourceFromFile(file));
+  };
+  requestIdleCallback(() => void engineModule.then(plan, () => undefined), { timeout: 1000 });
 }
 
 /** Opens the share link in the address; once it is kept here the fragment goes, so a reload restores the copy. */

@@ -8,7 +8,7 @@ import type { LoadBackend } from "./backend";
 import { createFromPieces } from "./csv-pieces";
 import { createFromCsv, type DateOrderFound } from "./csv-table";
 import { checkFit, memoryFree, pieceSize } from "./fit";
-import { planLoad } from "./plan";
+import { plannedLoad } from "./plan-ahead";
 import { typeMoneyColumns } from "./money";
 import { recordPieces } from "./pieces";
 import { loadWarnings } from "./report";
@@ -42,7 +42,7 @@ export async function loadFile(
   progress(0);
   let dates: DateOrderFound = { warnings: [] };
   let money: string[] = [];
-  const plan = await timed("plan", () => planLoad(source, options));
+  const plan = await timed("plan", () => plannedLoad(source, options));
   // Only the first megabyte has been read: a file that will not fit is refused before the rest is.
   const transcoded = plan.format === "csv" && !plan.duckdbEncoding;
   const use = await timed("fit", () => backend.memory());

@@ -7,6 +7,10 @@ import { chooseBundle, type BundleName } from "./bundle-choice";
 import { engineOnDuckDB } from "./core";
 import { parquetBatchesInWorker } from "./parquet-in-worker";
 
+// Loads are planned (a file's sniffing, on the page's thread) while this engine starts: from this chunk,
+// so the page's entry carries none of the load code.
+export { planAhead } from "../load/plan-ahead";
+
 /** What the running engine is: its bundle and how many threads DuckDB uses. */
 export interface EngineRuntime {
   readonly bundle: BundleName;
