@@ -194,7 +194,9 @@ function planWhenIdle(file: File): void {
   const plan = (m: { planAhead: (source: FileSource) => void }) => {
     if (bench.engine === "starting") m.planAhead(fileSourceFromFile(file));
   };
-  requestIdleCallback(() => void engineModule.then(plan, () => undefined), { timeout: 1000 });
+  // Safari has no requestIdleCallback.
+  const whenIdle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
+  whenIdle(() => void engineModule.then(plan, () => undefined), { timeout: 1000 });
 }
 
 /** Opens the share link in the address; once it is kept here the fragment goes, so a reload restores the copy. */
