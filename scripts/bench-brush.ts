@@ -3,11 +3,12 @@
 // counts the orders and customers inside it. Each brush is dragged with the mouse, and timed from its
 // last move to the reader's table showing the new result. Reports the median and p95.
 //
-// Alone: `npx tsx scripts/bench-brush.ts [--dist DIR | --no-build] [--rows N] [--brushes N]` (default: a fresh
-// build in .bench/dist, 1,000,000 rows, 30 brushes); `npm run bench` runs it as one row (part `brush`).
+// Alone: `npx tsx scripts/bench-brush.ts [--dist DIR | --no-build] [--rows N] [--brushes N] [--each]` (default: a
+// fresh build in .bench/dist, 1,000,000 rows, 30 brushes; `--each` also prints every brush's time in order);
+// `npm run bench` runs it as one row (part `brush`).
 import type { Frame, Page } from "playwright-core";
 import { distFromArgs, isMain, openNotebook, parseArgs, withApp } from "./bench-browser";
-import { medianP95 } from "./bench-table";
+import { tail } from "./bench-table";
 
 const fence = "```";
 // The chart's bars, not the brush's own rectangles.
@@ -88,5 +89,6 @@ if (isMain(import.meta)) {
   const args = parseArgs();
   const rows = args.number("--rows", 1_000_000);
   const times = await benchBrush(distFromArgs(args), rows, args.number("--brushes", 30));
-  console.log(`brush -> downstream cell redrawn (${rows.toLocaleString("en")} rows) | ${medianP95(times)}`);
+  console.log(`brush -> downstream cell redrawn (${rows.toLocaleString("en")} rows) | ${tail(times)}`);
+  if (args.flag("--each")) console.log(`each brush (ms, in order): ${times.map((t) => Math.round(t)).join(" ")}`);
 }

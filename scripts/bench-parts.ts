@@ -11,7 +11,7 @@ import type { Part } from "./bench-part";
 import { buildPeer, peerQueries, withPeer } from "./bench-peer";
 import { benchRecipes } from "./bench-recipes";
 import { benchSandbox } from "./bench-sandbox";
-import { median, medianP95, ms, percentile, seconds, type Row } from "./bench-table";
+import { median, medianP95, ms, percentile, seconds, tail, type Row } from "./bench-table";
 
 const count = (n: number) => n.toLocaleString("en");
 const p95Goal = (times: readonly number[]) => [{ value: percentile(times, 95), of: 100, label: "100 ms" }];
@@ -87,7 +87,8 @@ export const brushPart: Part = {
     return [
       {
         measure: `brush -> downstream cell redrawn, ${count(ctx.rows)} rows (${times.length} brushes)`,
-        clientbook: medianP95(times),
+        // Its tail too: a few slow brushes are what move its p95.
+        clientbook: tail(times),
         goal: "p95 <= 100 ms",
         ratios: p95Goal(times),
       },

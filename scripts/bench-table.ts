@@ -1,6 +1,10 @@
 // The bench's table (pure): rows of Clientbook's number beside its peers' and the goal, with the ratio to the
 // goal's reference, printed as one Markdown table per section; and the statistics and units the rows use.
 
+/** "median X, p95 Y, max Z, N of M over `limit`" of `times` (ms): the tail a p95 alone hides. */
+export const tail = (times: readonly number[], limit = 100) =>
+  `${medianP95(times)}, max ${ms(Math.max(...times))}, ${times.filter((t) => t > limit).length} of ${times.length} over ${limit} ms`;
+
 /** A ratio to print: `value / of`, said as "1.23x <label>". */
 export interface Ratio {
   readonly value: number;

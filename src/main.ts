@@ -46,7 +46,7 @@ const runner = sandboxRunner();
 const session = openSession(engine, { runner, firstRows: FIRST_PAGE_ROWS });
 // V8 compiles DuckDB's hot wasm functions while the user reads, not during their first recipe (lowest priority).
 const askWarmUp = engineWarmUp(
-  async () => (await engine).warmUp?.() ?? true,
+  async (quietMs) => (await engine).warmUp?.(quietMs) ?? true,
   () => started,
 );
 

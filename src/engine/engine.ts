@@ -151,11 +151,12 @@ export interface Engine {
   /** DuckDB's memory in use and its limit (in the browser, never above WebAssembly's 4 GiB). */
   memory(): Promise<MemoryUse>;
   /**
-   * Runs the engine's warm-up query once, at the lowest priority: skipped while other work is queued or running,
-   * interrupted by any work queued meanwhile. Resolves true once it has run to its end (then it does nothing
-   * more), false when it was skipped or interrupted. Absent where nothing needs warming (native code).
+   * Runs the engine's warm-up query once, at the lowest priority: skipped while other work is queued or running
+   * or when any was in the last `quietMs` (default 0), interrupted by any work queued meanwhile. Resolves true once
+   * it has run to its end (then it does nothing more), false when it was skipped or interrupted. Absent where
+   * nothing needs warming (native code).
    */
-  warmUp?(): Promise<boolean>;
+  warmUp?(quietMs?: number): Promise<boolean>;
   /**
    * Cancels the query that is running, if any; the cancelled query rejects. With `signal`, only when the running
    * query is that run's (`QueryOptions.signal`): a listing, a load or another run's query goes on.

@@ -23,11 +23,11 @@ export interface EngineShell extends Pick<Engine, "query" | "listTables"> {
   /** Runs `task` after everything queued before it (a task of no run: only a cancel of every run stops it). */
   queue<T>(task: () => Promise<T>): Promise<T>;
   /**
-   * Runs `task` at the lowest priority: only when nothing is queued or running, and any work queued while it
-   * runs calls `interrupt` (once) and goes next. Resolves true when `task` ran to its end, false when it was
-   * skipped, interrupted or failed.
+   * Runs `task` at the lowest priority: only when nothing is queued or running and nothing has been for `quietMs`
+   * (default 0), and any work queued while it runs calls `interrupt` (once) and goes next. Resolves true when
+   * `task` ran to its end, false when it was skipped, interrupted or failed.
    */
-  idle(task: () => Promise<unknown>, interrupt: () => void): Promise<boolean>;
+  idle(task: () => Promise<unknown>, interrupt: () => void, quietMs?: number): Promise<boolean>;
   /**
    * Marks the running task as cancelled when it is `signal`'s (any running task without `signal`); true when
    * it did, and the engine then interrupts it. Another run's task, or nothing running, is left alone.
@@ -54,10 +54,14 @@ export function engineShell(
   // Tasks queued or running; the idle task's interrupt while it holds the connection.
   let busy = 0;
   let yieldTo: (() => void) | undefined;
+  // When the last task was queued or ended: an interaction's queries come in bursts with short gaps between them,
+  // and an idle task started in such a gap would hold the connection when the next one comes.
+  let lastWork = -Infinity;
   const queue = <T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> => {
     // Posted now, before this task can start: the idle task's statement is the one it stops.
     yieldTo?.();
     busy++;
+    lastWork = performance.now();
     return serial(async () => {
       running = { signal };
       cancelled = false;
@@ -68,10 +72,13 @@ export function engineShell(
         running = undefined;
         cancelled = false;
       }
-    }).finally(() => busy--);
+    }).finally(() => {
+      busy--;
+      lastWork = performance.now();
+    });
   };
-  const idle = async (task: () => Promise<unknown>, interrupt: () => void): Promise<boolean> => {
-    if (busy || closed) return false;
+  const idle = async (task: () => Promise<unknown>, interrupt: () => void, quietMs = 0): Promise<boolean> => {
+    if (busy || closed || performance.now() - lastWork < quietMs) return false;
     let interrupted = false;
     busy++;
     yieldTo = () => {

@@ -1,7 +1,7 @@
 // The bench's table formatter (pure): peer columns only where a row has them, goal and ratio columns only
-// where a row has a goal, ratios that cannot be taken shown as "-", and the nearest-rank percentile.
+// where a row has a goal, ratios that cannot be taken shown as "-", the nearest-rank percentile and a tail summed up.
 import { describe, expect, it } from "vitest";
-import { formatRatio, formatSection, formatTable, median, percentile } from "../../scripts/bench-table";
+import { formatRatio, formatSection, formatTable, median, percentile, tail } from "../../scripts/bench-table";
 
 describe("formatSection(section)", () => {
   it("lays out Clientbook, each peer that appears, the goal and the ratios, aligned", () => {
@@ -61,5 +61,13 @@ describe("percentile(values, p) and median(values)", () => {
     expect(percentile(values, 95)).toBe(19);
     expect(percentile(values, 50)).toBe(10);
     expect(median([3, 1, 2])).toBe(2);
+  });
+});
+
+describe("tail(times, limit)", () => {
+  it("says the median, p95, the max and how many went over the limit", () => {
+    const times = [...Array.from({ length: 18 }, () => 50), 120, 400];
+    expect(tail(times)).toBe("median 50 ms, p95 120 ms, max 400 ms, 2 of 20 over 100 ms");
+    expect(tail([5, 30], 20)).toBe("median 5.00 ms, p95 30 ms, max 30 ms, 1 of 2 over 20 ms");
   });
 });

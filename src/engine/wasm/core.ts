@@ -108,13 +108,14 @@ export async function engineOnDuckDB(
           await run(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`).catch(() => undefined);
         }
       }, tableOptions?.signal),
-    warmUp() {
+    warmUp(quietMs) {
       // Its own statement, not a user's: no checks, and its interrupt is not a user's cancel (nothing rejects
       // as "cancelled" but the warm-up itself). Once it has run to its end, never again.
       warming ??= shell
         .idle(
           async () => readStream(await conn.send(WARM_UP_SQL, true)),
           () => void conn.cancelSent().catch(() => undefined),
+          quietMs,
         )
         .then((ran) => {
           if (!ran) warming = undefined;

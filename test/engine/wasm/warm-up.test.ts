@@ -1,6 +1,6 @@
 // The engine's idle-time warm-up on real duckdb-wasm in Node: it runs its one query once per engine and leaves
-// nothing behind; it never runs while other work is queued or running, and work queued while it runs goes next
-// (the warm-up is interrupted, the user's statement is not).
+// nothing behind; it never runs while other work is queued or running or sooner than the quiet time asked after it,
+// and work queued while it runs goes next (the warm-up is interrupted, the user's statement is not).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../../src/engine/engine";
 import { wasmEngineInNode } from "../wasm-node";
@@ -55,10 +55,19 @@ describe("engineOnDuckDB(db).warmUp()", () => {
     expect((await engine.listTables()).length).toBeGreaterThanOrEqual(0);
   });
 
+  it("is skipped until the engine has had no work for the quiet time asked", async () => {
+    await engine.query("SELECT 1 AS v");
+    requests.length = 0;
+    // Idle now, but busy a moment ago: a gap between an interaction's queries.
+    expect(await engine.warmUp!(60_000)).toBe(false);
+    expect(requests).toEqual([]);
+  });
+
   it("runs to its end once per engine and leaves no table or view behind", async () => {
     const before = await objects();
     requests.length = 0;
-    expect(await engine.warmUp!()).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await engine.warmUp!(200)).toBe(true);
     expect(requests).toContain("START_PENDING_QUERY");
     expect(requests).not.toContain("CANCEL_PENDING_QUERY");
     requests.length = 0;
