@@ -1,7 +1,7 @@
 // The pre-aggregates linked charts read, one temp table per chart cell: built once per result version and
-// spec (in the background, queued once the chart's first draw has its rows), dropped when either changes or the chart stops
-// linking or is deleted (a build still running is stopped), stopped by the user's Stop while building, and not
-// kept when it would not be much smaller than the data. A chart with none runs its own plan over the raw rows.
+// spec (in the background, queued once the chart's first draw has its rows), dropped when either changes or the
+// chart stops linking or is deleted (a build still running is stopped), stopped by the user's Stop while building,
+// and not kept when it would not be much smaller than the data. A chart with none runs its own plan over the raw rows.
 import type { Engine } from "../engine/engine";
 import type { LinkedSelection } from "./plan/linked";
 import { planPreaggregate } from "./plan/preaggregate";
