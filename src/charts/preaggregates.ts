@@ -1,7 +1,7 @@
 // The pre-aggregates linked charts read, one temp table per chart cell: built once per result version and
-// spec (in the background after the chart's first draw), dropped when either changes or the chart stops
-// linking or is deleted (a build still running is stopped), stopped by the user's Stop while building, and not
-// kept when it would not be much smaller than the data. A chart with none runs its own plan over the raw rows.
+// spec (in the background, queued once the chart's first draw has its rows), dropped when either changes or the
+// chart stops linking or is deleted (a build still running is stopped), stopped by the user's Stop while building,
+// and not kept when it would not be much smaller than the data. A chart with none runs its own plan over the raw rows.
 import type { Engine } from "../engine/engine";
 import type { LinkedSelection } from "./plan/linked";
 import { planPreaggregate } from "./plan/preaggregate";
@@ -31,22 +31,24 @@ const entries = new WeakMap<Engine, Map<string, Entry>>();
 let made = 0;
 
 /**
- * The plan chart cell `owner` runs for `linked`: answered from its pre-aggregate when one serves and is built,
- * else `plan` itself (whose rows are the raw rows filtered). The first call for a data version starts the build.
+ * Draws chart cell `owner` for `linked` with `draw`: from its pre-aggregate when one serves and is built, else
+ * from `plan` itself (whose rows are the raw rows filtered). The first draw for a data version and spec starts
+ * the build once `draw` has settled, so the chart's own queries are not queued behind it.
  */
-export async function linkedPlan(
+export async function drawLinked<T>(
   engine: Engine,
   owner: string,
   data: LinkedData,
   spec: Spec,
   linked: Readonly<Record<string, LinkedSelection>>,
   plan: ChartPlan,
-): Promise<ChartPlan> {
+  draw: (plan: ChartPlan) => Promise<T>,
+): Promise<T> {
   const pre =
     plan.kind === "aggregated" && data.rows >= PREAGGREGATE_MIN_ROWS && planPreaggregate(spec, data.schema, linked);
   if (!pre) {
     dropPreaggregates(engine, (id) => id === owner);
-    return plan;
+    return draw(plan);
   }
   const selection = linked[pre.name];
   const { value: _, ...source } = selection;
@@ -55,15 +57,19 @@ export async function linkedPlan(
   entries.set(engine, byOwner);
   const entry = byOwner.get(owner);
   if (entry?.version === data.version && entry.key === key) {
+    // A selection made while the build runs waits for it: the build is at most a scan of the raw rows.
     const table = await entry.table.catch(() => undefined);
-    return table ? pre.answer(table, selection, plan) : plan;
+    return draw(table ? pre.answer(table, selection, plan) : plan);
   }
   if (entry) drop(engine, entry);
   const name = `__clientbook_linked_${++made}`;
-  // Not awaited: this run draws from the raw rows; the next selection finds the pre-aggregate ready. The build is
-  // not the run's: a newer run of the chart over the same data and spec (a brush moved) still wants it.
+  // This run draws from the raw rows; the build is queued only once they are read (or the draw failed or was
+  // stopped), so the first draw does not wait for it. The build is not the run's: a newer run of the chart over
+  // the same data and spec (a brush moved) still wants it, so only its own signal stops it.
+  const drawing = draw(plan);
   const controller = new AbortController();
-  const table = build(engine, name, pre.build, data.rows, controller.signal);
+  const after = () => build(engine, name, pre.build, data.rows, controller.signal);
+  const table = drawing.then(after, after);
   const fresh: Entry = { version: data.version, key, table, build: controller, built: false };
   byOwner.set(owner, fresh);
   const settled = () => void (fresh.built = true);
@@ -71,7 +77,7 @@ export async function linkedPlan(
     settled();
     if (byOwner.get(owner) === fresh) byOwner.delete(owner);
   });
-  return plan;
+  return drawing;
 }
 
 /** Drops the pre-aggregates of the chart cells `gone` says are gone (deleted, or no longer linked). */
@@ -108,6 +114,8 @@ async function build(
   rows: number,
   signal: AbortSignal,
 ): Promise<string | undefined> {
+  // Stopped (or no longer wanted) before its turn: nothing was made.
+  if (signal.aborted) throw signal.reason;
   try {
     await engine.query(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`, [], { signal });
     const count = await engine.query(`SELECT count(*) FROM ${name}`, [], { signal, quick: true });

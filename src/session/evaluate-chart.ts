@@ -6,7 +6,7 @@ import { chartOffers, type ChartOffers } from "../charts/offers";
 import type { LinkedSelection } from "../charts/plan/linked";
 import { planChart } from "../charts/plan/plan";
 import type { Linked } from "../charts/plan/transforms";
-import { dropPreaggregates, linkedPlan } from "../charts/preaggregates";
+import { drawLinked, dropPreaggregates } from "../charts/preaggregates";
 import type { SelectionValue } from "../charts/selection";
 import { hashSampleSql } from "../charts/plan/sample";
 import { ChartPlanError, type ChartPlan } from "../charts/plan/types";
@@ -16,7 +16,7 @@ import type { Engine, QueryOptions } from "../engine/engine";
 import { chartMessages } from "../messages/charts";
 import { sessionMessages as m } from "../messages/session";
 import { quoteIdent } from "../sql/ident";
-import type { ResultTable, Value } from "../table/result";
+import type { ColumnInfo, ResultTable, Value } from "../table/result";
 import { abortableQuery, CellFailure, isWholeResult, lookup, toCellFailure } from "./evaluate";
 import type { CellOutput } from "./types";
 
@@ -47,20 +47,34 @@ export async function evaluateChart(
   const options = rows <= QUICK_INPUT_ROWS ? { quick: true } : undefined;
   // A chart filtered by another chart's selection reads its pre-aggregate where one serves.
   const version = { version: data.table, rows, schema };
-  const fast = linked ? await linkedPlan(engine, cell.id, version, body.spec, linked, plan) : plan;
+  const draw = (fast: ChartPlan) => drawPlan(engine, body.spec, schema.columns, plan, fast, signal, options);
+  return linked ? drawLinked(engine, cell.id, version, body.spec, linked, plan, draw) : draw(plan);
+}
+
+// Draws `plan` with the rows of `fast` (the same rows, from a pre-aggregate or the plan itself): a capped draw
+// says so and offers what would draw it all.
+async function drawPlan(
+  engine: Engine,
+  spec: Record<string, unknown>,
+  columns: readonly ColumnInfo[],
+  plan: ChartPlan,
+  fast: ChartPlan,
+  signal: AbortSignal,
+  options: QueryOptions | undefined,
+): Promise<CellOutput> {
   const table = await run(engine, fast.sql, fast.params, signal, options);
   if (table.numRows <= plan.rowCap) return drawn(plan, table);
   // Over the cap: how many rows (or groups) there are, so the cell can offer a cap that draws them all.
   const count = await run(engine, `SELECT count(*) FROM (${plan.source}) AS __rows`, plan.params, signal, options);
   const total = Number(count.column(0)[0]);
-  const offers = chartOffers(body.spec, schema.columns, total, MAX_CHART_ROW_CAP);
+  const offers = chartOffers(spec, columns, total, MAX_CHART_ROW_CAP);
   if (plan.kind === "aggregated") {
     const subtitle = chartMessages.firstMarksSubtitle(plan.rowCap);
     return drawn(plan, table, chartMessages.aggregateCapped(plan.rowCap), subtitle, offers);
   }
   // One mark per row and too many rows: a stated, repeatable sample rather than the first rows.
-  const columns = table.columns.map((c) => c.name);
-  const sampleSql = hashSampleSql(plan, columns, plan.rowCap, CHART_SAMPLE_SEED);
+  const columnNames = table.columns.map((c) => c.name);
+  const sampleSql = hashSampleSql(plan, columnNames, plan.rowCap, CHART_SAMPLE_SEED);
   const sample = await run(engine, sampleSql, plan.params, signal, options);
   const note = chartMessages.rawSampled(plan.reason ?? "", total, sample.numRows, CHART_SAMPLE_SEED, MAX_CHART_ROW_CAP);
   return drawn(plan, sample, note, chartMessages.sampleSubtitle(sample.numRows, total), offers);

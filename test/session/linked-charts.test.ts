@@ -56,7 +56,7 @@ describe("linked charts in a session", () => {
     const { session, engine, close } = await sessionWith(text, { liveDelayMs: 0 });
     const queries: string[] = [];
     const query = engine.query.bind(engine);
-    engine.query = (sql, params) => (queries.push(sql), query(sql, params));
+    engine.query = (sql, params, options) => (queries.push(sql), query(sql, params, options));
     try {
       await session.runAll();
       expect(cell(session, "by_segment").status).toBe("done");
@@ -80,6 +80,30 @@ describe("linked charts in a session", () => {
         expect(chartQuery).not.toContain('"orders"');
       }
       expect(drawn(session)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("queues a chart's pre-aggregate build after its first draw's query; a brush before the build waits for it", async () => {
+    const { session, engine, close } = await sessionWith(text, { liveDelayMs: 0 });
+    const queries: string[] = [];
+    const query = engine.query.bind(engine);
+    engine.query = (sql, params, options) => (queries.push(sql), query(sql, params, options));
+    try {
+      await session.runAll();
+      expect(cell(session, "by_segment").status).toBe("done");
+      // The engine runs queries in the order they are posted: the draw's own query must not wait for the build.
+      const draw = queries.findIndex((q) => q.includes("sum_amount") && q.includes('"orders"'));
+      const build = queries.findIndex((q) => q.startsWith("CREATE OR REPLACE TEMP TABLE __clientbook_linked_"));
+      expect(draw).toBeGreaterThanOrEqual(0);
+      expect(build).toBeGreaterThan(draw);
+      // A brush while the build may still run: drawn from the pre-aggregate once built, with SQL's sums.
+      queries.length = 0;
+      session.setSelection(cell(session, "months").cell.id, "brush", [day("2024-02-14"), day("2024-04-20")]);
+      await session.whenIdle();
+      expect(drawn(session)).toEqual(await expected(engine, "2024-03-01", "2024-04-30"));
+      expect(queries.find((q) => q.includes("sum_amount"))).toMatch(/FROM __clientbook_linked_\d+ WHERE/);
     } finally {
       await close();
     }

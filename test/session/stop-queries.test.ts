@@ -105,13 +105,20 @@ describe("Session.cancel() (Stop)", () => {
     cleanups.push(close);
     await session.runAll();
     await expect.poll(() => tables(engine, "__clientbook_linked_%"), { timeout: 20_000 }).toBe(1);
+    // The slow query is posted right behind the chart's draw, so the build the draw then starts waits behind it.
+    let slow: Promise<unknown> | undefined;
+    const query = engine.query.bind(engine);
+    engine.query = (sql, params, options) => {
+      const call = query(sql, params, options);
+      if (!slow && sql.includes('"orders"')) slow = query(SLOW);
+      return call;
+    };
     const build = watch(engine, "query", (sql) => sql.startsWith("CREATE OR REPLACE TEMP TABLE __clientbook_linked_"));
-    const slow = engine.query(SLOW);
-    // Another aggregate: the chart runs again (live) and starts a new build, behind the slow query.
+    // Another aggregate: the chart runs again (live), draws from the raw rows and starts a new build.
     const chart = cell(session, "by_segment").cell;
     session.setSource(chart.id, chart.source.replace('"count"', '"count", "title": "orders"'));
     const posted = (await build).call;
-    await stopBehind(engine, () => session.cancel(), slow);
+    await stopBehind(engine, () => session.cancel(), slow!);
     await session.whenIdle();
     await expect(posted).rejects.toThrow();
     // The old build was dropped with the change, the new one never ran.
