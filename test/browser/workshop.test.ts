@@ -74,7 +74,17 @@ describe("workshop: my copy, reset to original, erase my data", () => {
   });
 
   it("erase my data leaves no table, IndexedDB database, OPFS entry, cache or local storage of the site", async () => {
-    const { page } = await app.open(LINK);
+    const { page, context } = await app.open();
+    // The orders file arrives late, so the erase below comes while it loads: a load's bar shows only after 0.3 s,
+    // and a quick one would be done before it (nothing to erase it during).
+    let sent: () => void = () => undefined;
+    const ordersSent = new Promise<void>((done) => (sent = done));
+    await context.route("**/notebooks/orders.csv", async (route) => {
+      await new Promise((done) => setTimeout(done, 5000));
+      await route.continue().catch(() => undefined);
+      sent();
+    });
+    await page.goto(`${app.origin()}/${LINK}`);
     // What a store such as autosave leaves: a database, OPFS files (a kept table), a cache, a setting.
     await page.evaluate(async () => {
       await new Promise<void>((ok, fail) => {
@@ -110,7 +120,9 @@ describe("workshop: my copy, reset to original, erase my data", () => {
     }
     await page.locator('[data-action="confirm"]').click();
     await page.locator('[data-role="erased-note"]').waitFor({ timeout: 90_000 });
-    await page.waitForTimeout(1000);
+    // The late file has arrived by now, and had its time to (wrongly) become a table.
+    await ordersSent;
+    await page.waitForTimeout(2000);
 
     const after = await stored(page);
     expect(after.databases).toEqual([]);

@@ -123,7 +123,12 @@ export const WEAKENINGS = {
     { file: "app", find: "/^[a-z][a-z0-9+.-]*:/i.test(", replace: "/^$/.test(" },
     { file: "app", find: "/^[\\\\/]/.test(", replace: "/^$/.test(" },
     { file: "app", find: /[\w$]+\.origin===new URL\([\w$]+\)\.origin\?/, replace: "!0?" },
-    { file: "app", find: /[\w$]+\.origin===[\w$]+\.origin\?([\w$]+):null/, replace: "$1" },
+    { file: "app", find: "/%(2f|5c)/i.test(", replace: "/^$/.test(" },
+    {
+      file: "app",
+      find: /[\w$]+\.origin===[\w$]+\.origin&&[\w$]+\.pathname\.startsWith\([\w$]+\)\?([\w$]+):null/,
+      replace: "$1",
+    },
   ],
   /** The trust gate: a notebook opened from disk counts as trusted. */
   "trust-gate": [
