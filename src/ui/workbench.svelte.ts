@@ -11,7 +11,6 @@ import { CellEditing } from "./editing.svelte";
 import { RunProgress } from "./run-progress.svelte";
 import { TableList } from "./table-list.svelte";
 import { VisibleCells } from "./visible-cells";
-import { FirstScreen } from "./first-screen.svelte";
 import { completionSchema } from "./completion";
 import { isBundleFile, openBundle } from "./bundle-io";
 import { isDataFileName } from "./data-files";
@@ -95,8 +94,6 @@ export class Workbench {
   readonly tableList = new TableList();
   /** The cell views on screen, which "Run all" runs first. */
   readonly visible = new VisibleCells();
-  /** How many cells are drawn: a notebook just opened shows a screen of them first. */
-  readonly firstScreen = new FirstScreen();
   /** What SQL editors complete (replaced only when a table or a SQL cell's columns change). */
   schema: Record<string, string[]> = $state.raw({});
   private schemaKey = "";
@@ -174,7 +171,6 @@ export class Workbench {
   /** Opens notebook text; a broken file leaves the current notebook as it was and shows why. */
   openText(text: string, fileName: string, trusted: boolean): boolean {
     try {
-      this.firstScreen.opened();
       this.session.open(text, { trusted });
       markStart("notebook-parsed");
     } catch (error) {
