@@ -46,7 +46,7 @@ describe("loading on demand", () => {
     expect(fetched(requests, "registry")).toBe(true);
   });
 
-  it("decodes a 200k-row Parquet file off the main thread: a 20 ms timer never waits long", async () => {
+  it("decodes a 200k-row Parquet file off the main thread: no main-thread task runs long", async () => {
     const dir = await mkdtemp(join(tmpdir(), "clientbook-parquet-"));
     try {
       // One row group of all 200k rows: decoded on the main thread, that is one long stall.
@@ -64,22 +64,33 @@ describe("loading on demand", () => {
       const { page, requests } = await app.open();
       await page.waitForSelector("body[data-engine=ready]", { timeout: ENGINE_TIMEOUT });
       await page.evaluate(() => {
-        const w = window as unknown as { longestGap: number };
+        const w = window as unknown as { longestGap: number; longestTask: number };
         let last = performance.now();
         w.longestGap = 0;
+        w.longestTask = 0;
         setInterval(() => {
           const now = performance.now();
           w.longestGap = Math.max(w.longestGap, now - last);
           last = now;
         }, 20);
+        // The main thread's own tasks: a timer's gap also counts the moments a busy machine did not run the page.
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) w.longestTask = Math.max(w.longestTask, entry.duration);
+        }).observe({ type: "longtask" });
       });
       await page.locator('input[data-action="load-files"]').setInputFiles(path);
       await page.locator('[data-table="orders"][data-rows="200000"]').waitFor({ timeout: ENGINE_TIMEOUT });
-      const gap = await page.evaluate(() => (window as unknown as { longestGap: number }).longestGap);
-      console.log(`longest gap of a 20 ms main-thread timer while 200k Parquet rows loaded: ${gap.toFixed(0)} ms`);
+      const { longestGap, longestTask } = await page.evaluate(() => {
+        const w = window as unknown as { longestGap: number; longestTask: number };
+        return { longestGap: w.longestGap, longestTask: w.longestTask };
+      });
+      console.log(
+        `while 200k Parquet rows loaded: longest gap of a 20 ms main-thread timer ${longestGap.toFixed(0)} ms, ` +
+          `longest main-thread task ${longestTask.toFixed(0)} ms`,
+      );
       expect(fetched(requests, "parquet-worker")).toBe(true);
       // The goal is under 100 ms; the bound is generous because the test machine is shared and busy.
-      expect(gap).toBeLessThan(400);
+      expect(longestTask).toBeLessThan(400);
       const sum = await page.locator('[data-table="orders"] [data-column="amount"]').count();
       expect(sum).toBe(1);
     } finally {
